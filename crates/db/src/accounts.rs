@@ -1,0 +1,494 @@
+//! Accounts in the database: users and their grants, API tokens, one-time links (administrator
+//! set-up, invitations, password resets) and sign-in failures. Secrets are stored as hashes only.
+
+use crate::audit::{self, Who};
+use crate::entities::{api_token, grant, login_failure, one_time_link, user};
+use crate::{Db, DbError, DbResult, WriteTxn, conflict_as};
+use ateneu_domain::accounts::{Email, Grant, Role};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub locale: Option<String>,
+    pub disabled: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<user::Model> for User {
+    fn from(m: user::Model) -> Self {
+        User {
+            id: m.id,
+            email: m.email,
+            display_name: m.display_name,
+            password_hash: m.password_hash,
+            locale: m.locale,
+            disabled: m.disabled,
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// A grant as stored, with its id (to remove it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredGrant {
+    pub id: i64,
+    #[serde(flatten)]
+    pub grant: Grant,
+}
+
+pub async fn user_by_email(conn: &impl ConnectionTrait, email: &Email) -> DbResult<Option<User>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(conn)
+        .await?
+        .map(User::from))
+}
+
+pub async fn user_by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<User>> {
+    Ok(user::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(User::from))
+}
+
+pub async fn users(db: &Db) -> DbResult<Vec<User>> {
+    Ok(user::Entity::find()
+        .order_by_asc(user::Column::Email)
+        .all(&db.conn)
+        .await?
+        .into_iter()
+        .map(User::from)
+        .collect())
+}
+
+/// Whether any enabled platform admin exists.
+pub async fn has_admin(db: &Db) -> DbResult<bool> {
+    Ok(grant::Entity::find()
+        .filter(grant::Column::Role.eq(Role::PlatformAdmin.key()))
+        .count(&db.conn)
+        .await?
+        > 0)
+}
+
+pub async fn create_user(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    email: &Email,
+    display_name: &str,
+    password_hash: Option<String>,
+) -> DbResult<User> {
+    let model = user::ActiveModel {
+        email: Set(email.as_str().to_owned()),
+        display_name: Set(display_name.trim().to_owned()),
+        password_hash: Set(password_hash),
+        locale: Set(None),
+        disabled: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await
+    .map_err(conflict_as("email_taken"))?;
+    audit::record(
+        &**txn,
+        who,
+        "user.create",
+        "user",
+        model.id,
+        serde_json::json!({"email": email.as_str()}),
+    )
+    .await?;
+    Ok(model.into())
+}
+
+pub async fn set_password(txn: &WriteTxn<'_>, who: &Who, user_id: i64, hash: &str) -> DbResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash.to_owned()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "user.password",
+        "user",
+        user_id,
+        serde_json::json!({}),
+    )
+    .await
+}
+
+pub async fn update_profile(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: i64,
+    display_name: &str,
+    locale: Option<&str>,
+) -> DbResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::DisplayName,
+            Expr::value(display_name.trim().to_owned()),
+        )
+        .col_expr(user::Column::Locale, Expr::value(locale.map(str::to_owned)))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "user.profile",
+        "user",
+        user_id,
+        serde_json::json!({"display_name": display_name, "locale": locale}),
+    )
+    .await
+}
+
+pub async fn set_disabled(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: i64,
+    disabled: bool,
+) -> DbResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Disabled, Expr::value(disabled))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "user.disabled",
+        "user",
+        user_id,
+        serde_json::json!({"disabled": disabled}),
+    )
+    .await
+}
+
+fn to_grant(m: grant::Model) -> DbResult<StoredGrant> {
+    let role = Role::parse(&m.role).map_err(|_| DbError::Corrupt(m.role.clone()))?;
+    Ok(StoredGrant {
+        id: m.id,
+        grant: Grant {
+            role,
+            network: m.network,
+            city: m.city_id,
+        },
+    })
+}
+
+pub async fn grants_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Vec<StoredGrant>> {
+    grant::Entity::find()
+        .filter(grant::Column::UserId.eq(user_id))
+        .order_by_asc(grant::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_grant)
+        .collect()
+}
+
+pub async fn add_grant(txn: &WriteTxn<'_>, who: &Who, user_id: i64, g: &Grant) -> DbResult<()> {
+    if grants_of(&**txn, user_id)
+        .await?
+        .iter()
+        .any(|s| s.grant == *g)
+    {
+        return Ok(());
+    }
+    grant::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(g.role.key().to_owned()),
+        network: Set(g.network.clone()),
+        city_id: Set(g.city),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "grant.add",
+        "user",
+        user_id,
+        serde_json::to_value(g).unwrap_or_default(),
+    )
+    .await
+}
+
+pub async fn remove_grant(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: i64,
+    grant_id: i64,
+) -> DbResult<bool> {
+    let result = grant::Entity::delete_many()
+        .filter(grant::Column::Id.eq(grant_id))
+        .filter(grant::Column::UserId.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected > 0 {
+        audit::record(
+            &**txn,
+            who,
+            "grant.remove",
+            "user",
+            user_id,
+            serde_json::json!({"grant_id": grant_id}),
+        )
+        .await?;
+    }
+    Ok(result.rows_affected > 0)
+}
+
+// --- API tokens ---
+
+pub async fn create_api_token(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+) -> DbResult<i64> {
+    let model = api_token::ActiveModel {
+        user_id: Set(user_id),
+        name: Set(name.to_owned()),
+        token_hash: Set(token_hash.to_owned()),
+        created_at: Set(Utc::now()),
+        last_used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "api_token.create",
+        "user",
+        user_id,
+        serde_json::json!({"token_id": model.id, "name": name}),
+    )
+    .await?;
+    Ok(model.id)
+}
+
+pub async fn api_tokens_of(
+    conn: &impl ConnectionTrait,
+    user_id: i64,
+) -> DbResult<Vec<api_token::Model>> {
+    Ok(api_token::Entity::find()
+        .filter(api_token::Column::UserId.eq(user_id))
+        .order_by_asc(api_token::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub async fn revoke_api_token(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: i64,
+    token_id: i64,
+) -> DbResult<bool> {
+    let result = api_token::Entity::delete_many()
+        .filter(api_token::Column::Id.eq(token_id))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected > 0 {
+        audit::record(
+            &**txn,
+            who,
+            "api_token.revoke",
+            "user",
+            user_id,
+            serde_json::json!({"token_id": token_id}),
+        )
+        .await?;
+    }
+    Ok(result.rows_affected > 0)
+}
+
+/// The enabled user a token belongs to.
+pub async fn user_for_api_token(db: &Db, token_hash: &str) -> DbResult<Option<User>> {
+    let Some(token) = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(token_hash))
+        .one(&db.conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(user_by_id(&db.conn, token.user_id)
+        .await?
+        .filter(|u| !u.disabled))
+}
+
+// --- one-time links ---
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    AdminSetup,
+    Invitation,
+    PasswordReset,
+}
+
+impl LinkPurpose {
+    pub fn key(self) -> &'static str {
+        match self {
+            LinkPurpose::AdminSetup => "admin_setup",
+            LinkPurpose::Invitation => "invitation",
+            LinkPurpose::PasswordReset => "password_reset",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneTimeLink {
+    pub email: String,
+    /// Grants to give on acceptance (invitations), as JSON.
+    pub payload: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn create_link(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    purpose: LinkPurpose,
+    email: &str,
+    payload: &str,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+) -> DbResult<()> {
+    one_time_link::ActiveModel {
+        token_hash: Set(token_hash.to_owned()),
+        purpose: Set(purpose.key().to_owned()),
+        email: Set(email.to_owned()),
+        payload: Set(payload.to_owned()),
+        created_at: Set(Utc::now()),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "link.create",
+        "link",
+        purpose.key(),
+        serde_json::json!({"email": email}),
+    )
+    .await
+}
+
+/// A link that is unused and unexpired, without using it.
+pub async fn peek_link(
+    conn: &impl ConnectionTrait,
+    purpose: LinkPurpose,
+    token_hash: &str,
+) -> DbResult<Option<OneTimeLink>> {
+    let now = Utc::now();
+    Ok(one_time_link::Entity::find_by_id(token_hash.to_owned())
+        .one(conn)
+        .await?
+        .filter(|l| l.purpose == purpose.key() && l.used_at.is_none() && l.expires_at > now)
+        .map(|l| OneTimeLink {
+            email: l.email,
+            payload: l.payload,
+            expires_at: l.expires_at,
+        }))
+}
+
+/// Uses a link once: returns it if it was valid, and marks it used.
+pub async fn use_link(
+    txn: &WriteTxn<'_>,
+    purpose: LinkPurpose,
+    token_hash: &str,
+) -> DbResult<Option<OneTimeLink>> {
+    let Some(link) = peek_link(&**txn, purpose, token_hash).await? else {
+        return Ok(None);
+    };
+    let result = one_time_link::Entity::update_many()
+        .col_expr(one_time_link::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(one_time_link::Column::TokenHash.eq(token_hash))
+        .filter(one_time_link::Column::UsedAt.is_null())
+        .exec(&**txn)
+        .await?;
+    Ok((result.rows_affected == 1).then_some(link))
+}
+
+/// Whether an unused, unexpired admin set-up link exists.
+pub async fn pending_admin_setup(db: &Db) -> DbResult<bool> {
+    let now = Utc::now();
+    Ok(one_time_link::Entity::find()
+        .filter(one_time_link::Column::Purpose.eq(LinkPurpose::AdminSetup.key()))
+        .filter(one_time_link::Column::UsedAt.is_null())
+        .filter(one_time_link::Column::ExpiresAt.gt(now))
+        .count(&db.conn)
+        .await?
+        > 0)
+}
+
+// --- sign-in failures ---
+
+pub async fn login_failures(
+    conn: &impl ConnectionTrait,
+    email: &str,
+) -> DbResult<Option<(i64, DateTime<Utc>)>> {
+    Ok(login_failure::Entity::find_by_id(email.to_owned())
+        .one(conn)
+        .await?
+        .map(|f| (f.failures, f.last_failure_at)))
+}
+
+pub async fn record_login_failure(db: &Db, email: &str) -> DbResult<()> {
+    let txn = db.write().await?;
+    let now = Utc::now();
+    login_failure::Entity::insert(login_failure::ActiveModel {
+        email: Set(email.to_owned()),
+        failures: Set(1),
+        last_failure_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(login_failure::Column::Email)
+            .value(
+                login_failure::Column::Failures,
+                Expr::col((login_failure::Entity, login_failure::Column::Failures)).add(1),
+            )
+            .value(login_failure::Column::LastFailureAt, Expr::value(now))
+            .to_owned(),
+    )
+    .exec(&*txn)
+    .await?;
+    audit::record(
+        &*txn,
+        &Who::system("anonymous"),
+        "sign_in.failure",
+        "user",
+        email,
+        serde_json::json!({}),
+    )
+    .await?;
+    txn.commit().await
+}
+
+pub async fn clear_login_failures(txn: &WriteTxn<'_>, email: &str) -> DbResult<()> {
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Email.eq(email))
+        .exec(&**txn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! The audit log: one row for every write (who, what, when, what changed), written in the same
+//! transaction as the write itself, and read by admins.
+
+use crate::DbResult;
+use crate::entities::audit_entry;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
+};
+use serde_json::Value;
+
+/// Who acts: a signed-in user, or the system / command line (no user).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub user_id: Option<i64>,
+    pub label: String,
+}
+
+impl Who {
+    pub fn user(id: i64, email: &str) -> Who {
+        Who {
+            user_id: Some(id),
+            label: email.to_owned(),
+        }
+    }
+
+    pub fn system(label: &str) -> Who {
+        Who {
+            user_id: None,
+            label: label.to_owned(),
+        }
+    }
+}
+
+/// Records one write; `changes` says what changed (before/after or the new values).
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+    action: &str,
+    entity: &str,
+    entity_id: impl ToString,
+    changes: Value,
+) -> DbResult<()> {
+    audit_entry::ActiveModel {
+        at: Set(chrono::Utc::now()),
+        actor_id: Set(who.user_id),
+        actor_label: Set(who.label.clone()),
+        action: Set(action.to_owned()),
+        entity: Set(entity.to_owned()),
+        entity_id: Set(entity_id.to_string()),
+        changes: Set(changes.to_string()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// A page of the log, newest first, with the total count.
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    page: u64,
+    per_page: u64,
+) -> DbResult<(Vec<audit_entry::Model>, u64)> {
+    let total = audit_entry::Entity::find().count(conn).await?;
+    let rows = audit_entry::Entity::find()
+        .order_by_desc(audit_entry::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(conn)
+        .await?;
+    Ok((rows, total))
+}

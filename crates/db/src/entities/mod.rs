@@ -1,0 +1,12 @@
+//! SeaORM entities, one per table, grouped by feature. JSON columns are plain text read through
+//! domain types by the repositories.
+
+pub mod accounts;
+pub mod log;
+pub mod reference;
+pub mod registry;
+
+pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use log::{audit_entry, setting};
+pub use reference::{creative_field, network, region, sdg};
+pub use registry::{city, focal_point, membership};

@@ -1,0 +1,220 @@
+//! Accounts: email addresses and passwords as parsed values, roles with their scope, and the
+//! sign-in throttling rule.
+
+use crate::validation::Problem;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A lower-cased email address of a plausible shape.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(value: &str) -> Result<Email, Problem> {
+        let email = value.trim().to_lowercase();
+        let Some((local, domain)) = email.split_once('@') else {
+            return Err(Problem::new("invalid_email"));
+        };
+        let valid = !local.is_empty()
+            && local.len() <= 64
+            && domain.len() <= 255
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !email.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';')
+            })
+            && !domain.contains('@');
+        if valid {
+            Ok(Email(email))
+        } else {
+            Err(Problem::new("invalid_email"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Email::parse(&value).map_err(|_| format!("invalid email {value}"))
+    }
+}
+
+impl From<Email> for String {
+    fn from(value: Email) -> Self {
+        value.0
+    }
+}
+
+pub const PASSWORD_MIN: usize = 10;
+pub const PASSWORD_MAX: usize = 256;
+
+/// A new password that follows the house rules (length; not the email address).
+pub fn check_new_password(password: &str, email: &Email) -> Result<(), Problem> {
+    let length = password.chars().count();
+    if length < PASSWORD_MIN {
+        return Err(Problem::with_detail(
+            "password_too_short",
+            PASSWORD_MIN.to_string(),
+        ));
+    }
+    if length > PASSWORD_MAX {
+        return Err(Problem::with_detail("too_long", PASSWORD_MAX.to_string()));
+    }
+    if password.trim().eq_ignore_ascii_case(email.as_str()) {
+        return Err(Problem::new("password_is_email"));
+    }
+    Ok(())
+}
+
+/// What a person may be, each within a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    PlatformAdmin,
+    /// The secretariat of a network (network admin).
+    Secretariat,
+    /// A city's focal point, who edits that city.
+    Editor,
+    Expert,
+    Reviewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::PlatformAdmin,
+        Role::Secretariat,
+        Role::Editor,
+        Role::Expert,
+        Role::Reviewer,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::PlatformAdmin => "platform_admin",
+            Role::Secretariat => "secretariat",
+            Role::Editor => "editor",
+            Role::Expert => "expert",
+            Role::Reviewer => "reviewer",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Role, Problem> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.key() == value.trim())
+            .ok_or_else(|| Problem::with_detail("unknown_role", value.trim()))
+    }
+}
+
+/// A role held within a scope: a network for the secretariat (and optionally for experts and
+/// reviewers), a city for editors, nothing for the platform admin.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    pub network: Option<String>,
+    pub city: Option<i64>,
+}
+
+impl Grant {
+    /// Checks that the scope fits the role.
+    pub fn new(role: Role, network: Option<String>, city: Option<i64>) -> Result<Grant, Problem> {
+        let fits = match role {
+            Role::PlatformAdmin => network.is_none() && city.is_none(),
+            Role::Secretariat => network.is_some() && city.is_none(),
+            Role::Editor => city.is_some() && network.is_none(),
+            Role::Expert | Role::Reviewer => city.is_none(),
+        };
+        if fits {
+            Ok(Grant {
+                role,
+                network,
+                city,
+            })
+        } else {
+            Err(Problem::with_detail("scope_does_not_fit_role", role.key()))
+        }
+    }
+}
+
+/// Failed sign-ins allowed before an account is locked for a while.
+pub const FREE_FAILURES: i64 = 5;
+
+/// Until when sign-in stays locked after `failures` consecutive failures, the last at `last`:
+/// after the free ones, one minute, doubling with each failure, at most an hour.
+pub fn locked_until(failures: i64, last: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if failures < FREE_FAILURES {
+        return None;
+    }
+    let exponent = (failures - FREE_FAILURES).min(6) as u32;
+    let minutes = (1i64 << exponent).min(60);
+    Some(last + Duration::minutes(minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn emails_are_normalised_or_refused() {
+        assert_eq!(
+            Email::parse(" Ana@Example.ORG ").map(|e| e.to_string()),
+            Ok("ana@example.org".into())
+        );
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.org",
+            "ana@example",
+            "a b@example.org",
+            "ana@ex..org",
+            "a@b@c.org",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords_follow_the_rules() {
+        let email = Email::parse("ana@example.org").expect("valid");
+        assert!(check_new_password("short", &email).is_err());
+        assert!(check_new_password("ana@example.org", &email).is_err());
+        assert!(check_new_password("correct horse battery", &email).is_ok());
+    }
+
+    #[test]
+    fn scopes_must_fit_roles() {
+        assert!(Grant::new(Role::Secretariat, None, None).is_err());
+        assert!(Grant::new(Role::Editor, Some("uccn".into()), Some(1)).is_err());
+        assert!(Grant::new(Role::Editor, None, Some(1)).is_ok());
+        assert!(Grant::new(Role::Expert, None, None).is_ok());
+        assert!(Grant::new(Role::PlatformAdmin, Some("uccn".into()), None).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn locks_grow_with_failures_and_stay_within_an_hour(failures in 0i64..100, extra in 1i64..10) {
+            let now = Utc::now();
+            let a = locked_until(failures, now);
+            let b = locked_until(failures + extra, now);
+            prop_assert_eq!(a.is_some(), failures >= FREE_FAILURES);
+            if let (Some(a), Some(b)) = (a, b) { prop_assert!(a <= b); }
+            if let Some(b) = b { prop_assert!(b - now <= Duration::hours(1) && b > now); }
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Cities of the member registry: the record a secretariat keeps, parsed from a form or a CSV
+//! row into a valid draft, and the slug that names a city in URLs.
+
+use crate::countries::Country;
+use crate::lang::Lang;
+use crate::text::TranslatedText;
+use crate::validation::{FieldErrors, Problem, max_chars, non_empty};
+use serde::{Deserialize, Serialize};
+
+/// A point on the map, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Coordinates {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+impl Coordinates {
+    pub fn parse(
+        latitude: &str,
+        longitude: &str,
+    ) -> Result<Option<Coordinates>, (&'static str, Problem)> {
+        match (non_empty(latitude), non_empty(longitude)) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(("longitude", Problem::new("required"))),
+            (None, Some(_)) => Err(("latitude", Problem::new("required"))),
+            (Some(lat), Some(lon)) => {
+                let lat = parse_degrees(&lat, 90.0).map_err(|p| ("latitude", p))?;
+                let lon = parse_degrees(&lon, 180.0).map_err(|p| ("longitude", p))?;
+                Ok(Some(Coordinates {
+                    latitude: lat,
+                    longitude: lon,
+                }))
+            }
+        }
+    }
+}
+
+fn parse_degrees(value: &str, limit: f64) -> Result<f64, Problem> {
+    let degrees: f64 = value
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| Problem::with_detail("not_a_number", value))?;
+    if !degrees.is_finite() || degrees.abs() > limit {
+        return Err(Problem::with_detail(
+            "out_of_range",
+            format!("-{limit}..{limit}"),
+        ));
+    }
+    Ok(degrees)
+}
+
+/// A city as the registry keeps it, valid in every field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CityDraft {
+    pub name: TranslatedText,
+    pub country: Country,
+    pub region: String,
+    pub population: Option<i64>,
+    pub coordinates: Option<Coordinates>,
+    pub website: Option<String>,
+    pub description: Option<TranslatedText>,
+}
+
+/// The raw text of a city form (or CSV row, or API body) before it is parsed.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CityInput {
+    pub source_lang: String,
+    pub name_en: String,
+    pub name_fr: String,
+    pub name_es: String,
+    pub country: String,
+    pub region: String,
+    pub population: String,
+    pub latitude: String,
+    pub longitude: String,
+    pub website: String,
+    pub description_en: String,
+    pub description_fr: String,
+    pub description_es: String,
+}
+
+pub const NAME_MAX: usize = 120;
+pub const DESCRIPTION_MAX: usize = 2000;
+
+impl CityInput {
+    /// Parses every field, gathering all problems; `regions` are the known region keys.
+    pub fn parse(&self, regions: &[String]) -> Result<CityDraft, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let source = non_empty(&self.source_lang)
+            .map(|code| code.parse::<Lang>())
+            .transpose()
+            .unwrap_or_else(|()| {
+                errors.add(
+                    "source_lang",
+                    Problem::with_detail("unknown_language", &self.source_lang),
+                );
+                None
+            })
+            .unwrap_or(Lang::En);
+        for (field, value, max) in [
+            ("name_en", &self.name_en, NAME_MAX),
+            ("name_fr", &self.name_fr, NAME_MAX),
+            ("name_es", &self.name_es, NAME_MAX),
+            ("description_en", &self.description_en, DESCRIPTION_MAX),
+            ("description_fr", &self.description_fr, DESCRIPTION_MAX),
+            ("description_es", &self.description_es, DESCRIPTION_MAX),
+        ] {
+            if let Err(problem) = max_chars(value, max) {
+                errors.add(field, problem);
+            }
+        }
+        let names = [
+            (Lang::En, self.name_en.as_str()),
+            (Lang::Fr, self.name_fr.as_str()),
+            (Lang::Es, self.name_es.as_str()),
+        ];
+        let name_field = format!("name_{source}");
+        let name = errors.take(&name_field, TranslatedText::from_values(source, &names));
+        let descriptions = [
+            (Lang::En, self.description_en.as_str()),
+            (Lang::Fr, self.description_fr.as_str()),
+            (Lang::Es, self.description_es.as_str()),
+        ];
+        let description = TranslatedText::from_values(source, &descriptions).ok();
+        let country = errors.take(
+            "country",
+            required(&self.country).and_then(|c| Country::parse(&c)),
+        );
+        let region = errors.take(
+            "region",
+            required(&self.region).and_then(|key| {
+                let key = key.to_ascii_lowercase();
+                if regions.iter().any(|known| *known == key) {
+                    Ok(key)
+                } else {
+                    Err(Problem::with_detail("unknown_region", key))
+                }
+            }),
+        );
+        let population = errors
+            .take("population", parse_population(&self.population))
+            .flatten();
+        let coordinates = match Coordinates::parse(&self.latitude, &self.longitude) {
+            Ok(coordinates) => coordinates,
+            Err((field, problem)) => {
+                errors.add(field, problem);
+                None
+            }
+        };
+        let website = errors
+            .take("website", parse_website(&self.website))
+            .flatten();
+        match (name, country, region) {
+            (Some(name), Some(country), Some(region)) if errors.is_empty() => Ok(CityDraft {
+                name,
+                country,
+                region,
+                population,
+                coordinates,
+                website,
+                description,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// The form's text for an existing city (for editing it).
+    pub fn from_draft(city: &CityDraft) -> CityInput {
+        let text = |t: &Option<TranslatedText>, lang| {
+            t.as_ref()
+                .and_then(|t| t.get(lang))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let name = Some(city.name.clone());
+        CityInput {
+            source_lang: city.name.source.code().to_owned(),
+            name_en: text(&name, Lang::En),
+            name_fr: text(&name, Lang::Fr),
+            name_es: text(&name, Lang::Es),
+            country: city.country.code().to_owned(),
+            region: city.region.clone(),
+            population: city.population.map(|p| p.to_string()).unwrap_or_default(),
+            latitude: city
+                .coordinates
+                .map(|c| c.latitude.to_string())
+                .unwrap_or_default(),
+            longitude: city
+                .coordinates
+                .map(|c| c.longitude.to_string())
+                .unwrap_or_default(),
+            website: city.website.clone().unwrap_or_default(),
+            description_en: text(&city.description, Lang::En),
+            description_fr: text(&city.description, Lang::Fr),
+            description_es: text(&city.description, Lang::Es),
+        }
+    }
+}
+
+fn required(value: &str) -> Result<String, Problem> {
+    non_empty(value).ok_or(Problem::new("required"))
+}
+
+fn parse_population(value: &str) -> Result<Option<i64>, Problem> {
+    let Some(value) = non_empty(value) else {
+        return Ok(None);
+    };
+    let digits: String = value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}'))
+        .collect();
+    match digits.parse::<i64>() {
+        Ok(n) if (0..=100_000_000).contains(&n) => Ok(Some(n)),
+        Ok(_) => Err(Problem::with_detail("out_of_range", "0..100000000")),
+        Err(_) => Err(Problem::with_detail("not_a_number", value)),
+    }
+}
+
+fn parse_website(value: &str) -> Result<Option<String>, Problem> {
+    let Some(value) = non_empty(value) else {
+        return Ok(None);
+    };
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(|| Problem::with_detail("invalid_url", &value))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let valid_host = host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    if !valid_host || value.chars().any(char::is_whitespace) || value.len() > 300 {
+        return Err(Problem::with_detail("invalid_url", &value));
+    }
+    Ok(Some(value))
+}
+
+/// Lower-cases and strips the accents of Latin letters, for matching and slugs.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            match lower {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+                'æ' => out.push_str("ae"),
+                'ç' | 'ć' | 'č' | 'ĉ' => out.push('c'),
+                'ď' | 'đ' => out.push('d'),
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
+                'ğ' | 'ģ' => out.push('g'),
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => out.push('i'),
+                'ķ' => out.push('k'),
+                'ł' | 'ľ' | 'ļ' => out.push('l'),
+                'ñ' | 'ń' | 'ň' | 'ņ' => out.push('n'),
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+                'œ' => out.push_str("oe"),
+                'ř' => out.push('r'),
+                'ś' | 'š' | 'ş' | 'ș' => out.push('s'),
+                'ß' => out.push_str("ss"),
+                'ť' | 'ţ' | 'ț' => out.push('t'),
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => out.push('u'),
+                'ý' | 'ÿ' => out.push('y'),
+                'ź' | 'ż' | 'ž' => out.push('z'),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// A URL-safe name: folded, with runs of other characters as single hyphens.
+pub fn slugify(text: &str) -> String {
+    let folded = fold(text);
+    let mut slug = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(60).collect();
+    if slug.is_empty() {
+        "city".to_owned()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn regions() -> Vec<String> {
+        vec!["europe".into(), "africa".into()]
+    }
+
+    fn valid() -> CityInput {
+        CityInput {
+            source_lang: "es".into(),
+            name_es: "Córdoba".into(),
+            country: "es".into(),
+            region: "Europe".into(),
+            population: "325 000".into(),
+            latitude: "37.88".into(),
+            longitude: "-4,77".into(),
+            website: "https://www.cordoba.es".into(),
+            ..CityInput::default()
+        }
+    }
+
+    #[test]
+    fn parses_a_valid_city() {
+        let city = valid().parse(&regions()).expect("valid");
+        assert_eq!(city.name.source, Lang::Es);
+        assert_eq!(city.country.code(), "ES");
+        assert_eq!(city.region, "europe");
+        assert_eq!(city.population, Some(325_000));
+        assert_eq!(city.coordinates.map(|c| c.longitude), Some(-4.77));
+        assert!(city.description.is_none());
+    }
+
+    #[test]
+    fn reports_every_bad_field() {
+        let input = CityInput {
+            name_en: String::new(),
+            country: "XX".into(),
+            region: "mars".into(),
+            population: "many".into(),
+            latitude: "95".into(),
+            longitude: "0".into(),
+            website: "javascript:alert(1)".into(),
+            ..CityInput::default()
+        };
+        let errors = input.parse(&regions()).expect_err("invalid");
+        let keys: Vec<(&str, &str)> = errors.iter().map(|(f, p)| (f.as_str(), p.key)).collect();
+        assert_eq!(
+            keys,
+            vec![
+                ("country", "unknown_country"),
+                ("latitude", "out_of_range"),
+                ("name_en", "required"),
+                ("population", "not_a_number"),
+                ("region", "unknown_region"),
+                ("website", "invalid_url"),
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slugify("São Paulo"), "sao-paulo");
+        assert_eq!(
+            slugify("  Ñuñoa / Región Metropolitana "),
+            "nunoa-region-metropolitana"
+        );
+        assert_eq!(slugify("北京"), "city");
+    }
+
+    proptest! {
+        #[test]
+        fn slugs_are_always_url_safe(name in "\\PC{0,80}") {
+            let slug = slugify(&name);
+            prop_assert!(!slug.is_empty() && slug.len() <= 60);
+            prop_assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+            prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
+        }
+
+        #[test]
+        fn parsing_never_panics(name in "\\PC{0,40}", country in "\\PC{0,4}", pop in "\\PC{0,12}", lat in "\\PC{0,8}") {
+            let input = CityInput { name_en: name, country, population: pop, latitude: lat.clone(), longitude: lat, region: "europe".into(), ..CityInput::default() };
+            let _ = input.parse(&regions());
+        }
+    }
+}

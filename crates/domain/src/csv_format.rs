@@ -1,0 +1,387 @@
+//! The registry's CSV files (cities, memberships): their columns, and parsing a whole file into
+//! valid rows or the list of every bad line with its reason. Nothing is half-read.
+
+use crate::cities::{CityDraft, CityInput};
+use crate::memberships::{MembershipDraft, MembershipInput};
+use crate::reference::Reference;
+use crate::validation::Problem;
+use serde::Serialize;
+
+pub const CITY_COLUMNS: [&str; 14] = [
+    "slug",
+    "source_lang",
+    "name_en",
+    "name_fr",
+    "name_es",
+    "country",
+    "region",
+    "population",
+    "latitude",
+    "longitude",
+    "website",
+    "description_en",
+    "description_fr",
+    "description_es",
+];
+
+pub const MEMBERSHIP_COLUMNS: [&str; 7] = [
+    "city",
+    "network",
+    "role",
+    "started_on",
+    "ended_on",
+    "creative_field",
+    "designation_year",
+];
+
+/// One problem of a file: the line (1 is the header), the column, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineError {
+    pub line: u64,
+    pub column: String,
+    pub problem: Problem,
+}
+
+/// A valid city row; `slug` names an existing city to update, or the new city's slug.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityRow {
+    pub line: u64,
+    pub slug: Option<String>,
+    pub city: CityDraft,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MembershipRow {
+    pub line: u64,
+    pub city: String,
+    pub membership: MembershipDraft,
+}
+
+/// Most problems listed for one file; more are counted, not listed.
+pub const MAX_LISTED_ERRORS: usize = 200;
+
+/// Reads the records of a CSV file with the given columns (all of them required, in any order).
+fn records(
+    bytes: &[u8],
+    columns: &[&str],
+    errors: &mut Vec<LineError>,
+) -> Vec<(u64, Vec<(String, String)>)> {
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let headers: Vec<String> = match reader.headers() {
+        Ok(headers) => headers
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect(),
+        Err(error) => {
+            errors.push(LineError {
+                line: 1,
+                column: String::new(),
+                problem: Problem::with_detail("csv_unreadable", error.to_string()),
+            });
+            return Vec::new();
+        }
+    };
+    for column in columns {
+        if !headers.iter().any(|h| h == column) {
+            errors.push(LineError {
+                line: 1,
+                column: (*column).to_owned(),
+                problem: Problem::new("missing_column"),
+            });
+        }
+    }
+    for header in &headers {
+        if !columns.contains(&header.as_str()) {
+            errors.push(LineError {
+                line: 1,
+                column: header.clone(),
+                problem: Problem::new("unknown_column"),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                let values = headers
+                    .iter()
+                    .cloned()
+                    .zip(record.iter().map(str::to_owned))
+                    .collect();
+                rows.push((line, values));
+            }
+            Err(error) => {
+                let line = error.position().map_or(0, |p| p.line());
+                errors.push(LineError {
+                    line,
+                    column: String::new(),
+                    problem: Problem::with_detail("csv_unreadable", error.to_string()),
+                });
+            }
+        }
+    }
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(LineError {
+            line: 1,
+            column: String::new(),
+            problem: Problem::new("empty_file"),
+        });
+    }
+    rows
+}
+
+fn value(values: &mut [(String, String)], column: &str) -> String {
+    values
+        .iter_mut()
+        .find(|(name, _)| name == column)
+        .map(|(_, value)| std::mem::take(value))
+        .unwrap_or_default()
+}
+
+fn push_field_errors(
+    errors: &mut Vec<LineError>,
+    line: u64,
+    fields: crate::validation::FieldErrors,
+) {
+    for (column, problem) in fields.0 {
+        errors.push(LineError {
+            line,
+            column,
+            problem,
+        });
+    }
+}
+
+/// Parses a whole cities file: every row valid, or every problem found.
+pub fn parse_cities(bytes: &[u8], reference: &Reference) -> Result<Vec<CityRow>, Vec<LineError>> {
+    let mut errors = Vec::new();
+    let regions = reference.region_keys();
+    let mut rows = Vec::new();
+    let mut seen_slugs = std::collections::HashMap::new();
+    for (line, mut values) in records(bytes, &CITY_COLUMNS, &mut errors) {
+        let slug = crate::validation::non_empty(&value(&mut values, "slug"));
+        if let Some(slug) = &slug {
+            if *slug != crate::cities::slugify(slug) {
+                errors.push(LineError {
+                    line,
+                    column: "slug".into(),
+                    problem: Problem::with_detail("invalid_slug", slug),
+                });
+            } else if let Some(first) = seen_slugs.insert(slug.clone(), line) {
+                errors.push(LineError {
+                    line,
+                    column: "slug".into(),
+                    problem: Problem::with_detail("duplicate_in_file", first.to_string()),
+                });
+            }
+        }
+        let input = CityInput {
+            source_lang: value(&mut values, "source_lang"),
+            name_en: value(&mut values, "name_en"),
+            name_fr: value(&mut values, "name_fr"),
+            name_es: value(&mut values, "name_es"),
+            country: value(&mut values, "country"),
+            region: value(&mut values, "region"),
+            population: value(&mut values, "population"),
+            latitude: value(&mut values, "latitude"),
+            longitude: value(&mut values, "longitude"),
+            website: value(&mut values, "website"),
+            description_en: value(&mut values, "description_en"),
+            description_fr: value(&mut values, "description_fr"),
+            description_es: value(&mut values, "description_es"),
+        };
+        match input.parse(&regions) {
+            Ok(city) => rows.push(CityRow { line, slug, city }),
+            Err(fields) => push_field_errors(&mut errors, line, fields),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses a whole memberships file (cities named by slug).
+pub fn parse_memberships(
+    bytes: &[u8],
+    reference: &Reference,
+) -> Result<Vec<MembershipRow>, Vec<LineError>> {
+    let mut errors = Vec::new();
+    let mut rows = Vec::new();
+    for (line, mut values) in records(bytes, &MEMBERSHIP_COLUMNS, &mut errors) {
+        let city = value(&mut values, "city").trim().to_owned();
+        if city.is_empty() {
+            errors.push(LineError {
+                line,
+                column: "city".into(),
+                problem: Problem::new("required"),
+            });
+        }
+        let input = MembershipInput {
+            network: value(&mut values, "network"),
+            role: value(&mut values, "role"),
+            started_on: value(&mut values, "started_on"),
+            ended_on: value(&mut values, "ended_on"),
+            creative_field: value(&mut values, "creative_field"),
+            designation_year: value(&mut values, "designation_year"),
+        };
+        match input.parse(reference) {
+            Ok(membership) if !city.is_empty() => rows.push(MembershipRow {
+                line,
+                city,
+                membership,
+            }),
+            Ok(_) => {}
+            Err(fields) => push_field_errors(&mut errors, line, fields),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes rows of text under the given columns, as CSV.
+pub fn write(
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, Problem> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Problem::with_detail("csv_unwritable", e.to_string());
+    writer.write_record(columns).map_err(fail)?;
+    for row in rows {
+        writer.write_record(&row).map_err(fail)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+}
+
+/// The CSV columns of a city, in `CITY_COLUMNS` order.
+pub fn city_record(slug: &str, city: &CityDraft) -> Vec<String> {
+    let input = CityInput::from_draft(city);
+    vec![
+        slug.to_owned(),
+        input.source_lang,
+        input.name_en,
+        input.name_fr,
+        input.name_es,
+        input.country,
+        input.region,
+        input.population,
+        input.latitude,
+        input.longitude,
+        input.website,
+        input.description_en,
+        input.description_fr,
+        input.description_es,
+    ]
+}
+
+/// The CSV columns of a membership, in `MEMBERSHIP_COLUMNS` order.
+pub fn membership_record(city_slug: &str, membership: &MembershipDraft) -> Vec<String> {
+    let input = MembershipInput::from_draft(membership);
+    vec![
+        city_slug.to_owned(),
+        input.network,
+        input.role,
+        input.started_on,
+        input.ended_on,
+        input.creative_field,
+        input.designation_year,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::{Names, Region};
+
+    fn reference() -> Reference {
+        let names = Names {
+            en: "Europe".into(),
+            fr: "Europe".into(),
+            es: "Europa".into(),
+        };
+        Reference {
+            regions: vec![Region {
+                key: "europe".into(),
+                name: names,
+            }],
+            ..Reference::default()
+        }
+    }
+
+    const HEADER: &str = "slug,source_lang,name_en,name_fr,name_es,country,region,population,latitude,longitude,website,description_en,description_fr,description_es\n";
+
+    #[test]
+    fn a_bad_row_rejects_the_file_with_its_line() {
+        let file = format!(
+            "{HEADER},en,Lyon,,,FR,europe,,,,,,,\n,en,Nowhere,,,XX,europe,,,,,,,\n,en,\"Multi\nline\",,,ES,europe,,,,,,,\n,en,Bad,,,ES,atlantis,,,,,,,\n"
+        );
+        let errors = parse_cities(file.as_bytes(), &reference()).expect_err("invalid");
+        let found: Vec<(u64, &str, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str(), e.problem.key))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "country", "unknown_country"),
+                (6, "region", "unknown_region")
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_and_unknown_columns_are_named() {
+        let errors =
+            parse_cities(b"slug,name,country\nx,y,z\n", &reference()).expect_err("invalid");
+        assert!(errors.iter().all(|e| e.line == 1));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.column == "name" && e.problem.key == "unknown_column")
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.column == "region" && e.problem.key == "missing_column")
+        );
+    }
+
+    #[test]
+    fn cities_round_trip_through_csv() {
+        let file = format!(
+            "\u{feff}{HEADER}lyon,fr,Lyon,Lyon,,FR,europe,522000,45.76,4.84,https://www.lyon.fr,,\"Ville, culture\",\n"
+        );
+        let rows = parse_cities(file.as_bytes(), &reference()).expect("valid");
+        let written = write(
+            &CITY_COLUMNS,
+            rows.iter().map(|r| city_record("lyon", &r.city)),
+        )
+        .expect("writes");
+        let again = parse_cities(&written, &reference()).expect("valid");
+        assert_eq!(rows, again);
+    }
+
+    #[test]
+    fn duplicate_slugs_and_empty_files_are_refused() {
+        let file =
+            format!("{HEADER}lyon,en,Lyon,,,FR,europe,,,,,,,\nlyon,en,Lyon,,,FR,europe,,,,,,,\n");
+        let errors = parse_cities(file.as_bytes(), &reference()).expect_err("invalid");
+        assert_eq!(errors[0].line, 3);
+        assert_eq!(errors[0].problem.key, "duplicate_in_file");
+        let errors = parse_cities(HEADER.as_bytes(), &reference()).expect_err("invalid");
+        assert_eq!(errors[0].problem.key, "empty_file");
+    }
+}

@@ -1,0 +1,17 @@
+//! Ateneu's domain: pure types and rules (no I/O, no async), parsed at the edge and shared by
+//! the database, the web layer and the command line.
+
+pub mod accounts;
+pub mod cities;
+pub mod countries;
+pub mod csv_format;
+pub mod lang;
+pub mod memberships;
+pub mod permissions;
+pub mod reference;
+pub mod text;
+pub mod validation;
+
+pub use lang::Lang;
+pub use text::{TranslatedText, TranslationStatus};
+pub use validation::{FieldErrors, Problem};
