@@ -224,8 +224,12 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<City
         .transpose()
 }
 
-pub async fn count(db: &Db) -> DbResult<u64> {
-    Ok(city::Entity::find().count(&db.conn).await?)
+/// How many cities match a filter.
+pub async fn count(db: &Db, filter: &CityFilter) -> DbResult<u64> {
+    Ok(city::Entity::find()
+        .filter(condition(filter))
+        .count(&db.conn)
+        .await?)
 }
 
 /// The first free slug of the form `base`, `base-2`, `base-3`…

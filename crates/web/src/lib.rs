@@ -1,1 +1,156 @@
-//! placeholder
+//! Ateneu's web layer: the application state, the router of every feature (HTML pages under
+//! `/{lang}/…` and the JSON API under `/api/v1`), and the middleware stack.
+
+pub mod accounts;
+pub mod admin;
+pub mod api;
+pub mod cities;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod layout;
+pub mod mail;
+pub mod memberships;
+pub mod negotiate;
+pub mod openapi;
+pub mod registry_files;
+pub mod security;
+pub mod static_files;
+pub mod viewer;
+
+use ateneu_db::Db;
+use ateneu_domain::Lang;
+use ateneu_domain::reference::Reference;
+use axum::Router;
+use axum::http::{HeaderName, Request};
+use axum::middleware::from_fn_with_state;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::TraceLayer;
+
+/// Settings of a running instance.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    /// The address people reach the platform at, for links in emails ("http://127.0.0.1:8080").
+    pub base_url: String,
+}
+
+impl Config {
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+
+    /// Cookies are marked Secure over TLS, and on loopback (a secure context for browsers).
+    pub fn secure_cookies(&self) -> bool {
+        let rest = self.base_url.strip_prefix("http://");
+        match rest {
+            None => true,
+            Some(rest) => ["127.", "localhost", "[::1]"]
+                .iter()
+                .any(|p| rest.starts_with(p)),
+        }
+    }
+}
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub i18n: Arc<i18n::I18n>,
+    pub reference: Arc<Reference>,
+    demo: Arc<AtomicBool>,
+    pub mailer: mail::Mailer,
+}
+
+impl AppState {
+    /// Loads what the handlers need from a migrated database with its reference data.
+    pub async fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
+        let reference = ateneu_db::reference::read(&db).await?;
+        let demo = ateneu_db::settings::get(&db.conn, ateneu_db::settings::DEMO)
+            .await?
+            .is_some();
+        let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
+        let mailer = mail::Mailer::new(config.outbox_dir());
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            i18n: Arc::new(i18n),
+            reference: Arc::new(reference),
+            demo: Arc::new(AtomicBool::new(demo)),
+            mailer,
+        })
+    }
+
+    /// Whether this instance holds example content (shown on every page).
+    pub fn has_demo_content(&self) -> bool {
+        self.demo.load(Ordering::Relaxed)
+    }
+
+    pub fn set_demo_content(&self) {
+        self.demo.store(true, Ordering::Relaxed);
+    }
+}
+
+#[derive(Clone, Default)]
+struct MakeId;
+
+impl MakeRequestId for MakeId {
+    fn make_request_id<B>(&mut self, _request: &Request<B>) -> Option<RequestId> {
+        let id = security::new_token();
+        axum::http::HeaderValue::from_str(&id[..16])
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+/// The pages of one language (mounted under `/en`, `/fr` and `/es`).
+fn pages() -> Router<AppState> {
+    Router::new()
+        .merge(home::routes())
+        .merge(cities::routes())
+        .merge(memberships::routes())
+        .merge(registry_files::routes())
+        .merge(accounts::routes())
+        .merge(admin::routes())
+}
+
+/// The whole application, ready to serve.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let mut router = Router::new()
+        .merge(home::root_routes())
+        .merge(static_files::routes())
+        .nest("/api/v1", api::routes());
+    for lang in Lang::ALL {
+        router = router.nest(&format!("/{}", lang.code()), pages());
+    }
+    router
+        .fallback(|| async { error::AppError::NotFound })
+        .layer(from_fn_with_state(state.clone(), security::csrf_guard))
+        .layer(from_fn_with_state(state.clone(), error::render_errors))
+        .layer(from_fn_with_state(state.clone(), security::headers))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeId))
+        .with_state(state)
+}
+
+/// Serves on a bound listener until `shutdown` completes, finishing requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,465 @@
+//! The command line: options shared by every subcommand (data directory, database URL), and one
+//! function per subcommand. Bad input exits with status 2 and says which line and why.
+
+use anyhow::{Context, anyhow};
+use ateneu_db::audit::Who;
+use ateneu_db::{Db, accounts, migrations};
+use ateneu_domain::Lang;
+use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::csv_format::{self, LineError};
+use ateneu_web::{AppState, Config};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ateneu",
+    version,
+    about = "Ateneu: the platform of city networks for culture and sustainable development"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// Where Ateneu keeps its SQLite database, outbox and files.
+    #[arg(
+        long,
+        global = true,
+        env = "ATENEU_DATA_DIR",
+        default_value = "./ateneu-data"
+    )]
+    data_dir: PathBuf,
+    /// `sqlite://PATH` or `postgres://USER@HOST/DB`; default: a SQLite file in the data directory.
+    #[arg(long, global = true, env = "ATENEU_DATABASE_URL")]
+    database_url: Option<String>,
+    /// With no subcommand, Ateneu serves (these are `serve`'s options).
+    #[command(flatten)]
+    serve: ServeArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web platform (the default).
+    Serve(ServeArgs),
+    /// Create or update the database schema and reference data, then exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Import a CSV file (checked whole first: nothing is written if a line is bad).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export the registry as CSV (to standard output or --output).
+    Export(ExportArgs),
+    /// Make a consistent copy of a SQLite database while the server runs.
+    Backup {
+        /// The file to write.
+        file: PathBuf,
+    },
+    /// Fill this instance with the example network (marked as example content).
+    Demo,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    #[arg(long, env = "ATENEU_HOST", default_value = "127.0.0.1")]
+    host: String,
+    #[arg(long, env = "ATENEU_PORT", default_value_t = 8080)]
+    port: u16,
+    /// The address people reach the platform at, for links in emails.
+    #[arg(long, env = "ATENEU_BASE_URL")]
+    base_url: Option<String>,
+    /// Load the example network at start (on an instance that has none yet).
+    #[arg(long)]
+    demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a person and print a one-time link to set their password (also emailed).
+    Add {
+        email: String,
+        /// Make them a platform administrator.
+        #[arg(long)]
+        admin: bool,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Print a new personal API token (Bearer) for a user.
+    Create {
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Cities: slug,source_lang,name_en,name_fr,name_es,country,region,population,latitude,longitude,website,description_en,description_fr,description_es
+    Cities { file: PathBuf },
+    /// Memberships: city,network,role,started_on,ended_on,creative_field,designation_year
+    Memberships { file: PathBuf },
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// What to export.
+    #[arg(value_parser = ["cities", "memberships"])]
+    what: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("ATENEU_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+/// Bad input from the person at the keyboard: exit status 2.
+#[derive(Debug)]
+struct BadInput(String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+fn bad(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(BadInput(message.into()))
+}
+
+pub async fn run(args: Args) -> ExitCode {
+    match dispatch(args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            if let Some(input) = error.downcast_ref::<BadInput>() {
+                eprintln!("error: {input}");
+                ExitCode::from(2)
+            } else {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn database_url(args: &Args) -> String {
+    args.database_url.clone().unwrap_or_else(|| {
+        format!(
+            "sqlite://{}?mode=rwc",
+            args.data_dir.join("ateneu.db").display()
+        )
+    })
+}
+
+/// Connects, migrates and loads the bundled reference data.
+async fn open(args: &Args) -> anyhow::Result<Db> {
+    let url = database_url(args);
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&args.data_dir).with_context(|| {
+            format!(
+                "cannot create the data directory {}",
+                args.data_dir.display()
+            )
+        })?;
+    } else if !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+        return Err(bad(format!(
+            "the database URL must start with sqlite:// or postgres:// (got {url})"
+        )));
+    }
+    let db = Db::connect(&url)
+        .await
+        .with_context(|| "cannot open the database")?;
+    migrations::migrate(&db)
+        .await
+        .context("cannot migrate the database")?;
+    let reference = ateneu_db::reference::bundled().map_err(|e| anyhow!(e))?;
+    ateneu_db::reference::load(&db, &reference)
+        .await
+        .context("cannot load the reference data")?;
+    Ok(db)
+}
+
+async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState> {
+    let db = open(args).await?;
+    let base_url = base_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+    AppState::new(
+        db,
+        Config {
+            data_dir: args.data_dir.clone(),
+            base_url,
+        },
+    )
+    .await
+}
+
+async fn dispatch(args: Args) -> anyhow::Result<()> {
+    match &args.command {
+        None => serve(&args, &args.serve).await,
+        Some(Command::Serve(serve_args)) => serve(&args, serve_args).await,
+        Some(Command::Migrate) => {
+            open(&args).await?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add { email, admin, name })) => {
+            user_add(&args, email, *admin, name).await
+        }
+        Some(Command::Token(TokenCommand::Create { user, name })) => {
+            token_create(&args, user, name).await
+        }
+        Some(Command::Import(ImportCommand::Cities { file })) => import(&args, file, true).await,
+        Some(Command::Import(ImportCommand::Memberships { file })) => {
+            import(&args, file, false).await
+        }
+        Some(Command::Export(export_args)) => export(&args, export_args).await,
+        Some(Command::Backup { file }) => backup(&args, file).await,
+        Some(Command::Demo) => {
+            let state = state(&args, None).await?;
+            let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
+            println!("Example network loaded: {added} cities added (marked as example content).");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
+    let (host, port) = (serve.host.clone(), serve.port);
+    let base_url = serve.base_url.clone().unwrap_or_else(|| {
+        let shown = if host == "0.0.0.0" || host == "::" {
+            "127.0.0.1"
+        } else {
+            host.as_str()
+        };
+        format!("http://{shown}:{port}")
+    });
+    let state = state(args, Some(base_url.clone())).await?;
+    if serve.demo {
+        let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
+        state.set_demo_content();
+        tracing::info!(added, "example network loaded");
+    }
+    if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
+        .await
+        .map_err(|e| anyhow!("{e:?}"))?
+    {
+        println!(
+            "\nNo administrator yet. Create one with this one-time link (valid 7 days):\n\n    {link}\n"
+        );
+    } else if !accounts::has_admin(&state.db).await? {
+        println!(
+            "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind((host.as_str(), port))
+        .await
+        .with_context(|| format!("cannot listen on {host}:{port}"))?;
+    println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
+    ateneu_web::serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|_| bad(format!("not an email address: {email}")))?;
+    let state = state(args, std::env::var("ATENEU_BASE_URL").ok()).await?;
+    let grant = if admin {
+        Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?)
+    } else {
+        None
+    };
+    let link = ateneu_web::accounts::invite(
+        &state,
+        &Who::system("cli"),
+        &email,
+        name,
+        grant.as_ref(),
+        Lang::En,
+    )
+    .await
+    .map_err(|e| anyhow!("{e:?}"))?;
+    println!(
+        "{email} can set their password with this one-time link (valid 7 days):\n\n    {link}\n"
+    );
+    Ok(())
+}
+
+async fn token_create(args: &Args, user: &str, name: &str) -> anyhow::Result<()> {
+    let email = Email::parse(user).map_err(|_| bad(format!("not an email address: {user}")))?;
+    let state = state(args, None).await?;
+    let user = accounts::user_by_email(&state.db.conn, &email)
+        .await?
+        .ok_or_else(|| bad(format!("no account for {email}")))?;
+    let token = ateneu_web::accounts::create_api_token(&state, &Who::system("cli"), user.id, name)
+        .await
+        .map_err(|e| anyhow!("{e:?}"))?;
+    println!("{token}");
+    Ok(())
+}
+
+fn describe(state: &AppState, file: &Path, errors: &[LineError]) -> String {
+    let mut text = format!(
+        "{} was not imported: {} problem(s); nothing was written.",
+        file.display(),
+        errors.len()
+    );
+    for e in errors.iter().take(csv_format::MAX_LISTED_ERRORS) {
+        let column = if e.column.is_empty() {
+            String::new()
+        } else {
+            format!(", column {}", e.column)
+        };
+        text.push_str(&format!(
+            "\n  line {}{column}: {}",
+            e.line,
+            state.i18n.problem(Lang::En, &e.problem)
+        ));
+    }
+    if errors.len() > csv_format::MAX_LISTED_ERRORS {
+        text.push_str(&format!(
+            "\n  … and {} more",
+            errors.len() - csv_format::MAX_LISTED_ERRORS
+        ));
+    }
+    text
+}
+
+async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
+    let bytes =
+        std::fs::read(file).map_err(|e| bad(format!("cannot read {}: {e}", file.display())))?;
+    let state = state(args, None).await?;
+    let who = Who::system("cli");
+    let spinner = ProgressBar::new_spinner().with_message(format!("checking {}", file.display()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    if cities {
+        let reference = state.reference.clone();
+        let parsed =
+            tokio::task::spawn_blocking(move || csv_format::parse_cities(&bytes, &reference))
+                .await?;
+        spinner.finish_and_clear();
+        let rows = parsed.map_err(|errors| bad(describe(&state, file, &errors)))?;
+        let bar = ProgressBar::new(rows.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} cities {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        let tick = bar.clone();
+        let summary =
+            ateneu_db::cities::import(&state.db, &who, &rows, &move |done| tick.set_position(done))
+                .await?;
+        bar.finish_and_clear();
+        println!(
+            "{} rows: {} cities added, {} updated, {} unchanged.",
+            rows.len(),
+            summary.created,
+            summary.updated,
+            summary.unchanged
+        );
+    } else {
+        let reference = state.reference.clone();
+        let parsed =
+            tokio::task::spawn_blocking(move || csv_format::parse_memberships(&bytes, &reference))
+                .await?;
+        spinner.finish_and_clear();
+        let rows = parsed.map_err(|errors| bad(describe(&state, file, &errors)))?;
+        match ateneu_db::memberships::import(&state.db, &who, &rows).await? {
+            Ok(s) => println!(
+                "{} rows: {} memberships added, {} updated, {} unchanged.",
+                rows.len(),
+                s.created,
+                s.updated,
+                s.unchanged
+            ),
+            Err(unknown) => {
+                let errors: Vec<LineError> = unknown
+                    .into_iter()
+                    .map(|(line, city)| LineError {
+                        line,
+                        column: "city".into(),
+                        problem: ateneu_domain::Problem::with_detail("unknown_city", city),
+                    })
+                    .collect();
+                return Err(bad(describe(&state, file, &errors)));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
+    let state = state(args, None).await?;
+    let bytes = match export.what.as_str() {
+        "cities" => ateneu_web::registry_files::cities_csv(&state).await,
+        _ => ateneu_web::registry_files::memberships_csv(&state).await,
+    }
+    .map_err(|e| anyhow!("{e:?}"))?;
+    match &export.output {
+        Some(path) => std::fs::write(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes)?;
+        }
+    }
+    Ok(())
+}
+
+async fn backup(args: &Args, file: &Path) -> anyhow::Result<()> {
+    let url = database_url(args);
+    if !url.starts_with("sqlite:") {
+        return Err(bad(
+            "on PostgreSQL, back up with pg_dump, for example: pg_dump --format=custom --file=ateneu.dump \"$ATENEU_DATABASE_URL\"",
+        ));
+    }
+    if file.exists() {
+        return Err(bad(format!(
+            "{} exists already; choose a new file",
+            file.display()
+        )));
+    }
+    let db = open(args).await?;
+    ateneu_db::backup::sqlite_copy(&db, file).await?;
+    println!("Backup written to {}", file.display());
+    Ok(())
+}

@@ -1,0 +1,268 @@
+# Ateneu — mensajes de la interfaz en español.
+# Cada mensaje de este archivo debe existir también en en.ftl y fr.ftl (una prueba lo comprueba).
+
+## Estructura de la página
+skip-to-content = Ir al contenido
+nav-label = Navegación principal
+nav-home = Inicio
+nav-cities = Ciudades
+nav-import = Importar
+nav-admin = Administración
+language-label = Idioma
+sign-in = Iniciar sesión
+sign-out = Cerrar sesión
+example-banner = Esta instancia muestra contenido de ejemplo: las membresías, fechas y contactos de las ciudades son inventados para mostrar cómo funciona la plataforma.
+footer-about = Ateneu — la plataforma de las redes de ciudades para la cultura y el desarrollo sostenible.
+footer-api = API JSON (OpenAPI)
+footer-open-data = Datos abiertos
+back-home = Volver a la página de inicio
+back = Volver
+shown-in = en { $language }
+example = Ejemplo
+number = { NUMBER($n) }
+
+## Errores
+error-title-400 = No se puede procesar esta solicitud
+error-title-401 = Inicie sesión
+error-title-403 = No permitido
+error-title-404 = Página no encontrada
+error-title-409 = Conflicto
+error-title-413 = Archivo demasiado grande
+error-title-415 = Formato no admitido
+error-title-422 = Algunos datos no son válidos
+error-title-429 = Demasiados intentos
+error-title-500 = Se ha producido un error
+form-has-problems = Corrija lo siguiente:
+required-field = obligatorio
+line = Línea
+column = Columna
+problem = Problema
+more-problems = …y { $count } problemas más.
+
+## Problemas (claves de validación)
+problem-required = Este campo es obligatorio.
+problem-too-long = Demasiado largo: { $detail } caracteres como máximo.
+problem-unknown-language = Idioma desconocido «{ $detail }» (utilice en, fr o es).
+problem-unknown-country = Código de país desconocido «{ $detail }» (utilice ISO 3166-1 alfa-2, como ES).
+problem-unknown-region = Región desconocida «{ $detail }».
+problem-not-a-number = «{ $detail }» no es un número.
+problem-out-of-range = Fuera del intervalo permitido ({ $detail }).
+problem-invalid-url = «{ $detail }» no es una dirección web que empiece por http:// o https://.
+problem-invalid-slug = «{ $detail }» no es un nombre corto válido (letras minúsculas, cifras y guiones).
+problem-duplicate-in-file = Este nombre corto ya aparece en la línea { $detail }.
+problem-csv-unreadable = No se puede leer el archivo como CSV: { $detail }
+problem-missing-column = Falta esta columna.
+problem-unknown-column = Esta columna no se reconoce.
+problem-empty-file = El archivo no tiene filas.
+problem-csv-unwritable = No se ha podido escribir el archivo CSV: { $detail }
+problem-unknown-role = Función desconocida «{ $detail }».
+problem-invalid-date = «{ $detail }» no es una fecha (utilice AAAA-MM-DD).
+problem-unknown-network = Red desconocida «{ $detail }».
+problem-ends-before-start = La fecha de fin es anterior a la fecha de inicio.
+problem-leading-city-outside-programme = La función de Ciudad Líder pertenece al programa Ciudades Líderes.
+problem-unknown-creative-field = Ámbito creativo desconocido «{ $detail }».
+problem-not-for-this-network = Esto no se aplica a esta red.
+problem-same-creative-field = La ciudad ya tiene este ámbito creativo.
+problem-not-current-on-that-day = La membresía no está vigente en esa fecha.
+problem-invalid-email = Esta dirección de correo electrónico no es válida.
+problem-password-too-short = La contraseña debe tener al menos { $detail } caracteres.
+problem-password-is-email = La contraseña no puede ser su dirección de correo electrónico.
+problem-scope-does-not-fit-role = Este ámbito no corresponde a la función: una secretaría necesita una red y un editor necesita una ciudad.
+problem-unknown-city = Ciudad desconocida «{ $detail }».
+problem-email-taken = Ya existe una cuenta con esta dirección de correo electrónico.
+problem-slug-taken = Este nombre corto ya está en uso.
+problem-passwords-differ = Las dos contraseñas no coinciden.
+problem-wrong-credentials = Dirección de correo electrónico o contraseña incorrecta.
+problem-too-many-attempts = Demasiados intentos fallidos para esta cuenta: espere unos minutos y vuelva a intentarlo.
+problem-link-invalid = Este enlace ya no es válido: ya se ha utilizado o ha caducado.
+problem-csrf-failed = Este formulario ha caducado o no procede de este sitio. Vuelva a cargar la página e inténtelo de nuevo.
+problem-not-found = No hay nada en esta dirección.
+problem-forbidden = Su cuenta no tiene permiso para hacer esto.
+problem-sign-in-required = Inicie sesión para continuar.
+problem-internal = Se ha producido un error inesperado; ha quedado registrado. Vuelva a intentarlo más tarde.
+problem-bad-request = La solicitud no es válida. { $detail }
+problem-unsupported-media-type = Envíe el cuerpo en formato JSON (Content-Type: application/json).
+problem-invalid-file = El archivo no se ha importado: no se ha escrito nada. Corrija las líneas siguientes y vuelva a enviarlo.
+problem-not-a-file = Elija un archivo para subir. { $detail }
+
+## Inicio
+home-title = Redes de ciudades para la cultura y el desarrollo sostenible
+home-lead = Ateneu es el espacio donde las ciudades autoevalúan sus políticas culturales, comparten buenas prácticas y aprenden unas de otras, en español, francés e inglés.
+stat-cities = ciudades en el registro
+stat-networks = redes
+stat-regions = regiones
+home-networks = Redes
+current-members = { $count ->
+    [one] Un miembro actual
+   *[other] { $count } miembros actuales
+}
+browse-registry = Explorar el registro
+
+## Registro
+cities-title = Ciudades
+cities-lead = El registro de miembros: ciudades y gobiernos locales de las redes, con sus membresías.
+cities-count = { $count ->
+    [0] Ninguna ciudad coincide.
+    [one] Una ciudad.
+   *[other] { $count } ciudades.
+}
+filter-text = El nombre contiene
+filter-network = Red
+filter-region = Región
+filter-country = País
+filter-creative-field = Ámbito creativo
+filter-any = Cualquiera
+filter-apply = Filtrar
+city = ciudad
+city-name = Nombre
+city-country = País
+city-region = Región
+city-networks = Membresías
+city-population = Población
+city-coordinates = Coordenadas
+city-latitude = Latitud
+city-longitude = Longitud
+city-website = Sitio web
+city-description = Descripción breve
+city-languages = Nombre disponible en
+city-source-lang = Idioma en que se redactaron los textos de la ciudad
+city-new = Añadir una ciudad
+city-edit = Editar esta ciudad
+city-edit-title = Editar { $name }
+in-english = Inglés
+in-french = Francés
+in-spanish = Español
+choose = Elegir…
+hint-population = Habitantes, opcional.
+hint-latitude = Grados decimales, de -90 a 90 (opcional).
+hint-longitude = Grados decimales, de -180 a 180 (opcional).
+hint-website = La dirección del sitio web de la ciudad, que empiece por https://
+save = Guardar
+add = Añadir
+remove = Quitar
+none = Ninguno
+actions = Acciones
+pagination = Páginas
+previous = Anterior
+next = Siguiente
+
+## Membresías
+memberships-title = Membresías
+memberships-none = No hay ninguna membresía registrada.
+membership-network = Red
+membership-role = Función
+membership-started = Desde
+membership-ended = Hasta
+membership-designation = Año de designación
+membership-past = anterior
+membership-add = Añadir una membresía
+membership-end = Finalizar
+membership-change-field = Cambiar de ámbito
+membership-change-on = A partir del
+hint-designation = Para las Ciudades Creativas: el año en que la ciudad fue designada.
+role-member = Miembro
+role-leading-city = Ciudad Líder
+
+## Personas de contacto
+focal-points-title = Personas de contacto
+focal-points-none = No hay ninguna persona de contacto registrada.
+focal-point-add = Añadir una persona de contacto
+contacts-not-public = Los datos de contacto solo son visibles para los editores de la ciudad y la secretaría de la red.
+person-name = Nombre
+person-position = Cargo
+phone = Teléfono
+hint-contact-private = Nunca se muestra al público.
+
+## Archivos
+import-title = Importar el registro
+import-lead = Suba un archivo CSV de ciudades o de membresías. Primero se comprueba cada línea: si alguna es incorrecta, no se escribe nada y cada problema se indica con su línea.
+import-kind = Contenido del archivo
+import-kind-cities = Ciudades
+import-kind-memberships = Membresías
+import-file = Archivo CSV (UTF-8)
+import-columns = Columnas:
+import-submit = Comprobar e importar
+import-done = { $rows } filas importadas: { $created } añadidas, { $updated } actualizadas, { $unchanged } sin cambios.
+export-title = Datos abiertos
+export-lead = Los datos públicos del registro, de descarga gratuita. Los datos de contacto nunca se incluyen.
+export-cities = Ciudades (CSV)
+export-memberships = Membresías (CSV)
+export-reference = Datos de referencia: redes, regiones, ámbitos creativos, ODS (JSON)
+
+## Cuentas
+email = Dirección de correo electrónico
+password = Contraseña
+password-new = Nueva contraseña
+password-confirm = Repita la nueva contraseña
+hint-password = Al menos 10 caracteres.
+forgot-password = ¿Ha olvidado su contraseña?
+password-reset = Restablecer su contraseña
+password-reset-send = Enviarme un enlace
+password-reset-sent = Si existe una cuenta con esta dirección, recibirá un correo electrónico con un enlace para establecer una nueva contraseña.
+password-set = Elegir una contraseña
+password-change = Cambiar su contraseña
+setup-title = Crear la cuenta de administrador
+setup-lead = Esta plataforma aún no tiene administrador. La cuenta que cree aquí podrá gestionar todas las redes, cuentas y parámetros.
+setup-submit = Crear el administrador
+display-name = Nombre visible para los demás
+account-title = Su cuenta
+roles = Funciones
+profile = Perfil
+locale-setting = Idioma de la interfaz
+locale-automatic = Según mi navegador
+sessions = Sesiones
+sign-out-everywhere = Cerrar sesión en todas partes
+sign-out-everywhere-lead = Cierra todas las sesiones de su cuenta, en todos los dispositivos, incluido este.
+api-tokens = Tokens personales de API
+api-tokens-lead = Los scripts utilizan estos tokens como «Authorization: Bearer …» con la API JSON. Actúan con sus funciones.
+api-token-name = Nombre del nuevo token
+api-token-create = Crear un token
+api-token-created = Su nuevo token (cópielo ahora: no se volverá a mostrar):
+revoke = Revocar
+mail-invitation-subject = Invitación a Ateneu
+mail-invitation-body = Hola:
+
+    Se ha creado una cuenta para usted en Ateneu. Elija su contraseña con este enlace (válido durante { $days } días):
+
+    { $link }
+
+    Si no esperaba este correo electrónico, puede ignorarlo.
+mail-reset-subject = Restablezca su contraseña de Ateneu
+mail-reset-body = Hola:
+
+    Alguien ha solicitado restablecer la contraseña de su cuenta de Ateneu. Elija una nueva con este enlace (válido durante { $days } día):
+
+    { $link }
+
+    Si no ha sido usted, ignore este correo electrónico: su contraseña no cambiará.
+
+## Funciones
+role = Función
+role-network = Red (para una secretaría, un experto o un revisor)
+role-city = Ciudad (para un editor)
+hint-role-city = El nombre corto de la ciudad, como en su dirección (por ejemplo: lyon).
+role-platform-admin = Administrador de la plataforma
+role-secretariat = Secretaría
+role-editor = Editor de la ciudad
+role-expert = Experto
+role-reviewer = Revisor / traductor
+role-add = Añadir una función
+
+## Administración
+admin-title = Administración
+users-title = Cuentas
+invite-title = Invitar a una persona
+invite-submit = Enviar la invitación
+invitation-sent = Invitación enviada. El enlace (también en la bandeja de salida):
+disable = Desactivar
+enable = Activar
+disabled = desactivada
+audit-title = Registro de auditoría
+audit-when = Cuándo
+audit-who = Quién
+audit-what = Qué
+audit-changes = Cambios
+outbox-title = Bandeja de salida
+outbox-lead = Si no hay ningún servidor de correo configurado, los correos electrónicos se escriben aquí (y en la carpeta outbox del directorio de datos).
+outbox-empty = Todavía no se ha escrito ningún correo electrónico.
+mail-to = Para:

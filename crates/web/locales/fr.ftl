@@ -1,0 +1,268 @@
+# Ateneu — messages de l'interface en français.
+# Chaque message présent ici doit aussi exister dans en.ftl et es.ftl (un test le vérifie).
+
+## Cadre de page
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-home = Accueil
+nav-cities = Villes
+nav-import = Importer
+nav-admin = Administration
+language-label = Langue
+sign-in = Se connecter
+sign-out = Se déconnecter
+example-banner = Cette instance présente un contenu d'exemple : les adhésions, les dates et les contacts des villes sont fictifs et servent à montrer le fonctionnement de la plateforme.
+footer-about = Ateneu — la plateforme des réseaux de villes pour la culture et le développement durable.
+footer-api = API JSON (OpenAPI)
+footer-open-data = Données ouvertes
+back-home = Retour à la page d'accueil
+back = Retour
+shown-in = en { $language }
+example = Exemple
+number = { NUMBER($n) }
+
+## Erreurs
+error-title-400 = Cette requête ne peut pas être traitée
+error-title-401 = Veuillez vous connecter
+error-title-403 = Action non autorisée
+error-title-404 = Page introuvable
+error-title-409 = Conflit
+error-title-413 = Fichier trop volumineux
+error-title-415 = Format non pris en charge
+error-title-422 = Certaines informations ne sont pas valides
+error-title-429 = Trop de tentatives
+error-title-500 = Une erreur est survenue
+form-has-problems = Veuillez corriger les points suivants :
+required-field = obligatoire
+line = Ligne
+column = Colonne
+problem = Problème
+more-problems = … et { $count } autres problèmes.
+
+## Problèmes (clés de validation)
+problem-required = Ce champ est obligatoire.
+problem-too-long = Trop long : { $detail } caractères au maximum.
+problem-unknown-language = Langue inconnue « { $detail } » (utilisez en, fr ou es).
+problem-unknown-country = Code de pays inconnu « { $detail } » (utilisez la norme ISO 3166-1 alpha-2, par exemple FR).
+problem-unknown-region = Région inconnue « { $detail } ».
+problem-not-a-number = « { $detail } » n'est pas un nombre.
+problem-out-of-range = Valeur hors limites (valeurs autorisées : { $detail }).
+problem-invalid-url = « { $detail } » n'est pas une adresse web commençant par http:// ou https://.
+problem-invalid-slug = « { $detail } » n'est pas un nom court valide (lettres minuscules, chiffres et traits d'union).
+problem-duplicate-in-file = Ce nom court figure déjà à la ligne { $detail }.
+problem-csv-unreadable = Le fichier ne peut pas être lu en tant que CSV : { $detail }
+problem-missing-column = Cette colonne est manquante.
+problem-unknown-column = Cette colonne est inconnue.
+problem-empty-file = Le fichier ne contient aucune ligne.
+problem-csv-unwritable = Le fichier CSV n'a pas pu être écrit : { $detail }
+problem-unknown-role = Rôle inconnu « { $detail } ».
+problem-invalid-date = « { $detail } » n'est pas une date (utilisez le format AAAA-MM-JJ).
+problem-unknown-network = Réseau inconnu « { $detail } ».
+problem-ends-before-start = La date de fin est antérieure à la date de début.
+problem-leading-city-outside-programme = Le rôle de Ville Leader relève du programme Villes Leaders.
+problem-unknown-creative-field = Domaine créatif inconnu « { $detail } ».
+problem-not-for-this-network = Ceci ne s'applique pas à ce réseau.
+problem-same-creative-field = La ville relève déjà de ce domaine créatif.
+problem-not-current-on-that-day = L'adhésion n'est pas en cours à cette date.
+problem-invalid-email = Cette adresse électronique n'est pas valide.
+problem-password-too-short = Le mot de passe doit comporter au moins { $detail } caractères.
+problem-password-is-email = Le mot de passe ne peut pas être votre adresse électronique.
+problem-scope-does-not-fit-role = Ce périmètre ne correspond pas au rôle : un secrétariat requiert un réseau, un éditeur requiert une ville.
+problem-unknown-city = Ville inconnue « { $detail } ».
+problem-email-taken = Un compte existe déjà avec cette adresse électronique.
+problem-slug-taken = Ce nom court est déjà utilisé.
+problem-passwords-differ = Les deux mots de passe ne correspondent pas.
+problem-wrong-credentials = Adresse électronique ou mot de passe incorrect.
+problem-too-many-attempts = Trop de tentatives infructueuses pour ce compte : veuillez patienter quelques minutes, puis réessayer.
+problem-link-invalid = Ce lien n'est plus valide : il a déjà été utilisé ou a expiré.
+problem-csrf-failed = Ce formulaire a expiré ou ne provient pas de ce site. Veuillez recharger la page et réessayer.
+problem-not-found = Il n'y a rien à cette adresse.
+problem-forbidden = Votre compte n'est pas autorisé à effectuer cette action.
+problem-sign-in-required = Veuillez vous connecter pour continuer.
+problem-internal = Une erreur inattendue s'est produite ; elle a été consignée. Veuillez réessayer plus tard.
+problem-bad-request = La requête n'est pas valide. { $detail }
+problem-unsupported-media-type = Envoyez le corps de la requête au format JSON (Content-Type: application/json).
+problem-invalid-file = Le fichier n'a pas été importé : rien n'a été enregistré. Corrigez les lignes ci-dessous et envoyez-le de nouveau.
+problem-not-a-file = Choisissez un fichier à téléverser. { $detail }
+
+## Accueil
+home-title = Réseaux de villes pour la culture et le développement durable
+home-lead = Ateneu est l'espace où les villes auto-évaluent leurs politiques culturelles, partagent leurs bonnes pratiques et apprennent les unes des autres, en anglais, en français et en espagnol.
+stat-cities = villes dans le registre
+stat-networks = réseaux
+stat-regions = régions
+home-networks = Réseaux
+current-members = { $count ->
+    [one] Un membre actuel
+   *[other] { $count } membres actuels
+}
+browse-registry = Parcourir le registre
+
+## Registre
+cities-title = Villes
+cities-lead = Le registre des membres : les villes et gouvernements locaux des réseaux, avec leurs adhésions.
+cities-count = { $count ->
+    [0] Aucune ville ne correspond.
+    [one] Une ville.
+   *[other] { $count } villes.
+}
+filter-text = Le nom contient
+filter-network = Réseau
+filter-region = Région
+filter-country = Pays
+filter-creative-field = Domaine créatif
+filter-any = Tous
+filter-apply = Filtrer
+city = ville
+city-name = Nom
+city-country = Pays
+city-region = Région
+city-networks = Adhésions
+city-population = Population
+city-coordinates = Coordonnées
+city-latitude = Latitude
+city-longitude = Longitude
+city-website = Site web
+city-description = Brève description
+city-languages = Nom disponible en
+city-source-lang = Langue de rédaction des textes de la ville
+city-new = Ajouter une ville
+city-edit = Modifier cette ville
+city-edit-title = Modifier { $name }
+in-english = Anglais
+in-french = Français
+in-spanish = Espagnol
+choose = Choisir…
+hint-population = Nombre d'habitants, facultatif.
+hint-latitude = Degrés décimaux, de -90 à 90 (facultatif).
+hint-longitude = Degrés décimaux, de -180 à 180 (facultatif).
+hint-website = L'adresse du site web de la ville, commençant par https://
+save = Enregistrer
+add = Ajouter
+remove = Supprimer
+none = Aucun
+actions = Actions
+pagination = Pages
+previous = Précédent
+next = Suivant
+
+## Adhésions
+memberships-title = Adhésions
+memberships-none = Aucune adhésion enregistrée.
+membership-network = Réseau
+membership-role = Rôle
+membership-started = Depuis
+membership-ended = Jusqu'au
+membership-designation = Année de désignation
+membership-past = passée
+membership-add = Ajouter une adhésion
+membership-end = Mettre fin
+membership-change-field = Changer de domaine
+membership-change-on = À partir du
+hint-designation = Pour les Villes créatives : l'année de désignation de la ville.
+role-member = Membre
+role-leading-city = Ville Leader
+
+## Points focaux
+focal-points-title = Points focaux
+focal-points-none = Aucun point focal enregistré.
+focal-point-add = Ajouter un point focal
+contacts-not-public = Les coordonnées ne sont visibles que par les éditeurs de la ville et le secrétariat du réseau.
+person-name = Nom
+person-position = Fonction
+phone = Téléphone
+hint-contact-private = Jamais affiché publiquement.
+
+## Fichiers
+import-title = Importer le registre
+import-lead = Téléversez un fichier CSV de villes ou d'adhésions. Chaque ligne est d'abord vérifiée : si l'une d'elles est erronée, rien n'est enregistré et chaque problème est indiqué avec sa ligne.
+import-kind = Contenu du fichier
+import-kind-cities = Villes
+import-kind-memberships = Adhésions
+import-file = Fichier CSV (UTF-8)
+import-columns = Colonnes :
+import-submit = Vérifier et importer
+import-done = { $rows } lignes importées : { $created } ajoutées, { $updated } mises à jour, { $unchanged } inchangées.
+export-title = Données ouvertes
+export-lead = Les données publiques du registre, en téléchargement libre. Les coordonnées personnelles n'y figurent jamais.
+export-cities = Villes (CSV)
+export-memberships = Adhésions (CSV)
+export-reference = Données de référence : réseaux, régions, domaines créatifs, ODD (JSON)
+
+## Comptes
+email = Adresse électronique
+password = Mot de passe
+password-new = Nouveau mot de passe
+password-confirm = Confirmez le nouveau mot de passe
+hint-password = Au moins 10 caractères.
+forgot-password = Mot de passe oublié ?
+password-reset = Réinitialiser votre mot de passe
+password-reset-send = M'envoyer un lien
+password-reset-sent = Si un compte existe pour cette adresse, un courriel contenant un lien pour définir un nouveau mot de passe vous a été envoyé.
+password-set = Choisir un mot de passe
+password-change = Changer votre mot de passe
+setup-title = Créer le compte administrateur
+setup-lead = Cette plateforme n'a pas encore d'administrateur. Le compte que vous créez ici pourra gérer l'ensemble des réseaux, des comptes et des paramètres.
+setup-submit = Créer l'administrateur
+display-name = Nom affiché aux autres
+account-title = Votre compte
+roles = Rôles
+profile = Profil
+locale-setting = Langue de l'interface
+locale-automatic = Selon mon navigateur
+sessions = Sessions
+sign-out-everywhere = Se déconnecter partout
+sign-out-everywhere-lead = Met fin à toutes les sessions de votre compte, sur tous les appareils, y compris celui-ci.
+api-tokens = Jetons d'API personnels
+api-tokens-lead = Les scripts utilisent ces jetons sous la forme « Authorization: Bearer … » avec l'API JSON. Ils agissent avec vos rôles.
+api-token-name = Nom du nouveau jeton
+api-token-create = Créer un jeton
+api-token-created = Votre nouveau jeton (copiez-le maintenant : il ne sera plus affiché) :
+revoke = Révoquer
+mail-invitation-subject = Vous êtes invité(e) sur Ateneu
+mail-invitation-body = Bonjour,
+
+    Un compte a été créé pour vous sur Ateneu. Choisissez votre mot de passe à l'aide de ce lien (valable { $days } jours) :
+
+    { $link }
+
+    Si vous n'attendiez pas ce courriel, vous pouvez l'ignorer.
+mail-reset-subject = Réinitialisation de votre mot de passe Ateneu
+mail-reset-body = Bonjour,
+
+    Une personne a demandé la réinitialisation du mot de passe de votre compte Ateneu. Choisissez-en un nouveau à l'aide de ce lien (valable { $days } jour) :
+
+    { $link }
+
+    Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe reste inchangé.
+
+## Rôles
+role = Rôle
+role-network = Réseau (pour un secrétariat, un expert ou un relecteur)
+role-city = Ville (pour un éditeur)
+hint-role-city = Le nom court de la ville, tel qu'il figure dans son adresse (par exemple : lyon).
+role-platform-admin = Administrateur de la plateforme
+role-secretariat = Secrétariat
+role-editor = Éditeur de ville
+role-expert = Expert
+role-reviewer = Relecteur / traducteur
+role-add = Ajouter un rôle
+
+## Administration
+admin-title = Administration
+users-title = Comptes
+invite-title = Inviter une personne
+invite-submit = Envoyer l'invitation
+invitation-sent = Invitation envoyée. Le lien (également disponible dans la boîte d'envoi) :
+disable = Désactiver
+enable = Activer
+disabled = désactivé
+audit-title = Journal d'audit
+audit-when = Quand
+audit-who = Qui
+audit-what = Quoi
+audit-changes = Modifications
+outbox-title = Boîte d'envoi
+outbox-lead = En l'absence de serveur de messagerie configuré, les courriels sont enregistrés ici (ainsi que dans le dossier outbox du répertoire de données).
+outbox-empty = Aucun courriel n'a encore été enregistré.
+mail-to = À :

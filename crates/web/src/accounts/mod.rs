@@ -1,0 +1,362 @@
+//! Accounts: signing in and out (sessions in the database, throttled per account), password
+//! reset and invitations by emailed one-time link, the first administrator's set-up link,
+//! personal API tokens. Pages and API share these calls.
+
+mod pages;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::security::{self, new_token, token_hash};
+use crate::viewer::Viewer;
+use ateneu_db::accounts::{self as repo, LinkPurpose, User};
+use ateneu_db::audit::Who;
+use ateneu_db::sessions;
+use ateneu_domain::accounts::{Email, Grant, Role, check_new_password, locked_until};
+use ateneu_domain::{FieldErrors, Lang, Problem};
+use axum::Json;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use serde_json::json;
+
+pub use pages::routes;
+
+pub const SESSION_DAYS: i64 = 30;
+
+pub fn api_routes() -> Router<AppState> {
+    Router::new().route(
+        "/account/tokens",
+        get(list_tokens_api).post(create_token_api),
+    )
+}
+
+/// Signs in with email and password: a new session's token, or why not.
+pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
+    let wrong = || AppError::field("password", Problem::new("wrong_credentials"));
+    let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
+    if let Some((failures, last)) = repo::login_failures(&state.db.conn, email.as_str()).await? {
+        if locked_until(failures, last).is_some_and(|until| until > Utc::now()) {
+            return Err(AppError::TooManyAttempts);
+        }
+    }
+    let user = repo::user_by_email(&state.db.conn, &email).await?;
+    let hash = user
+        .as_ref()
+        .filter(|u| !u.disabled)
+        .and_then(|u| u.password_hash.clone());
+    if !security::verify_password(password.to_owned(), hash).await {
+        repo::record_login_failure(&state.db, email.as_str()).await?;
+        return Err(wrong());
+    }
+    let user = user.ok_or_else(wrong)?;
+    let txn = state.db.write().await?;
+    repo::clear_login_failures(&txn, email.as_str()).await?;
+    let token = new_token();
+    let who = Who::user(user.id, &user.email);
+    sessions::create(
+        &txn,
+        &who,
+        &token_hash(&token),
+        user.id,
+        Utc::now() + Duration::days(SESSION_DAYS),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// Ends every session of the viewer.
+pub async fn sign_out_everywhere(state: &AppState, v: &Viewer) -> Result<u64, AppError> {
+    let s = v.require_signed_in()?;
+    let txn = state.db.write().await?;
+    let ended = sessions::end_all(&txn, &v.who(), s.user.id).await?;
+    txn.commit().await?;
+    Ok(ended)
+}
+
+fn link_url(state: &AppState, lang: Lang, path: &str, token: &str) -> String {
+    format!(
+        "{}/{}{path}/{token}",
+        state.config.base_url.trim_end_matches('/'),
+        lang.code()
+    )
+}
+
+/// Creates a one-time link to set a password (invitation or reset), emails it and returns it.
+pub async fn send_password_link(
+    state: &AppState,
+    who: &Who,
+    user: &User,
+    purpose: LinkPurpose,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let token = new_token();
+    let days = if purpose == LinkPurpose::Invitation {
+        7
+    } else {
+        1
+    };
+    let txn = state.db.write().await?;
+    repo::create_link(
+        &txn,
+        who,
+        purpose,
+        &user.email,
+        "{}",
+        &token_hash(&token),
+        Utc::now() + Duration::days(days),
+    )
+    .await?;
+    txn.commit().await?;
+    let url = link_url(state, lang, "/password", &token);
+    let (subject, body) = match purpose {
+        LinkPurpose::Invitation => ("mail-invitation-subject", "mail-invitation-body"),
+        _ => ("mail-reset-subject", "mail-reset-body"),
+    };
+    let subject = state.i18n.t(lang, subject);
+    let body = state.i18n.format(
+        lang,
+        body,
+        &[("link", url.clone().into()), ("days", days.into())],
+    );
+    state
+        .mailer
+        .send(&user.email, &subject, &body)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(url)
+}
+
+/// Asks for a reset link; says nothing about whether the address has an account.
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
+    if let Some(user) = repo::user_by_email(&state.db.conn, &email)
+        .await?
+        .filter(|u| !u.disabled)
+    {
+        send_password_link(
+            state,
+            &Who::system("anonymous"),
+            &user,
+            LinkPurpose::PasswordReset,
+            lang,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordInput {
+    pub password: String,
+    pub confirm: String,
+}
+
+impl PasswordInput {
+    fn check(&self, email: &Email) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if let Err(p) = check_new_password(&self.password, email) {
+            errors.add("password", p);
+        } else if self.password != self.confirm {
+            errors.add("confirm", Problem::new("passwords_differ"));
+        }
+        errors.into_result(|| ())
+    }
+}
+
+/// Which links can set a password.
+async fn live_link(
+    state: &AppState,
+    token: &str,
+) -> Result<(LinkPurpose, repo::OneTimeLink), AppError> {
+    for purpose in [LinkPurpose::Invitation, LinkPurpose::PasswordReset] {
+        if let Some(link) = repo::peek_link(&state.db.conn, purpose, &token_hash(token)).await? {
+            return Ok((purpose, link));
+        }
+    }
+    Err(AppError::BadRequest(Problem::new("link_invalid")))
+}
+
+/// Sets a password with a one-time link, ends the user's other sessions and signs them in.
+pub async fn set_password_with_link(
+    state: &AppState,
+    token: &str,
+    input: &PasswordInput,
+) -> Result<String, AppError> {
+    let (purpose, link) = live_link(state, token).await?;
+    let email = Email::parse(&link.email)
+        .map_err(|_| AppError::BadRequest(Problem::new("link_invalid")))?;
+    input.check(&email)?;
+    let user = repo::user_by_email(&state.db.conn, &email)
+        .await?
+        .ok_or(AppError::BadRequest(Problem::new("link_invalid")))?;
+    let hash = security::hash_password(input.password.clone()).await?;
+    let who = Who::user(user.id, &user.email);
+    let txn = state.db.write().await?;
+    if repo::use_link(&txn, purpose, &token_hash(token))
+        .await?
+        .is_none()
+    {
+        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+    }
+    repo::set_password(&txn, &who, user.id, &hash).await?;
+    sessions::end_all(&txn, &who, user.id).await?;
+    repo::clear_login_failures(&txn, user.email.as_str()).await?;
+    let session = new_token();
+    sessions::create(
+        &txn,
+        &who,
+        &token_hash(&session),
+        user.id,
+        Utc::now() + Duration::days(SESSION_DAYS),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(session)
+}
+
+/// Adds (or finds) a person, gives them a role, and emails them a link to set their password.
+pub async fn invite(
+    state: &AppState,
+    who: &Who,
+    email: &Email,
+    name: &str,
+    grant: Option<&Grant>,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let txn = state.db.write().await?;
+    let user = match repo::user_by_email(&*txn, email).await? {
+        Some(user) => user,
+        None => repo::create_user(&txn, who, email, name, None).await?,
+    };
+    if let Some(grant) = grant {
+        repo::add_grant(&txn, who, user.id, grant).await?;
+    }
+    txn.commit().await?;
+    send_password_link(state, who, &user, LinkPurpose::Invitation, lang).await
+}
+
+/// On a platform without administrator, creates the one-time set-up link (unless one is
+/// pending). Returns the link to print.
+pub async fn admin_setup_link(state: &AppState) -> Result<Option<String>, AppError> {
+    if repo::has_admin(&state.db).await? || repo::pending_admin_setup(&state.db).await? {
+        return Ok(None);
+    }
+    let token = new_token();
+    let txn = state.db.write().await?;
+    repo::create_link(
+        &txn,
+        &Who::system("system"),
+        LinkPurpose::AdminSetup,
+        "",
+        "{}",
+        &token_hash(&token),
+        Utc::now() + Duration::days(7),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Some(link_url(state, Lang::En, "/setup", &token)))
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SetupInput {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+    pub confirm: String,
+}
+
+/// Creates the first administrator with the set-up link; returns a session token.
+pub async fn setup_admin(
+    state: &AppState,
+    token: &str,
+    input: &SetupInput,
+) -> Result<String, AppError> {
+    if repo::peek_link(&state.db.conn, LinkPurpose::AdminSetup, &token_hash(token))
+        .await?
+        .is_none()
+    {
+        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+    }
+    let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
+    PasswordInput {
+        password: input.password.clone(),
+        confirm: input.confirm.clone(),
+    }
+    .check(&email)?;
+    let hash = security::hash_password(input.password.clone()).await?;
+    let txn = state.db.write().await?;
+    if repo::use_link(&txn, LinkPurpose::AdminSetup, &token_hash(token))
+        .await?
+        .is_none()
+    {
+        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+    }
+    let who = Who::system("setup");
+    let user = repo::create_user(&txn, &who, &email, &input.display_name, Some(hash)).await?;
+    let grant = Grant::new(Role::PlatformAdmin, None, None).map_err(AppError::BadRequest)?;
+    repo::add_grant(&txn, &who, user.id, &grant).await?;
+    let session = new_token();
+    sessions::create(
+        &txn,
+        &Who::user(user.id, &user.email),
+        &token_hash(&session),
+        user.id,
+        Utc::now() + Duration::days(SESSION_DAYS),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(session)
+}
+
+/// Creates a personal API token for a user; the token is shown once.
+pub async fn create_api_token(
+    state: &AppState,
+    who: &Who,
+    user_id: i64,
+    name: &str,
+) -> Result<String, AppError> {
+    let name = ateneu_domain::validation::non_empty(name).unwrap_or_else(|| "token".to_owned());
+    ateneu_domain::validation::max_chars(&name, 80).map_err(|p| AppError::field("name", p))?;
+    let token = format!("atn_{}", new_token());
+    let txn = state.db.write().await?;
+    repo::create_api_token(&txn, who, user_id, &name, &token_hash(&token)).await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let tokens: Vec<_> = repo::api_tokens_of(&state.db.conn, s.user.id)
+        .await?
+        .into_iter()
+        .map(|t| json!({"id": t.id, "name": t.name, "created_at": t.created_at, "last_used_at": t.last_used_at}))
+        .collect();
+    Ok(Json(tokens).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TokenInput {
+    name: String,
+}
+
+async fn create_token_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    crate::api::ApiJson(input): crate::api::ApiJson<TokenInput>,
+) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let token = create_api_token(&state, &v.who(), s.user.id, &input.name).await?;
+    Ok((StatusCode::CREATED, Json(json!({"token": token}))).into_response())
+}

@@ -1,0 +1,441 @@
+//! The account pages: sign in and out, password reset, setting a password from a link, the
+//! first administrator's set-up, and the account page (profile, sessions, API tokens).
+
+use super::{PasswordInput, SetupInput};
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::security::{SESSION_COOKIE, cookie};
+use crate::viewer::{Viewer, end_session};
+use ateneu_db::accounts as repo;
+use ateneu_domain::{FieldErrors, Lang};
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sign-in", get(sign_in_form).post(sign_in))
+        .route("/sign-out", post(sign_out))
+        .route("/sign-out-everywhere", post(sign_out_everywhere))
+        .route("/password-reset", get(reset_form).post(reset_request))
+        .route("/password/{token}", get(password_form).post(password_set))
+        .route("/setup/{token}", get(setup_form).post(setup))
+        .route("/account", get(account).post(profile))
+        .route("/account/tokens", post(create_token))
+        .route("/account/tokens/{id}/revoke", post(revoke_token))
+}
+
+/// Redirects with a new session cookie.
+fn signed_in(state: &AppState, to: &str, token: &str) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    let value = cookie(
+        SESSION_COOKIE,
+        token,
+        super::SESSION_DAYS * 86400,
+        true,
+        state.config.secure_cookies(),
+    );
+    response.headers_mut().append(header::SET_COOKIE, value);
+    response
+}
+
+fn render(state: &AppState, v: &Viewer, title: &str, status: StatusCode, body: Markup) -> Response {
+    (status, layout::page(state, v, title, body)).into_response()
+}
+
+fn status_of(errors: &FieldErrors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SignInInput {
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct NextQuery {
+    next: String,
+}
+
+fn sign_in_page(
+    state: &AppState,
+    v: &Viewer,
+    input: &SignInInput,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Response {
+    let body = html! {
+        h1 { (v.t("sign-in")) }
+        (form_errors(v, errors))
+        form.form method="post" action=(v.href("/sign-in")) novalidate {
+            (csrf_field(v))
+            input type="hidden" name="next" value=(input.next);
+            (Field::new("email", v.t("email"), &input.email).kind("email").required().render(v, errors))
+            (Field::new("password", v.t("password"), "").kind("password").required().render(v, errors))
+            div.actions { button.button type="submit" { (v.t("sign-in")) } }
+        }
+        p { a href=(v.href("/password-reset")) { (v.t("forgot-password")) } }
+    };
+    render(state, v, &v.t("sign-in"), status, body)
+}
+
+async fn sign_in_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    sign_in_page(
+        &state,
+        &v,
+        &SignInInput {
+            next: q.next,
+            ..SignInInput::default()
+        },
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+}
+
+/// Only local paths are followed after signing in.
+fn safe_next(v: &Viewer, next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_owned()
+    } else {
+        v.href("/account")
+    }
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<SignInInput>,
+) -> Result<Response, AppError> {
+    match super::sign_in(&state, &input.email, &input.password).await {
+        Ok(token) => Ok(signed_in(&state, &safe_next(&v, &input.next), &token)),
+        Err(AppError::Invalid(errors)) => Ok(sign_in_page(
+            &state,
+            &v,
+            &input,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        Err(AppError::TooManyAttempts) => {
+            let mut errors = FieldErrors::new();
+            errors.add("email", ateneu_domain::Problem::new("too_many_attempts"));
+            Ok(sign_in_page(
+                &state,
+                &v,
+                &input,
+                &errors,
+                StatusCode::TOO_MANY_REQUESTS,
+            ))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn signed_out(state: &AppState, to: &str) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookie(SESSION_COOKIE, "", 0, true, state.config.secure_cookies()),
+    );
+    response
+}
+
+async fn sign_out(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    end_session(&state, &v).await?;
+    Ok(signed_out(&state, &v.href("/")))
+}
+
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    v: Viewer,
+) -> Result<Response, AppError> {
+    super::sign_out_everywhere(&state, &v).await?;
+    Ok(signed_out(&state, &v.href("/sign-in")))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EmailInput {
+    email: String,
+}
+
+fn reset_page(
+    state: &AppState,
+    v: &Viewer,
+    email: &str,
+    errors: &FieldErrors,
+    sent: bool,
+) -> Response {
+    let body = html! {
+        h1 { (v.t("password-reset")) }
+        @if sent { div.flash.success role="status" { (v.t("password-reset-sent")) } }
+        (form_errors(v, errors))
+        form.form method="post" action=(v.href("/password-reset")) novalidate {
+            (csrf_field(v))
+            (Field::new("email", v.t("email"), email).kind("email").required().render(v, errors))
+            div.actions { button.button type="submit" { (v.t("password-reset-send")) } }
+        }
+    };
+    render(state, v, &v.t("password-reset"), status_of(errors), body)
+}
+
+async fn reset_form(State(state): State<AppState>, v: Viewer) -> Response {
+    reset_page(&state, &v, "", &FieldErrors::new(), false)
+}
+
+async fn reset_request(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<EmailInput>,
+) -> Result<Response, AppError> {
+    match super::request_password_reset(&state, &input.email, v.lang).await {
+        Ok(()) => Ok(reset_page(&state, &v, "", &FieldErrors::new(), true)),
+        Err(AppError::Invalid(errors)) => Ok(reset_page(&state, &v, &input.email, &errors, false)),
+        Err(other) => Err(other),
+    }
+}
+
+fn password_page(state: &AppState, v: &Viewer, token: &str, errors: &FieldErrors) -> Response {
+    let body = html! {
+        h1 { (v.t("password-set")) }
+        (form_errors(v, errors))
+        form.form method="post" action=(v.href(&format!("/password/{token}"))) novalidate {
+            (csrf_field(v))
+            (Field::new("password", v.t("password-new"), "").kind("password").required().hint(v.t("hint-password")).render(v, errors))
+            (Field::new("confirm", v.t("password-confirm"), "").kind("password").required().render(v, errors))
+            div.actions { button.button type="submit" { (v.t("save")) } }
+        }
+    };
+    render(state, v, &v.t("password-set"), status_of(errors), body)
+}
+
+async fn password_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    super::live_link(&state, &token).await?;
+    Ok(password_page(&state, &v, &token, &FieldErrors::new()))
+}
+
+async fn password_set(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+    Form(input): Form<PasswordInput>,
+) -> Result<Response, AppError> {
+    match super::set_password_with_link(&state, &token, &input).await {
+        Ok(session) => Ok(signed_in(&state, &v.href("/account"), &session)),
+        Err(AppError::Invalid(errors)) => Ok(password_page(&state, &v, &token, &errors)),
+        Err(other) => Err(other),
+    }
+}
+
+fn setup_page(
+    state: &AppState,
+    v: &Viewer,
+    token: &str,
+    input: &SetupInput,
+    errors: &FieldErrors,
+) -> Response {
+    let body = html! {
+        h1 { (v.t("setup-title")) }
+        p.lead { (v.t("setup-lead")) }
+        (form_errors(v, errors))
+        form.form method="post" action=(v.href(&format!("/setup/{token}"))) novalidate {
+            (csrf_field(v))
+            (Field::new("email", v.t("email"), &input.email).kind("email").required().render(v, errors))
+            (Field::new("display_name", v.t("display-name"), &input.display_name).render(v, errors))
+            (Field::new("password", v.t("password-new"), "").kind("password").required().hint(v.t("hint-password")).render(v, errors))
+            (Field::new("confirm", v.t("password-confirm"), "").kind("password").required().render(v, errors))
+            div.actions { button.button type="submit" { (v.t("setup-submit")) } }
+        }
+    };
+    render(state, v, &v.t("setup-title"), status_of(errors), body)
+}
+
+async fn setup_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    if repo::peek_link(
+        &state.db.conn,
+        repo::LinkPurpose::AdminSetup,
+        &crate::security::token_hash(&token),
+    )
+    .await?
+    .is_none()
+    {
+        return Err(AppError::BadRequest(ateneu_domain::Problem::new(
+            "link_invalid",
+        )));
+    }
+    Ok(setup_page(
+        &state,
+        &v,
+        &token,
+        &SetupInput::default(),
+        &FieldErrors::new(),
+    ))
+}
+
+async fn setup(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+    Form(input): Form<SetupInput>,
+) -> Result<Response, AppError> {
+    match super::setup_admin(&state, &token, &input).await {
+        Ok(session) => Ok(signed_in(&state, &v.href("/admin"), &session)),
+        Err(AppError::Invalid(errors)) => Ok(setup_page(&state, &v, &token, &input, &errors)),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ProfileInput {
+    display_name: String,
+    locale: String,
+}
+
+async fn account_page(
+    state: &AppState,
+    v: &Viewer,
+    new_token: Option<&str>,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
+    let locales: Vec<(String, String)> = std::iter::once((String::new(), v.t("locale-automatic")))
+        .chain(
+            Lang::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), l.native_name().to_owned())),
+        )
+        .collect();
+    let body = html! {
+        h1 { (v.t("account-title")) }
+        dl.facts {
+            dt { (v.t("email")) } dd { (s.user.email) }
+            dt { (v.t("roles")) } dd { @if s.grants.is_empty() { (v.t("none")) } @for g in &s.grants { span.badge { (crate::admin::grant_label(state, v, &g.grant)) } " " } }
+        }
+        section.panel {
+            h2 { (v.t("profile")) }
+            (form_errors(v, errors))
+            form.form method="post" action=(v.href("/account")) {
+                (csrf_field(v))
+                (Field::new("display_name", v.t("display-name"), &s.user.display_name).render(v, errors))
+                (layout::select(v, "locale", &v.t("locale-setting"), &locales, s.user.locale.as_deref().unwrap_or(""), errors))
+                div.actions { button.button type="submit" { (v.t("save")) } }
+            }
+        }
+        section.panel {
+            h2 { (v.t("sessions")) }
+            p { (v.t("sign-out-everywhere-lead")) }
+            form.inline method="post" action=(v.href("/sign-out-everywhere")) { (csrf_field(v)) button.button.danger type="submit" { (v.t("sign-out-everywhere")) } }
+            p { a href=(v.href("/password-reset")) { (v.t("password-change")) } }
+        }
+        section.panel {
+            h2 { (v.t("api-tokens")) }
+            p { (v.t("api-tokens-lead")) }
+            @if let Some(token) = new_token { div.flash.success role="status" { p { (v.t("api-token-created")) } p { code { (token) } } } }
+            @if !tokens.is_empty() {
+                ul.plain { @for t in &tokens { li {
+                    strong { (t.name) } " · " (t.created_at.format("%Y-%m-%d"))
+                    form.inline method="post" action=(v.href(&format!("/account/tokens/{}/revoke", t.id))) { (csrf_field(v)) " " button.button.danger type="submit" { (v.t("revoke")) } }
+                } } }
+            }
+            form.form method="post" action=(v.href("/account/tokens")) {
+                (csrf_field(v))
+                (Field::new("name", v.t("api-token-name"), "").render(v, &FieldErrors::new()))
+                div.actions { button.button type="submit" { (v.t("api-token-create")) } }
+            }
+        }
+    };
+    Ok(render(
+        state,
+        v,
+        &v.t("account-title"),
+        status_of(errors),
+        body,
+    ))
+}
+
+async fn account(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    account_page(&state, &v, None, &FieldErrors::new()).await
+}
+
+async fn profile(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<ProfileInput>,
+) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let locale = input.locale.parse::<Lang>().ok();
+    if let Err(p) = ateneu_domain::validation::max_chars(&input.display_name, 120) {
+        let mut errors = FieldErrors::new();
+        errors.add("display_name", p);
+        return account_page(&state, &v, None, &errors).await;
+    }
+    let txn = state.db.write().await?;
+    repo::update_profile(
+        &txn,
+        &v.who(),
+        s.user.id,
+        &input.display_name,
+        locale.map(|l| l.code()),
+    )
+    .await?;
+    txn.commit().await?;
+    let lang = locale.unwrap_or(v.lang);
+    Ok(Redirect::to(&format!("/{}/account", lang.code())).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TokenForm {
+    name: String,
+}
+
+async fn create_token(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<TokenForm>,
+) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let token = super::create_api_token(&state, &v.who(), s.user.id, &input.name).await?;
+    account_page(&state, &v, Some(&token), &FieldErrors::new()).await
+}
+
+async fn revoke_token(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let txn = state.db.write().await?;
+    let revoked = repo::revoke_api_token(&txn, &v.who(), s.user.id, id).await?;
+    txn.commit().await?;
+    if !revoked {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&v.href("/account")).into_response())
+}

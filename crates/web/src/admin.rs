@@ -1,0 +1,428 @@
+//! Platform administration: people and their roles (invitations, grants, disabling), the audit
+//! log, and the outbox of emails written when no mail server is configured.
+
+use crate::AppState;
+use crate::api::ApiJson;
+use crate::error::AppError;
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::viewer::Viewer;
+use ateneu_db::{accounts as repo, audit, cities};
+use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::permissions::Action;
+use ateneu_domain::validation::non_empty;
+use ateneu_domain::{FieldErrors, Problem};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use maud::html;
+use serde::Deserialize;
+use serde_json::json;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(users_page))
+        .route("/admin/invite", post(invite_page))
+        .route("/admin/users/{id}/grants", post(add_grant_page))
+        .route(
+            "/admin/users/{id}/grants/{grant}/remove",
+            post(remove_grant_page),
+        )
+        .route("/admin/users/{id}/disabled", post(disable_page))
+        .route("/admin/audit", get(audit_page))
+        .route("/admin/outbox", get(outbox_page))
+}
+
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users", get(users_api))
+        .route("/admin/invitations", post(invite_api))
+        .route("/admin/audit", get(audit_api))
+        .route("/admin/outbox", get(outbox_api))
+}
+
+/// A role and its scope in words.
+pub fn grant_label(state: &AppState, v: &Viewer, grant: &Grant) -> String {
+    let role = v.t(&format!("role-{}", grant.role.key().replace('_', "-")));
+    match (&grant.network, grant.city) {
+        (Some(n), _) => format!(
+            "{role} · {}",
+            state
+                .reference
+                .network(n)
+                .map_or(n.as_str(), |n| n.name.get(v.lang))
+        ),
+        (None, Some(city)) => format!("{role} · {} {city}", v.t("city")),
+        (None, None) => role,
+    }
+}
+
+/// A role form's text: role, and its scope (network key or city slug).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct GrantInput {
+    pub role: String,
+    pub network: String,
+    pub city: String,
+}
+
+impl GrantInput {
+    pub async fn parse(&self, state: &AppState) -> Result<Option<Grant>, AppError> {
+        let Some(role) = non_empty(&self.role) else {
+            return Ok(None);
+        };
+        let role = Role::parse(&role).map_err(|p| AppError::field("role", p))?;
+        let network = match non_empty(&self.network) {
+            Some(key) if state.reference.network(&key).is_none() => {
+                return Err(AppError::field(
+                    "network",
+                    Problem::with_detail("unknown_network", key),
+                ));
+            }
+            other => other,
+        };
+        let city = match non_empty(&self.city) {
+            Some(slug) => Some(
+                cities::by_slug(&state.db.conn, &slug)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::field("city", Problem::with_detail("unknown_city", slug))
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
+        Grant::new(role, network, city)
+            .map(Some)
+            .map_err(|p| AppError::field("role", p))
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteInput {
+    pub email: String,
+    pub display_name: String,
+    #[serde(flatten)]
+    pub grant: GrantInput,
+}
+
+pub async fn invite(state: &AppState, v: &Viewer, input: &InviteInput) -> Result<String, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
+    let grant = input.grant.parse(state).await?;
+    crate::accounts::invite(
+        state,
+        &v.who(),
+        &email,
+        &input.display_name,
+        grant.as_ref(),
+        v.lang,
+    )
+    .await
+}
+
+fn grant_fields(
+    state: &AppState,
+    v: &Viewer,
+    input: &GrantInput,
+    errors: &FieldErrors,
+) -> maud::Markup {
+    let roles: Vec<(String, String)> = std::iter::once((String::new(), v.t("none")))
+        .chain(Role::ALL.iter().map(|r| {
+            (
+                r.key().to_owned(),
+                v.t(&format!("role-{}", r.key().replace('_', "-"))),
+            )
+        }))
+        .collect();
+    let networks: Vec<(String, String)> = std::iter::once((String::new(), v.t("none")))
+        .chain(
+            state
+                .reference
+                .networks
+                .iter()
+                .map(|n| (n.key.clone(), n.name.get(v.lang).to_owned())),
+        )
+        .collect();
+    html! {
+        (layout::select(v, "role", &v.t("role"), &roles, &input.role, errors))
+        (layout::select(v, "network", &v.t("role-network"), &networks, &input.network, errors))
+        (Field::new("city", v.t("role-city"), &input.city).hint(v.t("hint-role-city")).render(v, errors))
+    }
+}
+
+async fn users_view(
+    state: &AppState,
+    v: &Viewer,
+    input: &InviteInput,
+    errors: &FieldErrors,
+    sent: Option<&str>,
+) -> Result<Response, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let users = repo::users(&state.db).await?;
+    let mut rows = Vec::new();
+    for user in users {
+        let grants = repo::grants_of(&state.db.conn, user.id).await?;
+        rows.push((user, grants));
+    }
+    let body = html! {
+        h1 { (v.t("admin-title")) }
+        p { a href=(v.href("/admin/audit")) { (v.t("audit-title")) } " · " a href=(v.href("/admin/outbox")) { (v.t("outbox-title")) } }
+        @if let Some(link) = sent { div.flash.success role="status" { p { (v.t("invitation-sent")) } p { code { (link) } } } }
+        section.panel {
+            h2 { (v.t("invite-title")) }
+            (form_errors(v, errors))
+            form.form method="post" action=(v.href("/admin/invite")) novalidate {
+                (csrf_field(v))
+                (Field::new("email", v.t("email"), &input.email).kind("email").required().render(v, errors))
+                (Field::new("display_name", v.t("display-name"), &input.display_name).render(v, errors))
+                (grant_fields(state, v, &input.grant, errors))
+                div.actions { button.button type="submit" { (v.t("invite-submit")) } }
+            }
+        }
+        h2 { (v.t("users-title")) }
+        div.table-wrap { table.data {
+            thead { tr { th { (v.t("email")) } th { (v.t("roles")) } th { (v.t("actions")) } } }
+            tbody { @for (user, grants) in &rows { tr {
+                td { (user.email) @if !user.display_name.is_empty() { br; span.muted { (user.display_name) } } @if user.disabled { " " span.badge.ended { (v.t("disabled")) } } }
+                td { ul.plain { @for g in grants { li {
+                    (grant_label(state, v, &g.grant))
+                    form.inline method="post" action=(v.href(&format!("/admin/users/{}/grants/{}/remove", user.id, g.id))) { (csrf_field(v)) " " button.button.danger type="submit" { (v.t("remove")) } }
+                } } } }
+                td {
+                    details { summary { (v.t("role-add")) }
+                        form.form method="post" action=(v.href(&format!("/admin/users/{}/grants", user.id))) {
+                            (csrf_field(v)) (grant_fields(state, v, &GrantInput::default(), &FieldErrors::new()))
+                            div.actions { button.button type="submit" { (v.t("add")) } }
+                        }
+                    }
+                    form.inline method="post" action=(v.href(&format!("/admin/users/{}/disabled", user.id))) {
+                        (csrf_field(v)) input type="hidden" name="disabled" value=(if user.disabled { "false" } else { "true" });
+                        button.button.secondary type="submit" { (if user.disabled { v.t("enable") } else { v.t("disable") }) }
+                    }
+                }
+            } } }
+        } }
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, layout::page(state, v, &v.t("admin-title"), body)).into_response())
+}
+
+async fn users_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    users_view(
+        &state,
+        &v,
+        &InviteInput::default(),
+        &FieldErrors::new(),
+        None,
+    )
+    .await
+}
+
+async fn invite_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<InviteInput>,
+) -> Result<Response, AppError> {
+    match invite(&state, &v, &input).await {
+        Ok(link) => {
+            users_view(
+                &state,
+                &v,
+                &InviteInput::default(),
+                &FieldErrors::new(),
+                Some(&link),
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => users_view(&state, &v, &input, &errors, None).await,
+        Err(other) => Err(other),
+    }
+}
+
+async fn add_grant_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<GrantInput>,
+) -> Result<Response, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let user = repo::user_by_id(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match input.parse(&state).await {
+        Ok(Some(grant)) => {
+            let txn = state.db.write().await?;
+            repo::add_grant(&txn, &v.who(), user.id, &grant).await?;
+            txn.commit().await?;
+            Ok(Redirect::to(&v.href("/admin")).into_response())
+        }
+        Ok(None) => {
+            users_view(
+                &state,
+                &v,
+                &InviteInput::default(),
+                &field_error("role", "required"),
+                None,
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => {
+            users_view(&state, &v, &InviteInput::default(), &errors, None).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn field_error(field: &str, key: &'static str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add(field, Problem::new(key));
+    errors
+}
+
+async fn remove_grant_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, grant)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let txn = state.db.write().await?;
+    let removed = repo::remove_grant(&txn, &v.who(), id, grant).await?;
+    txn.commit().await?;
+    if !removed {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&v.href("/admin")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DisableInput {
+    disabled: String,
+}
+
+async fn disable_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<DisableInput>,
+) -> Result<Response, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let user = repo::user_by_id(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let disabled = input.disabled == "true";
+    let txn = state.db.write().await?;
+    repo::set_disabled(&txn, &v.who(), user.id, disabled).await?;
+    if disabled {
+        ateneu_db::sessions::end_all(&txn, &v.who(), user.id).await?;
+    }
+    txn.commit().await?;
+    Ok(Redirect::to(&v.href("/admin")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PageQuery {
+    page: Option<u64>,
+}
+
+const AUDIT_PER_PAGE: u64 = 50;
+
+async fn audit_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    v.require(Action::ViewAuditLog)?;
+    let page = q.page.unwrap_or(1).max(1);
+    let (rows, total) = audit::list(&state.db.conn, page, AUDIT_PER_PAGE).await?;
+    let body = html! {
+        h1 { (v.t("audit-title")) }
+        div.table-wrap { table.data {
+            thead { tr { th { (v.t("audit-when")) } th { (v.t("audit-who")) } th { (v.t("audit-what")) } th { (v.t("audit-changes")) } } }
+            tbody { @for r in &rows { tr {
+                td { (r.at.format("%Y-%m-%d %H:%M:%S")) }
+                td { (r.actor_label) }
+                td { code { (r.action) } " " (r.entity) " " (r.entity_id) }
+                td { code { (r.changes.chars().take(300).collect::<String>()) } }
+            } } }
+        } }
+        (layout::pagination(&v, page, total.div_ceil(AUDIT_PER_PAGE), |n| format!("{}?page={n}", v.href("/admin/audit"))))
+    };
+    Ok(layout::page(&state, &v, &v.t("audit-title"), body).into_response())
+}
+
+async fn outbox_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    v.require(Action::ViewOutbox)?;
+    let mails = state
+        .mailer
+        .list()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = html! {
+        h1 { (v.t("outbox-title")) }
+        p.lead { (v.t("outbox-lead")) }
+        @if mails.is_empty() { p.muted { (v.t("outbox-empty")) } }
+        @for m in &mails {
+            section.panel {
+                h2 { (m.subject) }
+                p.muted { (v.t("mail-to")) " " (m.to) " · " (m.date) }
+                pre.mail { (m.body) }
+            }
+        }
+    };
+    Ok(layout::page(&state, &v, &v.t("outbox-title"), body).into_response())
+}
+
+async fn users_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    v.require(Action::ManageAccounts)?;
+    let mut out = Vec::new();
+    for user in repo::users(&state.db).await? {
+        let grants = repo::grants_of(&state.db.conn, user.id).await?;
+        out.push(json!({"user": user, "grants": grants}));
+    }
+    Ok(Json(out).into_response())
+}
+
+async fn invite_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    ApiJson(input): ApiJson<InviteInput>,
+) -> Result<Response, AppError> {
+    let link = invite(&state, &v, &input).await?;
+    Ok((StatusCode::CREATED, Json(json!({"link": link}))).into_response())
+}
+
+async fn audit_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    v.require(Action::ViewAuditLog)?;
+    let page = q.page.unwrap_or(1).max(1);
+    let (rows, total) = audit::list(&state.db.conn, page, AUDIT_PER_PAGE).await?;
+    let items: Vec<_> = rows
+        .into_iter()
+        .map(|r| json!({"id": r.id, "at": r.at, "actor": r.actor_label, "actor_id": r.actor_id, "action": r.action, "entity": r.entity, "entity_id": r.entity_id, "changes": serde_json::from_str::<serde_json::Value>(&r.changes).unwrap_or_default()}))
+        .collect();
+    Ok(Json(json!({"total": total, "page": page, "items": items})).into_response())
+}
+
+async fn outbox_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    v.require(Action::ViewOutbox)?;
+    Ok(Json(
+        state
+            .mailer
+            .list()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+    )
+    .into_response())
+}

@@ -1,0 +1,195 @@
+//! The one error type of the web layer. Handlers return it; a middleware turns it into a page or
+//! a JSON body `{"error": key, "message": …, "fields": {…}}` in the reader's language.
+
+use crate::AppState;
+use crate::layout;
+use crate::negotiate;
+use ateneu_db::DbError;
+use ateneu_domain::csv_format::LineError;
+use ateneu_domain::{FieldErrors, Lang, Problem};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+
+/// Every problem key the code can produce: each must have a message in every language.
+pub const PROBLEM_KEYS: &[&str] = &[
+    "required",
+    "too_long",
+    "unknown_language",
+    "unknown_country",
+    "unknown_region",
+    "not_a_number",
+    "out_of_range",
+    "invalid_url",
+    "invalid_slug",
+    "duplicate_in_file",
+    "csv_unreadable",
+    "missing_column",
+    "unknown_column",
+    "empty_file",
+    "csv_unwritable",
+    "unknown_role",
+    "invalid_date",
+    "unknown_network",
+    "ends_before_start",
+    "leading_city_outside_programme",
+    "unknown_creative_field",
+    "not_for_this_network",
+    "same_creative_field",
+    "not_current_on_that_day",
+    "invalid_email",
+    "password_too_short",
+    "password_is_email",
+    "scope_does_not_fit_role",
+    "unknown_city",
+    "email_taken",
+    "slug_taken",
+    "passwords_differ",
+    "wrong_credentials",
+    "too_many_attempts",
+    "link_invalid",
+    "csrf_failed",
+    "not_found",
+    "forbidden",
+    "sign_in_required",
+    "internal",
+    "bad_request",
+    "unsupported_media_type",
+    "invalid_file",
+    "not_a_file",
+];
+
+#[derive(Debug, Clone)]
+pub enum AppError {
+    NotFound,
+    Forbidden,
+    SignInRequired,
+    /// A form or body with bad fields (422).
+    Invalid(FieldErrors),
+    /// A file with bad lines (422).
+    Lines(Vec<LineError>),
+    BadRequest(Problem),
+    Conflict(Problem),
+    TooManyAttempts,
+    Csrf,
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Invalid(_) | AppError::Lines(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable key of the error as a whole.
+    pub fn problem(&self) -> Problem {
+        match self {
+            AppError::NotFound => Problem::new("not_found"),
+            AppError::Forbidden => Problem::new("forbidden"),
+            AppError::SignInRequired => Problem::new("sign_in_required"),
+            AppError::Invalid(_) => Problem::new("bad_request"),
+            AppError::Lines(_) => Problem::new("invalid_file"),
+            AppError::BadRequest(p) | AppError::Conflict(p) => p.clone(),
+            AppError::TooManyAttempts => Problem::new("too_many_attempts"),
+            AppError::Csrf => Problem::new("csrf_failed"),
+            AppError::Internal(_) => Problem::new("internal"),
+        }
+    }
+
+    pub fn field(field: &str, problem: Problem) -> AppError {
+        let mut errors = FieldErrors::new();
+        errors.add(field, problem);
+        AppError::Invalid(errors)
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::NotFound => AppError::NotFound,
+            DbError::Conflict(key) => AppError::Conflict(Problem::new(key)),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(message) = &self {
+            tracing::error!(%message, "internal error");
+        }
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// The JSON body of an error, localised.
+pub fn json_body(state: &AppState, lang: Lang, error: &AppError) -> Value {
+    let problem = error.problem();
+    let mut body = json!({
+        "error": problem.key,
+        "message": state.i18n.problem(lang, &problem),
+    });
+    if let AppError::Invalid(fields) = error {
+        let fields: Map<String, Value> = fields
+            .iter()
+            .map(|(name, p)| {
+                (
+                    name.clone(),
+                    json!({"error": p.key, "message": state.i18n.problem(lang, p)}),
+                )
+            })
+            .collect();
+        body["fields"] = Value::Object(fields);
+    }
+    if let AppError::Lines(lines) = error {
+        body["lines"] = lines
+            .iter()
+            .map(|l| json!({"line": l.line, "column": l.column, "error": l.problem.key, "message": state.i18n.problem(lang, &l.problem)}))
+            .collect();
+    }
+    body
+}
+
+/// Turns an `AppError` left in a response into a localised page or JSON body.
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let lang = negotiate::request_lang(&request);
+    let mut response = next.run(request).await;
+    let Some(error) = response.extensions_mut().remove::<AppError>() else {
+        return response;
+    };
+    let status = response.status();
+    let mut rendered = if is_api {
+        (status, axum::Json(json_body(&state, lang, &error))).into_response()
+    } else {
+        (status, layout::error_page(&state, lang, &error)).into_response()
+    };
+    if matches!(error, AppError::SignInRequired) && is_api {
+        rendered
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    rendered
+}

@@ -1,0 +1,82 @@
+//! The home page (what the platform is, the networks and their current members) and the bare
+//! addresses: `/` sends people to their language, `/healthz` tells whether the database answers.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout;
+use crate::negotiate;
+use crate::viewer::Viewer;
+use ateneu_db::cities::{self, CityFilter};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use maud::html;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(home))
+}
+
+pub fn root_routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/healthz", get(health))
+}
+
+/// Sends `/` to the language of the person's browser.
+async fn root(headers: HeaderMap) -> Redirect {
+    let lang = negotiate::header_lang(&headers).unwrap_or(ateneu_domain::Lang::En);
+    Redirect::to(&format!("/{}", lang.code()))
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok", "database": "ok"})),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({"status": "error", "database": "unreachable"})),
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, AppError> {
+    let total = cities::count(&state.db, &CityFilter::default()).await?;
+    let mut networks = Vec::new();
+    for network in &state.reference.networks {
+        let filter = CityFilter {
+            network: Some(network.key.clone()),
+            ..CityFilter::default()
+        };
+        networks.push((network, cities::count(&state.db, &filter).await?));
+    }
+    let body = html! {
+        h1 { (v.t("home-title")) }
+        p.lead { (v.t("home-lead")) }
+        div.stats {
+            div.stat { strong { (total) } span { (v.t("stat-cities")) } }
+            div.stat { strong { (state.reference.networks.len()) } span { (v.t("stat-networks")) } }
+            div.stat { strong { (state.reference.regions.len()) } span { (v.t("stat-regions")) } }
+        }
+        h2 { (v.t("home-networks")) }
+        div.card-grid {
+            @for (network, members) in &networks {
+                article.card {
+                    h3 { a href={ (v.href("/cities")) "?network=" (network.key) } { (network.name.get(v.lang)) } }
+                    p { (network.description.get(v.lang)) }
+                    p.muted { (v.tf("current-members", &[("count", (*members).into())])) }
+                }
+            }
+        }
+        p { a.button href=(v.href("/cities")) { (v.t("browse-registry")) } }
+    };
+    Ok(layout::page(&state, &v, &v.t("home-title"), body))
+}

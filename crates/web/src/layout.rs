@@ -1,0 +1,278 @@
+//! The page shell (header, navigation, language switch, example-content banner, footer) and the
+//! small pieces every page uses: form fields with their errors, the anti-forgery field, paging.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_domain::permissions::Action;
+use ateneu_domain::text::TranslatedText;
+use ateneu_domain::{FieldErrors, Lang};
+use maud::{DOCTYPE, Markup, html};
+
+fn head(title: &str, lang: Lang) -> Markup {
+    html! {
+        (DOCTYPE)
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        title { (title) " · Ateneu" }
+        link rel="stylesheet" href="/static/app.css";
+        link rel="icon" href="/favicon.ico" type="image/svg+xml";
+        script src="/static/htmx.min.js" defer {}
+        meta name="htmx-config" content=r#"{"includeIndicatorStyles":false}"#;
+        @let _ = lang;
+    }
+}
+
+/// A full page for a viewer.
+pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
+    let current = |path: &str| -> Option<&'static str> {
+        (v.path == path || (path != "/" && v.path.starts_with(path))).then_some("page")
+    };
+    html! {
+        html lang=(v.lang.code()) {
+            head { (head(title, v.lang)) }
+            body {
+                a.skip-link href="#main" { (v.t("skip-to-content")) }
+                header.site-header {
+                    a.brand href=(v.href("/")) { "Ateneu" }
+                    nav.main-nav aria-label=(v.t("nav-label")) {
+                        ul {
+                            li { a href=(v.href("/")) aria-current=[current("/").filter(|_| v.path == "/")] { (v.t("nav-home")) } }
+                            li { a href=(v.href("/cities")) aria-current=[current("/cities")] { (v.t("nav-cities")) } }
+                            @if v.allows(Action::ImportRegistry) {
+                                li { a href=(v.href("/registry/import")) aria-current=[current("/registry")] { (v.t("nav-import")) } }
+                            }
+                            @if v.allows(Action::ManageAccounts) {
+                                li { a href=(v.href("/admin")) aria-current=[current("/admin")] { (v.t("nav-admin")) } }
+                            }
+                        }
+                    }
+                    nav.lang-switch aria-label=(v.t("language-label")) {
+                        @for lang in Lang::ALL {
+                            a href=(crate::negotiate::lang_path(lang, &v.path)) lang=(lang.code()) hreflang=(lang.code())
+                                aria-current=[(lang == v.lang).then_some("true")] title=(lang.native_name()) {
+                                (lang.code().to_uppercase())
+                            }
+                        }
+                    }
+                    div.account {
+                        @match &v.signed_in {
+                            Some(s) => {
+                                a href=(v.href("/account")) { (if s.user.display_name.is_empty() { &s.user.email } else { &s.user.display_name }) }
+                                form.inline method="post" action=(v.href("/sign-out")) {
+                                    (csrf_field(v))
+                                    button.button.secondary type="submit" { (v.t("sign-out")) }
+                                }
+                            }
+                            None => { a href=(v.href("/sign-in")) { (v.t("sign-in")) } }
+                        }
+                    }
+                }
+                @if state.has_demo_content() {
+                    div.example-banner role="note" { (v.t("example-banner")) }
+                }
+                main #main .container tabindex="-1" { (body) }
+                footer.site-footer {
+                    p { (v.t("footer-about")) }
+                    p { a href="/api/v1/openapi.json" { (v.t("footer-api")) } " · " a href=(v.href("/registry/export")) { (v.t("footer-open-data")) } }
+                }
+            }
+        }
+    }
+}
+
+/// The page shown for an error, without the person's details.
+pub fn error_page(state: &AppState, lang: Lang, error: &AppError) -> Markup {
+    let problem = error.problem();
+    let title = state
+        .i18n
+        .t(lang, &format!("error-title-{}", error.status().as_u16()));
+    let href = |p: &str| crate::negotiate::lang_path(lang, p);
+    html! {
+        html lang=(lang.code()) {
+            head { (head(&title, lang)) }
+            body {
+                header.site-header { a.brand href=(href("/")) { "Ateneu" } }
+                main #main .container {
+                    h1 { (title) }
+                    p.lead { (state.i18n.problem(lang, &problem)) }
+                    @if let AppError::Invalid(fields) = error {
+                        ul { @for (field, p) in fields.iter() { li { code { (field) } ": " (state.i18n.problem(lang, p)) } } }
+                    }
+                    @if let AppError::Lines(lines) = error {
+                        (line_errors(state, lang, lines))
+                    }
+                    @if matches!(error, AppError::SignInRequired) {
+                        p { a.button href=(href("/sign-in")) { (state.i18n.t(lang, "sign-in")) } }
+                    }
+                    p { a href=(href("/")) { (state.i18n.t(lang, "back-home")) } }
+                }
+            }
+        }
+    }
+}
+
+/// A table of a file's bad lines.
+pub fn line_errors(
+    state: &AppState,
+    lang: Lang,
+    lines: &[ateneu_domain::csv_format::LineError],
+) -> Markup {
+    html! {
+        div.table-wrap { table.data {
+            thead { tr { th { (state.i18n.t(lang, "line")) } th { (state.i18n.t(lang, "column")) } th { (state.i18n.t(lang, "problem")) } } }
+            tbody { @for l in lines.iter().take(ateneu_domain::csv_format::MAX_LISTED_ERRORS) {
+                tr { td.num { (l.line) } td { code { (l.column) } } td { (state.i18n.problem(lang, &l.problem)) } }
+            } }
+        } }
+        @if lines.len() > ateneu_domain::csv_format::MAX_LISTED_ERRORS {
+            p.muted { (state.i18n.format(lang, "more-problems", &[("count", (lines.len() - ateneu_domain::csv_format::MAX_LISTED_ERRORS).into())])) }
+        }
+    }
+}
+
+pub fn csrf_field(v: &Viewer) -> Markup {
+    html! { input type="hidden" name="csrf" value=(v.csrf); }
+}
+
+/// What a text field needs: its name, label, value and the form's errors.
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: String,
+    pub value: &'a str,
+    pub kind: &'a str,
+    pub hint: Option<String>,
+    pub required: bool,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: &'a str, label: String, value: &'a str) -> Field<'a> {
+        Field {
+            name,
+            label,
+            value,
+            kind: "text",
+            hint: None,
+            required: false,
+        }
+    }
+
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn render(&self, v: &Viewer, errors: &FieldErrors) -> Markup {
+        let error = errors.get(self.name);
+        let id = format!("f-{}", self.name);
+        let described = match (&self.hint, error) {
+            (Some(_), Some(_)) => Some(format!("{id}-hint {id}-error")),
+            (Some(_), None) => Some(format!("{id}-hint")),
+            (None, Some(_)) => Some(format!("{id}-error")),
+            (None, None) => None,
+        };
+        html! {
+            div.field {
+                label for=(id) { (self.label) @if self.required { " " abbr title=(v.t("required-field")) { "*" } } }
+                @if self.kind == "textarea" {
+                    textarea id=(id) name=(self.name) rows="4" aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")] { (self.value) }
+                } @else {
+                    input id=(id) type=(self.kind) name=(self.name) value=(self.value) required[self.required]
+                        aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")];
+                }
+                @if let Some(hint) = &self.hint { p.hint id={ (id) "-hint" } { (hint) } }
+                @if let Some(problem) = error { p.error id={ (id) "-error" } { (v.problem(problem)) } }
+            }
+        }
+    }
+}
+
+/// A select among (value, label) options.
+pub fn select(
+    v: &Viewer,
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    let error = errors.get(name);
+    let id = format!("f-{name}");
+    html! {
+        div.field {
+            label for=(id) { (label) }
+            select id=(id) name=(name) aria-invalid=[error.map(|_| "true")] aria-describedby=[error.map(|_| format!("{id}-error"))] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+            @if let Some(problem) = error { p.error id={ (id) "-error" } { (v.problem(problem)) } }
+        }
+    }
+}
+
+/// A summary of a form's problems at its top.
+pub fn form_errors(v: &Viewer, errors: &FieldErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.form-errors role="alert" {
+                p { strong { (v.t("form-has-problems")) } }
+                ul { @for (field, problem) in errors.iter() { li { a href={ "#f-" (field) } { (v.problem(problem)) } } } }
+            }
+        }
+    }
+}
+
+/// A translatable text in the reader's language, or in another one that is named.
+pub fn translated(v: &Viewer, text: &TranslatedText) -> Markup {
+    let shown = text.show(v.lang);
+    html! {
+        span lang=[shown.is_fallback.then(|| shown.lang.code())] { (shown.text) }
+        @if shown.is_fallback {
+            " " small.fallback { (v.tf("shown-in", &[("language", shown.lang.native_name().into())])) }
+        }
+    }
+}
+
+/// Links to the pages of a list; `link(n)` gives page n's address.
+pub fn pagination(v: &Viewer, page: u64, pages: u64, link: impl Fn(u64) -> String) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pagination aria-label=(v.t("pagination")) {
+                ul {
+                    @if page > 1 { li { a href=(link(page - 1)) rel="prev" { (v.t("previous")) } } }
+                    @for n in page_numbers(page, pages) {
+                        @match n {
+                            Some(n) => li { a href=(link(n)) aria-current=[(n == page).then_some("page")] { (n) } },
+                            None => li { span aria-hidden="true" { "…" } },
+                        }
+                    }
+                    @if page < pages { li { a href=(link(page + 1)) rel="next" { (v.t("next")) } } }
+                }
+            }
+        }
+    }
+}
+
+/// The page numbers to show: the first, the last and two around the current one.
+fn page_numbers(page: u64, pages: u64) -> Vec<Option<u64>> {
+    let mut numbers = Vec::new();
+    for n in 1..=pages {
+        if n == 1 || n == pages || n.abs_diff(page) <= 2 {
+            numbers.push(Some(n));
+        } else if numbers.last() != Some(&None) {
+            numbers.push(None);
+        }
+    }
+    numbers
+}

@@ -1,0 +1,317 @@
+//! Memberships of a city in the networks: adding a period, ending one, and changing a Creative
+//! City's field (the old period is kept as history). Forms on the city page and the JSON API.
+
+use crate::AppState;
+use crate::api::ApiJson;
+use crate::cities;
+use crate::error::AppError;
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::viewer::Viewer;
+use ateneu_db::memberships::{self as repo, Membership};
+use ateneu_domain::memberships::{MembershipInput, change_creative_field, parse_date};
+use ateneu_domain::permissions::Action;
+use ateneu_domain::{FieldErrors, Problem};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cities/{slug}/memberships", post(add_page))
+        .route("/cities/{slug}/memberships/{id}/end", post(end_page))
+        .route(
+            "/cities/{slug}/memberships/{id}/field",
+            post(change_field_page),
+        )
+}
+
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/cities/{slug}/memberships", get(list_api).post(add_api))
+        .route("/cities/{slug}/memberships/{id}/end", post(end_api))
+        .route(
+            "/cities/{slug}/memberships/{id}/field",
+            post(change_field_api),
+        )
+}
+
+fn require_manage(state: &AppState, v: &Viewer, network: &str) -> Result<(), AppError> {
+    v.require(Action::ManageMemberships(
+        &state.reference.with_ancestors(network),
+    ))
+}
+
+pub async fn add(
+    state: &AppState,
+    v: &Viewer,
+    slug: &str,
+    input: &MembershipInput,
+) -> Result<Membership, AppError> {
+    let city = cities::find(state, slug).await?;
+    let draft = input.parse(&state.reference);
+    // Check the permission first when the network is known, so that refusals say so.
+    if state.reference.network(input.network.trim()).is_some() {
+        require_manage(state, v, input.network.trim())?;
+    } else if !v.actor.is_signed_in() {
+        return Err(AppError::SignInRequired);
+    }
+    let draft = draft?;
+    let txn = state.db.write().await?;
+    let membership = repo::add(&txn, &v.who(), city.id, &draft).await?;
+    txn.commit().await?;
+    Ok(membership)
+}
+
+async fn find(state: &AppState, slug: &str, id: i64) -> Result<Membership, AppError> {
+    let city = cities::find(state, slug).await?;
+    repo::by_id(&state.db.conn, id)
+        .await?
+        .filter(|m| m.city_id == city.id)
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EndInput {
+    pub ended_on: String,
+}
+
+pub async fn end(
+    state: &AppState,
+    v: &Viewer,
+    slug: &str,
+    id: i64,
+    input: &EndInput,
+) -> Result<Membership, AppError> {
+    let before = find(state, slug, id).await?;
+    require_manage(state, v, &before.draft.network)?;
+    let day = parse_date(&input.ended_on).map_err(|p| AppError::field("ended_on", p))?;
+    if day < before.draft.started_on {
+        return Err(AppError::field(
+            "ended_on",
+            Problem::new("ends_before_start"),
+        ));
+    }
+    let draft = ateneu_domain::memberships::MembershipDraft {
+        ended_on: Some(day),
+        ..before.draft.clone()
+    };
+    let txn = state.db.write().await?;
+    let membership = repo::update(&txn, &v.who(), &before, &draft).await?;
+    txn.commit().await?;
+    Ok(membership)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FieldChangeInput {
+    pub creative_field: String,
+    pub on: String,
+}
+
+pub async fn change_field(
+    state: &AppState,
+    v: &Viewer,
+    slug: &str,
+    id: i64,
+    input: &FieldChangeInput,
+) -> Result<Membership, AppError> {
+    let before = find(state, slug, id).await?;
+    require_manage(state, v, &before.draft.network)?;
+    let day = parse_date(&input.on).map_err(|p| AppError::field("on", p))?;
+    let (ended, next) = change_creative_field(
+        &before.draft,
+        input.creative_field.trim(),
+        day,
+        &state.reference,
+    )
+    .map_err(|p| {
+        AppError::field(
+            if p.key == "not_current_on_that_day" {
+                "on"
+            } else {
+                "creative_field"
+            },
+            p,
+        )
+    })?;
+    let txn = state.db.write().await?;
+    let membership = repo::change_field(&txn, &v.who(), &before, &ended, &next).await?;
+    txn.commit().await?;
+    Ok(membership)
+}
+
+pub fn add_form(
+    state: &AppState,
+    v: &Viewer,
+    slug: &str,
+    networks: &[String],
+    input: &MembershipInput,
+    errors: &FieldErrors,
+) -> Markup {
+    let network_options: Vec<(String, String)> = networks
+        .iter()
+        .filter_map(|k| state.reference.network(k))
+        .map(|n| (n.key.clone(), n.name.get(v.lang).to_owned()))
+        .collect();
+    let roles = vec![
+        ("member".to_owned(), v.t("role-member")),
+        ("leading-city".to_owned(), v.t("role-leading-city")),
+    ];
+    let fields: Vec<(String, String)> = std::iter::once((String::new(), v.t("none")))
+        .chain(
+            state
+                .reference
+                .creative_fields
+                .iter()
+                .map(|f| (f.key.clone(), f.name.get(v.lang).to_owned())),
+        )
+        .collect();
+    html! {
+        details open[!errors.is_empty()] {
+            summary { (v.t("membership-add")) }
+            (form_errors(v, errors))
+            form.form method="post" action=(v.href(&format!("/cities/{slug}/memberships"))) novalidate {
+                (csrf_field(v))
+                (layout::select(v, "network", &v.t("membership-network"), &network_options, &input.network, errors))
+                (layout::select(v, "role", &v.t("membership-role"), &roles, &input.role, errors))
+                (Field::new("started_on", v.t("membership-started"), &input.started_on).kind("date").required().render(v, errors))
+                (Field::new("ended_on", v.t("membership-ended"), &input.ended_on).kind("date").render(v, errors))
+                (layout::select(v, "creative_field", &v.t("filter-creative-field"), &fields, &input.creative_field, errors))
+                (Field::new("designation_year", v.t("membership-designation"), &input.designation_year).hint(v.t("hint-designation")).render(v, errors))
+                div.actions { button.button type="submit" { (v.t("add")) } }
+            }
+        }
+    }
+}
+
+pub fn end_form(v: &Viewer, slug: &str, m: &Membership) -> Markup {
+    let today = chrono::Utc::now().date_naive().to_string();
+    html! {
+        form.inline method="post" action=(v.href(&format!("/cities/{slug}/memberships/{}/end", m.id))) {
+            (csrf_field(v))
+            label { span.visually-hidden { (v.t("membership-ended")) } input type="date" name="ended_on" value=(today) required; }
+            " " button.button.secondary type="submit" { (v.t("membership-end")) }
+        }
+    }
+}
+
+pub fn field_change_form(state: &AppState, v: &Viewer, slug: &str, m: &Membership) -> Markup {
+    let today = chrono::Utc::now().date_naive().to_string();
+    html! {
+        form.inline method="post" action=(v.href(&format!("/cities/{slug}/memberships/{}/field", m.id))) {
+            (csrf_field(v))
+            label { span.visually-hidden { (v.t("filter-creative-field")) }
+                select name="creative_field" { @for f in &state.reference.creative_fields {
+                    option value=(f.key) selected[Some(&f.key) == m.draft.creative_field.as_ref()] { (f.name.get(v.lang)) }
+                } }
+            }
+            label { span.visually-hidden { (v.t("membership-change-on")) } input type="date" name="on" value=(today) required; }
+            " " button.button.secondary type="submit" { (v.t("membership-change-field")) }
+        }
+    }
+}
+
+fn back(v: &Viewer, slug: &str) -> Response {
+    Redirect::to(&v.href(&format!("/cities/{slug}#memberships"))).into_response()
+}
+
+fn problem_page(state: &AppState, v: &Viewer, errors: &FieldErrors) -> Response {
+    let body = html! { h1 { (v.t("memberships-title")) } (form_errors(v, errors)) p { a href=(v.path.clone()) { (v.t("back")) } } };
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        layout::page(state, v, &v.t("memberships-title"), body),
+    )
+        .into_response()
+}
+
+async fn add_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(input): Form<MembershipInput>,
+) -> Result<Response, AppError> {
+    match add(&state, &v, &slug, &input).await {
+        Ok(_) => Ok(back(&v, &slug)),
+        Err(AppError::Invalid(errors)) => {
+            let d = cities::detail(&state, &v, &slug).await?;
+            let body = html! { h1 { (v.t("membership-add")) } (add_form(&state, &v, &slug, &d.can_manage, &input, &errors)) };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(&state, &v, &v.t("membership-add"), body),
+            )
+                .into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn end_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(input): Form<EndInput>,
+) -> Result<Response, AppError> {
+    match end(&state, &v, &slug, id, &input).await {
+        Ok(_) => Ok(back(&v, &slug)),
+        Err(AppError::Invalid(errors)) => Ok(problem_page(&state, &v, &errors)),
+        Err(other) => Err(other),
+    }
+}
+
+async fn change_field_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(input): Form<FieldChangeInput>,
+) -> Result<Response, AppError> {
+    match change_field(&state, &v, &slug, id, &input).await {
+        Ok(_) => Ok(back(&v, &slug)),
+        Err(AppError::Invalid(errors)) => Ok(problem_page(&state, &v, &errors)),
+        Err(other) => Err(other),
+    }
+}
+
+async fn list_api(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let city = cities::find(&state, &slug).await?;
+    Ok(Json(repo::of_city(&state.db.conn, city.id).await?).into_response())
+}
+
+async fn add_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    ApiJson(input): ApiJson<MembershipInput>,
+) -> Result<Response, AppError> {
+    let membership = add(&state, &v, &slug, &input).await?;
+    Ok((StatusCode::CREATED, Json(membership)).into_response())
+}
+
+async fn end_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    ApiJson(input): ApiJson<EndInput>,
+) -> Result<Response, AppError> {
+    Ok(Json(end(&state, &v, &slug, id, &input).await?).into_response())
+}
+
+async fn change_field_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    ApiJson(input): ApiJson<FieldChangeInput>,
+) -> Result<Response, AppError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(change_field(&state, &v, &slug, id, &input).await?),
+    )
+        .into_response())
+}

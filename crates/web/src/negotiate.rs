@@ -1,0 +1,103 @@
+//! Choosing the reader's language: the URL prefix (`/en/`, `/fr/`, `/es/`) or `?lang=`, then the
+//! person's setting, then `Accept-Language`, then English.
+
+use ateneu_domain::Lang;
+use axum::http::{HeaderMap, Uri, header};
+
+/// The language named by the URL: its first path segment, or the `lang` query parameter.
+pub fn url_lang(uri: &Uri) -> Option<Lang> {
+    let first = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    first
+        .parse::<Lang>()
+        .ok()
+        .filter(|_| first.len() == 2)
+        .or_else(|| {
+            uri.query().and_then(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "lang")
+                    .and_then(|(_, v)| v.parse::<Lang>().ok())
+            })
+        })
+}
+
+pub fn header_lang(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+}
+
+/// The language without knowing the person (used where no one is signed in yet).
+pub fn request_lang<B>(request: &axum::http::Request<B>) -> Lang {
+    url_lang(request.uri())
+        .or_else(|| header_lang(request.headers()))
+        .unwrap_or(Lang::En)
+}
+
+/// The path without its language prefix ("/en/cities" → "/cities"), for switching languages.
+pub fn path_without_lang(uri: &Uri) -> String {
+    let path = uri.path();
+    let rest = Lang::ALL
+        .iter()
+        .find_map(|l| {
+            let prefix = format!("/{}", l.code());
+            path.strip_prefix(&prefix)
+                .filter(|r| r.is_empty() || r.starts_with('/'))
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| path.to_owned());
+    match uri.query() {
+        Some(q) if !q.is_empty() => format!("{}?{q}", if rest.is_empty() { "/" } else { &rest }),
+        _ if rest.is_empty() => "/".to_owned(),
+        _ => rest,
+    }
+}
+
+/// A path under a language's prefix; the home page is "/en" (no trailing slash).
+pub fn lang_path(lang: Lang, path: &str) -> String {
+    let path = if path == "/" { "" } else { path };
+    let path = path.strip_prefix("/?").map(|q| format!("?{q}")).unwrap_or_else(|| path.to_owned());
+    format!("/{}{path}", lang.code())
+}
+
+/// A cookie's value from the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then_some(v)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_prefix_and_query_name_the_language() {
+        assert_eq!(
+            url_lang(&"/fr/cities".parse().expect("uri")),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            url_lang(&"/api/v1/cities?lang=es".parse().expect("uri")),
+            Some(Lang::Es)
+        );
+        assert_eq!(url_lang(&"/english/x".parse().expect("uri")), None);
+        assert_eq!(
+            path_without_lang(&"/es/cities?page=2".parse().expect("uri")),
+            "/cities?page=2"
+        );
+        assert_eq!(path_without_lang(&"/es".parse().expect("uri")), "/");
+        assert_eq!(path_without_lang(&"/esx".parse().expect("uri")), "/esx");
+    }
+}

@@ -1,0 +1,283 @@
+//! The registry's CSV files: import of cities and memberships (every line checked first; nothing
+//! written unless the whole file is valid) and export, as pages and in the JSON API.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, csrf_field};
+use crate::viewer::Viewer;
+use ateneu_db::audit::Who;
+use ateneu_db::{cities, memberships};
+use ateneu_domain::Problem;
+use ateneu_domain::csv_format::{self, CITY_COLUMNS, LineError, MEMBERSHIP_COLUMNS};
+use ateneu_domain::permissions::Action;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use maud::html;
+use serde::Serialize;
+
+/// The largest file accepted (the registry of every local government fits well within it).
+pub const MAX_FILE: usize = 256 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/registry/import", get(import_page).post(import_upload))
+        .route("/registry/export", get(export_page))
+        .layer(DefaultBodyLimit::max(MAX_FILE))
+}
+
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/import/cities", post(import_cities_api))
+        .route("/import/memberships", post(import_memberships_api))
+        .route("/export/cities.csv", get(export_cities))
+        .route("/export/memberships.csv", get(export_memberships))
+        .layer(DefaultBodyLimit::max(MAX_FILE))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Cities,
+    Memberships,
+}
+
+/// What an import did, whichever the file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// Checks a whole file, then writes it in one transaction; a bad line refuses the file.
+pub async fn import(
+    state: &AppState,
+    who: &Who,
+    kind: FileKind,
+    bytes: Bytes,
+) -> Result<Imported, AppError> {
+    let reference = state.reference.clone();
+    match kind {
+        FileKind::Cities => {
+            let rows =
+                tokio::task::spawn_blocking(move || csv_format::parse_cities(&bytes, &reference))
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?
+                    .map_err(AppError::Lines)?;
+            let s = cities::import(&state.db, who, &rows, &|_| {}).await?;
+            Ok(Imported {
+                rows: rows.len() as u64,
+                created: s.created,
+                updated: s.updated,
+                unchanged: s.unchanged,
+            })
+        }
+        FileKind::Memberships => {
+            let rows = tokio::task::spawn_blocking(move || {
+                csv_format::parse_memberships(&bytes, &reference)
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(AppError::Lines)?;
+            match memberships::import(&state.db, who, &rows).await? {
+                Ok(s) => Ok(Imported {
+                    rows: rows.len() as u64,
+                    created: s.created,
+                    updated: s.updated,
+                    unchanged: s.unchanged,
+                }),
+                Err(unknown) => Err(AppError::Lines(
+                    unknown
+                        .into_iter()
+                        .map(|(line, city)| LineError {
+                            line,
+                            column: "city".into(),
+                            problem: Problem::with_detail("unknown_city", city),
+                        })
+                        .collect(),
+                )),
+            }
+        }
+    }
+}
+
+async fn import_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    v.require(Action::ImportRegistry)?;
+    Ok(page(&state, &v, None, StatusCode::OK))
+}
+
+fn page(
+    state: &AppState,
+    v: &Viewer,
+    outcome: Option<Result<Imported, &AppError>>,
+    status: StatusCode,
+) -> Response {
+    let body = html! {
+        h1 { (v.t("import-title")) }
+        p.lead { (v.t("import-lead")) }
+        @match outcome {
+            Some(Ok(done)) => div.flash.success role="status" {
+                (v.tf("import-done", &[("rows", done.rows.into()), ("created", done.created.into()), ("updated", done.updated.into()), ("unchanged", done.unchanged.into())]))
+            },
+            Some(Err(error)) => div.flash.error role="alert" {
+                p { strong { (v.problem(&error.problem())) } }
+                @if let AppError::Lines(lines) = error { (layout::line_errors(state, v.lang, lines)) }
+            },
+            None => {},
+        }
+        form.form method="post" action={ (v.href("/registry/import")) "?csrf=" (v.csrf) } enctype="multipart/form-data" {
+            (csrf_field(v))
+            fieldset {
+                legend { (v.t("import-kind")) }
+                label { input type="radio" name="kind" value="cities" checked; " " (v.t("import-kind-cities")) }
+                label { input type="radio" name="kind" value="memberships"; " " (v.t("import-kind-memberships")) }
+            }
+            div.field {
+                label for="f-file" { (v.t("import-file")) }
+                input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
+                p.hint #f-file-hint { (v.t("import-columns")) " " code { (CITY_COLUMNS.join(",")) } " / " code { (MEMBERSHIP_COLUMNS.join(",")) } }
+            }
+            div.actions { button.button type="submit" { (v.t("import-submit")) } }
+        }
+    };
+    (status, layout::page(state, v, &v.t("import-title"), body)).into_response()
+}
+
+async fn import_upload(
+    State(state): State<AppState>,
+    v: Viewer,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    v.require(Action::ImportRegistry)?;
+    let mut kind = FileKind::Cities;
+    let mut file = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text())))?
+    {
+        match field.name() {
+            Some("kind") => {
+                let text = field.text().await.map_err(|e| {
+                    AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+                })?;
+                kind = if text == "memberships" {
+                    FileKind::Memberships
+                } else {
+                    FileKind::Cities
+                };
+            }
+            Some("file") => {
+                file = Some(field.bytes().await.map_err(|e| {
+                    AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+                })?);
+            }
+            _ => {}
+        }
+    }
+    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
+        let error = AppError::BadRequest(Problem::new("not_a_file"));
+        return Ok(page(&state, &v, Some(Err(&error)), StatusCode::BAD_REQUEST));
+    };
+    match import(&state, &v.who(), kind, bytes).await {
+        Ok(done) => Ok(page(&state, &v, Some(Ok(done)), StatusCode::OK)),
+        Err(error @ (AppError::Lines(_) | AppError::BadRequest(_))) => {
+            Ok(page(&state, &v, Some(Err(&error)), error.status()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn export_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let body = html! {
+        h1 { (v.t("export-title")) }
+        p.lead { (v.t("export-lead")) }
+        ul {
+            li { a href="/api/v1/export/cities.csv" { (v.t("export-cities")) } " — " code { (CITY_COLUMNS.join(",")) } }
+            li { a href="/api/v1/export/memberships.csv" { (v.t("export-memberships")) } " — " code { (MEMBERSHIP_COLUMNS.join(",")) } }
+            li { a href="/api/v1/reference" { (v.t("export-reference")) } }
+        }
+    };
+    Ok(layout::page(&state, &v, &v.t("export-title"), body).into_response())
+}
+
+async fn import_api(
+    state: &AppState,
+    v: &Viewer,
+    kind: FileKind,
+    bytes: Bytes,
+) -> Result<Response, AppError> {
+    v.require(Action::ImportRegistry)?;
+    if bytes.is_empty() {
+        return Err(AppError::BadRequest(Problem::new("not_a_file")));
+    }
+    Ok(Json(import(state, &v.who(), kind, bytes).await?).into_response())
+}
+
+async fn import_cities_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    bytes: Bytes,
+) -> Result<Response, AppError> {
+    import_api(&state, &v, FileKind::Cities, bytes).await
+}
+
+async fn import_memberships_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    bytes: Bytes,
+) -> Result<Response, AppError> {
+    import_api(&state, &v, FileKind::Memberships, bytes).await
+}
+
+fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The cities file (public data: no contact details).
+pub async fn cities_csv(state: &AppState) -> Result<Vec<u8>, AppError> {
+    let all = cities::all(&state.db).await?;
+    csv_format::write(
+        &CITY_COLUMNS,
+        all.iter()
+            .map(|c| csv_format::city_record(&c.slug, &c.draft)),
+    )
+    .map_err(AppError::BadRequest)
+}
+
+pub async fn memberships_csv(state: &AppState) -> Result<Vec<u8>, AppError> {
+    let all = memberships::all_with_slugs(&state.db).await?;
+    csv_format::write(
+        &MEMBERSHIP_COLUMNS,
+        all.iter()
+            .map(|(slug, m)| csv_format::membership_record(slug, &m.draft)),
+    )
+    .map_err(AppError::BadRequest)
+}
+
+async fn export_cities(State(state): State<AppState>) -> Result<Response, AppError> {
+    Ok(csv_response("cities.csv", cities_csv(&state).await?))
+}
+
+async fn export_memberships(State(state): State<AppState>) -> Result<Response, AppError> {
+    Ok(csv_response(
+        "memberships.csv",
+        memberships_csv(&state).await?,
+    ))
+}

@@ -1,0 +1,173 @@
+//! Who is asking, in which language: the extractor every handler takes. It reads the session
+//! cookie or a Bearer API token, loads the person's grants, and carries the anti-forgery token.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::negotiate;
+use crate::security::{CsrfToken, SESSION_COOKIE, token_hash};
+use ateneu_db::accounts::{self, StoredGrant, User};
+use ateneu_db::audit::Who;
+use ateneu_db::sessions;
+use ateneu_domain::Lang;
+use ateneu_domain::permissions::{Action, Actor};
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+use fluent_bundle::FluentValue;
+use std::sync::Arc;
+
+/// A signed-in person.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: User,
+    pub grants: Vec<StoredGrant>,
+    /// The session's token hash (none when signed in with an API token).
+    pub session: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct Viewer {
+    pub lang: Lang,
+    pub signed_in: Option<SignedIn>,
+    pub actor: Actor,
+    pub csrf: String,
+    /// The current path without its language prefix (for the language switcher).
+    pub path: String,
+    i18n: Arc<I18n>,
+}
+
+impl Viewer {
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang, key)
+    }
+
+    pub fn tf(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.i18n.format(self.lang, key, args)
+    }
+
+    pub fn problem(&self, problem: &ateneu_domain::Problem) -> String {
+        self.i18n.problem(self.lang, problem)
+    }
+
+    /// A path in the reader's language: `href("/cities")` → "/fr/cities", `href("/")` → "/fr".
+    pub fn href(&self, path: &str) -> String {
+        crate::negotiate::lang_path(self.lang, path)
+    }
+
+    pub fn allows(&self, action: Action<'_>) -> bool {
+        self.actor.allows(action)
+    }
+
+    /// Refuses unless the action is allowed: anonymous people are asked to sign in.
+    pub fn require(&self, action: Action<'_>) -> Result<(), AppError> {
+        if self.actor.allows(action) {
+            Ok(())
+        } else if self.signed_in.is_none() {
+            Err(AppError::SignInRequired)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn require_signed_in(&self) -> Result<&SignedIn, AppError> {
+        self.signed_in.as_ref().ok_or(AppError::SignInRequired)
+    }
+
+    /// The audit log's name for this person.
+    pub fn who(&self) -> Who {
+        match &self.signed_in {
+            Some(s) => Who::user(s.user.id, &s.user.email),
+            None => Who::system("anonymous"),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if let Some(viewer) = parts.extensions.get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let signed_in = if let Some(token) = bearer {
+            let user = accounts::user_for_api_token(&state.db, &token_hash(token))
+                .await?
+                .ok_or(AppError::SignInRequired)?;
+            Some((user, None))
+        } else if let Some(cookie) = negotiate::cookie(&parts.headers, SESSION_COOKIE) {
+            let hash = token_hash(cookie);
+            match ateneu_db::sessions::user_of(&state.db, &hash).await? {
+                Some(user_id) => accounts::user_by_id(&state.db.conn, user_id)
+                    .await?
+                    .filter(|u| !u.disabled)
+                    .map(|u| (u, Some(hash))),
+                None => None,
+            }
+        } else {
+            None
+        };
+        let signed_in = match signed_in {
+            Some((user, session)) => {
+                let grants = accounts::grants_of(&state.db.conn, user.id).await?;
+                Some(SignedIn {
+                    user,
+                    grants,
+                    session,
+                })
+            }
+            None => None,
+        };
+        let actor = match &signed_in {
+            Some(s) => Actor {
+                user_id: Some(s.user.id),
+                grants: s.grants.iter().map(|g| g.grant.clone()).collect(),
+            },
+            None => Actor::anonymous(),
+        };
+        // Under a nested router `parts.uri` has lost its language prefix: read the original.
+        let uri = parts.extensions.get::<axum::extract::OriginalUri>().map_or_else(|| parts.uri.clone(), |o| o.0.clone());
+        let setting = signed_in
+            .as_ref()
+            .and_then(|s| s.user.locale.as_deref())
+            .and_then(|l| l.parse::<Lang>().ok());
+        let lang = negotiate::url_lang(&uri)
+            .or(setting)
+            .or_else(|| negotiate::header_lang(&parts.headers))
+            .unwrap_or(Lang::En);
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let viewer = Viewer {
+            lang,
+            signed_in,
+            actor,
+            csrf,
+            path: negotiate::path_without_lang(&uri),
+            i18n: state.i18n.clone(),
+        };
+        parts.extensions.insert(viewer.clone());
+        Ok(viewer)
+    }
+}
+
+/// Ends the current session (used by sign-out).
+pub async fn end_session(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
+    if let Some(hash) = viewer.signed_in.as_ref().and_then(|s| s.session.as_ref()) {
+        let txn = state.db.write().await?;
+        sessions::end(&txn, &viewer.who(), hash).await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,305 @@
+//! The test harness: a fresh application on a fresh database per test (SQLite in a temporary
+//! folder, or a new PostgreSQL database when ATENEU_TEST_POSTGRES names a server), driven
+//! in-process through the router, with a cookie jar like a browser's.
+
+use ateneu_db::Db;
+use ateneu_db::audit::Who;
+use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_web::{AppState, Config};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub state: AppState,
+    router: Router,
+    jar: BTreeMap<String, String>,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn database(dir: &std::path::Path) -> Db {
+    match std::env::var("ATENEU_TEST_POSTGRES") {
+        Ok(server) if !server.is_empty() => {
+            let server = server.trim_end_matches('/');
+            let admin = Db::connect(&format!("{server}/postgres"))
+                .await
+                .expect("PostgreSQL answers");
+            let name = format!(
+                "ateneu_t_{}",
+                ateneu_web::security::new_token()
+                    .to_lowercase()
+                    .replace(['-', '_'], "")[..16]
+                    .to_owned()
+            );
+            use sea_orm::ConnectionTrait;
+            admin
+                .conn
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("creates a test database");
+            admin.close().await.expect("closes");
+            Db::connect(&format!("{server}/{name}"))
+                .await
+                .expect("connects to the test database")
+        }
+        _ => Db::connect(&format!(
+            "sqlite://{}?mode=rwc",
+            dir.join("test.db").display()
+        ))
+        .await
+        .expect("opens SQLite"),
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let db = database(dir.path()).await;
+        ateneu_db::migrations::migrate(&db).await.expect("migrates");
+        let reference = ateneu_db::reference::bundled().expect("bundled reference data");
+        ateneu_db::reference::load(&db, &reference)
+            .await
+            .expect("loads reference data");
+        let config = Config {
+            data_dir: dir.path().to_owned(),
+            base_url: "http://127.0.0.1:8080".into(),
+        };
+        let state = AppState::new(db, config).await.expect("state");
+        TestApp {
+            router: ateneu_web::router(state.clone()),
+            state,
+            jar: BTreeMap::new(),
+            _dir: dir,
+        }
+    }
+
+    pub async fn with_demo() -> TestApp {
+        let app = TestApp::new().await;
+        ateneu_db::demo::load(&app.state.db, &app.state.reference)
+            .await
+            .expect("demo loads");
+        app.state.set_demo_content();
+        app
+    }
+
+    /// The same application seen from another browser (an empty cookie jar).
+    pub fn fresh_browser(&self) -> TestApp {
+        TestApp {
+            state: self.state.clone(),
+            router: self.router.clone(),
+            jar: BTreeMap::new(),
+            _dir: tempfile::tempdir().expect("folder"),
+        }
+    }
+
+    fn cookie_header(&self) -> Option<String> {
+        (!self.jar.is_empty()).then(|| {
+            self.jar
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        if let Some(cookies) = self.cookie_header() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookies.parse().expect("cookie header"));
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let text = value.to_str().expect("ascii cookie");
+            let (pair, attributes) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').expect("name=value");
+            if attributes.contains("Max-Age=0") {
+                self.jar.remove(name);
+            } else {
+                self.jar.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+    }
+
+    pub fn csrf(&self) -> String {
+        self.jar.get("ateneu_csrf").cloned().unwrap_or_default()
+    }
+
+    /// Posts a form as a browser would (after a page gave it the anti-forgery cookie).
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        if self.csrf().is_empty() {
+            self.get("/en").await;
+        }
+        let csrf = self.csrf();
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        body.append_pair("csrf", &csrf);
+        for (k, v) in fields {
+            body.append_pair(k, v);
+        }
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body.finish()))
+            .expect("request");
+        self.send(request).await
+    }
+
+    /// A JSON API call with an optional Bearer token (no cookies).
+    pub async fn api(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        token: Option<&str>,
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(body).expect("request"))
+            .await
+            .expect("answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Sends a CSV body to an import endpoint.
+    pub async fn upload_csv(&self, path: &str, csv: &str, token: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "text/csv")
+            .body(Body::from(csv.to_owned()))
+            .expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Creates an account with a password and roles; returns its API token.
+    pub async fn user(&self, email: &str, grants: &[Grant]) -> String {
+        let email = Email::parse(email).expect("email");
+        let hash = ateneu_web::security::hash_password(PASSWORD.into())
+            .await
+            .expect("hash");
+        let who = Who::system("test");
+        let txn = self.state.db.write().await.expect("txn");
+        let user = ateneu_db::accounts::create_user(&txn, &who, &email, "", Some(hash))
+            .await
+            .expect("user");
+        for grant in grants {
+            ateneu_db::accounts::add_grant(&txn, &who, user.id, grant)
+                .await
+                .expect("grant");
+        }
+        txn.commit().await.expect("commit");
+        ateneu_web::accounts::create_api_token(&self.state, &who, user.id, "test")
+            .await
+            .expect("token")
+    }
+
+    pub async fn sign_in(&mut self, email: &str) -> Reply {
+        self.post_form("/en/sign-in", &[("email", email), ("password", PASSWORD)])
+            .await
+    }
+
+    pub async fn city_id(&self, slug: &str) -> i64 {
+        ateneu_db::cities::by_slug(&self.state.db.conn, slug)
+            .await
+            .expect("query")
+            .expect("city exists")
+            .id
+    }
+}
+
+pub const PASSWORD: &str = "a long enough password";
+
+pub fn admin() -> Grant {
+    Grant::new(Role::PlatformAdmin, None, None).expect("grant")
+}
+
+pub fn secretariat(network: &str) -> Grant {
+    Grant::new(Role::Secretariat, Some(network.into()), None).expect("grant")
+}
+
+pub fn editor(city: i64) -> Grant {
+    Grant::new(Role::Editor, None, Some(city)).expect("grant")
+}
+
+pub fn expert(network: Option<&str>) -> Grant {
+    Grant::new(Role::Expert, network.map(str::to_owned), None).expect("grant")
+}
+
+/// A city body for the API.
+pub fn city_json(name: &str, country: &str, region: &str) -> Value {
+    serde_json::json!({"source_lang": "en", "name_en": name, "country": country, "region": region})
+}

@@ -1,0 +1,9 @@
+//! In-process request tests of the whole application, each on a fresh database (SQLite by
+//! default; PostgreSQL when ATENEU_TEST_POSTGRES is set — CI runs both).
+
+mod accounts;
+mod common;
+mod i18n_pages;
+mod openapi;
+mod permissions;
+mod registry;
