@@ -19,7 +19,6 @@ use std::process::ExitCode;
     version,
     about = "Ateneu: the platform of city networks for culture and sustainable development"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
     /// Where Ateneu keeps its SQLite database, outbox and files.
     #[arg(

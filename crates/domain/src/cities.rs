@@ -131,7 +131,7 @@ impl CityInput {
             "region",
             required(&self.region).and_then(|key| {
                 let key = key.to_ascii_lowercase();
-                if regions.iter().any(|known| *known == key) {
+                if regions.contains(&key) {
                     Ok(key)
                 } else {
                     Err(Problem::with_detail("unknown_region", key))

@@ -95,10 +95,10 @@ impl MembershipInput {
                     .transpose(),
             )
             .flatten();
-        if let (Some(start), Some(end)) = (started_on, ended_on) {
-            if end < start {
-                errors.add("ended_on", Problem::new("ends_before_start"));
-            }
+        if let (Some(start), Some(end)) = (started_on, ended_on)
+            && end < start
+        {
+            errors.add("ended_on", Problem::new("ends_before_start"));
         }
         let field = non_empty(&self.creative_field);
         let year = errors

@@ -61,7 +61,10 @@ pub fn path_without_lang(uri: &Uri) -> String {
 /// A path under a language's prefix; the home page is "/en" (no trailing slash).
 pub fn lang_path(lang: Lang, path: &str) -> String {
     let path = if path == "/" { "" } else { path };
-    let path = path.strip_prefix("/?").map(|q| format!("?{q}")).unwrap_or_else(|| path.to_owned());
+    let path = path
+        .strip_prefix("/?")
+        .map(|q| format!("?{q}"))
+        .unwrap_or_else(|| path.to_owned());
     format!("/{}{path}", lang.code())
 }
 

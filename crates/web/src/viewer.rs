@@ -135,7 +135,10 @@ impl FromRequestParts<AppState> for Viewer {
             None => Actor::anonymous(),
         };
         // Under a nested router `parts.uri` has lost its language prefix: read the original.
-        let uri = parts.extensions.get::<axum::extract::OriginalUri>().map_or_else(|| parts.uri.clone(), |o| o.0.clone());
+        let uri = parts
+            .extensions
+            .get::<axum::extract::OriginalUri>()
+            .map_or_else(|| parts.uri.clone(), |o| o.0.clone());
         let setting = signed_in
             .as_ref()
             .and_then(|s| s.user.locale.as_deref())

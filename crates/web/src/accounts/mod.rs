@@ -38,10 +38,10 @@ pub fn api_routes() -> Router<AppState> {
 pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
     let wrong = || AppError::field("password", Problem::new("wrong_credentials"));
     let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
-    if let Some((failures, last)) = repo::login_failures(&state.db.conn, email.as_str()).await? {
-        if locked_until(failures, last).is_some_and(|until| until > Utc::now()) {
-            return Err(AppError::TooManyAttempts);
-        }
+    if let Some((failures, last)) = repo::login_failures(&state.db.conn, email.as_str()).await?
+        && locked_until(failures, last).is_some_and(|until| until > Utc::now())
+    {
+        return Err(AppError::TooManyAttempts);
     }
     let user = repo::user_by_email(&state.db.conn, &email).await?;
     let hash = user

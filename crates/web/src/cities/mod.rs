@@ -95,10 +95,10 @@ impl CityQuery {
         let country =
             non_empty(&self.country).and_then(|c| errors.take("country", Country::parse(&c)));
         let text = non_empty(&self.q);
-        if let Some(text) = &text {
-            if let Err(p) = max_chars(text, 200) {
-                errors.add("q", p);
-            }
+        if let Some(text) = &text
+            && let Err(p) = max_chars(text, 200)
+        {
+            errors.add("q", p);
         }
         errors
             .into_result(|| CityFilter {

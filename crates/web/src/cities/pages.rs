@@ -25,8 +25,7 @@ pub fn country_options(lang: Lang, empty: String) -> Vec<(String, String)> {
             ((*code).to_owned(), (*name).to_owned())
         })
         .collect();
-    options
-        .sort_by(|a, b| ateneu_domain::cities::fold(&a.1).cmp(&ateneu_domain::cities::fold(&b.1)));
+    options.sort_by_cached_key(|o| ateneu_domain::cities::fold(&o.1));
     options.insert(0, (String::new(), empty));
     options
 }

@@ -275,7 +275,13 @@ async fn api_tokens_act_for_their_owner_until_revoked() {
         .api(Method::GET, "/api/v1/account/tokens", None, Some(&token))
         .await
         .json();
-    let id = tokens.as_array().expect("list").iter().find(|t| t["name"] == "script").and_then(|t| t["id"].as_i64()).expect("id");
+    let id = tokens
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|t| t["name"] == "script")
+        .and_then(|t| t["id"].as_i64())
+        .expect("id");
     assert!(
         !tokens.to_string().contains(&token),
         "tokens are never shown again"

@@ -1,0 +1,166 @@
+//! The command line as a person uses it: imports that refuse bad files with status 2 and the
+//! line, exports, tokens, backups. On PostgreSQL too when ATENEU_TEST_POSTGRES is set.
+
+use std::process::{Command, Output};
+
+struct Instance {
+    dir: tempfile::TempDir,
+    url: Option<String>,
+}
+
+impl Instance {
+    async fn new() -> Instance {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = match std::env::var("ATENEU_TEST_POSTGRES") {
+            Ok(server) if !server.is_empty() => {
+                let server = server.trim_end_matches('/');
+                let admin = ateneu_db::Db::connect(&format!("{server}/postgres"))
+                    .await
+                    .expect("PostgreSQL answers");
+                let name = format!("ateneu_t_cli_{}", std::process::id())
+                    + &dir
+                        .path()
+                        .file_name()
+                        .map(|n| {
+                            n.to_string_lossy()
+                                .to_lowercase()
+                                .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+                        })
+                        .unwrap_or_default();
+                use sea_orm::ConnectionTrait;
+                admin
+                    .conn
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("creates a database");
+                Some(format!("{server}/{name}"))
+            }
+            _ => None,
+        };
+        Instance { dir, url }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
+        command
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .args(args)
+            .env_remove("ATENEU_DATABASE_URL");
+        if let Some(url) = &self.url {
+            command.arg("--database-url").arg(url);
+        }
+        command.output().expect("ateneu runs")
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).expect("writes");
+        path.display().to_string()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const HEADER: &str = "slug,source_lang,name_en,name_fr,name_es,country,region,population,latitude,longitude,website,description_en,description_fr,description_es\n";
+
+#[tokio::test]
+async fn a_bad_line_exits_with_status_2_and_names_it() {
+    let instance = Instance::new().await;
+    let file = instance.file(
+        "cities.csv",
+        &format!("{HEADER},en,Lyon,,,FR,europe,,,,,,,\n,en,Porto,,,PT,europe,lots,,,,,,\n"),
+    );
+    let out = instance.run(&["import", "cities", &file]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("line 3, column population") && stderr.contains("lots"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"));
+    let export = instance.run(&["export", "cities"]);
+    assert_eq!(
+        text(&export.stdout).lines().count(),
+        1,
+        "only the header: nothing was imported"
+    );
+
+    let missing = instance.run(&["import", "cities", "/no/such/file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let bad_email = instance.run(&["user", "add", "not-an-email"]);
+    assert_eq!(bad_email.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn import_export_tokens_and_demo() {
+    let instance = Instance::new().await;
+    let file = instance.file(
+        "cities.csv",
+        &format!(
+            "{HEADER}lyon,fr,Lyon,Lyon,Lyon,FR,europe,522000,45.76,4.84,,,\"Ville, lumière\",\n"
+        ),
+    );
+    let out = instance.run(&["import", "cities", &file]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 cities added"));
+    let again = instance.run(&["import", "cities", &file]);
+    assert!(text(&again.stdout).contains("0 cities added, 0 updated, 1 unchanged"));
+    let export = instance.run(&["export", "cities"]);
+    assert_eq!(
+        text(&export.stdout),
+        format!(
+            "{HEADER}lyon,fr,Lyon,Lyon,Lyon,FR,europe,522000,45.76,4.84,,,\"Ville, lumière\",\n"
+        )
+    );
+
+    let added = instance.run(&["user", "add", "--admin", "root@example.org"]);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    assert!(text(&added.stdout).contains("/en/password/"));
+    let token = instance.run(&["token", "create", "--user", "root@example.org"]);
+    assert!(text(&token.stdout).trim().starts_with("atn_"));
+    let unknown = instance.run(&["token", "create", "--user", "nobody@example.org"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    let demo = instance.run(&["demo"]);
+    assert!(
+        text(&demo.stdout).contains("11 cities added"),
+        "Lyon was there already: {}",
+        text(&demo.stdout)
+    );
+    let members = instance.file("m.csv", "city,network,role,started_on,ended_on,creative_field,designation_year\nlyon,uclg-culture,member,2020-01-01,,,\n");
+    assert!(
+        instance
+            .run(&["import", "memberships", &members])
+            .status
+            .success()
+    );
+    let exported = text(&instance.run(&["export", "memberships"]).stdout);
+    assert!(
+        exported.contains("lyon,uclg-culture,member,2020-01-01,,,"),
+        "{exported}"
+    );
+}
+
+#[tokio::test]
+async fn backup_copies_a_sqlite_database() {
+    let instance = Instance::new().await;
+    assert!(instance.run(&["migrate"]).status.success());
+    let target = instance.dir.path().join("copy.db");
+    let out = instance.run(&["backup", target.to_str().expect("utf-8")]);
+    if instance.url.is_some() {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("pg_dump"));
+    } else {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(std::fs::metadata(&target).expect("copy exists").len() > 0);
+        let again = instance.run(&["backup", target.to_str().expect("utf-8")]);
+        assert_eq!(
+            again.status.code(),
+            Some(2),
+            "an existing file is never overwritten"
+        );
+    }
+}
