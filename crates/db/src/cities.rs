@@ -51,7 +51,8 @@ pub struct CityFilter {
     pub region: Option<String>,
     pub country: Option<Country>,
     pub creative_field: Option<String>,
-    pub text: Option<String>,
+    /// Folded terms that must all appear in a city's names (see `ateneu_search::query_terms`).
+    pub terms: Vec<String>,
     /// Memberships count when current on this day (usually today).
     pub on: Option<NaiveDate>,
 }
@@ -105,17 +106,15 @@ fn condition(filter: &CityFilter) -> Condition {
     if let Some(country) = &filter.country {
         condition = condition.add(city::Column::Country.eq(country.code()));
     }
-    if let Some(text) = &filter.text {
-        for term in fold(text).split_whitespace().take(8) {
-            let escaped = term
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            condition = condition.add(
-                Expr::col((city::Entity, city::Column::SearchText))
-                    .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
-            );
-        }
+    for term in &filter.terms {
+        let escaped = term
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        condition = condition.add(
+            Expr::col((city::Entity, city::Column::SearchText))
+                .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+        );
     }
     if filter.network.is_some() || filter.creative_field.is_some() {
         let day = filter.on.unwrap_or_else(|| Utc::now().date_naive());
@@ -222,6 +221,18 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<City
         .await?
         .map(to_city)
         .transpose()
+}
+
+/// How many cities each region has (regions without cities are left out).
+pub async fn count_by_region(db: &Db) -> DbResult<Vec<(String, i64)>> {
+    Ok(city::Entity::find()
+        .select_only()
+        .column(city::Column::Region)
+        .column_as(city::Column::Id.count(), "cities")
+        .group_by(city::Column::Region)
+        .into_tuple::<(String, i64)>()
+        .all(&db.conn)
+        .await?)
 }
 
 /// How many cities match a filter.

@@ -96,6 +96,8 @@ current-members = { $count ->
     [one] One current member
    *[other] { $count } current members
 }
+chart-cities-by-region = Cities by region
+chart-cities-by-region-desc = A bar for each UCLG region, as long as its number of cities in the registry; the same figures are in the table below.
 browse-registry = Browse the registry
 
 ## Registry

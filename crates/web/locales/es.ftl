@@ -96,6 +96,8 @@ current-members = { $count ->
     [one] Un miembro actual
    *[other] { $count } miembros actuales
 }
+chart-cities-by-region = Ciudades por región
+chart-cities-by-region-desc = Una barra por región de CGLU, tan larga como su número de ciudades en el registro; las mismas cifras figuran en la tabla de abajo.
 browse-registry = Explorar el registro
 
 ## Registro

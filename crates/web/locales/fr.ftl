@@ -96,6 +96,8 @@ current-members = { $count ->
     [one] Un membre actuel
    *[other] { $count } membres actuels
 }
+chart-cities-by-region = Villes par région
+chart-cities-by-region-desc = Une barre par région de CGLU, de la longueur de son nombre de villes dans le registre ; les mêmes chiffres figurent dans le tableau ci-dessous.
 browse-registry = Parcourir le registre
 
 ## Registre

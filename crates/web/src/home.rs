@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use maud::html;
+use maud::{PreEscaped, html};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(home))
@@ -58,6 +58,19 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
         };
         networks.push((network, cities::count(&state.db, &filter).await?));
     }
+    let per_region = cities::count_by_region(&state.db).await?;
+    let bars: Vec<(String, u64)> = state
+        .reference
+        .regions
+        .iter()
+        .filter_map(|r| {
+            per_region
+                .iter()
+                .find(|(k, _)| *k == r.key)
+                .map(|(_, n)| (r.name.get(v.lang).to_owned(), *n as u64))
+        })
+        .collect();
+    let chart_title = v.t("chart-cities-by-region");
     let body = html! {
         h1 { (v.t("home-title")) }
         p.lead { (v.t("home-lead")) }
@@ -77,6 +90,17 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
             }
         }
         p { a.button href=(v.href("/cities")) { (v.t("browse-registry")) } }
+        @if !bars.is_empty() {
+            section.panel aria-labelledby="by-region" {
+                h2 #by-region { (chart_title) }
+                div.chart { (PreEscaped(ateneu_reports::bar_chart(&chart_title, &v.t("chart-cities-by-region-desc"), &bars))) }
+                div.table-wrap { table.data {
+                    caption { (chart_title) }
+                    thead { tr { th scope="col" { (v.t("city-region")) } th scope="col" .num { (v.t("stat-cities")) } } }
+                    tbody { @for (label, n) in &bars { tr { td { (label) } td.num { (n) } } } }
+                } }
+            }
+        }
     };
     Ok(layout::page(&state, &v, &v.t("home-title"), body))
 }

@@ -100,13 +100,17 @@ impl CityQuery {
         {
             errors.add("q", p);
         }
+        let terms = text
+            .as_deref()
+            .map(ateneu_search::query_terms)
+            .unwrap_or_default();
         errors
             .into_result(|| CityFilter {
                 network,
                 region,
                 country,
                 creative_field,
-                text,
+                terms,
                 on: None,
             })
             .map_err(AppError::Invalid)
