@@ -34,6 +34,15 @@ pub fn api_routes() -> Router<AppState> {
     )
 }
 
+/// Opens a session for a user in the transaction; returns the cookie's token.
+async fn open_session(txn: &ateneu_db::WriteTxn<'_>, user: &User) -> Result<String, AppError> {
+    let token = new_token();
+    let who = Who::user(user.id, &user.email);
+    let expires = Utc::now() + Duration::days(SESSION_DAYS);
+    sessions::create(txn, &who, &token_hash(&token), user.id, expires).await?;
+    Ok(token)
+}
+
 /// Signs in with email and password: a new session's token, or why not.
 pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
     let wrong = || AppError::field("password", Problem::new("wrong_credentials"));
@@ -55,16 +64,7 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<St
     let user = user.ok_or_else(wrong)?;
     let txn = state.db.write().await?;
     repo::clear_login_failures(&txn, email.as_str()).await?;
-    let token = new_token();
-    let who = Who::user(user.id, &user.email);
-    sessions::create(
-        &txn,
-        &who,
-        &token_hash(&token),
-        user.id,
-        Utc::now() + Duration::days(SESSION_DAYS),
-    )
-    .await?;
+    let token = open_session(&txn, &user).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -211,15 +211,7 @@ pub async fn set_password_with_link(
     repo::set_password(&txn, &who, user.id, &hash).await?;
     sessions::end_all(&txn, &who, user.id).await?;
     repo::clear_login_failures(&txn, user.email.as_str()).await?;
-    let session = new_token();
-    sessions::create(
-        &txn,
-        &who,
-        &token_hash(&session),
-        user.id,
-        Utc::now() + Duration::days(SESSION_DAYS),
-    )
-    .await?;
+    let session = open_session(&txn, &user).await?;
     txn.commit().await?;
     Ok(session)
 }
@@ -306,15 +298,7 @@ pub async fn setup_admin(
     let user = repo::create_user(&txn, &who, &email, &input.display_name, Some(hash)).await?;
     let grant = Grant::new(Role::PlatformAdmin, None, None).map_err(AppError::BadRequest)?;
     repo::add_grant(&txn, &who, user.id, &grant).await?;
-    let session = new_token();
-    sessions::create(
-        &txn,
-        &Who::user(user.id, &user.email),
-        &token_hash(&session),
-        user.id,
-        Utc::now() + Duration::days(SESSION_DAYS),
-    )
-    .await?;
+    let session = open_session(&txn, &user).await?;
     txn.commit().await?;
     Ok(session)
 }

@@ -281,6 +281,22 @@ impl TestApp {
     }
 }
 
+async fn reply(response: axum::response::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
 pub const PASSWORD: &str = "a long enough password";
 
 pub fn admin() -> Grant {
