@@ -19,7 +19,6 @@ back-home = Back to the home page
 back = Back
 shown-in = in { $language }
 example = Example
-number = { NUMBER($n) }
 
 ## Errors
 error-title-400 = This request cannot be processed

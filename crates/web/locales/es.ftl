@@ -19,7 +19,6 @@ back-home = Volver a la página de inicio
 back = Volver
 shown-in = en { $language }
 example = Ejemplo
-number = { NUMBER($n) }
 
 ## Errores
 error-title-400 = No se puede procesar esta solicitud

@@ -19,7 +19,6 @@ back-home = Retour à la page d'accueil
 back = Retour
 shown-in = en { $language }
 example = Exemple
-number = { NUMBER($n) }
 
 ## Erreurs
 error-title-400 = Cette requête ne peut pas être traitée

@@ -79,6 +79,24 @@ impl I18n {
         )
     }
 
+    /// A whole number with the language's digit grouping (1,234 · 1 234 · 1.234).
+    pub fn number(&self, lang: Lang, n: i64) -> String {
+        let separator = match lang {
+            Lang::En => ",",
+            Lang::Fr => "\u{202f}",
+            Lang::Es => ".",
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(separator);
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
+
     /// Whether a message exists in every language (used by tests).
     pub fn has(&self, lang: Lang, key: &str) -> bool {
         self.bundle(lang).is_some_and(|b| b.has_message(key))
@@ -118,6 +136,15 @@ mod tests {
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
         }
         assert!(all.len() > 100, "the interface has its messages");
+    }
+
+    #[test]
+    fn numbers_are_grouped_per_language() {
+        let i18n = I18n::load().expect("locales load");
+        assert_eq!(i18n.number(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(i18n.number(Lang::Fr, 522_000), "522\u{202f}000");
+        assert_eq!(i18n.number(Lang::Es, -1000), "-1.000");
+        assert_eq!(i18n.number(Lang::Es, 999), "999");
     }
 
     #[test]

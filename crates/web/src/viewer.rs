@@ -46,6 +46,10 @@ impl Viewer {
         self.i18n.format(self.lang, key, args)
     }
 
+    pub fn number(&self, n: i64) -> String {
+        self.i18n.number(self.lang, n)
+    }
+
     pub fn problem(&self, problem: &ateneu_domain::Problem) -> String {
         self.i18n.problem(self.lang, problem)
     }

@@ -140,7 +140,7 @@ fn row(state: &AppState, v: &Viewer, item: &CityListItem) -> Markup {
             td { (city.draft.country.name(v.lang)) }
             td { (state.reference.region(&city.draft.region).map_or(city.draft.region.as_str(), |r| r.name.get(v.lang))) }
             td { @for m in &item.memberships { (badge(state, v, &m.network, m.role, m.creative_field.as_deref())) " " } }
-            td.num { @if let Some(p) = city.draft.population { (v.tf("number", &[("n", p.into())])) } }
+            td.num { @if let Some(p) = city.draft.population { (v.number(p)) } }
         }
     }
 }
@@ -161,7 +161,7 @@ pub async fn detail(
         dl.facts {
             dt { (v.t("city-country")) } dd { (city.draft.country.name(v.lang)) " (" (city.draft.country.code()) ")" }
             dt { (v.t("city-region")) } dd { (state.reference.region(&city.draft.region).map_or(city.draft.region.as_str(), |r| r.name.get(v.lang))) }
-            @if let Some(p) = city.draft.population { dt { (v.t("city-population")) } dd { (v.tf("number", &[("n", p.into())])) } }
+            @if let Some(p) = city.draft.population { dt { (v.t("city-population")) } dd { (v.number(p)) } }
             @if let Some(c) = city.draft.coordinates { dt { (v.t("city-coordinates")) } dd { (format!("{:.4}, {:.4}", c.latitude, c.longitude)) } }
             @if let Some(w) = &city.draft.website { dt { (v.t("city-website")) } dd { a href=(w) rel="external noopener" { (w) } } }
             dt { (v.t("city-languages")) } dd { @for l in city.draft.name.languages() { span.badge { (l.native_name()) } " " } }

@@ -53,6 +53,10 @@ async fn every_page_answers_in_the_three_languages() {
                     !reply.body.contains("problem-") && !reply.body.contains(">nav-"),
                     "{url} shows no raw message key"
                 );
+                assert!(
+                    !reply.body.contains("()}") && !reply.body.contains("{$"),
+                    "{url} shows no unformatted Fluent placeable"
+                );
             }
         }
     }
