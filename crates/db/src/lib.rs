@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod changes;
 pub mod cities;
 pub mod demo;
 pub mod entities;

@@ -13,6 +13,7 @@ pub mod mail;
 pub mod memberships;
 pub mod negotiate;
 pub mod openapi;
+pub mod page_cache;
 pub mod registry_files;
 pub mod security;
 pub mod static_files;
@@ -66,6 +67,7 @@ pub struct AppState {
     pub reference: Arc<Reference>,
     demo: Arc<AtomicBool>,
     pub mailer: mail::Mailer,
+    pub page_cache: Arc<page_cache::PageCache>,
 }
 
 impl AppState {
@@ -84,6 +86,7 @@ impl AppState {
             reference: Arc::new(reference),
             demo: Arc::new(AtomicBool::new(demo)),
             mailer,
+            page_cache: Arc::new(page_cache::PageCache::default()),
         })
     }
 
@@ -132,6 +135,7 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(|| async { error::AppError::NotFound })
+        .layer(from_fn_with_state(state.clone(), page_cache::serve_cached))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
         .layer(from_fn_with_state(state.clone(), security::headers))

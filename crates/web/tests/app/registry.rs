@@ -311,3 +311,47 @@ async fn every_write_leaves_an_audit_row() {
         "Porto"
     );
 }
+
+#[tokio::test]
+async fn public_pages_show_a_write_at_once_and_never_what_a_signed_in_person_sees() {
+    let mut app = TestApp::with_demo().await;
+    let token = app.user("admin@example.org", &[admin()]).await;
+    let before = app.get("/en/cities").await;
+    assert!(!before.body.contains("Porto"));
+    assert_eq!(
+        app.get("/en/cities").await.body,
+        before.body,
+        "served again the same"
+    );
+    let list = app
+        .api(Method::GET, "/api/v1/cities", None, None)
+        .await
+        .json();
+    app.api(
+        Method::POST,
+        "/api/v1/cities",
+        Some(city_json("Porto", "PT", "europe")),
+        Some(&token),
+    )
+    .await;
+    assert!(
+        app.get("/en/cities").await.body.contains("Porto"),
+        "the write shows at once"
+    );
+    let after = app
+        .api(Method::GET, "/api/v1/cities", None, None)
+        .await
+        .json();
+    assert_eq!(
+        after["total"].as_u64(),
+        list["total"].as_u64().map(|n| n + 1)
+    );
+    app.sign_in("admin@example.org").await;
+    let signed_in = app.get("/en/cities/lyon").await;
+    assert!(
+        signed_in.body.contains("lyon.international@example.org"),
+        "the signed-in page is not the cached public one"
+    );
+    let anonymous = app.fresh_browser().get("/en/cities/lyon").await;
+    assert!(!anonymous.body.contains("lyon.international@example.org"));
+}

@@ -1,0 +1,150 @@
+//! A cache of the public pages anonymous visitors read most (home, registry list, city pages,
+//! and the registry's JSON lists). An entry holds while the data's version (the newest audit
+//! row, see `ateneu_db::changes`) is unchanged: a write through this process is seen at once;
+//! a write by another process sharing the database within `RECHECK`.
+
+use crate::AppState;
+use crate::negotiate;
+use crate::security::{CsrfToken, SESSION_COOKIE};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a process trusts the version it last read.
+pub const RECHECK: Duration = Duration::from_millis(200);
+const MAX_ENTRIES: usize = 4096;
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+struct Entry {
+    version: i64,
+    content_type: HeaderValue,
+    body: Bytes,
+}
+
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Entry>>,
+    version: AtomicI64,
+    checked: Mutex<Option<Instant>>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            entries: Mutex::new(HashMap::new()),
+            version: AtomicI64::new(-1),
+            checked: Mutex::new(None),
+        }
+    }
+}
+
+impl PageCache {
+    /// Forgets when the version was read, so that the next request reads it again.
+    fn stale(&self) {
+        if let Ok(mut checked) = self.checked.lock() {
+            *checked = None;
+        }
+    }
+
+    async fn version(&self, state: &AppState) -> Option<i64> {
+        let fresh = self
+            .checked
+            .lock()
+            .ok()
+            .and_then(|c| *c)
+            .is_some_and(|at| at.elapsed() < RECHECK);
+        if !fresh {
+            let version = ateneu_db::changes::version(&state.db).await.ok()?;
+            self.version.store(version, Ordering::Relaxed);
+            if let Ok(mut checked) = self.checked.lock() {
+                *checked = Some(Instant::now());
+            }
+        }
+        Some(self.version.load(Ordering::Relaxed))
+    }
+}
+
+/// Whether this request reads a cacheable public page.
+fn cacheable(request: &Request) -> bool {
+    if request.method() != Method::GET
+        || request.headers().contains_key(header::AUTHORIZATION)
+        || negotiate::cookie(request.headers(), SESSION_COOKIE).is_some()
+    {
+        return false;
+    }
+    let path = request.uri().path();
+    if path.starts_with("/api/v1/cities") {
+        return true;
+    }
+    let mut parts = path.trim_start_matches('/').split('/');
+    let lang = parts.next().unwrap_or_default();
+    if lang.len() != 2 || lang.parse::<ateneu_domain::Lang>().is_err() {
+        return false;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, ..) => true,
+        (Some("cities"), None, _) => true,
+        (Some("cities"), Some(slug), None) => slug != "new",
+        _ => false,
+    }
+}
+
+pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let cache = &state.page_cache;
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let response = next.run(request).await;
+        cache.stale();
+        return response;
+    }
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let Some(version) = cache.version(&state).await else {
+        return next.run(request).await;
+    };
+    let key = format!("{}|{}", chrono::Utc::now().date_naive(), request.uri());
+    if let Ok(entries) = cache.entries.lock()
+        && let Some(entry) = entries.get(&key).filter(|e| e.version == version)
+    {
+        return (
+            [(header::CONTENT_TYPE, entry.content_type.clone())],
+            Body::from(entry.body.clone()),
+        )
+            .into_response();
+    }
+    let csrf = request
+        .extensions()
+        .get::<CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let personal = !csrf.is_empty() && bytes.windows(csrf.len()).any(|w| w == csrf.as_bytes());
+    if let (false, Some(content_type)) = (personal, parts.headers.get(header::CONTENT_TYPE))
+        && let Ok(mut entries) = cache.entries.lock()
+    {
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(
+            key,
+            Entry {
+                version,
+                content_type: content_type.clone(),
+                body: bytes.clone(),
+            },
+        );
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
