@@ -405,6 +405,8 @@ pub async fn import(
     )
     .await?;
     txn.commit().await?;
+    // Fresh statistics, so that the query planner knows the registry's new size.
+    db.conn.execute_unprepared("ANALYZE cities").await?;
     Ok(summary)
 }
 

@@ -205,6 +205,7 @@ pub async fn import(
     )
     .await?;
     txn.commit().await?;
+    db.conn.execute_unprepared("ANALYZE memberships").await?;
     Ok(Ok(summary))
 }
 

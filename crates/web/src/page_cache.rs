@@ -18,8 +18,14 @@ use std::time::{Duration, Instant};
 
 /// How long a process trusts the version it last read.
 pub const RECHECK: Duration = Duration::from_millis(200);
-const MAX_ENTRIES: usize = 4096;
+/// The most bytes the cache holds; past it, it starts again empty.
+const MAX_BYTES: usize = 64 * 1024 * 1024;
 const MAX_BODY: usize = 2 * 1024 * 1024;
+/// The query parameters pages read; any other is left out of the key, so that junk parameters
+/// cannot fill the cache.
+const KNOWN_PARAMS: [&str; 8] = [
+    "network", "region", "country", "field", "q", "page", "per_page", "lang",
+];
 
 struct Entry {
     version: i64,
@@ -28,7 +34,7 @@ struct Entry {
 }
 
 pub struct PageCache {
-    entries: Mutex<HashMap<String, Entry>>,
+    entries: Mutex<(HashMap<String, Entry>, usize)>,
     version: AtomicI64,
     checked: Mutex<Option<Instant>>,
 }
@@ -36,7 +42,7 @@ pub struct PageCache {
 impl Default for PageCache {
     fn default() -> Self {
         PageCache {
-            entries: Mutex::new(HashMap::new()),
+            entries: Mutex::new((HashMap::new(), 0)),
             version: AtomicI64::new(-1),
             checked: Mutex::new(None),
         }
@@ -94,6 +100,29 @@ fn cacheable(request: &Request) -> bool {
     }
 }
 
+/// The day (memberships are current or not by date), the path, and the known parameters in order.
+fn cache_key(request: &Request) -> String {
+    let mut params: Vec<(String, String)> = request
+        .uri()
+        .query()
+        .map(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .into_owned()
+                .filter(|(k, _)| KNOWN_PARAMS.contains(&k.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    params.sort();
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish();
+    format!(
+        "{}|{}?{query}",
+        chrono::Utc::now().date_naive(),
+        request.uri().path()
+    )
+}
+
 pub async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let cache = &state.page_cache;
     if request.method() != Method::GET && request.method() != Method::HEAD {
@@ -107,9 +136,9 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     let Some(version) = cache.version(&state).await else {
         return next.run(request).await;
     };
-    let key = format!("{}|{}", chrono::Utc::now().date_naive(), request.uri());
+    let key = cache_key(&request);
     if let Ok(entries) = cache.entries.lock()
-        && let Some(entry) = entries.get(&key).filter(|e| e.version == version)
+        && let Some(entry) = entries.0.get(&key).filter(|e| e.version == version)
     {
         return (
             [(header::CONTENT_TYPE, entry.content_type.clone())],
@@ -134,17 +163,18 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     if let (false, Some(content_type)) = (personal, parts.headers.get(header::CONTENT_TYPE))
         && let Ok(mut entries) = cache.entries.lock()
     {
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
+        if entries.1 + bytes.len() > MAX_BYTES {
+            *entries = (HashMap::new(), 0);
         }
-        entries.insert(
-            key,
-            Entry {
-                version,
-                content_type: content_type.clone(),
-                body: bytes.clone(),
-            },
-        );
+        entries.1 += bytes.len();
+        let entry = Entry {
+            version,
+            content_type: content_type.clone(),
+            body: bytes.clone(),
+        };
+        if let Some(old) = entries.0.insert(key, entry) {
+            entries.1 -= old.body.len();
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }
