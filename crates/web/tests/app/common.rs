@@ -140,19 +140,7 @@ impl TestApp {
                 self.jar.insert(name.to_owned(), value.to_owned());
             }
         }
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        reply(response).await
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
@@ -207,19 +195,7 @@ impl TestApp {
             .oneshot(request.body(body).expect("request"))
             .await
             .expect("answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        reply(response).await
     }
 
     /// Sends a CSV body to an import endpoint.
@@ -230,19 +206,7 @@ impl TestApp {
             .body(Body::from(csv.to_owned()))
             .expect("request");
         let response = self.router.clone().oneshot(request).await.expect("answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        reply(response).await
     }
 
     /// Creates an account with a password and roles; returns its API token.
