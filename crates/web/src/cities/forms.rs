@@ -86,14 +86,23 @@ pub async fn new_form(State(state): State<AppState>, v: Viewer) -> Result<Respon
         source_lang: v.lang.code().to_owned(),
         ..CityInput::default()
     };
-    Ok(form_page(
-        &state,
-        &v,
+    Ok(new_city_page(&state, &v, &input, &FieldErrors::new()))
+}
+
+fn new_city_page(
+    state: &AppState,
+    v: &Viewer,
+    input: &CityInput,
+    errors: &FieldErrors,
+) -> Response {
+    form_page(
+        state,
+        v,
         &v.t("city-new"),
         &v.href("/cities/new"),
-        &input,
-        &FieldErrors::new(),
-    ))
+        input,
+        errors,
+    )
 }
 
 pub async fn create(
@@ -103,14 +112,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     match super::create(&state, &v, &input).await {
         Ok(city) => Ok(Redirect::to(&v.href(&format!("/cities/{}", city.slug))).into_response()),
-        Err(AppError::Invalid(errors)) => Ok(form_page(
-            &state,
-            &v,
-            &v.t("city-new"),
-            &v.href("/cities/new"),
-            &input,
-            &errors,
-        )),
+        Err(AppError::Invalid(errors)) => Ok(new_city_page(&state, &v, &input, &errors)),
         Err(other) => Err(other),
     }
 }
