@@ -87,6 +87,20 @@ impl Reference {
         self.regions.iter().map(|r| r.key.clone()).collect()
     }
 
+    /// A city's permission scope: the networks it belongs or belonged to, with every network
+    /// above each of them, without repeats.
+    pub fn scope_of<'a>(&self, networks: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut scope: Vec<String> = Vec::new();
+        for network in networks {
+            for key in self.with_ancestors(network) {
+                if !scope.contains(&key) {
+                    scope.push(key);
+                }
+            }
+        }
+        scope
+    }
+
     /// The network and every network above it (a cycle in the data stops the walk).
     pub fn with_ancestors(&self, key: &str) -> Vec<String> {
         let mut chain = vec![key.to_owned()];

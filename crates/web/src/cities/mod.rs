@@ -157,15 +157,10 @@ pub async fn list(
 
 /// A city's networks with the networks above them, for permission checks.
 pub async fn scope_networks(state: &AppState, city_id: i64) -> Result<Vec<String>, AppError> {
-    let mut networks = Vec::new();
-    for network in memberships::networks_of(&state.db.conn, city_id).await? {
-        for key in state.reference.with_ancestors(&network) {
-            if !networks.contains(&key) {
-                networks.push(key);
-            }
-        }
-    }
-    Ok(networks)
+    let networks = memberships::networks_of(&state.db.conn, city_id).await?;
+    Ok(state
+        .reference
+        .scope_of(networks.iter().map(String::as_str)))
 }
 
 pub async fn find(state: &AppState, slug: &str) -> Result<City, AppError> {
@@ -202,7 +197,10 @@ pub struct CityDetail {
 
 pub async fn detail(state: &AppState, v: &Viewer, slug: &str) -> Result<CityDetail, AppError> {
     let city = find(state, slug).await?;
-    let networks = scope_networks(state, city.id).await?;
+    let memberships = memberships::of_city(&state.db.conn, city.id).await?;
+    let networks = state
+        .reference
+        .scope_of(memberships.iter().map(|m| m.draft.network.as_str()));
     let scope = CityScope {
         id: city.id,
         networks: &networks,
@@ -231,7 +229,7 @@ pub async fn detail(state: &AppState, v: &Viewer, slug: &str) -> Result<CityDeta
         .map(|n| n.key.clone())
         .collect();
     Ok(CityDetail {
-        memberships: memberships::of_city(&state.db.conn, city.id).await?,
+        memberships,
         can_edit: v.allows(Action::EditCity(scope)),
         can_manage,
         can_view_contacts: contacts,
