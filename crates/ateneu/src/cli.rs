@@ -198,6 +198,9 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     ateneu_db::reference::load(&db, &reference)
         .await
         .context("cannot load the reference data")?;
+    ateneu_db::frameworks::load_bundled(&db)
+        .await
+        .context("cannot load the bundled frameworks")?;
     Ok(db)
 }
 

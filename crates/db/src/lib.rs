@@ -2,6 +2,7 @@
 //! with a repository module per feature. No SQL lives outside this crate.
 
 pub mod accounts;
+pub mod assessments;
 pub mod audit;
 pub mod backup;
 pub mod changes;
@@ -9,8 +10,10 @@ pub mod cities;
 pub mod demo;
 pub mod entities;
 pub mod focal_points;
+pub mod frameworks;
 pub mod memberships;
 pub mod migrations;
+pub mod outputs;
 pub mod reference;
 pub mod sessions;
 pub mod settings;

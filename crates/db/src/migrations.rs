@@ -5,11 +5,18 @@ use crate::{Db, DbResult};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
 /// (version, name, script). Never edit a released script: add a new one.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "registry and accounts",
-    include_str!("migrations/0001_registry_accounts.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "registry and accounts",
+        include_str!("migrations/0001_registry_accounts.sql"),
+    ),
+    (
+        2,
+        "culture 21 lab",
+        include_str!("migrations/0002_culture21_lab.sql"),
+    ),
+];
 
 fn spell(backend: DbBackend, script: &str) -> String {
     let id = match backend {

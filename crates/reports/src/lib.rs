@@ -1,6 +1,9 @@
 //! Ateneu's charts, written as SVG by us (no chart library): accessible (title, description)
-//! and safe (every label escaped). The radar and the written reports join them with the
-//! Culture 21 Lab.
+//! and safe (every label escaped); this file owns `escape` and the bar chart. The radar
+//! chart lives in [`radar`], the written PDF report in [`pdf`].
+
+pub mod pdf;
+pub mod radar;
 
 use std::fmt::Write;
 

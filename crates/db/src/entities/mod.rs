@@ -2,11 +2,16 @@
 //! domain types by the repositories.
 
 pub mod accounts;
+pub mod lab;
 pub mod log;
 pub mod reference;
 pub mod registry;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use lab::{
+    assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version, invitation,
+    output, response,
+};
 pub use log::{audit_entry, setting};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, focal_point, membership};

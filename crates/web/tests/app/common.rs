@@ -76,6 +76,9 @@ impl TestApp {
         ateneu_db::reference::load(&db, &reference)
             .await
             .expect("loads reference data");
+        ateneu_db::frameworks::load_bundled(&db)
+            .await
+            .expect("loads the bundled frameworks");
         let config = Config {
             data_dir: dir.path().to_owned(),
             base_url: "http://127.0.0.1:8080".into(),

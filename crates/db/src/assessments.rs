@@ -1,0 +1,472 @@
+//! Culture 21 Lab assessments: the workshop's settings and facilitators, single-person
+//! invitations, participants' responses, consensus scores, key ideas, closing and reopening.
+
+use crate::audit::{self, Who};
+use crate::entities::{assessment, assessment_facilitator, consensus_score, invitation, response};
+use crate::{DbError, DbResult, WriteTxn, frameworks, outputs};
+use ateneu_domain::Lang;
+use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub id: i64,
+    pub city_id: i64,
+    pub framework_version_id: i64,
+    pub module: String,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub languages: Vec<Lang>,
+    pub visibility: Visibility,
+    pub status: AssessmentStatus,
+    pub key_ideas: String,
+    pub revision: i64,
+    pub facilitators: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// A new assessment, validated by the caller (the module belongs to the version).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAssessment {
+    pub city_id: i64,
+    pub framework_version_id: i64,
+    pub module: String,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub languages: Vec<Lang>,
+    pub visibility: Visibility,
+    pub facilitators: Vec<i64>,
+}
+
+/// One participant's stored response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredResponse {
+    pub invitation_id: i64,
+    pub participation: Participation,
+    pub submitted: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn corrupt(error: impl ToString) -> DbError {
+    DbError::Corrupt(error.to_string())
+}
+
+fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Assessment> {
+    let languages = model
+        .languages
+        .split(',')
+        .filter_map(|code| code.parse::<Lang>().ok())
+        .collect();
+    Ok(Assessment {
+        id: model.id,
+        city_id: model.city_id,
+        framework_version_id: model.framework_version_id,
+        module: model.module,
+        title: model.title,
+        starts_on: model.starts_on,
+        ends_on: model.ends_on,
+        languages,
+        visibility: Visibility::parse(&model.visibility).map_err(|p| corrupt(p.key))?,
+        status: AssessmentStatus::parse(&model.status).map_err(|p| corrupt(p.key))?,
+        key_ideas: model.key_ideas,
+        revision: model.revision,
+        facilitators,
+        created_at: model.created_at,
+        closed_at: model.closed_at,
+    })
+}
+
+async fn facilitators_of(conn: &impl ConnectionTrait, id: i64) -> DbResult<Vec<i64>> {
+    Ok(assessment_facilitator::Entity::find()
+        .filter(assessment_facilitator::Column::AssessmentId.eq(id))
+        .order_by_asc(assessment_facilitator::Column::UserId)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|f| f.user_id)
+        .collect())
+}
+
+/// Creates an assessment and freezes its framework version.
+pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbResult<i64> {
+    let languages: Vec<&str> = new.languages.iter().map(|l| l.code()).collect();
+    let model = assessment::ActiveModel {
+        city_id: Set(new.city_id),
+        framework_version_id: Set(new.framework_version_id),
+        module: Set(new.module.clone()),
+        title: Set(new.title.clone()),
+        starts_on: Set(new.starts_on),
+        ends_on: Set(new.ends_on),
+        languages: Set(languages.join(",")),
+        visibility: Set(new.visibility.key().to_owned()),
+        status: Set(AssessmentStatus::Open.key().to_owned()),
+        key_ideas: Set(String::new()),
+        revision: Set(0),
+        created_by: Set(who.user_id),
+        created_at: Set(Utc::now()),
+        closed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    for user_id in &new.facilitators {
+        assessment_facilitator::ActiveModel {
+            assessment_id: Set(model.id),
+            user_id: Set(*user_id),
+        }
+        .insert(&**txn)
+        .await?;
+    }
+    frameworks::freeze(txn, new.framework_version_id).await?;
+    audit::record(
+        &**txn,
+        who,
+        "assessment.create",
+        "assessment",
+        model.id,
+        serde_json::json!({
+            "city_id": new.city_id, "framework_version_id": new.framework_version_id,
+            "module": new.module, "title": new.title, "visibility": new.visibility.key(),
+            "starts_on": new.starts_on, "ends_on": new.ends_on, "languages": languages,
+            "facilitators": new.facilitators,
+        }),
+    )
+    .await?;
+    Ok(model.id)
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Assessment>> {
+    match assessment::Entity::find_by_id(id).one(conn).await? {
+        Some(model) => Ok(Some(from_model(model, facilitators_of(conn, id).await?)?)),
+        None => Ok(None),
+    }
+}
+
+/// A city's assessments, oldest first.
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Assessment>> {
+    let models = assessment::Entity::find()
+        .filter(assessment::Column::CityId.eq(city_id))
+        .order_by_asc(assessment::Column::StartsOn)
+        .order_by_asc(assessment::Column::Id)
+        .all(conn)
+        .await?;
+    let mut out = Vec::with_capacity(models.len());
+    for model in models {
+        let facilitators = facilitators_of(conn, model.id).await?;
+        out.push(from_model(model, facilitators)?);
+    }
+    Ok(out)
+}
+
+/// Every assessment, newest first (the secretariat's and facilitators' index filters it).
+pub async fn all(conn: &impl ConnectionTrait) -> DbResult<Vec<Assessment>> {
+    let models = assessment::Entity::find()
+        .order_by_desc(assessment::Column::StartsOn)
+        .order_by_desc(assessment::Column::Id)
+        .all(conn)
+        .await?;
+    let links = assessment_facilitator::Entity::find().all(conn).await?;
+    models
+        .into_iter()
+        .map(|model| {
+            let ids = links
+                .iter()
+                .filter(|f| f.assessment_id == model.id)
+                .map(|f| f.user_id)
+                .collect();
+            from_model(model, ids)
+        })
+        .collect()
+}
+
+/// The revision counter, bumped by every response and change: dashboards poll it.
+pub async fn revision(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<i64>> {
+    Ok(assessment::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(|model| model.revision))
+}
+
+/// Bumps the revision of an open assessment; `Conflict("assessment_closed")` when closed.
+async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
+    let result = assessment::Entity::update_many()
+        .col_expr(
+            assessment::Column::Revision,
+            Expr::col(assessment::Column::Revision).add(1),
+        )
+        .filter(assessment::Column::Id.eq(id))
+        .filter(assessment::Column::Status.eq(AssessmentStatus::Open.key()))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(DbError::Conflict("assessment_closed"))
+    }
+}
+
+/// Adds single-person invitations (their tokens' hashes); returns their ids.
+pub async fn invite(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    assessment_id: i64,
+    token_hashes: &[String],
+    email: Option<&str>,
+) -> DbResult<Vec<i64>> {
+    touch_open(txn, assessment_id).await?;
+    let now = Utc::now();
+    let mut ids = Vec::with_capacity(token_hashes.len());
+    for hash in token_hashes {
+        let model = invitation::ActiveModel {
+            assessment_id: Set(assessment_id),
+            token_hash: Set(hash.clone()),
+            email: Set(email.map(str::to_owned)),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&**txn)
+        .await?;
+        ids.push(model.id);
+    }
+    audit::record(
+        &**txn,
+        who,
+        "assessment.invite",
+        "assessment",
+        assessment_id,
+        serde_json::json!({"invitations": ids.len(), "email": email}),
+    )
+    .await?;
+    Ok(ids)
+}
+
+/// The invitation a token's hash opens: (invitation id, assessment id).
+pub async fn invitation_by_hash(conn: &impl ConnectionTrait, hash: &str) -> DbResult<Option<(i64, i64)>> {
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(hash))
+        .one(conn)
+        .await?
+        .map(|i| (i.id, i.assessment_id)))
+}
+
+pub async fn invitation_count(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<u64> {
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .count(conn)
+        .await?)
+}
+
+fn response_from(model: response::Model) -> DbResult<StoredResponse> {
+    Ok(StoredResponse {
+        invitation_id: model.invitation_id,
+        participation: Participation {
+            sector: Sector::parse(&model.sector).map_err(|p| corrupt(p.key))?,
+            name: model.name,
+            name_consent: model.name_consent,
+            answers: serde_json::from_str(&model.answers).map_err(corrupt)?,
+            comments: serde_json::from_str(&model.comments).map_err(corrupt)?,
+        },
+        submitted: model.submitted,
+        updated_at: model.updated_at,
+    })
+}
+
+pub async fn response_of(conn: &impl ConnectionTrait, invitation_id: i64) -> DbResult<Option<StoredResponse>> {
+    response::Entity::find_by_id(invitation_id)
+        .one(conn)
+        .await?
+        .map(response_from)
+        .transpose()
+}
+
+/// Every response of an assessment (drafts included; see `submitted`), in arrival order.
+pub async fn responses(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<Vec<StoredResponse>> {
+    response::Entity::find()
+        .filter(response::Column::AssessmentId.eq(assessment_id))
+        .order_by_asc(response::Column::CreatedAt)
+        .order_by_asc(response::Column::InvitationId)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(response_from)
+        .collect()
+}
+
+/// Saves a participant's answers (a draft, or the submission). Refused once submitted
+/// (`invitation_used`) or when the assessment is closed (`assessment_closed`).
+pub async fn save_response(
+    txn: &WriteTxn<'_>,
+    invitation_id: i64,
+    assessment_id: i64,
+    participation: &Participation,
+    submitted: bool,
+) -> DbResult<()> {
+    touch_open(txn, assessment_id).await?;
+    let now = Utc::now();
+    let answers = serde_json::to_string(&participation.answers).map_err(corrupt)?;
+    let comments = serde_json::to_string(&participation.comments).map_err(corrupt)?;
+    let existing = response::Entity::find_by_id(invitation_id).one(&**txn).await?;
+    match existing {
+        Some(model) if model.submitted => return Err(DbError::Conflict("invitation_used")),
+        Some(model) => {
+            let mut active: response::ActiveModel = model.into();
+            active.sector = Set(participation.sector.key().to_owned());
+            active.name = Set(participation.name.clone());
+            active.name_consent = Set(participation.name_consent);
+            active.answers = Set(answers);
+            active.comments = Set(comments);
+            active.submitted = Set(submitted);
+            active.updated_at = Set(now);
+            active.update(&**txn).await?;
+        }
+        None => {
+            response::ActiveModel {
+                invitation_id: Set(invitation_id),
+                assessment_id: Set(assessment_id),
+                sector: Set(participation.sector.key().to_owned()),
+                name: Set(participation.name.clone()),
+                name_consent: Set(participation.name_consent),
+                answers: Set(answers),
+                comments: Set(comments),
+                submitted: Set(submitted),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&**txn)
+            .await?;
+        }
+    }
+    audit::record(
+        &**txn,
+        &Who::system(&format!("participant {invitation_id}")),
+        if submitted { "response.submit" } else { "response.save" },
+        "assessment",
+        assessment_id,
+        serde_json::json!({"invitation_id": invitation_id, "answers": participation.answers.len()}),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The agreed scores per field.
+pub async fn consensus(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<BTreeMap<String, Consensus>> {
+    consensus_score::Entity::find()
+        .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let score: Answer = serde_json::from_str(&m.score).map_err(corrupt)?;
+            Ok((
+                m.field,
+                Consensus {
+                    score,
+                    justification: m.justification,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Records the agreed score of each given field (others keep theirs).
+pub async fn set_consensus(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    assessment_id: i64,
+    scores: &BTreeMap<String, Consensus>,
+) -> DbResult<()> {
+    touch_open(txn, assessment_id).await?;
+    let before = consensus(&**txn, assessment_id).await?;
+    let now = Utc::now();
+    for (field, agreed) in scores {
+        consensus_score::Entity::delete_many()
+            .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+            .filter(consensus_score::Column::Field.eq(field))
+            .exec(&**txn)
+            .await?;
+        consensus_score::ActiveModel {
+            assessment_id: Set(assessment_id),
+            field: Set(field.clone()),
+            score: Set(serde_json::to_string(&agreed.score).map_err(corrupt)?),
+            justification: Set(agreed.justification.clone()),
+            updated_at: Set(now),
+        }
+        .insert(&**txn)
+        .await?;
+    }
+    audit::record(
+        &**txn,
+        who,
+        "assessment.consensus",
+        "assessment",
+        assessment_id,
+        serde_json::json!({"before": before, "after": scores}),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn set_key_ideas(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64, text: &str) -> DbResult<()> {
+    touch_open(txn, assessment_id).await?;
+    assessment::Entity::update_many()
+        .col_expr(assessment::Column::KeyIdeas, text.into())
+        .filter(assessment::Column::Id.eq(assessment_id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "assessment.key_ideas",
+        "assessment",
+        assessment_id,
+        serde_json::json!({"key_ideas": text}),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Closes an open assessment and files its report as an output of the city.
+pub async fn close(txn: &WriteTxn<'_>, who: &Who, assessment: &Assessment) -> DbResult<()> {
+    touch_open(txn, assessment.id).await?;
+    assessment::Entity::update_many()
+        .col_expr(assessment::Column::Status, AssessmentStatus::Closed.key().into())
+        .col_expr(assessment::Column::ClosedAt, Some(Utc::now()).into())
+        .filter(assessment::Column::Id.eq(assessment.id))
+        .exec(&**txn)
+        .await?;
+    outputs::file_report(txn, assessment).await?;
+    audit::record(&**txn, who, "assessment.close", "assessment", assessment.id, serde_json::json!({}))
+        .await?;
+    Ok(())
+}
+
+/// Reopens a closed assessment (the secretariat's decision, audited).
+pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResult<()> {
+    let result = assessment::Entity::update_many()
+        .col_expr(assessment::Column::Status, AssessmentStatus::Open.key().into())
+        .col_expr(assessment::Column::ClosedAt, Option::<DateTime<Utc>>::None.into())
+        .col_expr(
+            assessment::Column::Revision,
+            Expr::col(assessment::Column::Revision).add(1),
+        )
+        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::Status.eq(AssessmentStatus::Closed.key()))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(DbError::Conflict("assessment_open"));
+    }
+    audit::record(&**txn, who, "assessment.reopen", "assessment", assessment_id, serde_json::json!({}))
+        .await?;
+    Ok(())
+}
