@@ -5,7 +5,9 @@ use crate::audit::{self, Who};
 use crate::entities::{assessment, assessment_facilitator, consensus_score, invitation, response};
 use crate::{DbError, DbResult, WriteTxn, frameworks, outputs};
 use ateneu_domain::Lang;
-use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility};
+use ateneu_domain::assessments::{
+    Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -251,7 +253,10 @@ pub async fn invite(
 }
 
 /// The invitation a token's hash opens: (invitation id, assessment id).
-pub async fn invitation_by_hash(conn: &impl ConnectionTrait, hash: &str) -> DbResult<Option<(i64, i64)>> {
+pub async fn invitation_by_hash(
+    conn: &impl ConnectionTrait,
+    hash: &str,
+) -> DbResult<Option<(i64, i64)>> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(hash))
         .one(conn)
@@ -281,7 +286,10 @@ fn response_from(model: response::Model) -> DbResult<StoredResponse> {
     })
 }
 
-pub async fn response_of(conn: &impl ConnectionTrait, invitation_id: i64) -> DbResult<Option<StoredResponse>> {
+pub async fn response_of(
+    conn: &impl ConnectionTrait,
+    invitation_id: i64,
+) -> DbResult<Option<StoredResponse>> {
     response::Entity::find_by_id(invitation_id)
         .one(conn)
         .await?
@@ -290,7 +298,10 @@ pub async fn response_of(conn: &impl ConnectionTrait, invitation_id: i64) -> DbR
 }
 
 /// Every response of an assessment (drafts included; see `submitted`), in arrival order.
-pub async fn responses(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<Vec<StoredResponse>> {
+pub async fn responses(
+    conn: &impl ConnectionTrait,
+    assessment_id: i64,
+) -> DbResult<Vec<StoredResponse>> {
     response::Entity::find()
         .filter(response::Column::AssessmentId.eq(assessment_id))
         .order_by_asc(response::Column::CreatedAt)
@@ -315,7 +326,9 @@ pub async fn save_response(
     let now = Utc::now();
     let answers = serde_json::to_string(&participation.answers).map_err(corrupt)?;
     let comments = serde_json::to_string(&participation.comments).map_err(corrupt)?;
-    let existing = response::Entity::find_by_id(invitation_id).one(&**txn).await?;
+    let existing = response::Entity::find_by_id(invitation_id)
+        .one(&**txn)
+        .await?;
     match existing {
         Some(model) if model.submitted => return Err(DbError::Conflict("invitation_used")),
         Some(model) => {
@@ -349,7 +362,11 @@ pub async fn save_response(
     audit::record(
         &**txn,
         &Who::system(&format!("participant {invitation_id}")),
-        if submitted { "response.submit" } else { "response.save" },
+        if submitted {
+            "response.submit"
+        } else {
+            "response.save"
+        },
         "assessment",
         assessment_id,
         serde_json::json!({"invitation_id": invitation_id, "answers": participation.answers.len()}),
@@ -359,7 +376,10 @@ pub async fn save_response(
 }
 
 /// The agreed scores per field.
-pub async fn consensus(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<BTreeMap<String, Consensus>> {
+pub async fn consensus(
+    conn: &impl ConnectionTrait,
+    assessment_id: i64,
+) -> DbResult<BTreeMap<String, Consensus>> {
     consensus_score::Entity::find()
         .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
         .all(conn)
@@ -416,7 +436,12 @@ pub async fn set_consensus(
     Ok(())
 }
 
-pub async fn set_key_ideas(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64, text: &str) -> DbResult<()> {
+pub async fn set_key_ideas(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    assessment_id: i64,
+    text: &str,
+) -> DbResult<()> {
     touch_open(txn, assessment_id).await?;
     assessment::Entity::update_many()
         .col_expr(assessment::Column::KeyIdeas, text.into())
@@ -439,22 +464,38 @@ pub async fn set_key_ideas(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64, te
 pub async fn close(txn: &WriteTxn<'_>, who: &Who, assessment: &Assessment) -> DbResult<()> {
     touch_open(txn, assessment.id).await?;
     assessment::Entity::update_many()
-        .col_expr(assessment::Column::Status, AssessmentStatus::Closed.key().into())
+        .col_expr(
+            assessment::Column::Status,
+            AssessmentStatus::Closed.key().into(),
+        )
         .col_expr(assessment::Column::ClosedAt, Some(Utc::now()).into())
         .filter(assessment::Column::Id.eq(assessment.id))
         .exec(&**txn)
         .await?;
     outputs::file_report(txn, assessment).await?;
-    audit::record(&**txn, who, "assessment.close", "assessment", assessment.id, serde_json::json!({}))
-        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "assessment.close",
+        "assessment",
+        assessment.id,
+        serde_json::json!({}),
+    )
+    .await?;
     Ok(())
 }
 
 /// Reopens a closed assessment (the secretariat's decision, audited).
 pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResult<()> {
     let result = assessment::Entity::update_many()
-        .col_expr(assessment::Column::Status, AssessmentStatus::Open.key().into())
-        .col_expr(assessment::Column::ClosedAt, Option::<DateTime<Utc>>::None.into())
+        .col_expr(
+            assessment::Column::Status,
+            AssessmentStatus::Open.key().into(),
+        )
+        .col_expr(
+            assessment::Column::ClosedAt,
+            Option::<DateTime<Utc>>::None.into(),
+        )
         .col_expr(
             assessment::Column::Revision,
             Expr::col(assessment::Column::Revision).add(1),
@@ -466,7 +507,14 @@ pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResu
     if result.rows_affected != 1 {
         return Err(DbError::Conflict("assessment_open"));
     }
-    audit::record(&**txn, who, "assessment.reopen", "assessment", assessment_id, serde_json::json!({}))
-        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "assessment.reopen",
+        "assessment",
+        assessment_id,
+        serde_json::json!({}),
+    )
+    .await?;
     Ok(())
 }

@@ -72,7 +72,8 @@ fn checksum(source: &str) -> String {
 pub async fn import(txn: &WriteTxn<'_>, who: &Who, framework: &Framework) -> DbResult<Imported> {
     let source = to_toml(framework);
     let sum = checksum(&source);
-    let name = serde_json::to_string(&framework.name).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    let name =
+        serde_json::to_string(&framework.name).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let now = chrono::Utc::now();
     let existing = framework_version::Entity::find()
         .filter(framework_version::Column::FrameworkKey.eq(&framework.key))
@@ -138,7 +139,10 @@ pub async fn list(conn: &impl ConnectionTrait) -> DbResult<Vec<StoredVersion>> {
 }
 
 /// A version and its parsed framework.
-pub async fn get(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<(StoredVersion, String)>> {
+pub async fn get(
+    conn: &impl ConnectionTrait,
+    id: i64,
+) -> DbResult<Option<(StoredVersion, String)>> {
     framework_version::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -185,13 +189,15 @@ pub async fn freeze(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
 
 /// Loads the bundled frameworks; idempotent (an unchanged file writes nothing).
 pub async fn load_bundled(db: &crate::Db) -> DbResult<()> {
-    const BUNDLED: &[&str] = &[include_str!("../../../data/frameworks/culture21-actions.toml")];
+    const BUNDLED: &[&str] = &[include_str!(
+        "../../../data/frameworks/culture21-actions.toml"
+    )];
     for source in BUNDLED {
         let framework = parse_stored(source)?;
-        if let Some((version, _)) = find(&db.conn, &framework.key, &framework.version).await? {
-            if version.frozen || version.checksum == checksum(&to_toml(&framework)) {
-                continue;
-            }
+        if let Some((version, _)) = find(&db.conn, &framework.key, &framework.version).await?
+            && (version.frozen || version.checksum == checksum(&to_toml(&framework)))
+        {
+            continue;
         }
         let txn = db.write().await?;
         import(&txn, &Who::system("bundled data"), &framework).await?;
@@ -266,7 +272,10 @@ pub async fn save_benchmark(
     Ok(id)
 }
 
-pub async fn benchmarks(conn: &impl ConnectionTrait, framework_key: &str) -> DbResult<Vec<BenchmarkSet>> {
+pub async fn benchmarks(
+    conn: &impl ConnectionTrait,
+    framework_key: &str,
+) -> DbResult<Vec<BenchmarkSet>> {
     let corrupt = |e: serde_json::Error| DbError::Corrupt(e.to_string());
     benchmark_set::Entity::find()
         .filter(benchmark_set::Column::FrameworkKey.eq(framework_key))

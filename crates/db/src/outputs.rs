@@ -5,7 +5,9 @@ use crate::assessments::Assessment;
 use crate::entities::output;
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::assessments::Visibility;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use serde::Serialize;
 
 pub const ASSESSMENT_REPORT: &str = "assessment_report";

@@ -2,13 +2,16 @@
 //! the database, the web layer and the command line.
 
 pub mod accounts;
+pub mod assessments;
 pub mod cities;
 pub mod countries;
 pub mod csv_format;
+pub mod frameworks;
 pub mod lang;
 pub mod memberships;
 pub mod permissions;
 pub mod reference;
+pub mod results;
 pub mod text;
 pub mod validation;
 

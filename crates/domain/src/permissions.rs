@@ -2,6 +2,7 @@
 //! `allows` before it acts or shows anything that is not public.
 
 use crate::accounts::{Grant, Role};
+use crate::assessments::Visibility;
 
 /// The person making a request: anonymous, or a user with their grants.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,6 +33,25 @@ pub enum Action<'a> {
     ManageAccounts,
     ViewAuditLog,
     ViewOutbox,
+    /// Import framework versions and enter benchmark sets.
+    ManageFrameworks,
+    /// Create a Culture 21 Lab assessment for a city.
+    CreateAssessment(CityScope<'a>),
+    /// Run an assessment: invitations, dashboard, consensus, key ideas, closing.
+    RunAssessment(AssessmentScope<'a>),
+    /// Reopen a closed assessment (the secretariat only).
+    ReopenAssessment(AssessmentScope<'a>),
+    /// Read an assessment's results, radar and report.
+    ViewResults(AssessmentScope<'a>),
+}
+
+/// An assessment as policies see it: its city, the visibility of its results, and whether the
+/// person asking is one of its facilitators.
+#[derive(Debug, Clone, Copy)]
+pub struct AssessmentScope<'a> {
+    pub city: CityScope<'a>,
+    pub visibility: Visibility,
+    pub is_facilitator: bool,
 }
 
 impl Actor {
@@ -61,6 +81,16 @@ impl Actor {
         })
     }
 
+    /// Someone who works within one of these networks: a grant scoped to one of them, an
+    /// expert or reviewer of every network, or the editor of a member city.
+    fn member_of(&self, networks: &[String]) -> bool {
+        self.grants.iter().any(|g| match (&g.network, g.city) {
+            (Some(network), _) => networks.iter().any(|n| n == network),
+            (None, Some(_)) => true,
+            (None, None) => matches!(g.role, Role::Expert | Role::Reviewer),
+        })
+    }
+
     fn edits_city(&self, city: i64) -> bool {
         self.grants
             .iter()
@@ -69,6 +99,11 @@ impl Actor {
 
     /// The one question every route asks.
     pub fn allows(&self, action: Action<'_>) -> bool {
+        if let Action::ViewResults(scope) = action
+            && scope.visibility == Visibility::Public
+        {
+            return true;
+        }
         if !self.is_signed_in() {
             return false;
         }
@@ -90,6 +125,27 @@ impl Actor {
             Action::CreateCity | Action::ImportRegistry | Action::ExportContacts => secretariat,
             Action::ManageMemberships(networks) => self.in_network(Role::Secretariat, networks),
             Action::ManageAccounts | Action::ViewAuditLog | Action::ViewOutbox => false,
+            Action::ManageFrameworks => secretariat,
+            Action::CreateAssessment(city) => {
+                self.in_network(Role::Secretariat, city.networks)
+                    || self.in_network(Role::Expert, city.networks)
+            }
+            Action::RunAssessment(scope) => {
+                scope.is_facilitator || self.in_network(Role::Secretariat, scope.city.networks)
+            }
+            Action::ReopenAssessment(scope) => {
+                self.in_network(Role::Secretariat, scope.city.networks)
+            }
+            Action::ViewResults(scope) => {
+                let insiders = scope.is_facilitator
+                    || self.edits_city(scope.city.id)
+                    || self.in_network(Role::Secretariat, scope.city.networks);
+                match scope.visibility {
+                    Visibility::Public => true,
+                    Visibility::Confidential => insiders,
+                    Visibility::Network => insiders || self.member_of(scope.city.networks),
+                }
+            }
         }
     }
 }
@@ -229,6 +285,107 @@ mod tests {
             let scope = CityScope { id: city, networks: &elsewhere };
             prop_assert!(!someone.allows(Action::EditCity(scope)));
             prop_assert!(!someone.allows(Action::ViewContacts(scope)));
+        }
+    }
+
+    fn results(visibility: Visibility, networks: &[String], is_facilitator: bool) -> Action<'_> {
+        Action::ViewResults(AssessmentScope {
+            city: CityScope { id: 7, networks },
+            visibility,
+            is_facilitator,
+        })
+    }
+
+    #[test]
+    fn confidential_results_are_for_the_city_its_facilitators_and_the_secretariat() {
+        let networks = nets(&["leading-cities", "uclg-culture"]);
+        let allowed = [
+            (actor(vec![grant(Role::Editor, None, Some(7))]), false),
+            (actor(vec![grant(Role::Expert, None, None)]), true),
+            (
+                actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]),
+                false,
+            ),
+            (actor(vec![grant(Role::PlatformAdmin, None, None)]), false),
+        ];
+        for (who, facilitator) in &allowed {
+            assert!(
+                who.allows(results(Visibility::Confidential, &networks, *facilitator)),
+                "{who:?}"
+            );
+        }
+        let refused = [
+            Actor::anonymous(),
+            actor(vec![]),
+            actor(vec![grant(Role::Editor, None, Some(8))]),
+            actor(vec![grant(Role::Expert, None, None)]),
+            actor(vec![grant(Role::Reviewer, Some("uclg-culture"), None)]),
+            actor(vec![grant(Role::Secretariat, Some("uccn"), None)]),
+        ];
+        for who in &refused {
+            assert!(
+                !who.allows(results(Visibility::Confidential, &networks, false)),
+                "{who:?}"
+            );
+        }
+        // Network results: members of the network, not strangers.
+        assert!(
+            actor(vec![grant(Role::Reviewer, Some("uclg-culture"), None)]).allows(results(
+                Visibility::Network,
+                &networks,
+                false
+            ))
+        );
+        assert!(
+            !actor(vec![grant(Role::Secretariat, Some("uccn"), None)]).allows(results(
+                Visibility::Network,
+                &networks,
+                false
+            ))
+        );
+        assert!(!Actor::anonymous().allows(results(Visibility::Network, &networks, false)));
+        assert!(Actor::anonymous().allows(results(Visibility::Public, &networks, false)));
+    }
+
+    #[test]
+    fn only_the_secretariat_reopens_and_facilitators_run() {
+        let networks = nets(&["uccn"]);
+        let scope = |is_facilitator| AssessmentScope {
+            city: CityScope {
+                id: 1,
+                networks: &networks,
+            },
+            visibility: Visibility::Confidential,
+            is_facilitator,
+        };
+        let expert = actor(vec![grant(Role::Expert, None, None)]);
+        assert!(expert.allows(Action::RunAssessment(scope(true))));
+        assert!(!expert.allows(Action::RunAssessment(scope(false))));
+        assert!(!expert.allows(Action::ReopenAssessment(scope(true))));
+        let secretariat = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+        assert!(secretariat.allows(Action::ReopenAssessment(scope(false))));
+        assert!(secretariat.allows(Action::CreateAssessment(scope(false).city)));
+        let editor = actor(vec![grant(Role::Editor, None, Some(1))]);
+        assert!(!editor.allows(Action::CreateAssessment(scope(false).city)));
+        assert!(!editor.allows(Action::RunAssessment(scope(false))));
+    }
+
+    proptest! {
+        #[test]
+        fn nobody_outside_sees_confidential_results(
+            roles in proptest::collection::vec((0usize..4, proptest::option::of(0usize..3), proptest::option::of(0i64..3)), 0..4),
+        ) {
+            // Grants that never touch city 7 nor its network "n0".
+            let others = ["n1", "n2", "n3"];
+            let grants: Vec<Grant> = roles
+                .into_iter()
+                .map(|(role, network, city)| {
+                    let role = [Role::Secretariat, Role::Editor, Role::Expert, Role::Reviewer][role];
+                    grant(role, network.map(|n| others[n]), city.map(|c| c + 10))
+                })
+                .collect();
+            let networks = nets(&["n0"]);
+            prop_assert!(!actor(grants).allows(results(Visibility::Confidential, &networks, false)));
         }
     }
 }

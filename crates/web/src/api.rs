@@ -43,6 +43,8 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::registry_files::api_routes())
         .merge(crate::accounts::api_routes())
         .merge(crate::admin::api_routes())
+        .merge(crate::frameworks::api::routes())
+        .merge(crate::assessments::api::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -11,7 +11,6 @@ use maud::{DOCTYPE, Markup, html};
 
 fn head(title: &str, lang: Lang) -> Markup {
     html! {
-        (DOCTYPE)
         meta charset="utf-8";
         meta name="viewport" content="width=device-width, initial-scale=1";
         title { (title) " · Ateneu" }
@@ -29,6 +28,7 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
         (v.path == path || (path != "/" && v.path.starts_with(path))).then_some("page")
     };
     html! {
+        (DOCTYPE)
         html lang=(v.lang.code()) {
             head { (head(title, v.lang)) }
             body {
@@ -39,6 +39,7 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                         ul {
                             li { a href=(v.href("/")) aria-current=[current("/").filter(|_| v.path == "/")] { (v.t("nav-home")) } }
                             li { a href=(v.href("/cities")) aria-current=[current("/cities")] { (v.t("nav-cities")) } }
+                            li { a href=(v.href("/assessments")) aria-current=[current("/assessments")] { (v.t("nav-assessments")) } }
                             @if v.allows(Action::ImportRegistry) {
                                 li { a href=(v.href("/registry/import")) aria-current=[current("/registry")] { (v.t("nav-import")) } }
                             }
@@ -89,6 +90,7 @@ pub fn error_page(state: &AppState, lang: Lang, error: &AppError) -> Markup {
         .t(lang, &format!("error-title-{}", error.status().as_u16()));
     let href = |p: &str| crate::negotiate::lang_path(lang, p);
     html! {
+        (DOCTYPE)
         html lang=(lang.code()) {
             head { (head(&title, lang)) }
             body {

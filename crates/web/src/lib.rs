@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod admin;
 pub mod api;
+pub mod assessments;
 pub mod cities;
 pub mod error;
+pub mod frameworks;
 pub mod home;
 pub mod i18n;
 pub mod layout;
@@ -68,6 +70,8 @@ pub struct AppState {
     demo: Arc<AtomicBool>,
     pub mailer: mail::Mailer,
     pub page_cache: Arc<page_cache::PageCache>,
+    /// Parsed framework versions, by checksum.
+    pub frameworks: Arc<frameworks::FrameworkCache>,
 }
 
 impl AppState {
@@ -87,6 +91,7 @@ impl AppState {
             demo: Arc::new(AtomicBool::new(demo)),
             mailer,
             page_cache: Arc::new(page_cache::PageCache::default()),
+            frameworks: Arc::new(frameworks::FrameworkCache::default()),
         })
     }
 
@@ -121,6 +126,8 @@ fn pages() -> Router<AppState> {
         .merge(registry_files::routes())
         .merge(accounts::routes())
         .merge(admin::routes())
+        .merge(frameworks::routes())
+        .merge(assessments::routes())
 }
 
 /// The whole application, ready to serve.

@@ -238,6 +238,226 @@ const OPERATIONS: &[Operation] = &[
     ),
     (
         "get",
+        "/frameworks",
+        "frameworks",
+        "List framework versions",
+        None,
+        200,
+        "FrameworkList",
+        false,
+    ),
+    (
+        "post",
+        "/frameworks",
+        "frameworks",
+        "Import a framework file (the body is the TOML file; secretariat); every problem is reported with its line",
+        Some("Toml"),
+        201,
+        "FrameworkImported",
+        true,
+    ),
+    (
+        "get",
+        "/frameworks/{reference}",
+        "frameworks",
+        "A framework version (by id or KEY@VERSION) with its domains, fields, actions, modules and scale",
+        None,
+        200,
+        "Framework",
+        false,
+    ),
+    (
+        "get",
+        "/frameworks/{reference}/export",
+        "frameworks",
+        "A framework version as its TOML file",
+        None,
+        200,
+        "Toml",
+        false,
+    ),
+    (
+        "get",
+        "/frameworks/{reference}/diff/{other}",
+        "frameworks",
+        "What changed from one version to another: items added, removed, reworded, and modules",
+        None,
+        200,
+        "FrameworkDiff",
+        false,
+    ),
+    (
+        "get",
+        "/frameworks/{reference}/benchmarks",
+        "frameworks",
+        "The benchmark sets of a framework (values per field)",
+        None,
+        200,
+        "BenchmarkList",
+        false,
+    ),
+    (
+        "put",
+        "/frameworks/{reference}/benchmarks/{key}",
+        "frameworks",
+        "Enter or replace a benchmark set (secretariat)",
+        Some("BenchmarkInput"),
+        200,
+        "Created",
+        true,
+    ),
+    (
+        "get",
+        "/assessments",
+        "assessments",
+        "Assessments the caller may see or run",
+        None,
+        200,
+        "AssessmentList",
+        false,
+    ),
+    (
+        "post",
+        "/assessments",
+        "assessments",
+        "Create an assessment for a city (its networks' secretariat or experts); freezes the framework version",
+        Some("AssessmentInput"),
+        201,
+        "Created",
+        true,
+    ),
+    (
+        "get",
+        "/assessments/{id}",
+        "assessments",
+        "An assessment's settings (as its results' visibility allows)",
+        None,
+        200,
+        "Assessment",
+        false,
+    ),
+    (
+        "post",
+        "/assessments/{id}/invitations",
+        "assessments",
+        "Make single-person invitation links (count, or one per email, each emailed); the tokens are shown once",
+        Some("InvitationsInput"),
+        201,
+        "Invitations",
+        true,
+    ),
+    (
+        "put",
+        "/participation/{token}",
+        "assessments",
+        "Save a participant's sector, scores and comments; submits unless \"submit\": false (no account: the token is the key)",
+        Some("ParticipationInput"),
+        200,
+        "ParticipationSaved",
+        false,
+    ),
+    (
+        "get",
+        "/participation/{token}",
+        "assessments",
+        "What an invitation opens: the items to score, the scale and what was saved",
+        None,
+        200,
+        "Participation",
+        false,
+    ),
+    (
+        "put",
+        "/assessments/{id}/consensus",
+        "assessments",
+        "Record agreed scores per field with a justification (facilitators, secretariat)",
+        Some("ConsensusInput"),
+        200,
+        "Object",
+        true,
+    ),
+    (
+        "put",
+        "/assessments/{id}/key-ideas",
+        "assessments",
+        "Write the report's key ideas (facilitators, secretariat)",
+        Some("KeyIdeasInput"),
+        204,
+        "",
+        true,
+    ),
+    (
+        "post",
+        "/assessments/{id}/close",
+        "assessments",
+        "Close the assessment (final; files the report as an output of the city)",
+        None,
+        200,
+        "Object",
+        true,
+    ),
+    (
+        "post",
+        "/assessments/{id}/reopen",
+        "assessments",
+        "Reopen a closed assessment (secretariat)",
+        None,
+        200,
+        "Object",
+        true,
+    ),
+    (
+        "get",
+        "/assessments/{id}/results",
+        "assessments",
+        "Results per item, field, domain and sector, disagreements, consensus, strengths and weaknesses",
+        None,
+        200,
+        "Results",
+        false,
+    ),
+    (
+        "get",
+        "/assessments/{id}/responses.json",
+        "assessments",
+        "The submitted responses, anonymised",
+        None,
+        200,
+        "Object",
+        false,
+    ),
+    (
+        "get",
+        "/assessments/{id}/responses.csv",
+        "assessments",
+        "The submitted responses, anonymised, one row per response",
+        None,
+        200,
+        "Csv",
+        false,
+    ),
+    (
+        "get",
+        "/{lang}/assessments/{id}/radar.svg",
+        "assessments",
+        "The radar (SVG) in a language: this assessment, the previous one and a benchmark set (?benchmark=KEY or none)",
+        None,
+        200,
+        "Svg",
+        false,
+    ),
+    (
+        "get",
+        "/{lang}/assessments/{id}/report.pdf",
+        "assessments",
+        "The written report (PDF, embedded fonts) in a language",
+        None,
+        200,
+        "Pdf",
+        false,
+    ),
+    (
+        "get",
         "/openapi.json",
         "reference",
         "This document",
@@ -253,10 +473,12 @@ fn schema_ref(name: &str) -> Value {
 }
 
 fn content(name: &str) -> Value {
-    if name == "Csv" {
-        json!({"text/csv": {"schema": {"type": "string"}}})
-    } else {
-        json!({"application/json": {"schema": schema_ref(name)}})
+    match name {
+        "Csv" => json!({"text/csv": {"schema": {"type": "string"}}}),
+        "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
+        "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
+        "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
+        _ => json!({"application/json": {"schema": schema_ref(name)}}),
     }
 }
 
@@ -320,6 +542,10 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
+        if path.starts_with("/{lang}") {
+            // Pages in a language live outside the API's base path.
+            entry["servers"] = json!([{"url": "/"}]);
+        }
         entry[*method] = op;
     }
     json!({
@@ -352,7 +578,7 @@ fn schemas() -> Value {
     let membership = json!({"type": "object", "properties": {"id": {"type": "integer"}, "city_id": {"type": "integer"}, "network": {"type": "string"},
         "role": {"type": "string", "enum": ["member", "leading-city"]}, "started_on": {"type": "string", "format": "date"},
         "ended_on": {"type": ["string", "null"], "format": "date"}, "creative_field": {"type": ["string", "null"]}, "designation_year": {"type": ["integer", "null"]}}});
-    json!({
+    let mut schemas = json!({
         "Error": {"type": "object", "required": ["error", "message"], "properties": {"error": {"type": "string"}, "message": {"type": "string"},
             "fields": {"type": "object", "additionalProperties": {"type": "object", "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}},
             "lines": {"type": "array", "items": {"type": "object", "properties": {"line": {"type": "integer"}, "column": {"type": "string"}, "error": {"type": "string"}, "message": {"type": "string"}}}}}},
@@ -379,5 +605,34 @@ fn schemas() -> Value {
         "OutboxList": {"type": "array", "items": {"type": "object", "properties": {"to": {"type": "string"}, "subject": {"type": "string"}, "date": {"type": "string"}, "body": {"type": "string"}}}},
         "Created": {"type": "object", "properties": {"id": {"type": "integer"}}},
         "Object": {"type": "object"}
+    });
+    if let (Value::Object(all), Value::Object(lab)) = (&mut schemas, lab_schemas()) {
+        all.extend(lab);
+    }
+    schemas
+}
+
+/// The schemas of the Culture 21 Lab (frameworks and assessments).
+fn lab_schemas() -> Value {
+    let trilingual = json!({"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}});
+    let answer = json!({"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["na"]}]});
+    json!({
+        "FrameworkList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}, "framework_key": {"type": "string"}, "version": {"type": "string"}, "frozen": {"type": "boolean"}, "name": trilingual}}}}},
+        "FrameworkImported": {"type": "object", "properties": {"id": {"type": "integer"}, "reference": {"type": "string"}, "outcome": {"type": "object", "properties": {"outcome": {"type": "string", "enum": ["created", "replaced", "unchanged"]}, "id": {"type": "integer"}}}}},
+        "Framework": {"type": "object", "properties": {"version": {"type": "object"}, "framework": {"type": "object", "properties": {"key": {"type": "string"}, "version": {"type": "string"}, "name": trilingual, "scale": {"type": "object"}, "domains": {"type": "array"}, "modules": {"type": "array"}}}}},
+        "FrameworkDiff": {"type": "object", "properties": {"from": {"type": "string"}, "to": {"type": "string"}, "diff": {"type": "object", "properties": {"added": {"type": "array"}, "removed": {"type": "array"}, "reworded": {"type": "array"}, "modules": {"type": "array"}, "scale_changed": {"type": "boolean"}}}}},
+        "BenchmarkList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "name": trilingual, "values": {"type": "object", "additionalProperties": {"type": "number"}}}}}}},
+        "BenchmarkInput": {"type": "object", "required": ["name", "values"], "properties": {"name": trilingual, "values": {"type": "object", "additionalProperties": {"type": "number"}}}},
+        "AssessmentInput": {"type": "object", "required": ["city", "framework", "module", "starts_on"], "properties": {"city": {"type": "string", "description": "slug or id"}, "framework": {"type": "string", "description": "id or KEY@VERSION"}, "module": {"type": "string"}, "title": {"type": "string"}, "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"}, "languages": {"type": "array", "items": {"type": "string", "enum": ["en", "fr", "es"]}}, "visibility": {"type": "string", "enum": ["public", "network", "confidential"]}, "facilitators": {"type": "array", "items": {"type": "string", "format": "email"}}}},
+        "Assessment": {"type": "object", "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "city": {"type": "string"}, "framework": {"type": "string"}, "module": {"type": "string"}, "level": {"type": "string"}, "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"}, "visibility": {"type": "string"}, "status": {"type": "string", "enum": ["open", "closed"]}, "facilitators": {"type": "array", "items": {"type": "integer"}}, "key_ideas": {"type": "string"}}},
+        "AssessmentList": {"type": "object", "properties": {"items": {"type": "array", "items": schema_ref("Assessment")}}},
+        "InvitationsInput": {"type": "object", "properties": {"count": {"type": "integer", "minimum": 1, "maximum": 1000}, "emails": {"type": "array", "items": {"type": "string", "format": "email"}}}},
+        "Invitations": {"type": "object", "properties": {"invitations": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}, "token": {"type": "string"}, "url": {"type": "string"}}}}}},
+        "ParticipationInput": {"type": "object", "required": ["sector"], "properties": {"sector": {"type": "string", "enum": ["local_government", "civil_society", "private_sector", "academia", "other"]}, "name": {"type": ["string", "null"]}, "name_consent": {"type": "boolean"}, "answers": {"type": "object", "additionalProperties": answer.clone()}, "comments": {"type": "object", "additionalProperties": {"type": "string"}}, "submit": {"type": "boolean", "default": true}}},
+        "ParticipationSaved": {"type": "object", "properties": {"saved": {"type": "boolean"}, "submitted": {"type": "boolean"}, "answers": {"type": "integer"}}},
+        "Participation": {"type": "object", "properties": {"assessment": {"type": "object"}, "scale": {"type": "object"}, "items": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "field": {"type": "string"}, "text": {"type": "string"}}}}, "response": {"type": ["object", "null"]}, "submitted": {"type": "boolean"}}},
+        "ConsensusInput": {"type": "object", "additionalProperties": {"type": "object", "properties": {"score": {"oneOf": [answer, {"type": "null"}]}, "justification": {"type": "string"}}}},
+        "KeyIdeasInput": string_props(&["text"]),
+        "Results": {"type": "object", "properties": {"id": {"type": "integer"}, "status": {"type": "string"}, "framework": {"type": "string"}, "module": {"type": "string"}, "level": {"type": "string"}, "scale": {"type": "array", "items": {"type": "integer"}}, "responses": {"type": "integer"}, "drafts": {"type": "integer"}, "invitations": {"type": "integer"}, "items": {"type": "array"}, "fields": {"type": "array"}, "domains": {"type": "array"}, "sectors": {"type": "array"}, "disagreements": {"type": "array"}, "consensus": {"type": "object"}, "strengths_and_weaknesses": {"type": "object"}, "benchmark": {"type": ["string", "null"]}}}
     })
 }

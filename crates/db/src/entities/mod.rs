@@ -9,8 +9,8 @@ pub mod registry;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
 pub use lab::{
-    assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version, invitation,
-    output, response,
+    assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,
+    invitation, output, response,
 };
 pub use log::{audit_entry, setting};
 pub use reference::{creative_field, network, region, sdg};

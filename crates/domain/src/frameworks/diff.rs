@@ -87,10 +87,14 @@ fn items(framework: &Framework) -> Vec<(String, ItemKind, &Trilingual)> {
 pub fn diff(old: &Framework, new: &Framework) -> FrameworkDiff {
     let before = items(old);
     let after = items(new);
-    let old_by_key: BTreeMap<&str, &Trilingual> =
-        before.iter().map(|(key, _, text)| (key.as_str(), *text)).collect();
-    let new_by_key: BTreeMap<&str, &Trilingual> =
-        after.iter().map(|(key, _, text)| (key.as_str(), *text)).collect();
+    let old_by_key: BTreeMap<&str, &Trilingual> = before
+        .iter()
+        .map(|(key, _, text)| (key.as_str(), *text))
+        .collect();
+    let new_by_key: BTreeMap<&str, &Trilingual> = after
+        .iter()
+        .map(|(key, _, text)| (key.as_str(), *text))
+        .collect();
     let mut result = FrameworkDiff::default();
     for (key, kind, text) in &after {
         match old_by_key.get(key.as_str()) {
@@ -137,7 +141,12 @@ pub fn diff(old: &Framework, new: &Framework) -> FrameworkDiff {
     result
 }
 
-fn change(key: &str, kind: ItemKind, before: Option<&Trilingual>, after: Option<&Trilingual>) -> Change {
+fn change(
+    key: &str,
+    kind: ItemKind,
+    before: Option<&Trilingual>,
+    after: Option<&Trilingual>,
+) -> Change {
     Change {
         key: key.to_owned(),
         kind,

@@ -1,7 +1,9 @@
 //! The framework file (TOML): parsed whole, every problem reported with its line, and written
 //! back in a canonical form. The format is documented in `data/frameworks/README.md`.
 
-use super::{Action, Domain, ExtraItem, Field, Framework, Module, Scale, ScaleLabel, Stage, Trilingual};
+use super::{
+    Action, Domain, ExtraItem, Field, Framework, Module, Scale, ScaleLabel, Stage, Trilingual,
+};
 use crate::assessments::RatingLevel;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,13 +28,17 @@ impl fmt::Display for FileProblem {
             "empty_text" => "the text is empty",
             "invalid_key" => "keys are 1–64 letters, digits, '.', '_' or '-'",
             "unknown_sdg" => "SDGs are numbered 1 to 17",
-            "scale_out_of_range" => "the scale must run from a lower to a higher whole number within 0–100, at most 20 steps",
+            "scale_out_of_range" => {
+                "the scale must run from a lower to a higher whole number within 0–100, at most 20 steps"
+            }
             "value_out_of_scale" => "this value lies outside the scale",
             "stages_overlap" => "two stages share a value",
             "unknown_level" => "the level must be \"field\" or \"action\"",
             "unknown_item" => "no domain, field or action has this key",
             "item_below_level" => "an action cannot be rated in a field-level module",
-            "unknown_parent" => "the parent must be a field (action level) or a domain (field level)",
+            "unknown_parent" => {
+                "the parent must be a field (action level) or a domain (field level)"
+            }
             "empty_module" => "the module selects no item",
             "no_domains" => "a framework needs at least one domain with one field",
             _ => "invalid",
@@ -225,7 +231,11 @@ fn valid_key(key: &str) -> bool {
 
 fn line_of(source: &str, offset: usize) -> usize {
     let end = offset.min(source.len());
-    source.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// Reads a framework file; either the whole framework or every problem found, by line.
@@ -279,7 +289,10 @@ pub fn parse_toml(source: &str) -> Result<Framework, Vec<FileProblem>> {
 
 fn read_scale(reader: &mut Reader<'_>, raw: &Spanned<RawScale>) -> Scale {
     let scale = raw.get_ref();
-    let (min, max) = match (u8::try_from(*scale.min.get_ref()), u8::try_from(*scale.max.get_ref())) {
+    let (min, max) = match (
+        u8::try_from(*scale.min.get_ref()),
+        u8::try_from(*scale.max.get_ref()),
+    ) {
         (Ok(min), Ok(max)) if min < max && max <= 100 && max - min <= 20 => (min, max),
         _ => {
             let detail = format!("{}–{}", scale.min.get_ref(), scale.max.get_ref());
@@ -302,11 +315,19 @@ fn read_scale(reader: &mut Reader<'_>, raw: &Spanned<RawScale>) -> Scale {
         if from > to {
             reader.problem(&stage.to, "value_out_of_scale", format!("{from}–{max}"));
         }
-        if stages.iter().any(|other| from <= other.to && other.from <= to) {
+        if stages
+            .iter()
+            .any(|other| from <= other.to && other.from <= to)
+        {
             reader.problem(raw_stage, "stages_overlap", key.clone());
         }
         let name = reader.text(&stage.name);
-        stages.push(Stage { key, from, to, name });
+        stages.push(Stage {
+            key,
+            from,
+            to,
+            name,
+        });
     }
     let mut labels: Vec<ScaleLabel> = Vec::new();
     for raw_label in &scale.labels {
@@ -374,7 +395,11 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
     let level = match RatingLevel::parse(module.level.get_ref()) {
         Ok(level) => level,
         Err(_) => {
-            reader.problem(&module.level, "unknown_level", module.level.get_ref().clone());
+            reader.problem(
+                &module.level,
+                "unknown_level",
+                module.level.get_ref().clone(),
+            );
             RatingLevel::Field
         }
     };
@@ -386,7 +411,9 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
             Some(Located::Action(..)) if level == RatingLevel::Field => {
                 reader.problem(raw_item, "item_below_level", item.clone())
             }
-            Some(_) if items.contains(&item) => reader.problem(raw_item, "duplicate_key", item.clone()),
+            Some(_) if items.contains(&item) => {
+                reader.problem(raw_item, "duplicate_key", item.clone())
+            }
             Some(_) => items.push(item),
         }
     }
@@ -397,7 +424,8 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
         let parent = item.parent.get_ref().trim().to_owned();
         let fits = matches!(
             (level, framework.locate(&parent)),
-            (RatingLevel::Field, Some(Located::Domain(_))) | (RatingLevel::Action, Some(Located::Field(..)))
+            (RatingLevel::Field, Some(Located::Domain(_)))
+                | (RatingLevel::Action, Some(Located::Field(..)))
         );
         if !fits {
             reader.problem(&item.parent, "unknown_parent", parent.clone());

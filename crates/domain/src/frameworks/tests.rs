@@ -53,10 +53,15 @@ fn the_bundled_culture_21_actions_has_nine_commitments_rated_by_field() {
     assert_eq!(items.len(), 9);
     assert_eq!(items[8].key, "governance-of-culture");
     assert_eq!(
-        framework.text_of("governance-of-culture").map(|t| t.es.as_str()),
+        framework
+            .text_of("governance-of-culture")
+            .map(|t| t.es.as_str()),
         Some("9. Gobernanza de la cultura")
     );
-    assert_eq!(framework.scale.stage_of(5.4).map(|s| s.key.as_str()), Some("developing"));
+    assert_eq!(
+        framework.scale.stage_of(5.4).map(|s| s.key.as_str()),
+        Some("developing")
+    );
 }
 
 #[test]
@@ -85,7 +90,10 @@ fn a_small_framework_rates_its_actions() {
     let module = framework.module("m").expect("module");
     let items = framework.rated_items(module);
     assert_eq!(items.len(), 1);
-    assert_eq!((items[0].key.as_str(), items[0].field.as_str()), ("a1", "f1"));
+    assert_eq!(
+        (items[0].key.as_str(), items[0].field.as_str()),
+        ("a1", "f1")
+    );
 }
 
 #[test]
@@ -102,15 +110,22 @@ fn a_missing_translation_is_reported() {
 
 #[test]
 fn an_unknown_sdg_and_a_bad_scale_are_both_reported() {
-    let source = SMALL.replace("sdgs = [11]", "sdgs = [18]").replace("max = 5", "max = 0");
-    assert_eq!(problems(&source), vec![(5, "scale_out_of_range"), (16, "unknown_sdg")]);
+    let source = SMALL
+        .replace("sdgs = [11]", "sdgs = [18]")
+        .replace("max = 5", "max = 0");
+    assert_eq!(
+        problems(&source),
+        vec![(5, "scale_out_of_range"), (16, "unknown_sdg")]
+    );
 }
 
 #[test]
 fn module_items_must_exist_and_fit_the_level() {
     let unknown = SMALL.replace("items = [\"d1\"]", "items = [\"nope\"]");
     assert!(problems(&unknown).contains(&(26, "unknown_item")));
-    let level = SMALL.replace("level = \"action\"", "level = \"field\"").replace("[\"d1\"]", "[\"a1\"]");
+    let level = SMALL
+        .replace("level = \"action\"", "level = \"field\"")
+        .replace("[\"d1\"]", "[\"a1\"]");
     assert!(problems(&level).contains(&(26, "item_below_level")));
     let bad_level = SMALL.replace("level = \"action\"", "level = \"sector\"");
     assert_eq!(problems(&bad_level), vec![(25, "unknown_level")]);
@@ -130,8 +145,14 @@ fn stages_must_lie_on_the_scale_without_overlap() {
         "max = 5\n\n[[scale.stages]]\nkey = \"low\"\nfrom = 1\nto = 3\nname = { en = \"L\", fr = \"L\", es = \"L\" }\n\n[[scale.stages]]\nkey = \"high\"\nfrom = 3\nto = 6\nname = { en = \"H\", fr = \"H\", es = \"H\" }\n",
     );
     let found = problems(&good);
-    assert!(found.iter().any(|(_, key)| *key == "value_out_of_scale"), "{found:?}");
-    assert!(found.iter().any(|(_, key)| *key == "stages_overlap"), "{found:?}");
+    assert!(
+        found.iter().any(|(_, key)| *key == "value_out_of_scale"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(_, key)| *key == "stages_overlap"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -1,0 +1,477 @@
+//! Culture 21 Lab assessments in the web layer: the calls that pages and the JSON API share
+//! (create, load with the viewer's rights, invite, participate, consensus, close, reopen).
+//! Results, radar and report live in `results`; the participant's form in `participate`.
+
+pub mod api;
+mod dashboard;
+mod pages;
+mod participate;
+pub mod results;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::assessments::{self as repo, Assessment, NewAssessment};
+use ateneu_db::cities::City;
+use ateneu_db::frameworks::StoredVersion;
+use ateneu_domain::assessments::{ConsensusInput, ScoreRange, Visibility, validate_consensus};
+use ateneu_domain::frameworks::{Framework, Module};
+use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
+use ateneu_domain::results::RatedItem;
+use ateneu_domain::{FieldErrors, Lang, Problem};
+use axum::Router;
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/assessments", get(pages::list))
+        .route("/assessments/new", get(pages::new_form).post(pages::create))
+        .route("/assessments/compare", get(results::compare_page))
+        .route("/assessments/{id}", get(pages::overview))
+        .route(
+            "/assessments/{id}/invitations",
+            get(pages::invitations).post(pages::invite),
+        )
+        .route("/assessments/{id}/dashboard", get(dashboard::page))
+        .route("/assessments/{id}/dashboard/live", get(dashboard::fragment))
+        .route("/assessments/{id}/events", get(dashboard::events))
+        .route(
+            "/assessments/{id}/consensus",
+            get(pages::consensus_form).post(pages::save_consensus),
+        )
+        .route("/assessments/{id}/close", post(pages::close))
+        .route("/assessments/{id}/reopen", post(pages::reopen))
+        .route("/assessments/{id}/radar.svg", get(results::radar_svg))
+        .route("/assessments/{id}/report", get(results::report_page))
+        .route("/assessments/{id}/report.pdf", get(results::report_pdf))
+        .route(
+            "/participate/{token}",
+            get(participate::form).post(participate::save),
+        )
+        .route("/cities/{slug}/assessments", get(results::city_history))
+}
+
+/// An assessment with its framework version, module and city.
+pub struct Loaded {
+    pub assessment: Assessment,
+    pub version: StoredVersion,
+    pub framework: Arc<Framework>,
+    pub city: City,
+    /// The city's networks with those above them.
+    pub networks: Vec<String>,
+}
+
+impl Loaded {
+    pub fn module(&self) -> Result<&Module, AppError> {
+        self.framework
+            .module(&self.assessment.module)
+            .ok_or_else(|| {
+                AppError::Internal(format!("module {} is missing", self.assessment.module))
+            })
+    }
+
+    pub fn items(&self) -> Result<Vec<RatedItem>, AppError> {
+        Ok(self.framework.rated_items(self.module()?))
+    }
+
+    pub fn range(&self) -> ScoreRange {
+        self.framework.scale.range()
+    }
+
+    pub fn scope(&self, v: &Viewer) -> AssessmentScope<'_> {
+        AssessmentScope {
+            city: CityScope {
+                id: self.city.id,
+                networks: &self.networks,
+            },
+            visibility: self.assessment.visibility,
+            is_facilitator: v
+                .signed_in
+                .as_ref()
+                .is_some_and(|s| self.assessment.facilitators.contains(&s.user.id)),
+        }
+    }
+
+    /// An item's text in a language (a module's own items included).
+    pub fn item_text(&self, key: &str, lang: Lang) -> String {
+        self.framework
+            .text_of(key)
+            .map_or_else(|| key.to_owned(), |t| t.get(lang).to_owned())
+    }
+}
+
+pub async fn load(state: &AppState, id: i64) -> Result<Loaded, AppError> {
+    let assessment = repo::get(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (version, framework) =
+        crate::frameworks::load(state, assessment.framework_version_id).await?;
+    let city = ateneu_db::cities::by_id(&state.db.conn, assessment.city_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let networks = crate::cities::scope_networks(state, city.id).await?;
+    Ok(Loaded {
+        assessment,
+        version,
+        framework,
+        city,
+        networks,
+    })
+}
+
+/// What the viewer wants to do with an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Results,
+    Run,
+    Reopen,
+}
+
+/// Loads an assessment the viewer may use for `need`; otherwise 404 for those who may not
+/// even see it (a confidential workshop's existence is not disclosed), 403 for the others.
+pub async fn load_for(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    need: Need,
+) -> Result<Loaded, AppError> {
+    let loaded = load(state, id).await?;
+    let scope = loaded.scope(v);
+    let sees = v.allows(Action::ViewResults(scope)) || v.allows(Action::RunAssessment(scope));
+    let allowed = match need {
+        Need::Results => sees,
+        Need::Run => v.allows(Action::RunAssessment(scope)),
+        Need::Reopen => v.allows(Action::ReopenAssessment(scope)),
+    };
+    match (allowed, sees, v.signed_in.is_some()) {
+        (true, _, _) => Ok(loaded),
+        (false, _, false) => Err(AppError::SignInRequired),
+        (false, true, true) => Err(AppError::Forbidden),
+        (false, false, true) => Err(AppError::NotFound),
+    }
+}
+
+/// A new assessment as typed in a form or sent to the API.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AssessmentInput {
+    /// The city's slug (or id).
+    pub city: String,
+    /// A framework version's id or `KEY@VERSION`.
+    pub framework: String,
+    pub module: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub languages: Vec<String>,
+    pub visibility: String,
+    /// Facilitators' account emails.
+    pub facilitators: Vec<String>,
+}
+
+/// Checks a new assessment field by field and creates it.
+pub async fn create(
+    state: &AppState,
+    v: &Viewer,
+    input: &AssessmentInput,
+) -> Result<i64, AppError> {
+    v.require_signed_in()?;
+    let mut errors = FieldErrors::new();
+    let city = match input.city.trim().parse::<i64>() {
+        Ok(id) => ateneu_db::cities::by_id(&state.db.conn, id).await?,
+        Err(_) => ateneu_db::cities::by_slug(&state.db.conn, input.city.trim()).await?,
+    };
+    let Some(city) = city else {
+        errors.add(
+            "city",
+            Problem::with_detail("unknown_city", input.city.trim()),
+        );
+        return Err(AppError::Invalid(errors));
+    };
+    let networks = crate::cities::scope_networks(state, city.id).await?;
+    v.require(Action::CreateAssessment(CityScope {
+        id: city.id,
+        networks: &networks,
+    }))?;
+    let framework = match crate::frameworks::resolve(state, input.framework.trim()).await {
+        Ok(found) => Some(found),
+        Err(AppError::NotFound) => {
+            errors.add(
+                "framework",
+                Problem::with_detail("unknown_framework", input.framework.trim()),
+            );
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    if let Some((_, framework)) = &framework
+        && framework.module(input.module.trim()).is_none()
+    {
+        errors.add(
+            "module",
+            Problem::with_detail("unknown_module", input.module.trim()),
+        );
+    }
+    let date = |errors: &mut FieldErrors, name: &str, value: &str| {
+        let parsed = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+            .map_err(|_| Problem::with_detail("invalid_date", value.trim()));
+        errors.take(name, parsed)
+    };
+    let starts_on = date(&mut errors, "starts_on", &input.starts_on);
+    let ends_on = if input.ends_on.trim().is_empty() {
+        starts_on
+    } else {
+        date(&mut errors, "ends_on", &input.ends_on)
+    };
+    if let (Some(start), Some(end)) = (starts_on, ends_on)
+        && end < start
+    {
+        errors.add("ends_on", Problem::new("ends_before_start"));
+    }
+    let mut languages = Vec::new();
+    for code in &input.languages {
+        match code.trim().parse::<Lang>() {
+            Ok(lang) if !languages.contains(&lang) => languages.push(lang),
+            Ok(_) => {}
+            Err(_) => errors.add(
+                "languages",
+                Problem::with_detail("unknown_language", code.trim()),
+            ),
+        }
+    }
+    if languages.is_empty() {
+        languages = Lang::ALL.to_vec();
+    }
+    let visibility = if input.visibility.trim().is_empty() {
+        Some(Visibility::Confidential)
+    } else {
+        errors.take("visibility", Visibility::parse(&input.visibility))
+    };
+    let title = input.title.trim().to_owned();
+    if title.chars().count() > 200 {
+        errors.add("title", Problem::with_detail("too_long", "200"));
+    }
+    let mut facilitators = Vec::new();
+    for email in input
+        .facilitators
+        .iter()
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+    {
+        let user = match ateneu_domain::accounts::Email::parse(email) {
+            Ok(parsed) => ateneu_db::accounts::user_by_email(&state.db.conn, &parsed).await?,
+            Err(_) => None,
+        };
+        match user {
+            Some(user) if !facilitators.contains(&user.id) => facilitators.push(user.id),
+            Some(_) => {}
+            None => errors.add(
+                "facilitators",
+                Problem::with_detail("unknown_account", email),
+            ),
+        }
+    }
+    let (Some((version, framework)), Some(starts_on), Some(ends_on), Some(visibility), true) =
+        (framework, starts_on, ends_on, visibility, errors.is_empty())
+    else {
+        return Err(AppError::Invalid(errors));
+    };
+    let runs_it_alone = !v.allows(Action::ManageMemberships(&networks));
+    if (facilitators.is_empty() || runs_it_alone)
+        && let Some(me) = v.signed_in.as_ref().map(|s| s.user.id)
+        && !facilitators.contains(&me)
+    {
+        facilitators.push(me);
+    }
+    let module = input.module.trim().to_owned();
+    let title = if title.is_empty() {
+        format!("{} — {}", framework.name.en, starts_on)
+    } else {
+        title
+    };
+    let new = NewAssessment {
+        city_id: city.id,
+        framework_version_id: version.id,
+        module,
+        title,
+        starts_on,
+        ends_on,
+        languages,
+        visibility,
+        facilitators,
+    };
+    let txn = state.db.write().await?;
+    let id = repo::create(&txn, &v.who(), &new).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// The largest number of invitations made at once.
+pub const MAX_INVITATIONS: u32 = 1000;
+
+/// A new invitation: its id, its secret token (shown once) and its link.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NewInvitation {
+    pub id: i64,
+    pub token: String,
+    pub url: String,
+}
+
+/// Makes `count` single-person invitations, or one per email address (each emailed its link).
+pub async fn invite(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    count: u32,
+    emails: &[String],
+) -> Result<Vec<NewInvitation>, AppError> {
+    let mut parsed = Vec::new();
+    let mut errors = FieldErrors::new();
+    for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+        match ateneu_domain::accounts::Email::parse(email) {
+            Ok(email) => parsed.push(email),
+            Err(problem) => errors.add("emails", problem),
+        }
+    }
+    let total = if parsed.is_empty() {
+        count
+    } else {
+        parsed.len() as u32
+    };
+    if total == 0 || total > MAX_INVITATIONS {
+        errors.add(
+            "count",
+            Problem::with_detail("out_of_range", format!("1–{MAX_INVITATIONS}")),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let lang = loaded
+        .assessment
+        .languages
+        .first()
+        .copied()
+        .unwrap_or(v.lang);
+    let tokens: Vec<String> = (0..total).map(|_| crate::security::new_token()).collect();
+    let link = |token: &str| {
+        format!(
+            "{}{}",
+            state.config.base_url.trim_end_matches('/'),
+            crate::negotiate::lang_path(lang, &format!("/participate/{token}"))
+        )
+    };
+    let txn = state.db.write().await?;
+    let mut made = Vec::new();
+    if parsed.is_empty() {
+        let hashes: Vec<String> = tokens
+            .iter()
+            .map(|t| crate::security::token_hash(t))
+            .collect();
+        let ids = repo::invite(&txn, &v.who(), loaded.assessment.id, &hashes, None).await?;
+        for (id, token) in ids.into_iter().zip(&tokens) {
+            made.push(NewInvitation {
+                id,
+                url: link(token),
+                token: token.clone(),
+            });
+        }
+    } else {
+        for (email, token) in parsed.iter().zip(&tokens) {
+            let hash = crate::security::token_hash(token);
+            let ids = repo::invite(
+                &txn,
+                &v.who(),
+                loaded.assessment.id,
+                &[hash],
+                Some(email.as_str()),
+            )
+            .await?;
+            for id in ids {
+                made.push(NewInvitation {
+                    id,
+                    url: link(token),
+                    token: token.clone(),
+                });
+            }
+        }
+    }
+    txn.commit().await?;
+    for (email, invitation) in parsed.iter().zip(&made) {
+        let subject = state.i18n.format(
+            lang,
+            "invitation-mail-subject",
+            &[(
+                "city",
+                loaded.city.draft.name.show(lang).text.to_owned().into(),
+            )],
+        );
+        let body = state.i18n.format(
+            lang,
+            "invitation-mail-body",
+            &[
+                ("title", loaded.assessment.title.clone().into()),
+                ("link", invitation.url.clone().into()),
+            ],
+        );
+        if let Err(error) = state.mailer.send(email.as_str(), &subject, &body).await {
+            tracing::error!(%error, "cannot write an invitation email");
+        }
+    }
+    Ok(made)
+}
+
+/// Records the agreed scores (facilitators and the secretariat, while open).
+pub async fn save_consensus(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    input: BTreeMap<String, ConsensusInput>,
+) -> Result<(), AppError> {
+    let fields: BTreeSet<String> = loaded
+        .framework
+        .rated_fields(loaded.module()?)
+        .into_iter()
+        .map(|(field, _)| field)
+        .collect();
+    let scores = validate_consensus(input, &loaded.range(), &fields)?;
+    let txn = state.db.write().await?;
+    repo::set_consensus(&txn, &v.who(), loaded.assessment.id, &scores).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn save_key_ideas(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    text: &str,
+) -> Result<(), AppError> {
+    if text.chars().count() > 20_000 {
+        return Err(AppError::field(
+            "key_ideas",
+            Problem::with_detail("too_long", "20000"),
+        ));
+    }
+    let txn = state.db.write().await?;
+    repo::set_key_ideas(&txn, &v.who(), loaded.assessment.id, text.trim()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn close(state: &AppState, v: &Viewer, loaded: &Loaded) -> Result<(), AppError> {
+    let txn = state.db.write().await?;
+    repo::close(&txn, &v.who(), &loaded.assessment).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn reopen(state: &AppState, v: &Viewer, loaded: &Loaded) -> Result<(), AppError> {
+    let txn = state.db.write().await?;
+    repo::reopen(&txn, &v.who(), loaded.assessment.id).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,280 @@
+//! The participant's form, reached by a single-person invitation link without an account:
+//! pick a sector, score every item or mark it not applicable, comment, save and come back,
+//! then submit. Works on a phone and without JavaScript.
+
+use super::{Loaded, load};
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, csrf_field};
+use crate::viewer::Viewer;
+use ateneu_db::assessments::{self as repo, StoredResponse};
+use ateneu_domain::assessments::{
+    Answer, AssessmentStatus, Participation, ParticipationInput, Sector, validate_participation,
+};
+use ateneu_domain::{FieldErrors, Problem};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The assessment and invitation a token opens (unknown tokens: 404).
+pub async fn open(
+    state: &AppState,
+    token: &str,
+) -> Result<(Loaded, i64, Option<StoredResponse>), AppError> {
+    if token.len() > 128 {
+        return Err(AppError::NotFound);
+    }
+    let hash = crate::security::token_hash(token);
+    let (invitation, assessment) = repo::invitation_by_hash(&state.db.conn, &hash)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let loaded = load(state, assessment).await?;
+    let response = repo::response_of(&state.db.conn, invitation).await?;
+    Ok((loaded, invitation, response))
+}
+
+/// Checks and saves a participation (a draft, or the final submission).
+pub async fn save_participation(
+    state: &AppState,
+    token: &str,
+    input: ParticipationInput,
+    submit: bool,
+) -> Result<(Loaded, Participation), AppError> {
+    let (loaded, invitation, response) = open(state, token).await?;
+    if loaded.assessment.status == AssessmentStatus::Closed {
+        return Err(AppError::Conflict(Problem::new("assessment_closed")));
+    }
+    if response.is_some_and(|r| r.submitted) {
+        return Err(AppError::Conflict(Problem::new("invitation_used")));
+    }
+    let items: BTreeSet<String> = loaded.items()?.into_iter().map(|i| i.key).collect();
+    let participation = validate_participation(input, &loaded.range(), &items)?;
+    let txn = state.db.write().await?;
+    repo::save_response(
+        &txn,
+        invitation,
+        loaded.assessment.id,
+        &participation,
+        submit,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((loaded, participation))
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (loaded, _, response) = open(&state, &token).await?;
+    let saved = response.as_ref().map(|r| shown(&r.participation));
+    let done = response.as_ref().is_some_and(|r| r.submitted);
+    Ok(render(
+        &state,
+        &v,
+        &loaded,
+        &token,
+        saved.as_ref(),
+        done,
+        &FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    ))
+}
+
+/// A saved participation as the form shows it.
+fn shown(p: &Participation) -> ParticipationInput {
+    ParticipationInput {
+        sector: p.sector.key().to_owned(),
+        name: p.name.clone(),
+        name_consent: p.name_consent,
+        answers: p.answers.clone(),
+        comments: p.comments.clone(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    token: &str,
+    saved: Option<&ParticipationInput>,
+    done: bool,
+    errors: &FieldErrors,
+    flash: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let closed = loaded.assessment.status == AssessmentStatus::Closed;
+    let scale = &loaded.framework.scale;
+    let items = loaded.items().unwrap_or_default();
+    let answer = |key: &str| saved.and_then(|p| p.answers.get(key).copied());
+    let comment = |key: &str| {
+        saved
+            .and_then(|p| p.comments.get(key).cloned())
+            .unwrap_or_default()
+    };
+    let sector = saved.and_then(|p| Sector::parse(&p.sector).ok());
+    let title = v.tf(
+        "participate-title",
+        &[(
+            "city",
+            loaded.city.draft.name.show(v.lang).text.to_owned().into(),
+        )],
+    );
+    let body = html! {
+        h1 { (title) }
+        p.lead { (loaded.assessment.title) " · " (loaded.framework.name.get(v.lang)) }
+        @if let Some(flash) = flash { div.flash.success role="status" { (flash) } }
+        @if done { div.flash.success role="status" { (v.t("participate-done")) } }
+        @else if closed { div.flash role="status" { (v.t("problem-assessment-closed")) } }
+        @if !done && !closed {
+            p { (v.tf("participate-lead", &[("min", scale.min.into()), ("max", scale.max.into())])) }
+            (layout::form_errors(v, errors))
+            form.form.participation method="post" action=(v.href(&format!("/participate/{token}"))) {
+                (csrf_field(v))
+                fieldset {
+                    legend { (v.t("participate-about-you")) }
+                    div.field {
+                        label for="p-sector" { (v.t("sector")) }
+                        select #p-sector name="sector" required {
+                            option value="" { "—" }
+                            @for s in Sector::ALL {
+                                option value=(s.key()) selected[sector == Some(s)] { (v.t(&format!("sector-{}", s.key()))) }
+                            }
+                        }
+                        @if let Some(p) = errors.get("sector") { p.error { (v.problem(p)) } }
+                    }
+                    div.field {
+                        label for="p-name" { (v.t("participate-name")) }
+                        input #p-name name="name" value=(saved.and_then(|p| p.name.clone()).unwrap_or_default()) maxlength="120" autocomplete="name";
+                    }
+                    div.field.check { label { input type="checkbox" name="name_consent" value="true" checked[saved.is_some_and(|p| p.name_consent)]; " " (v.t("participate-consent")) } }
+                }
+                @for (index, item) in items.iter().enumerate() {
+                    fieldset.item {
+                        legend { span.muted { (index + 1) ". " } (loaded.item_text(&item.key, v.lang)) }
+                        @if item.key != item.field { p.muted.small { (loaded.item_text(&item.field, v.lang)) } }
+                        div.scale role="radiogroup" {
+                            @for value in scale.min..=scale.max {
+                                label.score {
+                                    input type="radio" name={ "score." (item.key) } value=(value) checked[answer(&item.key) == Some(Answer::Score(value))];
+                                    span { (value) }
+                                    @if let Some(label) = scale.label_of(value) { span.visually-hidden { " " (label.get(v.lang)) } }
+                                }
+                            }
+                            @if scale.not_applicable {
+                                label.score.na {
+                                    input type="radio" name={ "score." (item.key) } value="na" checked[answer(&item.key) == Some(Answer::NotApplicable)];
+                                    span { (v.t("not-applicable")) }
+                                }
+                            }
+                        }
+                        @if let Some(p) = errors.get(&format!("answers.{}", item.key)) { p.error { (v.problem(p)) } }
+                        details open[!comment(&item.key).is_empty()] {
+                            summary { (v.t("participate-comment")) }
+                            label.visually-hidden for={ "c-" (index) } { (v.t("participate-comment")) }
+                            textarea id={ "c-" (index) } name={ "comment." (item.key) } rows="2" maxlength="2000" { (comment(&item.key)) }
+                        }
+                    }
+                }
+                div.actions {
+                    button.button.secondary type="submit" name="action" value="save" { (v.t("participate-save")) }
+                    " "
+                    button.button type="submit" name="action" value="submit" { (v.t("participate-submit")) }
+                }
+            }
+        }
+    };
+    (status, layout::page(state, v, &title, body)).into_response()
+}
+
+/// Reads the form: `sector`, `name`, `name_consent`, `score.<item>`, `comment.<item>`, `action`.
+fn from_form(form: &[(String, String)]) -> (ParticipationInput, bool, FieldErrors) {
+    let mut input = ParticipationInput {
+        sector: String::new(),
+        name: None,
+        name_consent: false,
+        answers: BTreeMap::new(),
+        comments: BTreeMap::new(),
+    };
+    let mut errors = FieldErrors::new();
+    let mut submit = false;
+    for (name, value) in form {
+        match name.as_str() {
+            "sector" => input.sector = value.clone(),
+            "name" => input.name = Some(value.clone()),
+            "name_consent" => input.name_consent = value == "true",
+            "action" => submit = value == "submit",
+            _ => {
+                if let Some(item) = name.strip_prefix("score.") {
+                    match Answer::parse_form(value) {
+                        Ok(Some(answer)) => {
+                            input.answers.insert(item.to_owned(), answer);
+                        }
+                        Ok(None) => {}
+                        Err(problem) => errors.add(&format!("answers.{item}"), problem),
+                    }
+                } else if let Some(item) = name.strip_prefix("comment.") {
+                    input.comments.insert(item.to_owned(), value.clone());
+                }
+            }
+        }
+    }
+    (input, submit, errors)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (input, submit, form_errors) = from_form(&form);
+    let (loaded, _, _) = open(&state, &token).await?;
+    if !form_errors.is_empty() {
+        return Ok(render(
+            &state,
+            &v,
+            &loaded,
+            &token,
+            Some(&input),
+            false,
+            &form_errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    match save_participation(&state, &token, input.clone(), submit).await {
+        Ok((loaded, participation)) => {
+            let flash = (!submit).then(|| v.t("participate-saved"));
+            Ok(render(
+                &state,
+                &v,
+                &loaded,
+                &token,
+                Some(&shown(&participation)),
+                submit,
+                &FieldErrors::new(),
+                flash,
+                StatusCode::OK,
+            ))
+        }
+        Err(AppError::Invalid(errors)) => Ok(render(
+            &state,
+            &v,
+            &loaded,
+            &token,
+            Some(&input),
+            false,
+            &errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        Err(other) => Err(other),
+    }
+}

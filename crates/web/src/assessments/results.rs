@@ -1,0 +1,341 @@
+//! An assessment's results as the viewer may see them: aggregation, the radar's series (this
+//! assessment, the city's previous one, a benchmark set), strengths and weaknesses, and the
+//! written report as HTML and PDF. Also the city's assessments over time and the comparison of
+//! two assessments side by side.
+
+use super::{Loaded, Need, load_for};
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout;
+use crate::viewer::Viewer;
+use ateneu_db::assessments::{self as repo, StoredResponse};
+use ateneu_db::frameworks::BenchmarkSet;
+use ateneu_domain::Lang;
+use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus};
+use ateneu_domain::permissions::Action;
+use ateneu_domain::results::{
+    ResponseAnswers, Results, StrengthsWeaknesses, compute, strengths_and_weaknesses,
+};
+use ateneu_reports::radar::{Radar, Series};
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, PreEscaped, html};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod report;
+pub use report::{report_page, report_pdf};
+
+/// How many strengths and weaknesses are named.
+pub const STRENGTHS: usize = 3;
+
+/// Everything computed from an assessment's submitted responses.
+pub struct Computed {
+    pub results: Results,
+    pub consensus: BTreeMap<String, Consensus>,
+    pub responses: Vec<StoredResponse>,
+    pub drafts: usize,
+    pub invitations: u64,
+}
+
+pub async fn computed(state: &AppState, loaded: &Loaded) -> Result<Computed, AppError> {
+    let id = loaded.assessment.id;
+    let all = repo::responses(&state.db.conn, id).await?;
+    let consensus = repo::consensus(&state.db.conn, id).await?;
+    let invitations = repo::invitation_count(&state.db.conn, id).await?;
+    let drafts = all.iter().filter(|r| !r.submitted).count();
+    let responses: Vec<StoredResponse> = all.into_iter().filter(|r| r.submitted).collect();
+    let answers: Vec<ResponseAnswers<'_>> = responses
+        .iter()
+        .map(|r| ResponseAnswers {
+            sector: r.participation.sector,
+            answers: &r.participation.answers,
+        })
+        .collect();
+    let agreed: BTreeMap<String, Answer> = consensus
+        .iter()
+        .map(|(k, c)| (k.clone(), c.score))
+        .collect();
+    let results = compute(&loaded.range(), &loaded.items()?, &answers, &agreed);
+    Ok(Computed {
+        results,
+        consensus,
+        responses,
+        drafts,
+        invitations,
+    })
+}
+
+/// The value of each field: the agreed score where there is one, the participants' mean
+/// otherwise.
+pub fn field_values(results: &Results) -> Vec<(String, Option<f64>)> {
+    results
+        .fields
+        .iter()
+        .map(|f| (f.key.clone(), f.consensus.or(f.mean)))
+        .collect()
+}
+
+/// The city's latest closed assessment before this one on the same framework (any version:
+/// fields are matched by key).
+pub async fn previous(
+    state: &AppState,
+    loaded: &Loaded,
+) -> Result<Option<(String, BTreeMap<String, f64>)>, AppError> {
+    let earlier = repo::of_city(&state.db.conn, loaded.city.id).await?;
+    let candidate = earlier.into_iter().rfind(|a| {
+        a.id != loaded.assessment.id
+            && a.status == AssessmentStatus::Closed
+            && (a.starts_on, a.id) < (loaded.assessment.starts_on, loaded.assessment.id)
+    });
+    let Some(candidate) = candidate else {
+        return Ok(None);
+    };
+    let other = super::load(state, candidate.id).await?;
+    if other.version.framework_key != loaded.version.framework_key {
+        return Ok(None);
+    }
+    let values = field_values(&computed(state, &other).await?.results)
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+    Ok(Some((
+        format!("{} ({})", candidate.title, candidate.starts_on),
+        values,
+    )))
+}
+
+/// The benchmark set asked for, or the framework's first.
+pub async fn benchmark(
+    state: &AppState,
+    loaded: &Loaded,
+    key: Option<&str>,
+) -> Result<Option<BenchmarkSet>, AppError> {
+    let sets = crate::frameworks::benchmarks(state, &loaded.version.framework_key).await?;
+    Ok(match key {
+        Some("none") => None,
+        Some(key) => sets.into_iter().find(|s| s.key == key),
+        None => sets.into_iter().next(),
+    })
+}
+
+/// The radar of an assessment: one axis per field it rates.
+pub fn radar(
+    v_lang: Lang,
+    i18n: &crate::i18n::I18n,
+    loaded: &Loaded,
+    results: &Results,
+    previous: Option<&(String, BTreeMap<String, f64>)>,
+    benchmark: Option<&BenchmarkSet>,
+) -> Radar {
+    let fields: Vec<String> = results.fields.iter().map(|f| f.key.clone()).collect();
+    let scale = &loaded.framework.scale;
+    let mut series = vec![Series {
+        name: i18n.t(v_lang, "radar-this"),
+        values: field_values(results).into_iter().map(|(_, v)| v).collect(),
+    }];
+    if let Some((name, values)) = previous {
+        series.push(Series {
+            name: i18n.format(v_lang, "radar-previous", &[("name", name.clone().into())]),
+            values: fields.iter().map(|f| values.get(f).copied()).collect(),
+        });
+    }
+    if let Some(set) = benchmark {
+        series.push(Series {
+            name: set.name.get(v_lang).to_owned(),
+            values: fields.iter().map(|f| set.values.get(f).copied()).collect(),
+        });
+    }
+    let rings = if scale.stages.is_empty() {
+        vec![f64::from(scale.max)]
+    } else {
+        scale.stages.iter().map(|s| f64::from(s.to)).collect()
+    };
+    Radar {
+        title: i18n.format(
+            v_lang,
+            "radar-title",
+            &[(
+                "city",
+                loaded.city.draft.name.show(v_lang).text.to_owned().into(),
+            )],
+        ),
+        description: i18n.format(
+            v_lang,
+            "radar-description",
+            &[
+                (
+                    "framework",
+                    loaded.framework.name.get(v_lang).to_owned().into(),
+                ),
+                ("count", results.responses.into()),
+            ],
+        ),
+        axes: fields.iter().map(|f| loaded.item_text(f, v_lang)).collect(),
+        min: f64::from(scale.min),
+        max: f64::from(scale.max),
+        rings,
+        series,
+    }
+}
+
+/// The radar's numbers as a table (the accessible twin of the chart).
+pub fn radar_table(v: &Viewer, radar: &Radar) -> Markup {
+    html! {
+        div.table-wrap { table.data {
+            caption { (radar.title) }
+            thead { tr { th scope="col" { (v.t("field")) } @for s in &radar.series { th.num scope="col" { (s.name) } } } }
+            tbody { @for (i, axis) in radar.axes.iter().enumerate() {
+                tr { th scope="row" { (axis) } @for s in &radar.series { td.num { (fmt(s.values.get(i).copied().flatten())) } } }
+            } }
+        } }
+    }
+}
+
+pub fn fmt(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+pub fn strengths(results: &Results, benchmark: Option<&BenchmarkSet>) -> StrengthsWeaknesses {
+    strengths_and_weaknesses(
+        &field_values(results),
+        benchmark.map(|b| &b.values),
+        STRENGTHS,
+    )
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct RadarQuery {
+    pub benchmark: Option<String>,
+}
+
+pub async fn radar_svg(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Query(query): Query<RadarQuery>,
+) -> Result<Response, AppError> {
+    let loaded = load_for(&state, &v, id, Need::Results).await?;
+    let computed = computed(&state, &loaded).await?;
+    let previous = previous(&state, &loaded).await?;
+    let benchmark = benchmark(&state, &loaded, query.benchmark.as_deref()).await?;
+    let chart = radar(
+        v.lang,
+        &state.i18n,
+        &loaded,
+        &computed.results,
+        previous.as_ref(),
+        benchmark.as_ref(),
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, no-cache"),
+        ],
+        ateneu_reports::radar::svg(&chart),
+    )
+        .into_response())
+}
+
+/// The results as the JSON API returns them.
+#[derive(Serialize)]
+pub struct ResultsBody<'a> {
+    pub id: i64,
+    pub status: AssessmentStatus,
+    pub framework: String,
+    pub module: &'a str,
+    pub level: &'static str,
+    pub scale: (u8, u8),
+    pub invitations: u64,
+    pub drafts: usize,
+    #[serde(flatten)]
+    pub results: &'a Results,
+    pub consensus: &'a BTreeMap<String, Consensus>,
+    pub strengths_and_weaknesses: StrengthsWeaknesses,
+    pub benchmark: Option<&'a str>,
+}
+
+/// A city's assessments over time (those the viewer may see), with their field values.
+pub async fn city_history(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Markup, AppError> {
+    let city = crate::cities::find(&state, &slug).await?;
+    let mut rows = Vec::new();
+    for assessment in repo::of_city(&state.db.conn, city.id).await? {
+        let loaded = super::load(&state, assessment.id).await?;
+        if !v.allows(Action::ViewResults(loaded.scope(&v)))
+            && !v.allows(Action::RunAssessment(loaded.scope(&v)))
+        {
+            continue;
+        }
+        let computed = computed(&state, &loaded).await?;
+        rows.push((loaded, computed));
+    }
+    let name = city.draft.name.show(v.lang).text.to_owned();
+    let body = html! {
+        h1 { (v.tf("history-title", &[("city", name.clone().into())])) }
+        @if rows.is_empty() { p.muted { (v.t("history-none")) } }
+        @for (loaded, computed) in &rows {
+            section.card {
+                h2 { a href=(v.href(&format!("/assessments/{}", loaded.assessment.id))) { (loaded.assessment.title) } }
+                p.muted { (loaded.assessment.starts_on) " · " code { (loaded.version.reference()) } " · " (v.t(&format!("status-{}", loaded.assessment.status.key()))) }
+                div.radar { (PreEscaped(ateneu_reports::radar::svg(&radar(v.lang, &state.i18n, loaded, &computed.results, None, None)))) }
+            }
+        }
+    };
+    Ok(layout::page(&state, &v, &name, body))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CompareQuery {
+    a: i64,
+    b: i64,
+}
+
+/// Two assessments side by side (two cities, or one city twice), each only if the viewer may
+/// see it; fields are matched by key.
+pub async fn compare_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(query): Query<CompareQuery>,
+) -> Result<Markup, AppError> {
+    let first = load_for(&state, &v, query.a, Need::Results).await?;
+    let second = load_for(&state, &v, query.b, Need::Results).await?;
+    let first_results = computed(&state, &first).await?.results;
+    let second_results = computed(&state, &second).await?.results;
+    let second_values: BTreeMap<String, f64> = field_values(&second_results)
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+    let label = |l: &Loaded| {
+        format!(
+            "{} — {}",
+            l.city.draft.name.show(v.lang).text,
+            l.assessment.starts_on
+        )
+    };
+    let mut chart = radar(v.lang, &state.i18n, &first, &first_results, None, None);
+    chart.title = v.t("compare-title");
+    if let Some(series) = chart.series.first_mut() {
+        series.name = label(&first);
+    }
+    chart.series.push(Series {
+        name: label(&second),
+        values: first_results
+            .fields
+            .iter()
+            .map(|f| second_values.get(&f.key).copied())
+            .collect(),
+    });
+    let body = html! {
+        h1 { (v.t("compare-title")) }
+        p.lead { (label(&first)) " · " (label(&second)) }
+        div.radar { (PreEscaped(ateneu_reports::radar::svg(&chart))) }
+        (radar_table(&v, &chart))
+    };
+    Ok(layout::page(&state, &v, &v.t("compare-title"), body))
+}

@@ -1,0 +1,107 @@
+//! Frameworks in the JSON API (`/api/v1/frameworks…`): list, read, import a TOML file, export,
+//! compare two versions, and benchmark sets.
+
+use super::{BenchmarkInput, benchmarks, compare, import, resolve};
+use crate::AppState;
+use crate::api::ApiJson;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::frameworks as repo;
+use ateneu_domain::Problem;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use serde_json::json;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/frameworks", get(list).post(create))
+        .route("/frameworks/{reference}", get(detail))
+        .route("/frameworks/{reference}/export", get(export))
+        .route("/frameworks/{reference}/diff/{other}", get(diff))
+        .route("/frameworks/{reference}/benchmarks", get(list_benchmarks))
+        .route(
+            "/frameworks/{reference}/benchmarks/{key}",
+            put(save_benchmark),
+        )
+        .layer(DefaultBodyLimit::max(super::MAX_FILE))
+}
+
+async fn list(State(state): State<AppState>) -> Result<Response, AppError> {
+    Ok(Json(json!({"items": repo::list(&state.db.conn).await?})).into_response())
+}
+
+/// The body is the TOML file itself.
+async fn create(
+    State(state): State<AppState>,
+    v: Viewer,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let source =
+        std::str::from_utf8(&body).map_err(|_| AppError::BadRequest(Problem::new("not_a_file")))?;
+    if source.trim().is_empty() {
+        return Err(AppError::BadRequest(Problem::new("not_a_file")));
+    }
+    let (outcome, framework) = import(&state, &v, source).await?;
+    let status = match outcome {
+        repo::Imported::Created(_) => StatusCode::CREATED,
+        _ => StatusCode::OK,
+    };
+    Ok((
+        status,
+        Json(json!({"id": outcome.id(), "outcome": outcome, "reference": framework.reference()})),
+    )
+        .into_response())
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Response, AppError> {
+    let (version, framework) = resolve(&state, &reference).await?;
+    Ok(Json(json!({"version": version, "framework": *framework})).into_response())
+}
+
+async fn export(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Response, AppError> {
+    let (_, framework) = resolve(&state, &reference).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
+        ateneu_domain::frameworks::to_toml(&framework),
+    )
+        .into_response())
+}
+
+async fn diff(
+    State(state): State<AppState>,
+    Path((reference, other)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (old, _) = resolve(&state, &reference).await?;
+    let (new, _) = resolve(&state, &other).await?;
+    let (old, new, diff) = compare(&state, old.id, new.id).await?;
+    Ok(Json(json!({"from": old.reference(), "to": new.reference(), "diff": diff})).into_response())
+}
+
+async fn list_benchmarks(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+) -> Result<Response, AppError> {
+    let (version, _) = resolve(&state, &reference).await?;
+    Ok(Json(json!({"items": benchmarks(&state, &version.framework_key).await?})).into_response())
+}
+
+async fn save_benchmark(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((reference, key)): Path<(String, String)>,
+    ApiJson(input): ApiJson<BenchmarkInput>,
+) -> Result<Response, AppError> {
+    let (version, _) = resolve(&state, &reference).await?;
+    let id = super::save_benchmark(&state, &v, version.id, &key, &input).await?;
+    Ok(Json(json!({"id": id})).into_response())
+}

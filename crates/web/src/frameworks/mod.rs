@@ -1,0 +1,209 @@
+//! Frameworks in the web layer: the calls that pages and the JSON API share (list, read a
+//! version, import a file, compare two versions, benchmark sets) and a cache of parsed versions.
+
+pub mod api;
+mod pages;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::frameworks::{self as repo, BenchmarkSet, Imported, StoredVersion};
+use ateneu_domain::Problem;
+use ateneu_domain::csv_format::LineError;
+use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, Trilingual, parse_toml};
+use ateneu_domain::permissions::Action;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// The largest framework file accepted.
+pub const MAX_FILE: usize = 4 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/frameworks", get(pages::list))
+        .route(
+            "/frameworks/import",
+            get(pages::import_page).post(pages::import_upload),
+        )
+        .route("/frameworks/{id}", get(pages::detail))
+        .route("/frameworks/{id}/export", get(pages::export))
+        .route("/frameworks/{id}/diff", get(pages::diff_page))
+        .route("/frameworks/{id}/benchmarks", post(pages::save_benchmark))
+        .layer(DefaultBodyLimit::max(MAX_FILE))
+}
+
+/// Parsed versions by checksum: a version's file never changes under the same checksum.
+#[derive(Default)]
+pub struct FrameworkCache {
+    parsed: Mutex<HashMap<String, Arc<Framework>>>,
+}
+
+impl FrameworkCache {
+    fn get_or_parse(
+        &self,
+        version: &StoredVersion,
+        source: &str,
+    ) -> Result<Arc<Framework>, AppError> {
+        if let Ok(parsed) = self.parsed.lock()
+            && let Some(framework) = parsed.get(&version.checksum)
+        {
+            return Ok(framework.clone());
+        }
+        let framework = Arc::new(repo::parse_stored(source)?);
+        if let Ok(mut parsed) = self.parsed.lock() {
+            if parsed.len() > 256 {
+                parsed.clear();
+            }
+            parsed.insert(version.checksum.clone(), framework.clone());
+        }
+        Ok(framework)
+    }
+}
+
+/// A stored version and its framework.
+pub async fn load(state: &AppState, id: i64) -> Result<(StoredVersion, Arc<Framework>), AppError> {
+    let (version, source) = repo::get(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let framework = state.frameworks.get_or_parse(&version, &source)?;
+    Ok((version, framework))
+}
+
+/// Finds a version by id or by `KEY@VERSION`.
+pub async fn resolve(
+    state: &AppState,
+    reference: &str,
+) -> Result<(StoredVersion, Arc<Framework>), AppError> {
+    if let Ok(id) = reference.parse::<i64>() {
+        return load(state, id).await;
+    }
+    let (key, version) = reference.split_once('@').ok_or(AppError::NotFound)?;
+    let (stored, _) = repo::find(&state.db.conn, key, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    load(state, stored.id).await
+}
+
+pub fn lines(problems: Vec<FileProblem>) -> AppError {
+    AppError::Lines(
+        problems
+            .into_iter()
+            .map(|p| LineError {
+                line: p.line as u64,
+                column: String::new(),
+                problem: Problem::with_detail(p.key, p.detail),
+            })
+            .collect(),
+    )
+}
+
+/// Checks a whole file and stores it as a version (the secretariat only).
+pub async fn import(
+    state: &AppState,
+    v: &Viewer,
+    source: &str,
+) -> Result<(Imported, Framework), AppError> {
+    v.require(Action::ManageFrameworks)?;
+    let framework = parse_toml(source).map_err(lines)?;
+    let txn = state.db.write().await?;
+    let outcome = repo::import(&txn, &v.who(), &framework).await?;
+    txn.commit().await?;
+    Ok((outcome, framework))
+}
+
+/// What changed between two versions (the older one first).
+pub async fn compare(
+    state: &AppState,
+    old: i64,
+    new: i64,
+) -> Result<(StoredVersion, StoredVersion, FrameworkDiff), AppError> {
+    let (old_version, old_framework) = load(state, old).await?;
+    let (new_version, new_framework) = load(state, new).await?;
+    let diff = ateneu_domain::frameworks::diff(&old_framework, &new_framework);
+    Ok((old_version, new_version, diff))
+}
+
+/// A benchmark set as entered: a name in three languages and a value per field key.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BenchmarkInput {
+    pub name: Trilingual,
+    pub values: BTreeMap<String, f64>,
+}
+
+/// Stores a benchmark set for a framework: every key must be one of its fields and every value
+/// must lie on its scale.
+pub async fn save_benchmark(
+    state: &AppState,
+    v: &Viewer,
+    version_id: i64,
+    key: &str,
+    input: &BenchmarkInput,
+) -> Result<i64, AppError> {
+    v.require(Action::ManageFrameworks)?;
+    let (version, framework) = load(state, version_id).await?;
+    let mut errors = ateneu_domain::FieldErrors::new();
+    if key.is_empty()
+        || key.len() > 64
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        errors.add("key", Problem::with_detail("invalid_key", key));
+    }
+    for (lang, text) in [
+        ("en", &input.name.en),
+        ("fr", &input.name.fr),
+        ("es", &input.name.es),
+    ] {
+        if text.trim().is_empty() {
+            errors.add(&format!("name.{lang}"), Problem::new("required"));
+        }
+    }
+    let (min, max) = (
+        f64::from(framework.scale.min),
+        f64::from(framework.scale.max),
+    );
+    for (field, value) in &input.values {
+        let is_field = matches!(
+            framework.locate(field),
+            Some(ateneu_domain::frameworks::Located::Field(..))
+        );
+        if !is_field {
+            errors.add(
+                &format!("values.{field}"),
+                Problem::with_detail("unknown_item", field),
+            );
+        } else if !value.is_finite() || *value < min || *value > max {
+            errors.add(
+                &format!("values.{field}"),
+                Problem::with_detail("score_out_of_range", format!("{min}–{max}")),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = state.db.write().await?;
+    let id = repo::save_benchmark(
+        &txn,
+        &v.who(),
+        &version.framework_key,
+        key,
+        &input.name,
+        &input.values,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+pub async fn benchmarks(
+    state: &AppState,
+    framework_key: &str,
+) -> Result<Vec<BenchmarkSet>, AppError> {
+    Ok(repo::benchmarks(&state.db.conn, framework_key).await?)
+}
