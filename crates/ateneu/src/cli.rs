@@ -108,13 +108,17 @@ enum ImportCommand {
     Cities { file: PathBuf },
     /// Memberships: city,network,role,started_on,ended_on,creative_field,designation_year
     Memberships { file: PathBuf },
+    /// A framework version (TOML, format in data/frameworks/README.md)
+    Framework { file: PathBuf },
 }
 
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
     /// What to export.
-    #[arg(value_parser = ["cities", "memberships"])]
+    #[arg(value_parser = ["cities", "memberships", "framework"])]
     what: String,
+    /// For a framework: KEY@VERSION (for example culture21-actions@2015).
+    reference: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -135,7 +139,7 @@ pub fn init_logging() {
 
 /// Bad input from the person at the keyboard: exit status 2.
 #[derive(Debug)]
-struct BadInput(String);
+pub struct BadInput(String);
 
 impl std::fmt::Display for BadInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -145,7 +149,7 @@ impl std::fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
-fn bad(message: impl Into<String>) -> anyhow::Error {
+pub(crate) fn bad(message: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(BadInput(message.into()))
 }
 
@@ -235,6 +239,19 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Import(ImportCommand::Cities { file })) => import(&args, file, true).await,
         Some(Command::Import(ImportCommand::Memberships { file })) => {
             import(&args, file, false).await
+        }
+        Some(Command::Import(ImportCommand::Framework { file })) => {
+            let state = state(&args, None).await?;
+            crate::frameworks::import(&state, file).await
+        }
+        Some(Command::Export(export_args)) if export_args.what == "framework" => {
+            let state = state(&args, None).await?;
+            let reference = export_args
+                .reference
+                .as_deref()
+                .ok_or_else(|| bad("say which framework: ateneu export framework KEY@VERSION"))?;
+            let text = crate::frameworks::export(&state, reference).await?;
+            write_out(export_args.output.as_deref(), text.as_bytes())
         }
         Some(Command::Export(export_args)) => export(&args, export_args).await,
         Some(Command::Backup { file }) => backup(&args, file).await,
@@ -448,12 +465,17 @@ async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
         _ => ateneu_web::registry_files::memberships_csv(&state).await,
     }
     .map_err(|e| anyhow!("{e:?}"))?;
-    match &export.output {
+    write_out(export.output.as_deref(), &bytes)
+}
+
+/// Writes to a file, or to standard output.
+fn write_out(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
         Some(path) => std::fs::write(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(&bytes)?;
+            std::io::stdout().write_all(bytes)?;
         }
     }
     Ok(())

@@ -164,3 +164,39 @@ async fn backup_copies_a_sqlite_database() {
         );
     }
 }
+
+#[tokio::test]
+async fn frameworks_import_and_export_as_toml_files() {
+    let instance = Instance::new().await;
+    let synthetic = include_str!("../../web/tests/fixtures/synthetic-plus.toml");
+    let good = instance.file("plus.toml", synthetic);
+    let out = instance.run(&["import", "framework", &good]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("synthetic-plus@1 imported: 6 domains, 30 fields, 200 actions"),
+        "{}",
+        text(&out.stdout)
+    );
+    let again = instance.run(&["import", "framework", &good]);
+    assert!(
+        text(&again.stdout).contains("unchanged"),
+        "{}",
+        text(&again.stdout)
+    );
+    let bad = instance.file(
+        "bad.toml",
+        &synthetic.replacen("sdgs = [", "sdgs = [99, ", 1),
+    );
+    let refused = instance.run(&["import", "framework", &bad]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("SDGs are numbered 1 to 17") && stderr.contains(":line "),
+        "{stderr}"
+    );
+    let exported = instance.run(&["export", "framework", "culture21-actions@2015"]);
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    assert!(text(&exported.stdout).contains("Gobernanza de la cultura"));
+    let unknown = instance.run(&["export", "framework", "nothing@1"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}

@@ -1,0 +1,64 @@
+//! `ateneu import framework FILE` and `ateneu export framework KEY@VERSION`: framework versions
+//! as TOML files, checked whole (every problem with its line) before anything is stored.
+
+use crate::cli::bad;
+use ateneu_db::audit::Who;
+use ateneu_db::frameworks::{self as repo, Imported};
+use ateneu_domain::frameworks::{parse_toml, to_toml};
+use ateneu_web::AppState;
+use std::path::Path;
+
+pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
+    let source = std::fs::read_to_string(file)
+        .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
+    let framework = parse_toml(&source).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{p}", file.display()))
+            .collect();
+        bad(format!(
+            "{} is not a valid framework file ({} problems); nothing was imported:\n{}",
+            file.display(),
+            problems.len(),
+            lines.join("\n")
+        ))
+    })?;
+    let txn = state.db.write().await?;
+    let outcome = match repo::import(&txn, &Who::system("cli"), &framework).await {
+        Err(ateneu_db::DbError::Conflict("version_frozen")) => {
+            return Err(bad(format!(
+                "{} is used by an assessment and cannot change: give the revision a new version",
+                framework.reference()
+            )));
+        }
+        other => other?,
+    };
+    txn.commit().await?;
+    let (domains, fields, actions) = framework.size();
+    let what = match outcome {
+        Imported::Created(_) => "imported",
+        Imported::Replaced(_) => "replaced",
+        Imported::Unchanged(_) => "unchanged (the same file is stored already)",
+    };
+    println!(
+        "{} {what}: {domains} domains, {fields} fields, {actions} actions, {} modules.",
+        framework.reference(),
+        framework.modules.len()
+    );
+    Ok(())
+}
+
+pub async fn export(state: &AppState, reference: &str) -> anyhow::Result<String> {
+    let (key, version) = reference
+        .split_once('@')
+        .ok_or_else(|| bad(format!("“{reference}” is not KEY@VERSION")))?;
+    let (_, source) = repo::find(&state.db.conn, key, version)
+        .await?
+        .ok_or_else(|| {
+            bad(format!(
+                "no framework {reference}; see the list at /en/frameworks"
+            ))
+        })?;
+    let framework = repo::parse_stored(&source)?;
+    Ok(to_toml(&framework))
+}
