@@ -201,6 +201,16 @@ impl TestApp {
         reply(response).await
     }
 
+    /// Opens a streamed response (server-sent events) and hands back its body unread.
+    pub async fn stream(&self, path: &str, token: &str) -> (StatusCode, Body) {
+        let request = Request::get(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        (response.status(), response.into_body())
+    }
+
     /// Sends a CSV body to an import endpoint.
     pub async fn upload_csv(&self, path: &str, csv: &str, token: &str) -> Reply {
         let request = Request::post(path)

@@ -713,3 +713,41 @@ async fn the_facilitator_pages_answer_in_three_languages() {
         "one QR code per link"
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_stream_announces_a_new_submission() {
+    use http_body_util::BodyExt;
+    let w = workshop("confidential").await;
+    let tokens = w.invite(1).await;
+    let (status, mut body) = w
+        .app
+        .stream(&format!("/en/assessments/{}/events", w.id), &w.secretariat)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (refused, _) = w
+        .app
+        .stream(&format!("/en/assessments/{}/events", w.id), "not-a-token")
+        .await;
+    assert_eq!(refused, StatusCode::UNAUTHORIZED);
+    let saved = w
+        .answer(
+            &tokens[0],
+            json!({"sector": "academia", "answers": scores(5)}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let frame = tokio::time::timeout(std::time::Duration::from_secs(2), async {
+        loop {
+            let frame = body.frame().await.expect("a frame").expect("readable");
+            if let Some(data) = frame.data_ref() {
+                let text = String::from_utf8_lossy(data).into_owned();
+                if text.contains("event: update") {
+                    return text;
+                }
+            }
+        }
+    })
+    .await
+    .expect("an update within a second or so");
+    assert!(frame.contains("data: "), "{frame}");
+}
