@@ -149,7 +149,7 @@ def run(backend):
         accepted = sum(1 for s, _, _ in outcomes if s == 200)
         latencies = [e for _, _, e in outcomes]
 
-        status, body, _ = request("GET", f"/api/v1/assessments/{assessment}/results", token=token)
+        status, body, cold = request("GET", f"/api/v1/assessments/{assessment}/results", token=token)
         counted = json.loads(body)["responses"]
 
         # Dashboard delay: a draft saved in a quiet moment, until the stream announces it.
@@ -184,8 +184,8 @@ def run(backend):
         (f"submission wall time, {CONCURRENCY} concurrent clients", f"{wall:.2f} s ({PARTICIPANTS / wall:.0f}/s)", ""),
         ("submission latency median / p99", f"{ms(med(latencies))} / {ms(percentile(latencies, 99))} ms", ""),
         ("baseline GET /healthz median / p99", f"{ms(med(baseline))} / {ms(percentile(baseline, 99))} ms", ""),
-        ("results of the whole workshop (HTTP) median / p99", f"{ms(med(results))} / {ms(percentile(results, 99))} ms", "< 50 ms"),
-        ("results minus baseline (median)", f"{ms(med(results) - med(baseline))} ms", "< 50 ms"),
+        ("results of the whole workshop, first request after the submissions (computed)", f"{ms(cold)} ms", "< 50 ms"),
+        ("results again (same revision: from the results cache) median / p99", f"{ms(med(results))} / {ms(percentile(results, 99))} ms", "< 50 ms"),
         ("dashboard: submission → event, median / max", f"{ms(med(delays))} / {ms(max(delays))} ms", "< 1000 ms"),
         ("radar SVG median / p99", f"{ms(med(radar))} / {ms(percentile(radar, 99))} ms", "< 5 ms"),
         ("PDF report median / max", f"{ms(med(pdf))} / {ms(max(pdf))} ms ({pdf_size // 1024} KiB)", "< 2000 ms"),

@@ -72,6 +72,8 @@ pub struct AppState {
     pub page_cache: Arc<page_cache::PageCache>,
     /// Parsed framework versions, by checksum.
     pub frameworks: Arc<frameworks::FrameworkCache>,
+    /// Assessments' computed results, by revision.
+    pub results: Arc<assessments::results::ResultsCache>,
 }
 
 impl AppState {
@@ -92,6 +94,7 @@ impl AppState {
             mailer,
             page_cache: Arc::new(page_cache::PageCache::default()),
             frameworks: Arc::new(frameworks::FrameworkCache::default()),
+            results: Arc::new(assessments::results::ResultsCache::default()),
         })
     }
 

@@ -22,7 +22,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 mod report;
 pub use report::{report_page, report_pdf};
@@ -39,7 +40,33 @@ pub struct Computed {
     pub invitations: u64,
 }
 
-pub async fn computed(state: &AppState, loaded: &Loaded) -> Result<Computed, AppError> {
+/// Computed results by assessment, valid for one revision (every response, consensus score,
+/// invitation or status change bumps the revision, in whichever process it happens).
+#[derive(Default)]
+pub struct ResultsCache {
+    entries: Mutex<HashMap<i64, (i64, Arc<Computed>)>>,
+}
+
+/// The assessment's results, computed once per revision.
+pub async fn computed(state: &AppState, loaded: &Loaded) -> Result<Arc<Computed>, AppError> {
+    let key = (loaded.assessment.id, loaded.assessment.revision);
+    if let Ok(entries) = state.results.entries.lock()
+        && let Some((revision, computed)) = entries.get(&key.0)
+        && *revision == key.1
+    {
+        return Ok(computed.clone());
+    }
+    let fresh = Arc::new(compute_fresh(state, loaded).await?);
+    if let Ok(mut entries) = state.results.entries.lock() {
+        if entries.len() > 64 {
+            entries.clear();
+        }
+        entries.insert(key.0, (key.1, fresh.clone()));
+    }
+    Ok(fresh)
+}
+
+async fn compute_fresh(state: &AppState, loaded: &Loaded) -> Result<Computed, AppError> {
     let id = loaded.assessment.id;
     let all = repo::responses(&state.db.conn, id).await?;
     let consensus = repo::consensus(&state.db.conn, id).await?;
@@ -305,9 +332,10 @@ pub async fn compare_page(
 ) -> Result<Markup, AppError> {
     let first = load_for(&state, &v, query.a, Need::Results).await?;
     let second = load_for(&state, &v, query.b, Need::Results).await?;
-    let first_results = computed(&state, &first).await?.results;
-    let second_results = computed(&state, &second).await?.results;
-    let second_values: BTreeMap<String, f64> = field_values(&second_results)
+    let first_computed = computed(&state, &first).await?;
+    let second_computed = computed(&state, &second).await?;
+    let (first_results, second_results) = (&first_computed.results, &second_computed.results);
+    let second_values: BTreeMap<String, f64> = field_values(second_results)
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect();
@@ -318,7 +346,7 @@ pub async fn compare_page(
             l.assessment.starts_on
         )
     };
-    let mut chart = radar(v.lang, &state.i18n, &first, &first_results, None, None);
+    let mut chart = radar(v.lang, &state.i18n, &first, first_results, None, None);
     chart.title = v.t("compare-title");
     if let Some(series) = chart.series.first_mut() {
         series.name = label(&first);
