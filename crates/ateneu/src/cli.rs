@@ -1,6 +1,7 @@
 //! The command line: options shared by every subcommand (data directory, database URL), and one
 //! function per subcommand. Bad input exits with status 2 and says which line and why.
 
+use crate::serve::ServeArgs;
 use anyhow::{Context, anyhow};
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, migrations};
@@ -62,20 +63,6 @@ enum Command {
     },
     /// Fill this instance with the example network (marked as example content).
     Demo,
-}
-
-#[derive(Debug, clap::Args)]
-struct ServeArgs {
-    #[arg(long, env = "ATENEU_HOST", default_value = "127.0.0.1")]
-    host: String,
-    #[arg(long, env = "ATENEU_PORT", default_value_t = 8080)]
-    port: u16,
-    /// The address people reach the platform at, for links in emails.
-    #[arg(long, env = "ATENEU_BASE_URL")]
-    base_url: Option<String>,
-    /// Load the example network at start (on an instance that has none yet).
-    #[arg(long)]
-    demo: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -201,7 +188,7 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState> {
+pub(crate) async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState> {
     let db = open(args).await?;
     let base_url = base_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
     AppState::new(
@@ -216,8 +203,8 @@ async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState
 
 async fn dispatch(args: Args) -> anyhow::Result<()> {
     match &args.command {
-        None => serve(&args, &args.serve).await,
-        Some(Command::Serve(serve_args)) => serve(&args, serve_args).await,
+        None => crate::serve::run(&args, &args.serve).await,
+        Some(Command::Serve(serve_args)) => crate::serve::run(&args, serve_args).await,
         Some(Command::Migrate) => {
             open(&args).await?;
             println!("The database is up to date.");
@@ -242,74 +229,6 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-async fn serve(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
-    let (host, port) = (serve.host.clone(), serve.port);
-    let base_url = serve.base_url.clone().unwrap_or_else(|| {
-        let shown = if host == "0.0.0.0" || host == "::" {
-            "127.0.0.1"
-        } else {
-            host.as_str()
-        };
-        format!("http://{shown}:{port}")
-    });
-    let state = state(args, Some(base_url.clone())).await?;
-    if serve.demo {
-        let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-        state.set_demo_content();
-        tracing::info!(added, "example network loaded");
-    }
-    if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
-        .await
-        .map_err(|e| anyhow!("{e:?}"))?
-    {
-        println!(
-            "\nNo administrator yet. Create one with this one-time link (valid 7 days):\n\n    {link}\n"
-        );
-    } else if !accounts::has_admin(&state.db).await? {
-        println!(
-            "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
-        );
-    }
-    // Expired sessions are removed at start and every hour after.
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            hourly.tick().await;
-            match ateneu_db::sessions::purge_expired(&db).await {
-                Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
-                Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
-            }
-        }
-    });
-    let listener = tokio::net::TcpListener::bind((host.as_str(), port))
-        .await
-        .with_context(|| format!("cannot listen on {host}:{port}"))?;
-    println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
-    ateneu_web::serve(listener, state, shutdown_signal()).await?;
-    tracing::info!("stopped");
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! The `ateneu` command: a thin shell that parses the command line and calls the library crates.
 
 mod cli;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
