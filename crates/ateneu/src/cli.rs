@@ -1,7 +1,7 @@
 //! The command line: options shared by every subcommand (data directory, database URL), and one
 //! function per subcommand. Bad input exits with status 2 and says which line and why.
 
-use crate::serve::ServeArgs;
+use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, migrations};
@@ -188,14 +188,18 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-pub(crate) async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState> {
+pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppState> {
     let db = open(args).await?;
-    let base_url = base_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+    let base_url = outgoing
+        .base_url
+        .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
     AppState::new(
         db,
         Config {
             data_dir: args.data_dir.clone(),
             base_url,
+            smtp_url: outgoing.smtp_url,
+            mail_from: outgoing.mail_from,
         },
     )
     .await
@@ -223,7 +227,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Export(export_args)) => export(&args, export_args).await,
         Some(Command::Backup { file }) => backup(&args, file).await,
         Some(Command::Demo) => {
-            let state = state(&args, None).await?;
+            let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
             println!("Example network loaded: {added} cities added (marked as example content).");
             Ok(())
@@ -233,7 +237,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
 
 async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|_| bad(format!("not an email address: {email}")))?;
-    let state = state(args, std::env::var("ATENEU_BASE_URL").ok()).await?;
+    let state = state(args, Outgoing::from_env()).await?;
     let grant = if admin {
         Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?)
     } else {
@@ -249,6 +253,7 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
     )
     .await
     .map_err(|e| anyhow!("{e:?}"))?;
+    state.mailer.wait_sent().await;
     println!(
         "{email} can set their password with this one-time link (valid 7 days):\n\n    {link}\n"
     );
@@ -257,7 +262,7 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
 
 async fn token_create(args: &Args, user: &str, name: &str) -> anyhow::Result<()> {
     let email = Email::parse(user).map_err(|_| bad(format!("not an email address: {user}")))?;
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let user = accounts::user_by_email(&state.db.conn, &email)
         .await?
         .ok_or_else(|| bad(format!("no account for {email}")))?;
@@ -298,7 +303,7 @@ fn describe(state: &AppState, file: &Path, errors: &[LineError]) -> String {
 async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
     let bytes =
         std::fs::read(file).map_err(|e| bad(format!("cannot read {}: {e}", file.display())))?;
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let who = Who::system("cli");
     let spinner = ProgressBar::new_spinner().with_message(format!("checking {}", file.display()));
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -358,7 +363,7 @@ async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
 }
 
 async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let bytes = match export.what.as_str() {
         "cities" => ateneu_web::registry_files::cities_csv(&state).await,
         _ => ateneu_web::registry_files::memberships_csv(&state).await,

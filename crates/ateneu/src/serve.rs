@@ -14,9 +14,36 @@ pub struct ServeArgs {
     /// The address people reach the platform at, for links in emails.
     #[arg(long, env = "ATENEU_BASE_URL")]
     pub base_url: Option<String>,
+    /// Send email through this SMTP server: smtp://USER:PASS@HOST:587 (STARTTLS required),
+    /// smtps://HOST:465 (TLS), smtp://localhost:25?tls=none (local relay). Default: outbox only.
+    #[arg(long, env = "ATENEU_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of every email, e.g. "Ateneu <noreply@example.org>" (needed with --smtp-url).
+    #[arg(long, env = "ATENEU_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// Load the example network at start (on an instance that has none yet).
     #[arg(long)]
     pub demo: bool,
+}
+
+/// Where emailed links point and how email leaves: `serve`'s options, or for one-shot commands
+/// that send email (`user add`) the same environment variables.
+#[derive(Debug, Default)]
+pub struct Outgoing {
+    pub base_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+}
+
+impl Outgoing {
+    pub fn from_env() -> Outgoing {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Outgoing {
+            base_url: var("ATENEU_BASE_URL"),
+            smtp_url: var("ATENEU_SMTP_URL"),
+            mail_from: var("ATENEU_MAIL_FROM"),
+        }
+    }
 }
 
 /// Runs the platform until Ctrl+C or SIGTERM, finishing requests in flight.
@@ -30,7 +57,12 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         };
         format!("http://{shown}:{port}")
     });
-    let state = state(args, Some(base_url.clone())).await?;
+    let outgoing = Outgoing {
+        base_url: Some(base_url.clone()),
+        smtp_url: serve.smtp_url.clone(),
+        mail_from: serve.mail_from.clone(),
+    };
+    let state = state(args, outgoing).await?;
     if serve.demo {
         let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
         state.set_demo_content();
@@ -64,7 +96,15 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {host}:{port}"))?;
     println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
+    let mailer = state.mailer.clone();
     ateneu_web::serve(listener, state, shutdown_signal()).await?;
+    if mailer.sending() > 0 {
+        tracing::info!(
+            emails = mailer.sending(),
+            "waiting for the emails being sent"
+        );
+        mailer.wait_sent().await;
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -39,6 +39,11 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The address people reach the platform at, for links in emails ("http://127.0.0.1:8080").
     pub base_url: String,
+    /// The SMTP server email is sent through (`smtp://user:pass@host:587`, `smtps://host:465`,
+    /// `smtp://localhost:25?tls=none`); without one, email only goes to the outbox folder.
+    pub smtp_url: Option<String>,
+    /// The sender of every email (`Ateneu <noreply@example.org>`); required with `smtp_url`.
+    pub mail_from: Option<String>,
 }
 
 impl Config {
@@ -78,7 +83,7 @@ impl AppState {
             .await?
             .is_some();
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
-        let mailer = mail::Mailer::new(config.outbox_dir());
+        let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
         Ok(AppState {
             db,
             config: Arc::new(config),

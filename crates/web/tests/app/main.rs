@@ -4,6 +4,7 @@
 mod accounts;
 mod common;
 mod i18n_pages;
+mod mail;
 mod openapi;
 mod permissions;
 mod registry;
