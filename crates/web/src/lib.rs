@@ -23,8 +23,9 @@ use ateneu_db::Db;
 use ateneu_domain::Lang;
 use ateneu_domain::reference::Reference;
 use axum::Router;
-use axum::http::{HeaderName, Request};
+use axum::http::{HeaderName, Method, Request, Uri};
 use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Redirect, Response};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -128,6 +129,21 @@ fn pages() -> Router<AppState> {
         .merge(admin::routes())
 }
 
+/// Addresses typed with a trailing slash (`/fr/`, `/fr/cities/`) lead to the page without it;
+/// anything else unknown is not found.
+async fn without_trailing_slash(method: Method, uri: Uri) -> Response {
+    let path = uri.path();
+    if (method == Method::GET || method == Method::HEAD) && path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        let target = match uri.query() {
+            Some(query) => format!("/{}?{query}", trimmed.trim_start_matches('/')),
+            None => format!("/{}", trimmed.trim_start_matches('/')),
+        };
+        return Redirect::permanent(&target).into_response();
+    }
+    error::AppError::NotFound.into_response()
+}
+
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
@@ -139,7 +155,7 @@ pub fn router(state: AppState) -> Router {
         router = router.nest(&format!("/{}", lang.code()), pages());
     }
     router
-        .fallback(|| async { error::AppError::NotFound })
+        .fallback(without_trailing_slash)
         .layer(from_fn_with_state(state.clone(), page_cache::serve_cached))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
