@@ -1,6 +1,7 @@
 //! The command line: options shared by every subcommand (data directory, database URL), and one
 //! function per subcommand. Bad input exits with status 2 and says which line and why.
 
+use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, migrations};
@@ -62,20 +63,6 @@ enum Command {
     },
     /// Fill this instance with the example network (marked as example content).
     Demo,
-}
-
-#[derive(Debug, clap::Args)]
-struct ServeArgs {
-    #[arg(long, env = "ATENEU_HOST", default_value = "127.0.0.1")]
-    host: String,
-    #[arg(long, env = "ATENEU_PORT", default_value_t = 8080)]
-    port: u16,
-    /// The address people reach the platform at, for links in emails.
-    #[arg(long, env = "ATENEU_BASE_URL")]
-    base_url: Option<String>,
-    /// Load the example network at start (on an instance that has none yet).
-    #[arg(long)]
-    demo: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -208,14 +195,18 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState> {
+pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppState> {
     let db = open(args).await?;
-    let base_url = base_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+    let base_url = outgoing
+        .base_url
+        .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
     AppState::new(
         db,
         Config {
             data_dir: args.data_dir.clone(),
             base_url,
+            smtp_url: outgoing.smtp_url,
+            mail_from: outgoing.mail_from,
         },
     )
     .await
@@ -223,8 +214,8 @@ async fn state(args: &Args, base_url: Option<String>) -> anyhow::Result<AppState
 
 async fn dispatch(args: Args) -> anyhow::Result<()> {
     match &args.command {
-        None => serve(&args, &args.serve).await,
-        Some(Command::Serve(serve_args)) => serve(&args, serve_args).await,
+        None => crate::serve::run(&args, &args.serve).await,
+        Some(Command::Serve(serve_args)) => crate::serve::run(&args, serve_args).await,
         Some(Command::Migrate) => {
             open(&args).await?;
             println!("The database is up to date.");
@@ -241,11 +232,11 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             import(&args, file, false).await
         }
         Some(Command::Import(ImportCommand::Framework { file })) => {
-            let state = state(&args, None).await?;
+            let state = state(&args, Outgoing::default()).await?;
             crate::frameworks::import(&state, file).await
         }
         Some(Command::Export(export_args)) if export_args.what == "framework" => {
-            let state = state(&args, None).await?;
+            let state = state(&args, Outgoing::default()).await?;
             let reference = export_args
                 .reference
                 .as_deref()
@@ -256,7 +247,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Export(export_args)) => export(&args, export_args).await,
         Some(Command::Backup { file }) => backup(&args, file).await,
         Some(Command::Demo) => {
-            let state = state(&args, None).await?;
+            let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
             println!("Example network loaded: {added} cities added (marked as example content).");
             Ok(())
@@ -264,77 +255,9 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
-    let (host, port) = (serve.host.clone(), serve.port);
-    let base_url = serve.base_url.clone().unwrap_or_else(|| {
-        let shown = if host == "0.0.0.0" || host == "::" {
-            "127.0.0.1"
-        } else {
-            host.as_str()
-        };
-        format!("http://{shown}:{port}")
-    });
-    let state = state(args, Some(base_url.clone())).await?;
-    if serve.demo {
-        let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-        state.set_demo_content();
-        tracing::info!(added, "example network loaded");
-    }
-    if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
-        .await
-        .map_err(|e| anyhow!("{e:?}"))?
-    {
-        println!(
-            "\nNo administrator yet. Create one with this one-time link (valid 7 days):\n\n    {link}\n"
-        );
-    } else if !accounts::has_admin(&state.db).await? {
-        println!(
-            "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
-        );
-    }
-    // Expired sessions are removed at start and every hour after.
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            hourly.tick().await;
-            match ateneu_db::sessions::purge_expired(&db).await {
-                Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
-                Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
-            }
-        }
-    });
-    let listener = tokio::net::TcpListener::bind((host.as_str(), port))
-        .await
-        .with_context(|| format!("cannot listen on {host}:{port}"))?;
-    println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
-    ateneu_web::serve(listener, state, shutdown_signal()).await?;
-    tracing::info!("stopped");
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
-    tracing::info!("shutting down: finishing requests in flight");
-}
-
 async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|_| bad(format!("not an email address: {email}")))?;
-    let state = state(args, std::env::var("ATENEU_BASE_URL").ok()).await?;
+    let state = state(args, Outgoing::from_env()).await?;
     let grant = if admin {
         Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?)
     } else {
@@ -350,6 +273,7 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
     )
     .await
     .map_err(|e| anyhow!("{e:?}"))?;
+    state.mailer.wait_sent().await;
     println!(
         "{email} can set their password with this one-time link (valid 7 days):\n\n    {link}\n"
     );
@@ -358,7 +282,7 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
 
 async fn token_create(args: &Args, user: &str, name: &str) -> anyhow::Result<()> {
     let email = Email::parse(user).map_err(|_| bad(format!("not an email address: {user}")))?;
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let user = accounts::user_by_email(&state.db.conn, &email)
         .await?
         .ok_or_else(|| bad(format!("no account for {email}")))?;
@@ -399,7 +323,7 @@ fn describe(state: &AppState, file: &Path, errors: &[LineError]) -> String {
 async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
     let bytes =
         std::fs::read(file).map_err(|e| bad(format!("cannot read {}: {e}", file.display())))?;
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let who = Who::system("cli");
     let spinner = ProgressBar::new_spinner().with_message(format!("checking {}", file.display()));
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -459,7 +383,7 @@ async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
 }
 
 async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
-    let state = state(args, None).await?;
+    let state = state(args, Outgoing::default()).await?;
     let bytes = match export.what.as_str() {
         "cities" => ateneu_web::registry_files::cities_csv(&state).await,
         _ => ateneu_web::registry_files::memberships_csv(&state).await,

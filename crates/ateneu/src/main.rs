@@ -2,6 +2,7 @@
 
 mod cli;
 mod frameworks;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -266,6 +266,11 @@ audit-changes = Changes
 outbox-title = Outbox
 outbox-lead = With no mail server configured, emails are written here (and in the outbox folder of the data directory).
 outbox-empty = No email has been written yet.
+outbox-lead-smtp = Every email sent through the mail server is also kept here (and in the outbox folder of the data directory), with whether the server accepted it.
+delivery-outbox = kept in the outbox (no mail server)
+delivery-sending = being sent
+delivery-sent = sent
+delivery-failed = not sent
 mail-to = To:
 
 ## Culture 21 Lab: frameworks

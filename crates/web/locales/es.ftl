@@ -266,6 +266,11 @@ audit-changes = Cambios
 outbox-title = Bandeja de salida
 outbox-lead = Si no hay ningún servidor de correo configurado, los correos electrónicos se escriben aquí (y en la carpeta outbox del directorio de datos).
 outbox-empty = Todavía no se ha escrito ningún correo electrónico.
+outbox-lead-smtp = Cada correo electrónico enviado por el servidor de correo también se conserva aquí (y en la carpeta outbox del directorio de datos), indicando si el servidor lo aceptó.
+delivery-outbox = conservado en la bandeja de salida (sin servidor de correo)
+delivery-sending = enviándose
+delivery-sent = enviado
+delivery-failed = no enviado
 mail-to = Para:
 
 ## Culture 21 Lab: marcos

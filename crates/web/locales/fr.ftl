@@ -266,6 +266,11 @@ audit-changes = Modifications
 outbox-title = Boîte d'envoi
 outbox-lead = En l'absence de serveur de messagerie configuré, les courriels sont enregistrés ici (ainsi que dans le dossier outbox du répertoire de données).
 outbox-empty = Aucun courriel n'a encore été enregistré.
+outbox-lead-smtp = Chaque courriel envoyé par le serveur de messagerie est aussi conservé ici (ainsi que dans le dossier outbox du répertoire de données), avec l'indication de son acceptation par le serveur.
+delivery-outbox = conservé dans la boîte d'envoi (aucun serveur de messagerie)
+delivery-sending = en cours d'envoi
+delivery-sent = envoyé
+delivery-failed = non envoyé
 mail-to = À :
 
 ## Culture 21 Lab : référentiels

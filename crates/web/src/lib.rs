@@ -25,8 +25,9 @@ use ateneu_db::Db;
 use ateneu_domain::Lang;
 use ateneu_domain::reference::Reference;
 use axum::Router;
-use axum::http::{HeaderName, Request};
+use axum::http::{HeaderName, Method, Request, Uri};
 use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Redirect, Response};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -41,6 +42,11 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The address people reach the platform at, for links in emails ("http://127.0.0.1:8080").
     pub base_url: String,
+    /// The SMTP server email is sent through (`smtp://user:pass@host:587`, `smtps://host:465`,
+    /// `smtp://localhost:25?tls=none`); without one, email only goes to the outbox folder.
+    pub smtp_url: Option<String>,
+    /// The sender of every email (`Ateneu <noreply@example.org>`); required with `smtp_url`.
+    pub mail_from: Option<String>,
 }
 
 impl Config {
@@ -84,7 +90,7 @@ impl AppState {
             .await?
             .is_some();
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
-        let mailer = mail::Mailer::new(config.outbox_dir());
+        let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
         Ok(AppState {
             db,
             config: Arc::new(config),
@@ -133,6 +139,21 @@ fn pages() -> Router<AppState> {
         .merge(assessments::routes())
 }
 
+/// Addresses typed with a trailing slash (`/fr/`, `/fr/cities/`) lead to the page without it;
+/// anything else unknown is not found.
+async fn without_trailing_slash(method: Method, uri: Uri) -> Response {
+    let path = uri.path();
+    if (method == Method::GET || method == Method::HEAD) && path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        let target = match uri.query() {
+            Some(query) => format!("/{}?{query}", trimmed.trim_start_matches('/')),
+            None => format!("/{}", trimmed.trim_start_matches('/')),
+        };
+        return Redirect::permanent(&target).into_response();
+    }
+    error::AppError::NotFound.into_response()
+}
+
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
@@ -144,7 +165,7 @@ pub fn router(state: AppState) -> Router {
         router = router.nest(&format!("/{}", lang.code()), pages());
     }
     router
-        .fallback(|| async { error::AppError::NotFound })
+        .fallback(without_trailing_slash)
         .layer(from_fn_with_state(state.clone(), page_cache::serve_cached))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), error::render_errors))

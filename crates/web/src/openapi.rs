@@ -230,7 +230,7 @@ const OPERATIONS: &[Operation] = &[
         "get",
         "/admin/outbox",
         "admin",
-        "Emails written to the outbox (platform admin)",
+        "Every email written to the outbox, with its delivery status (platform admin)",
         None,
         200,
         "OutboxList",
@@ -602,7 +602,7 @@ fn schemas() -> Value {
         "InviteInput": string_props(&["email", "display_name", "role", "network", "city"]),
         "Invitation": string_props(&["link"]),
         "AuditPage": {"type": "object", "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
-        "OutboxList": {"type": "array", "items": {"type": "object", "properties": {"to": {"type": "string"}, "subject": {"type": "string"}, "date": {"type": "string"}, "body": {"type": "string"}}}},
+        "OutboxList": {"type": "array", "items": {"type": "object", "properties": {"file": {"type": "string"}, "to": {"type": "string"}, "subject": {"type": "string"}, "date": {"type": "string"}, "body": {"type": "string"}, "delivery": {"type": "string", "enum": ["outbox", "sending", "sent", "failed"]}, "delivery_error": {"type": "string", "description": "why delivery failed"}}}},
         "Created": {"type": "object", "properties": {"id": {"type": "integer"}}},
         "Object": {"type": "object"}
     });

@@ -164,6 +164,11 @@ async fn a_password_reset_goes_through_the_outbox() {
     let mails = app.state.mailer.list().await.expect("outbox");
     assert_eq!(mails.len(), 1, "only a known address gets a mail");
     assert_eq!(mails[0].to, "ana@example.org");
+    assert_eq!(
+        mails[0].delivery,
+        ateneu_web::mail::Delivery::Outbox,
+        "no mail server: the outbox is where it stays"
+    );
     let path = link_in(&mails[0].body);
     assert!(path.starts_with("/fr/password/"), "{path}");
     let differ = app

@@ -69,6 +69,11 @@ async fn database(dir: &std::path::Path) -> Db {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        TestApp::configured(|_| {}).await
+    }
+
+    /// A fresh application whose settings `configure` may change (base URL, SMTP…).
+    pub async fn configured(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temporary folder");
         let db = database(dir.path()).await;
         ateneu_db::migrations::migrate(&db).await.expect("migrates");
@@ -79,10 +84,13 @@ impl TestApp {
         ateneu_db::frameworks::load_bundled(&db)
             .await
             .expect("loads the bundled frameworks");
-        let config = Config {
+        let mut config = Config {
             data_dir: dir.path().to_owned(),
             base_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: None,
         };
+        configure(&mut config);
         let state = AppState::new(db, config).await.expect("state");
         TestApp {
             router: ateneu_web::router(state.clone()),

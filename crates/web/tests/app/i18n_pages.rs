@@ -119,3 +119,19 @@ async fn texts_fall_back_visibly_to_another_language() {
     );
     insta::assert_snapshot!("city_page_es", page.body);
 }
+
+#[tokio::test]
+async fn a_trailing_slash_leads_to_the_page() {
+    let mut app = TestApp::new().await;
+    for (typed, page) in [
+        ("/fr/", "/fr"),
+        ("/es/cities/", "/es/cities"),
+        ("/en/cities//?page=2", "/en/cities?page=2"),
+        ("//evil.example/", "/evil.example"),
+    ] {
+        let reply = app.get(typed).await;
+        assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT, "{typed}");
+        assert_eq!(reply.headers[header::LOCATION], page, "{typed}");
+    }
+    assert_eq!(app.get("/fr/nowhere").await.status, StatusCode::NOT_FOUND);
+}

@@ -5,6 +5,7 @@ mod accounts;
 mod common;
 mod i18n_pages;
 mod lab;
+mod mail;
 mod openapi;
 mod permissions;
 mod registry;

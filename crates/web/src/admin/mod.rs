@@ -1,5 +1,7 @@
 //! Platform administration: people and their roles (invitations, grants, disabling), the audit
-//! log, and the outbox of emails written when no mail server is configured.
+//! log, and the outbox of emails (in `outbox`).
+
+mod outbox;
 
 use crate::AppState;
 use crate::api::ApiJson;
@@ -31,7 +33,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/users/{id}/disabled", post(disable_page))
         .route("/admin/audit", get(audit_page))
-        .route("/admin/outbox", get(outbox_page))
+        .route("/admin/outbox", get(outbox::page))
 }
 
 pub fn api_routes() -> Router<AppState> {
@@ -39,7 +41,7 @@ pub fn api_routes() -> Router<AppState> {
         .route("/admin/users", get(users_api))
         .route("/admin/invitations", post(invite_api))
         .route("/admin/audit", get(audit_api))
-        .route("/admin/outbox", get(outbox_api))
+        .route("/admin/outbox", get(outbox::api))
 }
 
 /// A role and its scope in words.
@@ -359,28 +361,6 @@ async fn audit_page(
     Ok(layout::page(&state, &v, &v.t("audit-title"), body).into_response())
 }
 
-async fn outbox_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    v.require(Action::ViewOutbox)?;
-    let mails = state
-        .mailer
-        .list()
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let body = html! {
-        h1 { (v.t("outbox-title")) }
-        p.lead { (v.t("outbox-lead")) }
-        @if mails.is_empty() { p.muted { (v.t("outbox-empty")) } }
-        @for m in &mails {
-            section.panel {
-                h2 { (m.subject) }
-                p.muted { (v.t("mail-to")) " " (m.to) " · " (m.date) }
-                pre.mail { (m.body) }
-            }
-        }
-    };
-    Ok(layout::page(&state, &v, &v.t("outbox-title"), body).into_response())
-}
-
 async fn users_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     v.require(Action::ManageAccounts)?;
     let mut out = Vec::new();
@@ -413,16 +393,4 @@ async fn audit_api(
         .map(|r| json!({"id": r.id, "at": r.at, "actor": r.actor_label, "actor_id": r.actor_id, "action": r.action, "entity": r.entity, "entity_id": r.entity_id, "changes": serde_json::from_str::<serde_json::Value>(&r.changes).unwrap_or_default()}))
         .collect();
     Ok(Json(json!({"total": total, "page": page, "items": items})).into_response())
-}
-
-async fn outbox_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    v.require(Action::ViewOutbox)?;
-    Ok(Json(
-        state
-            .mailer
-            .list()
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?,
-    )
-    .into_response())
 }

@@ -1,0 +1,129 @@
+//! `ateneu serve`: its options, the first-start administrator link, the hourly session purge,
+//! and the server itself until Ctrl+C or SIGTERM.
+
+use crate::cli::{Args, state};
+use anyhow::{Context, anyhow};
+use ateneu_db::accounts;
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[arg(long, env = "ATENEU_HOST", default_value = "127.0.0.1")]
+    pub host: String,
+    #[arg(long, env = "ATENEU_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// The address people reach the platform at, for links in emails.
+    #[arg(long, env = "ATENEU_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Send email through this SMTP server: smtp://USER:PASS@HOST:587 (STARTTLS required),
+    /// smtps://HOST:465 (TLS), smtp://localhost:25?tls=none (local relay). Default: outbox only.
+    #[arg(long, env = "ATENEU_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of every email, e.g. "Ateneu <noreply@example.org>" (needed with --smtp-url).
+    #[arg(long, env = "ATENEU_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// Load the example network at start (on an instance that has none yet).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+/// Where emailed links point and how email leaves: `serve`'s options, or for one-shot commands
+/// that send email (`user add`) the same environment variables.
+#[derive(Debug, Default)]
+pub struct Outgoing {
+    pub base_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+}
+
+impl Outgoing {
+    pub fn from_env() -> Outgoing {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Outgoing {
+            base_url: var("ATENEU_BASE_URL"),
+            smtp_url: var("ATENEU_SMTP_URL"),
+            mail_from: var("ATENEU_MAIL_FROM"),
+        }
+    }
+}
+
+/// Runs the platform until Ctrl+C or SIGTERM, finishing requests in flight.
+pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
+    let (host, port) = (serve.host.clone(), serve.port);
+    let base_url = serve.base_url.clone().unwrap_or_else(|| {
+        let shown = if host == "0.0.0.0" || host == "::" {
+            "127.0.0.1"
+        } else {
+            host.as_str()
+        };
+        format!("http://{shown}:{port}")
+    });
+    let outgoing = Outgoing {
+        base_url: Some(base_url.clone()),
+        smtp_url: serve.smtp_url.clone(),
+        mail_from: serve.mail_from.clone(),
+    };
+    let state = state(args, outgoing).await?;
+    if serve.demo {
+        let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
+        state.set_demo_content();
+        tracing::info!(added, "example network loaded");
+    }
+    if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
+        .await
+        .map_err(|e| anyhow!("{e:?}"))?
+    {
+        println!(
+            "\nNo administrator yet. Create one with this one-time link (valid 7 days):\n\n    {link}\n"
+        );
+    } else if !accounts::has_admin(&state.db).await? {
+        println!(
+            "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
+        );
+    }
+    // Expired sessions are removed at start and every hour after.
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            match ateneu_db::sessions::purge_expired(&db).await {
+                Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
+                Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+            }
+        }
+    });
+    let listener = tokio::net::TcpListener::bind((host.as_str(), port))
+        .await
+        .with_context(|| format!("cannot listen on {host}:{port}"))?;
+    println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
+    let mailer = state.mailer.clone();
+    ateneu_web::serve(listener, state, shutdown_signal()).await?;
+    if mailer.sending() > 0 {
+        tracing::info!(
+            emails = mailer.sending(),
+            "waiting for the emails being sent"
+        );
+        mailer.wait_sent().await;
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}

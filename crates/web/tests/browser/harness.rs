@@ -1,0 +1,255 @@
+//! One browser scenario's world: a fresh application (the same test database helper as the
+//! request tests) served on a free port, Debian's chromedriver on another, and a headless
+//! Chromium session driven over WebDriver. The browser is always closed and chromedriver
+//! stopped, whether the scenario passes or panics.
+
+use crate::common::TestApp;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::future::Future;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// The longest wait for a page to reach an expected state.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One scenario at a time: each starts a whole browser, and the machine may be small.
+static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// What a scenario works with.
+pub struct Browser {
+    pub client: Client,
+    pub app: TestApp,
+    /// The application's address, "http://127.0.0.1:PORT".
+    pub base: String,
+}
+
+/// chromedriver, stopped when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+async fn start_chromedriver() -> (Driver, u16) {
+    for program in [CHROMEDRIVER, CHROMIUM] {
+        assert!(
+            Path::new(program).exists(),
+            "{program} is missing: the browser tests drive Debian's Chromium through chromedriver. \
+             Install them with `apt-get install -y chromium chromium-driver` (.ci/run does this)."
+        );
+    }
+    let port = free_port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {CHROMEDRIVER}: {e}"));
+    let driver = Driver(child);
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "{CHROMEDRIVER} did not listen on port {port} within {PATIENCE:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (driver, port)
+}
+
+async fn open_session(port: u16, profile: &Path) -> Client {
+    let capabilities = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        },
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!("a JSON object")
+    };
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap_or_else(|e| panic!("chromedriver cannot start Chromium: {e}"))
+}
+
+/// Runs a scenario against a fresh application (with the example network when `demo`) and a
+/// fresh browser; a failing scenario fails the test after the browser is closed.
+pub async fn run<F, Fut>(demo: bool, scenario: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let _turn = TURN.lock().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("binds");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let app = TestApp::configured(|config| config.base_url = base.clone()).await;
+    if demo {
+        ateneu_db::demo::load(&app.state.db, &app.state.reference)
+            .await
+            .expect("the example network loads");
+        app.state.set_demo_content();
+    }
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(ateneu_web::serve(listener, app.state.clone(), async {
+        let _ = stopped.await;
+    }));
+
+    let (driver, port) = start_chromedriver().await;
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let client = open_session(port, profile.path()).await;
+    let outcome = tokio::spawn(scenario(Browser {
+        client: client.clone(),
+        app,
+        base,
+    }))
+    .await;
+    if let Err(error) = client.close().await {
+        eprintln!("closing the browser: {error}");
+    }
+    drop(driver);
+    let _ = stop.send(());
+    let _ = server.await;
+    if let Err(error) = outcome {
+        match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(error) => panic!("the scenario did not finish: {error}"),
+        }
+    }
+}
+
+impl Browser {
+    pub async fn goto(&self, path: &str) {
+        let url = format!("{}{path}", self.base);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// The current page's path ("/fr/cities/lyon").
+    pub async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("the current address")
+            .path()
+            .to_owned()
+    }
+
+    /// Waits until the browser shows `path` (after a click or a form's submission).
+    pub async fn wait_for_path(&self, path: &str) {
+        let started = Instant::now();
+        loop {
+            let now = self.path().await;
+            if now == path {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "expected to reach {path}, still on {now}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The element `css` selects, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(error) => panic!("no element {css} on {}: {error}", self.path().await),
+        }
+    }
+
+    /// Every element `css` selects now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("cannot look for {css}: {e}"))
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("text")
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css).await.attr(name).await.expect("attribute")
+    }
+
+    /// The language the page declares (`<html lang>`).
+    pub async fn page_lang(&self) -> String {
+        self.attr("html", "lang").await.unwrap_or_default()
+    }
+
+    /// Types into the form field named `name`, replacing what it held.
+    pub async fn fill(&self, name: &str, value: &str) {
+        let field = self.find(&format!("main [name='{name}']")).await;
+        field.clear().await.expect("clears the field");
+        field.send_keys(value).await.expect("types");
+    }
+
+    pub async fn choose(&self, name: &str, value: &str) {
+        self.find(&format!("main select[name='{name}']"))
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value} in {name}: {e}"));
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("clicks");
+    }
+
+    /// Presses and releases a key, as a person at the keyboard.
+    pub async fn press(&self, key: Key) {
+        let key = char::from(key);
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("presses the key");
+    }
+
+    /// The element that has the keyboard focus.
+    pub async fn focused(&self) -> Element {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+    }
+}
