@@ -460,3 +460,4 @@ problem-assessment-open = This assessment is open already.
 problem-unknown-module = The framework has no module “{ $detail }”.
 problem-unknown-framework = Unknown framework version “{ $detail }” (give its id or KEY@VERSION).
 problem-unknown-account = No account has the address “{ $detail }”.
+outputs-title = Reports and outputs

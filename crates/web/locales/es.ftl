@@ -460,3 +460,4 @@ problem-assessment-open = Esta evaluación ya está abierta.
 problem-unknown-module = El marco no tiene el módulo «{ $detail }».
 problem-unknown-framework = Versión de marco desconocida «{ $detail }» (indique su identificador o CLAVE@VERSIÓN).
 problem-unknown-account = Ninguna cuenta tiene la dirección «{ $detail }».
+outputs-title = Informes y productos

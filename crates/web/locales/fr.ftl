@@ -460,3 +460,4 @@ problem-assessment-open = Cette évaluation est déjà ouverte.
 problem-unknown-module = Le référentiel n’a pas de module « { $detail } ».
 problem-unknown-framework = Version de référentiel inconnue « { $detail } » (donnez son identifiant ou CLÉ@VERSION).
 problem-unknown-account = Aucun compte n’a l’adresse « { $detail } ».
+outputs-title = Rapports et productions

@@ -187,6 +187,8 @@ pub struct CityDetail {
     pub city: City,
     pub memberships: Vec<Membership>,
     pub focal_points: Vec<ShownFocalPoint>,
+    /// The city's outputs (assessment reports…) that the viewer may see.
+    pub outputs: Vec<ateneu_db::outputs::Output>,
     #[serde(skip)]
     pub can_edit: bool,
     #[serde(skip)]
@@ -228,7 +230,21 @@ pub async fn detail(state: &AppState, v: &Viewer, slug: &str) -> Result<CityDeta
         })
         .map(|n| n.key.clone())
         .collect();
+    let outputs = ateneu_db::outputs::of_city(&state.db.conn, city.id)
+        .await?
+        .into_iter()
+        .filter(|output| {
+            v.allows(Action::ViewResults(
+                ateneu_domain::permissions::AssessmentScope {
+                    city: scope,
+                    visibility: output.visibility,
+                    is_facilitator: false,
+                },
+            ))
+        })
+        .collect();
     Ok(CityDetail {
+        outputs,
         memberships,
         can_edit: v.allows(Action::EditCity(scope)),
         can_manage,

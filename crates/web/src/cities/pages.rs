@@ -188,6 +188,17 @@ pub async fn detail(
             }
             @if !d.can_manage.is_empty() { (crate::memberships::add_form(&state, &v, &city.slug, &d.can_manage, &Default::default(), &FieldErrors::new())) }
         }
+        @if !d.outputs.is_empty() {
+            section.panel aria-labelledby="outputs" {
+                h2 #outputs { (v.t("outputs-title")) }
+                ul { @for output in &d.outputs { @if let Some(id) = output.assessment_id {
+                    li { a href=(v.href(&format!("/assessments/{id}/report"))) { (output.title) } " · "
+                        a href=(v.href(&format!("/assessments/{id}/report.pdf"))) { "PDF" } " "
+                        span.muted { "(" (v.t(&format!("visibility-{}", output.visibility.key()))) ")" } }
+                } } }
+                p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
+            }
+        }
         section.panel aria-labelledby="focal-points" {
             h2 #focal-points { (v.t("focal-points-title")) }
             @if d.focal_points.is_empty() { p.muted { (v.t("focal-points-none")) } }

@@ -751,3 +751,51 @@ async fn the_dashboard_stream_announces_a_new_submission() {
     .expect("an update within a second or so");
     assert!(frame.contains("data: "), "{frame}");
 }
+
+#[tokio::test]
+async fn a_closed_assessment_files_its_report_on_the_city_page_for_those_who_may_see_it() {
+    let public = workshop("public").await;
+    let closed = public
+        .app
+        .api(
+            Method::POST,
+            &format!("/api/v1/assessments/{}/close", public.id),
+            None,
+            Some(&public.secretariat),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK);
+    let mut visitor = public.app.fresh_browser();
+    let page = visitor.get("/en/cities/buenos-aires").await;
+    assert!(
+        page.body
+            .contains(&format!("/en/assessments/{}/report", public.id)),
+        "the public report is listed"
+    );
+    let confidential = workshop("confidential").await;
+    confidential
+        .app
+        .api(
+            Method::POST,
+            &format!("/api/v1/assessments/{}/close", confidential.id),
+            None,
+            Some(&confidential.secretariat),
+        )
+        .await;
+    let mut visitor = confidential.app.fresh_browser();
+    let page = visitor.get("/en/cities/buenos-aires").await;
+    assert!(
+        !page.body.contains("/report"),
+        "a confidential report stays hidden"
+    );
+    let api = confidential
+        .app
+        .api(
+            Method::GET,
+            "/api/v1/cities/buenos-aires",
+            None,
+            Some(&confidential.secretariat),
+        )
+        .await;
+    assert_eq!(api.json()["outputs"].as_array().map(Vec::len), Some(1));
+}
