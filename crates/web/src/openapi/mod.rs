@@ -1,0 +1,106 @@
+//! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
+//! that it stays readable; a snapshot test keeps it in step with the routes.
+
+mod operations;
+mod schemas;
+
+use operations::OPERATIONS;
+use serde_json::{Map, Value, json};
+pub(crate) fn schema_ref(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+fn content(name: &str) -> Value {
+    match name {
+        "Csv" => json!({"text/csv": {"schema": {"type": "string"}}}),
+        "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
+        "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
+        "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
+        _ => json!({"application/json": {"schema": schema_ref(name)}}),
+    }
+}
+
+pub(crate) fn string_props(names: &[&str]) -> Value {
+    let props: Map<String, Value> = names
+        .iter()
+        .map(|n| ((*n).to_owned(), json!({"type": "string"})))
+        .collect();
+    json!({"type": "object", "properties": props})
+}
+
+fn error_response(description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": schema_ref("Error")}}})
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let mut paths: Map<String, Value> = Map::new();
+    for (method, path, tag, summary, request, status, response, auth) in OPERATIONS {
+        let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
+        let params: Vec<Value> = path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": if name == "id" { "integer" } else { "string" }}}))
+            .collect();
+        let mut params = params;
+        if *path == "/cities" && *method == "get" {
+            for name in [
+                "network", "region", "country", "field", "q", "page", "per_page", "lang",
+            ] {
+                params.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": if name.starts_with("page") || name == "per_page" { "integer" } else { "string" }}}));
+            }
+        }
+        if !params.is_empty() {
+            op["parameters"] = Value::Array(params);
+        }
+        if let Some(request) = request {
+            op["requestBody"] = json!({"required": true, "content": content(request)});
+        }
+        let mut responses = Map::new();
+        let ok = if response.is_empty() {
+            json!({"description": "Done"})
+        } else {
+            json!({"description": "Success", "content": content(response)})
+        };
+        responses.insert(status.to_string(), ok);
+        if request.is_some() {
+            responses.insert("400".into(), error_response("Malformed body"));
+            responses.insert(
+                "422".into(),
+                error_response("Invalid fields (`fields`) or file lines (`lines`)"),
+            );
+        }
+        if *auth {
+            responses.insert("401".into(), error_response("Sign-in required"));
+            responses.insert("403".into(), error_response("Not allowed"));
+            op["security"] = json!([{"bearer": []}, {"session": []}]);
+        }
+        if path.contains('{') {
+            responses.insert("404".into(), error_response("Not found"));
+        }
+        op["responses"] = Value::Object(responses);
+        let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
+        if path.starts_with("/{lang}") {
+            // Pages in a language live outside the API's base path.
+            entry["servers"] = json!([{"url": "/"}]);
+        }
+        entry[*method] = op;
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Ateneu API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "The JSON API of Ateneu, the platform of city networks for culture and sustainable development. Errors are {\"error\": stable_key, \"message\": localised text, \"fields\": {...}}; the language comes from ?lang=, the account's setting or Accept-Language. Write requests authenticate with a Bearer personal API token, or with the session cookie plus the X-CSRF-Token header."
+        },
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
+            },
+            "schemas": schemas::all()
+        }
+    })
+}
