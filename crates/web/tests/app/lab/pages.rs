@@ -1,0 +1,144 @@
+//! The participant's form without JavaScript, the facilitator's pages, and the dashboard's event stream.
+
+use super::{scores, workshop};
+use axum::http::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_participant_uses_the_form_without_javascript_in_each_language() {
+    let w = workshop("confidential").await;
+    let tokens = w.invite(1).await;
+    let mut browser = w.app.fresh_browser();
+    for lang in ["en", "fr", "es"] {
+        let page = browser
+            .get(&format!("/{lang}/participate/{}", tokens[0]))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(&format!("lang=\"{lang}\"")));
+        assert!(page.body.contains("name=\"score.governance-of-culture\""));
+    }
+    let path = format!("/fr/participate/{}", tokens[0]);
+    let bad = browser
+        .post_form(
+            &path,
+            &[
+                ("sector", "academia"),
+                ("score.cultural-rights", "12"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("La note doit être comprise entre"),
+        "{}",
+        bad.body
+    );
+    let saved = browser
+        .post_form(
+            &path,
+            &[
+                ("sector", "academia"),
+                ("score.cultural-rights", "8"),
+                ("comment.cultural-rights", "Bien"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let back = browser.get(&path).await;
+    assert!(
+        back.body.contains("value=\"8\" checked"),
+        "the saved score is shown again"
+    );
+    let submitted = browser
+        .post_form(
+            &path,
+            &[
+                ("sector", "academia"),
+                ("score.cultural-rights", "8"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(submitted.status, StatusCode::OK);
+    assert_eq!(w.results(Some(&w.secretariat)).await.json()["responses"], 1);
+}
+
+#[tokio::test]
+async fn the_facilitator_pages_answer_in_three_languages() {
+    let w = workshop("confidential").await;
+    let tokens = w.invite(2).await;
+    w.answer(
+        &tokens[0],
+        json!({"sector": "academia", "answers": scores(4)}),
+    )
+    .await;
+    let mut browser = w.app.fresh_browser();
+    browser.sign_in("secretariat@example.org").await;
+    for lang in ["en", "fr", "es"] {
+        for page in ["", "/dashboard", "/consensus", "/invitations", "/report"] {
+            let reply = browser
+                .get(&format!("/{lang}/assessments/{}{page}", w.id))
+                .await;
+            assert_eq!(
+                reply.status,
+                StatusCode::OK,
+                "/{lang}{page}: {}",
+                reply.body
+            );
+        }
+        let list = browser.get(&format!("/{lang}/assessments")).await;
+        assert!(list.body.contains("Radar 1"));
+    }
+    let printed = browser
+        .post_form(
+            &format!("/en/assessments/{}/invitations", w.id),
+            &[("count", "2")],
+        )
+        .await;
+    assert_eq!(printed.status, StatusCode::OK);
+    assert_eq!(
+        printed.body.matches("<svg").count(),
+        2,
+        "one QR code per link"
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_stream_announces_a_new_submission() {
+    use http_body_util::BodyExt;
+    let w = workshop("confidential").await;
+    let tokens = w.invite(1).await;
+    let (status, mut body) = w
+        .app
+        .stream(&format!("/en/assessments/{}/events", w.id), &w.secretariat)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (refused, _) = w
+        .app
+        .stream(&format!("/en/assessments/{}/events", w.id), "not-a-token")
+        .await;
+    assert_eq!(refused, StatusCode::UNAUTHORIZED);
+    let saved = w
+        .answer(
+            &tokens[0],
+            json!({"sector": "academia", "answers": scores(5)}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let frame = tokio::time::timeout(std::time::Duration::from_secs(2), async {
+        loop {
+            let frame = body.frame().await.expect("a frame").expect("readable");
+            if let Some(data) = frame.data_ref() {
+                let text = String::from_utf8_lossy(data).into_owned();
+                if text.contains("event: update") {
+                    return text;
+                }
+            }
+        }
+    })
+    .await
+    .expect("an update within a second or so");
+    assert!(frame.contains("data: "), "{frame}");
+}
