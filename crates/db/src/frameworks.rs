@@ -6,7 +6,8 @@ use crate::entities::{benchmark_set, framework_version};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::frameworks::{Framework, Trilingual, parse_toml, to_toml};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -138,7 +139,49 @@ pub async fn list(conn: &impl ConnectionTrait) -> DbResult<Vec<StoredVersion>> {
         .collect()
 }
 
-/// A version and its parsed framework.
+/// A version without its file (a page reads this, then the file only when its parse is not
+/// cached already).
+pub async fn version(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<StoredVersion>> {
+    use framework_version::Column as C;
+    let row: Option<(
+        i64,
+        String,
+        String,
+        String,
+        bool,
+        String,
+        chrono::DateTime<chrono::Utc>,
+    )> = framework_version::Entity::find_by_id(id)
+        .select_only()
+        .columns([
+            C::Id,
+            C::FrameworkKey,
+            C::Version,
+            C::Name,
+            C::Frozen,
+            C::Checksum,
+            C::CreatedAt,
+        ])
+        .into_tuple()
+        .one(conn)
+        .await?;
+    row.map(
+        |(id, framework_key, version, name, frozen, checksum, created_at)| {
+            Ok(StoredVersion {
+                id,
+                framework_key,
+                version,
+                name: serde_json::from_str(&name).map_err(|e| DbError::Corrupt(e.to_string()))?,
+                frozen,
+                checksum,
+                created_at,
+            })
+        },
+    )
+    .transpose()
+}
+
+/// A version and its file.
 pub async fn get(
     conn: &impl ConnectionTrait,
     id: i64,

@@ -3,7 +3,7 @@
 
 use super::participate::{open, save_participation};
 use super::results::{ResultsBody, benchmark, computed, strengths};
-use super::{AssessmentInput, Need, load, load_for};
+use super::{AssessmentInput, Need, load_for};
 use crate::AppState;
 use crate::api::ApiJson;
 use crate::error::AppError;
@@ -11,7 +11,6 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments as repo;
 use ateneu_domain::Problem;
 use ateneu_domain::assessments::{Answer, ConsensusInput, ParticipationInput};
-use ateneu_domain::permissions::Action;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -51,14 +50,8 @@ fn summary(loaded: &super::Loaded) -> Value {
 }
 
 async fn list(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let mut items = Vec::new();
-    for assessment in repo::all(&state.db.conn).await? {
-        let loaded = load(&state, assessment.id).await?;
-        let scope = loaded.scope(&v);
-        if v.allows(Action::ViewResults(scope)) || v.allows(Action::RunAssessment(scope)) {
-            items.push(summary(&loaded));
-        }
-    }
+    let shown = super::visible(&state, &v, repo::all(&state.db.conn).await?).await?;
+    let items: Vec<Value> = shown.iter().map(summary).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
 
@@ -280,7 +273,8 @@ async fn participate(
     };
     let input: ParticipationInput = serde_json::from_value(body)
         .map_err(|e| AppError::BadRequest(Problem::with_detail("bad_request", e.to_string())))?;
-    let (_, participation) = save_participation(&state, &token, input, submit).await?;
+    let opened = open(&state, &token).await?;
+    let participation = save_participation(&state, &opened, input, submit).await?;
     Ok(
         Json(json!({"saved": true, "submitted": submit, "answers": participation.answers.len()}))
             .into_response(),

@@ -95,6 +95,12 @@ impl Loaded {
         }
     }
 
+    /// Whether the viewer may see this assessment at all (its results, or run it).
+    pub fn is_visible_to(&self, v: &Viewer) -> bool {
+        let scope = self.scope(v);
+        v.allows(Action::ViewResults(scope)) || v.allows(Action::RunAssessment(scope))
+    }
+
     /// An item's text in a language (a module's own items included).
     pub fn item_text(&self, key: &str, lang: Lang) -> String {
         self.framework
@@ -107,6 +113,11 @@ pub async fn load(state: &AppState, id: i64) -> Result<Loaded, AppError> {
     let assessment = repo::get(&state.db.conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    complete(state, assessment).await
+}
+
+/// An assessment already read, with its framework version, city and the city's networks.
+async fn complete(state: &AppState, assessment: Assessment) -> Result<Loaded, AppError> {
     let (version, framework) =
         crate::frameworks::load(state, assessment.framework_version_id).await?;
     let city = ateneu_db::cities::by_id(&state.db.conn, assessment.city_id)
@@ -120,6 +131,22 @@ pub async fn load(state: &AppState, id: i64) -> Result<Loaded, AppError> {
         city,
         networks,
     })
+}
+
+/// The assessments of a list that the viewer may see, in the list's order.
+pub async fn visible(
+    state: &AppState,
+    v: &Viewer,
+    assessments: Vec<Assessment>,
+) -> Result<Vec<Loaded>, AppError> {
+    let mut shown = Vec::new();
+    for assessment in assessments {
+        let loaded = complete(state, assessment).await?;
+        if loaded.is_visible_to(v) {
+            shown.push(loaded);
+        }
+    }
+    Ok(shown)
 }
 
 /// What the viewer wants to do with an assessment.
@@ -140,7 +167,7 @@ pub async fn load_for(
 ) -> Result<Loaded, AppError> {
     let loaded = load(state, id).await?;
     let scope = loaded.scope(v);
-    let sees = v.allows(Action::ViewResults(scope)) || v.allows(Action::RunAssessment(scope));
+    let sees = loaded.is_visible_to(v);
     let allowed = match need {
         Need::Results => sees,
         Need::Run => v.allows(Action::RunAssessment(scope)),

@@ -3,7 +3,7 @@
 //! codes), the consensus form, closing and reopening.
 
 use super::results::{benchmark, computed, fmt, previous, radar, radar_table, strengths};
-use super::{AssessmentInput, Need, load, load_for};
+use super::{AssessmentInput, Need, load_for};
 use crate::AppState;
 use crate::error::AppError;
 use crate::layout::{self, Field, csrf_field};
@@ -21,14 +21,7 @@ use std::collections::BTreeMap;
 
 /// Assessments the viewer may see or run, newest first.
 pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, AppError> {
-    let mut rows = Vec::new();
-    for assessment in repo::all(&state.db.conn).await? {
-        let loaded = load(&state, assessment.id).await?;
-        let scope = loaded.scope(&v);
-        if v.allows(Action::ViewResults(scope)) || v.allows(Action::RunAssessment(scope)) {
-            rows.push(loaded);
-        }
-    }
+    let rows = super::visible(&state, &v, repo::all(&state.db.conn).await?).await?;
     let body = html! {
         h1 { (v.t("assessments-title")) }
         p.lead { (v.t("assessments-lead")) }

@@ -36,18 +36,18 @@ pub async fn open(
     Ok((loaded, invitation, response))
 }
 
-/// Checks and saves a participation (a draft, or the final submission).
+/// Checks and saves a participation (a draft, or the final submission) for an invitation
+/// opened with `open`.
 pub async fn save_participation(
     state: &AppState,
-    token: &str,
+    (loaded, invitation, response): &(Loaded, i64, Option<StoredResponse>),
     input: ParticipationInput,
     submit: bool,
-) -> Result<(Loaded, Participation), AppError> {
-    let (loaded, invitation, response) = open(state, token).await?;
+) -> Result<Participation, AppError> {
     if loaded.assessment.status == AssessmentStatus::Closed {
         return Err(AppError::Conflict(Problem::new("assessment_closed")));
     }
-    if response.is_some_and(|r| r.submitted) {
+    if response.as_ref().is_some_and(|r| r.submitted) {
         return Err(AppError::Conflict(Problem::new("invitation_used")));
     }
     let items: BTreeSet<String> = loaded.items()?.into_iter().map(|i| i.key).collect();
@@ -55,14 +55,14 @@ pub async fn save_participation(
     let txn = state.db.write().await?;
     repo::save_response(
         &txn,
-        invitation,
+        *invitation,
         loaded.assessment.id,
         &participation,
         submit,
     )
     .await?;
     txn.commit().await?;
-    Ok((loaded, participation))
+    Ok(participation)
 }
 
 pub async fn form(
@@ -235,7 +235,8 @@ pub async fn save(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let (input, submit, form_errors) = from_form(&form);
-    let (loaded, _, _) = open(&state, &token).await?;
+    let opened = open(&state, &token).await?;
+    let loaded = &opened.0;
     if !form_errors.is_empty() {
         return Ok(render(
             &state,
@@ -249,8 +250,8 @@ pub async fn save(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    match save_participation(&state, &token, input.clone(), submit).await {
-        Ok((loaded, participation)) => {
+    match save_participation(&state, &opened, input.clone(), submit).await {
+        Ok(participation) => {
             let flash = (!submit).then(|| v.t("participate-saved"));
             Ok(render(
                 &state,

@@ -12,7 +12,6 @@ use ateneu_db::assessments::{self as repo, StoredResponse};
 use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus};
-use ateneu_domain::permissions::Action;
 use ateneu_domain::results::{
     ResponseAnswers, Results, StrengthsWeaknesses, compute, strengths_and_weaknesses,
 };
@@ -292,13 +291,8 @@ pub async fn city_history(
 ) -> Result<Markup, AppError> {
     let city = crate::cities::find(&state, &slug).await?;
     let mut rows = Vec::new();
-    for assessment in repo::of_city(&state.db.conn, city.id).await? {
-        let loaded = super::load(&state, assessment.id).await?;
-        if !v.allows(Action::ViewResults(loaded.scope(&v)))
-            && !v.allows(Action::RunAssessment(loaded.scope(&v)))
-        {
-            continue;
-        }
+    let shown = super::visible(&state, &v, repo::of_city(&state.db.conn, city.id).await?).await?;
+    for loaded in shown {
         let computed = computed(&state, &loaded).await?;
         rows.push((loaded, computed));
     }

@@ -43,16 +43,11 @@ pub struct FrameworkCache {
 }
 
 impl FrameworkCache {
-    fn get_or_parse(
-        &self,
-        version: &StoredVersion,
-        source: &str,
-    ) -> Result<Arc<Framework>, AppError> {
-        if let Ok(parsed) = self.parsed.lock()
-            && let Some(framework) = parsed.get(&version.checksum)
-        {
-            return Ok(framework.clone());
-        }
+    fn cached(&self, version: &StoredVersion) -> Option<Arc<Framework>> {
+        self.parsed.lock().ok()?.get(&version.checksum).cloned()
+    }
+
+    fn parse(&self, version: &StoredVersion, source: &str) -> Result<Arc<Framework>, AppError> {
         let framework = Arc::new(repo::parse_stored(source)?);
         if let Ok(mut parsed) = self.parsed.lock() {
             if parsed.len() > 256 {
@@ -66,10 +61,16 @@ impl FrameworkCache {
 
 /// A stored version and its framework.
 pub async fn load(state: &AppState, id: i64) -> Result<(StoredVersion, Arc<Framework>), AppError> {
+    let version = repo::version(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(framework) = state.frameworks.cached(&version) {
+        return Ok((version, framework));
+    }
     let (version, source) = repo::get(&state.db.conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let framework = state.frameworks.get_or_parse(&version, &source)?;
+    let framework = state.frameworks.parse(&version, &source)?;
     Ok((version, framework))
 }
 
@@ -82,10 +83,14 @@ pub async fn resolve(
         return load(state, id).await;
     }
     let (key, version) = reference.split_once('@').ok_or(AppError::NotFound)?;
-    let (stored, _) = repo::find(&state.db.conn, key, version)
+    let (stored, source) = repo::find(&state.db.conn, key, version)
         .await?
         .ok_or(AppError::NotFound)?;
-    load(state, stored.id).await
+    let framework = match state.frameworks.cached(&stored) {
+        Some(framework) => framework,
+        None => state.frameworks.parse(&stored, &source)?,
+    };
+    Ok((stored, framework))
 }
 
 pub fn lines(problems: Vec<FileProblem>) -> AppError {
