@@ -139,19 +139,23 @@ pub async fn list(conn: &impl ConnectionTrait) -> DbResult<Vec<StoredVersion>> {
         .collect()
 }
 
+/// The columns of a version but its file: id, key, version, name (JSON), frozen, checksum,
+/// created at.
+type VersionRow = (
+    i64,
+    String,
+    String,
+    String,
+    bool,
+    String,
+    chrono::DateTime<chrono::Utc>,
+);
+
 /// A version without its file (a page reads this, then the file only when its parse is not
 /// cached already).
 pub async fn version(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<StoredVersion>> {
     use framework_version::Column as C;
-    let row: Option<(
-        i64,
-        String,
-        String,
-        String,
-        bool,
-        String,
-        chrono::DateTime<chrono::Utc>,
-    )> = framework_version::Entity::find_by_id(id)
+    let row: Option<VersionRow> = framework_version::Entity::find_by_id(id)
         .select_only()
         .columns([
             C::Id,

@@ -6,6 +6,10 @@
 //! consensus) is validated with the same rules. Every problem is reported field by field:
 //! `sector`, `name`, `answers.<item>`, `comments.<item>` and `consensus.<field>`.
 
+mod schedule;
+
+pub use schedule::{Schedule, ScheduleInput, TITLE_MAX_CHARS, parse_schedule};
+
 use crate::validation::{FieldErrors, Problem, max_chars, non_empty};
 use serde::de::{self, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -234,6 +234,44 @@ impl Framework {
         fields
     }
 
+    /// Checks a benchmark set for this framework: a key of letters, digits, '-' or '_', a name
+    /// in the three languages, and values for fields of this framework that lie on its scale.
+    pub fn check_benchmark(
+        &self,
+        key: &str,
+        name: &Trilingual,
+        values: &std::collections::BTreeMap<String, f64>,
+    ) -> Result<(), crate::FieldErrors> {
+        use crate::Problem;
+        let mut errors = crate::FieldErrors::new();
+        let valid_key = !key.is_empty()
+            && key.len() <= 64
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !valid_key {
+            errors.add("key", Problem::with_detail("invalid_key", key));
+        }
+        for lang in Lang::ALL {
+            if name.get(lang).trim().is_empty() {
+                errors.add(&format!("name.{}", lang.code()), Problem::new("required"));
+            }
+        }
+        let (min, max) = (f64::from(self.scale.min), f64::from(self.scale.max));
+        for (field, value) in values {
+            let name = format!("values.{field}");
+            if !matches!(self.locate(field), Some(Located::Field(..))) {
+                errors.add(&name, Problem::with_detail("unknown_item", field));
+            } else if !value.is_finite() || *value < min || *value > max {
+                errors.add(
+                    &name,
+                    Problem::with_detail("score_out_of_range", format!("{min}–{max}")),
+                );
+            }
+        }
+        errors.into_result(|| ())
+    }
+
     /// Counts of domains, fields and actions.
     pub fn size(&self) -> (usize, usize, usize) {
         let fields = self.domains.iter().map(|d| d.fields.len()).sum();

@@ -14,7 +14,9 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, Assessment, NewAssessment};
 use ateneu_db::cities::City;
 use ateneu_db::frameworks::StoredVersion;
-use ateneu_domain::assessments::{ConsensusInput, ScoreRange, Visibility, validate_consensus};
+use ateneu_domain::assessments::{
+    ConsensusInput, ScheduleInput, ScoreRange, parse_schedule, validate_consensus,
+};
 use ateneu_domain::frameworks::{Framework, Module};
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
 use ateneu_domain::results::RatedItem;
@@ -242,45 +244,16 @@ pub async fn create(
             Problem::with_detail("unknown_module", input.module.trim()),
         );
     }
-    let date = |errors: &mut FieldErrors, name: &str, value: &str| {
-        let parsed = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-            .map_err(|_| Problem::with_detail("invalid_date", value.trim()));
-        errors.take(name, parsed)
-    };
-    let starts_on = date(&mut errors, "starts_on", &input.starts_on);
-    let ends_on = if input.ends_on.trim().is_empty() {
-        starts_on
-    } else {
-        date(&mut errors, "ends_on", &input.ends_on)
-    };
-    if let (Some(start), Some(end)) = (starts_on, ends_on)
-        && end < start
-    {
-        errors.add("ends_on", Problem::new("ends_before_start"));
-    }
-    let mut languages = Vec::new();
-    for code in &input.languages {
-        match code.trim().parse::<Lang>() {
-            Ok(lang) if !languages.contains(&lang) => languages.push(lang),
-            Ok(_) => {}
-            Err(_) => errors.add(
-                "languages",
-                Problem::with_detail("unknown_language", code.trim()),
-            ),
-        }
-    }
-    if languages.is_empty() {
-        languages = Lang::ALL.to_vec();
-    }
-    let visibility = if input.visibility.trim().is_empty() {
-        Some(Visibility::Confidential)
-    } else {
-        errors.take("visibility", Visibility::parse(&input.visibility))
-    };
-    let title = input.title.trim().to_owned();
-    if title.chars().count() > 200 {
-        errors.add("title", Problem::with_detail("too_long", "200"));
-    }
+    let schedule = parse_schedule(
+        ScheduleInput {
+            title: &input.title,
+            starts_on: &input.starts_on,
+            ends_on: &input.ends_on,
+            languages: &input.languages,
+            visibility: &input.visibility,
+        },
+        &mut errors,
+    );
     let mut facilitators = Vec::new();
     for email in input
         .facilitators
@@ -301,8 +274,8 @@ pub async fn create(
             ),
         }
     }
-    let (Some((version, framework)), Some(starts_on), Some(ends_on), Some(visibility), true) =
-        (framework, starts_on, ends_on, visibility, errors.is_empty())
+    let (Some((version, framework)), Some(schedule), true) =
+        (framework, schedule, errors.is_empty())
     else {
         return Err(AppError::Invalid(errors));
     };
@@ -314,20 +287,20 @@ pub async fn create(
         facilitators.push(me);
     }
     let module = input.module.trim().to_owned();
-    let title = if title.is_empty() {
-        format!("{} — {}", framework.name.en, starts_on)
+    let title = if schedule.title.is_empty() {
+        format!("{} — {}", framework.name.en, schedule.starts_on)
     } else {
-        title
+        schedule.title
     };
     let new = NewAssessment {
         city_id: city.id,
         framework_version_id: version.id,
         module,
         title,
-        starts_on,
-        ends_on,
-        languages,
-        visibility,
+        starts_on: schedule.starts_on,
+        ends_on: schedule.ends_on,
+        languages: schedule.languages,
+        visibility: schedule.visibility,
         facilitators,
     };
     let txn = state.db.write().await?;

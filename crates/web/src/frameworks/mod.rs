@@ -150,48 +150,7 @@ pub async fn save_benchmark(
 ) -> Result<i64, AppError> {
     v.require(Action::ManageFrameworks)?;
     let (version, framework) = load(state, version_id).await?;
-    let mut errors = ateneu_domain::FieldErrors::new();
-    if key.is_empty()
-        || key.len() > 64
-        || !key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        errors.add("key", Problem::with_detail("invalid_key", key));
-    }
-    for (lang, text) in [
-        ("en", &input.name.en),
-        ("fr", &input.name.fr),
-        ("es", &input.name.es),
-    ] {
-        if text.trim().is_empty() {
-            errors.add(&format!("name.{lang}"), Problem::new("required"));
-        }
-    }
-    let (min, max) = (
-        f64::from(framework.scale.min),
-        f64::from(framework.scale.max),
-    );
-    for (field, value) in &input.values {
-        let is_field = matches!(
-            framework.locate(field),
-            Some(ateneu_domain::frameworks::Located::Field(..))
-        );
-        if !is_field {
-            errors.add(
-                &format!("values.{field}"),
-                Problem::with_detail("unknown_item", field),
-            );
-        } else if !value.is_finite() || *value < min || *value > max {
-            errors.add(
-                &format!("values.{field}"),
-                Problem::with_detail("score_out_of_range", format!("{min}–{max}")),
-            );
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
+    framework.check_benchmark(key, &input.name, &input.values)?;
     let txn = state.db.write().await?;
     let id = repo::save_benchmark(
         &txn,
