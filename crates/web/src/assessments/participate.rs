@@ -241,7 +241,7 @@ pub async fn save(
         return Ok(render(
             &state,
             &v,
-            &loaded,
+            loaded,
             &token,
             Some(&input),
             false,
@@ -256,7 +256,7 @@ pub async fn save(
             Ok(render(
                 &state,
                 &v,
-                &loaded,
+                loaded,
                 &token,
                 Some(&shown(&participation)),
                 submit,
@@ -268,7 +268,7 @@ pub async fn save(
         Err(AppError::Invalid(errors)) => Ok(render(
             &state,
             &v,
-            &loaded,
+            loaded,
             &token,
             Some(&input),
             false,
