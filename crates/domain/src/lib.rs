@@ -10,6 +10,7 @@ pub mod frameworks;
 pub mod lang;
 pub mod memberships;
 pub mod permissions;
+pub mod practices;
 pub mod reference;
 pub mod results;
 pub mod text;

@@ -3,6 +3,7 @@
 
 use crate::accounts::{Grant, Role};
 use crate::assessments::Visibility;
+use crate::practices::Stage;
 
 /// The person making a request: anonymous, or a user with their grants.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +44,31 @@ pub enum Action<'a> {
     ReopenAssessment(AssessmentScope<'a>),
     /// Read an assessment's results, radar and report.
     ViewResults(AssessmentScope<'a>),
+    /// Start documenting a good practice for a city.
+    CreatePractice(CityScope<'a>),
+    /// Read a practice (anyone once published; before, the people working on it).
+    ViewPractice(PracticeScope<'a>),
+    /// Change a practice's content, and submit or withdraw it.
+    EditPractice(PracticeScope<'a>),
+    /// Translate a practice's texts into another language.
+    TranslatePractice(PracticeScope<'a>),
+    /// Leave advice on a practice as an expert.
+    AdvisePractice(PracticeScope<'a>),
+    /// Take up, send back or approve a practice.
+    ReviewPractice(PracticeScope<'a>),
+    /// Publish, archive, feature and schedule a practice for the newsletter.
+    PublishPractice(PracticeScope<'a>),
+    /// Keep the keyword thesaurus and import practices in bulk.
+    ManagePractices,
+}
+
+/// A practice as policies see it: its cities, their networks (with the networks above them)
+/// and its stage.
+#[derive(Debug, Clone, Copy)]
+pub struct PracticeScope<'a> {
+    pub cities: &'a [i64],
+    pub networks: &'a [String],
+    pub stage: Stage,
 }
 
 /// An assessment as policies see it: its city, the visibility of its results, and whether the
@@ -91,6 +117,15 @@ impl Actor {
         })
     }
 
+    fn edits_any(&self, cities: &[i64]) -> bool {
+        cities.iter().any(|city| self.edits_city(*city))
+    }
+
+    /// The secretariat of one of these networks; any secretariat for what belongs to none.
+    fn secretariat_of(&self, networks: &[String], secretariat: bool) -> bool {
+        self.in_network(Role::Secretariat, networks) || (networks.is_empty() && secretariat)
+    }
+
     fn edits_city(&self, city: i64) -> bool {
         self.grants
             .iter()
@@ -101,6 +136,11 @@ impl Actor {
     pub fn allows(&self, action: Action<'_>) -> bool {
         if let Action::ViewResults(scope) = action
             && scope.visibility == Visibility::Public
+        {
+            return true;
+        }
+        if let Action::ViewPractice(scope) = action
+            && scope.stage.is_public()
         {
             return true;
         }
@@ -136,6 +176,38 @@ impl Actor {
             Action::ReopenAssessment(scope) => {
                 self.in_network(Role::Secretariat, scope.city.networks)
             }
+            Action::CreatePractice(city) => {
+                self.edits_city(city.id) || self.secretariat_of(city.networks, secretariat)
+            }
+            Action::ViewPractice(scope) => {
+                self.edits_any(scope.cities)
+                    || self.secretariat_of(scope.networks, secretariat)
+                    || self.in_network(Role::Expert, scope.networks)
+                    || self.in_network(Role::Reviewer, scope.networks)
+            }
+            Action::EditPractice(scope) => {
+                scope.stage.is_open()
+                    && ((scope.stage.editable_by_city() && self.edits_any(scope.cities))
+                        || self.secretariat_of(scope.networks, secretariat))
+            }
+            Action::TranslatePractice(scope) => {
+                scope.stage.is_open()
+                    && (self.in_network(Role::Reviewer, scope.networks)
+                        || self.secretariat_of(scope.networks, secretariat)
+                        || (scope.stage.editable_by_city() && self.edits_any(scope.cities)))
+            }
+            Action::AdvisePractice(scope) => {
+                scope.stage.is_open()
+                    && (self.in_network(Role::Expert, scope.networks)
+                        || self.in_network(Role::Reviewer, scope.networks)
+                        || self.secretariat_of(scope.networks, secretariat))
+            }
+            Action::ReviewPractice(scope) => {
+                self.in_network(Role::Reviewer, scope.networks)
+                    || self.secretariat_of(scope.networks, secretariat)
+            }
+            Action::PublishPractice(scope) => self.secretariat_of(scope.networks, secretariat),
+            Action::ManagePractices => secretariat,
             Action::ViewResults(scope) => {
                 let insiders = scope.is_facilitator
                     || self.edits_city(scope.city.id)

@@ -32,6 +32,9 @@ impl TranslationStatus {
 pub struct Translation {
     pub text: String,
     pub status: TranslationStatus,
+    /// Who wrote or last reviewed this translation (an account id), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translator: Option<i64>,
 }
 
 /// A text that people write once and translate: the source language's text is always present.
@@ -63,6 +66,7 @@ impl TranslatedText {
             Translation {
                 text: text.to_owned(),
                 status: TranslationStatus::Reviewed,
+                translator: None,
             },
         );
         Ok(TranslatedText { source, values })
@@ -97,6 +101,7 @@ impl TranslatedText {
                 Translation {
                     text: value.to_owned(),
                     status,
+                    translator: None,
                 },
             );
         }
@@ -163,6 +168,7 @@ impl TranslatedText {
                     Translation {
                         text: text.to_owned(),
                         status: TranslationStatus::Reviewed,
+                        translator: None,
                     },
                 );
             }
@@ -176,10 +182,18 @@ impl TranslatedText {
                 Translation {
                     text: text.to_owned(),
                     status,
+                    translator: None,
                 },
             );
         }
         Ok(())
+    }
+
+    /// Records who made the translation in `lang` (no effect when that language is absent).
+    pub fn set_translator(&mut self, lang: Lang, translator: Option<i64>) {
+        if let Some(value) = self.values.get_mut(&lang) {
+            value.translator = translator;
+        }
     }
 
     /// Applies a whole form of values per language (empty = none), keeping statuses where the

@@ -5,8 +5,10 @@ use crate::validation::Problem;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod regions;
 mod table;
 
+pub use regions::region_of;
 pub use table::COUNTRIES;
 
 /// An ISO 3166-1 alpha-2 country code, known to the table above.

@@ -1,0 +1,352 @@
+//! The UCLG regional section a city belongs to by default, from its country (ISO 3166-1
+//! alpha-2): used when a city is created without a region, e.g. by a practice import.
+//!
+//! Choices made where the sections' memberships overlap or say nothing (best knowledge of
+//! UCLG's sections, not an official list):
+//! - Eurasia is Russia, Belarus, the South Caucasus (Armenia, Azerbaijan, Georgia) and
+//!   Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan). Moldova
+//!   and Ukraine go to Europe, where their local-government associations sit in CEMR;
+//!   Mongolia goes to Asia-Pacific.
+//! - Middle East and West Asia is the Arab states of the Middle East and the Gulf, Türkiye,
+//!   Iran, Afghanistan, Israel and Palestine. North Africa (Morocco, Algeria, Tunisia,
+//!   Libya, Egypt, Mauritania, Western Sahara), Sudan, Djibouti, Somalia and the Comoros
+//!   are in Africa; Pakistan is in Asia-Pacific, as in UCLG-ASPAC; Cyprus is in Europe.
+//! - Latin America takes the whole Caribbean (overseas territories included), Central and
+//!   South America, the Falklands and South Georgia.
+//! - North America is the United States and Canada, plus Greenland, Bermuda and Saint
+//!   Pierre and Miquelon for lack of a better place.
+//! - Asia-Pacific takes Oceania (US, French and other territories included), the Indian
+//!   Ocean territories east of Africa (British Indian Ocean Territory, Cocos, Christmas
+//!   Island), the US Minor Outlying Islands, and the Antarctic-type territories
+//!   (Antarctica, Bouvet Island, Heard and McDonald Islands, French Southern Territories).
+//! - Other European overseas territories follow their geography: Réunion, Mayotte and
+//!   Saint Helena are in Africa; the Åland and Faroe Islands, Svalbard, Gibraltar and the
+//!   Crown dependencies are in Europe.
+
+/// (alpha-2 code, region key), sorted by code; every code of `COUNTRIES` appears once.
+pub const REGIONS: &[(&str, &str)] = &[
+    ("AD", "europe"),
+    ("AE", "middle-east-west-asia"),
+    ("AF", "middle-east-west-asia"),
+    ("AG", "latin-america"),
+    ("AI", "latin-america"),
+    ("AL", "europe"),
+    ("AM", "eurasia"),
+    ("AO", "africa"),
+    ("AQ", "asia-pacific"),
+    ("AR", "latin-america"),
+    ("AS", "asia-pacific"),
+    ("AT", "europe"),
+    ("AU", "asia-pacific"),
+    ("AW", "latin-america"),
+    ("AX", "europe"),
+    ("AZ", "eurasia"),
+    ("BA", "europe"),
+    ("BB", "latin-america"),
+    ("BD", "asia-pacific"),
+    ("BE", "europe"),
+    ("BF", "africa"),
+    ("BG", "europe"),
+    ("BH", "middle-east-west-asia"),
+    ("BI", "africa"),
+    ("BJ", "africa"),
+    ("BL", "latin-america"),
+    ("BM", "north-america"),
+    ("BN", "asia-pacific"),
+    ("BO", "latin-america"),
+    ("BQ", "latin-america"),
+    ("BR", "latin-america"),
+    ("BS", "latin-america"),
+    ("BT", "asia-pacific"),
+    ("BV", "asia-pacific"),
+    ("BW", "africa"),
+    ("BY", "eurasia"),
+    ("BZ", "latin-america"),
+    ("CA", "north-america"),
+    ("CC", "asia-pacific"),
+    ("CD", "africa"),
+    ("CF", "africa"),
+    ("CG", "africa"),
+    ("CH", "europe"),
+    ("CI", "africa"),
+    ("CK", "asia-pacific"),
+    ("CL", "latin-america"),
+    ("CM", "africa"),
+    ("CN", "asia-pacific"),
+    ("CO", "latin-america"),
+    ("CR", "latin-america"),
+    ("CU", "latin-america"),
+    ("CV", "africa"),
+    ("CW", "latin-america"),
+    ("CX", "asia-pacific"),
+    ("CY", "europe"),
+    ("CZ", "europe"),
+    ("DE", "europe"),
+    ("DJ", "africa"),
+    ("DK", "europe"),
+    ("DM", "latin-america"),
+    ("DO", "latin-america"),
+    ("DZ", "africa"),
+    ("EC", "latin-america"),
+    ("EE", "europe"),
+    ("EG", "africa"),
+    ("EH", "africa"),
+    ("ER", "africa"),
+    ("ES", "europe"),
+    ("ET", "africa"),
+    ("FI", "europe"),
+    ("FJ", "asia-pacific"),
+    ("FK", "latin-america"),
+    ("FM", "asia-pacific"),
+    ("FO", "europe"),
+    ("FR", "europe"),
+    ("GA", "africa"),
+    ("GB", "europe"),
+    ("GD", "latin-america"),
+    ("GE", "eurasia"),
+    ("GF", "latin-america"),
+    ("GG", "europe"),
+    ("GH", "africa"),
+    ("GI", "europe"),
+    ("GL", "north-america"),
+    ("GM", "africa"),
+    ("GN", "africa"),
+    ("GP", "latin-america"),
+    ("GQ", "africa"),
+    ("GR", "europe"),
+    ("GS", "latin-america"),
+    ("GT", "latin-america"),
+    ("GU", "asia-pacific"),
+    ("GW", "africa"),
+    ("GY", "latin-america"),
+    ("HK", "asia-pacific"),
+    ("HM", "asia-pacific"),
+    ("HN", "latin-america"),
+    ("HR", "europe"),
+    ("HT", "latin-america"),
+    ("HU", "europe"),
+    ("ID", "asia-pacific"),
+    ("IE", "europe"),
+    ("IL", "middle-east-west-asia"),
+    ("IM", "europe"),
+    ("IN", "asia-pacific"),
+    ("IO", "asia-pacific"),
+    ("IQ", "middle-east-west-asia"),
+    ("IR", "middle-east-west-asia"),
+    ("IS", "europe"),
+    ("IT", "europe"),
+    ("JE", "europe"),
+    ("JM", "latin-america"),
+    ("JO", "middle-east-west-asia"),
+    ("JP", "asia-pacific"),
+    ("KE", "africa"),
+    ("KG", "eurasia"),
+    ("KH", "asia-pacific"),
+    ("KI", "asia-pacific"),
+    ("KM", "africa"),
+    ("KN", "latin-america"),
+    ("KP", "asia-pacific"),
+    ("KR", "asia-pacific"),
+    ("KW", "middle-east-west-asia"),
+    ("KY", "latin-america"),
+    ("KZ", "eurasia"),
+    ("LA", "asia-pacific"),
+    ("LB", "middle-east-west-asia"),
+    ("LC", "latin-america"),
+    ("LI", "europe"),
+    ("LK", "asia-pacific"),
+    ("LR", "africa"),
+    ("LS", "africa"),
+    ("LT", "europe"),
+    ("LU", "europe"),
+    ("LV", "europe"),
+    ("LY", "africa"),
+    ("MA", "africa"),
+    ("MC", "europe"),
+    ("MD", "europe"),
+    ("ME", "europe"),
+    ("MF", "latin-america"),
+    ("MG", "africa"),
+    ("MH", "asia-pacific"),
+    ("MK", "europe"),
+    ("ML", "africa"),
+    ("MM", "asia-pacific"),
+    ("MN", "asia-pacific"),
+    ("MO", "asia-pacific"),
+    ("MP", "asia-pacific"),
+    ("MQ", "latin-america"),
+    ("MR", "africa"),
+    ("MS", "latin-america"),
+    ("MT", "europe"),
+    ("MU", "africa"),
+    ("MV", "asia-pacific"),
+    ("MW", "africa"),
+    ("MX", "latin-america"),
+    ("MY", "asia-pacific"),
+    ("MZ", "africa"),
+    ("NA", "africa"),
+    ("NC", "asia-pacific"),
+    ("NE", "africa"),
+    ("NF", "asia-pacific"),
+    ("NG", "africa"),
+    ("NI", "latin-america"),
+    ("NL", "europe"),
+    ("NO", "europe"),
+    ("NP", "asia-pacific"),
+    ("NR", "asia-pacific"),
+    ("NU", "asia-pacific"),
+    ("NZ", "asia-pacific"),
+    ("OM", "middle-east-west-asia"),
+    ("PA", "latin-america"),
+    ("PE", "latin-america"),
+    ("PF", "asia-pacific"),
+    ("PG", "asia-pacific"),
+    ("PH", "asia-pacific"),
+    ("PK", "asia-pacific"),
+    ("PL", "europe"),
+    ("PM", "north-america"),
+    ("PN", "asia-pacific"),
+    ("PR", "latin-america"),
+    ("PS", "middle-east-west-asia"),
+    ("PT", "europe"),
+    ("PW", "asia-pacific"),
+    ("PY", "latin-america"),
+    ("QA", "middle-east-west-asia"),
+    ("RE", "africa"),
+    ("RO", "europe"),
+    ("RS", "europe"),
+    ("RU", "eurasia"),
+    ("RW", "africa"),
+    ("SA", "middle-east-west-asia"),
+    ("SB", "asia-pacific"),
+    ("SC", "africa"),
+    ("SD", "africa"),
+    ("SE", "europe"),
+    ("SG", "asia-pacific"),
+    ("SH", "africa"),
+    ("SI", "europe"),
+    ("SJ", "europe"),
+    ("SK", "europe"),
+    ("SL", "africa"),
+    ("SM", "europe"),
+    ("SN", "africa"),
+    ("SO", "africa"),
+    ("SR", "latin-america"),
+    ("SS", "africa"),
+    ("ST", "africa"),
+    ("SV", "latin-america"),
+    ("SX", "latin-america"),
+    ("SY", "middle-east-west-asia"),
+    ("SZ", "africa"),
+    ("TC", "latin-america"),
+    ("TD", "africa"),
+    ("TF", "asia-pacific"),
+    ("TG", "africa"),
+    ("TH", "asia-pacific"),
+    ("TJ", "eurasia"),
+    ("TK", "asia-pacific"),
+    ("TL", "asia-pacific"),
+    ("TM", "eurasia"),
+    ("TN", "africa"),
+    ("TO", "asia-pacific"),
+    ("TR", "middle-east-west-asia"),
+    ("TT", "latin-america"),
+    ("TV", "asia-pacific"),
+    ("TW", "asia-pacific"),
+    ("TZ", "africa"),
+    ("UA", "europe"),
+    ("UG", "africa"),
+    ("UM", "asia-pacific"),
+    ("US", "north-america"),
+    ("UY", "latin-america"),
+    ("UZ", "eurasia"),
+    ("VA", "europe"),
+    ("VC", "latin-america"),
+    ("VE", "latin-america"),
+    ("VG", "latin-america"),
+    ("VI", "latin-america"),
+    ("VN", "asia-pacific"),
+    ("VU", "asia-pacific"),
+    ("WF", "asia-pacific"),
+    ("WS", "asia-pacific"),
+    ("YE", "middle-east-west-asia"),
+    ("YT", "africa"),
+    ("ZA", "africa"),
+    ("ZM", "africa"),
+    ("ZW", "africa"),
+];
+
+/// The default region of a country, or `None` for a code not in the table.
+pub fn region_of(code: &str) -> Option<&'static str> {
+    REGIONS
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| REGIONS[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::COUNTRIES;
+
+    const KEYS: &[&str] = &[
+        "africa",
+        "asia-pacific",
+        "eurasia",
+        "europe",
+        "latin-america",
+        "middle-east-west-asia",
+        "north-america",
+    ];
+
+    #[test]
+    fn every_country_has_one_region() {
+        assert_eq!(REGIONS.len(), COUNTRIES.len());
+        for ((code, region), (country, ..)) in REGIONS.iter().zip(COUNTRIES) {
+            assert_eq!(code, country);
+            assert!(KEYS.contains(region), "{code}: {region}");
+        }
+        assert!(REGIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn well_known_countries() {
+        let expected = [
+            ("FR", "europe"),
+            ("ES", "europe"),
+            ("DE", "europe"),
+            ("UA", "europe"),
+            ("MX", "latin-america"),
+            ("BR", "latin-america"),
+            ("EC", "latin-america"),
+            ("CU", "latin-america"),
+            ("US", "north-america"),
+            ("CA", "north-america"),
+            ("MA", "africa"),
+            ("EG", "africa"),
+            ("ZA", "africa"),
+            ("SN", "africa"),
+            ("JP", "asia-pacific"),
+            ("AU", "asia-pacific"),
+            ("IN", "asia-pacific"),
+            ("CN", "asia-pacific"),
+            ("RU", "eurasia"),
+            ("KZ", "eurasia"),
+            ("AM", "eurasia"),
+            ("TR", "middle-east-west-asia"),
+            ("LB", "middle-east-west-asia"),
+            ("SA", "middle-east-west-asia"),
+            ("IR", "middle-east-west-asia"),
+        ];
+        for (code, region) in expected {
+            assert_eq!(region_of(code), Some(region), "{code}");
+        }
+    }
+
+    #[test]
+    fn unknown_codes_have_no_region() {
+        assert_eq!(region_of("XX"), None);
+        assert_eq!(region_of("fr"), None);
+        assert_eq!(region_of(""), None);
+    }
+}
