@@ -244,7 +244,7 @@ pub async fn count(db: &Db, filter: &CityFilter) -> DbResult<u64> {
 }
 
 /// The first free slug of the form `base`, `base-2`, `base-3`…
-fn free_slug(base: &str, taken: &HashSet<String>) -> String {
+pub(crate) fn free_slug(base: &str, taken: &HashSet<String>) -> String {
     if !taken.contains(base) {
         return base.to_owned();
     }
@@ -322,6 +322,7 @@ pub async fn update(
     model.id = Set(before.id);
     model.created_at = Set(before.created_at);
     let model = city::Entity::update(model).exec(&**txn).await?;
+    crate::practices::log_change(&**txn, "city", before.id).await?;
     audit::record(
         &**txn,
         who,

@@ -14,6 +14,7 @@ pub mod frameworks;
 pub mod memberships;
 pub mod migrations;
 pub mod outputs;
+pub mod practices;
 pub mod reference;
 pub mod sessions;
 pub mod settings;

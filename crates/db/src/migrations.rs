@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "culture 21 lab",
         include_str!("migrations/0002_culture21_lab.sql"),
     ),
+    (
+        3,
+        "good practices",
+        include_str!("migrations/0003_practices.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -2,8 +2,11 @@
 //! dates, partners, contact, links, media and tags — and how a form's values become one.
 
 pub mod checklist;
+pub mod edit;
 pub mod import;
+pub mod keywords;
 pub mod markdown;
+pub mod open_data;
 pub mod translation;
 pub mod workflow;
 
@@ -183,6 +186,7 @@ pub struct Partner {
 
 /// The person to contact about the practice: not public unless they chose it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
     pub position: String,

@@ -1,0 +1,271 @@
+//! Importing practices from a checked file in one transaction: practices found by their
+//! external id are updated (or left alone when nothing changed), the others created; cities
+//! are found by name and country, or created.
+
+use super::free_practice_slug_in;
+use crate::audit::{self, Who};
+use crate::entities::{audit_entry, city, practice, practice_city, search_change};
+use crate::{Db, DbError, DbResult, from_json, to_json};
+use ateneu_domain::TranslatedText;
+use ateneu_domain::cities::{CityDraft, fold};
+use ateneu_domain::countries::region_of;
+use ateneu_domain::practices::Stage;
+use ateneu_domain::practices::import::{CityName, ImportedPractice};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// The cities the import added to the registry, as "Name (CC)".
+    pub cities_created: Vec<String>,
+}
+
+const CHUNK: usize = 400;
+
+/// Imports checked practices; new ones enter at `stage` (published for an archive of
+/// practices already reviewed, draft otherwise).
+pub async fn import(
+    db: &Db,
+    who: &Who,
+    practices: &[ImportedPractice],
+    stage: Stage,
+    progress: &(dyn Fn(u64) + Sync),
+) -> DbResult<ImportSummary> {
+    let txn = db.write().await?;
+    let mut summary = ImportSummary::default();
+
+    // Cities by folded name (in any language) and country.
+    let mut cities: HashMap<(String, String), i64> = HashMap::new();
+    let rows: Vec<(i64, String, String)> = city::Entity::find()
+        .select_only()
+        .columns([city::Column::Id, city::Column::Name, city::Column::Country])
+        .into_tuple()
+        .all(&*txn)
+        .await?;
+    for (id, name, country) in rows {
+        let name: TranslatedText = from_json(&name)?;
+        for lang_name in name.values.values() {
+            cities
+                .entry((fold(&lang_name.text), country.clone()))
+                .or_insert(id);
+        }
+    }
+    // First pass: the cities to create.
+    let missing: Vec<&CityName> = practices
+        .iter()
+        .flat_map(|p| p.cities.iter())
+        .filter(|c| !cities.contains_key(&(fold(&c.name), c.country.code().to_owned())))
+        .collect();
+    let mut created_keys = HashSet::new();
+    for name in missing {
+        let key = (fold(&name.name), name.country.code().to_owned());
+        if !created_keys.insert(key.clone()) {
+            continue;
+        }
+        let draft = CityDraft {
+            name: TranslatedText::new(ateneu_domain::Lang::En, &name.name)
+                .map_err(|_| DbError::Corrupt(name.name.clone()))?,
+            country: name.country,
+            region: region_of(name.country.code())
+                .unwrap_or("europe")
+                .to_owned(),
+            population: None,
+            coordinates: None,
+            website: None,
+            description: None,
+        };
+        let city = crate::cities::create(&txn, who, &draft, false).await?;
+        summary
+            .cities_created
+            .push(format!("{} ({})", name.name, name.country.code()));
+        cities.insert(key, city.id);
+    }
+    let resolve = |wanted: &[CityName]| -> Vec<i64> {
+        wanted
+            .iter()
+            .filter_map(|c| {
+                cities
+                    .get(&(fold(&c.name), c.country.code().to_owned()))
+                    .copied()
+            })
+            .collect()
+    };
+
+    // Practices already imported, by external id.
+    let external: Vec<&str> = practices.iter().map(|p| p.external_id.as_str()).collect();
+    let mut existing: HashMap<String, practice::Model> = HashMap::new();
+    for chunk in external.chunks(CHUNK) {
+        for model in practice::Entity::find()
+            .filter(practice::Column::ExternalId.is_in(chunk.iter().map(|s| (*s).to_owned())))
+            .all(&*txn)
+            .await?
+        {
+            if let Some(id) = model.external_id.clone() {
+                existing.insert(id, model);
+            }
+        }
+    }
+    let existing_ids: Vec<i64> = existing.values().map(|m| m.id).collect();
+    let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
+    for chunk in existing_ids.chunks(CHUNK) {
+        let rows: Vec<(i64, i64)> = practice_city::Entity::find()
+            .select_only()
+            .columns([
+                practice_city::Column::PracticeId,
+                practice_city::Column::CityId,
+            ])
+            .filter(practice_city::Column::PracticeId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(&*txn)
+            .await?;
+        for (practice_id, city_id) in rows {
+            links.entry(practice_id).or_default().push(city_id);
+        }
+    }
+    let mut slugs: HashSet<String> = practice::Entity::find()
+        .select_only()
+        .column(practice::Column::Slug)
+        .into_tuple::<String>()
+        .all(&*txn)
+        .await?
+        .into_iter()
+        .collect();
+
+    let now = Utc::now();
+    let mut done = 0u64;
+    for chunk in practices.chunks(CHUNK) {
+        let mut new_rows = Vec::new();
+        let mut new_cities: Vec<(String, Vec<i64>)> = Vec::new();
+        let mut changed_ids = Vec::new();
+        for item in chunk {
+            let city_list = resolve(&item.cities);
+            let record = to_json(&item.record)?;
+            match existing.get(&item.external_id) {
+                Some(model) => {
+                    let mut before = links.get(&model.id).cloned().unwrap_or_default();
+                    let mut after = city_list.clone();
+                    before.sort_unstable();
+                    after.sort_unstable();
+                    if model.record == record && before == after {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    practice::Entity::update_many()
+                        .col_expr(practice::Column::Record, sea_orm::sea_query::Expr::value(record))
+                        .col_expr(practice::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+                        .filter(practice::Column::Id.eq(model.id))
+                        .exec(&*txn)
+                        .await?;
+                    if before != after {
+                        super::link_cities(&*txn, model.id, &city_list).await?;
+                    }
+                    changed_ids.push((model.id, model.slug.clone(), "practice.import_update"));
+                    summary.updated += 1;
+                }
+                None => {
+                    let slug = free_practice_slug_in(
+                        item.record.title(item.record.source_lang),
+                        &mut slugs,
+                    );
+                    new_rows.push(practice::ActiveModel {
+                        slug: Set(slug),
+                        external_id: Set(Some(item.external_id.clone())),
+                        stage: Set(stage.key().to_owned()),
+                        record: Set(record),
+                        featured: Set(false),
+                        newsletter_on: Set(None),
+                        published_at: Set((stage == Stage::Published).then_some(now)),
+                        created_by: Set(who.user_id),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    });
+                    new_cities.push((item.external_id.clone(), city_list));
+                    summary.created += 1;
+                }
+            }
+        }
+        if !new_rows.is_empty() {
+            practice::Entity::insert_many(new_rows)
+                .exec_without_returning(&*txn)
+                .await?;
+            let ids: HashMap<String, (i64, String)> = practice::Entity::find()
+                .select_only()
+                .columns([
+                    practice::Column::ExternalId,
+                    practice::Column::Id,
+                    practice::Column::Slug,
+                ])
+                .filter(
+                    practice::Column::ExternalId
+                        .is_in(new_cities.iter().map(|(external, _)| external.clone())),
+                )
+                .into_tuple::<(String, i64, String)>()
+                .all(&*txn)
+                .await?
+                .into_iter()
+                .map(|(external, id, slug)| (external, (id, slug)))
+                .collect();
+            let mut link_rows = Vec::new();
+            for (external, city_list) in &new_cities {
+                let (id, slug) = ids.get(external).cloned().ok_or(DbError::NotFound)?;
+                for (position, city_id) in city_list.iter().enumerate() {
+                    link_rows.push(practice_city::ActiveModel {
+                        practice_id: Set(id),
+                        city_id: Set(*city_id),
+                        position: Set(position as i32),
+                    });
+                }
+                changed_ids.push((id, slug, "practice.import_create"));
+            }
+            if !link_rows.is_empty() {
+                practice_city::Entity::insert_many(link_rows)
+                    .exec_without_returning(&*txn)
+                    .await?;
+            }
+        }
+        if !changed_ids.is_empty() {
+            let changes = changed_ids.iter().map(|(id, _, _)| search_change::ActiveModel {
+                entity: Set("practice".to_owned()),
+                entity_id: Set(*id),
+                created_at: Set(now),
+                ..Default::default()
+            });
+            search_change::Entity::insert_many(changes)
+                .exec_without_returning(&*txn)
+                .await?;
+            let audits = changed_ids.iter().map(|(_, slug, action)| audit_entry::ActiveModel {
+                at: Set(now),
+                actor_id: Set(who.user_id),
+                actor_label: Set(who.label.clone()),
+                action: Set((*action).to_owned()),
+                entity: Set("practice".to_owned()),
+                entity_id: Set(slug.clone()),
+                changes: Set("{}".to_owned()),
+                ..Default::default()
+            });
+            audit_entry::Entity::insert_many(audits)
+                .exec_without_returning(&*txn)
+                .await?;
+        }
+        done += chunk.len() as u64;
+        progress(done);
+    }
+    audit::record(
+        &*txn,
+        who,
+        "practice.import",
+        "practice",
+        "",
+        serde_json::to_value(&summary).unwrap_or_default(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(summary)
+}
