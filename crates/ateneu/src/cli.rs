@@ -28,7 +28,7 @@ pub struct Args {
         env = "ATENEU_DATA_DIR",
         default_value = "./ateneu-data"
     )]
-    data_dir: PathBuf,
+    pub(crate) data_dir: PathBuf,
     /// `sqlite://PATH` or `postgres://USER@HOST/DB`; default: a SQLite file in the data directory.
     #[arg(long, global = true, env = "ATENEU_DATABASE_URL")]
     database_url: Option<String>,
@@ -63,6 +63,8 @@ enum Command {
     },
     /// Fill this instance with the example network (marked as example content).
     Demo,
+    /// Rebuild the search index of practices from the database (stop the server first).
+    Reindex,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +99,13 @@ enum ImportCommand {
     Memberships { file: PathBuf },
     /// A framework version (TOML, format in data/frameworks/README.md)
     Framework { file: PathBuf },
+    /// Good practices: JSON Lines, one practice per line (format in the README)
+    Practices {
+        file: PathBuf,
+        /// The stage new practices enter at: published (an archive already reviewed) or draft.
+        #[arg(long, default_value = "published")]
+        stage: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -192,10 +201,22 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     ateneu_db::frameworks::load_bundled(&db)
         .await
         .context("cannot load the bundled frameworks")?;
+    ateneu_db::practices::load_bundled_thesaurus(&db)
+        .await
+        .context("cannot load the bundled keyword thesaurus")?;
     Ok(db)
 }
 
 pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppState> {
+    state_with(args, outgoing, ateneu_web::IndexPlace::Off).await
+}
+
+/// The state of a process that keeps a search index where `search_index` says.
+pub(crate) async fn state_with(
+    args: &Args,
+    outgoing: Outgoing,
+    search_index: ateneu_web::IndexPlace,
+) -> anyhow::Result<AppState> {
     let db = open(args).await?;
     let base_url = outgoing
         .base_url
@@ -207,6 +228,7 @@ pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<App
             base_url,
             smtp_url: outgoing.smtp_url,
             mail_from: outgoing.mail_from,
+            search_index,
         },
     )
     .await
@@ -230,6 +252,17 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Import(ImportCommand::Cities { file })) => import(&args, file, true).await,
         Some(Command::Import(ImportCommand::Memberships { file })) => {
             import(&args, file, false).await
+        }
+        Some(Command::Import(ImportCommand::Practices { file, stage })) => {
+            let state = state(&args, Outgoing::default()).await?;
+            crate::practices::import(&state, file, stage).await
+        }
+        Some(Command::Reindex) => {
+            let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
+            let state = state_with(&args, Outgoing::default(), place).await.map_err(|e| {
+                anyhow!("cannot open the search index (is a server running on this data directory? stop it first): {e:#}")
+            })?;
+            crate::practices::reindex(&state).await
         }
         Some(Command::Import(ImportCommand::Framework { file })) => {
             let state = state(&args, Outgoing::default()).await?;

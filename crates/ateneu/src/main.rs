@@ -2,6 +2,7 @@
 
 mod cli;
 mod frameworks;
+mod practices;
 mod serve;
 
 use clap::Parser;

@@ -62,7 +62,9 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         smtp_url: serve.smtp_url.clone(),
         mail_from: serve.mail_from.clone(),
     };
-    let state = state(args, outgoing).await?;
+    let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
+    let state = crate::cli::state_with(args, outgoing, place).await?;
+    crate::practices::keep_index_current(&state);
     if serve.demo {
         let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
         state.set_demo_content();

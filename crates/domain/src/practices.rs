@@ -374,7 +374,7 @@ impl PracticeRecord {
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            errors.add("end_date", Problem::new("end_before_start"));
+            errors.add("end_date", Problem::new("ends_before_start"));
         }
         if errors.is_empty() {
             self.status = status;

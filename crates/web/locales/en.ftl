@@ -461,3 +461,24 @@ problem-unknown-module = The framework has no module “{ $detail }”.
 problem-unknown-framework = Unknown framework version “{ $detail }” (give its id or KEY@VERSION).
 problem-unknown-account = No account has the address “{ $detail }”.
 outputs-title = Reports and outputs
+
+## Good practices: problems
+problem-unknown-key = Unknown key “{ $detail }”.
+problem-not-an-object = Expected an object ({ "{" }…{ "}" }).
+problem-invalid-json = Not valid JSON: { $detail }
+problem-expected-text = Expected a text.
+problem-expected-list = Expected a list ([…]).
+problem-source-lang-without-text = The source language has no text in this practice.
+problem-unknown-field = Unknown framework field “{ $detail }” (use framework-key:field-key of an imported framework).
+problem-unknown-keyword = “{ $detail }” is not in the keyword thesaurus.
+problem-too-many-words = Too long: at most { $detail } words.
+problem-one-line = Write this on one line.
+problem-step-not-allowed = This step cannot be taken now ({ $detail }).
+problem-practice-incomplete = The practice is not complete yet: see the checklist.
+problem-comment-required = Say why in a comment.
+problem-stage-changed = Someone else changed this practice’s stage meanwhile; reload the page.
+problem-practice-not-published = Only a published practice can be featured or scheduled.
+problem-invalid-page = Not a page number: “{ $detail }”.
+problem-unknown-value = Unknown value “{ $detail }”.
+problem-invalid-keyword = Invalid keyword “{ $detail }”.
+practices-feed-title = Ateneu: newly published good practices

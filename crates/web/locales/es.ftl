@@ -461,3 +461,24 @@ problem-unknown-module = El marco no tiene el módulo «{ $detail }».
 problem-unknown-framework = Versión de marco desconocida «{ $detail }» (indique su identificador o CLAVE@VERSIÓN).
 problem-unknown-account = Ninguna cuenta tiene la dirección «{ $detail }».
 outputs-title = Informes y productos
+
+## Good practices: problems
+problem-unknown-key = Clave desconocida «{ $detail }».
+problem-not-an-object = Se esperaba un objeto ({ "{" }…{ "}" }).
+problem-invalid-json = JSON no válido: { $detail }
+problem-expected-text = Se esperaba un texto.
+problem-expected-list = Se esperaba una lista ([…]).
+problem-source-lang-without-text = El idioma de origen no tiene texto en esta práctica.
+problem-unknown-field = Campo de marco desconocido «{ $detail }» (use clave-del-marco:clave-del-campo de un marco importado).
+problem-unknown-keyword = «{ $detail }» no está en el tesauro de palabras clave.
+problem-too-many-words = Demasiado largo: { $detail } palabras como máximo.
+problem-one-line = Escriba esto en una sola línea.
+problem-step-not-allowed = Este paso no es posible ahora ({ $detail }).
+problem-practice-incomplete = La práctica aún no está completa: vea la lista de control.
+problem-comment-required = Explique el motivo en un comentario.
+problem-stage-changed = Otra persona cambió la etapa de esta práctica mientras tanto; recargue la página.
+problem-practice-not-published = Solo una práctica publicada puede destacarse o programarse.
+problem-invalid-page = Número de página no válido: «{ $detail }».
+problem-unknown-value = Valor desconocido «{ $detail }».
+problem-invalid-keyword = Palabra clave no válida «{ $detail }».
+practices-feed-title = Ateneu: buenas prácticas publicadas recientemente

@@ -461,3 +461,24 @@ problem-unknown-module = Le référentiel n’a pas de module « { $detail } ».
 problem-unknown-framework = Version de référentiel inconnue « { $detail } » (donnez son identifiant ou CLÉ@VERSION).
 problem-unknown-account = Aucun compte n’a l’adresse « { $detail } ».
 outputs-title = Rapports et productions
+
+## Good practices: problems
+problem-unknown-key = Clé inconnue « { $detail } ».
+problem-not-an-object = Un objet était attendu ({ "{" }…{ "}" }).
+problem-invalid-json = JSON non valide : { $detail }
+problem-expected-text = Un texte était attendu.
+problem-expected-list = Une liste était attendue ([…]).
+problem-source-lang-without-text = La langue source n’a pas de texte dans cette pratique.
+problem-unknown-field = Champ de cadre inconnu « { $detail } » (utilisez clé-du-cadre:clé-du-champ d’un cadre importé).
+problem-unknown-keyword = « { $detail } » n’est pas dans le thésaurus de mots-clés.
+problem-too-many-words = Trop long : { $detail } mots au plus.
+problem-one-line = Écrivez ceci sur une seule ligne.
+problem-step-not-allowed = Cette étape n’est pas possible maintenant ({ $detail }).
+problem-practice-incomplete = La pratique n’est pas encore complète : voyez la liste de contrôle.
+problem-comment-required = Expliquez pourquoi dans un commentaire.
+problem-stage-changed = Quelqu’un d’autre a changé l’étape de cette pratique entre-temps ; rechargez la page.
+problem-practice-not-published = Seule une pratique publiée peut être mise en avant ou programmée.
+problem-invalid-page = Numéro de page non valide : « { $detail } ».
+problem-unknown-value = Valeur inconnue « { $detail } ».
+problem-invalid-keyword = Mot-clé non valide « { $detail } ».
+practices-feed-title = Ateneu : bonnes pratiques récemment publiées

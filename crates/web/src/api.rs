@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::admin::api_routes())
         .merge(crate::frameworks::api::routes())
         .merge(crate::assessments::api::routes())
+        .merge(crate::practices::api::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -16,6 +16,7 @@ pub mod memberships;
 pub mod negotiate;
 pub mod openapi;
 pub mod page_cache;
+pub mod practices;
 pub mod registry_files;
 pub mod security;
 pub mod static_files;
@@ -47,6 +48,20 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every email (`Ateneu <noreply@example.org>`); required with `smtp_url`.
     pub mail_from: Option<String>,
+    /// Where this process keeps its search index (a cache of the database).
+    pub search_index: IndexPlace,
+}
+
+/// Where a process keeps its practices' search index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum IndexPlace {
+    /// A folder of its own (a server).
+    Dir(PathBuf),
+    /// In memory, kept current (tests).
+    Memory,
+    /// None: commands that only write leave indexing to the servers, which catch up.
+    #[default]
+    Off,
 }
 
 impl Config {
@@ -80,6 +95,8 @@ pub struct AppState {
     pub frameworks: Arc<frameworks::FrameworkCache>,
     /// Assessments' computed results, by revision.
     pub results: Arc<assessments::results::ResultsCache>,
+    /// The practices' search index (a cache of the database).
+    pub search: Arc<practices::index::SearchIndex>,
 }
 
 impl AppState {
@@ -91,7 +108,8 @@ impl AppState {
             .is_some();
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
         let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
-        Ok(AppState {
+        let search = practices::index::SearchIndex::open(&config.search_index)?;
+        let state = AppState {
             db,
             config: Arc::new(config),
             i18n: Arc::new(i18n),
@@ -101,7 +119,12 @@ impl AppState {
             page_cache: Arc::new(page_cache::PageCache::default()),
             frameworks: Arc::new(frameworks::FrameworkCache::default()),
             results: Arc::new(assessments::results::ResultsCache::default()),
-        })
+            search: Arc::new(search),
+        };
+        practices::search::refresh_labels(&state)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        Ok(state)
     }
 
     /// Whether this instance holds example content (shown on every page).
@@ -137,6 +160,7 @@ fn pages() -> Router<AppState> {
         .merge(admin::routes())
         .merge(frameworks::routes())
         .merge(assessments::routes())
+        .merge(practices::routes())
 }
 
 /// Addresses typed with a trailing slash (`/fr/`, `/fr/cities/`) lead to the page without it;

@@ -206,7 +206,7 @@ fn parse_line(
     if let (Some(start), Some(end)) = (start_date, end_date)
         && end < start
     {
-        errors.add("end_date", Problem::new("end_before_start"));
+        errors.add("end_date", Problem::new("ends_before_start"));
     }
     let texts = parse_texts(object, &mut errors);
     let source_lang = match text_of(object, "source_lang") {

@@ -278,6 +278,7 @@ mod tests {
             base_url: "https://ateneu.example.org".into(),
             smtp_url: smtp_url.map(str::to_owned),
             mail_from: mail_from.map(str::to_owned),
+            search_index: crate::IndexPlace::Off,
         }
     }
 

@@ -84,11 +84,15 @@ impl TestApp {
         ateneu_db::frameworks::load_bundled(&db)
             .await
             .expect("loads the bundled frameworks");
+        ateneu_db::practices::load_bundled_thesaurus(&db)
+            .await
+            .expect("loads the bundled thesaurus");
         let mut config = Config {
             data_dir: dir.path().to_owned(),
             base_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
             mail_from: None,
+            search_index: ateneu_web::IndexPlace::Memory,
         };
         configure(&mut config);
         let state = AppState::new(db, config).await.expect("state");

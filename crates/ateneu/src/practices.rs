@@ -1,0 +1,145 @@
+//! `ateneu import practices FILE.jsonl` and `ateneu reindex`, and the server's task that keeps
+//! its search index current from the change log.
+
+use crate::cli::bad;
+use ateneu_db::audit::Who;
+use ateneu_domain::Lang;
+use ateneu_domain::practices::Stage;
+use ateneu_web::AppState;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Where a server keeps its search index.
+pub fn index_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("index").join("practices")
+}
+
+pub async fn import(state: &AppState, file: &Path, stage: &str) -> anyhow::Result<()> {
+    let stage = Stage::parse(stage)
+        .ok()
+        .filter(|s| matches!(s, Stage::Published | Stage::Draft))
+        .ok_or_else(|| bad(format!("--stage must be published or draft, not {stage}")))?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
+    let vocabulary = ateneu_web::practices::vocabulary(state)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let practices = ateneu_domain::practices::import::parse(&text, &vocabulary).map_err(|errors| {
+        let mut message = format!(
+            "{} was not imported: {} problem(s); nothing was written.",
+            file.display(),
+            errors.len()
+        );
+        for e in errors.iter().take(50) {
+            let at = if e.column.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", e.column)
+            };
+            message.push_str(&format!(
+                "\n  line {}{at}: {}",
+                e.line,
+                state.i18n.problem(Lang::En, &e.problem)
+            ));
+        }
+        if errors.len() > 50 {
+            message.push_str(&format!("\n  … and {} more", errors.len() - 50));
+        }
+        bad(message)
+    })?;
+    let bar = ProgressBar::new(practices.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} practices written")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let shown = bar.clone();
+    let summary = ateneu_db::practices::import(
+        &state.db,
+        &Who::system("cli"),
+        &practices,
+        stage,
+        &move |done| shown.set_position(done),
+    )
+    .await?;
+    bar.finish_and_clear();
+    println!(
+        "{}: {} created, {} updated, {} unchanged.",
+        file.display(),
+        summary.created,
+        summary.updated,
+        summary.unchanged
+    );
+    if !summary.cities_created.is_empty() {
+        println!(
+            "Cities added to the registry ({}): {}",
+            summary.cities_created.len(),
+            summary.cities_created.join(", ")
+        );
+    }
+    println!("Running servers index the changes within seconds.");
+    Ok(())
+}
+
+pub async fn reindex(state: &AppState) -> anyhow::Result<()> {
+    let total = ateneu_db::practices::list(
+        &state.db.conn,
+        &ateneu_db::practices::PracticeFilter {
+            stages: vec![Stage::Published],
+            ..Default::default()
+        },
+        0,
+        1,
+    )
+    .await?
+    .1;
+    let bar = ProgressBar::new(total).with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} practices indexed ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let shown = bar.clone();
+    let started = std::time::Instant::now();
+    let count = state
+        .search
+        .rebuild(&state.db, move |done| shown.set_position(done))
+        .await?;
+    bar.finish_and_clear();
+    println!(
+        "Search index rebuilt: {count} published practices in {:.1} s ({} MB on disk).",
+        started.elapsed().as_secs_f64(),
+        state.search.index.size_on_disk() / 1_000_000
+    );
+    Ok(())
+}
+
+/// Builds the index at start when it is missing, then applies the change log every second,
+/// so that edits made through any server process sharing the database show up here.
+pub fn keep_index_current(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if state.search.needs_build() {
+            let started = std::time::Instant::now();
+            match state.search.rebuild(&state.db, |_| {}).await {
+                Ok(count) => tracing::info!(
+                    count,
+                    seconds = started.elapsed().as_secs_f64(),
+                    "search index built"
+                ),
+                Err(error) => tracing::error!(%error, "search index build failed"),
+            }
+        }
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        let mut labels_refreshed = std::time::Instant::now();
+        loop {
+            tick.tick().await;
+            if let Err(error) = state.search.catch_up(&state.db).await {
+                tracing::warn!(%error, "search index catch-up failed");
+            }
+            if labels_refreshed.elapsed() > Duration::from_secs(30) {
+                labels_refreshed = std::time::Instant::now();
+                if let Err(error) = ateneu_web::practices::search::refresh_labels(&state).await {
+                    tracing::warn!(?error, "search labels refresh failed");
+                }
+            }
+        }
+    });
+}

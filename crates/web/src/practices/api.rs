@@ -1,0 +1,325 @@
+//! Practices in the JSON API: search, read, create, edit, review steps, comments, promotion,
+//! translations, the translator's queue, the thesaurus and the JSON Lines import.
+
+use super::{Loaded, NewPractice, load, load_visible};
+use crate::AppState;
+use crate::api::ApiJson;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::practices as repo;
+use ateneu_domain::permissions::Action;
+use ateneu_domain::practices::checklist::{checklist, is_complete};
+use ateneu_domain::practices::edit::PracticeEdit;
+use ateneu_domain::practices::keywords::parse_keyword;
+use ateneu_domain::practices::translation::{grid, work};
+use ateneu_domain::practices::workflow::Step;
+use ateneu_domain::practices::{Stage, parse_date};
+use ateneu_domain::{Lang, Problem};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/practices/search", get(search))
+        .route("/practices", get(list).post(create))
+        .route("/practices/import", post(import))
+        .route("/practices/export.json", get(super::feeds::export_json))
+        .route("/practices/export.csv", get(super::feeds::export_csv))
+        .route("/practices/export.jsonl", get(super::feeds::export_jsonl))
+        .route("/practices/codebook", get(super::feeds::codebook_json))
+        .route("/practices/translation-queue", get(translation_queue))
+        .route("/practices/{id}", get(detail).patch(update))
+        .route("/practices/{id}/steps", post(take_step))
+        .route("/practices/{id}/comments", get(comments).post(add_comment))
+        .route("/practices/{id}/promotion", put(promote))
+        .route("/practices/{id}/translations", get(translations))
+        .route("/keywords", get(keywords))
+        .route("/keywords/{key}", put(save_keyword))
+}
+
+async fn search(
+    State(state): State<AppState>,
+    v: Viewer,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let parsed = super::search::parse(query.as_deref(), v.lang)?;
+    let results = super::search::run(&state, &parsed)?;
+    // The shape: facets as {value: count}; the labelled, ordered lists beside them.
+    let facets: serde_json::Map<String, Value> = results
+        .facets
+        .iter()
+        .map(|(kind, values)| {
+            let counts: serde_json::Map<String, Value> = values
+                .iter()
+                .map(|f| (f.value.clone(), json!(f.count)))
+                .collect();
+            ((*kind).to_owned(), Value::Object(counts))
+        })
+        .collect();
+    Ok(Json(json!({
+        "total": results.total,
+        "page": results.page,
+        "per_page": results.per_page,
+        "hits": results.hits,
+        "facets": facets,
+        "facet_values": results.facets,
+    }))
+    .into_response())
+}
+
+/// A practice as the viewer may see it: the contact only when public or for its workers.
+pub fn view(loaded: &Loaded, v: &Viewer) -> Value {
+    let p = &loaded.practice;
+    let worker = v.allows(Action::EditPractice(loaded.scope()))
+        || v.allows(Action::ReviewPractice(loaded.scope()));
+    let mut record = serde_json::to_value(&p.record).unwrap_or_default();
+    if !(p.record.contact.public || worker)
+        && let Some(object) = record.as_object_mut()
+    {
+        object.remove("contact");
+    }
+    let checks = checklist(&p.record, p.cities.len());
+    json!({
+        "id": p.id, "slug": p.slug, "external_id": p.external_id, "stage": p.stage.key(),
+        "languages": p.record.languages(), "record": record,
+        "cities": p.cities.iter().map(|c| json!({"slug": c.slug, "name": c.name.show(v.lang).text, "country": c.country.code(), "region": c.region})).collect::<Vec<_>>(),
+        "featured": p.featured, "newsletter_on": p.newsletter_on, "published_at": p.published_at,
+        "created_at": p.created_at, "updated_at": p.updated_at,
+        "checklist": checks, "complete": is_complete(&checks),
+        "steps": Step::from(p.stage).iter().map(|s| s.key()).collect::<Vec<_>>(),
+    })
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    Ok(Json(view(&loaded, &v)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    stage: Option<String>,
+    #[serde(default)]
+    page: Option<u64>,
+}
+
+/// Published practices for everyone; with `stage`, the practices at that stage the viewer
+/// may see.
+async fn list(
+    State(state): State<AppState>,
+    v: Viewer,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let stage = match query.stage.as_deref() {
+        None | Some("") => Stage::Published,
+        Some(key) => Stage::parse(key).map_err(AppError::BadRequest)?,
+    };
+    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let shown = super::visible_list(&state, &v, stage, page).await?;
+    let items: Vec<Value> = shown.0.iter().map(|l| view(l, &v)).collect();
+    Ok(Json(json!({"total": shown.1, "page": page, "items": items})).into_response())
+}
+
+async fn create(
+    State(state): State<AppState>,
+    v: Viewer,
+    ApiJson(input): ApiJson<NewPractice>,
+) -> Result<Response, AppError> {
+    let practice = super::create(&state, &v, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"id": practice.id, "slug": practice.slug})),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct UpdateInput {
+    #[serde(default)]
+    cities: Option<Vec<String>>,
+    #[serde(flatten)]
+    change: PracticeEdit,
+}
+
+async fn update(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<UpdateInput>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    super::edit(&state, &v, &loaded, &input.change, input.cities.as_deref()).await?;
+    let loaded = load(&state, &id).await?;
+    Ok(Json(view(&loaded, &v)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct StepInput {
+    step: String,
+    #[serde(default)]
+    comment: String,
+}
+
+async fn take_step(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<StepInput>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    let step = Step::parse(&input.step).map_err(AppError::BadRequest)?;
+    let practice = super::step(&state, &v, &loaded, step, &input.comment).await?;
+    Ok(Json(json!({"id": practice.id, "stage": practice.stage.key()})).into_response())
+}
+
+async fn comments(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    v.require_signed_in()?;
+    // Review history is for the people working on the practice, not the public.
+    if !super::is_worker(&v, &loaded) {
+        return Err(AppError::Forbidden);
+    }
+    let items = repo::comments(&state.db.conn, loaded.practice.id).await?;
+    Ok(Json(json!({"items": items})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct CommentInput {
+    kind: String,
+    body: String,
+}
+
+async fn add_comment(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<CommentInput>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    super::comment(&state, &v, &loaded, &input.kind, &input.body).await?;
+    Ok(StatusCode::CREATED.into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct PromotionInput {
+    featured: bool,
+    #[serde(default)]
+    newsletter_on: Option<String>,
+}
+
+async fn promote(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<PromotionInput>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    let date = parse_date(input.newsletter_on.as_deref().unwrap_or("")).map_err(|p| {
+        let mut errors = ateneu_domain::FieldErrors::new();
+        errors.add("newsletter_on", p);
+        AppError::Invalid(errors)
+    })?;
+    super::promote(&state, &v, &loaded, input.featured, date).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn translations(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    let cells = grid(&loaded.practice.record);
+    Ok(Json(json!({"source_lang": loaded.practice.record.source_lang, "cells": cells})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct QueueQuery {
+    lang: Option<String>,
+}
+
+/// What translators have to do in a language: practices under review or published with
+/// texts missing, in draft or outdated, most work first.
+async fn translation_queue(
+    State(state): State<AppState>,
+    v: Viewer,
+    axum::extract::Query(query): axum::extract::Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    v.require_signed_in()?;
+    let lang = match query.lang.as_deref() {
+        Some(code) => code
+            .parse::<Lang>()
+            .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
+        None => v.lang,
+    };
+    let queue = super::translation_queue(&state, &v, lang).await?;
+    let items: Vec<Value> = queue
+        .iter()
+        .map(|(loaded, _)| {
+            let w = work(&loaded.practice.record, lang);
+            json!({"id": loaded.practice.id, "slug": loaded.practice.slug, "stage": loaded.practice.stage.key(),
+                   "title": loaded.practice.record.title(lang), "missing": w.missing, "draft": w.draft, "needs_update": w.needs_update})
+        })
+        .collect();
+    Ok(Json(json!({"lang": lang, "items": items})).into_response())
+}
+
+async fn keywords(State(state): State<AppState>) -> Result<Response, AppError> {
+    Ok(Json(json!({"items": repo::keywords(&state.db.conn).await?})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct KeywordInput {
+    en: String,
+    fr: String,
+    es: String,
+}
+
+async fn save_keyword(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(key): Path<String>,
+    ApiJson(input): ApiJson<KeywordInput>,
+) -> Result<Response, AppError> {
+    v.require(Action::ManagePractices)?;
+    let keyword = parse_keyword(&key, &input.en, &input.fr, &input.es).map_err(AppError::Invalid)?;
+    let txn = state.db.write().await?;
+    repo::save_keyword(&txn, &v.who(), &keyword).await?;
+    txn.commit().await?;
+    super::search::refresh_labels(&state).await?;
+    Ok(Json(keyword).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct ImportQuery {
+    stage: Option<String>,
+}
+
+/// `POST /api/v1/practices/import` with a JSON Lines body: checked whole, then written in one
+/// transaction.
+async fn import(
+    State(state): State<AppState>,
+    v: Viewer,
+    axum::extract::Query(query): axum::extract::Query<ImportQuery>,
+    body: String,
+) -> Result<Response, AppError> {
+    let stage = match query.stage.as_deref() {
+        None | Some("") => Stage::Published,
+        Some(key) => Stage::parse(key).map_err(AppError::BadRequest)?,
+    };
+    let summary = super::import(&state, &v, &body, stage).await?;
+    Ok(Json(summary).into_response())
+}

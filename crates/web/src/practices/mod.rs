@@ -1,0 +1,412 @@
+//! Good practices in the web layer: the calls that pages and the JSON API share (load with the
+//! viewer's rights, create, edit, take a review step, comment, promote, search), each checking
+//! who may do it, writing in one transaction and bringing this process's index up to date.
+
+pub mod api;
+pub mod feeds;
+pub mod index;
+pub mod search;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::practices::{self as repo, Practice};
+use ateneu_domain::Problem;
+use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
+use ateneu_domain::practices::checklist::{checklist, is_complete};
+use ateneu_domain::practices::edit::PracticeEdit;
+use ateneu_domain::practices::import::Vocabulary;
+use ateneu_domain::practices::workflow::{Duty, Step};
+use ateneu_domain::practices::{PracticeRecord, Stage};
+use axum::Router;
+use axum::routing::get;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/practices/feed.atom", get(feeds::atom))
+}
+
+/// A practice with the networks of its cities (and those above them).
+pub struct Loaded {
+    pub practice: Practice,
+    pub networks: Vec<String>,
+    pub cities: Vec<i64>,
+}
+
+impl Loaded {
+    pub fn scope(&self) -> PracticeScope<'_> {
+        PracticeScope {
+            cities: &self.cities,
+            networks: &self.networks,
+            stage: self.practice.stage,
+        }
+    }
+}
+
+/// Which practice: an id or a slug.
+pub async fn load(state: &AppState, reference: &str) -> Result<Loaded, AppError> {
+    let practice = match reference.parse::<i64>() {
+        Ok(id) => repo::get(&state.db.conn, id).await?,
+        Err(_) => repo::by_slug(&state.db.conn, reference).await?,
+    }
+    .ok_or(AppError::NotFound)?;
+    let mut networks = BTreeSet::new();
+    for city in &practice.cities {
+        networks.extend(crate::cities::scope_networks(state, city.id).await?);
+    }
+    Ok(Loaded {
+        cities: practice.city_ids(),
+        networks: networks.into_iter().collect(),
+        practice,
+    })
+}
+
+/// A practice the viewer may see; one they may not see is not found (drafts stay unknown).
+pub async fn load_visible(state: &AppState, v: &Viewer, reference: &str) -> Result<Loaded, AppError> {
+    let loaded = load(state, reference).await?;
+    if v.allows(Action::ViewPractice(loaded.scope())) {
+        Ok(loaded)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// What tags and imports are checked against: the fields of every framework imported, the
+/// thesaurus and the creative fields.
+pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
+    let mut vocabulary = Vocabulary::default();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        for domain in &framework.domains {
+            for field in &domain.fields {
+                vocabulary
+                    .fields
+                    .insert(format!("{}:{}", version.framework_key, field.key));
+            }
+        }
+    }
+    for keyword in repo::keywords(&state.db.conn).await? {
+        let label = &keyword.label;
+        vocabulary.add_keyword(&keyword.key, &[&label.en, &label.fr, &label.es]);
+    }
+    vocabulary.creative_fields = state
+        .reference
+        .creative_fields
+        .iter()
+        .map(|f| f.key.clone())
+        .collect();
+    Ok(vocabulary)
+}
+
+/// Brings this process's index up to date after a write (a failure is logged: the periodic
+/// catch-up will retry).
+pub async fn reindex(state: &AppState) {
+    if let Err(error) = state.search.catch_up(&state.db).await {
+        tracing::error!(%error, "search index catch-up failed");
+    }
+}
+
+/// What starting a practice needs.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPractice {
+    /// City slugs.
+    pub cities: Vec<String>,
+    pub lang: String,
+    pub title: String,
+}
+
+pub async fn create(state: &AppState, v: &Viewer, input: &NewPractice) -> Result<Practice, AppError> {
+    v.require_signed_in()?;
+    let mut errors = ateneu_domain::FieldErrors::new();
+    let cities = resolve_cities(state, v, &input.cities, &mut errors).await?;
+    let lang = errors.take(
+        "lang",
+        input
+            .lang
+            .trim()
+            .parse::<ateneu_domain::Lang>()
+            .map_err(|()| Problem::with_detail("unknown_language", input.lang.trim())),
+    );
+    let record = lang.and_then(|lang| errors.take("title", PracticeRecord::new(lang, &input.title)));
+    let Some(record) = record.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let txn = state.db.write().await?;
+    let practice = repo::create(&txn, &v.who(), &cities, &record).await?;
+    txn.commit().await?;
+    Ok(practice)
+}
+
+/// City slugs to ids, each one a city the viewer may document a practice for.
+async fn resolve_cities(
+    state: &AppState,
+    v: &Viewer,
+    slugs: &[String],
+    errors: &mut ateneu_domain::FieldErrors,
+) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::new();
+    for slug in slugs.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let Some(city) = ateneu_db::cities::by_slug(&state.db.conn, slug).await? else {
+            errors.add("cities", Problem::with_detail("unknown_city", slug));
+            continue;
+        };
+        let networks = crate::cities::scope_networks(state, city.id).await?;
+        let scope = CityScope {
+            id: city.id,
+            networks: &networks,
+        };
+        if !v.allows(Action::CreatePractice(scope)) {
+            return Err(if v.signed_in.is_none() {
+                AppError::SignInRequired
+            } else {
+                AppError::Forbidden
+            });
+        }
+        if !ids.contains(&city.id) {
+            ids.push(city.id);
+        }
+    }
+    if ids.is_empty() && errors.get("cities").is_none() {
+        errors.add("cities", Problem::new("required"));
+    }
+    Ok(ids)
+}
+
+/// Changes a practice: texts in the source language and everything else need the right to
+/// edit; texts in another language the right to translate (or to edit).
+pub async fn edit(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    change: &PracticeEdit,
+    cities: Option<&[String]>,
+) -> Result<Practice, AppError> {
+    let scope = loaded.scope();
+    let editor = v.allows(Action::EditPractice(scope));
+    if change.touches_content(&loaded.practice.record) || cities.is_some() {
+        v.require(Action::EditPractice(scope))?;
+    } else if !editor {
+        v.require(Action::TranslatePractice(scope))?;
+    }
+    let vocabulary = vocabulary(state).await?;
+    let translator = v.signed_in.as_ref().map(|s| s.user.id);
+    let record = change
+        .apply(&loaded.practice.record, &vocabulary, translator)
+        .map_err(AppError::Invalid)?;
+    let city_ids = match cities {
+        Some(slugs) => {
+            let mut errors = ateneu_domain::FieldErrors::new();
+            let ids = resolve_cities(state, v, slugs, &mut errors).await?;
+            if !errors.is_empty() {
+                return Err(AppError::Invalid(errors));
+            }
+            ids
+        }
+        None => loaded.cities.clone(),
+    };
+    let txn = state.db.write().await?;
+    let practice = repo::update(&txn, &v.who(), &loaded.practice, &city_ids, &record).await?;
+    txn.commit().await?;
+    reindex(state).await;
+    Ok(practice)
+}
+
+/// Takes a review step (submit, approve, publish…), with the right its duty needs.
+pub async fn step(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    step: Step,
+    comment: &str,
+) -> Result<Practice, AppError> {
+    let scope = loaded.scope();
+    let action = match step.duty() {
+        Duty::Edit => Action::EditPractice(PracticeScope {
+            // Withdrawing a submitted practice is the city's too.
+            stage: if step == Step::Withdraw {
+                Stage::Draft
+            } else {
+                scope.stage
+            },
+            ..scope
+        }),
+        Duty::Review => Action::ReviewPractice(scope),
+        Duty::Publish => Action::PublishPractice(scope),
+    };
+    v.require(action)?;
+    let practice = &loaded.practice;
+    let complete = is_complete(&checklist(&practice.record, practice.cities.len()));
+    let to = step
+        .apply(practice.stage, complete, comment)
+        .map_err(AppError::Conflict)?;
+    let txn = state.db.write().await?;
+    let after = repo::take_step(&txn, &v.who(), practice, step, to, comment).await?;
+    txn.commit().await?;
+    reindex(state).await;
+    Ok(after)
+}
+
+/// Leaves advice (an expert) or a note (a reviewer) on a practice.
+pub async fn comment(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    kind: &str,
+    body: &str,
+) -> Result<(), AppError> {
+    let scope = loaded.scope();
+    match kind {
+        "advice" => v.require(Action::AdvisePractice(scope))?,
+        "review" => v.require(Action::ReviewPractice(scope))?,
+        other => {
+            return Err(AppError::BadRequest(Problem::with_detail(
+                "unknown_value",
+                other,
+            )));
+        }
+    }
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > 5000 {
+        let mut errors = ateneu_domain::FieldErrors::new();
+        errors.add(
+            "body",
+            if body.is_empty() {
+                Problem::new("required")
+            } else {
+                Problem::with_detail("too_long", "5000")
+            },
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = state.db.write().await?;
+    repo::comment(&txn, &v.who(), &loaded.practice, kind, body).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Features a published practice and schedules it for a newsletter.
+pub async fn promote(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    featured: bool,
+    newsletter_on: Option<NaiveDate>,
+) -> Result<(), AppError> {
+    v.require(Action::PublishPractice(loaded.scope()))?;
+    if (featured || newsletter_on.is_some()) && !loaded.practice.stage.is_public() {
+        return Err(AppError::Conflict(Problem::new("practice_not_published")));
+    }
+    let txn = state.db.write().await?;
+    repo::promote(&txn, &v.who(), &loaded.practice, featured, newsletter_on).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Whether the viewer works on this practice (its city's editors, experts, reviewers, the
+/// secretariat): those who would see it before publication.
+pub fn is_worker(v: &Viewer, loaded: &Loaded) -> bool {
+    v.allows(Action::ViewPractice(PracticeScope {
+        stage: Stage::Draft,
+        ..loaded.scope()
+    }))
+}
+
+const LIST_PAGE: u64 = 50;
+
+async fn scoped(state: &AppState, practice: Practice) -> Result<Loaded, AppError> {
+    let mut networks = BTreeSet::new();
+    for city in &practice.cities {
+        networks.extend(crate::cities::scope_networks(state, city.id).await?);
+    }
+    Ok(Loaded {
+        cities: practice.city_ids(),
+        networks: networks.into_iter().collect(),
+        practice,
+    })
+}
+
+/// A page of the practices at a stage that the viewer may see, with their total.
+pub async fn visible_list(
+    state: &AppState,
+    v: &Viewer,
+    stage: Stage,
+    page: u64,
+) -> Result<(Vec<Loaded>, u64), AppError> {
+    let filter = repo::PracticeFilter {
+        stages: vec![stage],
+        ..Default::default()
+    };
+    if stage.is_public() {
+        let (practices, total) =
+            repo::list(&state.db.conn, &filter, (page - 1) * LIST_PAGE, LIST_PAGE).await?;
+        let mut shown = Vec::with_capacity(practices.len());
+        for practice in practices {
+            shown.push(scoped(state, practice).await?);
+        }
+        return Ok((shown, total));
+    }
+    v.require_signed_in()?;
+    // Practices on their way are few: read them all, keep those the viewer may see.
+    let (practices, _) = repo::list(&state.db.conn, &filter, 0, 5_000).await?;
+    let mut visible = Vec::new();
+    for practice in practices {
+        let loaded = scoped(state, practice).await?;
+        if v.allows(Action::ViewPractice(loaded.scope())) {
+            visible.push(loaded);
+        }
+    }
+    let total = visible.len() as u64;
+    let shown = visible
+        .into_iter()
+        .skip(((page - 1) * LIST_PAGE) as usize)
+        .take(LIST_PAGE as usize)
+        .collect();
+    Ok((shown, total))
+}
+
+/// Practices with translation work in `lang` that the viewer may translate, most work first:
+/// those under review or approved, and the most recently published.
+pub async fn translation_queue(
+    state: &AppState,
+    v: &Viewer,
+    lang: ateneu_domain::Lang,
+) -> Result<Vec<(Loaded, usize)>, AppError> {
+    let mut queue = Vec::new();
+    for stage in [Stage::Submitted, Stage::InReview, Stage::Approved, Stage::Published] {
+        let filter = repo::PracticeFilter {
+            stages: vec![stage],
+            ..Default::default()
+        };
+        let (practices, _) = repo::list(&state.db.conn, &filter, 0, 2_000).await?;
+        for practice in practices {
+            let work = ateneu_domain::practices::translation::work(&practice.record, lang).total();
+            if work == 0 {
+                continue;
+            }
+            let loaded = scoped(state, practice).await?;
+            if v.allows(Action::TranslatePractice(loaded.scope())) {
+                queue.push((loaded, work));
+            }
+        }
+    }
+    queue.sort_by(|a, b| b.1.cmp(&a.1));
+    Ok(queue)
+}
+
+/// Imports a JSON Lines file of practices (the secretariat): every line checked first.
+pub async fn import(
+    state: &AppState,
+    v: &Viewer,
+    body: &str,
+    stage: Stage,
+) -> Result<repo::ImportSummary, AppError> {
+    v.require(Action::ManagePractices)?;
+    let vocabulary = vocabulary(state).await?;
+    let practices = ateneu_domain::practices::import::parse(body, &vocabulary)
+        .map_err(AppError::Lines)?;
+    let summary = repo::import(&state.db, &v.who(), &practices, stage, &|_| {}).await?;
+    reindex(state).await;
+    Ok(summary)
+}

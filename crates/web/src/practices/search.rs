@@ -1,0 +1,261 @@
+//! Searching practices: the query string (`q`, `lang`, one parameter per facet, repeatable,
+//! `sort`, `page`) parsed into a request, the index asked, and the answer labelled in the
+//! reader's language — shared by the search page and `GET /api/v1/practices/search`.
+
+use super::index::SearchIndex;
+use crate::AppState;
+use crate::error::AppError;
+use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::reference::Reference;
+use ateneu_domain::{Lang, Problem};
+use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+pub const PER_PAGE: usize = 20;
+const MAX_PAGE: usize = 500;
+const MAX_QUERY: usize = 500;
+const MAX_FILTERS: usize = 40;
+
+/// Labels of the facets that are not reference data: framework fields and keywords.
+#[derive(Debug, Default)]
+pub struct Labels {
+    pub fields: HashMap<String, Trilingual>,
+    pub keywords: HashMap<String, Trilingual>,
+}
+
+/// A parsed search.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub request: SearchRequest,
+    pub page: usize,
+}
+
+/// Parses a query string; repeated parameters are kept (`sdg=4&sdg=11`).
+pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
+    let mut text = String::new();
+    let mut lang = reader;
+    let mut sort = Sort::Relevance;
+    let mut page = 1usize;
+    let mut filters = Vec::new();
+    for (key, value) in url::form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+        let value = value.trim();
+        match key.as_ref() {
+            "q" => text = value.chars().take(MAX_QUERY).collect(),
+            "lang" if !value.is_empty() => {
+                lang = value
+                    .parse()
+                    .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", value)))?;
+            }
+            "sort" => {
+                sort = match value {
+                    "" | "relevance" => Sort::Relevance,
+                    "newest" | "date" => Sort::Newest,
+                    other => {
+                        return Err(AppError::BadRequest(Problem::with_detail(
+                            "unknown_value",
+                            other,
+                        )));
+                    }
+                }
+            }
+            "page" => {
+                page = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|p| (1..=MAX_PAGE).contains(p))
+                    .ok_or_else(|| AppError::BadRequest(Problem::with_detail("invalid_page", value)))?;
+            }
+            other => {
+                if let Some(kind) = FacetKind::parse(other) {
+                    if !value.is_empty() && filters.len() < MAX_FILTERS {
+                        filters.push((kind, value.chars().take(100).collect::<String>()));
+                    }
+                }
+            }
+        }
+    }
+    Ok(Search {
+        request: SearchRequest {
+            text,
+            lang,
+            filters,
+            sort,
+            offset: (page - 1) * PER_PAGE,
+            limit: PER_PAGE,
+        },
+        page,
+    })
+}
+
+/// A city of a hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct HitCity {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownHit {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    /// HTML: escaped text with the matches in `<mark>`.
+    pub snippet: String,
+    pub lang: Lang,
+    pub languages: Vec<Lang>,
+    /// The first city's name (the API's `city`), and every city.
+    pub city: String,
+    pub cities: Vec<HitCity>,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownFacet {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+    pub selected: bool,
+}
+
+/// A search's answer in the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub hits: Vec<ShownHit>,
+    pub facets: BTreeMap<&'static str, Vec<ShownFacet>>,
+}
+
+pub fn run(state: &AppState, search: &Search) -> Result<Results, AppError> {
+    let response = state
+        .search
+        .index
+        .search(&search.request)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let labels = state.search.labels();
+    Ok(show(&state.search, &state.reference, &labels, search, response))
+}
+
+fn label(
+    kind: FacetKind,
+    value: &str,
+    lang: Lang,
+    index: &SearchIndex,
+    reference: &Reference,
+    labels: &Labels,
+) -> String {
+    let found = match kind {
+        FacetKind::Sdg => value.parse::<i32>().ok().and_then(|n| {
+            reference
+                .sdgs
+                .iter()
+                .find(|s| s.number == n)
+                .map(|s| format!("{n}. {}", s.name.get(lang)))
+        }),
+        FacetKind::Field => labels.fields.get(value).map(|t| t.get(lang).to_owned()),
+        FacetKind::Keyword => labels.keywords.get(value).map(|t| t.get(lang).to_owned()),
+        FacetKind::Region => reference.region(value).map(|r| r.name.get(lang).to_owned()),
+        FacetKind::Country => ateneu_domain::countries::Country::parse(value)
+            .ok()
+            .map(|c| c.name(lang).to_owned()),
+        FacetKind::City => index.city(value).map(|c| c.name.show(lang).text.to_owned()),
+        FacetKind::CreativeField => reference
+            .creative_field(value)
+            .map(|f| f.name.get(lang).to_owned()),
+        FacetKind::Language => value.parse::<Lang>().ok().map(|l| l.native_name().to_owned()),
+        FacetKind::Year | FacetKind::Status => None,
+    };
+    found.unwrap_or_else(|| value.to_owned())
+}
+
+fn show(
+    index: &SearchIndex,
+    reference: &Reference,
+    labels: &Labels,
+    search: &Search,
+    response: SearchResponse,
+) -> Results {
+    let lang = search.request.lang;
+    let hits = response
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let card = index.card(hit.id);
+            let cities: Vec<HitCity> = card
+                .as_ref()
+                .map(|c| {
+                    c.cities
+                        .iter()
+                        .map(|city| HitCity {
+                            slug: city.slug.clone(),
+                            name: city.name.show(lang).text.to_owned(),
+                            country: city.country.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ShownHit {
+                id: hit.id,
+                slug: card.map(|c| c.slug).unwrap_or_else(|| hit.id.to_string()),
+                title: hit.title,
+                snippet: hit.snippet,
+                lang: hit.lang,
+                languages: hit.languages,
+                city: cities.first().map(|c| c.name.clone()).unwrap_or_default(),
+                cities,
+                score: hit.score,
+            }
+        })
+        .collect();
+    let facets = response
+        .facets
+        .into_iter()
+        .map(|(kind, counts)| {
+            let shown = counts
+                .into_iter()
+                .map(|count| ShownFacet {
+                    selected: search
+                        .request
+                        .filters
+                        .iter()
+                        .any(|(k, v)| *k == kind && *v == count.value),
+                    label: label(kind, &count.value, lang, index, reference, labels),
+                    value: count.value,
+                    count: count.count,
+                })
+                .collect();
+            (kind.key(), shown)
+        })
+        .collect();
+    Results {
+        total: response.total,
+        page: search.page,
+        per_page: PER_PAGE,
+        hits,
+        facets,
+    }
+}
+
+/// Refreshes the field and keyword labels from the database.
+pub async fn refresh_labels(state: &AppState) -> Result<(), AppError> {
+    let mut labels = Labels::default();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        for domain in &framework.domains {
+            for field in &domain.fields {
+                labels.fields.insert(
+                    format!("{}:{}", version.framework_key, field.key),
+                    field.text.clone(),
+                );
+            }
+        }
+    }
+    for keyword in ateneu_db::practices::keywords(&state.db.conn).await? {
+        labels.keywords.insert(keyword.key, keyword.label);
+    }
+    state.search.set_labels(labels);
+    Ok(())
+}
