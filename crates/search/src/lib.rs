@@ -1,8 +1,15 @@
-//! Ateneu's search. For now: how a typed query becomes the folded terms that the registry's
-//! name filter matches (every term must match, whatever the accents and case). The full-text
-//! index of good practices (tantivy, one analysis chain per language) joins it with the OBS.
+//! Ateneu's search: how a typed query becomes the folded terms that the registry's name
+//! filter matches (every term must match, whatever the accents and case), and the full-text
+//! index of good practices ([`practices`]: tantivy, one analysis chain per language).
 
 use ateneu_domain::cities::fold;
+
+pub mod practices;
+
+pub use practices::{
+    DocText, FacetCount, FacetKind, Hit, IndexError, Opened, PracticeDoc, PracticeIndex,
+    SearchRequest, SearchResponse, Sort,
+};
 
 /// The most terms a query keeps.
 pub const MAX_TERMS: usize = 8;

@@ -1,0 +1,140 @@
+//! One search against a snapshot: the query, the counting pass, then the page of hits with
+//! their titles and snippets in the reader's language.
+
+use super::collector::{PracticeCollector, Ranked, Ranking};
+use super::query::{self, Analyzers};
+use super::schema::{Fields, lang_bit, lang_index, langs_of_bits};
+use super::snapshot::Snapshot;
+use super::snippets::snippet;
+use super::{Hit, IndexError, MAX_DEPTH, MAX_LIMIT, SearchRequest, SearchResponse, Sort};
+use ateneu_domain::Lang;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, TantivyDocument};
+
+/// The page's range of ranks, within the reachable depth.
+fn page(request: &SearchRequest) -> (usize, usize) {
+    let limit = request.limit.min(MAX_LIMIT);
+    let end = request.offset.saturating_add(limit).min(MAX_DEPTH);
+    (request.offset.min(end), end)
+}
+
+pub(crate) fn search(
+    snapshot: &Snapshot,
+    fields: &Fields,
+    analyzers: &Analyzers,
+    request: &SearchRequest,
+) -> Result<SearchResponse, IndexError> {
+    let mut analyzers = analyzers.clone();
+    let parsed = query::parse(&mut analyzers, &request.text);
+    let (start, end) = page(request);
+    let Some((query, scoring)) = query::build(fields, &parsed, &request.filters) else {
+        let all = snapshot.all_docs();
+        let ranked: Vec<Ranked> = all
+            .newest
+            .get(start..end.min(all.newest.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|address| Ranked {
+                key: 0,
+                address: *address,
+                score: 0.0,
+            })
+            .collect();
+        return Ok(SearchResponse {
+            total: all.newest.len(),
+            hits: hits(
+                snapshot,
+                fields,
+                &mut analyzers,
+                &parsed.marks,
+                request.lang,
+                &ranked,
+            )?,
+            facets: all.facets.clone(),
+        });
+    };
+    let ranking = match request.sort {
+        Sort::Relevance => Ranking::Relevance,
+        Sort::Newest => Ranking::Newest,
+    };
+    let collector = PracticeCollector::new(snapshot, end, ranking, scoring);
+    let gathered = snapshot.searcher.search(query.as_ref(), &collector)?;
+    let page = gathered.top.get(start..).unwrap_or_default();
+    Ok(SearchResponse {
+        total: usize::try_from(gathered.total).unwrap_or(usize::MAX),
+        hits: hits(
+            snapshot,
+            fields,
+            &mut analyzers,
+            &parsed.marks,
+            request.lang,
+            page,
+        )?,
+        facets: snapshot.values.lists(&gathered.counts),
+    })
+}
+
+fn hits(
+    snapshot: &Snapshot,
+    fields: &Fields,
+    analyzers: &mut Analyzers,
+    marks: &[std::collections::HashSet<String>; 3],
+    reader_lang: Lang,
+    ranked: &[Ranked],
+) -> Result<Vec<Hit>, IndexError> {
+    let mut hits = Vec::with_capacity(ranked.len());
+    for r in ranked {
+        hits.push(hit(snapshot, fields, analyzers, marks, reader_lang, r)?);
+    }
+    Ok(hits)
+}
+
+fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+}
+
+fn hit(
+    snapshot: &Snapshot,
+    fields: &Fields,
+    analyzers: &mut Analyzers,
+    marks: &[std::collections::HashSet<String>; 3],
+    reader_lang: Lang,
+    ranked: &Ranked,
+) -> Result<Hit, IndexError> {
+    let address: DocAddress = ranked.address;
+    let doc: TantivyDocument = snapshot.searcher.doc(address)?;
+    let bits = doc
+        .get_first(fields.langs)
+        .and_then(|v| v.as_u64())
+        .unwrap_or(0);
+    let languages = langs_of_bits(bits);
+    let source = doc
+        .get_first(fields.source)
+        .and_then(|v| v.as_u64())
+        .and_then(|b| langs_of_bits(b).first().copied());
+    let lang = if bits & lang_bit(reader_lang) != 0 {
+        reader_lang
+    } else {
+        source
+            .filter(|s| bits & lang_bit(*s) != 0)
+            .or_else(|| languages.first().copied())
+            .or(source)
+            .unwrap_or(reader_lang)
+    };
+    let texts = fields.lang(lang);
+    let summary = stored_text(&doc, texts.summary);
+    let id = snapshot
+        .segment(address.segment_ord)
+        .and_then(|s| s.practice_ids.get(address.doc_id as usize).copied())
+        .unwrap_or(0);
+    Ok(Hit {
+        id,
+        lang,
+        title: stored_text(&doc, texts.title).to_owned(),
+        snippet: snippet(summary, analyzers.get(lang), &marks[lang_index(lang)]),
+        languages,
+        score: ranked.score,
+    })
+}
