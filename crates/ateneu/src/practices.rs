@@ -25,29 +25,30 @@ pub async fn import(state: &AppState, file: &Path, stage: &str) -> anyhow::Resul
     let vocabulary = ateneu_web::practices::vocabulary(state)
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let practices = ateneu_domain::practices::import::parse(&text, &vocabulary).map_err(|errors| {
-        let mut message = format!(
-            "{} was not imported: {} problem(s); nothing was written.",
-            file.display(),
-            errors.len()
-        );
-        for e in errors.iter().take(50) {
-            let at = if e.column.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", e.column)
-            };
-            message.push_str(&format!(
-                "\n  line {}{at}: {}",
-                e.line,
-                state.i18n.problem(Lang::En, &e.problem)
-            ));
-        }
-        if errors.len() > 50 {
-            message.push_str(&format!("\n  … and {} more", errors.len() - 50));
-        }
-        bad(message)
-    })?;
+    let practices =
+        ateneu_domain::practices::import::parse(&text, &vocabulary).map_err(|errors| {
+            let mut message = format!(
+                "{} was not imported: {} problem(s); nothing was written.",
+                file.display(),
+                errors.len()
+            );
+            for e in errors.iter().take(50) {
+                let at = if e.column.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", e.column)
+                };
+                message.push_str(&format!(
+                    "\n  line {}{at}: {}",
+                    e.line,
+                    state.i18n.problem(Lang::En, &e.problem)
+                ));
+            }
+            if errors.len() > 50 {
+                message.push_str(&format!("\n  … and {} more", errors.len() - 50));
+            }
+            bad(message)
+        })?;
     let bar = ProgressBar::new(practices.len() as u64).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} practices written")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),

@@ -1,7 +1,7 @@
 //! `ateneu serve`: its options, the first-start administrator link, the hourly session purge,
 //! and the server itself until Ctrl+C or SIGTERM.
 
-use crate::cli::{Args, state};
+use crate::cli::Args;
 use anyhow::{Context, anyhow};
 use ateneu_db::accounts;
 

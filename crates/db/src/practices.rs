@@ -6,8 +6,8 @@ mod import;
 mod search;
 mod thesaurus;
 
-pub use import::{ImportSummary, import};
 pub use ateneu_domain::practices::keywords::Keyword;
+pub use import::{ImportSummary, import};
 pub use search::{Change, by_ids, changes_since, last_change, practices_of_cities};
 pub use thesaurus::{keywords, load_bundled_thesaurus, save_keyword};
 
@@ -351,7 +351,15 @@ pub async fn take_step(
     if result.rows_affected != 1 {
         return Err(DbError::Conflict("stage_changed"));
     }
-    add_comment_row(txn, who, before.id, "step", Some((step, before.stage, to)), comment).await?;
+    add_comment_row(
+        txn,
+        who,
+        before.id,
+        "step",
+        Some((step, before.stage, to)),
+        comment,
+    )
+    .await?;
     log_change(&**txn, "practice", before.id).await?;
     audit::record(
         &**txn,

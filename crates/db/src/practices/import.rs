@@ -157,8 +157,14 @@ pub async fn import(
                         continue;
                     }
                     practice::Entity::update_many()
-                        .col_expr(practice::Column::Record, sea_orm::sea_query::Expr::value(record))
-                        .col_expr(practice::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+                        .col_expr(
+                            practice::Column::Record,
+                            sea_orm::sea_query::Expr::value(record),
+                        )
+                        .col_expr(
+                            practice::Column::UpdatedAt,
+                            sea_orm::sea_query::Expr::value(now),
+                        )
                         .filter(practice::Column::Id.eq(model.id))
                         .exec(&*txn)
                         .await?;
@@ -231,25 +237,29 @@ pub async fn import(
             }
         }
         if !changed_ids.is_empty() {
-            let changes = changed_ids.iter().map(|(id, _, _)| search_change::ActiveModel {
-                entity: Set("practice".to_owned()),
-                entity_id: Set(*id),
-                created_at: Set(now),
-                ..Default::default()
-            });
+            let changes = changed_ids
+                .iter()
+                .map(|(id, _, _)| search_change::ActiveModel {
+                    entity: Set("practice".to_owned()),
+                    entity_id: Set(*id),
+                    created_at: Set(now),
+                    ..Default::default()
+                });
             search_change::Entity::insert_many(changes)
                 .exec_without_returning(&*txn)
                 .await?;
-            let audits = changed_ids.iter().map(|(_, slug, action)| audit_entry::ActiveModel {
-                at: Set(now),
-                actor_id: Set(who.user_id),
-                actor_label: Set(who.label.clone()),
-                action: Set((*action).to_owned()),
-                entity: Set("practice".to_owned()),
-                entity_id: Set(slug.clone()),
-                changes: Set("{}".to_owned()),
-                ..Default::default()
-            });
+            let audits = changed_ids
+                .iter()
+                .map(|(_, slug, action)| audit_entry::ActiveModel {
+                    at: Set(now),
+                    actor_id: Set(who.user_id),
+                    actor_label: Set(who.label.clone()),
+                    action: Set((*action).to_owned()),
+                    entity: Set("practice".to_owned()),
+                    entity_id: Set(slug.clone()),
+                    changes: Set("{}".to_owned()),
+                    ..Default::default()
+                });
             audit_entry::Entity::insert_many(audits)
                 .exec_without_returning(&*txn)
                 .await?;

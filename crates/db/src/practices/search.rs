@@ -52,7 +52,10 @@ pub async fn last_change(conn: &impl ConnectionTrait) -> DbResult<i64> {
 }
 
 /// The practices of these cities.
-pub async fn practices_of_cities(conn: &impl ConnectionTrait, cities: &[i64]) -> DbResult<Vec<i64>> {
+pub async fn practices_of_cities(
+    conn: &impl ConnectionTrait,
+    cities: &[i64],
+) -> DbResult<Vec<i64>> {
     let mut ids = Vec::new();
     for chunk in cities.chunks(500) {
         ids.extend(

@@ -9,7 +9,6 @@ use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, Set};
 
-
 /// The bundled default thesaurus.
 pub const BUNDLED: &str = include_str!("../../../../data/thesaurus.toml");
 

@@ -128,9 +128,10 @@ impl PracticeEdit {
                     errors.add(&format!("partners[{i}].name"), Problem::new("required"));
                     continue;
                 }
-                if let Some(kind) =
-                    errors.take(&format!("partners[{i}].kind"), PartnerKind::parse(&partner.kind))
-                {
+                if let Some(kind) = errors.take(
+                    &format!("partners[{i}].kind"),
+                    PartnerKind::parse(&partner.kind),
+                ) {
                     next.partners.push(Partner {
                         name: name.to_owned(),
                         kind,
@@ -178,8 +179,12 @@ impl PracticeEdit {
             let description = match previous {
                 Some(old) => {
                     let mut text = old.description.clone();
-                    text.set(lang, &item.description, crate::TranslationStatus::Translated)
-                        .map(|()| text)
+                    text.set(
+                        lang,
+                        &item.description,
+                        crate::TranslationStatus::Translated,
+                    )
+                    .map(|()| text)
                 }
                 None => TranslatedText::new(lang, &item.description),
             };
@@ -195,7 +200,12 @@ impl PracticeEdit {
         out
     }
 
-    fn apply_tags(&self, next: &mut PracticeRecord, vocabulary: &Vocabulary, errors: &mut FieldErrors) {
+    fn apply_tags(
+        &self,
+        next: &mut PracticeRecord,
+        vocabulary: &Vocabulary,
+        errors: &mut FieldErrors,
+    ) {
         if let Some(sdgs) = &self.sdgs {
             next.tags.sdgs = sdgs
                 .iter()

@@ -31,22 +31,78 @@ const FIXED: [(&str, &str, &str); 19] = [
     ("id", "integer", "The practice's number on this platform."),
     ("slug", "text", "The practice's name in its address."),
     ("url", "url", "The practice's public page."),
-    ("external_id", "text", "The identifier given by the import it came from, if any."),
-    ("cities", "list", "The cities it belongs to, in their source language, separated by \" | \"."),
-    ("countries", "list", "ISO 3166-1 alpha-2 codes of the cities' countries, same order, separated by \" | \"."),
-    ("regions", "list", "UCLG regional sections of the cities (keys of /api/v1/reference), same order."),
+    (
+        "external_id",
+        "text",
+        "The identifier given by the import it came from, if any.",
+    ),
+    (
+        "cities",
+        "list",
+        "The cities it belongs to, in their source language, separated by \" | \".",
+    ),
+    (
+        "countries",
+        "list",
+        "ISO 3166-1 alpha-2 codes of the cities' countries, same order, separated by \" | \".",
+    ),
+    (
+        "regions",
+        "list",
+        "UCLG regional sections of the cities (keys of /api/v1/reference), same order.",
+    ),
     ("status", "enum", "in_progress or completed."),
-    ("start_date", "date", "When it started (YYYY-MM-DD), if known."),
+    (
+        "start_date",
+        "date",
+        "When it started (YYYY-MM-DD), if known.",
+    ),
     ("end_date", "date", "When it ended (YYYY-MM-DD), if known."),
-    ("published_at", "datetime", "When it was published on this platform (RFC 3339, UTC)."),
-    ("source_lang", "enum", "The language it was written in: en, fr or es."),
-    ("languages", "list", "The languages its title exists in, separated by \" | \"."),
-    ("sdgs", "list", "Sustainable Development Goals (1–17), separated by \" | \"."),
-    ("fields", "list", "Framework fields, as framework-key:field-key, separated by \" | \"."),
-    ("keywords", "list", "Thesaurus keys (GET /api/v1/keywords), separated by \" | \"."),
-    ("creative_field", "enum", "UNESCO Creative Cities field key, if any."),
-    ("partners", "list", "Partners as \"name (public|private|civil_society)\", separated by \" | \"."),
-    ("links", "list", "Links, pictures and documents as \"kind: url\", separated by \" | \"."),
+    (
+        "published_at",
+        "datetime",
+        "When it was published on this platform (RFC 3339, UTC).",
+    ),
+    (
+        "source_lang",
+        "enum",
+        "The language it was written in: en, fr or es.",
+    ),
+    (
+        "languages",
+        "list",
+        "The languages its title exists in, separated by \" | \".",
+    ),
+    (
+        "sdgs",
+        "list",
+        "Sustainable Development Goals (1–17), separated by \" | \".",
+    ),
+    (
+        "fields",
+        "list",
+        "Framework fields, as framework-key:field-key, separated by \" | \".",
+    ),
+    (
+        "keywords",
+        "list",
+        "Thesaurus keys (GET /api/v1/keywords), separated by \" | \".",
+    ),
+    (
+        "creative_field",
+        "enum",
+        "UNESCO Creative Cities field key, if any.",
+    ),
+    (
+        "partners",
+        "list",
+        "Partners as \"name (public|private|civil_society)\", separated by \" | \".",
+    ),
+    (
+        "links",
+        "list",
+        "Links, pictures and documents as \"kind: url\", separated by \" | \".",
+    ),
 ];
 
 /// Every column in order: the fixed ones, the public contact, then each text in each language.
@@ -60,9 +116,18 @@ pub fn columns() -> Vec<Column> {
         })
         .collect();
     for (name, description) in [
-        ("contact_name", "The contact person, only when they chose to be public."),
-        ("contact_position", "The contact person's position, only when public."),
-        ("contact_email", "The contact person's email, only when public."),
+        (
+            "contact_name",
+            "The contact person, only when they chose to be public.",
+        ),
+        (
+            "contact_position",
+            "The contact person's position, only when public.",
+        ),
+        (
+            "contact_email",
+            "The contact person's email, only when public.",
+        ),
     ] {
         columns.push(Column {
             name: name.to_owned(),
@@ -74,7 +139,11 @@ pub fn columns() -> Vec<Column> {
         for lang in Lang::ALL {
             columns.push(Column {
                 name: format!("{}_{}", field.key(), lang.code()),
-                kind: if field.is_markdown() { "markdown" } else { "text" },
+                kind: if field.is_markdown() {
+                    "markdown"
+                } else {
+                    "text"
+                },
                 description: format!(
                     "The {} in {}, empty when not translated.",
                     field.key(),
@@ -120,8 +189,18 @@ pub fn row(practice: &Exported<'_>) -> Vec<String> {
         joined(tags.fields.iter().cloned()),
         joined(tags.keywords.iter().cloned()),
         tags.creative_field.clone().unwrap_or_default(),
-        joined(record.partners.iter().map(|p| format!("{} ({})", p.name, p.kind.key()))),
-        joined(record.media.iter().map(|m| format!("{}: {}", m.kind.key(), m.url))),
+        joined(
+            record
+                .partners
+                .iter()
+                .map(|p| format!("{} ({})", p.name, p.kind.key())),
+        ),
+        joined(
+            record
+                .media
+                .iter()
+                .map(|m| format!("{}: {}", m.kind.key(), m.url)),
+        ),
         public(&contact.name),
         public(&contact.position),
         public(&contact.email),

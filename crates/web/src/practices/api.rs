@@ -243,7 +243,10 @@ async fn translations(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
     let cells = grid(&loaded.practice.record);
-    Ok(Json(json!({"source_lang": loaded.practice.record.source_lang, "cells": cells})).into_response())
+    Ok(
+        Json(json!({"source_lang": loaded.practice.record.source_lang, "cells": cells}))
+            .into_response(),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -295,7 +298,8 @@ async fn save_keyword(
     ApiJson(input): ApiJson<KeywordInput>,
 ) -> Result<Response, AppError> {
     v.require(Action::ManagePractices)?;
-    let keyword = parse_keyword(&key, &input.en, &input.fr, &input.es).map_err(AppError::Invalid)?;
+    let keyword =
+        parse_keyword(&key, &input.en, &input.fr, &input.es).map_err(AppError::Invalid)?;
     let txn = state.db.write().await?;
     repo::save_keyword(&txn, &v.who(), &keyword).await?;
     txn.commit().await?;

@@ -2,6 +2,7 @@
 //! when missing, kept current from the change log (every process catches up on its own), and
 //! rebuilt on demand; plus the cards (slug, cities) that hits are shown with.
 
+use crate::IndexPlace;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_db::{Db, DbError};
 use ateneu_domain::Lang;
@@ -10,7 +11,6 @@ use ateneu_search::{DocText, FacetKind, Opened, PracticeDoc, PracticeIndex};
 use chrono::Utc;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use crate::IndexPlace;
 use std::sync::{Arc, RwLock};
 use tokio::sync::Mutex;
 
@@ -72,15 +72,15 @@ impl SearchIndex {
             IndexPlace::Memory | IndexPlace::Off => (PracticeIndex::in_memory()?, true),
         };
         Ok(SearchIndex {
-                index: Arc::new(index),
-                cards: RwLock::default(),
-                cities: RwLock::default(),
-                labels: RwLock::default(),
-                sync: Mutex::new(()),
-                cards_loaded: std::sync::atomic::AtomicBool::new(fresh),
-                enabled: *place != IndexPlace::Off,
-                fresh: std::sync::atomic::AtomicBool::new(fresh),
-            })
+            index: Arc::new(index),
+            cards: RwLock::default(),
+            cities: RwLock::default(),
+            labels: RwLock::default(),
+            sync: Mutex::new(()),
+            cards_loaded: std::sync::atomic::AtomicBool::new(fresh),
+            enabled: *place != IndexPlace::Off,
+            fresh: std::sync::atomic::AtomicBool::new(fresh),
+        })
     }
 
     /// Whether the index was created empty at start (then it needs a rebuild).
@@ -298,7 +298,11 @@ pub fn document(practice: &Practice) -> PracticeDoc {
     let tags = &record.tags;
     facets.extend(tags.sdgs.iter().map(|n| (FacetKind::Sdg, n.to_string())));
     facets.extend(tags.fields.iter().map(|f| (FacetKind::Field, f.clone())));
-    facets.extend(tags.keywords.iter().map(|k| (FacetKind::Keyword, k.clone())));
+    facets.extend(
+        tags.keywords
+            .iter()
+            .map(|k| (FacetKind::Keyword, k.clone())),
+    );
     if let Some(field) = &tags.creative_field {
         facets.push((FacetKind::CreativeField, field.clone()));
     }

@@ -63,7 +63,11 @@ pub async fn load(state: &AppState, reference: &str) -> Result<Loaded, AppError>
 }
 
 /// A practice the viewer may see; one they may not see is not found (drafts stay unknown).
-pub async fn load_visible(state: &AppState, v: &Viewer, reference: &str) -> Result<Loaded, AppError> {
+pub async fn load_visible(
+    state: &AppState,
+    v: &Viewer,
+    reference: &str,
+) -> Result<Loaded, AppError> {
     let loaded = load(state, reference).await?;
     if v.allows(Action::ViewPractice(loaded.scope())) {
         Ok(loaded)
@@ -117,7 +121,11 @@ pub struct NewPractice {
     pub title: String,
 }
 
-pub async fn create(state: &AppState, v: &Viewer, input: &NewPractice) -> Result<Practice, AppError> {
+pub async fn create(
+    state: &AppState,
+    v: &Viewer,
+    input: &NewPractice,
+) -> Result<Practice, AppError> {
     v.require_signed_in()?;
     let mut errors = ateneu_domain::FieldErrors::new();
     let cities = resolve_cities(state, v, &input.cities, &mut errors).await?;
@@ -129,7 +137,8 @@ pub async fn create(state: &AppState, v: &Viewer, input: &NewPractice) -> Result
             .parse::<ateneu_domain::Lang>()
             .map_err(|()| Problem::with_detail("unknown_language", input.lang.trim())),
     );
-    let record = lang.and_then(|lang| errors.take("title", PracticeRecord::new(lang, &input.title)));
+    let record =
+        lang.and_then(|lang| errors.take("title", PracticeRecord::new(lang, &input.title)));
     let Some(record) = record.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
@@ -374,7 +383,12 @@ pub async fn translation_queue(
     lang: ateneu_domain::Lang,
 ) -> Result<Vec<(Loaded, usize)>, AppError> {
     let mut queue = Vec::new();
-    for stage in [Stage::Submitted, Stage::InReview, Stage::Approved, Stage::Published] {
+    for stage in [
+        Stage::Submitted,
+        Stage::InReview,
+        Stage::Approved,
+        Stage::Published,
+    ] {
         let filter = repo::PracticeFilter {
             stages: vec![stage],
             ..Default::default()
@@ -391,7 +405,7 @@ pub async fn translation_queue(
             }
         }
     }
-    queue.sort_by(|a, b| b.1.cmp(&a.1));
+    queue.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     Ok(queue)
 }
 
@@ -404,8 +418,8 @@ pub async fn import(
 ) -> Result<repo::ImportSummary, AppError> {
     v.require(Action::ManagePractices)?;
     let vocabulary = vocabulary(state).await?;
-    let practices = ateneu_domain::practices::import::parse(body, &vocabulary)
-        .map_err(AppError::Lines)?;
+    let practices =
+        ateneu_domain::practices::import::parse(body, &vocabulary).map_err(AppError::Lines)?;
     let summary = repo::import(&state.db, &v.who(), &practices, stage, &|_| {}).await?;
     reindex(state).await;
     Ok(summary)

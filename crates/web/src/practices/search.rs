@@ -43,9 +43,9 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
         match key.as_ref() {
             "q" => text = value.chars().take(MAX_QUERY).collect(),
             "lang" if !value.is_empty() => {
-                lang = value
-                    .parse()
-                    .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", value)))?;
+                lang = value.parse().map_err(|()| {
+                    AppError::BadRequest(Problem::with_detail("unknown_language", value))
+                })?;
             }
             "sort" => {
                 sort = match value {
@@ -64,13 +64,16 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
                     .parse::<usize>()
                     .ok()
                     .filter(|p| (1..=MAX_PAGE).contains(p))
-                    .ok_or_else(|| AppError::BadRequest(Problem::with_detail("invalid_page", value)))?;
+                    .ok_or_else(|| {
+                        AppError::BadRequest(Problem::with_detail("invalid_page", value))
+                    })?;
             }
             other => {
-                if let Some(kind) = FacetKind::parse(other) {
-                    if !value.is_empty() && filters.len() < MAX_FILTERS {
-                        filters.push((kind, value.chars().take(100).collect::<String>()));
-                    }
+                if let Some(kind) = FacetKind::parse(other)
+                    && !value.is_empty()
+                    && filters.len() < MAX_FILTERS
+                {
+                    filters.push((kind, value.chars().take(100).collect::<String>()));
                 }
             }
         }
@@ -136,7 +139,13 @@ pub fn run(state: &AppState, search: &Search) -> Result<Results, AppError> {
         .search(&search.request)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let labels = state.search.labels();
-    Ok(show(&state.search, &state.reference, &labels, search, response))
+    Ok(show(
+        &state.search,
+        &state.reference,
+        &labels,
+        search,
+        response,
+    ))
 }
 
 fn label(
@@ -165,7 +174,10 @@ fn label(
         FacetKind::CreativeField => reference
             .creative_field(value)
             .map(|f| f.name.get(lang).to_owned()),
-        FacetKind::Language => value.parse::<Lang>().ok().map(|l| l.native_name().to_owned()),
+        FacetKind::Language => value
+            .parse::<Lang>()
+            .ok()
+            .map(|l| l.native_name().to_owned()),
         FacetKind::Year | FacetKind::Status => None,
     };
     found.unwrap_or_else(|| value.to_owned())
