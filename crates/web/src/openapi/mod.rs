@@ -2,6 +2,7 @@
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
 mod operations;
+mod practices;
 mod schemas;
 
 use operations::OPERATIONS;
@@ -35,7 +36,9 @@ fn error_response(description: &str) -> Value {
 /// The whole document.
 pub fn document() -> Value {
     let mut paths: Map<String, Value> = Map::new();
-    for (method, path, tag, summary, request, status, response, auth) in OPERATIONS {
+    for (method, path, tag, summary, request, status, response, auth) in
+        OPERATIONS.iter().chain(practices::OPERATIONS)
+    {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
             .split('/')
@@ -49,6 +52,9 @@ pub fn document() -> Value {
             ] {
                 params.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": if name.starts_with("page") || name == "per_page" { "integer" } else { "string" }}}));
             }
+        }
+        if *path == "/practices/search" {
+            params.extend(practices::search_parameters());
         }
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
@@ -100,7 +106,14 @@ pub fn document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
-            "schemas": schemas::all()
+            "schemas": merged(schemas::all(), practices::schemas())
         }
     })
+}
+
+fn merged(mut a: Value, b: Value) -> Value {
+    if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
+        a.extend(b);
+    }
+    a
 }

@@ -213,6 +213,12 @@ impl TestApp {
         reply(response).await
     }
 
+    /// Sends a request as it is, without this browser's cookies.
+    pub async fn send_unsigned(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        reply(response).await
+    }
+
     /// Opens a streamed response (server-sent events) and hands back its body unread.
     pub async fn stream(&self, path: &str, token: &str) -> (StatusCode, Body) {
         let request = Request::get(path)
