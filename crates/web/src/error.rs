@@ -87,6 +87,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "unknown_module",
     "unknown_framework",
     "unknown_account",
+    "no_published_assessments",
 ];
 
 #[derive(Debug, Clone)]

@@ -230,6 +230,17 @@ impl TestApp {
         reply(response).await
     }
 
+    /// Sends a TOML file (a framework) to an import endpoint.
+    pub async fn send_toml(&self, path: &str, toml: &str, token: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/toml")
+            .body(Body::from(toml.to_owned()))
+            .expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        reply(response).await
+    }
+
     /// Creates an account with a password and roles; returns its API token.
     pub async fn user(&self, email: &str, grants: &[Grant]) -> String {
         let email = Email::parse(email).expect("email");
