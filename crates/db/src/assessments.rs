@@ -191,6 +191,29 @@ pub async fn all(conn: &impl ConnectionTrait) -> DbResult<Vec<Assessment>> {
         .collect()
 }
 
+/// The closed assessments with public results run on a framework version, oldest first: the
+/// candidates for a benchmark computed from published assessments (the rule that decides,
+/// cities' memberships included, is `ateneu_domain::results::counts_for_benchmark`).
+pub async fn published_on_version(
+    conn: &impl ConnectionTrait,
+    framework_version_id: i64,
+) -> DbResult<Vec<Assessment>> {
+    let models = assessment::Entity::find()
+        .filter(assessment::Column::FrameworkVersionId.eq(framework_version_id))
+        .filter(assessment::Column::Status.eq(AssessmentStatus::Closed.key()))
+        .filter(assessment::Column::Visibility.eq(Visibility::Public.key()))
+        .order_by_asc(assessment::Column::StartsOn)
+        .order_by_asc(assessment::Column::Id)
+        .all(conn)
+        .await?;
+    let mut out = Vec::with_capacity(models.len());
+    for model in models {
+        let facilitators = facilitators_of(conn, model.id).await?;
+        out.push(from_model(model, facilitators)?);
+    }
+    Ok(out)
+}
+
 /// The revision counter, bumped by every response and change: dashboards poll it.
 pub async fn revision(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<i64>> {
     Ok(assessment::Entity::find_by_id(id)

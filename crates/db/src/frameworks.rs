@@ -273,6 +273,62 @@ pub async fn save_benchmark(
     name: &Trilingual,
     values: &BTreeMap<String, f64>,
 ) -> DbResult<i64> {
+    let id = upsert_benchmark(txn, framework_key, key, name, values).await?;
+    audit::record(
+        &**txn,
+        who,
+        "benchmark.save",
+        "benchmark_set",
+        id,
+        serde_json::json!({"framework": framework_key, "key": key, "values": values}),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Where a computed benchmark set's values come from: the network, the framework version, and
+/// the assessments averaged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComputedFrom<'a> {
+    pub network: &'a str,
+    pub framework_version_id: i64,
+    pub assessments: &'a [i64],
+}
+
+/// Creates or replaces a benchmark set computed from published assessments; the audit row
+/// says which ones.
+pub async fn save_computed_benchmark(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    framework_key: &str,
+    key: &str,
+    name: &Trilingual,
+    values: &BTreeMap<String, f64>,
+    from: &ComputedFrom<'_>,
+) -> DbResult<i64> {
+    let id = upsert_benchmark(txn, framework_key, key, name, values).await?;
+    audit::record(
+        &**txn,
+        who,
+        "benchmark.compute",
+        "benchmark_set",
+        id,
+        serde_json::json!({
+            "framework": framework_key, "key": key, "values": values, "network": from.network,
+            "framework_version_id": from.framework_version_id, "assessments": from.assessments,
+        }),
+    )
+    .await?;
+    Ok(id)
+}
+
+async fn upsert_benchmark(
+    txn: &WriteTxn<'_>,
+    framework_key: &str,
+    key: &str,
+    name: &Trilingual,
+    values: &BTreeMap<String, f64>,
+) -> DbResult<i64> {
     let corrupt = |e: serde_json::Error| DbError::Corrupt(e.to_string());
     let now = chrono::Utc::now();
     let name_json = serde_json::to_string(name).map_err(corrupt)?;
@@ -282,7 +338,7 @@ pub async fn save_benchmark(
         .filter(benchmark_set::Column::Key.eq(key))
         .one(&**txn)
         .await?;
-    let id = match existing {
+    Ok(match existing {
         Some(model) => {
             let id = model.id;
             let mut active: benchmark_set::ActiveModel = model.into();
@@ -306,17 +362,7 @@ pub async fn save_benchmark(
             .await?
             .id
         }
-    };
-    audit::record(
-        &**txn,
-        who,
-        "benchmark.save",
-        "benchmark_set",
-        id,
-        serde_json::json!({"framework": framework_key, "key": key, "values": values}),
-    )
-    .await?;
-    Ok(id)
+    })
 }
 
 pub async fn benchmarks(

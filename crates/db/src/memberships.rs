@@ -64,6 +64,31 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
         .collect()
 }
 
+/// The memberships of several cities (their whole history), by city.
+pub async fn of_cities(
+    conn: &impl ConnectionTrait,
+    city_ids: &[i64],
+) -> DbResult<HashMap<i64, Vec<Membership>>> {
+    let mut by_city: HashMap<i64, Vec<Membership>> = HashMap::new();
+    if city_ids.is_empty() {
+        return Ok(by_city);
+    }
+    for model in membership::Entity::find()
+        .filter(membership::Column::CityId.is_in(city_ids.iter().copied()))
+        .order_by_desc(membership::Column::StartedOn)
+        .order_by_desc(membership::Column::Id)
+        .all(conn)
+        .await?
+    {
+        let membership = to_membership(model)?;
+        by_city
+            .entry(membership.city_id)
+            .or_default()
+            .push(membership);
+    }
+    Ok(by_city)
+}
+
 pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Membership>> {
     membership::Entity::find_by_id(id)
         .one(conn)

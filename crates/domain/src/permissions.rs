@@ -36,6 +36,9 @@ pub enum Action<'a> {
     ViewOutbox,
     /// Import framework versions and enter benchmark sets.
     ManageFrameworks,
+    /// Compute a benchmark set from a network's published assessments (the network given with
+    /// the networks above it): that network's secretariat.
+    ComputeBenchmark(&'a [String]),
     /// Create a Culture 21 Lab assessment for a city.
     CreateAssessment(CityScope<'a>),
     /// Run an assessment: invitations, dashboard, consensus, key ideas, closing.
@@ -166,6 +169,7 @@ impl Actor {
             Action::ManageMemberships(networks) => self.in_network(Role::Secretariat, networks),
             Action::ManageAccounts | Action::ViewAuditLog | Action::ViewOutbox => false,
             Action::ManageFrameworks => secretariat,
+            Action::ComputeBenchmark(network) => self.in_network(Role::Secretariat, network),
             Action::CreateAssessment(city) => {
                 self.in_network(Role::Secretariat, city.networks)
                     || self.in_network(Role::Expert, city.networks)
@@ -274,6 +278,33 @@ mod tests {
     }
 
     #[test]
+    fn a_network_secretariat_computes_benchmarks_for_its_network_and_its_programmes() {
+        let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+        let leading = actor(vec![grant(Role::Secretariat, Some("leading-cities"), None)]);
+        let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+        let for_uclg = nets(&["uclg-culture"]);
+        let for_leading = nets(&["leading-cities", "uclg-culture"]);
+        assert!(uclg.allows(Action::ComputeBenchmark(&for_uclg)));
+        assert!(uclg.allows(Action::ComputeBenchmark(&for_leading)));
+        assert!(leading.allows(Action::ComputeBenchmark(&for_leading)));
+        assert!(!leading.allows(Action::ComputeBenchmark(&for_uclg)));
+        assert!(!uccn.allows(Action::ComputeBenchmark(&for_uclg)));
+        for someone in [
+            actor(vec![grant(Role::Expert, None, None)]),
+            actor(vec![grant(Role::Expert, Some("uclg-culture"), None)]),
+            actor(vec![grant(Role::Editor, None, Some(1))]),
+            actor(vec![grant(Role::Reviewer, Some("uclg-culture"), None)]),
+        ] {
+            assert!(
+                !someone.allows(Action::ComputeBenchmark(&for_uclg)),
+                "{someone:?}"
+            );
+        }
+        let admin = actor(vec![grant(Role::PlatformAdmin, None, None)]);
+        assert!(admin.allows(Action::ComputeBenchmark(&for_uclg)));
+    }
+
+    #[test]
     fn experts_see_contacts_but_do_not_edit() {
         let expert = actor(vec![grant(Role::Expert, None, None)]);
         let city = CityScope {
@@ -306,6 +337,7 @@ mod tests {
             Action::ManageAccounts,
             Action::ViewAuditLog,
             Action::ViewOutbox,
+            Action::ComputeBenchmark(networks),
         ]
     }
 

@@ -21,12 +21,15 @@
 //!   fields' consensus scores, where given.
 //! - A sector's mean is the mean of all the scores its participants gave; every sector is
 //!   listed, in `Sector::ALL` order, even with no response.
+//! - A field's value (what the radar draws, and what benchmarks average) is its consensus
+//!   score where there is one, its mean otherwise.
 //! - Disagreements are the items with at least two scores and a spread above zero, highest
 //!   spread first (ties in framework order), at most ten.
 //!
 //! Scores are small integers, so each item is summarised from its histogram: the work is one
 //! pass over the answers plus one pass over each item's histogram.
 
+mod benchmark;
 mod stats;
 #[cfg(test)]
 mod tests;
@@ -36,6 +39,9 @@ use serde::{Deserialize, Serialize};
 use stats::{mean_of, summarize};
 use std::collections::BTreeMap;
 
+pub use benchmark::{
+    Candidate, ComputedBenchmark, average_field_values, counts_for_benchmark, is_current_member,
+};
 pub use stats::{Deviation, StrengthsWeaknesses, strengths_and_weaknesses};
 
 /// The most disagreements listed.
@@ -260,6 +266,16 @@ pub fn compute(
             })
             .collect(),
     }
+}
+
+/// The value of each field, in order: the agreed score where there is one, the participants'
+/// mean otherwise (`None` when neither).
+pub fn field_values(results: &Results) -> Vec<(String, Option<f64>)> {
+    results
+        .fields
+        .iter()
+        .map(|f| (f.key.clone(), f.consensus.or(f.mean)))
+        .collect()
 }
 
 /// Groups items by a key, in order of first appearance; `consensus` gives a group's agreed

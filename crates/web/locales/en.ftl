@@ -309,6 +309,11 @@ benchmarks-none = No benchmark set yet.
 benchmark-add = Enter a benchmark set
 benchmark-key = Key (letters, digits, - or _)
 benchmark-name = Name
+benchmark-compute = Compute from the network's published assessments
+benchmark-compute-hint = The average, field by field, of the closed assessments with public results on this version by the network's current members (the value each radar draws: the agreed score, or else the participants' mean). Confidential and network-only assessments never count. Computing again replaces the set.
+benchmark-compute-key-hint = Leave empty for published-NETWORK.
+benchmark-compute-submit = Compute
+benchmark-computed-name = Average of the published assessments, { $network } (n = { $count })
 field = Field
 domain = Domain
 value = Value
@@ -460,6 +465,7 @@ problem-assessment-open = This assessment is open already.
 problem-unknown-module = The framework has no module “{ $detail }”.
 problem-unknown-framework = Unknown framework version “{ $detail }” (give its id or KEY@VERSION).
 problem-unknown-account = No account has the address “{ $detail }”.
+problem-no-published-assessments = No assessment qualifies: none is closed, with public results, on this framework version and by a current member of this network.
 outputs-title = Reports and outputs
 
 ## Good practices: problems

@@ -309,6 +309,11 @@ benchmarks-none = Aún no hay conjuntos de referencia.
 benchmark-add = Introducir un conjunto de referencia
 benchmark-key = Clave (letras, cifras, - o _)
 benchmark-name = Nombre
+benchmark-compute = Calcular a partir de las evaluaciones publicadas de la red
+benchmark-compute-hint = El promedio, campo por campo, de las evaluaciones cerradas con resultados públicos realizadas con esta versión por los miembros actuales de la red (el valor que traza cada radar: la puntuación de consenso o, si no la hay, la media de los participantes). Las evaluaciones confidenciales o reservadas a la red nunca cuentan. Calcular de nuevo reemplaza el conjunto.
+benchmark-compute-key-hint = Déjelo vacío para published-RED.
+benchmark-compute-submit = Calcular
+benchmark-computed-name = Promedio de las evaluaciones publicadas, { $network } (n = { $count })
 field = Campo
 domain = Dominio
 value = Valor
@@ -460,6 +465,7 @@ problem-assessment-open = Esta evaluación ya está abierta.
 problem-unknown-module = El marco no tiene el módulo «{ $detail }».
 problem-unknown-framework = Versión de marco desconocida «{ $detail }» (indique su identificador o CLAVE@VERSIÓN).
 problem-unknown-account = Ninguna cuenta tiene la dirección «{ $detail }».
+problem-no-published-assessments = Ninguna evaluación cumple las condiciones: ninguna está cerrada, con resultados públicos, realizada con esta versión del marco por un miembro actual de esta red.
 outputs-title = Informes y productos
 
 ## Good practices: problems

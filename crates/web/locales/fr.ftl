@@ -309,6 +309,11 @@ benchmarks-none = Aucun jeu de référence pour l’instant.
 benchmark-add = Saisir un jeu de référence
 benchmark-key = Clé (lettres, chiffres, - ou _)
 benchmark-name = Nom
+benchmark-compute = Calculer à partir des évaluations publiées du réseau
+benchmark-compute-hint = La moyenne, champ par champ, des évaluations clôturées dont les résultats sont publics, faites sur cette version par les membres actuels du réseau (la valeur que trace chaque radar : la note de consensus, sinon la moyenne des participants). Les évaluations confidentielles ou réservées au réseau ne comptent jamais. Calculer à nouveau remplace le jeu.
+benchmark-compute-key-hint = Laisser vide pour published-RÉSEAU.
+benchmark-compute-submit = Calculer
+benchmark-computed-name = Moyenne des évaluations publiées, { $network } (n = { $count })
 field = Champ
 domain = Domaine
 value = Valeur
@@ -460,6 +465,7 @@ problem-assessment-open = Cette évaluation est déjà ouverte.
 problem-unknown-module = Le référentiel n’a pas de module « { $detail } ».
 problem-unknown-framework = Version de référentiel inconnue « { $detail } » (donnez son identifiant ou CLÉ@VERSION).
 problem-unknown-account = Aucun compte n’a l’adresse « { $detail } ».
+problem-no-published-assessments = Aucune évaluation ne convient : aucune n’est clôturée, à résultats publics, faite sur cette version du cadre par un membre actuel de ce réseau.
 outputs-title = Rapports et productions
 
 ## Good practices: problems

@@ -244,12 +244,7 @@ impl Framework {
     ) -> Result<(), crate::FieldErrors> {
         use crate::Problem;
         let mut errors = crate::FieldErrors::new();
-        let valid_key = !key.is_empty()
-            && key.len() <= 64
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !valid_key {
+        if !is_benchmark_key(key) {
             errors.add("key", Problem::with_detail("invalid_key", key));
         }
         for lang in Lang::ALL {
@@ -272,6 +267,15 @@ impl Framework {
         errors.into_result(|| ())
     }
 
+    /// The keys of every field, in framework order (the keys a benchmark set may hold).
+    pub fn field_keys(&self) -> Vec<String> {
+        self.domains
+            .iter()
+            .flat_map(|d| &d.fields)
+            .map(|f| f.key.clone())
+            .collect()
+    }
+
     /// Counts of domains, fields and actions.
     pub fn size(&self) -> (usize, usize, usize) {
         let fields = self.domains.iter().map(|d| d.fields.len()).sum();
@@ -283,6 +287,21 @@ impl Framework {
             .sum();
         (self.domains.len(), fields, actions)
     }
+}
+
+/// Whether a benchmark set's key is valid: 1 to 64 letters, digits, '-' or '_'.
+pub fn is_benchmark_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The key of a benchmark set computed from a network's published assessments when none is
+/// given: `published-NETWORK` (so that recomputing replaces it).
+pub fn computed_benchmark_key(network: &str) -> String {
+    format!("published-{network}")
 }
 
 fn item(key: &str, field: &str, domain: &str) -> RatedItem {

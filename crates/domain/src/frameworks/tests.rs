@@ -175,3 +175,26 @@ fn diff_finds_added_removed_and_reworded_items() {
     let back = diff(&new, &old);
     assert_eq!(back.removed.len(), 1);
 }
+
+#[test]
+fn benchmark_keys_and_the_fields_a_benchmark_may_hold() {
+    let framework = parse_toml(BUNDLED).expect("bundled");
+    let keys = framework.field_keys();
+    assert_eq!(keys.len(), 9);
+    assert_eq!(keys[0], "cultural-rights");
+    assert!(is_benchmark_key("global-panel_2025"));
+    for bad in ["", "with space", "é", &"k".repeat(65)] {
+        assert!(!is_benchmark_key(bad), "{bad:?}");
+    }
+    let computed = computed_benchmark_key("uclg-culture");
+    assert_eq!(computed, "published-uclg-culture");
+    assert!(is_benchmark_key(&computed));
+    let name = Trilingual {
+        en: "A".into(),
+        fr: "B".into(),
+        es: "C".into(),
+    };
+    let values: std::collections::BTreeMap<String, f64> =
+        keys.iter().map(|k| (k.clone(), 9.0)).collect();
+    assert!(framework.check_benchmark(&computed, &name, &values).is_ok());
+}

@@ -119,7 +119,7 @@ pub async fn load(state: &AppState, id: i64) -> Result<Loaded, AppError> {
 }
 
 /// An assessment already read, with its framework version, city and the city's networks.
-async fn complete(state: &AppState, assessment: Assessment) -> Result<Loaded, AppError> {
+pub(crate) async fn complete(state: &AppState, assessment: Assessment) -> Result<Loaded, AppError> {
     let (version, framework) =
         crate::frameworks::load(state, assessment.framework_version_id).await?;
     let city = ateneu_db::cities::by_id(&state.db.conn, assessment.city_id)

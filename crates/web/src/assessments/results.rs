@@ -12,6 +12,7 @@ use ateneu_db::assessments::{self as repo, StoredResponse};
 use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus};
+pub use ateneu_domain::results::field_values;
 use ateneu_domain::results::{
     ResponseAnswers, Results, StrengthsWeaknesses, compute, strengths_and_weaknesses,
 };
@@ -91,16 +92,6 @@ async fn compute_fresh(state: &AppState, loaded: &Loaded) -> Result<Computed, Ap
         drafts,
         invitations,
     })
-}
-
-/// The value of each field: the agreed score where there is one, the participants' mean
-/// otherwise.
-pub fn field_values(results: &Results) -> Vec<(String, Option<f64>)> {
-    results
-        .fields
-        .iter()
-        .map(|f| (f.key.clone(), f.consensus.or(f.mean)))
-        .collect()
 }
 
 /// The city's latest closed assessment before this one on the same framework (any version:

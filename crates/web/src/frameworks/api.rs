@@ -1,7 +1,8 @@
 //! Frameworks in the JSON API (`/api/v1/frameworks…`): list, read, import a TOML file, export,
-//! compare two versions, and benchmark sets.
+//! compare two versions, and benchmark sets (entered, or computed from a network's published
+//! assessments).
 
-use super::{BenchmarkInput, benchmarks, compare, import, resolve};
+use super::{BenchmarkInput, ComputeInput, benchmarks, compare, import, resolve};
 use crate::AppState;
 use crate::api::ApiJson;
 use crate::error::AppError;
@@ -12,7 +13,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::json;
 
@@ -26,6 +27,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/frameworks/{reference}/benchmarks/{key}",
             put(save_benchmark),
+        )
+        .route(
+            "/frameworks/{reference}/benchmarks/{key}/compute",
+            post(compute_benchmark),
         )
         .layer(DefaultBodyLimit::max(super::MAX_FILE))
 }
@@ -104,4 +109,17 @@ async fn save_benchmark(
     let (version, _) = resolve(&state, &reference).await?;
     let id = super::save_benchmark(&state, &v, version.id, &key, &input).await?;
     Ok(Json(json!({"id": id})).into_response())
+}
+
+/// `{"network": KEY}` → the saved set, with `n` (how many assessments went in).
+async fn compute_benchmark(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((reference, key)): Path<(String, String)>,
+    ApiJson(input): ApiJson<ComputeInput>,
+) -> Result<Response, AppError> {
+    v.require(ateneu_domain::permissions::Action::ManageFrameworks)?;
+    let (version, _) = resolve(&state, &reference).await?;
+    let computed = super::compute_benchmark(&state, &v, version.id, &key, &input).await?;
+    Ok(Json(computed).into_response())
 }

@@ -1,22 +1,29 @@
 //! Frameworks in the web layer: the calls that pages and the JSON API share (list, read a
-//! version, import a file, compare two versions, benchmark sets) and a cache of parsed versions.
+//! version, import a file, compare two versions) and a cache of parsed versions. Benchmark
+//! sets, entered or computed, live in `benchmarks` (calls) and `benchmark_pages` (pages).
 
 pub mod api;
+mod benchmark_pages;
+mod benchmarks;
 mod pages;
+
+pub use benchmarks::{
+    BenchmarkInput, ComputeInput, ComputedSet, benchmarks, computable_networks, compute_benchmark,
+    save_benchmark,
+};
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::viewer::Viewer;
-use ateneu_db::frameworks::{self as repo, BenchmarkSet, Imported, StoredVersion};
+use ateneu_db::frameworks::{self as repo, Imported, StoredVersion};
 use ateneu_domain::Problem;
 use ateneu_domain::csv_format::LineError;
-use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, Trilingual, parse_toml};
+use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, parse_toml};
 use ateneu_domain::permissions::Action;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// The largest framework file accepted.
@@ -32,7 +39,14 @@ pub fn routes() -> Router<AppState> {
         .route("/frameworks/{id}", get(pages::detail))
         .route("/frameworks/{id}/export", get(pages::export))
         .route("/frameworks/{id}/diff", get(pages::diff_page))
-        .route("/frameworks/{id}/benchmarks", post(pages::save_benchmark))
+        .route(
+            "/frameworks/{id}/benchmarks",
+            post(benchmark_pages::save_benchmark),
+        )
+        .route(
+            "/frameworks/{id}/benchmarks/compute",
+            post(benchmark_pages::compute),
+        )
         .layer(DefaultBodyLimit::max(MAX_FILE))
 }
 
@@ -130,44 +144,4 @@ pub async fn compare(
     let (new_version, new_framework) = load(state, new).await?;
     let diff = ateneu_domain::frameworks::diff(&old_framework, &new_framework);
     Ok((old_version, new_version, diff))
-}
-
-/// A benchmark set as entered: a name in three languages and a value per field key.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BenchmarkInput {
-    pub name: Trilingual,
-    pub values: BTreeMap<String, f64>,
-}
-
-/// Stores a benchmark set for a framework: every key must be one of its fields and every value
-/// must lie on its scale.
-pub async fn save_benchmark(
-    state: &AppState,
-    v: &Viewer,
-    version_id: i64,
-    key: &str,
-    input: &BenchmarkInput,
-) -> Result<i64, AppError> {
-    v.require(Action::ManageFrameworks)?;
-    let (version, framework) = load(state, version_id).await?;
-    framework.check_benchmark(key, &input.name, &input.values)?;
-    let txn = state.db.write().await?;
-    let id = repo::save_benchmark(
-        &txn,
-        &v.who(),
-        &version.framework_key,
-        key,
-        &input.name,
-        &input.values,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(id)
-}
-
-pub async fn benchmarks(
-    state: &AppState,
-    framework_key: &str,
-) -> Result<Vec<BenchmarkSet>, AppError> {
-    Ok(repo::benchmarks(&state.db.conn, framework_key).await?)
 }

@@ -1,22 +1,21 @@
 //! Framework pages: the versions, one version's domains, fields, actions, modules and scale,
 //! the upload page for the secretariat, the TOML download, and the difference between versions.
 
-use super::{BenchmarkInput, benchmarks, compare, import, load};
+use super::benchmark_pages::{self, ComputeForm};
+use super::{benchmarks, compare, import, load};
 use crate::AppState;
 use crate::error::AppError;
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::frameworks::{self as repo, Imported};
+use ateneu_domain::Problem;
 use ateneu_domain::frameworks::{Change, Framework, Trilingual, to_toml};
 use ateneu_domain::permissions::Action;
-use ateneu_domain::{Lang, Problem};
-use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, AppError> {
     let versions = repo::list(&state.db.conn).await?;
@@ -49,17 +48,27 @@ pub async fn detail(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, AppError> {
-    let (version, framework) = load(&state, id).await?;
+    detail_page(&state, &v, id, &ComputeForm::default()).await
+}
+
+/// A version's page, with the benchmark section's compute form as given (its errors shown).
+pub(super) async fn detail_page(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    compute: &ComputeForm,
+) -> Result<Markup, AppError> {
+    let (version, framework) = load(state, id).await?;
     let others: Vec<_> = repo::list(&state.db.conn)
         .await?
         .into_iter()
         .filter(|other| other.framework_key == version.framework_key && other.id != id)
         .collect();
-    let sets = benchmarks(&state, &version.framework_key).await?;
+    let sets = benchmarks(state, &version.framework_key).await?;
     let (domains, fields, actions) = framework.size();
     let body = html! {
-        h1 { (text(&v, &framework.name)) " " small.muted { (version.version) } }
-        @if let Some(description) = &framework.description { p.lead { (text(&v, description)) } }
+        h1 { (text(v, &framework.name)) " " small.muted { (version.version) } }
+        @if let Some(description) = &framework.description { p.lead { (text(v, description)) } }
         p {
             (v.tf("framework-size", &[("domains", domains.into()), ("fields", fields.into()), ("actions", actions.into())]))
             " · " a href=(v.href(&format!("/frameworks/{id}/export"))) download { (v.t("framework-export")) }
@@ -72,40 +81,29 @@ pub async fn detail(
             }
         }
         h2 { (v.t("framework-scale")) }
-        (scale(&v, &framework))
+        (scale(v, &framework))
         h2 { (v.t("framework-modules")) }
         ul { @for module in &framework.modules {
-            li { strong { (text(&v, &module.name)) } " (" code { (module.key) } ") — "
+            li { strong { (text(v, &module.name)) } " (" code { (module.key) } ") — "
                 (v.tf("framework-module-items", &[("count", framework.rated_items(module).len().into()), ("level", v.t(&format!("level-{}", module.level.key())).into())])) }
         } }
         h2 { (v.t("framework-content")) }
         @for domain in &framework.domains {
             section.framework-domain {
-                h3 { code { (domain.key) } " " (text(&v, &domain.text)) }
+                h3 { code { (domain.key) } " " (text(v, &domain.text)) }
                 ol.fields { @for field in &domain.fields {
-                    li { code { (field.key) } " " (text(&v, &field.text))
+                    li { code { (field.key) } " " (text(v, &field.text))
                         @if !field.sdgs.is_empty() { " " span.muted { (v.t("sdgs")) " " (field.sdgs.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")) } }
                         @if !field.actions.is_empty() {
-                            ol.actions { @for action in &field.actions { li { code { (action.key) } " " (text(&v, &action.text)) } } }
+                            ol.actions { @for action in &field.actions { li { code { (action.key) } " " (text(v, &action.text)) } } }
                         }
                     }
                 } }
             }
         }
-        h2 { (v.t("benchmarks")) }
-        @if sets.is_empty() { p.muted { (v.t("benchmarks-none")) } }
-        @for set in &sets {
-            h3 { (text(&v, &set.name)) " " code { (set.key) } }
-            div.table-wrap { table.data {
-                thead { tr { th { (v.t("field")) } th.num { (v.t("value")) } } }
-                tbody { @for (field, value) in &set.values {
-                    tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (format!("{value:.1}")) } }
-                } }
-            } }
-        }
-        @if v.allows(Action::ManageFrameworks) { (benchmark_form(&v, id, &framework)) }
+        (benchmark_pages::section(state, v, id, &framework, &sets, compute))
     };
-    Ok(layout::page(&state, &v, text(&v, &framework.name), body))
+    Ok(layout::page(state, v, text(v, &framework.name), body))
 }
 
 fn scale(v: &Viewer, framework: &Framework) -> Markup {
@@ -120,69 +118,6 @@ fn scale(v: &Viewer, framework: &Framework) -> Markup {
             dl { @for label in &scale.labels { dt { (label.value) } dd { (label.text.get(v.lang)) } } }
         }
     }
-}
-
-fn benchmark_form(v: &Viewer, id: i64, framework: &Framework) -> Markup {
-    let fields: Vec<_> = framework.domains.iter().flat_map(|d| &d.fields).collect();
-    html! {
-        details {
-            summary { (v.t("benchmark-add")) }
-            form.form method="post" action=(v.href(&format!("/frameworks/{id}/benchmarks"))) {
-                (csrf_field(v))
-                div.field { label for="b-key" { (v.t("benchmark-key")) } input #b-key name="key" required pattern="[A-Za-z0-9_-]{1,64}"; }
-                @for lang in Lang::ALL {
-                    div.field { label for={ "b-name-" (lang.code()) } { (v.t("benchmark-name")) " (" (lang.native_name()) ")" }
-                        input id={ "b-name-" (lang.code()) } name={ "name_" (lang.code()) } required; }
-                }
-                @for field in &fields {
-                    div.field { label for={ "b-" (field.key) } { (field.text.get(v.lang)) }
-                        input id={ "b-" (field.key) } name={ "value_" (field.key) } inputmode="decimal"; }
-                }
-                div.actions { button.button type="submit" { (v.t("save")) } }
-            }
-        }
-    }
-}
-
-pub async fn save_benchmark(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<BTreeMap<String, String>>,
-) -> Result<Response, AppError> {
-    let get = |name: &str| {
-        form.get(name)
-            .map(|s| s.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let mut values = BTreeMap::new();
-    let mut errors = ateneu_domain::FieldErrors::new();
-    for (name, value) in &form {
-        if let Some(field) = name.strip_prefix("value_") {
-            if value.trim().is_empty() {
-                continue;
-            }
-            match value.trim().replace(',', ".").parse::<f64>() {
-                Ok(number) => {
-                    values.insert(field.to_owned(), number);
-                }
-                Err(_) => errors.add(&format!("values.{field}"), Problem::new("not_a_number")),
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let input = BenchmarkInput {
-        name: Trilingual {
-            en: get("name_en"),
-            fr: get("name_fr"),
-            es: get("name_es"),
-        },
-        values,
-    };
-    super::save_benchmark(&state, &v, id, &get("key"), &input).await?;
-    Ok(Redirect::to(&v.href(&format!("/frameworks/{id}"))).into_response())
 }
 
 pub async fn export(

@@ -305,6 +305,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         true,
     ),
     (
+        "post",
+        "/frameworks/{reference}/benchmarks/{key}/compute",
+        "frameworks",
+        "Compute or recompute a benchmark set: the per-field average of the closed, public assessments on this version by the network's current members (that network's secretariat); 422 on `network` when none qualifies",
+        Some("BenchmarkComputeInput"),
+        200,
+        "ComputedBenchmark",
+        true,
+    ),
+    (
         "get",
         "/assessments",
         "assessments",

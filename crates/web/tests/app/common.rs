@@ -173,14 +173,19 @@ impl TestApp {
             self.get("/en").await;
         }
         let csrf = self.csrf();
-        let mut body = form_urlencoded::Serializer::new(String::new());
-        body.append_pair("csrf", &csrf);
-        for (k, v) in fields {
-            body.append_pair(k, v);
-        }
+        // The serializer is not `Send`: it is gone before the request is sent (browser tests
+        // post forms from a spawned task).
+        let body = {
+            let mut body = form_urlencoded::Serializer::new(String::new());
+            body.append_pair("csrf", &csrf);
+            for (k, v) in fields {
+                body.append_pair(k, v);
+            }
+            body.finish()
+        };
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body.finish()))
+            .body(Body::from(body))
             .expect("request");
         self.send(request).await
     }
@@ -235,6 +240,17 @@ impl TestApp {
             .header(header::AUTHORIZATION, format!("Bearer {token}"))
             .header(header::CONTENT_TYPE, "text/csv")
             .body(Body::from(csv.to_owned()))
+            .expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        reply(response).await
+    }
+
+    /// Sends a TOML file (a framework) to an import endpoint.
+    pub async fn send_toml(&self, path: &str, toml: &str, token: &str) -> Reply {
+        let request = Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/toml")
+            .body(Body::from(toml.to_owned()))
             .expect("request");
         let response = self.router.clone().oneshot(request).await.expect("answers");
         reply(response).await

@@ -1,7 +1,8 @@
 //! One browser scenario's world: a fresh application (the same test database helper as the
 //! request tests) served on a free port, Debian's chromedriver on another, and a headless
-//! Chromium session driven over WebDriver. The browser is always closed and chromedriver
-//! stopped, whether the scenario passes or panics.
+//! Chromium session driven over WebDriver (and more, one per person, when a scenario needs
+//! several people). The browsers are always closed and chromedriver stopped, whether the
+//! scenario passes or panics.
 
 use crate::common::TestApp;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -12,6 +13,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use std::future::Future;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -22,12 +24,17 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// One scenario at a time: each starts a whole browser, and the machine may be small.
 static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The sessions opened for other people during a scenario, with their profile folders.
+type Others = Arc<Mutex<Vec<(Client, tempfile::TempDir)>>>;
+
 /// What a scenario works with.
 pub struct Browser {
     pub client: Client,
     pub app: TestApp,
     /// The application's address, "http://127.0.0.1:PORT".
     pub base: String,
+    driver_port: u16,
+    others: Others,
 }
 
 /// chromedriver, stopped when dropped.
@@ -124,12 +131,21 @@ where
     let (driver, port) = start_chromedriver().await;
     let profile = tempfile::tempdir().expect("a profile folder");
     let client = open_session(port, profile.path()).await;
+    let others = Others::default();
     let outcome = tokio::spawn(scenario(Browser {
         client: client.clone(),
         app,
         base,
+        driver_port: port,
+        others: others.clone(),
     }))
     .await;
+    let opened = std::mem::take(&mut *others.lock().unwrap_or_else(|e| e.into_inner()));
+    for (other, _profile) in opened {
+        if let Err(error) = other.close().await {
+            eprintln!("closing another person's browser: {error}");
+        }
+    }
     if let Err(error) = client.close().await {
         eprintln!("closing the browser: {error}");
     }
@@ -145,6 +161,41 @@ where
 }
 
 impl Browser {
+    /// Another person's browser on the same application: its own window, profile and cookies
+    /// (closed with the scenario's).
+    pub async fn another_person(&self) -> Browser {
+        let profile = tempfile::tempdir().expect("a profile folder");
+        let client = open_session(self.driver_port, profile.path()).await;
+        self.others
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((client.clone(), profile));
+        Browser {
+            client,
+            app: self.app.fresh_browser(),
+            base: self.base.clone(),
+            driver_port: self.driver_port,
+            others: self.others.clone(),
+        }
+    }
+
+    /// Signs in through the sign-in page, as `email` (with the tests' password).
+    pub async fn sign_in(&self, email: &str) {
+        self.goto("/en/sign-in").await;
+        self.fill("email", email).await;
+        self.fill("password", crate::common::PASSWORD).await;
+        self.click("main form.form button[type='submit']").await;
+        self.wait_for_path("/en/account").await;
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, source: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(source, args)
+            .await
+            .unwrap_or_else(|e| panic!("the script failed ({e}): {source}"))
+    }
+
     pub async fn goto(&self, path: &str) {
         let url = format!("{}{path}", self.base);
         self.client

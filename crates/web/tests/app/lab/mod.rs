@@ -4,6 +4,7 @@
 //! shared workshop set-up.
 
 mod access;
+mod benchmarks;
 mod frameworks;
 mod pages;
 mod workshop;
