@@ -54,6 +54,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -502,6 +503,8 @@ class ApiEngine:
         if self.conn is not None:
             self.conn.close()
         self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        self.conn.connect()
+        self.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def setup(self, corpus):
         self.connect()
@@ -628,7 +631,8 @@ def fmt_size(b):
 def markdown(result):
     lines = []
     meta = result["meta"]
-    lines.append(f"Corpus `{meta['corpus']}` ({meta['practices']} practices, {fmt_size(meta['corpus_bytes'])} "
+    practices = meta["practices"] if meta["practices"] is not None else "? (the API server's)"
+    lines.append(f"Corpus `{meta['corpus']}` ({practices} practices, {fmt_size(meta['corpus_bytes'])} "
                  f"of JSON Lines); {meta['queries']} queries, 1 warm-up + {meta['passes']} measured passes, "
                  "sequential; times in ms per query.")
     lines.append("")
