@@ -555,6 +555,43 @@ def check_local(host, what):
 # Measurement
 # ---------------------------------------------------------------------------
 
+BUSY_NAMES = {"cargo", "rustc", "clippy-driver"}
+
+
+def other_work():
+    """What else is using the CPU now: a CI run (.ci/run) or a Rust build, as registry.sh checks."""
+    seen = set()
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                comm = f.read().strip()
+            if comm in BUSY_NAMES:
+                seen.add("a cargo/rustc process")
+                continue
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if b".ci/run" in f.read():
+                    seen.add("a CI run (.ci/run)")
+        except OSError:
+            continue
+    return sorted(seen)
+
+
+def wait_quiet(minutes):
+    """Waits (bounded) until no CI run or Rust build has been seen for 20 s."""
+    deadline = time.monotonic() + minutes * 60
+    quiet_since = None
+    while time.monotonic() < deadline:
+        if other_work():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= 20:
+            return True
+        time.sleep(2)
+    return False
+
 def percentile(values, p):
     ordered = sorted(values)
     if not ordered:
@@ -575,7 +612,7 @@ def stats(times):
 
 def measure(engine, queries, passes):
     """A warm-up pass, then `passes` measured passes; times per query run."""
-    totals, errors, slowest = [None] * len(queries), [], []
+    totals, errors, slowest, busy = [None] * len(queries), [], [], set()
     for i, q in enumerate(queries):
         try:
             totals[i] = engine.search(q).total
@@ -591,6 +628,8 @@ def measure(engine, queries, passes):
         for i, q in enumerate(queries):
             if i in failed:
                 continue
+            if i % 20 == 0:
+                busy.update(other_work())
             t0 = time.perf_counter()
             try:
                 engine.search(q)
@@ -613,6 +652,7 @@ def measure(engine, queries, passes):
                        "filters": queries[i].get("filters"), "sort": queries[i].get("sort"),
                        "total": totals[i]} for t, i in slowest[:5]]
     out["errors"] = errors
+    out["other_work"] = sorted(busy)
     return out, totals
 
 
@@ -645,6 +685,16 @@ def markdown(result):
                      f"{fmt_ms(s.get('median_ms'))} | {fmt_ms(s.get('p99_ms'))} | {fmt_ms(s.get('mean_ms'))} | "
                      f"{fmt_ms(s.get('max_ms'))} | {len(s['errors'])} | {e.get('agreement', '–')} "
                      f"| {' / '.join(str(x) for x in e.get('loadavg_1min', []))} |")
+    busy = []
+    for name, e in result["engines"].items():
+        if e.get("other_work_during_load"):
+            busy.append(f"- {name}, load: {' and '.join(e['other_work_during_load'])} seen before or after")
+        if e["query"]["other_work"]:
+            busy.append(f"- {name}, queries: {' and '.join(e['query']['other_work'])} seen between queries")
+    if busy:
+        lines.append("")
+        lines.append("Other work ran on the machine during these measurements (figures may be high):")
+        lines += busy
     mixes = sorted({m for e in result["engines"].values() for m in e["query"]["by_mix"]})
     if mixes:
         lines.append("")
@@ -683,6 +733,9 @@ def main():
     parser.add_argument("--timeout", type=float, default=60.0, help="per query, seconds")
     parser.add_argument("--out", help="write the figures as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the SQLite database file")
+    parser.add_argument("--wait-quiet", type=float, default=15, metavar="MINUTES",
+                        help="before each engine's queries, wait up to this long for no CI run or Rust "
+                             "build on the machine (default 15; then measure anyway and say so)")
     args = parser.parse_args()
 
     names = [e for e in args.engines.split(",") if e]
@@ -705,13 +758,27 @@ def main():
     first_totals = None
     try:
         for engine in engines:
+            quiet_load = None
+            if args.wait_quiet > 0 and not isinstance(engine, ApiEngine) and other_work():
+                log(f"{engine.name}: other work on the machine ({' and '.join(other_work())}); "
+                    f"waiting up to {args.wait_quiet:g} min before loading")
+                quiet_load = wait_quiet(args.wait_quiet)
+            busy_load = other_work()
             log(f"{engine.name}: loading {args.jsonl}…")
             info = engine.setup(corpus)
+            busy_load = sorted(set(busy_load) | set(other_work()))
+            info["other_work_during_load"] = busy_load
+            if quiet_load is not None:
+                info["waited_for_quiet_before_load"] = quiet_load
             if info["practices"] is not None:
                 result["meta"]["practices"] = info["practices"]
                 log(f"  {engine.name}: {info['practices']} practices, load {info['load_s']:.1f} s, "
                     f"index {info['index_s']:.1f} s, {fmt_size(info['size_bytes'])}")
             log(f"{engine.name}: {len(queries)} queries × (1 + {args.passes})…")
+            if args.wait_quiet > 0 and other_work():
+                log(f"  {engine.name}: other work on the machine ({' and '.join(other_work())}); "
+                    f"waiting up to {args.wait_quiet:g} min")
+                info["waited_for_quiet_before_queries"] = wait_quiet(args.wait_quiet)
             load_before = os.getloadavg()[0]
             figures, totals = measure(engine, queries, args.passes)
             info["loadavg_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
