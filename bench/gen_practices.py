@@ -5,8 +5,8 @@
 
 The same N and SEED always give the same bytes (with any Python 3.11+: only `random.random()`
 is drawn from, whose sequence for a seed is stable). Output is streamed, one practice per
-line, so N = 1,000,000 works in constant memory (about 5.5 KB per practice: 100,000 practices
-are ~550 MB, a million ~5.5 GB).
+line, so N = 1,000,000 works in constant memory (about 7 KB per practice: 100,000 practices
+are ~700 MB, a million ~7 GB; about 30 s of CPU per 100,000).
 
 What a practice looks like:
 - `external_id` "gen-0000001"…; `status` "completed" (with an `end_date`) or "in_progress"

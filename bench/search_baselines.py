@@ -45,7 +45,9 @@ The totals of every engine are compared with the first engine's (stemmers differ
 differences are expected; the report counts them).
 
 Only 127.0.0.1 is contacted; every query has a time limit (`--timeout`, 60 s); temporary data
-is under /tmp and removed at the end (`--keep` keeps the SQLite file).
+is under /tmp and removed at the end (`--keep` keeps the SQLite file). Before loading and before
+the queries, the script waits (bounded by `--wait-quiet`, 15 minutes) for the machine to be
+free of CI runs and cargo/rustc processes; the report says when it was not.
 """
 import argparse
 import http.client
