@@ -108,6 +108,11 @@ impl FacetValues {
         Some(id)
     }
 
+    /// The id of an indexed spelling, if the index has it.
+    pub(crate) fn id(&self, encoded: &str) -> Option<u32> {
+        self.ids.get(encoded).copied()
+    }
+
     /// Orders the ids for [`FacetValues::lists`]; call after interning.
     pub(crate) fn finish(&mut self) {
         let mut sorted: Vec<u32> = (0..self.values.len() as u32).collect();
@@ -115,9 +120,13 @@ impl FacetValues {
         self.sorted = sorted;
     }
 
-    /// The facet lists of a response from per-id counts: every kind, every value with a
-    /// count, by count (descending) then value.
-    pub(crate) fn lists(&self, counts: &[u32]) -> BTreeMap<FacetKind, Vec<FacetCount>> {
+    /// The facet lists of a response from per-id counts: every kind, its first `per_kind`
+    /// values with a count, by count (descending) then value.
+    pub(crate) fn lists(
+        &self,
+        counts: &[u32],
+        per_kind: usize,
+    ) -> BTreeMap<FacetKind, Vec<FacetCount>> {
         let mut by_kind: [Vec<(u32, u32)>; 10] = Default::default();
         for id in &self.sorted {
             let count = counts.get(*id as usize).copied().unwrap_or(0);
@@ -133,6 +142,7 @@ impl FacetValues {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0));
             let list = entries
                 .iter()
+                .take(per_kind)
                 .map(|(count, id)| FacetCount {
                     value: self.values[*id as usize].1.clone(),
                     count: u64::from(*count),
@@ -190,13 +200,15 @@ mod tests {
                 counts[id as usize] = count;
             }
         }
-        let lists = values.lists(&counts);
+        let lists = values.lists(&counts, usize::MAX);
         let cities: Vec<(&str, u64)> = lists[&FacetKind::City]
             .iter()
             .map(|c| (c.value.as_str(), c.count))
             .collect();
         assert_eq!(cities, vec![("c", 5), ("a", 2), ("b", 2)]);
         assert!(lists[&FacetKind::Year].is_empty());
+        let top = values.lists(&counts, 2);
+        assert_eq!(top[&FacetKind::City], lists[&FacetKind::City][..2]);
         assert_eq!(lists.len(), FacetKind::ALL.len());
     }
 }

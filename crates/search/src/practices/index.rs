@@ -3,7 +3,7 @@
 
 use super::facets::{self, FacetKind};
 use super::query::Analyzers;
-use super::schema::{self, Fields, SCHEMA_VERSION, lang_bit};
+use super::schema::{self, Fields, SCHEMA_VERSION, SUMMARY_COPIES, lang_bit};
 use super::snapshot::Snapshot;
 use super::{IndexError, Opened, PracticeDoc, SearchRequest, SearchResponse};
 use serde::{Deserialize, Serialize};
@@ -232,8 +232,19 @@ impl PracticeIndex {
 
     /// Runs a search; the user's text never makes it fail.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, IndexError> {
+        self.search_top_facets(request, usize::MAX)
+    }
+
+    /// [`PracticeIndex::search`], with each facet list cut to its first `per_kind` values
+    /// (the most frequent): the same answer otherwise, without building lists nobody shows
+    /// (a kind such as cities can have thousands of values).
+    pub fn search_top_facets(
+        &self,
+        request: &SearchRequest,
+        per_kind: usize,
+    ) -> Result<SearchResponse, IndexError> {
         let snapshot = self.snapshot()?;
-        super::search::search(&snapshot, &self.fields, &self.analyzers, request)
+        super::search::search(&snapshot, &self.fields, &self.analyzers, request, per_kind)
     }
 
     /// The number of practices.
@@ -261,7 +272,7 @@ impl PracticeIndex {
             .sum()
     }
 
-    fn snapshot(&self) -> Result<Arc<Snapshot>, IndexError> {
+    pub(crate) fn snapshot(&self) -> Result<Arc<Snapshot>, IndexError> {
         self.snapshot
             .read()
             .map(|s| Arc::clone(&s))
@@ -313,9 +324,11 @@ impl PracticeIndex {
             let lf = f.lang(*lang);
             doc.add_text(lf.title, &text.title);
             doc.add_text(lf.summary, &text.summary);
-            if !text.body.is_empty() {
-                doc.add_text(lf.body, &text.body);
+            doc.add_text(lf.text, &text.title);
+            for _ in 0..SUMMARY_COPIES {
+                doc.add_text(lf.text, &text.summary);
             }
+            doc.add_text(lf.text, &text.body);
             if let Some(encoded) = facets::encode(FacetKind::Language, lang.code()) {
                 doc.add_text(f.facet, encoded);
             }

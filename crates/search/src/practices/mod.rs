@@ -5,16 +5,20 @@
 //! of its own, built at start when missing or unreadable, and kept current by [`PracticeIndex::apply`]
 //! from the change log (the last change-log id applied lives in tantivy's commit payload).
 
-mod collector;
+mod bits;
+mod engine;
 mod facets;
 mod index;
 mod query;
 mod schema;
+mod scoring;
 mod search;
+mod segment;
 mod snapshot;
 mod snippets;
 #[cfg(test)]
 mod tests;
+mod topn;
 
 use ateneu_domain::Lang;
 use std::collections::BTreeMap;
@@ -87,7 +91,7 @@ pub struct Hit {
     pub snippet: String,
     /// The languages the practice is available in.
     pub languages: Vec<Lang>,
-    /// Relevance (0 when the request has no words to match).
+    /// Relevance (0 when sorted by date, or with no words to match).
     pub score: f32,
 }
 

@@ -1,17 +1,10 @@
-//! From the user's text to a tantivy query, built by hand from tokens so that no input can
-//! fail: words and quoted phrases, each analysed by every language's chain; each must match
-//! in some field (title > summary > body) of some language.
+//! The user's text, read leniently so that no input can fail: words and quoted phrases, each
+//! analysed by every language's chain, into the clauses the engine matches (each must match
+//! in some language) and the terms snippets mark.
 
-use super::facets::{self, FacetKind};
-use super::schema::{Fields, analyzer, lang_index};
+use super::schema::{analyzer, lang_index};
 use ateneu_domain::Lang;
 use std::collections::HashSet;
-use tantivy::Term;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
-    PhraseQuery, Query, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Only the start of a longer text is read (bytes).
@@ -19,35 +12,42 @@ pub(crate) const MAX_TEXT_BYTES: usize = 1_000;
 /// The most words (in phrases or not) a query keeps.
 pub(crate) const MAX_WORDS: usize = 16;
 
-const TITLE_BOOST: f32 = 3.0;
-const SUMMARY_BOOST: f32 = 1.5;
-/// A match in a second or third language adds a little to the best one.
-const LANGUAGE_TIE_BREAKER: f32 = 0.1;
-
 /// The characters that open or close a phrase.
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
 /// A word's term in each language, `None` where it is a stop word.
-type WordTerms = [Option<String>; 3];
+pub(crate) type WordTerms = [Option<String>; 3];
 /// A phrase's terms in each language, with their positions in the phrase.
-type PhraseTerms = [Vec<(usize, String)>; 3];
+pub(crate) type PhraseTerms = [Vec<(usize, String)>; 3];
 
+/// What must (or may) match: a word, or a phrase (its words in order).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Clause {
+pub(crate) enum Clause {
     Word(WordTerms),
     Phrase(PhraseTerms),
+}
+
+impl Clause {
+    /// The clause's terms in one language, with their positions (one term for a word).
+    pub(crate) fn terms(&self, lang: Lang) -> Vec<(usize, String)> {
+        let l = lang_index(lang);
+        match self {
+            Clause::Word(word) => word[l].iter().map(|t| (0, t.clone())).collect(),
+            Clause::Phrase(phrase) => phrase[l].clone(),
+        }
+    }
 }
 
 /// The user's text, analysed.
 #[derive(Debug, Default)]
 pub(crate) struct ParsedText {
     /// Every one must match.
-    required: Vec<Clause>,
+    pub required: Vec<Clause>,
     /// Words that are stop words in some language only ("AI", "sea", "son"): they rank
     /// higher the practices that have them but exclude none.
-    optional: Vec<Clause>,
+    pub optional: Vec<Clause>,
     /// Per language, the terms to mark in snippets.
     pub marks: [HashSet<String>; 3],
 }
@@ -197,130 +197,6 @@ fn push_clause(
     } else {
         parsed.optional.push(clause);
     }
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    if boost == 1.0 {
-        query
-    } else {
-        Box::new(BoostQuery::new(query, boost))
-    }
-}
-
-/// A clause's query in one field, if it has terms in the field's language.
-fn field_query(field: Field, terms: &[(usize, String)]) -> Option<Box<dyn Query>> {
-    match terms {
-        [] => None,
-        [(_, term)] => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, term),
-            IndexRecordOption::WithFreqs,
-        ))),
-        _ => {
-            let first = terms[0].0;
-            let terms = terms
-                .iter()
-                .map(|(p, t)| (p - first, Term::from_field_text(field, t)))
-                .collect();
-            Some(Box::new(PhraseQuery::new_with_offset(terms)))
-        }
-    }
-}
-
-/// A clause's query: in each language, title or summary or body; the best language counts.
-fn clause_query(fields: &Fields, clause: &Clause) -> Box<dyn Query> {
-    let mut per_lang: Vec<Box<dyn Query>> = Vec::new();
-    for lang in Lang::ALL {
-        let l = lang_index(lang);
-        let terms: Vec<(usize, String)> = match clause {
-            Clause::Word(word) => word[l].iter().map(|t| (0, t.clone())).collect(),
-            Clause::Phrase(phrase) => phrase[l].clone(),
-        };
-        let f = fields.lang(lang);
-        let mut in_fields: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, boost) in [
-            (f.title, TITLE_BOOST),
-            (f.summary, SUMMARY_BOOST),
-            (f.body, 1.0),
-        ] {
-            if let Some(q) = field_query(field, &terms) {
-                in_fields.push((Occur::Should, boosted(q, boost)));
-            }
-        }
-        if !in_fields.is_empty() {
-            per_lang.push(Box::new(BooleanQuery::new(in_fields)));
-        }
-    }
-    match per_lang.len() {
-        0 => Box::new(EmptyQuery),
-        1 => per_lang.remove(0),
-        _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
-            per_lang,
-            LANGUAGE_TIE_BREAKER,
-        )),
-    }
-}
-
-/// The filters: values of a kind are alternatives, kinds must all hold. `None` without
-/// filters.
-fn filter_query(fields: &Fields, filters: &[(FacetKind, String)]) -> Option<Box<dyn Query>> {
-    if filters.is_empty() {
-        return None;
-    }
-    let mut kinds: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for kind in FacetKind::ALL {
-        let mut values: Vec<&str> = filters
-            .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, v)| v.as_str())
-            .collect();
-        if values.is_empty() {
-            continue;
-        }
-        values.sort_unstable();
-        values.dedup();
-        let alternatives: Vec<(Occur, Box<dyn Query>)> = values
-            .into_iter()
-            .filter_map(|v| facets::encode(kind, v))
-            .map(|encoded| {
-                let term = Term::from_field_text(fields.facet, &encoded);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, q)
-            })
-            .collect();
-        let query: Box<dyn Query> = if alternatives.is_empty() {
-            Box::new(EmptyQuery)
-        } else {
-            Box::new(BooleanQuery::new(alternatives))
-        };
-        kinds.push((Occur::Must, query));
-    }
-    Some(Box::new(BooleanQuery::new(kinds)))
-}
-
-/// The whole query, and whether its scores mean anything; `None` for "everything".
-pub(crate) fn build(
-    fields: &Fields,
-    parsed: &ParsedText,
-    filters: &[(FacetKind, String)],
-) -> Option<(Box<dyn Query>, bool)> {
-    let filter = filter_query(fields, filters);
-    if parsed.is_empty() {
-        return filter.map(|f| (f, false));
-    }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for clause in &parsed.required {
-        clauses.push((Occur::Must, clause_query(fields, clause)));
-    }
-    if parsed.required.is_empty() {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-    }
-    for clause in &parsed.optional {
-        clauses.push((Occur::Should, clause_query(fields, clause)));
-    }
-    if let Some(filter) = filter {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-    }
-    Some((Box::new(BooleanQuery::new(clauses)), true))
 }
 
 #[cfg(test)]

@@ -55,13 +55,19 @@ fn tokenizer_name(lang: Lang) -> &'static str {
     }
 }
 
-/// A language's title, summary and body fields.
+/// A language's fields. `text` indexes all of it (title, summary [`SUMMARY_COPIES`] times,
+/// body; with positions, for phrases): what matching reads. The title is also indexed on its
+/// own, so that a title match can weigh more; title and summary are stored, for hits.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LangFields {
     pub title: Field,
     pub summary: Field,
-    pub body: Field,
+    pub text: Field,
 }
+
+/// How many times the summary is indexed in `text`: a summary match weighs more than a body
+/// match.
+pub(crate) const SUMMARY_COPIES: usize = 2;
 
 /// Every field of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -101,15 +107,20 @@ pub(crate) fn schema() -> (Schema, Fields) {
     );
     let facet = builder.add_text_field("facet", facet_options);
     let text = Lang::ALL.map(|lang| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(tokenizer_name(lang))
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let indexed = TextOptions::default().set_indexing_options(indexing);
-        let stored = indexed.clone().set_stored();
+        let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer_name(lang));
+        let text = TextOptions::default().set_indexing_options(
+            indexing
+                .clone()
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let title = TextOptions::default()
+            .set_indexing_options(indexing.set_index_option(IndexRecordOption::WithFreqs))
+            .set_stored();
+        let code = lang.code();
         LangFields {
-            title: builder.add_text_field(&format!("title_{}", lang.code()), stored.clone()),
-            summary: builder.add_text_field(&format!("summary_{}", lang.code()), stored),
-            body: builder.add_text_field(&format!("body_{}", lang.code()), indexed),
+            title: builder.add_text_field(&format!("title_{code}"), title),
+            summary: builder.add_text_field(&format!("summary_{code}"), STORED),
+            text: builder.add_text_field(&format!("text_{code}"), text),
         }
     });
     let fields = Fields {

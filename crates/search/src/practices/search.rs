@@ -1,11 +1,12 @@
 //! One search against a snapshot: the query, the counting pass, then the page of hits with
 //! their titles and snippets in the reader's language.
 
-use super::collector::{PracticeCollector, Ranked, Ranking};
+use super::engine::Plan;
 use super::query::{self, Analyzers};
 use super::schema::{Fields, lang_bit, lang_index, langs_of_bits};
 use super::snapshot::Snapshot;
 use super::snippets::snippet;
+use super::topn::Ranked;
 use super::{Hit, IndexError, MAX_DEPTH, MAX_LIMIT, SearchRequest, SearchResponse, Sort};
 use ateneu_domain::Lang;
 use tantivy::schema::Value;
@@ -18,20 +19,21 @@ fn page(request: &SearchRequest) -> (usize, usize) {
     (request.offset.min(end), end)
 }
 
+/// Runs `request`; each facet list holds its first `per_kind` values.
 pub(crate) fn search(
     snapshot: &Snapshot,
     fields: &Fields,
     analyzers: &Analyzers,
     request: &SearchRequest,
+    per_kind: usize,
 ) -> Result<SearchResponse, IndexError> {
     let mut analyzers = analyzers.clone();
     let parsed = query::parse(&mut analyzers, &request.text);
     let (start, end) = page(request);
-    let Some((query, scoring)) = query::build(fields, &parsed, &request.filters) else {
-        let all = snapshot.all_docs();
-        let ranked: Vec<Ranked> = all
+    if parsed.is_empty() && request.filters.is_empty() {
+        let ranked: Vec<Ranked> = snapshot
             .newest
-            .get(start..end.min(all.newest.len()))
+            .get(start..end.min(snapshot.newest.len()))
             .unwrap_or_default()
             .iter()
             .map(|address| Ranked {
@@ -41,7 +43,7 @@ pub(crate) fn search(
             })
             .collect();
         return Ok(SearchResponse {
-            total: all.newest.len(),
+            total: snapshot.newest.len(),
             hits: hits(
                 snapshot,
                 fields,
@@ -50,18 +52,19 @@ pub(crate) fn search(
                 request.lang,
                 &ranked,
             )?,
-            facets: all.facets.clone(),
+            facets: snapshot
+                .all_facets
+                .iter()
+                .map(|(kind, list)| (*kind, list.iter().take(per_kind).cloned().collect()))
+                .collect(),
         });
-    };
-    let ranking = match request.sort {
-        Sort::Relevance => Ranking::Relevance,
-        Sort::Newest => Ranking::Newest,
-    };
-    let collector = PracticeCollector::new(snapshot, end, ranking, scoring);
-    let gathered = snapshot.searcher.search(query.as_ref(), &collector)?;
-    let page = gathered.top.get(start..).unwrap_or_default();
+    }
+    let scoring = request.sort == Sort::Relevance && !parsed.is_empty();
+    let plan = Plan::new(snapshot, fields, &parsed, &request.filters, scoring)?;
+    let outcome = plan.run(end)?;
+    let page = outcome.top.get(start..).unwrap_or_default();
     Ok(SearchResponse {
-        total: usize::try_from(gathered.total).unwrap_or(usize::MAX),
+        total: usize::try_from(outcome.total).unwrap_or(usize::MAX),
         hits: hits(
             snapshot,
             fields,
@@ -70,7 +73,7 @@ pub(crate) fn search(
             request.lang,
             page,
         )?,
-        facets: snapshot.values.lists(&gathered.counts),
+        facets: snapshot.values.lists(&outcome.counts, per_kind),
     })
 }
 
@@ -133,7 +136,7 @@ fn hit(
         id,
         lang,
         title: stored_text(&doc, texts.title).to_owned(),
-        snippet: snippet(summary, analyzers.get(lang), &marks[lang_index(lang)]),
+        snippet: snippet(summary, lang, analyzers.get(lang), &marks[lang_index(lang)]),
         languages,
         score: ranked.score,
     })

@@ -1,120 +1,28 @@
-//! What one search reads: a tantivy searcher and, per segment, the facet values and dates of
-//! every document held in plain arrays (built once per segment, reused across reloads), plus
-//! the answer for "everything" (no words, no filter), computed once per snapshot.
+//! What one search reads: a tantivy searcher and, per segment, the facet values, ids and
+//! dates of every document in plain arrays (built once per segment, reused across reloads);
+//! per reload, the live documents, the answer for "everything" (counts, newest order) and the
+//! per-language statistics of the score.
 
-use super::collector::date_key;
-use super::facets::FacetValues;
-use super::schema::Fields;
+use super::bits::Bits;
+use super::facets::{self, FacetValues};
+use super::schema::{Fields, lang_index};
+use super::segment::SegmentData;
+use super::topn::date_key;
 use super::{FacetCount, FacetKind, IndexError};
+use ateneu_domain::Lang;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use tantivy::index::SegmentId;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use tantivy::query::Bm25StatisticsProvider;
+use tantivy::{DocAddress, Searcher, Term};
 
-/// Per segment: each document's facet value ids (ranges of `ids` given by `offsets`), id
-/// and publication date. Deleted documents keep their entries; the collector never sees them.
-#[derive(Debug)]
-pub(crate) struct SegmentData {
-    pub segment_id: SegmentId,
-    offsets: Vec<u32>,
-    ids: Vec<u32>,
-    pub practice_ids: Vec<i64>,
-    pub dates: Vec<i64>,
-}
-
-impl SegmentData {
-    /// The facet value ids of a document (empty for an unknown document).
-    #[inline]
-    pub(crate) fn facet_ids(&self, doc: DocId) -> &[u32] {
-        let doc = doc as usize;
-        match (self.offsets.get(doc), self.offsets.get(doc + 1)) {
-            (Some(start), Some(end)) => self
-                .ids
-                .get(*start as usize..*end as usize)
-                .unwrap_or_default(),
-            _ => &[],
-        }
-    }
-
-    #[inline]
-    pub(crate) fn date(&self, doc: DocId) -> i64 {
-        self.dates.get(doc as usize).copied().unwrap_or(0)
-    }
-
-    fn build(
-        reader: &SegmentReader,
-        fields: &Fields,
-        values: &mut FacetValues,
-    ) -> Result<SegmentData, IndexError> {
-        let max_doc = reader.max_doc() as usize;
-        let inverted = reader.inverted_index(fields.facet)?;
-        let mut postings_of: Vec<(u32, Vec<DocId>)> = Vec::new();
-        let mut per_doc = vec![0u32; max_doc];
-        let mut stream = inverted.terms().stream()?;
-        while stream.advance() {
-            let Ok(encoded) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            let Some(id) = values.intern(encoded) else {
-                continue;
-            };
-            let mut postings =
-                inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
-            let mut docs = Vec::new();
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if let Some(n) = per_doc.get_mut(doc as usize) {
-                    *n += 1;
-                    docs.push(doc);
-                }
-                doc = postings.advance();
-            }
-            postings_of.push((id, docs));
-        }
-        let mut offsets = Vec::with_capacity(max_doc + 1);
-        let mut total = 0u32;
-        offsets.push(0);
-        for n in &per_doc {
-            total += n;
-            offsets.push(total);
-        }
-        let mut ids = vec![0u32; total as usize];
-        let mut fill: Vec<u32> = offsets[..max_doc].to_vec();
-        for (id, docs) in postings_of {
-            for doc in docs {
-                if let Some(slot) = fill.get_mut(doc as usize) {
-                    if let Some(cell) = ids.get_mut(*slot as usize) {
-                        *cell = id;
-                    }
-                    *slot += 1;
-                }
-            }
-        }
-        let fast = reader.fast_fields();
-        let date_column = fast.i64("published_at")?;
-        let id_column = fast.i64("id")?;
-        let dates = (0..max_doc as DocId)
-            .map(|doc| date_column.first(doc).unwrap_or(0))
-            .collect();
-        let practice_ids = (0..max_doc as DocId)
-            .map(|doc| id_column.first(doc).unwrap_or(0))
-            .collect();
-        Ok(SegmentData {
-            segment_id: reader.segment_id(),
-            offsets,
-            ids,
-            practice_ids,
-            dates,
-        })
-    }
-}
-
-/// The answer to "everything, newest first": every live document in order, and the counts.
-#[derive(Debug)]
-pub(crate) struct AllDocs {
-    pub newest: Vec<DocAddress>,
-    pub facets: BTreeMap<FacetKind, Vec<FacetCount>>,
+/// Per language, what BM25 needs: how many practices have the language (deleted ones
+/// included, like tantivy's term counts), and the average token counts of its fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LangStats {
+    pub docs: u64,
+    pub average_text: f32,
+    pub average_title: f32,
 }
 
 /// A consistent view of the index for searches.
@@ -122,8 +30,16 @@ pub(crate) struct Snapshot {
     pub searcher: Searcher,
     /// By segment ordinal in `searcher`.
     pub segments: Vec<Arc<SegmentData>>,
+    /// Live documents, by segment ordinal.
+    pub alive: Vec<Bits>,
+    pub alive_total: u64,
     pub values: Arc<FacetValues>,
-    all_docs: OnceLock<AllDocs>,
+    /// Facet value counts over every live document.
+    pub all_counts: Vec<u32>,
+    pub all_facets: BTreeMap<FacetKind, Vec<FacetCount>>,
+    /// Every live document, newest first (ties by address).
+    pub newest: Vec<DocAddress>,
+    pub lang_stats: [LangStats; 3],
 }
 
 impl Snapshot {
@@ -148,52 +64,64 @@ impl Snapshot {
             _ => FacetValues::default(),
         };
         let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+        let mut alive = Vec::with_capacity(searcher.segment_readers().len());
         for reader in searcher.segment_readers() {
             let data = match known.get(&reader.segment_id()) {
                 Some(data) => Arc::clone(data),
                 None => Arc::new(SegmentData::build(reader, fields, &mut values)?),
             };
             segments.push(data);
-        }
-        values.finish();
-        Ok(Snapshot {
-            searcher,
-            segments,
-            values: Arc::new(values),
-            all_docs: OnceLock::new(),
-        })
-    }
-
-    /// Everything, newest first, with its facet counts: computed on first use.
-    pub(crate) fn all_docs(&self) -> &AllDocs {
-        self.all_docs.get_or_init(|| {
-            let mut counts = vec![0u32; self.values.len()];
-            let mut keyed: Vec<(u32, DocAddress)> = Vec::new();
-            for (ord, (reader, data)) in self
-                .searcher
-                .segment_readers()
-                .iter()
-                .zip(&self.segments)
-                .enumerate()
-            {
-                let alive = reader.alive_bitset();
-                for doc in 0..reader.max_doc() {
-                    if alive.is_some_and(|a| !a.is_alive(doc)) {
-                        continue;
-                    }
-                    for id in data.facet_ids(doc) {
-                        if let Some(count) = counts.get_mut(*id as usize) {
-                            *count += 1;
-                        }
-                    }
-                    keyed.push((date_key(data.date(doc)), DocAddress::new(ord as u32, doc)));
+            let mut bits = Bits::full(reader.max_doc());
+            if let Some(alive_bitset) = reader.alive_bitset() {
+                bits = Bits::empty(reader.max_doc());
+                for doc in alive_bitset.iter_alive() {
+                    bits.insert(doc);
                 }
             }
-            keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            AllDocs {
-                newest: keyed.into_iter().map(|(_, address)| address).collect(),
-                facets: self.values.lists(&counts),
+            alive.push(bits);
+        }
+        values.finish();
+        let mut all_counts = vec![0u32; values.len()];
+        let mut keyed: Vec<(u32, DocAddress)> = Vec::new();
+        for (ord, (data, bits)) in segments.iter().zip(&alive).enumerate() {
+            data.count(bits, false, &mut all_counts);
+            for doc in bits.iter() {
+                keyed.push((date_key(data.date(doc)), DocAddress::new(ord as u32, doc)));
             }
+        }
+        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut lang_stats = [LangStats::default(); 3];
+        for lang in Lang::ALL {
+            let lf = fields.lang(lang);
+            let docs = match facets::encode(FacetKind::Language, lang.code()) {
+                Some(encoded) => {
+                    searcher.doc_freq(&Term::from_field_text(fields.facet, &encoded))?
+                }
+                None => 0,
+            };
+            let per_doc = |tokens: u64| {
+                if docs == 0 {
+                    0.0
+                } else {
+                    tokens as f32 / docs as f32
+                }
+            };
+            lang_stats[lang_index(lang)] = LangStats {
+                docs,
+                average_text: per_doc(searcher.total_num_tokens(lf.text)?),
+                average_title: per_doc(searcher.total_num_tokens(lf.title)?),
+            };
+        }
+        Ok(Snapshot {
+            alive_total: keyed.len() as u64,
+            newest: keyed.into_iter().map(|(_, address)| address).collect(),
+            all_facets: values.lists(&all_counts, usize::MAX),
+            all_counts,
+            searcher,
+            segments,
+            alive,
+            values: Arc::new(values),
+            lang_stats,
         })
     }
 

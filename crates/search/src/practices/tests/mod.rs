@@ -42,6 +42,14 @@ fn doc(
     }
 }
 
+/// A practice in English with the given facet values (for tests outside this module).
+pub(crate) fn practice(id: i64, facets: Vec<(FacetKind, String)>) -> PracticeDoc {
+    PracticeDoc {
+        facets,
+        ..doc(id, id, &[(Lang::En, "Practice", "A practice.", "")], &[])
+    }
+}
+
 fn request(text: &str) -> SearchRequest {
     SearchRequest {
         text: text.to_owned(),
