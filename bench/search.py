@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Good-practice search benchmark, end to end, one corpus size after another:
+
+    cargo build --release && cargo build --release -p ateneu-search --example bare_loop
+    python3 bench/search.py                       # 10,000 and 100,000 practices
+    BENCH_SIZES=10000,100000,1000000 python3 bench/search.py
+
+For each size N (seeded corpus from gen_practices.py, 200 seeded queries from
+gen_search_queries.py):
+  1. `ateneu import practices` into a fresh SQLite data directory (timed);
+  2. `ateneu reindex` builds the tantivy index (timed; its size on disk);
+  3. the server starts on that directory and opens the index; resident memory (VmRSS) is read
+     once the search answers every practice, and again after the measured queries;
+  4. search_baselines.py times, on the same queries and in this one run: Ateneu's search API
+     over HTTP (keep-alive), SQLite FTS5 and PostgreSQL full-text search doing the same work;
+  5. the bare loop (crates/search/examples/bare_loop.rs) runs the same queries on the same
+     index with no HTTP and no database: the engine's own limit.
+Writes bench/results/search-N.json and bench/results/search.md (all sizes).
+Environment: BENCH_SIZES, BENCH_QUERIES (200), BENCH_PASSES (3), BENCH_PG
+(postgres://postgres@127.0.0.1:5432/ateneu_search_bench), BENCH_ENGINES (sqlite,pg)."""
+import http.client
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "ateneu")
+BARE = os.path.join(ROOT, "target", "release", "examples", "bare_loop")
+PORT = 18095
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+PASSES = os.environ.get("BENCH_PASSES", "3")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432/ateneu_search_bench")
+ENGINES = os.environ.get("BENCH_ENGINES", "sqlite,pg")
+SEED = "20261121"
+
+
+def run(*cmd, **kw):
+    started = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+    return out.stdout, time.perf_counter() - started
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def get(path):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, body
+
+
+def wait_for(total, deadline):
+    while time.time() < deadline:
+        try:
+            status, body = get("/api/v1/practices/search")
+            if status == 200 and json.loads(body)["total"] == total:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def dir_size(path):
+    size = 0
+    for base, _, files in os.walk(path):
+        for name in files:
+            size += os.path.getsize(os.path.join(base, name))
+    return size
+
+
+def one_size(n, work):
+    corpus = os.path.join(work, f"practices-{n}.jsonl")
+    queries = os.path.join(work, "queries.jsonl")
+    with open(corpus, "w") as f:
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_practices.py"), str(n), SEED], stdout=f, check=True)
+    with open(queries, "w") as f:
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_search_queries.py"), str(QUERIES), SEED], stdout=f, check=True)
+    data = os.path.join(work, f"data-{n}")
+    _, import_s = run(BIN, "--data-dir", data, "import", "practices", corpus)
+    out, reindex_s = run(BIN, "--data-dir", data, "reindex")
+    index_dir = os.path.join(data, "index", "practices")
+    figures = {"n": n, "import_s": import_s, "reindex_s": reindex_s, "reindex_out": out.strip(),
+               "index_mb": dir_size(index_dir) / 1e6,
+               "sqlite_db_mb": os.path.getsize(os.path.join(data, "ateneu.db")) / 1e6}
+    log = open(os.path.join(work, f"server-{n}.log"), "w")
+    server = subprocess.Popen([BIN, "--data-dir", data, "serve", "--port", str(PORT)], stdout=log, stderr=log)
+    try:
+        if not wait_for(n, time.time() + 600):
+            raise SystemExit(f"the server did not serve the {n} practices in time")
+        figures["rss_loaded_mb"] = rss_mb(server.pid)
+        results = os.path.join(work, f"baselines-{n}.json")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "search_baselines.py"), "--jsonl", corpus,
+                        "--queries", queries, "--engines", ENGINES, "--pg-url", PG, "--api",
+                        f"http://127.0.0.1:{PORT}", "--passes", PASSES, "--out", results, "--wait-quiet", "1"],
+                       check=True)
+        with open(results) as f:
+            figures["engines"] = json.load(f)
+        figures["rss_after_mb"] = rss_mb(server.pid)
+        bare, _ = run(BARE, "--index", index_dir, "--queries", queries, "--repeat", PASSES)
+        figures["bare"] = json.loads(bare.strip().splitlines()[-1])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    return figures
+
+
+def engine(figures, name):
+    return figures["engines"].get("engines", {}).get(name, {}).get("query", {})
+
+
+def report(all_figures):
+    lines = ["# Good-practice search: Ateneu against SQLite FTS5 and PostgreSQL full-text search", "",
+             "`python3 bench/search.py` (see bench/README.md). Times in milliseconds per search request,",
+             "every facet counted; same corpus, same queries, same run.", "",
+             "| practices | API median | API p99 | bare median | bare p99 | API/bare (median) | SQLite FTS5 median / p99 | PostgreSQL median / p99 | PG/API median | PG/API p99 | index build | index size | RSS loaded / after |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for f in all_figures:
+        api, sq, pg = engine(f, "api"), engine(f, "sqlite"), engine(f, "pg")
+        bare = f["bare"]
+        bare_median, bare_p99 = bare["median_us"] / 1000, bare["p99_us"] / 1000
+        ratio = lambda a, b: f"{a / b:.1f}×" if a and b else "–"
+        lines.append(
+            f"| {f['n']:,} | {api.get('median_ms', 0):.2f} | {api.get('p99_ms', 0):.2f} | {bare_median:.2f} | {bare_p99:.2f} | "
+            f"{ratio(api.get('median_ms'), bare_median)} | {sq.get('median_ms', 0):.1f} / {sq.get('p99_ms', 0):.1f} | "
+            f"{pg.get('median_ms', 0):.1f} / {pg.get('p99_ms', 0):.1f} | {ratio(pg.get('median_ms'), api.get('median_ms'))} | "
+            f"{ratio(pg.get('p99_ms'), api.get('p99_ms'))} | {f['reindex_s']:.1f} s | {f['index_mb']:.0f} MB | "
+            f"{f['rss_loaded_mb']:.0f} / {f['rss_after_mb']:.0f} MB |")
+    lines += ["", "Import of the JSON Lines file (`ateneu import practices`, SQLite): " +
+              ", ".join(f"{f['n']:,} in {f['import_s']:.1f} s" for f in all_figures) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    for path in (BIN, BARE):
+        if not os.path.exists(path):
+            raise SystemExit(f"{path} is missing: cargo build --release && cargo build --release -p ateneu-search --example bare_loop")
+    work = tempfile.mkdtemp(prefix="ateneu-search-bench.")
+    results_dir = os.path.join(ROOT, "bench", "results")
+    all_figures = []
+    try:
+        for n in SIZES:
+            figures = one_size(n, work)
+            all_figures.append(figures)
+            with open(os.path.join(results_dir, f"search-{n}.json"), "w") as f:
+                json.dump(figures, f, indent=1)
+            with open(os.path.join(results_dir, "search.md"), "w") as f:
+                f.write(report(all_figures))
+            print(report(all_figures))
+    finally:
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
