@@ -8,4 +8,5 @@ mod lab;
 mod mail;
 mod openapi;
 mod permissions;
+mod practices;
 mod registry;
