@@ -71,6 +71,12 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
         })
         .collect();
     let chart_title = v.t("chart-cities-by-region");
+    let featured_filter = ateneu_db::practices::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        featured: Some(true),
+        ..Default::default()
+    };
+    let (featured, _) = ateneu_db::practices::list(&state.db.conn, &featured_filter, 0, 6).await?;
     let body = html! {
         h1 { (v.t("home-title")) }
         p.lead { (v.t("home-lead")) }
@@ -78,6 +84,20 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
             div.stat { strong { (total) } span { (v.t("stat-cities")) } }
             div.stat { strong { (state.reference.networks.len()) } span { (v.t("stat-networks")) } }
             div.stat { strong { (state.reference.regions.len()) } span { (v.t("stat-regions")) } }
+        }
+        @if !featured.is_empty() {
+            section.panel.featured aria-labelledby="featured" {
+                h2 #featured { (v.t("home-featured")) }
+                ul { @for p in &featured {
+                    li {
+                        a href=(v.href(&format!("/practices/{}", p.slug))) {
+                            @if let Some(t) = p.record.text(ateneu_domain::practices::TextField::Title) { (layout::translated(&v, t)) }
+                        }
+                        @for c in &p.cities { " · " (c.name.show(v.lang).text) }
+                    }
+                } }
+                p { a href=(v.href("/practices")) { (v.t("practices-title")) } }
+            }
         }
         h2 { (v.t("home-networks")) }
         div.card-grid {

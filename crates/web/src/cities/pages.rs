@@ -154,6 +154,12 @@ pub async fn detail(
     let city = &d.city;
     let today = chrono::Utc::now().date_naive();
     let title = city.draft.name.show(v.lang).text.to_owned();
+    let published = ateneu_db::practices::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        cities: Some(vec![city.id]),
+        ..Default::default()
+    };
+    let (practices, _) = ateneu_db::practices::list(&state.db.conn, &published, 0, 100).await?;
     let body = html! {
         p { a href=(v.href("/cities")) { "← " (v.t("cities-title")) } }
         h1 { (translated(&v, &city.draft.name)) @if city.is_example { " " span.badge.example { (v.t("example")) } } }
@@ -198,6 +204,15 @@ pub async fn detail(
                 } } }
                 p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
             }
+        }
+        section.panel aria-labelledby="practices" {
+            h2 #practices { (v.t("city-practices")) }
+            @if practices.is_empty() { p.muted { (v.t("city-practices-none")) } }
+            ul { @for p in &practices {
+                li { a href=(v.href(&format!("/practices/{}", p.slug))) {
+                    @if let Some(t) = p.record.text(ateneu_domain::practices::TextField::Title) { (translated(&v, t)) }
+                } }
+            } }
         }
         section.panel aria-labelledby="focal-points" {
             h2 #focal-points { (v.t("focal-points-title")) }

@@ -3,9 +3,14 @@
 //! who may do it, writing in one transaction and bringing this process's index up to date.
 
 pub mod api;
+mod edit_form;
+mod edit_pages;
 pub mod feeds;
 pub mod index;
+mod pages;
 pub mod search;
+mod view_page;
+mod work_pages;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -19,12 +24,31 @@ use ateneu_domain::practices::import::Vocabulary;
 use ateneu_domain::practices::workflow::{Duty, Step};
 use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/practices/feed.atom", get(feeds::atom))
+    Router::new()
+        .route("/practices", get(pages::search_page))
+        .route("/practices/feed.atom", get(feeds::atom))
+        .route(
+            "/practices/new",
+            get(edit_pages::new_form).post(edit_pages::create),
+        )
+        .route("/practices/work", get(work_pages::work_page))
+        .route(
+            "/practices/import",
+            get(work_pages::import_form).post(work_pages::import_upload),
+        )
+        .route("/practices/{slug}", get(view_page::detail))
+        .route(
+            "/practices/{slug}/edit",
+            get(edit_pages::edit_page).post(edit_pages::save_step),
+        )
+        .route("/practices/{slug}/steps", post(view_page::take_step))
+        .route("/practices/{slug}/comments", post(view_page::add_comment))
+        .route("/practices/{slug}/promotion", post(view_page::promote))
 }
 
 /// A practice with the networks of its cities (and those above them).
@@ -222,16 +246,10 @@ pub async fn edit(
     Ok(practice)
 }
 
-/// Takes a review step (submit, approve, publish…), with the right its duty needs.
-pub async fn step(
-    state: &AppState,
-    v: &Viewer,
-    loaded: &Loaded,
-    step: Step,
-    comment: &str,
-) -> Result<Practice, AppError> {
+/// The right a step needs on this practice: its duty's.
+fn step_action(loaded: &Loaded, step: Step) -> Action<'_> {
     let scope = loaded.scope();
-    let action = match step.duty() {
+    match step.duty() {
         Duty::Edit => Action::EditPractice(PracticeScope {
             // Withdrawing a submitted practice is the city's too.
             stage: if step == Step::Withdraw {
@@ -243,8 +261,26 @@ pub async fn step(
         }),
         Duty::Review => Action::ReviewPractice(scope),
         Duty::Publish => Action::PublishPractice(scope),
-    };
-    v.require(action)?;
+    }
+}
+
+/// The steps the viewer may take from the practice's stage (what the page offers).
+pub fn steps_for(v: &Viewer, loaded: &Loaded) -> Vec<Step> {
+    Step::from(loaded.practice.stage)
+        .into_iter()
+        .filter(|step| v.allows(step_action(loaded, *step)))
+        .collect()
+}
+
+/// Takes a review step (submit, approve, publish…), with the right its duty needs.
+pub async fn step(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    step: Step,
+    comment: &str,
+) -> Result<Practice, AppError> {
+    v.require(step_action(loaded, step))?;
     let practice = &loaded.practice;
     let complete = is_complete(&checklist(&practice.record, practice.cities.len()));
     let to = step

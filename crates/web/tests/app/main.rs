@@ -8,5 +8,6 @@ mod lab;
 mod mail;
 mod openapi;
 mod permissions;
+mod practices;
 mod practices_api;
 mod registry;

@@ -1,0 +1,480 @@
+//! The guided form's steps: which parts of a practice each one holds, the values a step's form
+//! shows (from the record, or as sent back), the fields with their word counts and limits, and
+//! the change a step's form makes.
+
+use super::Loaded;
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, Field};
+use crate::viewer::Viewer;
+use ateneu_domain::practices::checklist::Check;
+use ateneu_domain::practices::edit::{MediaInput, PartnerInput, PracticeEdit};
+use ateneu_domain::practices::{
+    Contact, Limit, MediaKind, PartnerKind, PracticeRecord, PracticeStatus, TextField, markdown,
+};
+use ateneu_domain::{FieldErrors, Lang};
+use maud::{Markup, html};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// A step of the guided form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Basics,
+    Description,
+    Results,
+    Partners,
+    Tags,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [
+        Step::Basics,
+        Step::Description,
+        Step::Results,
+        Step::Partners,
+        Step::Tags,
+        Step::Review,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Basics => "basics",
+            Step::Description => "description",
+            Step::Results => "results",
+            Step::Partners => "partners",
+            Step::Tags => "tags",
+            Step::Review => "review",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Step> {
+        Self::ALL.into_iter().find(|s| s.key() == value.trim())
+    }
+
+    pub fn texts(self) -> &'static [TextField] {
+        match self {
+            Step::Basics => &[TextField::Title, TextField::Summary],
+            Step::Description => &[
+                TextField::Context,
+                TextField::Objectives,
+                TextField::Implementation,
+            ],
+            Step::Results => &[TextField::Results, TextField::Lessons, TextField::Budget],
+            _ => &[],
+        }
+    }
+
+    /// Whether a translator has anything to do in this step.
+    pub fn has_texts(self) -> bool {
+        !self.texts().is_empty()
+    }
+
+    /// The step after this one (a translator goes through the text steps only).
+    pub fn next(self, translating: bool) -> Step {
+        let steps: Vec<Step> = Self::ALL
+            .into_iter()
+            .filter(|s| !translating || s.has_texts())
+            .collect();
+        let at = steps.iter().position(|s| *s == self).unwrap_or(0);
+        steps.get(at + 1).copied().unwrap_or(self)
+    }
+
+    /// The checklist's items this step fills.
+    fn checks(self) -> &'static [&'static str] {
+        match self {
+            Step::Basics => &["title", "summary", "dates"],
+            Step::Description => &["context", "objectives", "implementation"],
+            Step::Results => &["results"],
+            Step::Partners => &["partners", "contact", "media"],
+            Step::Tags => &["tags", "keywords"],
+            Step::Review => &["city"],
+        }
+    }
+
+    /// Whether the step is done: its required items for an editor, its texts in the language
+    /// for a translator.
+    pub fn is_complete(self, record: &PracticeRecord, checks: &[Check], lang: Lang) -> bool {
+        if lang != record.source_lang {
+            return self.texts().iter().all(|field| {
+                record
+                    .text(*field)
+                    .is_none_or(|text| text.get(lang).is_some())
+            });
+        }
+        let mine = self.checks();
+        checks
+            .iter()
+            .filter(|c| mine.contains(&c.key) && (c.required || self == Step::Partners))
+            .all(|c| c.done)
+    }
+}
+
+/// What a step's form holds: single values by name, and the checked (name, value) pairs.
+#[derive(Debug, Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    checked: HashSet<(String, String)>,
+}
+
+/// Rows of partners and media a form offers: those there are, and two empty ones.
+fn rows(existing: usize) -> usize {
+    (existing + 2).max(3)
+}
+
+impl FormState {
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    fn set(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.values.insert(name.into(), value.into());
+    }
+
+    fn check(&mut self, name: &str, value: impl Into<String>) {
+        self.checked.insert((name.to_owned(), value.into()));
+    }
+
+    pub fn is_checked(&self, name: &str, value: &str) -> bool {
+        self.checked.contains(&(name.to_owned(), value.to_owned()))
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.checked
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    fn count(&self, prefix: &str) -> usize {
+        (0..100)
+            .take_while(|i| {
+                self.values.contains_key(&format!("{prefix}[{i}].name"))
+                    || self.values.contains_key(&format!("{prefix}[{i}].url"))
+            })
+            .count()
+    }
+
+    /// A form body as sent (repeated names kept as checked pairs).
+    pub fn from_body(body: &str) -> FormState {
+        let mut form = FormState::default();
+        for (k, v) in url::form_urlencoded::parse(body.as_bytes()) {
+            form.check(&k, v.as_ref());
+            form.set(k.into_owned(), v.into_owned());
+        }
+        form
+    }
+
+    /// The record's values, texts in `lang`.
+    pub fn from_record(record: &PracticeRecord, lang: Lang) -> FormState {
+        let mut form = FormState::default();
+        for field in TextField::ALL {
+            if let Some(text) = record.text(field).and_then(|t| t.get(lang)) {
+                form.set(field.key(), text);
+            }
+        }
+        form.set("status", record.status.key());
+        form.set(
+            "start_date",
+            record.start_date.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        form.set(
+            "end_date",
+            record.end_date.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        for (i, p) in record.partners.iter().enumerate() {
+            form.set(format!("partners[{i}].name"), p.name.clone());
+            form.set(format!("partners[{i}].kind"), p.kind.key());
+        }
+        let c = &record.contact;
+        form.set("contact.name", c.name.clone());
+        form.set("contact.position", c.position.clone());
+        form.set("contact.email", c.email.clone());
+        form.set("contact.phone", c.phone.clone());
+        if c.public {
+            form.check("contact.public", "true");
+        }
+        for (i, m) in record.media.iter().enumerate() {
+            form.set(format!("media[{i}].kind"), m.kind.key());
+            form.set(format!("media[{i}].url"), m.url.clone());
+            form.set(
+                format!("media[{i}].description"),
+                m.description.get(lang).unwrap_or(""),
+            );
+        }
+        for n in &record.tags.sdgs {
+            form.check("sdgs", n.to_string());
+        }
+        for f in &record.tags.fields {
+            form.check("fields", f.clone());
+        }
+        for k in &record.tags.keywords {
+            form.check("keywords", k.clone());
+        }
+        form.set(
+            "creative_field",
+            record.tags.creative_field.clone().unwrap_or_default(),
+        );
+        form
+    }
+}
+
+/// The change a step's form makes: only that step's parts.
+pub fn edit_of(step: Step, lang: Lang, translating: bool, form: &FormState) -> PracticeEdit {
+    let mut edit = PracticeEdit {
+        lang: Some(lang.code().to_owned()),
+        texts: step
+            .texts()
+            .iter()
+            .map(|f| (f.key().to_owned(), form.value(f.key()).to_owned()))
+            .collect::<BTreeMap<_, _>>(),
+        ..PracticeEdit::default()
+    };
+    if translating {
+        return edit;
+    }
+    let owned = |name: &str| Some(form.value(name).to_owned());
+    match step {
+        Step::Basics => {
+            edit.status = owned("status");
+            edit.start_date = owned("start_date");
+            edit.end_date = owned("end_date");
+        }
+        Step::Partners => {
+            edit.partners = Some(
+                (0..form.count("partners"))
+                    .map(|i| PartnerInput {
+                        name: form.value(&format!("partners[{i}].name")).to_owned(),
+                        kind: form.value(&format!("partners[{i}].kind")).to_owned(),
+                    })
+                    .collect(),
+            );
+            edit.contact = Some(Contact {
+                name: form.value("contact.name").to_owned(),
+                position: form.value("contact.position").to_owned(),
+                email: form.value("contact.email").to_owned(),
+                phone: form.value("contact.phone").to_owned(),
+                public: form.is_checked("contact.public", "true"),
+            });
+            edit.media = Some(
+                (0..form.count("media"))
+                    .map(|i| MediaInput {
+                        kind: form.value(&format!("media[{i}].kind")).to_owned(),
+                        url: form.value(&format!("media[{i}].url")).to_owned(),
+                        description: form.value(&format!("media[{i}].description")).to_owned(),
+                    })
+                    .collect(),
+            );
+        }
+        Step::Tags => {
+            edit.sdgs = Some(form.all("sdgs"));
+            edit.fields = Some(form.all("fields"));
+            edit.keywords = Some(form.all("keywords"));
+            edit.creative_field = owned("creative_field");
+        }
+        _ => {}
+    }
+    edit
+}
+
+/// A text field with its word count and limit, and the source text beside it when translating.
+fn text_field(
+    v: &Viewer,
+    loaded: &Loaded,
+    field: TextField,
+    lang: Lang,
+    form: &FormState,
+    errors: &FieldErrors,
+) -> Markup {
+    let value = form.value(field.key());
+    let count = match field.limit() {
+        Limit::Words(max) => v.tf(
+            "word-count",
+            &[
+                ("count", (markdown::word_count(value) as i64).into()),
+                ("max", (max as i64).into()),
+            ],
+        ),
+        Limit::Chars(max) => v.tf(
+            "char-count",
+            &[
+                ("count", (value.chars().count() as i64).into()),
+                ("max", (max as i64).into()),
+            ],
+        ),
+    };
+    let source = loaded
+        .practice
+        .record
+        .text(field)
+        .filter(|t| t.source != lang);
+    let label = v.t(&format!("practice-field-{}", field.key()));
+    let mut input = Field::new(field.key(), label, value).hint(count);
+    if field.is_markdown() {
+        input = input.kind("textarea");
+    }
+    if field.is_required() {
+        input = input.required();
+    }
+    html! {
+        div.text-field lang=(lang.code()) {
+            @if let Some(source) = source {
+                div.source lang=(source.source.code()) {
+                    p.muted { (v.tf("practice-source-text", &[("language", source.source.native_name().into())])) }
+                    blockquote { (source.source_text()) }
+                }
+            }
+            (input.render(v, errors))
+        }
+    }
+}
+
+fn options<T: Copy>(
+    v: &Viewer,
+    all: &[T],
+    key: fn(T) -> &'static str,
+    prefix: &str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), v.t("choose")))
+        .chain(
+            all.iter()
+                .map(|k| (key(*k).to_owned(), v.t(&format!("{prefix}-{}", key(*k))))),
+        )
+        .collect()
+}
+
+/// The fields of one step.
+pub async fn step_body(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    step: Step,
+    lang: Lang,
+    form: &FormState,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let translating = lang != loaded.practice.record.source_lang;
+    let texts = html! { @for field in step.texts() { (text_field(v, loaded, *field, lang, form, errors)) } };
+    if translating {
+        return Ok(texts);
+    }
+    Ok(match step {
+        Step::Basics => {
+            let statuses = options(
+                v,
+                &PracticeStatus::ALL,
+                PracticeStatus::key,
+                "practice-status",
+            );
+            html! {
+                (texts)
+                (layout::select(v, "status", &v.t("practice-status"), &statuses[1..], form.value("status"), errors))
+                (Field::new("start_date", v.t("practice-start-date"), form.value("start_date")).kind("date").render(v, errors))
+                (Field::new("end_date", v.t("practice-end-date"), form.value("end_date")).kind("date").render(v, errors))
+            }
+        }
+        Step::Partners => partners_body(v, loaded, form, errors),
+        Step::Tags => tags_body(state, v, form, errors).await?,
+        _ => texts,
+    })
+}
+
+fn partners_body(v: &Viewer, loaded: &Loaded, form: &FormState, errors: &FieldErrors) -> Markup {
+    let r = &loaded.practice.record;
+    let kinds = options(v, &PartnerKind::ALL, PartnerKind::key, "partner-kind");
+    let media = options(v, &MediaKind::ALL, MediaKind::key, "media-kind");
+    html! {
+        fieldset {
+            legend { (v.t("practice-partners")) }
+            @for i in 0..rows(r.partners.len().max(form.count("partners"))) {
+                @let name = format!("partners[{i}].name");
+                @let kind = format!("partners[{i}].kind");
+                div.row {
+                    (Field::new(&name, v.t("partner-name"), form.value(&name)).render(v, errors))
+                    (layout::select(v, &kind, &v.t("partner-kind"), &kinds, form.value(&kind), errors))
+                }
+            }
+        }
+        fieldset {
+            legend { (v.t("practice-contact")) }
+            (Field::new("contact.name", v.t("person-name"), form.value("contact.name")).render(v, errors))
+            (Field::new("contact.position", v.t("person-position"), form.value("contact.position")).render(v, errors))
+            (Field::new("contact.email", v.t("email"), form.value("contact.email")).kind("email").render(v, errors))
+            (Field::new("contact.phone", v.t("phone"), form.value("contact.phone")).kind("tel").render(v, errors))
+            div.field { label { input type="checkbox" name="contact.public" value="true" checked[form.is_checked("contact.public", "true")]; " " (v.t("practice-contact-public")) } }
+        }
+        fieldset {
+            legend { (v.t("practice-media")) }
+            @for i in 0..rows(r.media.len().max(form.count("media"))) {
+                @let kind = format!("media[{i}].kind");
+                @let url = format!("media[{i}].url");
+                @let description = format!("media[{i}].description");
+                div.row {
+                    (layout::select(v, &kind, &v.t("media-kind"), &media, form.value(&kind), errors))
+                    (Field::new(&url, v.t("media-url"), form.value(&url)).kind("url").render(v, errors))
+                    (Field::new(&description, v.t("media-description"), form.value(&description)).hint(v.t("media-alt")).render(v, errors))
+                }
+            }
+        }
+    }
+}
+
+async fn tags_body(
+    state: &AppState,
+    v: &Viewer,
+    form: &FormState,
+    errors: &FieldErrors,
+) -> Result<Markup, AppError> {
+    let vocabulary = super::vocabulary(state).await?;
+    let labels = state.search.labels();
+    let mut frameworks: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for field in &vocabulary.fields {
+        if let Some((framework, _)) = field.split_once(':') {
+            frameworks
+                .entry(framework.to_owned())
+                .or_default()
+                .insert(field.clone());
+        }
+    }
+    let keywords = ateneu_db::practices::keywords(&state.db.conn).await?;
+    let creative: Vec<(String, String)> = std::iter::once((String::new(), v.t("choose")))
+        .chain(
+            state
+                .reference
+                .creative_fields
+                .iter()
+                .map(|f| (f.key.clone(), f.name.get(v.lang).to_owned())),
+        )
+        .collect();
+    let error = |name: &str| errors.get(name).map(|p| v.problem(p));
+    Ok(html! {
+        fieldset #f-sdgs {
+            legend { (v.t("practice-sdgs")) }
+            @if let Some(e) = error("sdgs") { p.error { (e) } }
+            ul.plain.columns { @for sdg in &state.reference.sdgs {
+                li { label { input type="checkbox" name="sdgs" value=(sdg.number) checked[form.is_checked("sdgs", &sdg.number.to_string())]; " " (sdg.number) ". " (sdg.name.get(v.lang)) } }
+            } }
+        }
+        fieldset #f-fields {
+            legend { (v.t("practice-fields")) }
+            @if let Some(e) = error("fields") { p.error { (e) } }
+            @for (framework, fields) in &frameworks {
+                fieldset {
+                    legend { (framework) }
+                    ul.plain { @for f in fields {
+                        li { label { input type="checkbox" name="fields" value=(f) checked[form.is_checked("fields", f)]; " " (labels.fields.get(f).map_or(f.as_str(), |t| t.get(v.lang))) } }
+                    } }
+                }
+            }
+        }
+        fieldset #f-keywords {
+            legend { (v.t("practice-keywords")) }
+            @if let Some(e) = error("keywords") { p.error { (e) } }
+            ul.plain.columns { @for k in &keywords {
+                li { label { input type="checkbox" name="keywords" value=(k.key) checked[form.is_checked("keywords", &k.key)]; " " (k.label.get(v.lang)) } }
+            } }
+        }
+        (layout::select(v, "creative_field", &v.t("practice-creative-field"), &creative, form.value("creative_field"), errors))
+    })
+}

@@ -1,0 +1,293 @@
+//! The guided form of a practice, step by step (basics, description, results, partners, tags,
+//! review), for its city's editors and, texts only beside the source, for translators; and the
+//! form that starts a practice.
+
+use super::edit_form::{FormState, Step as FormStep, edit_of, step_body};
+use super::view_page::{checklist_list, practice_body, step_form};
+use super::{Loaded, NewPractice, load_visible};
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::viewer::Viewer;
+use ateneu_domain::permissions::Action;
+use ateneu_domain::practices::checklist::checklist;
+use ateneu_domain::{FieldErrors, Lang, Problem};
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    step: Option<String>,
+    #[serde(default, rename = "in")]
+    lang: Option<String>,
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+/// Which step, in which language; translators only get the steps with texts.
+fn resolve(
+    v: &Viewer,
+    loaded: &Loaded,
+    query: &EditQuery,
+) -> Result<(FormStep, Lang, bool), AppError> {
+    let source = loaded.practice.record.source_lang;
+    let lang = match query.lang.as_deref().map(str::trim) {
+        None | Some("") => source,
+        Some(code) => code
+            .parse::<Lang>()
+            .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
+    };
+    let scope = loaded.scope();
+    let translating = lang != source;
+    if translating && !v.allows(Action::EditPractice(scope)) {
+        v.require(Action::TranslatePractice(scope))?;
+    } else if !translating {
+        v.require(Action::EditPractice(scope))?;
+    }
+    let step = match query.step.as_deref() {
+        None | Some("") => FormStep::Basics,
+        Some(key) => FormStep::parse(key)
+            .ok_or_else(|| AppError::BadRequest(Problem::with_detail("unknown_value", key)))?,
+    };
+    if translating && !step.has_texts() {
+        return Err(AppError::BadRequest(Problem::with_detail(
+            "unknown_value",
+            step.key(),
+        )));
+    }
+    Ok((step, lang, translating))
+}
+
+fn edit_href(v: &Viewer, loaded: &Loaded, step: FormStep, lang: Lang) -> String {
+    format!(
+        "{}?step={}&in={}",
+        v.href(&format!("/practices/{}/edit", loaded.practice.slug)),
+        step.key(),
+        lang.code()
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    step: FormStep,
+    lang: Lang,
+    form: &FormState,
+    errors: &FieldErrors,
+    saved: bool,
+) -> Result<Response, AppError> {
+    let p = &loaded.practice;
+    let translating = lang != p.record.source_lang;
+    let checks = checklist(&p.record, p.cities.len());
+    let steps: Vec<FormStep> = FormStep::ALL
+        .into_iter()
+        .filter(|s| !translating || s.has_texts())
+        .collect();
+    let title = v.tf(
+        "practice-edit-title",
+        &[("title", p.record.title(v.lang).to_owned().into())],
+    );
+    let fields = if step == FormStep::Review {
+        html! {}
+    } else {
+        step_body(state, v, loaded, step, lang, form, errors).await?
+    };
+    let inner = if step == FormStep::Review {
+        html! {
+            h2 { (v.t("checklist-heading")) }
+            (checklist_list(v, loaded))
+            h2 { (v.t("practice-preview")) }
+            div.preview { (practice_body(state, v, loaded, true)) }
+            (step_form(v, loaded, &super::steps_for(v, loaded)))
+        }
+    } else {
+        html! {
+            (form_errors(v, errors))
+            form.form method="post" action=(edit_href(v, loaded, step, lang)) novalidate {
+                (csrf_field(v))
+                (fields)
+                div.actions {
+                    button.button.secondary type="submit" name="then" value="stay" { (v.t("practice-save-draft")) } " "
+                    button.button type="submit" name="then" value="next" { (v.t("practice-save-next")) }
+                }
+            }
+        }
+    };
+    let body = html! {
+        p { a href=(v.href(&format!("/practices/{}", p.slug))) { "← " (p.record.title(v.lang)) } }
+        h1 { (title) }
+        @if translating {
+            p.lead { (v.tf("practice-translating", &[("language", lang.native_name().into()), ("source", p.record.source_lang.native_name().into())])) }
+        }
+        @if saved { div.flash.success role="status" { (v.t("practice-saved")) } }
+        nav.steps aria-label=(v.t("practice-steps")) { ol {
+            @for s in &steps {
+                li {
+                    a href=(edit_href(v, loaded, *s, lang)) aria-current=[(*s == step).then_some("step")] { (v.t(&format!("edit-step-{}", s.key()))) }
+                    " " span.muted { "(" (v.t(if s.is_complete(&p.record, &checks, lang) { "edit-step-complete" } else { "edit-step-incomplete" })) ")" }
+                }
+            }
+        } }
+        h2 { (v.t(&format!("edit-step-{}", step.key()))) }
+        (inner)
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, layout::page(state, v, &title, body)).into_response())
+}
+
+/// `GET /{lang}/practices/{slug}/edit?step=…&in=…`.
+pub async fn edit_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Query(query): Query<EditQuery>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &slug).await?;
+    let (step, lang, _) = resolve(&v, &loaded, &query)?;
+    let form = FormState::from_record(&loaded.practice.record, lang);
+    render(
+        &state,
+        &v,
+        &loaded,
+        step,
+        lang,
+        &form,
+        &FieldErrors::new(),
+        query.saved.is_some(),
+    )
+    .await
+}
+
+/// `POST /{lang}/practices/{slug}/edit?step=…&in=…`: saves the step's parts only.
+pub async fn save_step(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Query(query): Query<EditQuery>,
+    body: String,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &slug).await?;
+    let (step, lang, translating) = resolve(&v, &loaded, &query)?;
+    let form = FormState::from_body(&body);
+    let change = edit_of(step, lang, translating, &form);
+    match super::edit(&state, &v, &loaded, &change, None).await {
+        Ok(_) => {
+            let next = if form.value("then") == "next" {
+                step.next(translating)
+            } else {
+                step
+            };
+            let mut target = edit_href(&v, &loaded, next, lang);
+            if next == step {
+                target.push_str("&saved=1");
+            }
+            Ok(Redirect::to(&target).into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            render(&state, &v, &loaded, step, lang, &form, &errors, false).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    city_slug: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    title: String,
+}
+
+async fn new_page(
+    state: &AppState,
+    v: &Viewer,
+    input: &NewForm,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    // The cities of the viewer's own grants come first; any other by its short name.
+    let mut cities = vec![(String::new(), v.t("choose"))];
+    if let Some(s) = &v.signed_in {
+        for id in s.grants.iter().filter_map(|g| g.grant.city) {
+            if let Some(city) = ateneu_db::cities::by_id(&state.db.conn, id).await? {
+                cities.push((
+                    city.slug.clone(),
+                    city.draft.name.show(v.lang).text.to_owned(),
+                ));
+            }
+        }
+    }
+    let langs: Vec<(String, String)> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+        .collect();
+    let lang = if input.lang.is_empty() {
+        v.lang.code()
+    } else {
+        input.lang.as_str()
+    };
+    let body = html! {
+        h1 { (v.t("practice-new")) }
+        (form_errors(v, errors))
+        form.form method="post" action=(v.href("/practices/new")) novalidate {
+            (csrf_field(v))
+            @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.city, errors)) }
+            (Field::new("city_slug", v.t("practice-city-slug"), &input.city_slug).hint(v.t("practice-city-slug-hint")).render(v, &FieldErrors::new()))
+            (layout::select(v, "lang", &v.t("practice-source-lang"), &langs, lang, errors))
+            (Field::new("title", v.t("practice-field-title"), &input.title).required().render(v, errors))
+            div.actions { button.button type="submit" { (v.t("practice-start")) } }
+        }
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, layout::page(state, v, &v.t("practice-new"), body)).into_response())
+}
+
+/// `GET /{lang}/practices/new`.
+pub async fn new_form(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    v.require_signed_in()?;
+    new_page(&state, &v, &NewForm::default(), &FieldErrors::new()).await
+}
+
+/// `POST /{lang}/practices/new` → the guided form.
+pub async fn create(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<NewForm>,
+) -> Result<Response, AppError> {
+    let slug = if input.city_slug.trim().is_empty() {
+        input.city.clone()
+    } else {
+        input.city_slug.clone()
+    };
+    let new = NewPractice {
+        cities: vec![slug],
+        lang: input.lang.clone(),
+        title: input.title.clone(),
+    };
+    match super::create(&state, &v, &new).await {
+        Ok(practice) => Ok(Redirect::to(
+            &v.href(&format!("/practices/{}/edit?step=basics", practice.slug)),
+        )
+        .into_response()),
+        Err(AppError::Invalid(errors)) => new_page(&state, &v, &input, &errors).await,
+        Err(other) => Err(other),
+    }
+}

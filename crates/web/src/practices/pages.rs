@@ -1,0 +1,156 @@
+//! The practices' search page: a GET form (text, sort, facet checkboxes) that works without
+//! JavaScript, the hits with their highlighted snippets, paging, and the feed and open-data links.
+
+use super::search::{self, Results, ShownFacet};
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout;
+use crate::viewer::Viewer;
+use axum::extract::{RawQuery, State};
+use maud::{Markup, PreEscaped, html};
+
+/// How many values of a facet are shown (the selected ones always are).
+const FACET_TOP: usize = 10;
+
+/// The query string's pairs, as given (repeated facets kept).
+fn pairs(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
+}
+
+/// The same search on another page.
+fn with_page(pairs: &[(String, String)], page: u64) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs.iter().filter(|(k, _)| k != "page") {
+        out.append_pair(k, v);
+    }
+    if page > 1 {
+        out.append_pair("page", &page.to_string());
+    }
+    out.finish()
+}
+
+/// The label of a facet value: statuses are words of the interface, the rest comes labelled.
+fn facet_label(v: &Viewer, kind: &str, facet: &ShownFacet) -> String {
+    match kind {
+        "status" => v.t(&format!("practice-status-{}", facet.value)),
+        _ => facet.label.clone(),
+    }
+}
+
+fn facet_block(v: &Viewer, kind: &str, values: &[ShownFacet]) -> Markup {
+    let shown: Vec<&ShownFacet> = values
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| *i < FACET_TOP || f.selected)
+        .map(|(_, f)| f)
+        .collect();
+    html! {
+        @if !shown.is_empty() {
+            fieldset.facet {
+                legend { (v.t(&format!("facet-{kind}"))) }
+                ul.plain { @for f in shown {
+                    li { label {
+                        input type="checkbox" name=(kind) value=(f.value) checked[f.selected];
+                        " " (facet_label(v, kind, f)) " " span.muted { "(" (f.count) ")" }
+                    } }
+                } }
+            }
+        }
+    }
+}
+
+fn hits(v: &Viewer, results: &Results) -> Markup {
+    html! {
+        ol.results start=((results.page - 1) * results.per_page + 1) {
+            @for hit in &results.hits {
+                li.hit {
+                    h3 { a href=(v.href(&format!("/practices/{}", hit.slug))) lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (hit.title) } }
+                    // The index gives the snippet escaped, with the matches in <mark>.
+                    p.snippet lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (PreEscaped(&hit.snippet)) }
+                    p.muted {
+                        @for (i, city) in hit.cities.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            a href=(v.href(&format!("/cities/{}", city.slug))) { (city.name) }
+                        }
+                        " · " (v.t("practice-languages")) " "
+                        @for (i, lang) in hit.languages.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            span lang=(lang.code()) { (lang.native_name()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /{lang}/practices`.
+pub async fn search_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    RawQuery(query): RawQuery,
+) -> Result<Markup, AppError> {
+    let parsed = search::parse(query.as_deref(), v.lang)?;
+    let results = search::run(&state, &parsed)?;
+    let pairs = pairs(query.as_deref());
+    let text = parsed.request.text.clone();
+    let newest = matches!(parsed.request.sort, ateneu_search::Sort::Newest);
+    let pages = (results.total as u64).div_ceil(results.per_page as u64);
+    let base = v.href("/practices");
+    let feed = v.href("/practices/feed.atom");
+    let body = html! {
+        link rel="alternate" type="application/atom+xml" href=(feed) title=(v.t("practices-feed-title"));
+        h1 { (v.t("practices-title")) }
+        p.lead { (v.t("practices-lead")) }
+        form.filters method="get" action=(base) role="search" {
+            div.field {
+                label for="f-q" { (v.t("practices-search-text")) }
+                input id="f-q" type="search" name="q" value=(text);
+            }
+            div.field {
+                label for="f-sort" { (v.t("practices-sort")) }
+                select id="f-sort" name="sort" {
+                    option value="relevance" selected[!newest] { (v.t("practices-sort-relevance")) }
+                    option value="newest" selected[newest] { (v.t("practices-sort-newest")) }
+                }
+            }
+            @if parsed.request.lang != v.lang { input type="hidden" name="lang" value=(parsed.request.lang.code()); }
+            div.actions { button.button type="submit" { (v.t("filter-apply")) } }
+            div.facets {
+                @for (kind, values) in &results.facets { (facet_block(&v, kind, values)) }
+            }
+            @if !results.facets.is_empty() {
+                div.actions { button.button type="submit" { (v.t("filter-apply")) } " " a href=(base) { (v.t("practices-clear")) } }
+            }
+        }
+        p.muted aria-live="polite" { (v.tf("practices-count", &[("count", (results.total as i64).into())])) }
+        @if results.hits.is_empty() { p { (v.t("practices-none")) } } @else { (hits(&v, &results)) }
+        (layout::pagination(&v, results.page as u64, pages, |n| format!("{base}?{}", with_page(&pairs, n))))
+        p {
+            a href=(feed) { (v.t("practices-feed")) } " · "
+            a href="/api/v1/practices/export.csv" { (v.t("practices-export-csv")) } " · "
+            a href="/api/v1/practices/export.json" { (v.t("practices-export-json")) } " · "
+            a href="/api/v1/practices/codebook" { (v.t("practices-codebook")) }
+            @if v.signed_in.is_some() {
+                " · " a href=(v.href("/practices/work")) { (v.t("practices-work")) }
+                " · " a.button href=(v.href("/practices/new")) { (v.t("practice-new")) }
+            }
+        }
+    };
+    Ok(layout::page(&state, &v, &v.t("practices-title"), body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_keeps_every_parameter_but_the_page() {
+        let p = pairs(Some("q=music&sdg=4&sdg=11&page=3"));
+        assert_eq!(with_page(&p, 2), "q=music&sdg=4&sdg=11&page=2");
+        assert_eq!(with_page(&p, 1), "q=music&sdg=4&sdg=11");
+    }
+}
