@@ -141,9 +141,12 @@ pub async fn import_upload(
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         match field.name() {
             Some("stage") => {
-                if field.text().await.map_err(unreadable)? == "draft" {
-                    stage = Stage::Draft;
-                }
+                let chosen = field.text().await.map_err(unreadable)?;
+                stage = if chosen == "draft" {
+                    Stage::Draft
+                } else {
+                    Stage::Published
+                };
             }
             Some("file") => file = Some(field.text().await.map_err(unreadable)?),
             _ => {}
