@@ -324,17 +324,18 @@ class SQLiteEngine:
         self.deadline = time.perf_counter() + self.timeout
         try:
             db.execute("BEGIN")
-            db.execute("DELETE FROM temp.m")
             db.execute(insert, params)
             total = db.execute("SELECT count(*) FROM temp.m").fetchone()[0]
             facet_sql = facets_large if total > self.LARGE * self.practices else facets_small
             rows = [(0, None, None, total, None)]
             rows += [(1, k, v, n, None) for k, v, n in db.execute(facet_sql)]
             rows += [(2, i, t, score, date) for i, t, score, date in db.execute(page)]
+            db.execute("DELETE FROM temp.m")  # emptied by the query that filled it (timed with it)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            db.execute("DELETE FROM temp.m")
             raise
         finally:
             self.deadline = None
