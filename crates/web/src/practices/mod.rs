@@ -26,7 +26,7 @@ use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -75,15 +75,30 @@ pub async fn load(state: &AppState, reference: &str) -> Result<Loaded, AppError>
         Err(_) => repo::by_slug(&state.db.conn, reference).await?,
     }
     .ok_or(AppError::NotFound)?;
-    let mut networks = BTreeSet::new();
-    for city in &practice.cities {
-        networks.extend(crate::cities::scope_networks(state, city.id).await?);
+    Scopes::default().of(state, practice).await
+}
+
+/// Puts practices in their permission scope, reading each city's networks once per call
+/// (lists hold many practices of the same cities).
+#[derive(Default)]
+struct Scopes(HashMap<i64, Vec<String>>);
+
+impl Scopes {
+    async fn of(&mut self, state: &AppState, practice: Practice) -> Result<Loaded, AppError> {
+        let mut networks = BTreeSet::new();
+        for city in &practice.cities {
+            if !self.0.contains_key(&city.id) {
+                let found = crate::cities::scope_networks(state, city.id).await?;
+                self.0.insert(city.id, found);
+            }
+            networks.extend(self.0.get(&city.id).into_iter().flatten().cloned());
+        }
+        Ok(Loaded {
+            cities: practice.city_ids(),
+            networks: networks.into_iter().collect(),
+            practice,
+        })
     }
-    Ok(Loaded {
-        cities: practice.city_ids(),
-        networks: networks.into_iter().collect(),
-        practice,
-    })
 }
 
 /// A practice the viewer may see; one they may not see is not found (drafts stay unknown).
@@ -104,16 +119,7 @@ pub async fn load_visible(
 /// thesaurus and the creative fields.
 pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
     let mut vocabulary = Vocabulary::default();
-    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
-        let (_, framework) = crate::frameworks::load(state, version.id).await?;
-        for domain in &framework.domains {
-            for field in &domain.fields {
-                vocabulary
-                    .fields
-                    .insert(format!("{}:{}", version.framework_key, field.key));
-            }
-        }
-    }
+    vocabulary.fields = framework_fields(state).await?.into_keys().collect();
     for keyword in repo::keywords(&state.db.conn).await? {
         let label = &keyword.label;
         vocabulary.add_keyword(&keyword.key, &[&label.en, &label.fr, &label.es]);
@@ -125,6 +131,26 @@ pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
         .map(|f| f.key.clone())
         .collect();
     Ok(vocabulary)
+}
+
+/// Every field of every imported framework version, as `framework:field` with its name:
+/// what practices are tagged with.
+pub async fn framework_fields(
+    state: &AppState,
+) -> Result<HashMap<String, ateneu_domain::frameworks::Trilingual>, AppError> {
+    let mut fields = HashMap::new();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        for domain in &framework.domains {
+            for field in &domain.fields {
+                fields.insert(
+                    format!("{}:{}", version.framework_key, field.key),
+                    field.text.clone(),
+                );
+            }
+        }
+    }
+    Ok(fields)
 }
 
 /// Brings this process's index up to date after a write (a failure is logged: the periodic
@@ -360,18 +386,6 @@ pub fn is_worker(v: &Viewer, loaded: &Loaded) -> bool {
 
 const LIST_PAGE: u64 = 50;
 
-async fn scoped(state: &AppState, practice: Practice) -> Result<Loaded, AppError> {
-    let mut networks = BTreeSet::new();
-    for city in &practice.cities {
-        networks.extend(crate::cities::scope_networks(state, city.id).await?);
-    }
-    Ok(Loaded {
-        cities: practice.city_ids(),
-        networks: networks.into_iter().collect(),
-        practice,
-    })
-}
-
 /// A page of the practices at a stage that the viewer may see, with their total.
 pub async fn visible_list(
     state: &AppState,
@@ -383,12 +397,13 @@ pub async fn visible_list(
         stages: vec![stage],
         ..Default::default()
     };
+    let mut scopes = Scopes::default();
     if stage.is_public() {
         let (practices, total) =
             repo::list(&state.db.conn, &filter, (page - 1) * LIST_PAGE, LIST_PAGE).await?;
         let mut shown = Vec::with_capacity(practices.len());
         for practice in practices {
-            shown.push(scoped(state, practice).await?);
+            shown.push(scopes.of(state, practice).await?);
         }
         return Ok((shown, total));
     }
@@ -397,7 +412,7 @@ pub async fn visible_list(
     let (practices, _) = repo::list(&state.db.conn, &filter, 0, 5_000).await?;
     let mut visible = Vec::new();
     for practice in practices {
-        let loaded = scoped(state, practice).await?;
+        let loaded = scopes.of(state, practice).await?;
         if v.allows(Action::ViewPractice(loaded.scope())) {
             visible.push(loaded);
         }
@@ -419,6 +434,7 @@ pub async fn translation_queue(
     lang: ateneu_domain::Lang,
 ) -> Result<Vec<(Loaded, usize)>, AppError> {
     let mut queue = Vec::new();
+    let mut scopes = Scopes::default();
     for stage in [
         Stage::Submitted,
         Stage::InReview,
@@ -435,7 +451,7 @@ pub async fn translation_queue(
             if work == 0 {
                 continue;
             }
-            let loaded = scoped(state, practice).await?;
+            let loaded = scopes.of(state, practice).await?;
             if v.allows(Action::TranslatePractice(loaded.scope())) {
                 queue.push((loaded, work));
             }

@@ -253,18 +253,10 @@ fn show(
 
 /// Refreshes the field and keyword labels from the database.
 pub async fn refresh_labels(state: &AppState) -> Result<(), AppError> {
-    let mut labels = Labels::default();
-    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
-        let (_, framework) = crate::frameworks::load(state, version.id).await?;
-        for domain in &framework.domains {
-            for field in &domain.fields {
-                labels.fields.insert(
-                    format!("{}:{}", version.framework_key, field.key),
-                    field.text.clone(),
-                );
-            }
-        }
-    }
+    let mut labels = Labels {
+        fields: super::framework_fields(state).await?,
+        keywords: HashMap::new(),
+    };
     for keyword in ateneu_db::practices::keywords(&state.db.conn).await? {
         labels.keywords.insert(keyword.key, keyword.label);
     }
