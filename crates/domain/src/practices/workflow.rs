@@ -62,6 +62,53 @@ impl Stage {
     pub fn is_public(self) -> bool {
         self == Stage::Published
     }
+
+    /// Only a published practice is featured on the home page or scheduled for a newsletter
+    /// (taking both off is always allowed).
+    pub fn check_promotion(self, featured: bool, scheduled: bool) -> Result<(), Problem> {
+        if (featured || scheduled) && !self.is_public() {
+            Err(Problem::new("practice_not_published"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A comment on a practice outside the steps: an expert's advice or a reviewer's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentKind {
+    Advice,
+    Review,
+}
+
+impl CommentKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            CommentKind::Advice => "advice",
+            CommentKind::Review => "review",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<CommentKind, Problem> {
+        match value.trim() {
+            "advice" => Ok(CommentKind::Advice),
+            "review" => Ok(CommentKind::Review),
+            other => Err(Problem::with_detail("unknown_value", other)),
+        }
+    }
+}
+
+/// The most a comment may say.
+pub const COMMENT_MAX_CHARS: usize = 5000;
+
+/// A comment's text: required, at most `COMMENT_MAX_CHARS` characters, trimmed.
+pub fn parse_comment(body: &str) -> Result<&str, Problem> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(Problem::new("required"));
+    }
+    crate::validation::max_chars(body, COMMENT_MAX_CHARS)?;
+    Ok(body)
 }
 
 /// Something done to a practice's review.

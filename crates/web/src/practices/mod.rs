@@ -21,7 +21,7 @@ use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
 use ateneu_domain::practices::import::Vocabulary;
-use ateneu_domain::practices::workflow::{Duty, Step};
+use ateneu_domain::practices::workflow::{CommentKind, Duty, Step, parse_comment};
 use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
 use axum::routing::{get, post};
@@ -87,9 +87,8 @@ impl Scopes {
     async fn of(&mut self, state: &AppState, practice: Practice) -> Result<Loaded, AppError> {
         let mut networks = BTreeSet::new();
         for city in &practice.cities {
-            if !self.0.contains_key(&city.id) {
-                let found = crate::cities::scope_networks(state, city.id).await?;
-                self.0.insert(city.id, found);
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(city.id) {
+                slot.insert(crate::cities::scope_networks(state, city.id).await?);
             }
             networks.extend(self.0.get(&city.id).into_iter().flatten().cloned());
         }
@@ -118,8 +117,10 @@ pub async fn load_visible(
 /// What tags and imports are checked against: the fields of every framework imported, the
 /// thesaurus and the creative fields.
 pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
-    let mut vocabulary = Vocabulary::default();
-    vocabulary.fields = framework_fields(state).await?.into_keys().collect();
+    let mut vocabulary = Vocabulary {
+        fields: framework_fields(state).await?.into_keys().collect(),
+        ..Default::default()
+    };
     for keyword in repo::keywords(&state.db.conn).await? {
         let label = &keyword.label;
         vocabulary.add_keyword(&keyword.key, &[&label.en, &label.fr, &label.es]);
@@ -328,31 +329,18 @@ pub async fn comment(
     body: &str,
 ) -> Result<(), AppError> {
     let scope = loaded.scope();
-    match kind {
-        "advice" => v.require(Action::AdvisePractice(scope))?,
-        "review" => v.require(Action::ReviewPractice(scope))?,
-        other => {
-            return Err(AppError::BadRequest(Problem::with_detail(
-                "unknown_value",
-                other,
-            )));
-        }
-    }
-    let body = body.trim();
-    if body.is_empty() || body.chars().count() > 5000 {
+    let kind = CommentKind::parse(kind).map_err(AppError::BadRequest)?;
+    v.require(match kind {
+        CommentKind::Advice => Action::AdvisePractice(scope),
+        CommentKind::Review => Action::ReviewPractice(scope),
+    })?;
+    let body = parse_comment(body).map_err(|problem| {
         let mut errors = ateneu_domain::FieldErrors::new();
-        errors.add(
-            "body",
-            if body.is_empty() {
-                Problem::new("required")
-            } else {
-                Problem::with_detail("too_long", "5000")
-            },
-        );
-        return Err(AppError::Invalid(errors));
-    }
+        errors.add("body", problem);
+        AppError::Invalid(errors)
+    })?;
     let txn = state.db.write().await?;
-    repo::comment(&txn, &v.who(), &loaded.practice, kind, body).await?;
+    repo::comment(&txn, &v.who(), &loaded.practice, kind.key(), body).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -366,9 +354,11 @@ pub async fn promote(
     newsletter_on: Option<NaiveDate>,
 ) -> Result<(), AppError> {
     v.require(Action::PublishPractice(loaded.scope()))?;
-    if (featured || newsletter_on.is_some()) && !loaded.practice.stage.is_public() {
-        return Err(AppError::Conflict(Problem::new("practice_not_published")));
-    }
+    loaded
+        .practice
+        .stage
+        .check_promotion(featured, newsletter_on.is_some())
+        .map_err(AppError::Conflict)?;
     let txn = state.db.write().await?;
     repo::promote(&txn, &v.who(), &loaded.practice, featured, newsletter_on).await?;
     txn.commit().await?;
