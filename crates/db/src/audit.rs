@@ -55,6 +55,35 @@ pub async fn record(
     Ok(())
 }
 
+/// Records many changes by the same person at once (a bulk import): one row each, one insert.
+pub async fn record_many(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+    entity: &str,
+    rows: impl IntoIterator<Item = (&str, String, Value)>,
+) -> DbResult<()> {
+    let at = chrono::Utc::now();
+    let models: Vec<audit_entry::ActiveModel> = rows
+        .into_iter()
+        .map(|(action, entity_id, changes)| audit_entry::ActiveModel {
+            at: Set(at),
+            actor_id: Set(who.user_id),
+            actor_label: Set(who.label.clone()),
+            action: Set(action.to_owned()),
+            entity: Set(entity.to_owned()),
+            entity_id: Set(entity_id),
+            changes: Set(changes.to_string()),
+            ..Default::default()
+        })
+        .collect();
+    if !models.is_empty() {
+        audit_entry::Entity::insert_many(models)
+            .exec_without_returning(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// A page of the log, newest first, with the total count.
 pub async fn list(
     conn: &impl ConnectionTrait,

@@ -4,7 +4,7 @@
 
 use super::free_practice_slug_in;
 use crate::audit::{self, Who};
-use crate::entities::{audit_entry, city, practice, practice_city, search_change};
+use crate::entities::{city, practice, practice_city, search_change};
 use crate::{Db, DbError, DbResult, from_json, to_json};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::cities::{CityDraft, fold};
@@ -27,6 +27,11 @@ pub struct ImportSummary {
 }
 
 const CHUNK: usize = 400;
+
+/// How a named city is looked up: its folded name and its country.
+fn city_key(city: &CityName) -> (String, String) {
+    (fold(&city.name), city.country.code().to_owned())
+}
 
 /// Imports checked practices; new ones enter at `stage` (published for an archive of
 /// practices already reviewed, draft otherwise).
@@ -60,11 +65,11 @@ pub async fn import(
     let missing: Vec<&CityName> = practices
         .iter()
         .flat_map(|p| p.cities.iter())
-        .filter(|c| !cities.contains_key(&(fold(&c.name), c.country.code().to_owned())))
+        .filter(|c| !cities.contains_key(&city_key(c)))
         .collect();
     let mut created_keys = HashSet::new();
     for name in missing {
-        let key = (fold(&name.name), name.country.code().to_owned());
+        let key = city_key(name);
         if !created_keys.insert(key.clone()) {
             continue;
         }
@@ -89,11 +94,7 @@ pub async fn import(
     let resolve = |wanted: &[CityName]| -> Vec<i64> {
         wanted
             .iter()
-            .filter_map(|c| {
-                cities
-                    .get(&(fold(&c.name), c.country.code().to_owned()))
-                    .copied()
-            })
+            .filter_map(|c| cities.get(&city_key(c)).copied())
             .collect()
     };
 
@@ -248,21 +249,15 @@ pub async fn import(
             search_change::Entity::insert_many(changes)
                 .exec_without_returning(&*txn)
                 .await?;
-            let audits = changed_ids
-                .iter()
-                .map(|(_, slug, action)| audit_entry::ActiveModel {
-                    at: Set(now),
-                    actor_id: Set(who.user_id),
-                    actor_label: Set(who.label.clone()),
-                    action: Set((*action).to_owned()),
-                    entity: Set("practice".to_owned()),
-                    entity_id: Set(slug.clone()),
-                    changes: Set("{}".to_owned()),
-                    ..Default::default()
-                });
-            audit_entry::Entity::insert_many(audits)
-                .exec_without_returning(&*txn)
-                .await?;
+            audit::record_many(
+                &*txn,
+                who,
+                "practice",
+                changed_ids
+                    .iter()
+                    .map(|(_, slug, action)| (*action, slug.clone(), serde_json::json!({}))),
+            )
+            .await?;
         }
         done += chunk.len() as u64;
         progress(done);
