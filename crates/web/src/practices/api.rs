@@ -75,10 +75,8 @@ async fn search(
 /// A practice as the viewer may see it: the contact only when public or for its workers.
 pub fn view(loaded: &Loaded, v: &Viewer) -> Value {
     let p = &loaded.practice;
-    let worker = v.allows(Action::EditPractice(loaded.scope()))
-        || v.allows(Action::ReviewPractice(loaded.scope()));
     let mut record = serde_json::to_value(&p.record).unwrap_or_default();
-    if !(p.record.contact.public || worker)
+    if !super::shows_contact(v, loaded)
         && let Some(object) = record.as_object_mut()
     {
         object.remove("contact");

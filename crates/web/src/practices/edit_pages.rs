@@ -104,7 +104,7 @@ async fn render(
             h2 { (v.t("checklist-heading")) }
             (checklist_list(v, loaded))
             h2 { (v.t("practice-preview")) }
-            div.preview { (practice_body(state, v, loaded, true)) }
+            div.preview { (practice_body(state, v, loaded)) }
             (step_form(v, loaded, &super::steps_for(v, loaded)))
         }
     } else {

@@ -374,6 +374,12 @@ pub fn is_worker(v: &Viewer, loaded: &Loaded) -> bool {
     }))
 }
 
+/// Whether the viewer sees the contact person: when they chose to be public, or for the
+/// people working on the practice (pages and API alike).
+pub fn shows_contact(v: &Viewer, loaded: &Loaded) -> bool {
+    loaded.practice.record.contact.public || is_worker(v, loaded)
+}
+
 const LIST_PAGE: u64 = 50;
 
 /// A page of the practices at a stage that the viewer may see, with their total.

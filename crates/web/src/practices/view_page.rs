@@ -34,7 +34,7 @@ pub fn markdown_text(v: &Viewer, text: &TranslatedText) -> Markup {
 }
 
 /// The body of a practice as readers see it (also the preview of the guided form).
-pub fn practice_body(state: &AppState, v: &Viewer, loaded: &Loaded, worker: bool) -> Markup {
+pub fn practice_body(state: &AppState, v: &Viewer, loaded: &Loaded) -> Markup {
     let p = &loaded.practice;
     let r = &p.record;
     let labels = state.search.labels();
@@ -81,7 +81,7 @@ pub fn practice_body(state: &AppState, v: &Viewer, loaded: &Loaded, worker: bool
                 } }
             }
         }
-        @if !r.contact.is_empty() && (r.contact.public || worker) {
+        @if !r.contact.is_empty() && super::shows_contact(v, loaded) {
             section {
                 h2 { (v.t("practice-contact")) }
                 @if !r.contact.public { p.muted { (v.t("practice-contact-private")) } }
@@ -245,7 +245,7 @@ async fn render(
         }
         @if let Some(t) = p.record.text(TextField::Title) { h1 { (layout::translated(v, t)) } }
         @if !p.stage.is_public() { p { span.badge { (v.t(&format!("stage-{}", p.stage.key()))) } } }
-        (practice_body(state, v, loaded, worker))
+        (practice_body(state, v, loaded))
         @if let Some(panel) = panel { (panel) }
     };
     let status = error.map_or(StatusCode::OK, AppError::status);
