@@ -8,7 +8,9 @@ mod thesaurus;
 
 pub use ateneu_domain::practices::keywords::Keyword;
 pub use import::{ImportSummary, import};
-pub use search::{Change, by_ids, changes_since, last_change, practices_of_cities};
+pub use search::{
+    Card, Change, by_ids, changes_since, last_change, practices_of_cities, published_cards_after,
+};
 pub use thesaurus::{keywords, load_bundled_thesaurus, save_keyword};
 
 use crate::audit::{self, Who};
@@ -87,7 +89,7 @@ pub(crate) fn city_of(model: city::Model) -> DbResult<PracticeCity> {
 }
 
 /// The cities of these practices, in their order.
-async fn cities_of(
+pub(crate) async fn cities_of(
     conn: &impl ConnectionTrait,
     ids: &[i64],
 ) -> DbResult<HashMap<i64, Vec<PracticeCity>>> {

@@ -1,7 +1,7 @@
 //! What the search index reads: the change log (written in each edit's transaction, so every
 //! server process catches up from it) and practices by id.
 
-use super::{Practice, assemble};
+use super::{Practice, PracticeCity, assemble, cities_of};
 use crate::DbResult;
 use crate::entities::{practice, practice_city, search_change};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -85,4 +85,41 @@ pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> DbResult<Vec<Pr
         practices.extend(assemble(conn, models).await?);
     }
     Ok(practices)
+}
+
+/// A published practice's address and cities, without its content: what search hits are
+/// shown with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: i64,
+    pub slug: String,
+    pub cities: Vec<PracticeCity>,
+}
+
+/// Cards of published practices in id order after `after`, a page at a time.
+pub async fn published_cards_after(
+    conn: &impl ConnectionTrait,
+    after: i64,
+    limit: u64,
+) -> DbResult<Vec<Card>> {
+    let rows: Vec<(i64, String)> = practice::Entity::find()
+        .select_only()
+        .columns([practice::Column::Id, practice::Column::Slug])
+        .filter(practice::Column::Stage.eq(ateneu_domain::practices::Stage::Published.key()))
+        .filter(practice::Column::Id.gt(after))
+        .order_by_asc(practice::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+    let mut cities = cities_of(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug)| Card {
+            id,
+            slug,
+            cities: cities.remove(&id).unwrap_or_default(),
+        })
+        .collect())
 }

@@ -3,7 +3,7 @@
 //! rebuilt on demand; plus the cards (slug, cities) that hits are shown with.
 
 use crate::IndexPlace;
-use ateneu_db::practices::{self as repo, Practice};
+use ateneu_db::practices::{self as repo, Practice, PracticeCity};
 use ateneu_db::{Db, DbError};
 use ateneu_domain::Lang;
 use ateneu_domain::practices::TextField;
@@ -109,16 +109,20 @@ impl SearchIndex {
         self.cities.read().ok()?.get(slug).cloned()
     }
 
-    fn remember(&self, practices: &[Practice], deleted: &[i64]) {
+    /// Keeps the cards of these practices: (id, slug, cities).
+    fn remember<'a>(
+        &self,
+        practices: impl IntoIterator<Item = (i64, &'a str, &'a [PracticeCity])>,
+        deleted: &[i64],
+    ) {
         let (Ok(mut cards), Ok(mut cities)) = (self.cards.write(), self.cities.write()) else {
             return;
         };
         for id in deleted {
             cards.remove(id);
         }
-        for practice in practices {
-            let labels = practice
-                .cities
+        for (id, slug, practice_cities) in practices {
+            let labels = practice_cities
                 .iter()
                 .map(|c| {
                     let label = Arc::new(CityLabel {
@@ -131,9 +135,9 @@ impl SearchIndex {
                 })
                 .collect();
             cards.insert(
-                practice.id,
+                id,
                 Card {
-                    slug: practice.slug.clone(),
+                    slug: slug.to_owned(),
                     cities: labels,
                 },
             );
@@ -187,7 +191,7 @@ impl SearchIndex {
             let docs: Vec<PracticeDoc> = published.iter().map(document).collect();
             let last = changes.last().map_or(applied, |c| c.id);
             touched += ids.len();
-            self.remember(&published, &deleted);
+            self.remember(published.iter().map(card_of), &deleted);
             let index = self.index.clone();
             tokio::task::spawn_blocking(move || index.apply(docs, &deleted, last))
                 .await
@@ -199,12 +203,16 @@ impl SearchIndex {
     async fn load_cards(&self, db: &Db) -> Result<(), IndexingError> {
         let mut after = 0;
         loop {
-            let page = repo::published_after(&db.conn, after, BATCH).await?;
+            let page = repo::published_cards_after(&db.conn, after, BATCH).await?;
             let Some(last) = page.last() else {
                 return Ok(());
             };
             after = last.id;
-            self.remember(&page, &[]);
+            self.remember(
+                page.iter()
+                    .map(|c| (c.id, c.slug.as_str(), c.cities.as_slice())),
+                &[],
+            );
         }
     }
 
@@ -231,7 +239,7 @@ impl SearchIndex {
             let page = repo::published_after(&db.conn, after, BATCH).await?;
             let Some(last) = page.last() else { break };
             after = last.id;
-            self.remember(&page, &[]);
+            self.remember(page.iter().map(card_of), &[]);
             count += page.len() as u64;
             let docs: Vec<PracticeDoc> = page.iter().map(document).collect();
             let sender = sender.clone();
@@ -252,6 +260,10 @@ impl SearchIndex {
         self.fresh.store(false, std::sync::atomic::Ordering::SeqCst);
         Ok(count)
     }
+}
+
+fn card_of(practice: &Practice) -> (i64, &str, &[PracticeCity]) {
+    (practice.id, &practice.slug, &practice.cities)
 }
 
 /// How many of these changes (read after `applied`) can be applied now: all of them, unless
