@@ -484,6 +484,7 @@ problem-practice-incomplete = The practice is not complete yet: see the checklis
 problem-comment-required = Say why in a comment.
 problem-stage-changed = Someone else changed this practice’s stage meanwhile; reload the page.
 problem-practice-not-published = Only a published practice can be featured or scheduled.
+problem-invalid-facet-limit = The number of values per facet must be a whole number from 1 to 1000: “{ $detail }”.
 problem-invalid-page = Not a page number: “{ $detail }”.
 problem-unknown-value = Unknown value “{ $detail }”.
 problem-invalid-keyword = Invalid keyword “{ $detail }”.
@@ -497,6 +498,7 @@ practices-search-text = Search words
 practices-sort = Order
 practices-sort-relevance = Most relevant first
 practices-sort-newest = Newest first
+practices-facets-more = Show more values of each filter
 practices-clear = Clear the filters
 practices-count = { $count ->
     [one] One practice

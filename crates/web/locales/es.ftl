@@ -484,6 +484,7 @@ problem-practice-incomplete = La práctica aún no está completa: vea la lista 
 problem-comment-required = Explique el motivo en un comentario.
 problem-stage-changed = Otra persona cambió la etapa de esta práctica mientras tanto; recargue la página.
 problem-practice-not-published = Solo una práctica publicada puede destacarse o programarse.
+problem-invalid-facet-limit = El número de valores por faceta debe ser un número entero de 1 a 1000: «{ $detail }».
 problem-invalid-page = Número de página no válido: «{ $detail }».
 problem-unknown-value = Valor desconocido «{ $detail }».
 problem-invalid-keyword = Palabra clave no válida «{ $detail }».
@@ -497,6 +498,7 @@ practices-search-text = Palabras buscadas
 practices-sort = Orden
 practices-sort-relevance = Las más pertinentes primero
 practices-sort-newest = Las más recientes primero
+practices-facets-more = Mostrar más valores de cada filtro
 practices-clear = Quitar los filtros
 practices-count = { $count ->
     [one] Una práctica

@@ -484,6 +484,7 @@ problem-practice-incomplete = La pratique n’est pas encore complète : voyez l
 problem-comment-required = Expliquez pourquoi dans un commentaire.
 problem-stage-changed = Quelqu’un d’autre a changé l’étape de cette pratique entre-temps ; rechargez la page.
 problem-practice-not-published = Seule une pratique publiée peut être mise en avant ou programmée.
+problem-invalid-facet-limit = Le nombre de valeurs par facette doit être un nombre entier de 1 à 1000 : « { $detail } ».
 problem-invalid-page = Numéro de page non valide : « { $detail } ».
 problem-unknown-value = Valeur inconnue « { $detail } ».
 problem-invalid-keyword = Mot-clé non valide « { $detail } ».
@@ -497,6 +498,7 @@ practices-search-text = Mots recherchés
 practices-sort = Ordre
 practices-sort-relevance = Les plus pertinentes d’abord
 practices-sort-newest = Les plus récentes d’abord
+practices-facets-more = Afficher plus de valeurs pour chaque filtre
 practices-clear = Effacer les filtres
 practices-count = { $count ->
     [one] Une pratique

@@ -103,6 +103,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "stage_changed",
     "practice_not_published",
     "invalid_page",
+    "invalid_facet_limit",
     "unknown_value",
     "invalid_keyword",
     "no_published_assessments",

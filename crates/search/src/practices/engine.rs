@@ -112,6 +112,15 @@ impl<'a> Plan<'a> {
         })
     }
 
+    /// The ids of the facet values filtered on (those the index has).
+    pub(crate) fn filter_ids(&self) -> Vec<u32> {
+        self.filters
+            .iter()
+            .flatten()
+            .filter_map(|(_, id)| *id)
+            .collect()
+    }
+
     /// Runs the search: the total, the facet counts and the best `top_n`.
     pub(crate) fn run(&self, top_n: usize) -> Result<Outcome, IndexError> {
         let snapshot = self.snapshot;

@@ -121,11 +121,13 @@ impl FacetValues {
     }
 
     /// The facet lists of a response from per-id counts: every kind, its first `per_kind`
-    /// values with a count, by count (descending) then value.
+    /// values with a count, by count (descending) then value; the values of `keep` (those a
+    /// search filters on) are listed too, past the first `per_kind`, when they have a count.
     pub(crate) fn lists(
         &self,
         counts: &[u32],
         per_kind: usize,
+        keep: &[u32],
     ) -> BTreeMap<FacetKind, Vec<FacetCount>> {
         let mut by_kind: [Vec<(u32, u32)>; 10] = Default::default();
         for id in &self.sorted {
@@ -142,8 +144,9 @@ impl FacetValues {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0));
             let list = entries
                 .iter()
-                .take(per_kind)
-                .map(|(count, id)| FacetCount {
+                .enumerate()
+                .filter(|(rank, (_, id))| *rank < per_kind || keep.contains(id))
+                .map(|(_, (count, id))| FacetCount {
                     value: self.values[*id as usize].1.clone(),
                     count: u64::from(*count),
                 })
@@ -200,15 +203,20 @@ mod tests {
                 counts[id as usize] = count;
             }
         }
-        let lists = values.lists(&counts, usize::MAX);
+        let lists = values.lists(&counts, usize::MAX, &[]);
         let cities: Vec<(&str, u64)> = lists[&FacetKind::City]
             .iter()
             .map(|c| (c.value.as_str(), c.count))
             .collect();
         assert_eq!(cities, vec![("c", 5), ("a", 2), ("b", 2)]);
         assert!(lists[&FacetKind::Year].is_empty());
-        let top = values.lists(&counts, 2);
+        let top = values.lists(&counts, 2, &[]);
         assert_eq!(top[&FacetKind::City], lists[&FacetKind::City][..2]);
+        // A value filtered on stays listed past the first two; one without a count does not.
+        let kept = values.lists(&counts, 1, &[b.unwrap_or(0), y.unwrap_or(0)]);
+        let cities: Vec<&str> = kept[&FacetKind::City].iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(cities, vec!["c", "b"]);
+        assert!(kept[&FacetKind::Year].is_empty());
         assert_eq!(lists.len(), FacetKind::ALL.len());
     }
 }

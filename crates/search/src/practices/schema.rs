@@ -10,9 +10,10 @@ use tantivy::tokenizer::{
     Stemmer, StopWordFilter, TextAnalyzer, TokenizerManager,
 };
 
-/// Bumped whenever the fields or an analysis chain change: an index of another version is
-/// wiped and rebuilt. It lives in the commit payload.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever the fields, an analysis chain or the storage settings change: an index of
+/// another version is wiped and rebuilt. It lives in the commit payload.
+/// 2: stored text in blocks of [`super::index`]'s `DOC_STORE_BLOCK` bytes.
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// Longer tokens (in bytes) are dropped: they are not words.
 const MAX_TOKEN_LEN: usize = 40;

@@ -135,6 +135,10 @@ impl Scratch {
         let mut best = TopN::new(top_n);
         for doc in m.iter() {
             let score = self.total(doc);
+            // The date only breaks ties: not read for a score that cannot make the page.
+            if !best.may_take(relevance_key(score, i64::from(u32::MAX))) {
+                continue;
+            }
             best.push(Ranked {
                 key: relevance_key(score, data.date(doc)),
                 address: DocAddress::new(ord, doc),
@@ -162,6 +166,10 @@ impl Scratch {
         };
         let norms = reader.get_fieldnorms_reader(term.field())?;
         let table = (postings.doc_freq() >= TABLE_MIN_DOCS).then(|| ScoreTable::new(weight, boost));
+        // A long list writes past the limit anyway: zero everything after, list nothing.
+        if postings.doc_freq() as usize > slot_limit(self.per_lang[0].len()) {
+            self.overflow = true;
+        }
         loop {
             let docs = postings.docs();
             if docs.is_empty() {

@@ -73,7 +73,9 @@ pub(crate) fn search(
             request.lang,
             page,
         )?,
-        facets: snapshot.values.lists(&outcome.counts, per_kind),
+        facets: snapshot
+            .values
+            .lists(&outcome.counts, per_kind, &plan.filter_ids()),
     })
 }
 

@@ -115,7 +115,7 @@ impl Snapshot {
         Ok(Snapshot {
             alive_total: keyed.len() as u64,
             newest: keyed.into_iter().map(|(_, address)| address).collect(),
-            all_facets: values.lists(&all_counts, usize::MAX),
+            all_facets: values.lists(&all_counts, usize::MAX, &[]),
             all_counts,
             searcher,
             segments,

@@ -58,6 +58,12 @@ impl TopN {
         }
     }
 
+    /// Whether a document whose key is at most `bound` could be kept.
+    #[inline]
+    pub(crate) fn may_take(&self, bound: u64) -> bool {
+        self.n != 0 && self.threshold.is_none_or(|t| bound > t)
+    }
+
     #[inline]
     pub(crate) fn push(&mut self, ranked: Ranked) {
         if self.n == 0 || self.threshold.is_some_and(|t| ranked.key <= t) {

@@ -205,6 +205,9 @@ pub(crate) fn search_parameters() -> Vec<Value> {
         .map(|name| json!({"name": name, "in": "query", "required": false, "schema": {"type": "string"}}))
         .collect();
     params.push(json!({"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}));
+    params.push(json!({"name": "facet_limit", "in": "query", "required": false,
+        "description": "values listed per facet kind, the most frequent first (default 20); the values filtered on are always listed",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20}}));
     for facet in [
         "sdg",
         "field",

@@ -49,27 +49,7 @@ async fn search(
 ) -> Result<Response, AppError> {
     let parsed = super::search::parse(query.as_deref(), v.lang)?;
     let results = super::search::run(&state, &parsed)?;
-    // The shape: facets as {value: count}; the labelled, ordered lists beside them.
-    let facets: serde_json::Map<String, Value> = results
-        .facets
-        .iter()
-        .map(|(kind, values)| {
-            let counts: serde_json::Map<String, Value> = values
-                .iter()
-                .map(|f| (f.value.clone(), json!(f.count)))
-                .collect();
-            ((*kind).to_owned(), Value::Object(counts))
-        })
-        .collect();
-    Ok(Json(json!({
-        "total": results.total,
-        "page": results.page,
-        "per_page": results.per_page,
-        "hits": results.hits,
-        "facets": facets,
-        "facet_values": results.facets,
-    }))
-    .into_response())
+    Ok(super::search::json_answer(&results))
 }
 
 /// A practice as the viewer may see it: the contact only when public or for its workers.

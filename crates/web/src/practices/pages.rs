@@ -9,8 +9,11 @@ use crate::viewer::Viewer;
 use axum::extract::{RawQuery, State};
 use maud::{Markup, PreEscaped, html};
 
-/// How many values of a facet are shown (the selected ones always are).
+/// How many values of a facet are shown unless the visitor asked for more (the selected ones
+/// always are).
 const FACET_TOP: usize = 10;
+/// How many when they asked for more.
+const FACET_MORE: usize = 100;
 
 /// The query string's pairs, as given (repeated facets kept).
 fn pairs(query: Option<&str>) -> Vec<(String, String)> {
@@ -40,11 +43,11 @@ fn facet_label(v: &Viewer, kind: &str, facet: &ShownFacet) -> String {
     }
 }
 
-fn facet_block(v: &Viewer, kind: &str, values: &[ShownFacet]) -> Markup {
+fn facet_block(v: &Viewer, kind: &str, values: &[ShownFacet], top: usize) -> Markup {
     let shown: Vec<&ShownFacet> = values
         .iter()
         .enumerate()
-        .filter(|(i, f)| *i < FACET_TOP || f.selected)
+        .filter(|(i, f)| *i < top || f.selected)
         .map(|(_, f)| f)
         .collect();
     html! {
@@ -96,6 +99,14 @@ pub async fn search_page(
     let parsed = search::parse(query.as_deref(), v.lang)?;
     let results = search::run(&state, &parsed)?;
     let pairs = pairs(query.as_deref());
+    // The visitor's own `facet_limit`, else the first few values, with a link to more.
+    let asked = pairs.iter().any(|(k, _)| k == "facet_limit");
+    let top = if asked { parsed.facet_limit } else { FACET_TOP };
+    let more = (!asked && results.facets.values().any(|list| list.len() > FACET_TOP)).then(|| {
+        let mut rest: Vec<(String, String)> = pairs.clone();
+        rest.push(("facet_limit".to_owned(), FACET_MORE.to_string()));
+        format!("{}?{}", v.href("/practices"), with_page(&rest, 1))
+    });
     let text = parsed.request.text.clone();
     let newest = matches!(parsed.request.sort, ateneu_search::Sort::Newest);
     let pages = (results.total as u64).div_ceil(results.per_page as u64);
@@ -118,10 +129,12 @@ pub async fn search_page(
                 }
             }
             @if parsed.request.lang != v.lang { input type="hidden" name="lang" value=(parsed.request.lang.code()); }
+            @if asked { input type="hidden" name="facet_limit" value=(parsed.facet_limit); }
             div.actions { button.button type="submit" { (v.t("filter-apply")) } }
             div.facets {
-                @for (kind, values) in &results.facets { (facet_block(&v, kind, values)) }
+                @for (kind, values) in &results.facets { (facet_block(&v, kind, values, top)) }
             }
+            @if let Some(more) = &more { p { a href=(more) { (v.t("practices-facets-more")) } } }
             @if !results.facets.is_empty() {
                 div.actions { button.button type="submit" { (v.t("filter-apply")) } " " a href=(base) { (v.t("practices-clear")) } }
             }

@@ -9,6 +9,9 @@ use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::reference::Reference;
 use ateneu_domain::{Lang, Problem};
 use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,6 +19,11 @@ pub const PER_PAGE: usize = 20;
 const MAX_PAGE: usize = 500;
 const MAX_QUERY: usize = 500;
 const MAX_FILTERS: usize = 40;
+/// Values listed per facet kind unless the request asks for more (`facet_limit`): a kind
+/// such as cities can have thousands; the values filtered on are always listed.
+pub const FACET_LIMIT: usize = 20;
+/// The most values a request may ask for per kind.
+pub const MAX_FACET_LIMIT: usize = 1_000;
 
 /// Labels of the facets that are not reference data: framework fields and keywords.
 #[derive(Debug, Default)]
@@ -29,6 +37,8 @@ pub struct Labels {
 pub struct Search {
     pub request: SearchRequest,
     pub page: usize,
+    /// Values listed per facet kind (besides those filtered on).
+    pub facet_limit: usize,
 }
 
 /// Parses a query string; repeated parameters are kept (`sdg=4&sdg=11`).
@@ -37,6 +47,7 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
     let mut lang = reader;
     let mut sort = Sort::Relevance;
     let mut page = 1usize;
+    let mut facet_limit = FACET_LIMIT;
     let mut filters = Vec::new();
     for (key, value) in url::form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
         let value = value.trim();
@@ -68,6 +79,15 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
                         AppError::BadRequest(Problem::with_detail("invalid_page", value))
                     })?;
             }
+            "facet_limit" => {
+                facet_limit = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_FACET_LIMIT).contains(n))
+                    .ok_or_else(|| {
+                        AppError::BadRequest(Problem::with_detail("invalid_facet_limit", value))
+                    })?;
+            }
             other => {
                 if let Some(kind) = FacetKind::parse(other)
                     && !value.is_empty()
@@ -88,6 +108,7 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
             limit: PER_PAGE,
         },
         page,
+        facet_limit,
     })
 }
 
@@ -136,7 +157,7 @@ pub fn run(state: &AppState, search: &Search) -> Result<Results, AppError> {
     let response = state
         .search
         .index
-        .search(&search.request)
+        .search_top_facets(&search.request, search.facet_limit)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let labels = state.search.labels();
     Ok(show(
@@ -248,6 +269,61 @@ fn show(
         per_page: PER_PAGE,
         hits,
         facets,
+    }
+}
+
+/// The API's answer: the shape, facets as `{kind: {value: count}}`, with the labelled,
+/// ordered lists beside them (`facet_values`). Written straight from the results, in one
+/// buffer sized for a page of hits and facet lists.
+#[derive(Serialize)]
+struct Answer<'a> {
+    total: usize,
+    page: usize,
+    per_page: usize,
+    hits: &'a [ShownHit],
+    facets: Counts<'a>,
+    facet_values: &'a BTreeMap<&'static str, Vec<ShownFacet>>,
+}
+
+/// `{kind: {value: count}}`, read off the labelled lists.
+struct Counts<'a>(&'a BTreeMap<&'static str, Vec<ShownFacet>>);
+
+/// `{value: count}` of one kind.
+struct KindCounts<'a>(&'a [ShownFacet]);
+
+impl Serialize for Counts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (kind, values) in self.0 {
+            map.serialize_entry(kind, &KindCounts(values))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for KindCounts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for facet in self.0 {
+            map.serialize_entry(&facet.value, &facet.count)?;
+        }
+        map.end()
+    }
+}
+
+pub fn json_answer(results: &Results) -> Response {
+    let answer = Answer {
+        total: results.total,
+        page: results.page,
+        per_page: results.per_page,
+        hits: &results.hits,
+        facets: Counts(&results.facets),
+        facet_values: &results.facets,
+    };
+    let mut body = Vec::with_capacity(32 * 1024);
+    match serde_json::to_writer(&mut body, &answer) {
+        Ok(()) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Err(error) => AppError::Internal(error.to_string()).into_response(),
     }
 }
 
