@@ -27,7 +27,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/practices/search", get(search))
         .route("/practices", get(list).post(create))
-        .route("/practices/import", post(import))
+        .route(
+            "/practices/import",
+            post(import).layer(axum::extract::DefaultBodyLimit::max(super::MAX_IMPORT)),
+        )
         .route("/practices/export.json", get(super::feeds::export_json))
         .route("/practices/export.csv", get(super::feeds::export_csv))
         .route("/practices/export.jsonl", get(super::feeds::export_jsonl))

@@ -203,8 +203,9 @@ pub async fn save_step(
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NewForm {
+    /// The city chosen in the list (the field is named like the error it gets).
     #[serde(default)]
-    city: String,
+    cities: String,
     #[serde(default)]
     city_slug: String,
     #[serde(default)]
@@ -245,7 +246,7 @@ async fn new_page(
         (form_errors(v, errors))
         form.form method="post" action=(v.href("/practices/new")) novalidate {
             (csrf_field(v))
-            @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.city, errors)) }
+            @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.cities, errors)) }
             (Field::new("city_slug", v.t("practice-city-slug"), &input.city_slug).hint(v.t("practice-city-slug-hint")).render(v, &FieldErrors::new()))
             (layout::select(v, "lang", &v.t("practice-source-lang"), &langs, lang, errors))
             (Field::new("title", v.t("practice-field-title"), &input.title).required().render(v, errors))
@@ -273,7 +274,7 @@ pub async fn create(
     Form(input): Form<NewForm>,
 ) -> Result<Response, AppError> {
     let slug = if input.city_slug.trim().is_empty() {
-        input.city.clone()
+        input.cities.clone()
     } else {
         input.city_slug.clone()
     };

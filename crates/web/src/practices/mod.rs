@@ -24,9 +24,14 @@ use ateneu_domain::practices::import::Vocabulary;
 use ateneu_domain::practices::workflow::{CommentKind, Duty, Step, parse_comment};
 use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The largest practices import file accepted (page and API): an archive of thousands of
+/// practices is tens of megabytes.
+pub const MAX_IMPORT: usize = 64 * 1024 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -39,7 +44,9 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/work", get(work_pages::work_page))
         .route(
             "/practices/import",
-            get(work_pages::import_form).post(work_pages::import_upload),
+            get(work_pages::import_form)
+                .post(work_pages::import_upload)
+                .layer(DefaultBodyLimit::max(MAX_IMPORT)),
         )
         .route("/practices/{slug}", get(view_page::detail))
         .route(
@@ -188,8 +195,9 @@ pub async fn create(
             .parse::<ateneu_domain::Lang>()
             .map_err(|()| Problem::with_detail("unknown_language", input.lang.trim())),
     );
-    let record =
-        lang.and_then(|lang| errors.take("title", PracticeRecord::new(lang, &input.title)));
+    // The title is checked whatever the language, so that every problem shows at once.
+    let title = PracticeRecord::new(lang.unwrap_or(ateneu_domain::Lang::En), &input.title);
+    let record = errors.take("title", title).filter(|_| lang.is_some());
     let Some(record) = record.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
