@@ -105,6 +105,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "invalid_page",
     "unknown_value",
     "invalid_keyword",
+    "invalid_keyword_key",
     "no_published_assessments",
 ];
 

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod index;
 mod pages;
 pub mod search;
+pub mod thesaurus;
 mod view_page;
 mod work_pages;
 
@@ -56,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}/steps", post(view_page::take_step))
         .route("/practices/{slug}/comments", post(view_page::add_comment))
         .route("/practices/{slug}/promotion", post(view_page::promote))
+        .route("/keywords", get(thesaurus::page).post(thesaurus::save_form))
 }
 
 /// A practice with the networks of its cities (and those above them).
