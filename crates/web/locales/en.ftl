@@ -659,3 +659,4 @@ keywords-save = Save the keyword
 keywords-change = Change
 keywords-manage = Keyword thesaurus
 problem-invalid-keyword-key = “{ $detail }” is not a valid keyword key (lower-case letters, digits, “-” or “_”, at most 80).
+practice-cities-hint = Their short names, separated by commas: buenos-aires, lyon

@@ -659,3 +659,4 @@ keywords-save = Guardar la palabra clave
 keywords-change = Modificar
 keywords-manage = Tesauro de palabras clave
 problem-invalid-keyword-key = «{ $detail }» no es una clave de palabra clave válida (letras minúsculas, cifras, «-» o «_», 80 como máximo).
+practice-cities-hint = Sus nombres cortos, separados por comas: buenos-aires, lyon

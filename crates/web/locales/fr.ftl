@@ -659,3 +659,4 @@ keywords-save = Enregistrer le mot-clé
 keywords-change = Modifier
 keywords-manage = Thésaurus des mots-clés
 problem-invalid-keyword-key = « { $detail } » n’est pas une clé de mot-clé valide (lettres minuscules, chiffres, « - » ou « _ », 80 au plus).
+practice-cities-hint = Leurs noms courts, séparés par des virgules : buenos-aires, lyon

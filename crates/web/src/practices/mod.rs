@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Problem;
+use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
@@ -161,6 +162,49 @@ pub async fn framework_fields(
         }
     }
     Ok(fields)
+}
+
+/// A framework's fields as its domains group them: what the tags step shows.
+pub struct FieldGroup {
+    pub name: Trilingual,
+    /// (domain key, domain name, fields as (`framework:field`, name)).
+    pub domains: Vec<(String, Trilingual, Vec<(String, Trilingual)>)>,
+}
+
+/// The fields of every imported framework by framework and domain, with their names (a
+/// framework's later versions add their new fields and rename).
+pub async fn framework_groups(state: &AppState) -> Result<Vec<FieldGroup>, AppError> {
+    let mut groups: BTreeMap<String, FieldGroup> = BTreeMap::new();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        let group = groups
+            .entry(version.framework_key.clone())
+            .or_insert_with(|| FieldGroup {
+                name: framework.name.clone(),
+                domains: Vec::new(),
+            });
+        group.name = framework.name.clone();
+        for domain in &framework.domains {
+            let at = match group.domains.iter().position(|d| d.0 == domain.key) {
+                Some(at) => at,
+                None => {
+                    group
+                        .domains
+                        .push((domain.key.clone(), domain.text.clone(), Vec::new()));
+                    group.domains.len() - 1
+                }
+            };
+            let (_, name, fields) = &mut group.domains[at];
+            *name = domain.text.clone();
+            for field in &domain.fields {
+                let reference = format!("{}:{}", version.framework_key, field.key);
+                if !fields.iter().any(|(r, _)| *r == reference) {
+                    fields.push((reference, field.text.clone()));
+                }
+            }
+        }
+    }
+    Ok(groups.into_values().collect())
 }
 
 /// Brings this process's index up to date after a write (a failure is logged: the periodic
