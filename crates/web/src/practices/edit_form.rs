@@ -472,9 +472,9 @@ async fn tags_body(
             @for framework in &frameworks {
                 fieldset {
                     legend { (framework.name.get(v.lang)) }
-                    @for (_, domain, fields) in &framework.domains {
-                        p.group { strong { (domain.get(v.lang)) } }
-                        ul.plain { @for (f, name) in fields {
+                    @for domain in &framework.domains {
+                        p.group { strong { (domain.name.get(v.lang)) } }
+                        ul.plain { @for (f, name) in &domain.fields {
                             li { label { input type="checkbox" name="fields" value=(f) checked[form.is_checked("fields", f)]; " " (name.get(v.lang)) } }
                         } }
                     }

@@ -167,8 +167,14 @@ pub async fn framework_fields(
 /// A framework's fields as its domains group them: what the tags step shows.
 pub struct FieldGroup {
     pub name: Trilingual,
-    /// (domain key, domain name, fields as (`framework:field`, name)).
-    pub domains: Vec<(String, Trilingual, Vec<(String, Trilingual)>)>,
+    pub domains: Vec<DomainGroup>,
+}
+
+/// A framework's domain with its fields as (`framework:field`, name).
+pub struct DomainGroup {
+    pub key: String,
+    pub name: Trilingual,
+    pub fields: Vec<(String, Trilingual)>,
 }
 
 /// The fields of every imported framework by framework and domain, with their names (a
@@ -185,16 +191,18 @@ pub async fn framework_groups(state: &AppState) -> Result<Vec<FieldGroup>, AppEr
             });
         group.name = framework.name.clone();
         for domain in &framework.domains {
-            let at = match group.domains.iter().position(|d| d.0 == domain.key) {
+            let at = match group.domains.iter().position(|d| d.key == domain.key) {
                 Some(at) => at,
                 None => {
-                    group
-                        .domains
-                        .push((domain.key.clone(), domain.text.clone(), Vec::new()));
+                    group.domains.push(DomainGroup {
+                        key: domain.key.clone(),
+                        name: domain.text.clone(),
+                        fields: Vec::new(),
+                    });
                     group.domains.len() - 1
                 }
             };
-            let (_, name, fields) = &mut group.domains[at];
+            let DomainGroup { name, fields, .. } = &mut group.domains[at];
             *name = domain.text.clone();
             for field in &domain.fields {
                 let reference = format!("{}:{}", version.framework_key, field.key);
