@@ -63,8 +63,13 @@ enum Command {
     },
     /// Fill this instance with the example network (marked as example content).
     Demo,
-    /// Rebuild the search index of practices from the database (stop the server first).
-    Reindex,
+    /// Rebuild the search index of practices from the database (stop the server first), then
+    /// prune the search change log.
+    Reindex {
+        /// Days of the search change log to keep.
+        #[arg(long, env = "ATENEU_SEARCH_LOG_DAYS", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        search_log_days: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -257,12 +262,12 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             let state = state(&args, Outgoing::default()).await?;
             crate::practices::import(&state, file, stage).await
         }
-        Some(Command::Reindex) => {
+        Some(Command::Reindex { search_log_days }) => {
             let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
             let state = state_with(&args, Outgoing::default(), place).await.map_err(|e| {
                 anyhow!("cannot open the search index (is a server running on this data directory? stop it first): {e:#}")
             })?;
-            crate::practices::reindex(&state).await
+            crate::practices::reindex(&state, *search_log_days).await
         }
         Some(Command::Import(ImportCommand::Framework { file })) => {
             let state = state(&args, Outgoing::default()).await?;

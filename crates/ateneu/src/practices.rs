@@ -1,5 +1,5 @@
-//! `ateneu import practices FILE.jsonl` and `ateneu reindex`, and the server's task that keeps
-//! its search index current from the change log.
+//! `ateneu import practices FILE.jsonl` and `ateneu reindex`, and the server's tasks that keep
+//! its search index current from the change log and prune that log.
 
 use crate::cli::bad;
 use ateneu_db::audit::Who;
@@ -81,7 +81,7 @@ pub async fn import(state: &AppState, file: &Path, stage: &str) -> anyhow::Resul
     Ok(())
 }
 
-pub async fn reindex(state: &AppState) -> anyhow::Result<()> {
+pub async fn reindex(state: &AppState, log_days: u32) -> anyhow::Result<()> {
     let total = ateneu_db::practices::list(
         &state.db.conn,
         &ateneu_db::practices::PracticeFilter {
@@ -109,7 +109,38 @@ pub async fn reindex(state: &AppState) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         state.search.index.size_on_disk() / 1_000_000
     );
+    let pruned = prune(state, log_days).await?;
+    println!(
+        "Search change log: {} change(s) older than {log_days} day(s) removed.",
+        pruned.removed
+    );
     Ok(())
+}
+
+/// Removes the change log's rows older than `days` (a server whose index is older rebuilds).
+async fn prune(state: &AppState, days: u32) -> anyhow::Result<ateneu_db::practices::Pruned> {
+    let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+    Ok(ateneu_db::practices::prune_changes(&state.db, &Who::system("search-log"), before).await?)
+}
+
+/// Prunes the search change log at start and every hour after. Safe with several servers on
+/// one database: the pruning mark makes a server behind it rebuild rather than skip changes.
+pub fn keep_change_log_pruned(state: &AppState, days: u32) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            match prune(&state, days).await {
+                Ok(pruned) => tracing::debug!(
+                    removed = pruned.removed,
+                    pruned_through = pruned.pruned_through,
+                    "search change log pruned"
+                ),
+                Err(error) => tracing::warn!(%error, "could not prune the search change log"),
+            }
+        }
+    });
 }
 
 /// Builds the index at start when it is missing, then applies the change log every second,

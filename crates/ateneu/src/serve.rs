@@ -1,5 +1,5 @@
-//! `ateneu serve`: its options, the first-start administrator link, the hourly session purge,
-//! and the server itself until Ctrl+C or SIGTERM.
+//! `ateneu serve`: its options, the first-start administrator link, the hourly session purge
+//! (and search change log pruning), and the server itself until Ctrl+C or SIGTERM.
 
 use crate::cli::Args;
 use anyhow::{Context, anyhow};
@@ -24,6 +24,10 @@ pub struct ServeArgs {
     /// Load the example network at start (on an instance that has none yet).
     #[arg(long)]
     pub demo: bool,
+    /// Days the search change log is kept (pruned every hour); a server whose index is older
+    /// than that rebuilds it from the database.
+    #[arg(long, env = "ATENEU_SEARCH_LOG_DAYS", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub search_log_days: u32,
 }
 
 /// Where emailed links point and how email leaves: `serve`'s options, or for one-shot commands
@@ -65,6 +69,7 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
     let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
     let state = crate::cli::state_with(args, outgoing, place).await?;
     crate::practices::keep_index_current(&state);
+    crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {
         let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
         state.set_demo_content();

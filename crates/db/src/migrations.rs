@@ -21,6 +21,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "good practices",
         include_str!("migrations/0003_practices.sql"),
     ),
+    (
+        4,
+        "search change log pruning",
+        include_str!("migrations/0004_search_log.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

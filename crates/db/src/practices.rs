@@ -2,11 +2,13 @@
 //! lists the pages need. Every write is audited and leaves a row in the search change log in
 //! the same transaction.
 
+mod change_log;
 mod import;
 mod search;
 mod thesaurus;
 
 pub use ateneu_domain::practices::keywords::Keyword;
+pub use change_log::{Pruned, prune_changes, pruned_through};
 pub use import::{ImportSummary, import};
 pub use search::{
     Card, Change, by_ids, changes_since, last_change, practices_of_cities, published_cards_after,

@@ -106,6 +106,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "invalid_facet_limit",
     "unknown_value",
     "invalid_keyword",
+    "invalid_keyword_key",
     "no_published_assessments",
 ];
 

@@ -14,6 +14,8 @@ pub use lab::{
     invitation, output, response,
 };
 pub use log::{audit_entry, setting};
-pub use practices::{keyword, practice, practice_city, practice_comment, search_change};
+pub use practices::{
+    keyword, practice, practice_city, practice_comment, search_change, search_log,
+};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, focal_point, membership};

@@ -1,5 +1,5 @@
 //! Tables of the good-practice database: the keyword thesaurus, practices, their cities, the
-//! review's comments, and the search change log.
+//! review's comments, the search change log and its pruning mark.
 
 pub mod keyword {
     use sea_orm::entity::prelude::*;
@@ -104,6 +104,25 @@ pub mod search_change {
         pub entity: String,
         pub entity_id: i64,
         pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The one row saying up to which change id the search change log was pruned.
+pub mod search_log {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "search_log")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i64,
+        pub pruned_through: i64,
+        pub pruned_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

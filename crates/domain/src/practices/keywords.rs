@@ -33,7 +33,7 @@ pub fn parse_keyword(key: &str, en: &str, fr: &str, es: &str) -> Result<Keyword,
     let mut errors = FieldErrors::new();
     let key = key.trim();
     if !is_key(key) {
-        errors.add("key", Problem::new("invalid_key"));
+        errors.add("key", Problem::with_detail("invalid_keyword_key", key));
     }
     for (field, value) in [("en", en), ("fr", fr), ("es", es)] {
         if value.trim().is_empty() {

@@ -7,10 +7,8 @@ use crate::api::ApiJson;
 use crate::error::AppError;
 use crate::viewer::Viewer;
 use ateneu_db::practices as repo;
-use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
-use ateneu_domain::practices::keywords::parse_keyword;
 use ateneu_domain::practices::translation::{grid, work};
 use ateneu_domain::practices::workflow::Step;
 use ateneu_domain::practices::{Stage, parse_date};
@@ -27,7 +25,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/practices/search", get(search))
         .route("/practices", get(list).post(create))
-        .route("/practices/import", post(import))
+        .route(
+            "/practices/import",
+            post(import).layer(axum::extract::DefaultBodyLimit::max(super::MAX_IMPORT)),
+        )
         .route("/practices/export.json", get(super::feeds::export_json))
         .route("/practices/export.csv", get(super::feeds::export_csv))
         .route("/practices/export.jsonl", get(super::feeds::export_jsonl))
@@ -275,13 +276,13 @@ async fn save_keyword(
     Path(key): Path<String>,
     ApiJson(input): ApiJson<KeywordInput>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ManagePractices)?;
-    let keyword =
-        parse_keyword(&key, &input.en, &input.fr, &input.es).map_err(AppError::Invalid)?;
-    let txn = state.db.write().await?;
-    repo::save_keyword(&txn, &v.who(), &keyword).await?;
-    txn.commit().await?;
-    super::search::refresh_labels(&state).await?;
+    let form = super::thesaurus::KeywordForm {
+        key,
+        en: input.en,
+        fr: input.fr,
+        es: input.es,
+    };
+    let keyword = super::thesaurus::save(&state, &v, &form).await?;
     Ok(Json(keyword).into_response())
 }
 

@@ -14,7 +14,7 @@ use ateneu_domain::practices::{
 };
 use ateneu_domain::{FieldErrors, Lang};
 use maud::{Markup, html};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A step of the guided form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,12 +83,12 @@ impl Step {
     /// The checklist's items this step fills.
     fn checks(self) -> &'static [&'static str] {
         match self {
-            Step::Basics => &["title", "summary", "dates"],
+            Step::Basics => &["city", "title", "summary", "dates"],
             Step::Description => &["context", "objectives", "implementation"],
             Step::Results => &["results"],
             Step::Partners => &["partners", "contact", "media"],
             Step::Tags => &["tags", "keywords"],
-            Step::Review => &["city"],
+            Step::Review => &[],
         }
     }
 
@@ -164,6 +164,25 @@ impl FormState {
             form.set(k.into_owned(), v.into_owned());
         }
         form
+    }
+
+    /// The practice's cities, by short name, as the basics step shows them.
+    pub fn with_cities(mut self, slugs: &[&str]) -> FormState {
+        self.set("cities", slugs.join(", "));
+        self
+    }
+
+    /// The cities' short names as typed (separated by commas or spaces); None when the form
+    /// has no such field.
+    pub fn cities(&self) -> Option<Vec<String>> {
+        let typed = self.values.get("cities")?;
+        Some(
+            typed
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
     }
 
     /// The record's values, texts in `lang`.
@@ -368,6 +387,7 @@ pub async fn step_body(
                 "practice-status",
             );
             html! {
+                (Field::new("cities", v.t("practice-cities"), form.value("cities")).hint(v.t("practice-cities-hint")).required().render(v, errors))
                 (texts)
                 (layout::select(v, "status", &v.t("practice-status"), &statuses[1..], form.value("status"), errors))
                 (Field::new("start_date", v.t("practice-start-date"), form.value("start_date")).kind("date").render(v, errors))
@@ -426,17 +446,7 @@ async fn tags_body(
     form: &FormState,
     errors: &FieldErrors,
 ) -> Result<Markup, AppError> {
-    let vocabulary = super::vocabulary(state).await?;
-    let labels = state.search.labels();
-    let mut frameworks: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for field in &vocabulary.fields {
-        if let Some((framework, _)) = field.split_once(':') {
-            frameworks
-                .entry(framework.to_owned())
-                .or_default()
-                .insert(field.clone());
-        }
-    }
+    let frameworks = super::framework_groups(state).await?;
     let keywords = ateneu_db::practices::keywords(&state.db.conn).await?;
     let creative: Vec<(String, String)> = std::iter::once((String::new(), v.t("choose")))
         .chain(
@@ -459,12 +469,15 @@ async fn tags_body(
         fieldset #f-fields {
             legend { (v.t("practice-fields")) }
             @if let Some(e) = error("fields") { p.error { (e) } }
-            @for (framework, fields) in &frameworks {
+            @for framework in &frameworks {
                 fieldset {
-                    legend { (framework) }
-                    ul.plain { @for f in fields {
-                        li { label { input type="checkbox" name="fields" value=(f) checked[form.is_checked("fields", f)]; " " (labels.fields.get(f).map_or(f.as_str(), |t| t.get(v.lang))) } }
-                    } }
+                    legend { (framework.name.get(v.lang)) }
+                    @for domain in &framework.domains {
+                        p.group { strong { (domain.name.get(v.lang)) } }
+                        ul.plain { @for (f, name) in &domain.fields {
+                            li { label { input type="checkbox" name="fields" value=(f) checked[form.is_checked("fields", f)]; " " (name.get(v.lang)) } }
+                        } }
+                    }
                 }
             }
         }

@@ -63,6 +63,15 @@ fn resolve(
     Ok((step, lang, translating))
 }
 
+fn city_slugs(loaded: &Loaded) -> Vec<&str> {
+    loaded
+        .practice
+        .cities
+        .iter()
+        .map(|c| c.slug.as_str())
+        .collect()
+}
+
 fn edit_href(v: &Viewer, loaded: &Loaded, step: FormStep, lang: Lang) -> String {
     format!(
         "{}?step={}&in={}",
@@ -155,7 +164,8 @@ pub async fn edit_page(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
     let (step, lang, _) = resolve(&v, &loaded, &query)?;
-    let form = FormState::from_record(&loaded.practice.record, lang);
+    let form =
+        FormState::from_record(&loaded.practice.record, lang).with_cities(&city_slugs(&loaded));
     render(
         &state,
         &v,
@@ -181,7 +191,13 @@ pub async fn save_step(
     let (step, lang, translating) = resolve(&v, &loaded, &query)?;
     let form = FormState::from_body(&body);
     let change = edit_of(step, lang, translating, &form);
-    match super::edit(&state, &v, &loaded, &change, None).await {
+    // The basics step holds the cities: changed only when they differ from the practice's.
+    let cities = if step == FormStep::Basics && !translating {
+        form.cities().filter(|typed| *typed != city_slugs(&loaded))
+    } else {
+        None
+    };
+    match super::edit(&state, &v, &loaded, &change, cities.as_deref()).await {
         Ok(_) => {
             let next = if form.value("then") == "next" {
                 step.next(translating)
@@ -203,8 +219,9 @@ pub async fn save_step(
 
 #[derive(Debug, Default, Deserialize)]
 pub struct NewForm {
+    /// The city chosen in the list (the field is named like the error it gets).
     #[serde(default)]
-    city: String,
+    cities: String,
     #[serde(default)]
     city_slug: String,
     #[serde(default)]
@@ -245,7 +262,7 @@ async fn new_page(
         (form_errors(v, errors))
         form.form method="post" action=(v.href("/practices/new")) novalidate {
             (csrf_field(v))
-            @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.city, errors)) }
+            @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.cities, errors)) }
             (Field::new("city_slug", v.t("practice-city-slug"), &input.city_slug).hint(v.t("practice-city-slug-hint")).render(v, &FieldErrors::new()))
             (layout::select(v, "lang", &v.t("practice-source-lang"), &langs, lang, errors))
             (Field::new("title", v.t("practice-field-title"), &input.title).required().render(v, errors))
@@ -273,7 +290,7 @@ pub async fn create(
     Form(input): Form<NewForm>,
 ) -> Result<Response, AppError> {
     let slug = if input.city_slug.trim().is_empty() {
-        input.city.clone()
+        input.cities.clone()
     } else {
         input.city_slug.clone()
     };

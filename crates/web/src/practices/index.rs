@@ -161,6 +161,16 @@ impl SearchIndex {
         loop {
             let applied = self.index.applied();
             let changes = repo::changes_since(&db.conn, applied, BATCH).await?;
+            // Read after the changes: a pruning committed before they were read shows here.
+            let pruned = repo::pruned_through(&db.conn).await?;
+            if pruned > applied {
+                tracing::warn!(
+                    applied,
+                    pruned,
+                    "search index behind the pruned change log: rebuilding from the database"
+                );
+                return Ok(touched + self.rebuild_now(db, |_| {}).await? as usize);
+            }
             let Some(upto) = usable_prefix(applied, &changes) else {
                 return Ok(touched);
             };
@@ -224,7 +234,20 @@ impl SearchIndex {
         progress: impl Fn(u64) + Send + 'static,
     ) -> Result<u64, IndexingError> {
         let _turn = self.sync.lock().await;
-        let applied = repo::last_change(&db.conn).await?;
+        self.rebuild_now(db, progress).await
+    }
+
+    /// The rebuild, in this process's turn.
+    async fn rebuild_now(
+        &self,
+        db: &Db,
+        progress: impl Fn(u64) + Send + 'static,
+    ) -> Result<u64, IndexingError> {
+        // Everything up to the last change (or to the pruning mark, when the log was pruned
+        // empty) is in what is read next.
+        let applied = repo::last_change(&db.conn)
+            .await?
+            .max(repo::pruned_through(&db.conn).await?);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<PracticeDoc>>(2);
         let index = self.index.clone();
         let writer = tokio::task::spawn_blocking(move || {

@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod index;
 mod pages;
 pub mod search;
+pub mod thesaurus;
 mod view_page;
 mod work_pages;
 
@@ -17,6 +18,7 @@ use crate::error::AppError;
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Problem;
+use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
@@ -24,9 +26,14 @@ use ateneu_domain::practices::import::Vocabulary;
 use ateneu_domain::practices::workflow::{CommentKind, Duty, Step, parse_comment};
 use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The largest practices import file accepted (page and API): an archive of thousands of
+/// practices is tens of megabytes.
+pub const MAX_IMPORT: usize = 64 * 1024 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -39,7 +46,9 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/work", get(work_pages::work_page))
         .route(
             "/practices/import",
-            get(work_pages::import_form).post(work_pages::import_upload),
+            get(work_pages::import_form)
+                .post(work_pages::import_upload)
+                .layer(DefaultBodyLimit::max(MAX_IMPORT)),
         )
         .route("/practices/{slug}", get(view_page::detail))
         .route(
@@ -49,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}/steps", post(view_page::take_step))
         .route("/practices/{slug}/comments", post(view_page::add_comment))
         .route("/practices/{slug}/promotion", post(view_page::promote))
+        .route("/keywords", get(thesaurus::page).post(thesaurus::save_form))
 }
 
 /// A practice with the networks of its cities (and those above them).
@@ -154,6 +164,57 @@ pub async fn framework_fields(
     Ok(fields)
 }
 
+/// A framework's fields as its domains group them: what the tags step shows.
+pub struct FieldGroup {
+    pub name: Trilingual,
+    pub domains: Vec<DomainGroup>,
+}
+
+/// A framework's domain with its fields as (`framework:field`, name).
+pub struct DomainGroup {
+    pub key: String,
+    pub name: Trilingual,
+    pub fields: Vec<(String, Trilingual)>,
+}
+
+/// The fields of every imported framework by framework and domain, with their names (a
+/// framework's later versions add their new fields and rename).
+pub async fn framework_groups(state: &AppState) -> Result<Vec<FieldGroup>, AppError> {
+    let mut groups: BTreeMap<String, FieldGroup> = BTreeMap::new();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        let group = groups
+            .entry(version.framework_key.clone())
+            .or_insert_with(|| FieldGroup {
+                name: framework.name.clone(),
+                domains: Vec::new(),
+            });
+        group.name = framework.name.clone();
+        for domain in &framework.domains {
+            let at = match group.domains.iter().position(|d| d.key == domain.key) {
+                Some(at) => at,
+                None => {
+                    group.domains.push(DomainGroup {
+                        key: domain.key.clone(),
+                        name: domain.text.clone(),
+                        fields: Vec::new(),
+                    });
+                    group.domains.len() - 1
+                }
+            };
+            let DomainGroup { name, fields, .. } = &mut group.domains[at];
+            *name = domain.text.clone();
+            for field in &domain.fields {
+                let reference = format!("{}:{}", version.framework_key, field.key);
+                if !fields.iter().any(|(r, _)| *r == reference) {
+                    fields.push((reference, field.text.clone()));
+                }
+            }
+        }
+    }
+    Ok(groups.into_values().collect())
+}
+
 /// Brings this process's index up to date after a write (a failure is logged: the periodic
 /// catch-up will retry).
 pub async fn reindex(state: &AppState) {
@@ -188,8 +249,9 @@ pub async fn create(
             .parse::<ateneu_domain::Lang>()
             .map_err(|()| Problem::with_detail("unknown_language", input.lang.trim())),
     );
-    let record =
-        lang.and_then(|lang| errors.take("title", PracticeRecord::new(lang, &input.title)));
+    // The title is checked whatever the language, so that every problem shows at once.
+    let title = PracticeRecord::new(lang.unwrap_or(ateneu_domain::Lang::En), &input.title);
+    let record = errors.take("title", title).filter(|_| lang.is_some());
     let Some(record) = record.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };

@@ -151,6 +151,9 @@ pub async fn search_page(
                 " · " a href=(v.href("/practices/work")) { (v.t("practices-work")) }
                 " · " a.button href=(v.href("/practices/new")) { (v.t("practice-new")) }
             }
+            @if v.allows(ateneu_domain::permissions::Action::ManagePractices) {
+                " · " a href=(v.href("/keywords")) { (v.t("keywords-manage")) }
+            }
         }
     };
     Ok(layout::page(&state, &v, &v.t("practices-title"), body))

@@ -1,8 +1,13 @@
 //! The practices' pages end to end: the search page with its facets, who sees a draft's page,
 //! escaping of the texts, the guided form's field-by-field problems and translation, the city
-//! page's list and the import page's line errors.
+//! page's list and the import page's line errors; the work page and the form that starts a
+//! practice in `work`, the keyword thesaurus page in `thesaurus`, an import above 2 MB in
+//! `large_import`.
 
+mod large_import;
 mod pages;
+mod thesaurus;
+mod work;
 
 use crate::common::{TestApp, editor, secretariat};
 use axum::http::{Method, StatusCode};

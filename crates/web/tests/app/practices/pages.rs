@@ -1,5 +1,5 @@
-//! The practices' HTML pages: search, a practice's page, the guided form, the city page and the
-//! import page.
+//! The practices' HTML pages: search, a practice's page, the guided form (with its cities and
+//! its framework groups by name), the city page and the import page.
 
 use super::{line, setup};
 use crate::common::{PASSWORD, editor, secretariat};
@@ -240,4 +240,81 @@ async fn practices_import_page_lists_bad_lines() {
         refused.body
     );
     let _ = PASSWORD;
+}
+
+#[tokio::test]
+async fn practices_guided_form_names_framework_groups_in_the_readers_language() {
+    let s = setup().await;
+    let slug = s.draft("Tagged").await;
+    let mut own = s.app.fresh_browser();
+    own.sign_in("editor@example.org").await;
+    let tags = own
+        .get(&format!("/fr/practices/{slug}/edit?step=tags"))
+        .await;
+    assert_eq!(tags.status, StatusCode::OK, "{}", tags.body);
+    assert!(
+        tags.body.contains("<legend>Culture 21 Actions</legend>"),
+        "the framework by its name: {}",
+        tags.body
+    );
+    assert!(!tags.body.contains("<legend>culture21-actions</legend>"));
+    assert!(tags.body.contains("Engagements"), "its domain, in French");
+    assert!(tags.body.contains("1. Droits culturels"));
+}
+
+#[tokio::test]
+async fn practices_guided_form_changes_the_cities_within_the_editors_rights() {
+    let s = setup().await;
+    let slug = s.draft("Shared").await;
+    let path = format!("/en/practices/{slug}/edit?step=basics&in=en");
+    let basics = |cities: &'static str| {
+        [
+            ("cities", cities),
+            ("title", "Shared"),
+            ("summary", ""),
+            ("status", "in_progress"),
+            ("start_date", ""),
+            ("end_date", ""),
+            ("then", "stay"),
+        ]
+    };
+    let mut own = s.app.fresh_browser();
+    own.sign_in("editor@example.org").await;
+    let form = own.get(&path).await;
+    assert!(
+        form.body.contains(r#"name="cities" value="buenos-aires""#),
+        "{}",
+        form.body
+    );
+    // Lyon is not the editor's city; no city at all is refused field by field.
+    let refused = own.post_form(&path, &basics("buenos-aires, lyon")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let empty = own.post_form(&path, &basics(" ")).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty.body.contains(r#"id="f-cities-error""#),
+        "{}",
+        empty.body
+    );
+    assert_eq!(cities_of(&s.app, &slug).await, ["buenos-aires"]);
+    // The network's secretariat adds Lyon; the editor's next save keeps it.
+    let mut sec = s.app.fresh_browser();
+    sec.sign_in("secretariat@example.org").await;
+    let added = sec.post_form(&path, &basics("buenos-aires, lyon")).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    assert_eq!(cities_of(&s.app, &slug).await, ["buenos-aires", "lyon"]);
+    let kept = own.post_form(&path, &basics("buenos-aires, lyon")).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.body);
+    assert_eq!(cities_of(&s.app, &slug).await, ["buenos-aires", "lyon"]);
+}
+
+async fn cities_of(app: &crate::common::TestApp, slug: &str) -> Vec<String> {
+    ateneu_db::practices::by_slug(&app.state.db.conn, slug)
+        .await
+        .expect("query")
+        .expect("practice")
+        .cities
+        .iter()
+        .map(|c| c.slug.clone())
+        .collect()
 }

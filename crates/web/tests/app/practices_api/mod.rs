@@ -1,7 +1,9 @@
 //! Good practices through the JSON API: the JSON Lines import (whole file or nothing, twice
 //! the same) and search across languages with facets here, with the shared corpus; the
-//! workflow and translations in `workflow`, open data and the index as a cache in `processes`.
+//! workflow and translations in `workflow`, open data and the index as a cache in `processes`,
+//! the change log's pruning in `change_log`.
 
+mod change_log;
 mod processes;
 mod workflow;
 
