@@ -296,7 +296,10 @@ pub fn too_large() -> Problem {
 pub fn describe(upload: &Upload, lang: Lang, text: &str) -> Result<TranslatedText, Problem> {
     let text = text.trim();
     if text.chars().count() > MAX_DESCRIPTION {
-        return Err(Problem::with_detail("too_long", MAX_DESCRIPTION.to_string()));
+        return Err(Problem::with_detail(
+            "too_long",
+            MAX_DESCRIPTION.to_string(),
+        ));
     }
     match (upload.content_type.kind(), text.is_empty()) {
         (UploadKind::Document, true) => TranslatedText::new(lang, upload.file_name.stem()),

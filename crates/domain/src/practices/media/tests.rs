@@ -14,11 +14,7 @@ fn entry(name: &str, data: &[u8]) -> Vec<u8> {
     let size = u32::try_from(data.len()).expect("small").to_le_bytes();
     out.extend_from_slice(&size);
     out.extend_from_slice(&size);
-    out.extend_from_slice(
-        &u16::try_from(name.len())
-            .expect("short name")
-            .to_le_bytes(),
-    );
+    out.extend_from_slice(&u16::try_from(name.len()).expect("short name").to_le_bytes());
     out.extend_from_slice(&[0, 0]);
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(data);
@@ -62,7 +58,10 @@ fn what_a_browser_could_run_is_refused() {
         assert_eq!(ContentType::sniff(bytes), None, "{bytes:?}");
     }
     // A ZIP that only claims another OpenDocument type.
-    let ods = entry("mimetype", b"application/vnd.oasis.opendocument.spreadsheet");
+    let ods = entry(
+        "mimetype",
+        b"application/vnd.oasis.opendocument.spreadsheet",
+    );
     assert_eq!(ContentType::sniff(&ods), None);
     assert_eq!(
         recognise(b"<svg/>", "logo.svg"),
@@ -94,11 +93,20 @@ fn size_is_limited_and_empty_files_refused() {
 #[test]
 fn download_names_are_folded_and_bounded() {
     let name = |original: &str| FileName::parse(original, ContentType::Pdf).to_string();
-    assert_eq!(name("Économie créative — Bogotá.PDF"), "economie-creative-bogota.pdf");
+    assert_eq!(
+        name("Économie créative — Bogotá.PDF"),
+        "economie-creative-bogota.pdf"
+    );
     assert_eq!(name("../../etc/passwd"), "passwd.pdf");
-    assert_eq!(name("C:\\Users\\ana\\Informe final.docx"), "informe-final.pdf");
+    assert_eq!(
+        name("C:\\Users\\ana\\Informe final.docx"),
+        "informe-final.pdf"
+    );
     assert_eq!(name(".htaccess"), "htaccess.pdf");
-    assert_eq!(name("a\"b\r\nContent-Type: x.pdf"), "a-b-content-type-x.pdf");
+    assert_eq!(
+        name("a\"b\r\nContent-Type: x.pdf"),
+        "a-b-content-type-x.pdf"
+    );
     assert_eq!(name(""), "file.pdf");
     assert_eq!(name("北京"), "file.pdf");
     assert_eq!(name(&"x".repeat(500)).len(), MAX_NAME);
@@ -183,7 +191,11 @@ fn an_edit_keeps_an_uploaded_file_and_takes_no_other_local_address() {
     };
     let edit = PracticeEdit {
         lang: Some("fr".into()),
-        media: Some(vec![input("link", "/media/3/reading-room.png", "Des lecteurs")]),
+        media: Some(vec![input(
+            "link",
+            "/media/3/reading-room.png",
+            "Des lecteurs",
+        )]),
         ..PracticeEdit::default()
     };
     let next = edit
