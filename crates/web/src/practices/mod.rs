@@ -7,6 +7,8 @@ mod edit_form;
 mod edit_pages;
 pub mod feeds;
 pub mod index;
+pub mod media;
+mod media_pages;
 mod pages;
 pub mod search;
 mod view_page;
@@ -49,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}/steps", post(view_page::take_step))
         .route("/practices/{slug}/comments", post(view_page::add_comment))
         .route("/practices/{slug}/promotion", post(view_page::promote))
+        .merge(media::page_routes())
 }
 
 /// A practice with the networks of its cities (and those above them).
