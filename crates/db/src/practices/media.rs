@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A stored file, without its bytes.
@@ -151,6 +152,24 @@ pub(crate) async fn remove_dropped(
         serde_json::json!({"ids": dropped}),
     )
     .await
+}
+
+/// A record an import brings for a stored practice, with the files uploaded to the stored one
+/// kept at the end of its media (a file leaves the list by an edit only).
+pub(crate) fn keep_uploads<'a>(
+    imported: &'a PracticeRecord,
+    stored: &str,
+) -> DbResult<Cow<'a, PracticeRecord>> {
+    // Most stored records have no upload: no need to read them.
+    if !stored.contains("\"file\":") {
+        return Ok(Cow::Borrowed(imported));
+    }
+    let stored: PracticeRecord = crate::from_json(stored)?;
+    let mut record = imported.clone();
+    record
+        .media
+        .extend(stored.media.into_iter().filter(|m| m.file.is_some()));
+    Ok(Cow::Owned(record))
 }
 
 type MetaRow = (

@@ -172,6 +172,12 @@ async fn a_published_practices_files_are_for_everyone_and_its_secretariat_upload
         );
     }
 
+    // Importing the practice again keeps its files (they leave the list by an edit only).
+    let again = import(&app, &p.sec, &file).await;
+    assert_eq!(again.json()["unchanged"], 1, "{}", again.body);
+    assert_eq!(stored(&app, id).await, 1);
+    assert_eq!(download(&app, &url, None, &[]).await.status, StatusCode::OK);
+
     // Archived, it is the public's no more.
     let archived = app
         .api(
