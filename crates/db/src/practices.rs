@@ -4,6 +4,7 @@
 
 mod change_log;
 mod import;
+pub mod media;
 mod search;
 mod thesaurus;
 
@@ -274,7 +275,8 @@ pub async fn create(
     get(&**txn, model.id).await?.ok_or(DbError::NotFound)
 }
 
-/// Replaces a practice's content and cities.
+/// Replaces a practice's content and cities; uploaded files whose entries left the media list
+/// are deleted.
 pub async fn update(
     txn: &WriteTxn<'_>,
     who: &Who,
@@ -297,6 +299,7 @@ pub async fn update(
     if before.city_ids() != cities {
         link_cities(&**txn, before.id, cities).await?;
     }
+    media::remove_dropped(txn, who, before, record).await?;
     log_change(&**txn, "practice", before.id).await?;
     let changed: Vec<&str> = TextField::ALL
         .into_iter()

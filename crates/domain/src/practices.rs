@@ -6,6 +6,7 @@ pub mod edit;
 pub mod import;
 pub mod keywords;
 pub mod markdown;
+pub mod media;
 pub mod open_data;
 pub mod translation;
 pub mod workflow;
@@ -235,6 +236,10 @@ pub struct Media {
     pub url: String,
     /// Alt text of an image, description of a link or document; translatable.
     pub description: TranslatedText,
+    /// The file the platform keeps, for an uploaded image or document (`url` is then where it
+    /// is served).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<media::StoredFile>,
 }
 
 /// Checks a link's address: http(s) only, so that nothing else can run from a practice page.

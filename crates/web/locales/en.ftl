@@ -466,6 +466,8 @@ problem-unknown-module = The framework has no module “{ $detail }”.
 problem-unknown-framework = Unknown framework version “{ $detail }” (give its id or KEY@VERSION).
 problem-unknown-account = No account has the address “{ $detail }”.
 problem-no-published-assessments = No assessment qualifies: none is closed, with public results, on this framework version and by a current member of this network.
+problem-file-too-large = The file is larger than { $detail }: it was not saved. Make it smaller (a lower resolution, a compressed PDF) and send it again.
+problem-unsupported-file = This kind of file cannot be uploaded: send an image (PNG, JPEG, WebP, GIF) or a document (PDF, ODT, DOCX). The file's content decides, not its name.
 outputs-title = Reports and outputs
 
 ## Good practices: problems
@@ -554,6 +556,17 @@ media-kind-document = Document
 media-url = Address (https://…)
 media-description = Description
 media-alt = the description says what the image shows
+media-upload-title = Upload an image or a document
+media-upload-hint = Images (PNG, JPEG, WebP or GIF) and documents (PDF, ODT or DOCX), up to { $max } each.
+media-upload-alt = Required for an image: say what it shows, for people who cannot see it.
+media-file = File
+media-upload = Upload
+media-upload-failed = The file was not uploaded.
+media-back-to-form = Back to the form
+media-uploaded-file = Uploaded file
+media-remove = Remove this file
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
 practice-tags = Tags
 practice-sdgs = Sustainable Development Goals
 practice-fields = Fields of the frameworks

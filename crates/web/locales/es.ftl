@@ -466,6 +466,8 @@ problem-unknown-module = El marco no tiene el módulo «{ $detail }».
 problem-unknown-framework = Versión de marco desconocida «{ $detail }» (indique su identificador o CLAVE@VERSIÓN).
 problem-unknown-account = Ninguna cuenta tiene la dirección «{ $detail }».
 problem-no-published-assessments = Ninguna evaluación cumple las condiciones: ninguna está cerrada, con resultados públicos, realizada con esta versión del marco por un miembro actual de esta red.
+problem-file-too-large = El archivo supera { $detail }: no se ha guardado. Redúzcalo (menor resolución, PDF comprimido) y envíelo de nuevo.
+problem-unsupported-file = Este tipo de archivo no se puede subir: envíe una imagen (PNG, JPEG, WebP, GIF) o un documento (PDF, ODT, DOCX). Cuenta el contenido del archivo, no su nombre.
 outputs-title = Informes y productos
 
 ## Good practices: problems
@@ -554,6 +556,17 @@ media-kind-document = Documento
 media-url = Dirección (https://…)
 media-description = Descripción
 media-alt = la descripción dice lo que muestra la imagen
+media-upload-title = Subir una imagen o un documento
+media-upload-hint = Imágenes (PNG, JPEG, WebP o GIF) y documentos (PDF, ODT o DOCX), hasta { $max } cada uno.
+media-upload-alt = Obligatorio para una imagen: diga lo que muestra, para quienes no pueden verla.
+media-file = Archivo
+media-upload = Subir
+media-upload-failed = El archivo no se ha subido.
+media-back-to-form = Volver al formulario
+media-uploaded-file = Archivo subido
+media-remove = Quitar este archivo
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
 practice-tags = Etiquetas
 practice-sdgs = Objetivos de Desarrollo Sostenible
 practice-fields = Ámbitos de los marcos

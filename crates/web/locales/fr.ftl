@@ -466,6 +466,8 @@ problem-unknown-module = Le référentiel n’a pas de module « { $detail } ».
 problem-unknown-framework = Version de référentiel inconnue « { $detail } » (donnez son identifiant ou CLÉ@VERSION).
 problem-unknown-account = Aucun compte n’a l’adresse « { $detail } ».
 problem-no-published-assessments = Aucune évaluation ne convient : aucune n’est clôturée, à résultats publics, faite sur cette version du cadre par un membre actuel de ce réseau.
+problem-file-too-large = Le fichier dépasse { $detail } : il n’a pas été enregistré. Réduisez-le (résolution plus faible, PDF compressé) et envoyez-le à nouveau.
+problem-unsupported-file = Ce type de fichier ne peut pas être téléversé : envoyez une image (PNG, JPEG, WebP, GIF) ou un document (PDF, ODT, DOCX). C’est le contenu du fichier qui compte, pas son nom.
 outputs-title = Rapports et productions
 
 ## Good practices: problems
@@ -554,6 +556,17 @@ media-kind-document = Document
 media-url = Adresse (https://…)
 media-description = Description
 media-alt = la description dit ce que montre l’image
+media-upload-title = Téléverser une image ou un document
+media-upload-hint = Images (PNG, JPEG, WebP ou GIF) et documents (PDF, ODT ou DOCX), jusqu’à { $max } chacun.
+media-upload-alt = Obligatoire pour une image : dites ce qu’elle montre, pour les personnes qui ne la voient pas.
+media-file = Fichier
+media-upload = Téléverser
+media-upload-failed = Le fichier n’a pas été téléversé.
+media-back-to-form = Retour au formulaire
+media-uploaded-file = Fichier téléversé
+media-remove = Retirer ce fichier
+file-size-kb = { $size } Ko
+file-size-mb = { $size } Mo
 practice-tags = Étiquettes
 practice-sdgs = Objectifs de développement durable
 practice-fields = Domaines des cadres

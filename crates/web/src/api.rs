@@ -46,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::frameworks::api::routes())
         .merge(crate::assessments::api::routes())
         .merge(crate::practices::api::routes())
+        .merge(crate::practices::media::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

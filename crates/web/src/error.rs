@@ -108,6 +108,8 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "invalid_keyword",
     "invalid_keyword_key",
     "no_published_assessments",
+    "file_too_large",
+    "unsupported_file",
 ];
 
 #[derive(Debug, Clone)]
@@ -121,6 +123,10 @@ pub enum AppError {
     Lines(Vec<LineError>),
     BadRequest(Problem),
     Conflict(Problem),
+    /// A body or file over its limit (413).
+    TooLarge(Problem),
+    /// A file of a type that is not taken (415).
+    Unsupported(Problem),
     TooManyAttempts,
     Csrf,
     Internal(String),
@@ -135,6 +141,8 @@ impl AppError {
             AppError::Invalid(_) | AppError::Lines(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -148,7 +156,10 @@ impl AppError {
             AppError::SignInRequired => Problem::new("sign_in_required"),
             AppError::Invalid(_) => Problem::new("bad_request"),
             AppError::Lines(_) => Problem::new("invalid_file"),
-            AppError::BadRequest(p) | AppError::Conflict(p) => p.clone(),
+            AppError::BadRequest(p)
+            | AppError::Conflict(p)
+            | AppError::TooLarge(p)
+            | AppError::Unsupported(p) => p.clone(),
             AppError::TooManyAttempts => Problem::new("too_many_attempts"),
             AppError::Csrf => Problem::new("csrf_failed"),
             AppError::Internal(_) => Problem::new("internal"),

@@ -184,6 +184,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .merge(home::root_routes())
         .merge(static_files::routes())
+        .merge(practices::media::root_routes())
         .nest("/api/v1", api::routes());
     for lang in Lang::ALL {
         router = router.nest(&format!("/{}", lang.code()), pages());

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod lab;
 pub mod log;
+pub mod media;
 pub mod practices;
 pub mod reference;
 pub mod registry;
@@ -14,6 +15,7 @@ pub use lab::{
     invitation, output, response,
 };
 pub use log::{audit_entry, setting};
+pub use media::practice_medium;
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };

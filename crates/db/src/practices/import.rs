@@ -1,6 +1,6 @@
 //! Importing practices from a checked file in one transaction: practices found by their
-//! external id are updated (or left alone when nothing changed), the others created; cities
-//! are found by name and country, or created.
+//! external id are updated (or left alone when nothing changed; files uploaded to them stay),
+//! the others created; cities are found by name and country, or created.
 
 use super::free_practice_slug_in;
 use crate::audit::{self, Who};
@@ -146,7 +146,10 @@ pub async fn import(
         let mut changed_ids = Vec::new();
         for item in chunk {
             let city_list = resolve(&item.cities);
-            let record = to_json(&item.record)?;
+            let record = match existing.get(&item.external_id) {
+                Some(model) => to_json(&super::media::keep_uploads(&item.record, &model.record)?)?,
+                None => to_json(&item.record)?,
+            };
             match existing.get(&item.external_id) {
                 Some(model) => {
                     let mut before = links.get(&model.id).cloned().unwrap_or_default();

@@ -172,10 +172,18 @@ impl PracticeEdit {
             if item.url.trim().is_empty() && item.description.trim().is_empty() {
                 continue;
             }
-            let kind = errors.take(&format!("media[{i}].kind"), MediaKind::parse(&item.kind));
-            let url = errors.take(&format!("media[{i}].url"), parse_url(&item.url));
             // Keep the other languages of a description that was already there.
             let previous = record.media.iter().find(|m| m.url == item.url.trim());
+            // An uploaded file keeps its kind and address; no other local address is taken.
+            let uploaded = previous.filter(|m| m.file.is_some());
+            let kind = match uploaded {
+                Some(m) => Some(m.kind),
+                None => errors.take(&format!("media[{i}].kind"), MediaKind::parse(&item.kind)),
+            };
+            let url = match uploaded {
+                Some(m) => Some(m.url.clone()),
+                None => errors.take(&format!("media[{i}].url"), parse_url(&item.url)),
+            };
             let description = match previous {
                 Some(old) => {
                     let mut text = old.description.clone();
@@ -194,6 +202,7 @@ impl PracticeEdit {
                     kind,
                     url,
                     description,
+                    file: uploaded.and_then(|m| m.file.clone()),
                 });
             }
         }

@@ -541,5 +541,6 @@ pub fn media(kind: MediaKind, url: &str, lang: Lang, description: &str) -> Resul
         kind,
         url: parse_url(url)?,
         description: TranslatedText::new(lang, description)?,
+        file: None,
     })
 }

@@ -17,6 +17,17 @@ fn content(name: &str) -> Value {
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
+        "MediaUpload" => json!({"multipart/form-data": {"schema": schema_ref(name)}}),
+        "MediaFile" => {
+            let binary = json!({"schema": {"type": "string", "format": "binary"}});
+            let types = ateneu_domain::practices::media::ContentType::ALL;
+            Value::Object(
+                types
+                    .iter()
+                    .map(|t| (t.mime().to_owned(), binary.clone()))
+                    .collect(),
+            )
+        }
         _ => json!({"application/json": {"schema": schema_ref(name)}}),
     }
 }
@@ -43,7 +54,7 @@ pub fn document() -> Value {
         let params: Vec<Value> = path
             .split('/')
             .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": if name == "id" { "integer" } else { "string" }}}))
+            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": if name == "id" || name.ends_with("_id") { "integer" } else { "string" }}}))
             .collect();
         let mut params = params;
         if *path == "/cities" && *method == "get" {
@@ -76,6 +87,19 @@ pub fn document() -> Value {
                 error_response("Invalid fields (`fields`) or file lines (`lines`)"),
             );
         }
+        if *response == "MediaFile" {
+            responses.insert(
+                "304".into(),
+                json!({"description": "Not modified (If-None-Match names its ETag)"}),
+            );
+        }
+        if *request == Some("MediaUpload") {
+            responses.insert("413".into(), error_response("File over 10 MiB"));
+            responses.insert(
+                "415".into(),
+                error_response("File of a type that is not taken"),
+            );
+        }
         if *auth {
             responses.insert("401".into(), error_response("Sign-in required"));
             responses.insert("403".into(), error_response("Not allowed"));
@@ -86,8 +110,8 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if path.starts_with("/{lang}") {
-            // Pages in a language live outside the API's base path.
+        if path.starts_with("/{lang}") || path.starts_with("/media/") {
+            // Pages in a language, and served files, live outside the API's base path.
             entry["servers"] = json!([{"url": "/"}]);
         }
         entry[*method] = op;

@@ -278,6 +278,7 @@ pub fn edit_of(step: Step, lang: Lang, translating: bool, form: &FormState) -> P
             });
             edit.media = Some(
                 (0..form.count("media"))
+                    .filter(|i| !form.is_checked(&format!("media[{i}].remove"), "true"))
                     .map(|i| MediaInput {
                         kind: form.value(&format!("media[{i}].kind")).to_owned(),
                         url: form.value(&format!("media[{i}].url")).to_owned(),
@@ -431,8 +432,16 @@ fn partners_body(v: &Viewer, loaded: &Loaded, form: &FormState, errors: &FieldEr
                 @let url = format!("media[{i}].url");
                 @let description = format!("media[{i}].description");
                 div.row {
-                    (layout::select(v, &kind, &v.t("media-kind"), &media, form.value(&kind), errors))
-                    (Field::new(&url, v.t("media-url"), form.value(&url)).kind("url").render(v, errors))
+                    // An uploaded file keeps its address: shown, not typed; ticked, it goes.
+                    @if form.value(&url).starts_with("/media/") {
+                        input type="hidden" name=(kind) value=(form.value(&kind));
+                        input type="hidden" name=(url) value=(form.value(&url));
+                        p { (v.t("media-uploaded-file")) ": " a href=(form.value(&url)) { (form.value(&url).rsplit('/').next().unwrap_or_default()) } }
+                        div.field { label { input type="checkbox" name={ "media[" (i) "].remove" } value="true"; " " (v.t("media-remove")) } }
+                    } @else {
+                        (layout::select(v, &kind, &v.t("media-kind"), &media, form.value(&kind), errors))
+                        (Field::new(&url, v.t("media-url"), form.value(&url)).kind("url").render(v, errors))
+                    }
                     (Field::new(&description, v.t("media-description"), form.value(&description)).hint(v.t("media-alt")).render(v, errors))
                 }
             }

@@ -127,6 +127,9 @@ async fn render(
                     button.button type="submit" name="then" value="next" { (v.t("practice-save-next")) }
                 }
             }
+            @if step == FormStep::Partners && !translating {
+                (super::media_pages::upload_form(v, loaded, "", &FieldErrors::new()))
+            }
         }
     };
     let body = html! {

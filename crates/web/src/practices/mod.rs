@@ -7,6 +7,8 @@ mod edit_form;
 mod edit_pages;
 pub mod feeds;
 pub mod index;
+pub mod media;
+mod media_pages;
 mod pages;
 pub mod search;
 pub mod thesaurus;
@@ -59,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}/comments", post(view_page::add_comment))
         .route("/practices/{slug}/promotion", post(view_page::promote))
         .route("/keywords", get(thesaurus::page).post(thesaurus::save_form))
+        .merge(media::page_routes())
 }
 
 /// A practice with the networks of its cities (and those above them).

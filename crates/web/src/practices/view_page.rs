@@ -12,7 +12,7 @@ use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::checklist::checklist;
 use ateneu_domain::practices::markdown;
 use ateneu_domain::practices::workflow::Step;
-use ateneu_domain::practices::{MediaKind, TextField, parse_date};
+use ateneu_domain::practices::{TextField, parse_date};
 use ateneu_domain::text::TranslatedText;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -92,18 +92,7 @@ pub fn practice_body(state: &AppState, v: &Viewer, loaded: &Loaded) -> Markup {
                 }
             }
         }
-        @if !r.media.is_empty() {
-            section {
-                h2 { (v.t("practice-media")) }
-                ul { @for m in &r.media {
-                    li {
-                        span.badge { (v.t(&format!("media-kind-{}", m.kind.key()))) } " "
-                        a href=(m.url) rel="external noopener nofollow" { (layout::translated(v, &m.description)) }
-                        @if m.kind == MediaKind::Image { " " span.muted { "(" (v.t("media-alt")) ")" } }
-                    }
-                } }
-            }
-        }
+        (super::media_pages::media_section(v, r))
         section {
             h2 { (v.t("practice-tags")) }
             ul.tags {

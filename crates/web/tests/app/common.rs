@@ -25,6 +25,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (files).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -305,6 +307,7 @@ async fn reply(response: axum::response::Response) -> Reply {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

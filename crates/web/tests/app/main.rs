@@ -10,4 +10,5 @@ mod openapi;
 mod permissions;
 mod practices;
 mod practices_api;
+mod practices_media;
 mod registry;

@@ -1,0 +1,291 @@
+//! Uploaded images and documents of a practice in the web layer: reading a multipart upload,
+//! adding it (the right to edit the practice at its stage), removing it, and serving a file to
+//! exactly those who may see its practice — with its stored type, no sniffing, a disposition by
+//! kind, and an ETag from its SHA-256.
+
+use super::{Loaded, load_visible, reindex};
+use crate::AppState;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+use ateneu_db::practices::Practice;
+use ateneu_db::practices::media::{self as repo, Medium};
+use ateneu_domain::permissions::Action;
+use ateneu_domain::practices::Media;
+use ateneu_domain::practices::media::{self as rules, ContentType, FileName, MAX_BYTES};
+use ateneu_domain::{Lang, Problem};
+use axum::body::Body;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+/// The body limit of upload routes: a file at the limit with its form fields.
+pub const BODY_LIMIT: usize = MAX_BYTES + 1024 * 1024;
+/// The longest description field read.
+const MAX_TEXT: usize = 16 * 1024;
+
+/// `POST /api/v1/practices/{id}/media` and `DELETE /api/v1/practices/{id}/media/{file_id}`.
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/practices/{id}/media", post(upload_api))
+        .route("/practices/{id}/media/{file_id}", delete(remove_api))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+/// `GET /media/{id}/{file_name}` (outside the language prefixes: one address per file).
+pub fn root_routes() -> Router<AppState> {
+    Router::new().route("/media/{id}/{file_name}", get(serve))
+}
+
+/// `POST /{lang}/practices/{slug}/media`: the guided form's upload.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/practices/{slug}/media",
+            post(super::media_pages::upload_page),
+        )
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+/// An upload as sent: the file with its original name, the description and its language.
+#[derive(Debug, Default)]
+pub struct Sent {
+    pub file: Option<(String, Vec<u8>)>,
+    pub description: String,
+    pub lang: Option<String>,
+}
+
+fn unreadable(error: &axum::extract::multipart::MultipartError) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge(rules::too_large())
+    } else {
+        AppError::BadRequest(Problem::with_detail("not_a_file", error.body_text()))
+    }
+}
+
+/// Reads a multipart body: `file`, `description` (or `alt`) and `lang`; other fields (the
+/// anti-forgery token) are skipped. A file over the limit stops the reading at once.
+pub async fn read(multipart: Result<Multipart, MultipartRejection>) -> Result<Sent, AppError> {
+    let mut multipart = multipart
+        .map_err(|r| AppError::BadRequest(Problem::with_detail("not_a_file", r.body_text())))?;
+    let mut sent = Sent::default();
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
+        match field.name() {
+            Some("file") => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|e| unreadable(&e))? {
+                    if bytes.len() + chunk.len() > MAX_BYTES {
+                        return Err(AppError::TooLarge(rules::too_large()));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                sent.file = Some((name, bytes));
+            }
+            Some(name @ ("description" | "alt" | "lang")) => {
+                let name = name.to_owned();
+                let text = field.text().await.map_err(|e| unreadable(&e))?;
+                if text.len() > MAX_TEXT {
+                    return Err(AppError::field(
+                        &name,
+                        Problem::with_detail("too_long", rules::MAX_DESCRIPTION.to_string()),
+                    ));
+                }
+                if name == "lang" {
+                    sent.lang = Some(text);
+                } else {
+                    sent.description = text;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(sent)
+}
+
+/// A file problem as its answer: too large (413), of a type not taken (415), or missing.
+fn file_error(problem: Problem) -> AppError {
+    match problem.key {
+        "file_too_large" => AppError::TooLarge(problem),
+        "unsupported_file" => AppError::Unsupported(problem),
+        _ => AppError::field("file", problem),
+    }
+}
+
+/// Adds an upload to a practice's media: only for those who may edit the practice at its
+/// stage; the file checked by the domain; stored with its entry in one transaction.
+pub async fn upload(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    sent: Sent,
+) -> Result<(Medium, Practice), AppError> {
+    v.require(Action::EditPractice(loaded.scope()))?;
+    let record = &loaded.practice.record;
+    let (name, bytes) = sent
+        .file
+        .ok_or_else(|| AppError::field("file", Problem::new("not_a_file")))?;
+    let upload = rules::recognise(&bytes, &name).map_err(file_error)?;
+    let lang = match sent.lang.as_deref().map(str::trim) {
+        None | Some("") => record.source_lang,
+        Some(code) => code.parse::<Lang>().map_err(|()| {
+            AppError::field("lang", Problem::with_detail("unknown_language", code))
+        })?,
+    };
+    let description = rules::describe(&upload, lang, &sent.description)
+        .map_err(|p| AppError::field("description", p))?;
+    let txn = state.db.write().await?;
+    let added = repo::add(
+        &txn,
+        &v.who(),
+        &loaded.practice,
+        &upload,
+        &bytes,
+        description,
+    )
+    .await?;
+    txn.commit().await?;
+    reindex(state).await;
+    Ok(added)
+}
+
+/// Removes an uploaded file from a practice (and from the database).
+pub async fn remove(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+    file: i64,
+) -> Result<Practice, AppError> {
+    v.require(Action::EditPractice(loaded.scope()))?;
+    let txn = state.db.write().await?;
+    let practice = repo::remove(&txn, &v.who(), &loaded.practice, file).await?;
+    txn.commit().await?;
+    reindex(state).await;
+    Ok(practice)
+}
+
+/// The media entry of a stored file.
+fn entry_of(practice: &Practice, id: i64) -> Option<&Media> {
+    practice
+        .record
+        .media
+        .iter()
+        .find(|m| m.file.as_ref().is_some_and(|f| f.id == id))
+}
+
+/// A stored file as the API shows it.
+pub fn medium_json(medium: &Medium, practice: &Practice) -> Value {
+    let entry = entry_of(practice, medium.id);
+    json!({
+        "id": medium.id, "url": entry.map(|m| m.url.as_str()), "kind": entry.map(|m| m.kind.key()),
+        "description": entry.map(|m| &m.description), "content_type": medium.content_type,
+        "size": medium.size, "file_name": medium.file_name, "sha256": medium.sha256,
+        "uploaded_at": medium.uploaded_at,
+    })
+}
+
+async fn upload_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<String>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    // Who may not upload is told so before the body is read.
+    v.require(Action::EditPractice(loaded.scope()))?;
+    let sent = read(multipart).await?;
+    let (medium, practice) = upload(&state, &v, &loaded, sent).await?;
+    let mut response = (StatusCode::CREATED, Json(medium_json(&medium, &practice))).into_response();
+    if let Some(Ok(location)) =
+        entry_of(&practice, medium.id).map(|m| HeaderValue::from_str(&m.url))
+    {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+async fn remove_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let loaded = load_visible(&state, &v, &id).await?;
+    let file = file.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    remove(&state, &v, &loaded, file).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Whether `If-None-Match` names this ETag (or any).
+fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == etag || tag == "*")
+}
+
+/// `GET /media/{id}/{file_name}`: the file, when its practice is visible to the viewer;
+/// otherwise (or under another name) not found.
+async fn serve(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, file_name)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let medium = repo::meta(&state.db.conn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if medium.file_name != file_name {
+        return Err(AppError::NotFound);
+    }
+    let loaded = load_visible(&state, &v, &medium.practice_id.to_string()).await?;
+    let content_type = ContentType::parse(&medium.content_type)
+        .ok_or_else(|| AppError::Internal(format!("stored type {}", medium.content_type)))?;
+    let name = FileName::stored(&medium.file_name)
+        .ok_or_else(|| AppError::Internal(format!("stored name {}", medium.file_name)))?;
+    let etag = format!("\"{}\"", medium.sha256);
+    // The bytes never change; who may see them does: shared caches keep public ones only.
+    let cache = if loaded.practice.stage.is_public() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "private, max-age=31536000, immutable"
+    };
+    let disposition = if content_type.kind().is_inline() {
+        format!("inline; filename=\"{name}\"")
+    } else {
+        format!("attachment; filename=\"{name}\"")
+    };
+    let mut response = if not_modified(&headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let bytes = repo::bytes(&state.db.conn, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut response = Body::from(bytes).into_response();
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(content_type.mime()),
+        );
+        if let Ok(value) = HeaderValue::from_str(&disposition) {
+            h.insert(header::CONTENT_DISPOSITION, value);
+        }
+        response
+    };
+    let h = response.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, value);
+    }
+    Ok(response)
+}
