@@ -525,6 +525,7 @@ class ApiEngine:
         self.host, self.port = url.hostname, url.port or 80
         self.timeout = args.timeout
         self.conn = None
+        self.raw = None
         self.version = None
 
     def connect(self):
@@ -548,21 +549,50 @@ class ApiEngine:
         return cls.PATH + "?" + urllib.parse.urlencode(params)
 
     def fetch(self, q):
-        """The timed part: the request and every byte of the answer (the client's JSON decoding
-        is left out, as a database driver's row decoding is not what the others time either)."""
-        path = self.path(q)
+        """The timed part: the request and every byte of the answer, over a keep-alive socket of
+        its own with the least client work (http.client spends ~0.2 ms per request parsing
+        headers, more than the server takes for many searches). The client's JSON decoding is
+        left out, as a database driver's row decoding is not what the others time either."""
+        request = (f"GET {self.path(q)} HTTP/1.1\r\nHost: {self.host}\r\n"
+                   "Accept: application/json\r\n\r\n").encode()
         for attempt in (1, 2):
             try:
-                self.conn.request("GET", path, headers={"Accept": "application/json"})
-                response = self.conn.getresponse()
-                body = response.read()
-                break
-            except (http.client.HTTPException, ConnectionError):
+                if self.raw is None:
+                    self.raw = socket.create_connection((self.host, self.port), timeout=self.timeout)
+                    self.raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                self.raw.sendall(request)
+                return self.read_raw()
+            except (OSError, RuntimeError):
+                if self.raw is not None:
+                    self.raw.close()
+                self.raw = None
                 if attempt == 2:
                     raise
-                self.connect()
-        if response.status != 200:
-            raise RuntimeError(f"{path}: HTTP {response.status}: {body[:200]!r}")
+
+    def read_raw(self):
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = self.raw.recv(65536)
+            if not chunk:
+                raise RuntimeError("connection closed")
+            data += chunk
+        head, body = data.split(b"\r\n\r\n", 1)
+        lines = head.split(b"\r\n")
+        status = int(lines[0].split()[1])
+        length = None
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        if length is None:
+            raise RuntimeError("an answer without Content-Length")
+        while len(body) < length:
+            chunk = self.raw.recv(65536)
+            if not chunk:
+                raise RuntimeError("connection closed")
+            body += chunk
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}: {body[:200]!r}")
         return body
 
     def search(self, q):
@@ -590,6 +620,8 @@ class ApiEngine:
     def close(self):
         if self.conn is not None:
             self.conn.close()
+        if self.raw is not None:
+            self.raw.close()
 
 
 def check_local(host, what):

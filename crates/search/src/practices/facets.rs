@@ -139,16 +139,30 @@ impl FacetValues {
         }
         let mut lists = BTreeMap::new();
         for kind in FacetKind::ALL {
-            let entries = &mut by_kind[kind.index()];
-            // Stable: equal counts keep the value order.
-            entries.sort_by_key(|e| std::cmp::Reverse(e.0));
-            let list = entries
+            let entries = &by_kind[kind.index()];
+            // By count (descending), equal counts in value order (the entries' order): only
+            // the first `per_kind` are put in order, not every city of a broad search.
+            let mut ranked: Vec<(std::cmp::Reverse<u32>, usize)> = entries
                 .iter()
                 .enumerate()
-                .filter(|(rank, (_, id))| *rank < per_kind || keep.contains(id))
-                .map(|(_, (count, id))| FacetCount {
-                    value: self.values[*id as usize].1.clone(),
-                    count: u64::from(*count),
+                .map(|(at, (count, _))| (std::cmp::Reverse(*count), at))
+                .collect();
+            if per_kind < ranked.len() {
+                ranked.select_nth_unstable(per_kind);
+                let (first, rest) = ranked.split_at_mut(per_kind);
+                let mut chosen = first.to_vec();
+                chosen.extend(rest.iter().filter(|(_, at)| keep.contains(&entries[*at].1)));
+                ranked = chosen;
+            }
+            ranked.sort_unstable();
+            let list = ranked
+                .iter()
+                .map(|(_, at)| {
+                    let (count, id) = entries[*at];
+                    FacetCount {
+                        value: self.values[id as usize].1.clone(),
+                        count: u64::from(count),
+                    }
                 })
                 .collect();
             lists.insert(kind, list);
@@ -214,9 +228,43 @@ mod tests {
         assert_eq!(top[&FacetKind::City], lists[&FacetKind::City][..2]);
         // A value filtered on stays listed past the first two; one without a count does not.
         let kept = values.lists(&counts, 1, &[b.unwrap_or(0), y.unwrap_or(0)]);
-        let cities: Vec<&str> = kept[&FacetKind::City].iter().map(|c| c.value.as_str()).collect();
+        let cities: Vec<&str> = kept[&FacetKind::City]
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
         assert_eq!(cities, vec!["c", "b"]);
         assert!(kept[&FacetKind::Year].is_empty());
         assert_eq!(lists.len(), FacetKind::ALL.len());
+    }
+
+    proptest::proptest! {
+        /// The first `n` of a kind, and the kept values past them, are exactly what the whole
+        /// ordered list holds at those places.
+        #[test]
+        fn a_cut_list_is_the_start_of_the_whole_one(
+            counts in proptest::collection::vec(0u32..6, 1..60),
+            n in 0usize..8,
+            keep in proptest::collection::vec(0u32..60, 0..4),
+        ) {
+            let mut values = FacetValues::default();
+            for i in 0..counts.len() {
+                values.intern(&format!("{}:v{:02}", if i % 2 == 0 { "city" } else { "sdg" }, i));
+            }
+            values.finish();
+            let whole = values.lists(&counts, usize::MAX, &[]);
+            let cut = values.lists(&counts, n, &keep);
+            for (kind, list) in &whole {
+                let expected: Vec<&FacetCount> = list
+                    .iter()
+                    .enumerate()
+                    .filter(|(rank, c)| {
+                        *rank < n || keep.iter().any(|k| values.id(&format!("{}:{}", kind.key(), c.value)) == Some(*k))
+                    })
+                    .map(|(_, c)| c)
+                    .collect();
+                let got: Vec<&FacetCount> = cut[kind].iter().collect();
+                proptest::prop_assert_eq!(got, expected);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::operations::Operation;
 use super::{schema_ref, string_props};
+use crate::practices::search::{FACET_LIMIT, MAX_FACET_LIMIT};
 use serde_json::{Value, json};
 
 pub(crate) const OPERATIONS: &[Operation] = &[
@@ -236,8 +237,8 @@ pub(crate) fn search_parameters() -> Vec<Value> {
         .collect();
     params.push(json!({"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}));
     params.push(json!({"name": "facet_limit", "in": "query", "required": false,
-        "description": "values listed per facet kind, the most frequent first (default 20); the values filtered on are always listed",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20}}));
+        "description": "values listed per facet kind, the most frequent first; every value is counted, and the values filtered on are always listed",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_FACET_LIMIT, "default": FACET_LIMIT}}));
     for facet in [
         "sdg",
         "field",

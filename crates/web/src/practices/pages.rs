@@ -96,12 +96,16 @@ pub async fn search_page(
     v: Viewer,
     RawQuery(query): RawQuery,
 ) -> Result<Markup, AppError> {
-    let parsed = search::parse(query.as_deref(), v.lang)?;
-    let results = search::run(&state, &parsed)?;
+    let mut parsed = search::parse(query.as_deref(), v.lang)?;
     let pairs = pairs(query.as_deref());
-    // The visitor's own `facet_limit`, else the first few values, with a link to more.
+    // The visitor's own `facet_limit`, else the first few values (and one more, to know
+    // whether to link to more).
     let asked = pairs.iter().any(|(k, _)| k == "facet_limit");
     let top = if asked { parsed.facet_limit } else { FACET_TOP };
+    if !asked {
+        parsed.facet_limit = FACET_TOP + 1;
+    }
+    let results = search::run(&state, &parsed)?;
     let more = (!asked && results.facets.values().any(|list| list.len() > FACET_TOP)).then(|| {
         let mut rest: Vec<(String, String)> = pairs.clone();
         rest.push(("facet_limit".to_owned(), FACET_MORE.to_string()));

@@ -11,17 +11,18 @@ use ateneu_domain::{Lang, Problem};
 use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use std::collections::{BTreeMap, HashMap};
 
 pub const PER_PAGE: usize = 20;
 const MAX_PAGE: usize = 500;
 const MAX_QUERY: usize = 500;
 const MAX_FILTERS: usize = 40;
-/// Values listed per facet kind unless the request asks for more (`facet_limit`): a kind
-/// such as cities can have thousands; the values filtered on are always listed.
-pub const FACET_LIMIT: usize = 20;
+/// Values listed per facet kind unless the request asks for more (`facet_limit`), as a
+/// terms aggregation lists 10 by default: a kind such as cities can have thousands; every
+/// value is counted, and the values filtered on are always listed.
+pub const FACET_LIMIT: usize = 10;
 /// The most values a request may ask for per kind.
 pub const MAX_FACET_LIMIT: usize = 1_000;
 
