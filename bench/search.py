@@ -17,7 +17,8 @@ gen_search_queries.py):
      index with no HTTP and no database: the engine's own limit.
 Writes bench/results/search-N.json and bench/results/search.md (all sizes).
 Environment: BENCH_SIZES, BENCH_QUERIES (200), BENCH_PASSES (3), BENCH_PG
-(postgres://postgres@127.0.0.1:5432/ateneu_search_bench), BENCH_ENGINES (sqlite,pg)."""
+(postgres://postgres@127.0.0.1:5432/ateneu_search_bench), BENCH_ENGINES (sqlite,pg; "" for
+the API and the bare loop only), BENCH_CORPUS_DIR (keep the generated corpora there), BENCH_KEEP."""
 import http.client
 import json
 import os
@@ -36,7 +37,11 @@ QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
 PASSES = os.environ.get("BENCH_PASSES", "3")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432/ateneu_search_bench")
 ENGINES = os.environ.get("BENCH_ENGINES", "sqlite,pg")
+# A directory where practices-N.jsonl is kept between runs (generated there when missing).
+CORPUS_DIR = os.environ.get("BENCH_CORPUS_DIR")
 SEED = "20261121"
+COMMIT = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                        text=True).stdout.strip() or "?"
 # The API lists the 10 most frequent values of each facet by default (every value is counted);
 # the bare loop is asked for the same lists.
 FACETS = "10"
@@ -86,17 +91,18 @@ def dir_size(path):
 
 
 def one_size(n, work):
-    corpus = os.path.join(work, f"practices-{n}.jsonl")
+    corpus = os.path.join(CORPUS_DIR or work, f"practices-{n}.jsonl")
     queries = os.path.join(work, "queries.jsonl")
-    with open(corpus, "w") as f:
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_practices.py"), str(n), SEED], stdout=f, check=True)
+    if not (CORPUS_DIR and os.path.exists(corpus)):
+        with open(corpus, "w") as f:
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_practices.py"), str(n), SEED], stdout=f, check=True)
     with open(queries, "w") as f:
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_search_queries.py"), str(QUERIES), SEED], stdout=f, check=True)
     data = os.path.join(work, f"data-{n}")
     _, import_s = run(BIN, "--data-dir", data, "import", "practices", corpus)
     out, reindex_s = run(BIN, "--data-dir", data, "reindex")
     index_dir = os.path.join(data, "index", "practices")
-    figures = {"n": n, "import_s": import_s, "reindex_s": reindex_s, "reindex_out": out.strip(),
+    figures = {"n": n, "commit": COMMIT, "date": time.strftime("%Y-%m-%d"), "import_s": import_s, "reindex_s": reindex_s, "reindex_out": out.strip(),
                "index_mb": dir_size(index_dir) / 1e6,
                "sqlite_db_mb": os.path.getsize(os.path.join(data, "ateneu.db")) / 1e6}
     log = open(os.path.join(work, f"server-{n}.log"), "w")
@@ -130,17 +136,17 @@ def report(all_figures):
     lines = ["# Good-practice search: Ateneu against SQLite FTS5 and PostgreSQL full-text search", "",
              "`python3 bench/search.py` (see bench/README.md). Times in milliseconds per search request,",
              "every facet counted; same corpus, same queries, same run.", "",
-             "| practices | API median | API p99 | bare median | bare p99 | API/bare (median) | SQLite FTS5 median / p99 | PostgreSQL median / p99 | PG/API median | PG/API p99 | index build | index size | RSS loaded / after |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| practices | commit, date | API median | API p99 | bare median | bare p99 | API/bare (median) | SQLite FTS5 median / p99 | PostgreSQL median / p99 | PG/API median | PG/API p99 | index build | index size | RSS loaded / after |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for f in all_figures:
         api, sq, pg = engine(f, "api"), engine(f, "sqlite"), engine(f, "pg")
         bare = f["bare"]
         bare_median, bare_p99 = bare["median_us"] / 1000, bare["p99_us"] / 1000
         ratio = lambda a, b: f"{a / b:.1f}×" if a and b else "–"
+        pair = lambda e: f"{e['median_ms']:.1f} / {e['p99_ms']:.1f}" if e.get("median_ms") else "not run"
         lines.append(
-            f"| {f['n']:,} | {api.get('median_ms', 0):.2f} | {api.get('p99_ms', 0):.2f} | {bare_median:.2f} | {bare_p99:.2f} | "
-            f"{ratio(api.get('median_ms'), bare_median)} | {sq.get('median_ms', 0):.1f} / {sq.get('p99_ms', 0):.1f} | "
-            f"{pg.get('median_ms', 0):.1f} / {pg.get('p99_ms', 0):.1f} | {ratio(pg.get('median_ms'), api.get('median_ms'))} | "
+            f"| {f['n']:,} | {f.get('commit', '?')}, {f.get('date', '?')} | {api.get('median_ms', 0):.2f} | {api.get('p99_ms', 0):.2f} | {bare_median:.2f} | {bare_p99:.2f} | "
+            f"{ratio(api.get('median_ms'), bare_median)} | {pair(sq)} | {pair(pg)} | {ratio(pg.get('median_ms'), api.get('median_ms'))} | "
             f"{ratio(pg.get('p99_ms'), api.get('p99_ms'))} | {f['reindex_s']:.1f} s | {f['index_mb']:.0f} MB | "
             f"{f['rss_loaded_mb']:.0f} / {f['rss_after_mb']:.0f} MB |")
     lines += ["", "Import of the JSON Lines file (`ateneu import practices`, SQLite): " +
@@ -161,9 +167,17 @@ def main():
             all_figures.append(figures)
             with open(os.path.join(results_dir, f"search-{n}.json"), "w") as f:
                 json.dump(figures, f, indent=1)
+            # The table holds every size measured, this run's and earlier runs' (each row names
+            # its commit and date).
+            every = []
+            for name in os.listdir(results_dir):
+                if name.startswith("search-") and name.endswith(".json") and name[7:-5].isdigit():
+                    with open(os.path.join(results_dir, name)) as f:
+                        every.append(json.load(f))
+            every.sort(key=lambda f: f["n"])
             with open(os.path.join(results_dir, "search.md"), "w") as f:
-                f.write(report(all_figures))
-            print(report(all_figures))
+                f.write(report(every))
+            print(report(every))
     finally:
         if not os.environ.get("BENCH_KEEP"):
             shutil.rmtree(work, ignore_errors=True)

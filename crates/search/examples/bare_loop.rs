@@ -127,20 +127,24 @@ fn measure(
     for (_, request) in &lines {
         search(request).map_err(|e| e.to_string())?;
     }
-    let mut all = Vec::new();
-    let mut by_query = Vec::new();
-    for (line, request) in &lines {
-        let mut times = Vec::with_capacity(repeat);
-        let mut total = 0;
-        for _ in 0..repeat {
+    // Passes over the whole list, as the HTTP client makes them: a query is not repeated
+    // back to back, where its postings and stored text would still be in the CPU's caches.
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(repeat); lines.len()];
+    let mut totals = vec![0usize; lines.len()];
+    for _ in 0..repeat {
+        for (i, (_, request)) in lines.iter().enumerate() {
             let start = Instant::now();
             let response = search(request).map_err(|e| e.to_string())?;
-            times.push(start.elapsed());
-            total = response.total;
+            times[i].push(start.elapsed());
+            totals[i] = response.total;
             std::hint::black_box(response);
         }
-        all.extend_from_slice(&times);
-        let (median, p99, mean) = stats(&mut times);
+    }
+    let mut all = Vec::new();
+    let mut by_query = Vec::new();
+    for (((line, _), times), total) in lines.iter().zip(&mut times).zip(&totals) {
+        all.extend_from_slice(times);
+        let (median, p99, mean) = stats(times);
         by_query.push(serde_json::json!({
             "query": serde_json::from_str::<serde_json::Value>(line).unwrap_or_default(),
             "total": total, "median_us": median, "p99_us": p99, "mean_us": mean,
