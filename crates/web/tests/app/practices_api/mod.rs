@@ -137,11 +137,29 @@ async fn an_import_is_searchable_in_every_language_with_facets() {
         search(&app, "sdg=11&region=latin-america").await["total"],
         0
     );
+    // Each facet lists its most frequent values (`facet_limit`), and always those filtered on.
+    let one = search(&app, "facet_limit=1").await;
+    assert_eq!(one["total"], 3);
+    assert_eq!(one["facets"]["sdg"], json!({"11": 2}));
+    let kept = search(&app, "facet_limit=1&sdg=4&sdg=5").await;
+    assert_eq!(kept["facets"]["sdg"], json!({"11": 1, "4": 1, "5": 1}));
     // Bad parameters are refused, not guessed.
-    let bad = app
-        .api(Method::GET, "/api/v1/practices/search?page=0", None, None)
-        .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    for query in [
+        "page=0",
+        "facet_limit=0",
+        "facet_limit=1001",
+        "facet_limit=ten",
+    ] {
+        let bad = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/practices/search?{query}"),
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{query}");
+    }
 }
 
 #[tokio::test]
