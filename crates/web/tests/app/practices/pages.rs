@@ -49,6 +49,31 @@ async fn practices_search_page_finds_by_word_and_filters_by_facet() {
 }
 
 #[tokio::test]
+async fn practices_search_page_shows_ten_values_of_a_facet_and_more_on_request() {
+    let s = setup().await;
+    let lines: Vec<String> = (1..=12u8)
+        .map(|n| {
+            let (id, title) = (format!("m-{n}"), format!("Practice number {n}"));
+            line(&id, &title, "Music in the squares.", n)
+        })
+        .collect();
+    s.publish(&lines).await;
+    let mut app = s.app.fresh_browser();
+    let first = app.get("/en/practices").await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!(first.body.matches(r#"name="sdg""#).count(), 10);
+    assert!(first.body.contains("Show more values"), "{}", first.body);
+    let more = app.get("/en/practices?facet_limit=100").await;
+    assert_eq!(more.status, StatusCode::OK);
+    assert_eq!(more.body.matches(r#"name="sdg""#).count(), 12);
+    assert!(!more.body.contains("Show more values"));
+    assert!(
+        more.body.contains(r#"name="facet_limit" value="100""#),
+        "the form keeps the visitor's choice"
+    );
+}
+
+#[tokio::test]
 async fn practices_draft_page_is_only_for_those_who_work_on_it() {
     let s = setup().await;
     let slug = s.draft("Secret draft").await;
