@@ -10,7 +10,6 @@ use sea_orm::{
     QuerySelect, Set,
 };
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// A stored version, without its file.
@@ -62,10 +61,7 @@ fn stored(model: &framework_version::Model) -> DbResult<StoredVersion> {
 }
 
 fn checksum(source: &str) -> String {
-    Sha256::digest(source.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::sha256_hex(source.as_bytes())
 }
 
 /// Stores a version. The same file again changes nothing; a changed file replaces a version

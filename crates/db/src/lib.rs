@@ -147,6 +147,16 @@ pub(crate) fn conflict_as(key: &'static str) -> impl FnOnce(DbErr) -> DbError {
 }
 
 /// Reads a JSON text column into a value.
+/// Lower-case hex of the SHA-256 of `bytes`: what the database keeps of a token, a framework
+/// file's checksum, an uploaded file's ETag.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
     serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))
 }

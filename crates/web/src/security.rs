@@ -13,7 +13,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "ateneu_session";
 pub const CSRF_COOKIE: &str = "ateneu_csrf";
@@ -31,8 +30,7 @@ pub fn new_token() -> String {
 
 /// What the database keeps of a token.
 pub fn token_hash(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    ateneu_db::sha256_hex(token.as_bytes())
 }
 
 /// Hashes a password with Argon2id on a blocking thread.

@@ -5,14 +5,13 @@
 use super::{Practice, update};
 use crate::audit::{self, Who};
 use crate::entities::practice_medium;
-use crate::{DbError, DbResult, WriteTxn};
+use crate::{DbError, DbResult, WriteTxn, sha256_hex};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::practices::media::{StoredFile, Upload, served_url};
 use ateneu_domain::practices::{Media, PracticeRecord};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -28,14 +27,6 @@ pub struct Medium {
     pub file_name: String,
     pub uploaded_by: Option<i64>,
     pub uploaded_at: DateTime<Utc>,
-}
-
-/// Lower-case hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Stores an upload and adds it at the end of the practice's media list, described in one
