@@ -149,22 +149,13 @@ pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
 
 /// Every field of every imported framework version, as `framework:field` with its name:
 /// what practices are tagged with.
-pub async fn framework_fields(
-    state: &AppState,
-) -> Result<HashMap<String, ateneu_domain::frameworks::Trilingual>, AppError> {
-    let mut fields = HashMap::new();
-    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
-        let (_, framework) = crate::frameworks::load(state, version.id).await?;
-        for domain in &framework.domains {
-            for field in &domain.fields {
-                fields.insert(
-                    format!("{}:{}", version.framework_key, field.key),
-                    field.text.clone(),
-                );
-            }
-        }
-    }
-    Ok(fields)
+pub async fn framework_fields(state: &AppState) -> Result<HashMap<String, Trilingual>, AppError> {
+    Ok(framework_groups(state)
+        .await?
+        .into_iter()
+        .flat_map(|group| group.domains)
+        .flat_map(|domain| domain.fields)
+        .collect())
 }
 
 /// A framework's fields as its domains group them: what the tags step shows.
@@ -209,8 +200,9 @@ pub async fn framework_groups(state: &AppState) -> Result<Vec<FieldGroup>, AppEr
             *name = domain.text.clone();
             for field in &domain.fields {
                 let reference = format!("{}:{}", version.framework_key, field.key);
-                if !fields.iter().any(|(r, _)| *r == reference) {
-                    fields.push((reference, field.text.clone()));
+                match fields.iter_mut().find(|(r, _)| *r == reference) {
+                    Some((_, name)) => *name = field.text.clone(),
+                    None => fields.push((reference, field.text.clone())),
                 }
             }
         }
