@@ -146,12 +146,10 @@ pub async fn import(
         let mut changed_ids = Vec::new();
         for item in chunk {
             let city_list = resolve(&item.cities);
-            let record = match existing.get(&item.external_id) {
-                Some(model) => to_json(&super::media::keep_uploads(&item.record, &model.record)?)?,
-                None => to_json(&item.record)?,
-            };
             match existing.get(&item.external_id) {
                 Some(model) => {
+                    let record =
+                        to_json(&super::media::keep_uploads(&item.record, &model.record)?)?;
                     let mut before = links.get(&model.id).cloned().unwrap_or_default();
                     let mut after = city_list.clone();
                     before.sort_unstable();
@@ -179,6 +177,7 @@ pub async fn import(
                     summary.updated += 1;
                 }
                 None => {
+                    let record = to_json(&item.record)?;
                     let slug = free_practice_slug_in(
                         item.record.title(item.record.source_lang),
                         &mut slugs,
