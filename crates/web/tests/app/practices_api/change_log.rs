@@ -108,10 +108,7 @@ async fn a_server_behind_the_pruned_log_rebuilds_and_finds_the_changes() {
         .user("sec@example.org", &[secretariat("uclg-culture")])
         .await;
     // A second server process on the same database, with its own index, up to date now.
-    let config = app.state.config.as_ref().clone();
-    let other = ateneu_web::AppState::new(app.state.db.clone(), config)
-        .await
-        .expect("state");
+    let other = super::second_process(&app).await;
     other.search.catch_up(&other.db).await.expect("catch up");
     assert_eq!(other.search.index.len(), 0);
 

@@ -55,17 +55,28 @@ pub(super) async fn import(app: &TestApp, token: &str, body: &str) -> Reply {
     app.send_unsigned(request).await
 }
 
+async fn search_reply(app: &TestApp, query: &str) -> Reply {
+    app.api(
+        Method::GET,
+        &format!("/api/v1/practices/search?{query}"),
+        None,
+        None,
+    )
+    .await
+}
+
 pub(super) async fn search(app: &TestApp, query: &str) -> Value {
-    let reply = app
-        .api(
-            Method::GET,
-            &format!("/api/v1/practices/search?{query}"),
-            None,
-            None,
-        )
-        .await;
+    let reply = search_reply(app, query).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     reply.json()
+}
+
+/// A second server process on the same database as `app`, with its own index (in memory).
+pub(super) async fn second_process(app: &TestApp) -> ateneu_web::AppState {
+    let config = app.state.config.as_ref().clone();
+    ateneu_web::AppState::new(app.state.db.clone(), config)
+        .await
+        .expect("state")
 }
 
 pub(super) fn ids(found: &Value) -> Vec<i64> {
@@ -150,14 +161,7 @@ async fn an_import_is_searchable_in_every_language_with_facets() {
         "facet_limit=1001",
         "facet_limit=ten",
     ] {
-        let bad = app
-            .api(
-                Method::GET,
-                &format!("/api/v1/practices/search?{query}"),
-                None,
-                None,
-            )
-            .await;
+        let bad = search_reply(&app, query).await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{query}");
     }
 }

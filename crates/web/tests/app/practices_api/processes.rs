@@ -13,10 +13,7 @@ async fn open_data_feed_and_a_second_process() {
         .user("sec@example.org", &[secretariat("uclg-culture")])
         .await;
     // A second server process on the same database, with its own index.
-    let config = app.state.config.as_ref().clone();
-    let other = ateneu_web::AppState::new(app.state.db.clone(), config)
-        .await
-        .expect("state");
+    let other = super::second_process(&app).await;
     assert_eq!(import(&app, &sec, &corpus()).await.status, StatusCode::OK);
     other.search.catch_up(&other.db).await.expect("catch up");
     assert_eq!(
