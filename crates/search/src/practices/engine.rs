@@ -2,7 +2,8 @@
 //! segment (filters and required clauses intersected), facet counts from it (or from its
 //! complement when it holds most practices), scores accumulated term by term over it, then the
 //! best `offset + limit` by score or date. The query is evaluated once; counts and top
-//! documents come from the same matching set.
+//! documents come from the same matching set. Segments are searched side by side and their
+//! counts and best documents merged.
 //!
 //! Scores: see [`super::scoring`].
 
@@ -14,8 +15,9 @@ use super::schema::{Fields, lang_index};
 use super::scoring::with_scratch;
 use super::segment::SegmentData;
 use super::snapshot::Snapshot;
-use super::topn::{Ranked, TopN, better, date_only_key};
+use super::topn::{Ranked, TopN, date_only_key};
 use ateneu_domain::Lang;
+use std::sync::Arc;
 use tantivy::postings::BlockSegmentPostings;
 use tantivy::query::{Bm25Weight, EnableScoring, PhraseQuery, Query, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -37,38 +39,50 @@ pub(crate) struct TermLookup {
     pub title_weight: Bm25Weight,
 }
 
-/// A clause's lookups, one per language (by index) where it has terms.
-pub(crate) struct ClausePlan(pub Vec<(usize, Lookup)>);
+/// A clause's lookups, one per language (by index) where it has terms, and how many
+/// postings they hold.
+pub(crate) struct ClausePlan {
+    pub lookups: Vec<(usize, Lookup)>,
+    pub postings: u64,
+}
 
 /// What a search found.
 pub(crate) struct Outcome {
     pub total: u64,
     /// By facet value id.
     pub counts: Vec<u32>,
-    /// The best `top_n`, best first.
+}
+
+/// What one segment matched.
+pub(crate) struct Matched {
+    pub matches: Arc<Bits>,
+    /// Its best documents, when ranking by score.
     pub top: Vec<Ranked>,
 }
 
 /// A search resolved against a snapshot: terms, weights and filter terms.
-pub(crate) struct Plan<'a> {
-    snapshot: &'a Snapshot,
+pub(crate) struct Plan {
+    pub snapshot: Arc<Snapshot>,
     facet: Field,
     pub required: Vec<ClausePlan>,
     pub optional: Vec<ClausePlan>,
     /// Per filtered kind, its values: their terms and ids (none: nothing matches).
     filters: Vec<Vec<(Term, Option<u32>)>>,
-    scoring: bool,
+    pub scoring: bool,
+    /// About how many postings and filtered documents the search reads: cheap searches are
+    /// not split over threads.
+    pub work: u64,
 }
 
-impl<'a> Plan<'a> {
+impl Plan {
     /// `scoring`: whether to rank by score (else by date).
     pub(crate) fn new(
-        snapshot: &'a Snapshot,
+        snapshot: &Arc<Snapshot>,
         fields: &Fields,
         parsed: &ParsedText,
         filters: &[(FacetKind, String)],
         scoring: bool,
-    ) -> Result<Plan<'a>, IndexError> {
+    ) -> Result<Plan, IndexError> {
         let plan_all = |clauses: &[Clause]| -> Result<Vec<ClausePlan>, IndexError> {
             clauses
                 .iter()
@@ -98,17 +112,27 @@ impl<'a> Plan<'a> {
                     .collect(),
             );
         }
+        let required = plan_all(&parsed.required)?;
+        let optional = if scoring {
+            plan_all(&parsed.optional)?
+        } else {
+            Vec::new()
+        };
+        let filtered: u64 = by_kind
+            .iter()
+            .flatten()
+            .filter_map(|(_, id)| *id)
+            .map(|id| snapshot.docs_with(id))
+            .sum();
+        let work = required.iter().chain(&optional).map(|c| c.postings).sum::<u64>() + filtered;
         Ok(Plan {
-            snapshot,
+            snapshot: Arc::clone(snapshot),
             facet: fields.facet,
-            required: plan_all(&parsed.required)?,
-            optional: if scoring {
-                plan_all(&parsed.optional)?
-            } else {
-                Vec::new()
-            },
+            required,
+            optional,
             filters: by_kind,
             scoring,
+            work,
         })
     }
 
@@ -121,35 +145,50 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    /// Runs the search: the total, the facet counts and the best `top_n`.
-    pub(crate) fn run(&self, top_n: usize) -> Result<Outcome, IndexError> {
-        let snapshot = self.snapshot;
-        let readers = snapshot.searcher.segment_readers();
-        let mut matches = Vec::with_capacity(readers.len());
-        let mut top = Vec::new();
-        for (ord, reader) in readers.iter().enumerate() {
-            let (Some(alive), Some(data)) = (snapshot.alive.get(ord), snapshot.segment(ord as u32))
-            else {
-                return Err(out_of_step());
-            };
-            let mut m = self.filtered(reader, data, alive)?;
-            if self.scoring {
-                top.extend(with_scratch(|scratch| {
-                    scratch.run(self, reader, data, &mut m, ord as u32, top_n)
-                })?);
-            } else {
-                self.match_clauses(reader, &mut m)?;
-            }
-            matches.push(m);
+    /// One segment's matching documents and, ranking by score, its best `top_n`.
+    pub(crate) fn match_segment(&self, ord: usize, top_n: usize) -> Result<Matched, IndexError> {
+        let snapshot = &self.snapshot;
+        let (Some(reader), Some(alive), Some(data)) = (
+            snapshot.searcher.segment_readers().get(ord),
+            snapshot.alive.get(ord),
+            snapshot.segment(ord as u32),
+        ) else {
+            return Err(out_of_step());
+        };
+        let mut m = self.filtered(reader, data, alive)?;
+        let top = if self.scoring {
+            with_scratch(|scratch| scratch.run(self, reader, data, &mut m, ord as u32, top_n))?
+        } else {
+            self.match_clauses(reader, &mut m)?;
+            Vec::new()
+        };
+        Ok(Matched {
+            matches: Arc::new(m),
+            top,
+        })
+    }
+
+    /// The facet counts of a segment's matching documents `m` (by value id; wrapping: added
+    /// up over segments, they are exact). When most of the segment matches, what does not
+    /// match is counted and subtracted from the counts of every live document.
+    pub(crate) fn count_segment(&self, ord: usize, m: &Bits) -> Vec<u32> {
+        let snapshot = &self.snapshot;
+        let (Some(alive), Some(data), Some((live_docs, live_counts))) = (
+            snapshot.alive.get(ord),
+            snapshot.segment(ord as u32),
+            snapshot.segment_counts.get(ord),
+        ) else {
+            return Vec::new();
+        };
+        if m.count().saturating_mul(2) > *live_docs {
+            let mut counts = live_counts.clone();
+            data.count(&alive.minus(m), true, &mut counts);
+            counts
+        } else {
+            let mut counts = vec![0; live_counts.len()];
+            data.count(m, false, &mut counts);
+            counts
         }
-        let total: u64 = matches.iter().map(Bits::count).sum();
-        let counts = self.count(&matches, total);
-        if !self.scoring {
-            top = self.newest(&matches, total, top_n);
-        }
-        top.sort_by(better);
-        top.truncate(top_n);
-        Ok(Outcome { total, counts, top })
     }
 
     /// The live documents of a segment that pass the filters.
@@ -188,7 +227,7 @@ impl<'a> Plan<'a> {
                 break;
             }
             let mut found = Bits::empty(reader.max_doc());
-            for (_, lookup) in &clause.0 {
+            for (_, lookup) in &clause.lookups {
                 match lookup {
                     Lookup::Term(term) => {
                         if let Some(postings) =
@@ -212,33 +251,10 @@ impl<'a> Plan<'a> {
         Ok(())
     }
 
-    /// Facet value counts over the matching documents; from the counts over everything,
-    /// less the live documents that do not match, when those are fewer.
-    fn count(&self, matches: &[Bits], total: u64) -> Vec<u32> {
-        let snapshot = self.snapshot;
-        let complement = total.saturating_mul(2) > snapshot.alive_total;
-        let mut counts = if complement {
-            snapshot.all_counts.clone()
-        } else {
-            vec![0; snapshot.values.len()]
-        };
-        for (ord, (m, alive)) in matches.iter().zip(&snapshot.alive).enumerate() {
-            let Some(data) = snapshot.segment(ord as u32) else {
-                continue;
-            };
-            if complement {
-                data.count(&alive.minus(m), true, &mut counts);
-            } else {
-                data.count(m, false, &mut counts);
-            }
-        }
-        counts
-    }
-
     /// The newest `top_n` matching documents: read off the snapshot's newest-first list when
     /// matches are dense enough for that to be short, else selected from the matches.
-    fn newest(&self, matches: &[Bits], total: u64, top_n: usize) -> Vec<Ranked> {
-        let snapshot = self.snapshot;
+    pub(crate) fn newest(&self, matches: &[Arc<Bits>], total: u64, top_n: usize) -> Vec<Ranked> {
+        let snapshot = &self.snapshot;
         if top_n == 0 || total == 0 {
             return Vec::new();
         }
@@ -292,20 +308,19 @@ pub(crate) fn postings(
         .read_block_postings(term, option)?)
 }
 
-/// A term's BM25 weight in one language, from the whole index's statistics.
+/// A term's BM25 weight in one language, from the whole index's statistics, and how many
+/// documents hold it.
 fn weight(
     snapshot: &Snapshot,
     term: &Term,
     docs: u64,
     average: f32,
-) -> Result<Bm25Weight, IndexError> {
+) -> Result<(Bm25Weight, u64), IndexError> {
     let docs = docs.max(1);
-    let doc_freq = snapshot.searcher.doc_freq(term)?.min(docs);
-    Ok(Bm25Weight::for_one_term_without_explain(
-        doc_freq,
-        docs,
-        average.max(1.0),
-    ))
+    let doc_freq = snapshot.searcher.doc_freq(term)?;
+    let weight =
+        Bm25Weight::for_one_term_without_explain(doc_freq.min(docs), docs, average.max(1.0));
+    Ok((weight, doc_freq))
 }
 
 fn clause_plan(
@@ -314,6 +329,7 @@ fn clause_plan(
     clause: &Clause,
 ) -> Result<ClausePlan, IndexError> {
     let mut lookups = Vec::new();
+    let mut postings = 0;
     for lang in Lang::ALL {
         let terms = clause.terms(lang);
         let lf = fields.lang(lang);
@@ -323,21 +339,29 @@ fn clause_plan(
             [(_, term)] => {
                 let text = Term::from_field_text(lf.text, term);
                 let title = Term::from_field_text(lf.title, term);
+                let (text_weight, in_text) =
+                    weight(snapshot, &text, stats.docs, stats.average_text)?;
+                let (title_weight, in_title) =
+                    weight(snapshot, &title, stats.docs, stats.average_title)?;
+                postings += in_text + in_title;
                 lookups.push((
                     lang_index(lang),
                     Lookup::Term(Box::new(TermLookup {
-                        text_weight: weight(snapshot, &text, stats.docs, stats.average_text)?,
-                        title_weight: weight(snapshot, &title, stats.docs, stats.average_title)?,
+                        text_weight,
+                        title_weight,
                         text,
                         title,
                     })),
                 ));
             }
             [(first, _), ..] => {
-                let terms = terms
+                let terms: Vec<(usize, Term)> = terms
                     .iter()
                     .map(|(p, t)| (p - first, Term::from_field_text(lf.text, t)))
                     .collect();
+                for (_, term) in &terms {
+                    postings += snapshot.searcher.doc_freq(term)?;
+                }
                 let query = PhraseQuery::new_with_offset(terms);
                 let weight =
                     query.weight(EnableScoring::enabled_from_searcher(&snapshot.searcher))?;
@@ -345,5 +369,5 @@ fn clause_plan(
             }
         }
     }
-    Ok(ClausePlan(lookups))
+    Ok(ClausePlan { lookups, postings })
 }

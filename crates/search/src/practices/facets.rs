@@ -86,8 +86,10 @@ pub(crate) fn decode(encoded: &str) -> Option<(FacetKind, &str)> {
 pub(crate) struct FacetValues {
     values: Vec<(FacetKind, String)>,
     ids: std::collections::HashMap<String, u32>,
-    /// Ids ordered by kind then value: the order facet lists are read in.
+    /// Ids ordered by kind then value: the order of equal counts in facet lists.
     sorted: Vec<u32>,
+    /// By id: its kind and its place in `sorted`.
+    placed: Vec<(FacetKind, u32)>,
 }
 
 impl FacetValues {
@@ -117,7 +119,12 @@ impl FacetValues {
     pub(crate) fn finish(&mut self) {
         let mut sorted: Vec<u32> = (0..self.values.len() as u32).collect();
         sorted.sort_by(|a, b| self.values[*a as usize].cmp(&self.values[*b as usize]));
+        let mut placed = vec![(FacetKind::Sdg, 0); sorted.len()];
+        for (rank, id) in sorted.iter().enumerate() {
+            placed[*id as usize] = (self.values[*id as usize].0, rank as u32);
+        }
         self.sorted = sorted;
+        self.placed = placed;
     }
 
     /// The facet lists of a response from per-id counts: every kind, its first `per_kind`
@@ -129,40 +136,39 @@ impl FacetValues {
         per_kind: usize,
         keep: &[u32],
     ) -> BTreeMap<FacetKind, Vec<FacetCount>> {
-        let mut by_kind: [Vec<(u32, u32)>; 10] = Default::default();
-        for id in &self.sorted {
-            let count = counts.get(*id as usize).copied().unwrap_or(0);
-            if count > 0 {
-                let kind = self.values[*id as usize].0;
-                by_kind[kind.index()].push((count, *id));
+        // Per kind, (count, place in value order) of every value with a count, read in id
+        // order (the counts' own order).
+        let mut by_kind: [Vec<(std::cmp::Reverse<u32>, u32)>; 10] = Default::default();
+        for (count, (kind, rank)) in counts.iter().zip(&self.placed) {
+            if *count > 0 {
+                by_kind[kind.index()].push((std::cmp::Reverse(*count), *rank));
             }
         }
         let mut lists = BTreeMap::new();
         for kind in FacetKind::ALL {
-            let entries = &by_kind[kind.index()];
-            // By count (descending), equal counts in value order (the entries' order): only
-            // the first `per_kind` are put in order, not every city of a broad search.
-            let mut ranked: Vec<(std::cmp::Reverse<u32>, usize)> = entries
-                .iter()
-                .enumerate()
-                .map(|(at, (count, _))| (std::cmp::Reverse(*count), at))
-                .collect();
+            let mut ranked = std::mem::take(&mut by_kind[kind.index()]);
+            // By count (descending), equal counts in value order: only the first `per_kind`
+            // are put in order, not every city of a broad search.
             if per_kind < ranked.len() {
                 ranked.select_nth_unstable(per_kind);
                 let (first, rest) = ranked.split_at_mut(per_kind);
                 let mut chosen = first.to_vec();
-                chosen.extend(rest.iter().filter(|(_, at)| keep.contains(&entries[*at].1)));
+                chosen.extend(rest.iter().filter(|(_, rank)| {
+                    self.sorted
+                        .get(*rank as usize)
+                        .is_some_and(|id| keep.contains(id))
+                }));
                 ranked = chosen;
             }
             ranked.sort_unstable();
             let list = ranked
                 .iter()
-                .map(|(_, at)| {
-                    let (count, id) = entries[*at];
-                    FacetCount {
-                        value: self.values[id as usize].1.clone(),
-                        count: u64::from(count),
-                    }
+                .filter_map(|(count, rank)| {
+                    let id = *self.sorted.get(*rank as usize)?;
+                    Some(FacetCount {
+                        value: self.values.get(id as usize)?.1.clone(),
+                        count: u64::from(count.0),
+                    })
                 })
                 .collect();
             lists.insert(kind, list);

@@ -2,6 +2,7 @@
 //! changes and rebuilds through its one writer, and handing searches a consistent snapshot.
 
 use super::facets::{self, FacetKind};
+use super::parallel::search_parts;
 use super::query::Analyzers;
 use super::schema::{self, Fields, SCHEMA_VERSION, SUMMARY_COPIES, lang_bit};
 use super::snapshot::Snapshot;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::store::Compressor;
 use tantivy::{
@@ -205,7 +207,8 @@ impl PracticeIndex {
     }
 
     /// Replaces everything with `docs` in one commit (searches see the old index until
-    /// then), merged into one segment; `progress` hears the count of practices added.
+    /// then), merged into as many segments of about equal size as searches can run side by
+    /// side; `progress` hears the count of practices added.
     pub fn rebuild(
         &self,
         docs: impl Iterator<Item = PracticeDoc>,
@@ -225,9 +228,19 @@ impl PracticeIndex {
             }
             progress(added);
             commit(writer, applied)?;
-            let segments = self.index.searchable_segment_ids()?;
-            if segments.len() > 1 {
-                writer.merge(&segments).wait()?;
+            let segments: Vec<(SegmentId, u32)> = self
+                .index
+                .searchable_segment_metas()?
+                .iter()
+                .map(|meta| (meta.id(), meta.num_docs()))
+                .collect();
+            let merges: Vec<_> = balanced(&segments, search_parts(added))
+                .into_iter()
+                .filter(|group| group.len() > 1)
+                .map(|group| writer.merge(&group))
+                .collect();
+            for merge in merges {
+                merge.wait()?;
             }
             writer.set_merge_policy(Box::<LogMergePolicy>::default());
             Ok(())
@@ -350,6 +363,25 @@ impl PracticeIndex {
         }
         doc
     }
+}
+
+/// `segments` (id, documents) in `parts` groups of about equal documents: the largest first,
+/// each to the group with the fewest so far.
+fn balanced(segments: &[(SegmentId, u32)], parts: usize) -> Vec<Vec<SegmentId>> {
+    let mut by_size: Vec<&(SegmentId, u32)> = segments.iter().collect();
+    by_size.sort_by_key(|(id, docs)| (std::cmp::Reverse(*docs), *id));
+    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
+    for (id, docs) in by_size {
+        if let Some(group) = groups.iter_mut().min_by_key(|(total, _)| *total) {
+            group.0 += u64::from(*docs);
+            group.1.push(*id);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, ids)| ids)
+        .filter(|ids| !ids.is_empty())
+        .collect()
 }
 
 fn new_writer(index: &Index) -> Result<IndexWriter, IndexError> {

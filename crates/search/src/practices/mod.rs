@@ -9,6 +9,7 @@ mod bits;
 mod engine;
 mod facets;
 mod index;
+mod parallel;
 mod query;
 mod schema;
 mod scoring;

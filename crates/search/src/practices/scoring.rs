@@ -45,7 +45,7 @@ impl Scratch {
     /// required clause, scores them, and returns the best `top_n`.
     pub(crate) fn run(
         &mut self,
-        plan: &Plan<'_>,
+        plan: &Plan,
         reader: &SegmentReader,
         data: &SegmentData,
         m: &mut Bits,
@@ -60,7 +60,7 @@ impl Scratch {
 
     fn score(
         &mut self,
-        plan: &Plan<'_>,
+        plan: &Plan,
         reader: &SegmentReader,
         data: &SegmentData,
         m: &mut Bits,
@@ -73,7 +73,7 @@ impl Scratch {
                 return Ok(Vec::new());
             }
             let mut found = Bits::empty(reader.max_doc());
-            for (l, lookup) in &clause.0 {
+            for (l, lookup) in &clause.lookups {
                 match lookup {
                     Lookup::Term(term) => self.add_term(
                         *l,
@@ -109,7 +109,7 @@ impl Scratch {
             .map(|c| (c, true))
             .chain(plan.optional.iter().map(|c| (c, false)))
         {
-            for (l, lookup) in &clause.0 {
+            for (l, lookup) in &clause.lookups {
                 match lookup {
                     Lookup::Term(term) => {
                         if !required {

@@ -2,6 +2,7 @@
 //! their titles and snippets in the reader's language.
 
 use super::engine::Plan;
+use super::parallel;
 use super::query::{self, Analyzers};
 use super::schema::{Fields, lang_bit, lang_index, langs_of_bits};
 use super::snapshot::Snapshot;
@@ -9,6 +10,7 @@ use super::snippets::snippet;
 use super::topn::Ranked;
 use super::{Hit, IndexError, MAX_DEPTH, MAX_LIMIT, SearchRequest, SearchResponse, Sort};
 use ateneu_domain::Lang;
+use std::sync::Arc;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
@@ -21,7 +23,7 @@ fn page(request: &SearchRequest) -> (usize, usize) {
 
 /// Runs `request`; each facet list holds its first `per_kind` values.
 pub(crate) fn search(
-    snapshot: &Snapshot,
+    snapshot: &Arc<Snapshot>,
     fields: &Fields,
     analyzers: &Analyzers,
     request: &SearchRequest,
@@ -61,21 +63,23 @@ pub(crate) fn search(
     }
     let scoring = request.sort == Sort::Relevance && !parsed.is_empty();
     let plan = Plan::new(snapshot, fields, &parsed, &request.filters, scoring)?;
-    let outcome = plan.run(end)?;
-    let page = outcome.top.get(start..).unwrap_or_default();
-    Ok(SearchResponse {
-        total: usize::try_from(outcome.total).unwrap_or(usize::MAX),
-        hits: hits(
+    let keep = plan.filter_ids();
+    // The page's titles and snippets are read while the facets are counted.
+    let (outcome, hits) = parallel::run(plan, end, |top| {
+        let page = top.get(start..).unwrap_or_default();
+        hits(
             snapshot,
             fields,
             &mut analyzers,
             &parsed.marks,
             request.lang,
             page,
-        )?,
-        facets: snapshot
-            .values
-            .lists(&outcome.counts, per_kind, &plan.filter_ids()),
+        )
+    })?;
+    Ok(SearchResponse {
+        total: usize::try_from(outcome.total).unwrap_or(usize::MAX),
+        hits,
+        facets: snapshot.values.lists(&outcome.counts, per_kind, &keep),
     })
 }
 

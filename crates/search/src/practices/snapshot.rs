@@ -34,8 +34,9 @@ pub(crate) struct Snapshot {
     pub alive: Vec<Bits>,
     pub alive_total: u64,
     pub values: Arc<FacetValues>,
-    /// Facet value counts over every live document.
-    pub all_counts: Vec<u32>,
+    /// Per segment, its live documents' facet value counts and how many they are (a search
+    /// that matches most of a segment counts what it does not match, and subtracts).
+    pub segment_counts: Vec<(u64, Vec<u32>)>,
     pub all_facets: BTreeMap<FacetKind, Vec<FacetCount>>,
     /// Every live document, newest first (ties by address).
     pub newest: Vec<DocAddress>,
@@ -82,9 +83,15 @@ impl Snapshot {
         }
         values.finish();
         let mut all_counts = vec![0u32; values.len()];
+        let mut segment_counts = Vec::with_capacity(segments.len());
         let mut keyed: Vec<(u32, DocAddress)> = Vec::new();
         for (ord, (data, bits)) in segments.iter().zip(&alive).enumerate() {
-            data.count(bits, false, &mut all_counts);
+            let mut counts = vec![0u32; values.len()];
+            data.count(bits, false, &mut counts);
+            for (all, count) in all_counts.iter_mut().zip(&counts) {
+                *all += count;
+            }
+            segment_counts.push((bits.count(), counts));
             for doc in bits.iter() {
                 keyed.push((date_key(data.date(doc)), DocAddress::new(ord as u32, doc)));
             }
@@ -116,13 +123,22 @@ impl Snapshot {
             alive_total: keyed.len() as u64,
             newest: keyed.into_iter().map(|(_, address)| address).collect(),
             all_facets: values.lists(&all_counts, usize::MAX, &[]),
-            all_counts,
+            segment_counts,
             searcher,
             segments,
             alive,
             values: Arc::new(values),
             lang_stats,
         })
+    }
+
+    /// How many live documents hold a facet value.
+    pub(crate) fn docs_with(&self, id: u32) -> u64 {
+        self.segment_counts
+            .iter()
+            .filter_map(|(_, counts)| counts.get(id as usize))
+            .map(|count| u64::from(*count))
+            .sum()
     }
 
     pub(crate) fn segment(&self, ord: u32) -> Option<&SegmentData> {

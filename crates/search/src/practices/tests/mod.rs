@@ -4,6 +4,7 @@ mod facets;
 mod hostile;
 mod lifecycle;
 mod ranking;
+mod segments;
 mod texts;
 
 use super::{DocText, FacetKind, PracticeDoc, PracticeIndex, SearchRequest, SearchResponse, Sort};
