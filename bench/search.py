@@ -82,6 +82,30 @@ def wait_for(total, deadline):
     return False
 
 
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def wait_idle(pid, deadline):
+    """Waits until the server has finished its start-up work (it loads every practice's card
+    for the hits after it answers): its CPU time stays still for a second. Timed queries
+    before that would share the cores with it."""
+    quiet_since, last = None, cpu_ticks(pid)
+    while time.time() < deadline:
+        time.sleep(0.25)
+        now = cpu_ticks(pid)
+        if now - last <= 1:
+            quiet_since = quiet_since or time.time()
+            if time.time() - quiet_since >= 1.0:
+                return True
+        else:
+            quiet_since = None
+        last = now
+    return False
+
+
 def dir_size(path):
     size = 0
     for base, _, files in os.walk(path):
@@ -108,8 +132,13 @@ def one_size(n, work):
     log = open(os.path.join(work, f"server-{n}.log"), "w")
     server = subprocess.Popen([BIN, "--data-dir", data, "serve", "--port", str(PORT)], stdout=log, stderr=log)
     try:
-        if not wait_for(n, time.time() + 600):
+        started = time.time()
+        if not wait_for(n, started + 600):
             raise SystemExit(f"the server did not serve the {n} practices in time")
+        figures["serving_s"] = time.time() - started
+        if not wait_idle(server.pid, time.time() + 600):
+            raise SystemExit("the server did not finish its start-up work in time")
+        figures["ready_s"] = time.time() - started
         figures["rss_loaded_mb"] = rss_mb(server.pid)
         results = os.path.join(work, f"baselines-{n}.json")
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "search_baselines.py"), "--jsonl", corpus,

@@ -1,7 +1,7 @@
 //! A search's work spread over the cores. Each segment of the index is matched, scored and
 //! counted as one job; the calling thread does the largest, hands the others to the search
 //! threads, then does itself whichever they have not started (a sleeping thread can take
-//! longer to wake than a segment takes), and reads the page of hits while the last segments
+//! longer to wake than a segment takes: see [`STAY_AWAKE`]), and reads the page of hits while the last segments
 //! are counted. A rebuild leaves the index in one segment per core ([`search_parts`]) for
 //! this. Cheap searches stay on the calling thread: waking another costs more than they do.
 
@@ -10,7 +10,9 @@ use super::bits::Bits;
 use super::engine::{Matched, Outcome, Plan};
 use super::topn::{Ranked, better};
 use std::sync::atomic::{AtomicBool, Ordering};
+use crossbeam_channel::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, mpsc};
+use std::time::{Duration, Instant};
 
 /// A rebuild makes no more segments than this, whatever the number of cores.
 const MAX_PARTS: usize = 8;
@@ -30,20 +32,55 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// The search threads (one fewer than the cores), or none when they cannot be started.
-fn pool() -> Option<&'static rayon::ThreadPool> {
-    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+/// After a job, a search thread keeps looking for the next one this long before it sleeps:
+/// waking a sleeping thread can take longer than a whole search (a few hundred microseconds
+/// on a virtual machine), so a server answering searches one after another keeps its search
+/// threads awake, and an idle one spends at most this much after its last search. It yields
+/// the core to any other thread while it looks.
+const STAY_AWAKE: Duration = Duration::from_millis(2);
+
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// The search threads (one fewer than the cores), fed through one queue; none when there is
+/// one core or they cannot be started.
+fn pool() -> Option<&'static Sender<Job>> {
+    static POOL: OnceLock<Option<Sender<Job>>> = OnceLock::new();
     POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(cores().clamp(1, MAX_PARTS) - 1)
-            .thread_name(|i| format!("ateneu-search-{i}"))
-            // A panicking job is answered for by the search that waits on it (its segment is
-            // missing): the process goes on.
-            .panic_handler(|_| {})
-            .build()
-            .ok()
+        let (sender, receiver) = crossbeam_channel::unbounded::<Job>();
+        let mut started = 0;
+        for i in 1..cores().clamp(1, MAX_PARTS) {
+            let receiver = receiver.clone();
+            let thread = std::thread::Builder::new()
+                .name(format!("ateneu-search-{i}"))
+                .spawn(move || work(&receiver));
+            started += usize::from(thread.is_ok());
+        }
+        (started > 0).then_some(sender)
     })
     .as_ref()
+}
+
+/// A search thread: runs jobs until the queue closes.
+fn work(jobs: &Receiver<Job>) {
+    loop {
+        let waited = Instant::now();
+        let job = loop {
+            match jobs.try_recv() {
+                Ok(job) => break Some(job),
+                Err(TryRecvError::Empty) if waited.elapsed() < STAY_AWAKE => {
+                    std::thread::yield_now();
+                }
+                Err(TryRecvError::Empty) => break jobs.recv().ok(),
+                Err(TryRecvError::Disconnected) => return,
+            }
+        };
+        let Some(job) = job else {
+            return;
+        };
+        // A panicking job is answered for by the search that waits on it (its segment is
+        // missing); the thread goes on.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+    }
 }
 
 /// What the jobs of one search share.
@@ -151,7 +188,8 @@ pub(crate) fn run<R>(
         SPLIT.fetch_add(1, Ordering::Relaxed);
         for ord in others.iter().copied() {
             let (search, sender) = (Arc::clone(&search), sender.clone());
-            pool.spawn(move || search.take(ord, &sender));
+            // A closed queue: the segment is searched here, below.
+            let _ = pool.send(Box::new(move || search.take(ord, &sender)));
         }
     }
     search.take(largest, &sender);
