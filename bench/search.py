@@ -180,6 +180,11 @@ def report(all_figures):
             f"{f['rss_loaded_mb']:.0f} / {f['rss_after_mb']:.0f} MB |")
     lines += ["", "Import of the JSON Lines file (`ateneu import practices`, SQLite): " +
               ", ".join(f"{f['n']:,} in {f['import_s']:.1f} s" for f in all_figures) + "."]
+    started = [f for f in all_figures if "ready_s" in f]
+    if started:
+        lines += ["", "Server start (existing index) to answering for every practice / to the end of its "
+                  "start-up work (loading the hits' cards): " +
+                  ", ".join(f"{f['n']:,}: {f['serving_s']:.1f} s / {f['ready_s']:.1f} s" for f in started) + "."]
     return "\n".join(lines) + "\n"
 
 

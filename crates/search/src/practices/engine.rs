@@ -124,7 +124,12 @@ impl Plan {
             .filter_map(|(_, id)| *id)
             .map(|id| snapshot.docs_with(id))
             .sum();
-        let work = required.iter().chain(&optional).map(|c| c.postings).sum::<u64>() + filtered;
+        let work = required
+            .iter()
+            .chain(&optional)
+            .map(|c| c.postings)
+            .sum::<u64>()
+            + filtered;
         Ok(Plan {
             snapshot: Arc::clone(snapshot),
             facet: fields.facet,

@@ -2,7 +2,7 @@
 //! changes and rebuilds through its one writer, and handing searches a consistent snapshot.
 
 use super::facets::{self, FacetKind};
-use super::parallel::search_parts;
+use super::parallel::{balanced, search_parts};
 use super::query::Analyzers;
 use super::schema::{self, Fields, SCHEMA_VERSION, SUMMARY_COPIES, lang_bit};
 use super::snapshot::Snapshot;
@@ -363,25 +363,6 @@ impl PracticeIndex {
         }
         doc
     }
-}
-
-/// `segments` (id, documents) in `parts` groups of about equal documents: the largest first,
-/// each to the group with the fewest so far.
-fn balanced(segments: &[(SegmentId, u32)], parts: usize) -> Vec<Vec<SegmentId>> {
-    let mut by_size: Vec<&(SegmentId, u32)> = segments.iter().collect();
-    by_size.sort_by_key(|(id, docs)| (std::cmp::Reverse(*docs), *id));
-    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
-    for (id, docs) in by_size {
-        if let Some(group) = groups.iter_mut().min_by_key(|(total, _)| *total) {
-            group.0 += u64::from(*docs);
-            group.1.push(*id);
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(_, ids)| ids)
-        .filter(|ids| !ids.is_empty())
-        .collect()
 }
 
 fn new_writer(index: &Index) -> Result<IndexWriter, IndexError> {

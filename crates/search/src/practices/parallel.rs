@@ -9,10 +9,11 @@ use super::IndexError;
 use super::bits::Bits;
 use super::engine::{Matched, Outcome, Plan};
 use super::topn::{Ranked, better};
-use std::sync::atomic::{AtomicBool, Ordering};
 use crossbeam_channel::{Receiver, Sender, TryRecvError};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
+use tantivy::index::SegmentId;
 
 /// A rebuild makes no more segments than this, whatever the number of cores.
 const MAX_PARTS: usize = 8;
@@ -26,6 +27,25 @@ const SIDE_BY_SIDE_MIN_WORK: u64 = 16_384;
 pub(crate) fn search_parts(docs: u64) -> usize {
     let by_size = usize::try_from(docs / MIN_PART_DOCS).unwrap_or(usize::MAX);
     cores().min(MAX_PARTS).min(by_size).max(1)
+}
+
+/// `segments` (id, documents) in `parts` groups of about equal documents: the largest first,
+/// each to the group with the fewest so far.
+pub(crate) fn balanced(segments: &[(SegmentId, u32)], parts: usize) -> Vec<Vec<SegmentId>> {
+    let mut by_size: Vec<&(SegmentId, u32)> = segments.iter().collect();
+    by_size.sort_by_key(|(id, docs)| (std::cmp::Reverse(*docs), *id));
+    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
+    for (id, docs) in by_size {
+        if let Some(group) = groups.iter_mut().min_by_key(|(total, _)| *total) {
+            group.0 += u64::from(*docs);
+            group.1.push(*id);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, ids)| ids)
+        .filter(|ids| !ids.is_empty())
+        .collect()
 }
 
 fn cores() -> usize {
@@ -113,7 +133,11 @@ type Found = (usize, Result<Matched, IndexError>);
 impl Search {
     /// Matches, sends and counts segment `ord`, unless another thread has taken it.
     fn take(&self, ord: usize, sender: &mpsc::Sender<Found>) {
-        if self.taken.get(ord).is_none_or(|t| t.swap(true, Ordering::AcqRel)) {
+        if self
+            .taken
+            .get(ord)
+            .is_none_or(|t| t.swap(true, Ordering::AcqRel))
+        {
             return;
         }
         let _counted = Counted(self);
@@ -197,7 +221,12 @@ pub(crate) fn run<R>(
         search.take(ord, &sender);
     }
     drop(sender);
-    let (total, top) = rank(&search.plan, receiver.iter().take(segments), segments, top_n)?;
+    let (total, top) = rank(
+        &search.plan,
+        receiver.iter().take(segments),
+        segments,
+        top_n,
+    )?;
     let with = with_top(&top)?;
     let counts = search.counts();
     Ok((Outcome { total, counts }, with))
@@ -236,6 +265,30 @@ fn rank(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every segment lands in exactly one group, there are at most `parts` groups, and
+        /// the groups differ by no more than the largest segment.
+        #[test]
+        fn groups_are_balanced(sizes in proptest::collection::vec(0u32..50_000, 0..40), parts in 1usize..9) {
+            let segments: Vec<(SegmentId, u32)> =
+                sizes.iter().map(|docs| (SegmentId::generate_random(), *docs)).collect();
+            let groups = balanced(&segments, parts);
+            prop_assert!(groups.len() <= parts);
+            let mut seen: Vec<SegmentId> = groups.iter().flatten().copied().collect();
+            seen.sort();
+            let mut all: Vec<SegmentId> = segments.iter().map(|(id, _)| *id).collect();
+            all.sort();
+            prop_assert_eq!(seen, all);
+            let docs_of = |id: &SegmentId| segments.iter().find(|(s, _)| s == id).map_or(0, |(_, d)| u64::from(*d));
+            let totals: Vec<u64> = groups.iter().map(|g| g.iter().map(docs_of).sum()).collect();
+            if let (Some(min), Some(max)) = (totals.iter().min(), totals.iter().max()) {
+                let largest = sizes.iter().copied().max().map_or(0, u64::from);
+                prop_assert!(max - min <= largest);
+            }
+        }
+    }
 
     #[test]
     fn parts_follow_the_size_of_the_index() {

@@ -5,8 +5,8 @@ use super::*;
 use crate::practices::parallel;
 
 const WORDS: [&str; 12] = [
-    "culture", "heritage", "festival", "library", "music", "theatre", "dance", "museum",
-    "poetry", "cinema", "craft", "garden",
+    "culture", "heritage", "festival", "library", "music", "theatre", "dance", "museum", "poetry",
+    "cinema", "craft", "garden",
 ];
 
 /// SplitMix64: the same practices on every run.
