@@ -167,7 +167,10 @@ impl Search {
             };
         }
         drop(left);
-        self.counts.lock().map(|c| c.clone()).unwrap_or_default()
+        self.counts
+            .lock()
+            .map(|mut counts| std::mem::take(&mut *counts))
+            .unwrap_or_default()
     }
 }
 
@@ -188,11 +191,9 @@ pub(crate) fn run<R>(
     with_top: impl FnOnce(&[Ranked]) -> Result<R, IndexError>,
 ) -> Result<(Outcome, R), IndexError> {
     let segments = plan.snapshot.searcher.segment_readers().len();
-    let sizes: Vec<u64> = (0..segments)
-        .map(|ord| plan.snapshot.segment_counts.get(ord).map_or(0, |c| c.0))
-        .collect();
+    let live_docs = |ord: usize| plan.snapshot.segment_counts.get(ord).map_or(0, |c| c.0);
     let largest = (0..segments)
-        .max_by_key(|ord| (sizes[*ord], std::cmp::Reverse(*ord)))
+        .max_by_key(|ord| (live_docs(*ord), std::cmp::Reverse(*ord)))
         .unwrap_or(0);
     let pool = (segments > 1 && plan.work >= SIDE_BY_SIDE_MIN_WORK)
         .then(pool)
