@@ -12,6 +12,9 @@ pub struct Exported<'a> {
     pub id: i64,
     pub slug: &'a str,
     pub url: String,
+    /// The site's address (`https://…`, no trailing slash): files uploaded to the site are
+    /// exported with it, so that the export's addresses work wherever it is read.
+    pub site: &'a str,
     pub external_id: Option<&'a str>,
     /// (name in the source language, ISO country code, region key)
     pub cities: Vec<(String, String, String)>,
@@ -199,7 +202,7 @@ pub fn row(practice: &Exported<'_>) -> Vec<String> {
             record
                 .media
                 .iter()
-                .map(|m| format!("{}: {}", m.kind.key(), m.url)),
+                .map(|m| format!("{}: {}", m.kind.key(), absolute(practice.site, &m.url))),
         ),
         public(&contact.name),
         public(&contact.position),
@@ -252,10 +255,20 @@ pub fn json(practice: &Exported<'_>) -> Value {
         "modules": record.tags.modules,
         "source_lang": record.source_lang,
         "partners": record.partners,
-        "media": record.media.iter().map(|m| json!({"kind": m.kind.key(), "url": m.url, "description": m.description.source_text()})).collect::<Vec<_>>(),
+        "media": record.media.iter().map(|m| json!({"kind": m.kind.key(), "url": absolute(practice.site, &m.url), "description": m.description.source_text()})).collect::<Vec<_>>(),
         "contact": if contact.public { json!({"name": contact.name, "position": contact.position, "email": contact.email, "public": true}) } else { Value::Null },
         "text": text,
     })
+}
+
+/// `url` as an address that works off the site: one on the site (`/media/…`) gets the site's
+/// address in front; others are already whole.
+fn absolute(site: &str, url: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        format!("{site}{url}")
+    } else {
+        url.to_owned()
+    }
 }
 
 /// Whether any media is a picture (the feed shows the first as an enclosure).

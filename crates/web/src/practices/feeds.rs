@@ -23,11 +23,12 @@ fn base(state: &AppState) -> String {
     state.config.base_url.trim_end_matches('/').to_owned()
 }
 
-fn exported<'a>(state: &AppState, practice: &'a Practice) -> Exported<'a> {
+fn exported<'a>(state: &'a AppState, practice: &'a Practice) -> Exported<'a> {
     Exported {
         id: practice.id,
         slug: &practice.slug,
         url: format!("{}/en/practices/{}", base(state), practice.slug),
+        site: state.config.base_url.trim_end_matches('/'),
         external_id: practice.external_id.as_deref(),
         cities: practice
             .cities

@@ -172,6 +172,38 @@ async fn a_published_practices_files_are_for_everyone_and_its_secretariat_upload
         );
     }
 
+    // Open data gives the file's whole address, which works off the site.
+    let whole = format!("{}{url}", app.state.config.base_url.trim_end_matches('/'));
+    let json_export = app
+        .api(
+            axum::http::Method::GET,
+            "/api/v1/practices/export.json",
+            None,
+            None,
+        )
+        .await
+        .json();
+    let exported = json_export
+        .as_array()
+        .expect("practices")
+        .iter()
+        .find(|p| p["id"] == id)
+        .expect("exported");
+    assert_eq!(exported["media"][0]["url"], whole.as_str());
+    let csv = app
+        .api(
+            axum::http::Method::GET,
+            "/api/v1/practices/export.csv",
+            None,
+            None,
+        )
+        .await;
+    assert!(
+        csv.body.contains(&format!("image: {whole}")),
+        "{}",
+        csv.body
+    );
+
     // Importing the practice again keeps its files (they leave the list by an edit only).
     let again = import(&app, &p.sec, &file).await;
     assert_eq!(again.json()["unchanged"], 1, "{}", again.body);
