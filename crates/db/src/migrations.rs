@@ -32,6 +32,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "practice media",
         include_str!("migrations/0005_practice_media.sql"),
     ),
+    (
+        6,
+        "translation work per language",
+        include_str!("migrations/0006_translation_work.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {
@@ -98,5 +103,7 @@ pub async fn migrate(db: &Db) -> DbResult<usize> {
         tracing::info!(version, name, "migration applied");
         applied += 1;
     }
+    // What a new column's SQL default could not compute.
+    crate::practices::count_translation_work(db).await?;
     Ok(applied)
 }

@@ -7,14 +7,16 @@ mod import;
 pub mod media;
 mod search;
 mod thesaurus;
+mod translation;
 
 pub use ateneu_domain::practices::keywords::Keyword;
 pub use change_log::{Pruned, prune_changes, pruned_through};
 pub use import::{ImportSummary, import};
 pub use search::{
-    Card, Change, by_ids, changes_since, last_change, practices_of_cities, published_cards_after,
+    Change, by_ids, changes_since, cities_after, cities_by_ids, last_change, practices_of_cities,
 };
 pub use thesaurus::{keywords, load_bundled_thesaurus, save_keyword};
+pub use translation::{count_translation_work, translation_work};
 
 use crate::audit::{self, Who};
 use crate::entities::{city, practice, practice_city, practice_comment, search_change};
@@ -246,7 +248,7 @@ pub async fn create(
 ) -> DbResult<Practice> {
     let slug = free_practice_slug(&**txn, record.title(record.source_lang)).await?;
     let now = Utc::now();
-    let model = practice::Entity::insert(practice::ActiveModel {
+    let mut row = practice::ActiveModel {
         slug: Set(slug.clone()),
         external_id: Set(None),
         stage: Set(Stage::Draft.key().to_owned()),
@@ -258,9 +260,11 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    })
-    .exec_with_returning(&**txn)
-    .await?;
+    };
+    translation::set_work(&mut row, record);
+    let model = practice::Entity::insert(row)
+        .exec_with_returning(&**txn)
+        .await?;
     link_cities(&**txn, model.id, cities).await?;
     log_change(&**txn, "practice", model.id).await?;
     audit::record(
@@ -284,7 +288,7 @@ pub async fn update(
     cities: &[i64],
     record: &PracticeRecord,
 ) -> DbResult<Practice> {
-    practice::Entity::update_many()
+    translation::with_work(practice::Entity::update_many(), record)
         .col_expr(
             practice::Column::Record,
             sea_orm::sea_query::Expr::value(to_json(record)?),

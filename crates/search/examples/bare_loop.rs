@@ -434,6 +434,12 @@ fn synthetic(id: i64, rng: &mut Rng, vocabularies: &[Vocabulary; 3]) -> Practice
     }
     PracticeDoc {
         id,
+        slug: format!("practice-{id}"),
+        cities: facets
+            .iter()
+            .filter(|(kind, _)| *kind == FacetKind::City)
+            .map(|(_, slug)| slug.clone())
+            .collect(),
         source_lang: source,
         texts,
         published_at: 1_420_070_400 + rng.below(350_000_000) as i64,

@@ -40,6 +40,10 @@ pub mod practice {
         pub created_by: Option<i64>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// Translation work left in each language (-1: not counted yet).
+        pub work_en: i32,
+        pub work_fr: i32,
+        pub work_es: i32,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

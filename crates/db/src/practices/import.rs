@@ -148,8 +148,8 @@ pub async fn import(
             let city_list = resolve(&item.cities);
             match existing.get(&item.external_id) {
                 Some(model) => {
-                    let record =
-                        to_json(&super::media::keep_uploads(&item.record, &model.record)?)?;
+                    let kept = super::media::keep_uploads(&item.record, &model.record)?;
+                    let record = to_json(&kept)?;
                     let mut before = links.get(&model.id).cloned().unwrap_or_default();
                     let mut after = city_list.clone();
                     before.sort_unstable();
@@ -158,7 +158,7 @@ pub async fn import(
                         summary.unchanged += 1;
                         continue;
                     }
-                    practice::Entity::update_many()
+                    super::translation::with_work(practice::Entity::update_many(), &kept)
                         .col_expr(
                             practice::Column::Record,
                             sea_orm::sea_query::Expr::value(record),
@@ -182,7 +182,7 @@ pub async fn import(
                         item.record.title(item.record.source_lang),
                         &mut slugs,
                     );
-                    new_rows.push(practice::ActiveModel {
+                    let mut row = practice::ActiveModel {
                         slug: Set(slug),
                         external_id: Set(Some(item.external_id.clone())),
                         stage: Set(stage.key().to_owned()),
@@ -194,7 +194,9 @@ pub async fn import(
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()
-                    });
+                    };
+                    super::translation::set_work(&mut row, &item.record);
+                    new_rows.push(row);
                     new_cities.push((item.external_id.clone(), city_list));
                     summary.created += 1;
                 }

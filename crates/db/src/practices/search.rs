@@ -1,9 +1,9 @@
 //! What the search index reads: the change log (written in each edit's transaction, so every
-//! server process catches up from it) and practices by id.
+//! server process catches up from it), practices by id, and the cities hits are shown with.
 
-use super::{Practice, PracticeCity, assemble, cities_of};
+use super::{Practice, PracticeCity, assemble, city_of};
 use crate::DbResult;
-use crate::entities::{practice, practice_city, search_change};
+use crate::entities::{city, practice, practice_city, search_change};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// One row of the change log: something the index shows changed.
@@ -87,39 +87,39 @@ pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> DbResult<Vec<Pr
     Ok(practices)
 }
 
-/// A published practice's address and cities, without its content: what search hits are
-/// shown with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Card {
-    pub id: i64,
-    pub slug: String,
-    pub cities: Vec<PracticeCity>,
-}
-
-/// Cards of published practices in id order after `after`, a page at a time.
-pub async fn published_cards_after(
+/// Cities of the registry in id order after `after`, a page at a time, as hits and facets
+/// name them (the index stores only their slugs).
+pub async fn cities_after(
     conn: &impl ConnectionTrait,
     after: i64,
     limit: u64,
-) -> DbResult<Vec<Card>> {
-    let rows: Vec<(i64, String)> = practice::Entity::find()
-        .select_only()
-        .columns([practice::Column::Id, practice::Column::Slug])
-        .filter(practice::Column::Stage.eq(ateneu_domain::practices::Stage::Published.key()))
-        .filter(practice::Column::Id.gt(after))
-        .order_by_asc(practice::Column::Id)
+) -> DbResult<Vec<PracticeCity>> {
+    city::Entity::find()
+        .filter(city::Column::Id.gt(after))
+        .order_by_asc(city::Column::Id)
         .limit(limit)
-        .into_tuple()
         .all(conn)
-        .await?;
-    let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
-    let mut cities = cities_of(conn, &ids).await?;
-    Ok(rows
+        .await?
         .into_iter()
-        .map(|(id, slug)| Card {
-            id,
-            slug,
-            cities: cities.remove(&id).unwrap_or_default(),
-        })
-        .collect())
+        .map(city_of)
+        .collect()
+}
+
+/// These cities (missing ids are left out).
+pub async fn cities_by_ids(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+) -> DbResult<Vec<PracticeCity>> {
+    let mut cities = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let models = city::Entity::find()
+            .filter(city::Column::Id.is_in(chunk.iter().copied()))
+            .order_by_asc(city::Column::Id)
+            .all(conn)
+            .await?;
+        for model in models {
+            cities.push(city_of(model)?);
+        }
+    }
+    Ok(cities)
 }

@@ -117,3 +117,45 @@ pub fn work(record: &PracticeRecord, lang: Lang) -> Work {
     }
     work
 }
+
+/// The stages whose practices are in the translators' queue: on their way to publication
+/// (past the city's own editing) and published.
+pub const QUEUE_STAGES: [super::Stage; 4] = [
+    super::Stage::Submitted,
+    super::Stage::InReview,
+    super::Stage::Approved,
+    super::Stage::Published,
+];
+
+/// Where a page of the translators' queue ends and the next one starts: the queue is ordered
+/// by work left (most first), then by practice id (newest first). Spelled `work.id` in
+/// addresses (`after=4.1207`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueuePlace {
+    pub work: u32,
+    pub id: i64,
+}
+
+impl std::fmt::Display for QueuePlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.work, self.id)
+    }
+}
+
+impl std::str::FromStr for QueuePlace {
+    type Err = crate::Problem;
+
+    fn from_str(text: &str) -> Result<QueuePlace, crate::Problem> {
+        let bad = || crate::Problem::with_detail("invalid_queue_place", text);
+        let (work, id) = text.trim().split_once('.').ok_or_else(bad)?;
+        Ok(QueuePlace {
+            work: work.parse().map_err(|_| bad())?,
+            id: id.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+/// The work left in each language, in [`Lang::ALL`] order: what the queue is ordered by.
+pub fn work_per_language(record: &PracticeRecord) -> [u32; 3] {
+    Lang::ALL.map(|lang| u32::try_from(work(record, lang).total()).unwrap_or(u32::MAX))
+}

@@ -337,6 +337,10 @@ impl PracticeIndex {
         doc.add_i64(f.id, practice.id);
         doc.add_i64(f.published, practice.published_at);
         doc.add_u64(f.source, lang_bit(practice.source_lang));
+        doc.add_text(f.slug, &practice.slug);
+        for city in &practice.cities {
+            doc.add_text(f.city, city);
+        }
         let mut bits = 0;
         for (lang, text) in &practice.texts {
             bits |= lang_bit(*lang);

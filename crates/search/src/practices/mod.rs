@@ -40,6 +40,10 @@ pub struct DocText {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeDoc {
     pub id: i64,
+    /// Where the practice's page lives; stored, for hits.
+    pub slug: String,
+    /// Its cities' slugs, in the practice's order; stored, for hits.
+    pub cities: Vec<String>,
     pub source_lang: Lang,
     /// The languages the practice exists in (at least one).
     pub texts: BTreeMap<Lang, DocText>,
@@ -84,6 +88,9 @@ pub const MAX_DEPTH: usize = 10_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub id: i64,
+    pub slug: String,
+    /// The practice's cities' slugs, in its order.
+    pub cities: Vec<String>,
     /// The language of `title` and `snippet`: the reader's when the practice has it, else
     /// the practice's source language.
     pub lang: Lang,

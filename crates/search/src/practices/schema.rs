@@ -13,7 +13,8 @@ use tantivy::tokenizer::{
 /// Bumped whenever the fields, an analysis chain or the storage settings change: an index of
 /// another version is wiped and rebuilt. It lives in the commit payload.
 /// 2: stored text in blocks of [`super::index`]'s `DOC_STORE_BLOCK` bytes.
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+/// 3: the slug and the cities' slugs stored, for hits.
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 
 /// Longer tokens (in bytes) are dropped: they are not words.
 const MAX_TOKEN_LEN: usize = 40;
@@ -81,6 +82,10 @@ pub(crate) struct Fields {
     pub source: Field,
     /// The available languages' bits, stored.
     pub langs: Field,
+    /// The practice's slug, stored.
+    pub slug: Field,
+    /// Its cities' slugs, stored, one value each in the practice's order.
+    pub city: Field,
     /// `kind:value` strings, indexed raw: filters, and the facet counts' source.
     pub facet: Field,
     /// Per language, in [`lang_index`] order.
@@ -100,6 +105,8 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let published = builder.add_i64_field("published_at", FAST);
     let source = builder.add_u64_field("source_lang", STORED);
     let langs = builder.add_u64_field("langs", STORED);
+    let slug = builder.add_text_field("slug", STORED);
+    let city = builder.add_text_field("city", STORED);
     let facet_options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("raw")
@@ -129,6 +136,8 @@ pub(crate) fn schema() -> (Schema, Fields) {
         published,
         source,
         langs,
+        slug,
+        city,
         facet,
         text,
     };

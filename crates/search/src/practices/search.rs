@@ -140,6 +140,12 @@ fn hit(
         .unwrap_or(0);
     Ok(Hit {
         id,
+        slug: stored_text(&doc, fields.slug).to_owned(),
+        cities: doc
+            .get_all(fields.city)
+            .filter_map(|v| v.as_str())
+            .map(str::to_owned)
+            .collect(),
         lang,
         title: stored_text(&doc, texts.title).to_owned(),
         snippet: snippet(summary, lang, analyzers.get(lang), &marks[lang_index(lang)]),

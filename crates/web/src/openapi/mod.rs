@@ -67,6 +67,9 @@ pub fn document() -> Value {
         if *path == "/practices/search" {
             params.extend(practices::search_parameters());
         }
+        if *path == "/practices/translation-queue" {
+            params.extend(practices::queue_parameters());
+        }
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
         }

@@ -111,7 +111,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "get",
         "/practices/translation-queue",
         "practices",
-        "Practices with translation work in a language (lang=fr), most work first",
+        "Practices with translation work in a language (lang=fr), most work first, 50 a page (after= the previous page's next)",
         None,
         200,
         "TranslationQueue",
@@ -229,6 +229,14 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     ),
 ];
 
+/// The translation queue's query parameters.
+pub(crate) fn queue_parameters() -> Vec<Value> {
+    vec![
+        json!({"name": "lang", "in": "query", "required": false, "description": "the language to translate into (the reader's by default)", "schema": {"type": "string", "enum": ["en", "fr", "es"]}}),
+        json!({"name": "after", "in": "query", "required": false, "description": "where the page starts: the previous page's next", "schema": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"}}),
+    ]
+}
+
 /// The search's query parameters.
 pub(crate) fn search_parameters() -> Vec<Value> {
     let mut params: Vec<Value> = ["q", "lang", "sort"]
@@ -283,7 +291,10 @@ pub(crate) fn schemas() -> Value {
         "CommentList": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}}},
         "PromotionInput": {"type": "object", "required": ["featured"], "properties": {"featured": {"type": "boolean"}, "newsletter_on": {"type": ["string", "null"], "format": "date"}}},
         "TranslationGrid": {"type": "object", "properties": {"source_lang": {"type": "string"}, "cells": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "lang": {"type": "string"}, "status": {"type": "string"}, "translator": {"type": ["integer", "null"]}}}}}},
-        "TranslationQueue": {"type": "object", "properties": {"lang": {"type": "string"}, "items": {"type": "array", "items": {"type": "object"}}}},
+        "TranslationQueue": {"type": "object", "properties": {"lang": {"type": "string"},
+            "items": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "stage": {"type": "string"}, "title": {"type": "string"},
+                "missing": {"type": "integer"}, "draft": {"type": "integer"}, "needs_update": {"type": "integer"}}}},
+            "next": {"type": ["string", "null"], "description": "the after= of the next page; null on the last page"}}},
         "PracticeLines": {"type": "string", "description": "JSON Lines: one practice per line"},
         "PracticeImportResult": {"type": "object", "properties": {"created": {"type": "integer"}, "updated": {"type": "integer"}, "unchanged": {"type": "integer"}, "cities_created": {"type": "array", "items": {"type": "string"}}}},
         "Codebook": {"type": "object", "properties": {"columns": {"type": "array", "items": string_props(&["name", "kind", "description"])}}},

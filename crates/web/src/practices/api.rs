@@ -9,7 +9,7 @@ use crate::viewer::Viewer;
 use ateneu_db::practices as repo;
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
-use ateneu_domain::practices::translation::{grid, work};
+use ateneu_domain::practices::translation::{QueuePlace, grid, work};
 use ateneu_domain::practices::workflow::Step;
 use ateneu_domain::practices::{Stage, parse_date};
 use ateneu_domain::{Lang, Problem};
@@ -231,10 +231,13 @@ async fn translations(
 #[derive(Debug, Deserialize)]
 struct QueueQuery {
     lang: Option<String>,
+    /// The `next` of the previous page.
+    after: Option<String>,
 }
 
 /// What translators have to do in a language: practices under review or published with
-/// texts missing, in draft or outdated, most work first.
+/// texts missing, in draft or outdated, most work first, a page at a time (`next` is the
+/// `after` of the next page; null on the last).
 async fn translation_queue(
     State(state): State<AppState>,
     v: Viewer,
@@ -247,7 +250,11 @@ async fn translation_queue(
             .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
         None => v.lang,
     };
-    let queue = super::translation_queue(&state, &v, lang).await?;
+    let after = match query.after.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse::<QueuePlace>().map_err(AppError::BadRequest)?),
+    };
+    let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
     let items: Vec<Value> = queue
         .iter()
         .map(|(loaded, _)| {
@@ -256,7 +263,10 @@ async fn translation_queue(
                    "title": loaded.practice.record.title(lang), "missing": w.missing, "draft": w.draft, "needs_update": w.needs_update})
         })
         .collect();
-    Ok(Json(json!({"lang": lang, "items": items})).into_response())
+    Ok(
+        Json(json!({"lang": lang, "items": items, "next": next.map(|p| p.to_string())}))
+            .into_response(),
+    )
 }
 
 async fn keywords(State(state): State<AppState>) -> Result<Response, AppError> {

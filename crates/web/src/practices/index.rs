@@ -1,6 +1,7 @@
 //! The practices' search index in a running server: a cache of the database, built at start
 //! when missing, kept current from the change log (every process catches up on its own), and
-//! rebuilt on demand; plus the cards (slug, cities) that hits are shown with.
+//! rebuilt on demand; plus the names of the cities that hits and facets show (the index
+//! stores each practice's slug and its cities' slugs).
 
 use crate::IndexPlace;
 use ateneu_db::practices::{self as repo, Practice, PracticeCity};
@@ -22,23 +23,15 @@ pub struct CityLabel {
     pub country: String,
 }
 
-/// What a hit needs beyond the index: where it lives and its cities.
-#[derive(Debug, Clone)]
-pub struct Card {
-    pub slug: String,
-    pub cities: Vec<Arc<CityLabel>>,
-}
-
-/// The index with the cards of the practices it holds.
+/// The index with the names of the registry's cities, by slug.
 pub struct SearchIndex {
     pub index: Arc<PracticeIndex>,
-    cards: RwLock<HashMap<i64, Card>>,
     cities: RwLock<HashMap<String, Arc<CityLabel>>>,
     /// One catch-up at a time in this process.
     sync: Mutex<()>,
     labels: RwLock<Arc<super::search::Labels>>,
-    /// Whether the cards were loaded for an index that existed at start.
-    cards_loaded: std::sync::atomic::AtomicBool,
+    /// Whether the registry's cities were read (once per process).
+    cities_loaded: std::sync::atomic::AtomicBool,
     /// Off for commands that only write.
     enabled: bool,
     fresh: std::sync::atomic::AtomicBool,
@@ -73,11 +66,10 @@ impl SearchIndex {
         };
         Ok(SearchIndex {
             index: Arc::new(index),
-            cards: RwLock::default(),
             cities: RwLock::default(),
             labels: RwLock::default(),
             sync: Mutex::new(()),
-            cards_loaded: std::sync::atomic::AtomicBool::new(fresh),
+            cities_loaded: std::sync::atomic::AtomicBool::new(false),
             enabled: *place != IndexPlace::Off,
             fresh: std::sync::atomic::AtomicBool::new(fresh),
         })
@@ -101,46 +93,51 @@ impl SearchIndex {
         }
     }
 
-    pub fn card(&self, id: i64) -> Option<Card> {
-        self.cards.read().ok()?.get(&id).cloned()
-    }
-
     pub fn city(&self, slug: &str) -> Option<Arc<CityLabel>> {
         self.cities.read().ok()?.get(slug).cloned()
     }
 
-    /// Keeps the cards of these practices: (id, slug, cities).
-    fn remember<'a>(
-        &self,
-        practices: impl IntoIterator<Item = (i64, &'a str, &'a [PracticeCity])>,
-        deleted: &[i64],
-    ) {
-        let (Ok(mut cards), Ok(mut cities)) = (self.cards.write(), self.cities.write()) else {
+    /// Keeps the names of these cities.
+    fn remember<'a>(&self, practice_cities: impl IntoIterator<Item = &'a PracticeCity>) {
+        let Ok(mut cities) = self.cities.write() else {
             return;
         };
-        for id in deleted {
-            cards.remove(id);
-        }
-        for (id, slug, practice_cities) in practices {
-            let labels = practice_cities
-                .iter()
-                .map(|c| {
-                    let label = Arc::new(CityLabel {
-                        slug: c.slug.clone(),
-                        name: c.name.clone(),
-                        country: c.country.code().to_owned(),
-                    });
-                    cities.insert(c.slug.clone(), label.clone());
-                    label
-                })
-                .collect();
-            cards.insert(
-                id,
-                Card {
-                    slug: slug.to_owned(),
-                    cities: labels,
-                },
+        for c in practice_cities {
+            cities.insert(
+                c.slug.clone(),
+                Arc::new(CityLabel {
+                    slug: c.slug.clone(),
+                    name: c.name.clone(),
+                    country: c.country.code().to_owned(),
+                }),
             );
+        }
+    }
+
+    /// Reads the registry's cities, the first time this process needs them.
+    async fn load_cities(&self, db: &Db) -> Result<(), IndexingError> {
+        if self
+            .cities_loaded
+            .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            return Ok(());
+        }
+        let mut after = 0;
+        loop {
+            let page = match repo::cities_after(&db.conn, after, BATCH).await {
+                Ok(page) => page,
+                Err(error) => {
+                    // Tried again at the next catch-up.
+                    self.cities_loaded
+                        .store(false, std::sync::atomic::Ordering::SeqCst);
+                    return Err(error.into());
+                }
+            };
+            let Some(last) = page.last() else {
+                return Ok(());
+            };
+            after = last.id;
+            self.remember(&page);
         }
     }
 
@@ -151,12 +148,7 @@ impl SearchIndex {
             return Ok(0);
         }
         let _turn = self.sync.lock().await;
-        if !self
-            .cards_loaded
-            .swap(true, std::sync::atomic::Ordering::SeqCst)
-        {
-            self.load_cards(db).await?;
-        }
+        self.load_cities(db).await?;
         let mut touched = 0;
         loop {
             let applied = self.index.applied();
@@ -184,6 +176,7 @@ impl SearchIndex {
                 }
             }
             if !cities.is_empty() {
+                self.remember(&repo::cities_by_ids(&db.conn, &cities).await?);
                 ids.extend(repo::practices_of_cities(&db.conn, &cities).await?);
             }
             ids.sort_unstable();
@@ -201,28 +194,11 @@ impl SearchIndex {
             let docs: Vec<PracticeDoc> = published.iter().map(document).collect();
             let last = changes.last().map_or(applied, |c| c.id);
             touched += ids.len();
-            self.remember(published.iter().map(card_of), &deleted);
+            self.remember(published.iter().flat_map(|p| &p.cities));
             let index = self.index.clone();
             tokio::task::spawn_blocking(move || index.apply(docs, &deleted, last))
                 .await
                 .map_err(|e| IndexingError::Task(e.to_string()))??;
-        }
-    }
-
-    /// Loads the cards of every published practice (for an index that already existed).
-    async fn load_cards(&self, db: &Db) -> Result<(), IndexingError> {
-        let mut after = 0;
-        loop {
-            let page = repo::published_cards_after(&db.conn, after, BATCH).await?;
-            let Some(last) = page.last() else {
-                return Ok(());
-            };
-            after = last.id;
-            self.remember(
-                page.iter()
-                    .map(|c| (c.id, c.slug.as_str(), c.cities.as_slice())),
-                &[],
-            );
         }
     }
 
@@ -253,16 +229,14 @@ impl SearchIndex {
         let writer = tokio::task::spawn_blocking(move || {
             index.rebuild(receiver.into_iter().flatten(), applied, progress)
         });
+        self.load_cities(db).await?;
         let mut after = 0;
         let mut count = 0u64;
-        if let Ok(mut cards) = self.cards.write() {
-            cards.clear();
-        }
         loop {
             let page = repo::published_after(&db.conn, after, BATCH).await?;
             let Some(last) = page.last() else { break };
             after = last.id;
-            self.remember(page.iter().map(card_of), &[]);
+            self.remember(page.iter().flat_map(|p| &p.cities));
             count += page.len() as u64;
             let docs: Vec<PracticeDoc> = page.iter().map(document).collect();
             let sender = sender.clone();
@@ -278,15 +252,9 @@ impl SearchIndex {
         writer
             .await
             .map_err(|e| IndexingError::Task(e.to_string()))??;
-        self.cards_loaded
-            .store(true, std::sync::atomic::Ordering::SeqCst);
         self.fresh.store(false, std::sync::atomic::Ordering::SeqCst);
         Ok(count)
     }
-}
-
-fn card_of(practice: &Practice) -> (i64, &str, &[PracticeCity]) {
-    (practice.id, &practice.slug, &practice.cities)
 }
 
 /// How many of these changes (read after `applied`) can be applied now: all of them, unless
@@ -354,6 +322,8 @@ pub fn document(practice: &Practice) -> PracticeDoc {
     facets.push((FacetKind::Status, record.status.key().to_owned()));
     PracticeDoc {
         id: practice.id,
+        slug: practice.slug.clone(),
+        cities: practice.cities.iter().map(|c| c.slug.clone()).collect(),
         source_lang: record.source_lang,
         texts: if texts.is_empty() {
             BTreeMap::from([(

@@ -25,6 +25,7 @@ use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
 use ateneu_domain::practices::import::Vocabulary;
+use ateneu_domain::practices::translation::QueuePlace;
 use ateneu_domain::practices::workflow::{CommentKind, Duty, Step, parse_comment};
 use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::Router;
@@ -479,39 +480,39 @@ pub async fn visible_list(
     Ok((shown, total))
 }
 
-/// Practices with translation work in `lang` that the viewer may translate, most work first:
-/// those under review or approved, and the most recently published.
+/// Practices in the translators' queue on one page.
+pub const QUEUE_PAGE: usize = 50;
+
+/// A page of the practices with translation work in `lang` that the viewer may translate,
+/// most work first, after `after`; with the place the next page starts after (None: the
+/// last page).
 pub async fn translation_queue(
     state: &AppState,
     v: &Viewer,
     lang: ateneu_domain::Lang,
-) -> Result<Vec<(Loaded, usize)>, AppError> {
+    after: Option<QueuePlace>,
+) -> Result<(Vec<(Loaded, usize)>, Option<QueuePlace>), AppError> {
+    const BATCH: u64 = 200;
     let mut queue = Vec::new();
     let mut scopes = Scopes::default();
-    for stage in [
-        Stage::Submitted,
-        Stage::InReview,
-        Stage::Approved,
-        Stage::Published,
-    ] {
-        let filter = repo::PracticeFilter {
-            stages: vec![stage],
-            ..Default::default()
-        };
-        let (practices, _) = repo::list(&state.db.conn, &filter, 0, 2_000).await?;
-        for practice in practices {
-            let work = ateneu_domain::practices::translation::work(&practice.record, lang).total();
-            if work == 0 {
-                continue;
-            }
+    let mut after = after;
+    loop {
+        let batch = repo::translation_work(&state.db.conn, lang, after, BATCH).await?;
+        let read = batch.len() as u64;
+        for (practice, place) in batch {
+            after = Some(place);
             let loaded = scopes.of(state, practice).await?;
             if v.allows(Action::TranslatePractice(loaded.scope())) {
-                queue.push((loaded, work));
+                queue.push((loaded, place.work as usize));
+                if queue.len() == QUEUE_PAGE {
+                    return Ok((queue, after));
+                }
             }
         }
+        if read < BATCH {
+            return Ok((queue, None));
+        }
     }
-    queue.sort_by_key(|entry| std::cmp::Reverse(entry.1));
-    Ok(queue)
 }
 
 /// Imports a JSON Lines file of practices (the secretariat): every line checked first.

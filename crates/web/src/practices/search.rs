@@ -217,23 +217,26 @@ fn show(
         .hits
         .into_iter()
         .map(|hit| {
-            let card = index.card(hit.id);
-            let cities: Vec<HitCity> = card
-                .as_ref()
-                .map(|c| {
-                    c.cities
-                        .iter()
-                        .map(|city| HitCity {
-                            slug: city.slug.clone(),
-                            name: city.name.show(lang).text.to_owned(),
-                            country: city.country.clone(),
-                        })
-                        .collect()
+            let cities: Vec<HitCity> = hit
+                .cities
+                .iter()
+                .map(|slug| match index.city(slug) {
+                    Some(city) => HitCity {
+                        slug: city.slug.clone(),
+                        name: city.name.show(lang).text.to_owned(),
+                        country: city.country.clone(),
+                    },
+                    // Not read yet (a city created since the registry was read): its slug.
+                    None => HitCity {
+                        slug: slug.clone(),
+                        name: slug.clone(),
+                        country: String::new(),
+                    },
                 })
-                .unwrap_or_default();
+                .collect();
             ShownHit {
                 id: hit.id,
-                slug: card.map(|c| c.slug).unwrap_or_else(|| hit.id.to_string()),
+                slug: hit.slug,
                 title: hit.title,
                 snippet: hit.snippet,
                 lang: hit.lang,

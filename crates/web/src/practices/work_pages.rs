@@ -7,7 +7,7 @@ use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::Stage;
-use ateneu_domain::practices::translation::work;
+use ateneu_domain::practices::translation::{QueuePlace, work};
 use ateneu_domain::{Lang, Problem};
 use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
@@ -19,6 +19,9 @@ use serde::Deserialize;
 pub struct WorkQuery {
     #[serde(default)]
     lang: Option<String>,
+    /// Where the queue's page starts (the previous page's "more" link).
+    #[serde(default)]
+    after: Option<String>,
 }
 
 /// `GET /{lang}/practices/work`.
@@ -38,7 +41,11 @@ pub async fn work_page(
     for stage in Stage::ALL.into_iter().filter(|s| !s.is_public()) {
         stages.push((stage, super::visible_list(&state, &v, stage, 1).await?.0));
     }
-    let queue = super::translation_queue(&state, &v, lang).await?;
+    let after = match query.after.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse::<QueuePlace>().map_err(AppError::BadRequest)?),
+    };
+    let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
     let body = html! {
         h1 { (v.t("work-title")) }
         @for (stage, items) in &stages {
@@ -71,6 +78,9 @@ pub async fn work_page(
                     " · " (w.needs_update) " " (v.t("work-outdated"))
                 }
             } }
+            @if let Some(next) = next {
+                p { a.button href={ (v.href("/practices/work")) "?lang=" (lang.code()) "&after=" (next) "#queue" } { (v.t("work-queue-more")) } }
+            }
         }
     };
     Ok(layout::page(&state, &v, &v.t("work-title"), body))

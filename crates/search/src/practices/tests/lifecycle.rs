@@ -23,6 +23,39 @@ fn jazz(id: i64, title: &str) -> PracticeDoc {
 }
 
 #[test]
+fn hits_carry_the_slug_and_the_cities_in_order() {
+    let index = PracticeIndex::in_memory().expect("an index");
+    let moved = |slug: &str, cities: &[&str]| PracticeDoc {
+        slug: slug.to_owned(),
+        cities: cities.iter().map(|c| (*c).to_owned()).collect(),
+        ..jazz(7, "Jazz in the park")
+    };
+    index
+        .apply(
+            vec![moved("jazz-in-the-park", &["vic", "barcelona"])],
+            &[],
+            1,
+        )
+        .expect("applied");
+    let hit = &search(&index, &request("jazz")).hits[0];
+    assert_eq!(hit.slug, "jazz-in-the-park");
+    assert_eq!(hit.cities, vec!["vic", "barcelona"]);
+    // A new slug and another order of cities replace the old ones; no city is none.
+    index
+        .apply(vec![moved("jazz-park", &["barcelona", "vic"])], &[], 2)
+        .expect("applied");
+    let hit = &search(&index, &request("jazz")).hits[0];
+    assert_eq!(
+        (hit.slug.as_str(), hit.cities.clone()),
+        ("jazz-park", vec!["barcelona".to_owned(), "vic".to_owned()])
+    );
+    index
+        .apply(vec![moved("jazz-park", &[])], &[], 3)
+        .expect("applied");
+    assert!(search(&index, &request("jazz")).hits[0].cities.is_empty());
+}
+
+#[test]
 fn apply_replaces_by_id_and_deletes() {
     let index = PracticeIndex::in_memory().expect("an index");
     assert_eq!(index.applied(), 0);

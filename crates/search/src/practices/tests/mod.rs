@@ -33,6 +33,12 @@ fn doc(
         .collect();
     PracticeDoc {
         id,
+        slug: format!("practice-{id}"),
+        cities: facets
+            .iter()
+            .filter(|(kind, _)| *kind == FacetKind::City)
+            .map(|(_, slug)| (*slug).to_owned())
+            .collect(),
         source_lang: texts.keys().next().copied().unwrap_or(Lang::En),
         texts,
         published_at,

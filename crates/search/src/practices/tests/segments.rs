@@ -49,15 +49,18 @@ fn corpus(n: i64) -> Vec<PracticeDoc> {
             if texts.is_empty() {
                 texts.insert(Lang::En, DocText::default());
             }
+            let city = format!("city-{}", rng.below(300));
             PracticeDoc {
                 id,
+                slug: format!("practice-{id}"),
+                cities: vec![city.clone()],
                 source_lang: texts.keys().next().copied().unwrap_or(Lang::En),
                 texts,
                 // Distinct dates: equal scores are ordered by date, not by place in the index.
                 published_at: 1_600_000_000 + id * 60,
                 facets: vec![
                     (FacetKind::Sdg, (1 + rng.below(17)).to_string()),
-                    (FacetKind::City, format!("city-{}", rng.below(300))),
+                    (FacetKind::City, city),
                     (FacetKind::Year, (2010 + rng.below(15)).to_string()),
                 ],
             }

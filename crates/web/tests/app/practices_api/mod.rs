@@ -5,6 +5,7 @@
 
 mod change_log;
 mod processes;
+mod translation_queue;
 mod workflow;
 
 use crate::common::{Reply, TestApp, editor, secretariat};
