@@ -28,6 +28,15 @@ pub struct MediaInput {
     pub description: String,
 }
 
+/// A translation of one media entry's description (an image's alt text), found by its address.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaDescriptionInput {
+    pub url: String,
+    #[serde(default)]
+    pub description: String,
+}
+
 /// The parts of a practice to change; texts are in `lang`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +51,9 @@ pub struct PracticeEdit {
     pub partners: Option<Vec<PartnerInput>>,
     pub contact: Option<Contact>,
     pub media: Option<Vec<MediaInput>>,
+    /// Descriptions of media entries already there, in `lang`: what a translator changes of
+    /// the media (the list itself is the editors').
+    pub media_descriptions: Option<Vec<MediaDescriptionInput>>,
     pub sdgs: Option<Vec<String>>,
     pub fields: Option<Vec<String>>,
     pub keywords: Option<Vec<String>>,
@@ -154,6 +166,9 @@ impl PracticeEdit {
         }
         if let Some(media) = &self.media {
             next.media = self.media_of(record, media, lang, &mut errors);
+        }
+        if let (Some(descriptions), Some(lang)) = (&self.media_descriptions, lang) {
+            describe_media(&mut next, descriptions, lang, translator, &mut errors);
         }
         self.apply_tags(&mut next, vocabulary, &mut errors);
         errors.into_result(|| next)
@@ -269,6 +284,50 @@ impl PracticeEdit {
                 .map(|m| m.trim().to_owned())
                 .filter(|m| super::is_key(m))
                 .collect();
+        }
+    }
+}
+
+/// Sets the descriptions of the media entries at these addresses in `lang` (an empty one
+/// removes that language's, except the source's, which is required).
+fn describe_media(
+    next: &mut PracticeRecord,
+    descriptions: &[MediaDescriptionInput],
+    lang: Lang,
+    translator: Option<i64>,
+    errors: &mut FieldErrors,
+) {
+    let by = (lang != next.source_lang).then_some(translator).flatten();
+    for (i, input) in descriptions.iter().enumerate() {
+        let Some(medium) = next.media.iter_mut().find(|m| m.url == input.url.trim()) else {
+            errors.add(
+                &format!("media_descriptions[{i}].url"),
+                Problem::with_detail("unknown_media", input.url.trim()),
+            );
+            continue;
+        };
+        let text = input.description.trim();
+        if medium.description.get(lang) == Some(text) {
+            continue;
+        }
+        if text.chars().count() > super::media::MAX_DESCRIPTION {
+            errors.add(
+                &format!("media_descriptions[{i}].description"),
+                Problem::with_detail("too_long", super::media::MAX_DESCRIPTION.to_string()),
+            );
+            continue;
+        }
+        let key = format!("media_descriptions[{i}].description");
+        let mut description = medium.description.clone();
+        if errors
+            .take(
+                &key,
+                description.set(lang, text, crate::TranslationStatus::Translated),
+            )
+            .is_some()
+        {
+            description.set_translator(lang, by);
+            medium.description = description;
         }
     }
 }

@@ -284,6 +284,7 @@ pub(crate) fn schemas() -> Value {
         "PracticeEdit": {"type": "object", "properties": {"lang": {"type": "string"}, "texts": {"type": "object", "additionalProperties": {"type": "string"}, "description": "title, summary, context, objectives, implementation, results, lessons, budget"},
             "cities": {"type": "array", "items": {"type": "string"}}, "status": {"type": "string"}, "start_date": {"type": "string"}, "end_date": {"type": "string"},
             "partners": {"type": "array", "items": string_props(&["name", "kind"])}, "contact": {"type": "object"}, "media": {"type": "array", "items": string_props(&["kind", "url", "description"])},
+            "media_descriptions": {"type": "array", "items": string_props(&["url", "description"]), "description": "descriptions (alt texts) of media already there, found by url, in lang: what a translator may change"},
             "sdgs": {"type": "array", "items": {"type": "string"}}, "fields": {"type": "array", "items": {"type": "string"}}, "keywords": {"type": "array", "items": {"type": "string"}},
             "creative_field": {"type": "string"}, "modules": {"type": "array", "items": {"type": "string"}}}},
         "StepInput": string_props(&["step", "comment"]),

@@ -8,7 +8,9 @@ use crate::error::AppError;
 use crate::layout::{self, Field};
 use crate::viewer::Viewer;
 use ateneu_domain::practices::checklist::Check;
-use ateneu_domain::practices::edit::{MediaInput, PartnerInput, PracticeEdit};
+use ateneu_domain::practices::edit::{
+    MediaDescriptionInput, MediaInput, PartnerInput, PracticeEdit,
+};
 use ateneu_domain::practices::{
     Contact, Limit, MediaKind, PartnerKind, PracticeRecord, PracticeStatus, TextField, markdown,
 };
@@ -65,17 +67,24 @@ impl Step {
         }
     }
 
-    /// Whether a translator has anything to do in this step.
+    /// Whether a translator has texts to translate in this step.
     pub fn has_texts(self) -> bool {
         !self.texts().is_empty()
     }
 
-    /// The step after this one (a translator goes through the text steps only).
-    pub fn next(self, translating: bool) -> Step {
-        let steps: Vec<Step> = Self::ALL
+    /// The steps of the form: every one for an editor; for a translator, those with texts,
+    /// and the media's descriptions when there are media.
+    pub fn shown(record: &PracticeRecord, translating: bool) -> Vec<Step> {
+        Self::ALL
             .into_iter()
-            .filter(|s| !translating || s.has_texts())
-            .collect();
+            .filter(|s| {
+                !translating || s.has_texts() || (*s == Step::Partners && !record.media.is_empty())
+            })
+            .collect()
+    }
+
+    /// The step after this one among `steps`.
+    pub fn next(self, steps: &[Step]) -> Step {
         let at = steps.iter().position(|s| *s == self).unwrap_or(0);
         steps.get(at + 1).copied().unwrap_or(self)
     }
@@ -96,11 +105,17 @@ impl Step {
     /// for a translator.
     pub fn is_complete(self, record: &PracticeRecord, checks: &[Check], lang: Lang) -> bool {
         if lang != record.source_lang {
-            return self.texts().iter().all(|field| {
-                record
-                    .text(*field)
-                    .is_none_or(|text| text.get(lang).is_some())
-            });
+            let media = self != Step::Partners
+                || record
+                    .media
+                    .iter()
+                    .all(|m| m.description.get(lang).is_some());
+            return media
+                && self.texts().iter().all(|field| {
+                    record
+                        .text(*field)
+                        .is_none_or(|text| text.get(lang).is_some())
+                });
         }
         let mine = self.checks();
         checks
@@ -251,6 +266,16 @@ pub fn edit_of(step: Step, lang: Lang, translating: bool, form: &FormState) -> P
         ..PracticeEdit::default()
     };
     if translating {
+        if step == Step::Partners {
+            edit.media_descriptions = Some(
+                (0..form.count("media"))
+                    .map(|i| MediaDescriptionInput {
+                        url: form.value(&format!("media[{i}].url")).to_owned(),
+                        description: form.value(&format!("media[{i}].description")).to_owned(),
+                    })
+                    .collect(),
+            );
+        }
         return edit;
     }
     let owned = |name: &str| Some(form.value(name).to_owned());
@@ -377,6 +402,9 @@ pub async fn step_body(
     let translating = lang != loaded.practice.record.source_lang;
     let texts = html! { @for field in step.texts() { (text_field(v, loaded, *field, lang, form, errors)) } };
     if translating {
+        if step == Step::Partners {
+            return Ok(media_translation(v, loaded, lang, form, errors));
+        }
         return Ok(texts);
     }
     Ok(match step {
@@ -399,6 +427,34 @@ pub async fn step_body(
         Step::Tags => tags_body(state, v, form, errors).await?,
         _ => texts,
     })
+}
+
+/// A translator's media step: each entry's description in the source language beside the
+/// field for `lang`.
+fn media_translation(
+    v: &Viewer,
+    loaded: &Loaded,
+    lang: Lang,
+    form: &FormState,
+    errors: &FieldErrors,
+) -> Markup {
+    let media = &loaded.practice.record.media;
+    html! {
+        fieldset {
+            legend { (v.t("practice-media")) }
+            @for (i, medium) in media.iter().enumerate() {
+                @let description = format!("media[{i}].description");
+                div.text-field lang=(lang.code()) {
+                    input type="hidden" name={ "media[" (i) "].url" } value=(medium.url);
+                    div.source lang=(medium.description.source.code()) {
+                        p.muted { a href=(medium.url) { (medium.url.rsplit('/').next().unwrap_or_default()) } }
+                        blockquote { (medium.description.source_text()) }
+                    }
+                    (Field::new(&description, v.t("media-description"), form.value(&description)).hint(v.t("media-alt")).render(v, errors))
+                }
+            }
+        }
+    }
 }
 
 fn partners_body(v: &Viewer, loaded: &Loaded, form: &FormState, errors: &FieldErrors) -> Markup {

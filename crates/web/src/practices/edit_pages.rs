@@ -54,7 +54,7 @@ fn resolve(
         Some(key) => FormStep::parse(key)
             .ok_or_else(|| AppError::BadRequest(Problem::with_detail("unknown_value", key)))?,
     };
-    if translating && !step.has_texts() {
+    if !FormStep::shown(&loaded.practice.record, translating).contains(&step) {
         return Err(AppError::BadRequest(Problem::with_detail(
             "unknown_value",
             step.key(),
@@ -95,10 +95,7 @@ async fn render(
     let p = &loaded.practice;
     let translating = lang != p.record.source_lang;
     let checks = checklist(&p.record, p.cities.len());
-    let steps: Vec<FormStep> = FormStep::ALL
-        .into_iter()
-        .filter(|s| !translating || s.has_texts())
-        .collect();
+    let steps = FormStep::shown(&p.record, translating);
     let title = v.tf(
         "practice-edit-title",
         &[("title", p.record.title(v.lang).to_owned().into())],
@@ -203,7 +200,7 @@ pub async fn save_step(
     match super::edit(&state, &v, &loaded, &change, cities.as_deref()).await {
         Ok(_) => {
             let next = if form.value("then") == "next" {
-                step.next(translating)
+                step.next(&FormStep::shown(&loaded.practice.record, translating))
             } else {
                 step
             };

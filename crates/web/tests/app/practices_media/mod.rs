@@ -5,6 +5,7 @@
 
 mod pages;
 mod permissions;
+mod translation;
 
 use crate::common::{Reply, TestApp, editor};
 use axum::body::Body;
