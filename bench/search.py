@@ -89,9 +89,9 @@ def cpu_ticks(pid):
 
 
 def wait_idle(pid, deadline):
-    """Waits until the server has finished its start-up work (it loads every practice's card
-    for the hits after it answers): its CPU time stays still for a second. Timed queries
-    before that would share the cores with it."""
+    """Waits until the server has finished its start-up work (after it answers, it reads the
+    registry's city names and applies the change log): its CPU time stays still for a second.
+    Timed queries before that would share the cores with it."""
     quiet_since, last = None, cpu_ticks(pid)
     while time.time() < deadline:
         time.sleep(0.25)
@@ -183,7 +183,7 @@ def report(all_figures):
     started = [f for f in all_figures if "ready_s" in f]
     if started:
         lines += ["", "Server start (existing index) to answering for every practice / to the end of its "
-                  "start-up work (loading the hits' cards): " +
+                  "start-up work (the second of stillness the script waits for included): " +
                   ", ".join(f"{f['n']:,}: {f['serving_s']:.1f} s / {f['ready_s']:.1f} s" for f in started) + "."]
     return "\n".join(lines) + "\n"
 
