@@ -28,6 +28,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from search_baselines import wait_cpu_quiet  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "ateneu")
 BARE = os.path.join(ROOT, "target", "release", "examples", "bare_loop")
@@ -148,6 +151,7 @@ def one_size(n, work):
         with open(results) as f:
             figures["engines"] = json.load(f)
         figures["rss_after_mb"] = rss_mb(server.pid)
+        figures["bare_cpu_quiet_wait"] = wait_cpu_quiet()
         bare, _ = run(BARE, "--index", index_dir, "--queries", queries, "--repeat", PASSES, "--facets", FACETS)
         figures["bare"] = json.loads(bare.strip().splitlines()[-1])
     finally:

@@ -670,6 +670,31 @@ def wait_quiet(minutes):
         time.sleep(2)
     return False
 
+def cpu_busy(seconds=1.0):
+    """The share of the machine's CPU time (all cores) spent on anything over `seconds`, from
+    /proc/stat: disk writeback and other processes included."""
+    def sample():
+        with open("/proc/stat") as f:
+            values = [int(v) for v in f.readline().split()[1:]]
+        idle = values[3] + values[4]  # idle + iowait
+        return sum(values), idle
+    total0, idle0 = sample()
+    time.sleep(seconds)
+    total1, idle1 = sample()
+    return 1 - (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_cpu_quiet(limit_s=120, below=0.05):
+    """Waits (bounded) until the machine's CPU is at most `below` busy over a second, so that
+    sub-millisecond timings do not share the cores with a previous step's leftovers (a
+    database being dropped, files being written back). Returns (seconds waited, last share)."""
+    started = time.monotonic()
+    busy = cpu_busy()
+    while busy > below and time.monotonic() - started < limit_s:
+        busy = cpu_busy()
+    return round(time.monotonic() - started, 1), round(busy, 3)
+
+
 def percentile(values, p):
     ordered = sorted(values)
     if not ordered:
@@ -864,6 +889,7 @@ def main():
                     f"waiting up to {args.wait_quiet:g} min")
                 info["waited_for_quiet_before_queries"] = wait_quiet(args.wait_quiet)
             load_before = os.getloadavg()[0]
+            info["cpu_quiet_wait"] = wait_cpu_quiet()
             figures, totals = measure(engine, queries, args.passes)
             info["loadavg_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
             info["query"] = figures
