@@ -18,6 +18,15 @@ fn column(lang: Lang) -> practice::Column {
     }
 }
 
+/// The stored work of `model` in `lang`.
+fn work_in(model: &practice::Model, lang: Lang) -> i32 {
+    match lang {
+        Lang::En => model.work_en,
+        Lang::Fr => model.work_fr,
+        Lang::Es => model.work_es,
+    }
+}
+
 fn stored(work: u32) -> i32 {
     i32::try_from(work).unwrap_or(i32::MAX)
 }
@@ -102,12 +111,7 @@ pub async fn translation_work(
     let places: Vec<QueuePlace> = models
         .iter()
         .map(|m| QueuePlace {
-            work: u32::try_from(match lang {
-                Lang::En => m.work_en,
-                Lang::Fr => m.work_fr,
-                Lang::Es => m.work_es,
-            })
-            .unwrap_or(0),
+            work: u32::try_from(work_in(m, lang)).unwrap_or(0),
             id: m.id,
         })
         .collect();

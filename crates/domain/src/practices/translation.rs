@@ -155,6 +155,16 @@ impl std::str::FromStr for QueuePlace {
     }
 }
 
+impl QueuePlace {
+    /// The `after=` of an address: none when absent or blank.
+    pub fn parse_optional(text: Option<&str>) -> Result<Option<QueuePlace>, crate::Problem> {
+        match text.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => text.parse().map(Some),
+        }
+    }
+}
+
 /// The work left in each language, in [`Lang::ALL`] order: what the queue is ordered by.
 pub fn work_per_language(record: &PracticeRecord) -> [u32; 3] {
     Lang::ALL.map(|lang| u32::try_from(work(record, lang).total()).unwrap_or(u32::MAX))

@@ -250,10 +250,7 @@ async fn translation_queue(
             .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
         None => v.lang,
     };
-    let after = match query.after.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(text.parse::<QueuePlace>().map_err(AppError::BadRequest)?),
-    };
+    let after = QueuePlace::parse_optional(query.after.as_deref()).map_err(AppError::BadRequest)?;
     let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
     let items: Vec<Value> = queue
         .iter()

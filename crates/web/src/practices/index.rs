@@ -229,6 +229,9 @@ impl SearchIndex {
         let writer = tokio::task::spawn_blocking(move || {
             index.rebuild(receiver.into_iter().flatten(), applied, progress)
         });
+        // The registry's cities, read again: every city of the practices read below is there.
+        self.cities_loaded
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         self.load_cities(db).await?;
         let mut after = 0;
         let mut count = 0u64;
@@ -236,7 +239,6 @@ impl SearchIndex {
             let page = repo::published_after(&db.conn, after, BATCH).await?;
             let Some(last) = page.last() else { break };
             after = last.id;
-            self.remember(page.iter().flat_map(|p| &p.cities));
             count += page.len() as u64;
             let docs: Vec<PracticeDoc> = page.iter().map(document).collect();
             let sender = sender.clone();

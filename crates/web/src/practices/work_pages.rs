@@ -41,10 +41,7 @@ pub async fn work_page(
     for stage in Stage::ALL.into_iter().filter(|s| !s.is_public()) {
         stages.push((stage, super::visible_list(&state, &v, stage, 1).await?.0));
     }
-    let after = match query.after.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(text.parse::<QueuePlace>().map_err(AppError::BadRequest)?),
-    };
+    let after = QueuePlace::parse_optional(query.after.as_deref()).map_err(AppError::BadRequest)?;
     let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
     let body = html! {
         h1 { (v.t("work-title")) }

@@ -16,6 +16,14 @@ async fn described(app: &TestApp, id: i64) -> ateneu_domain::TranslatedText {
     practice.record.media[0].description.clone()
 }
 
+async fn slug_of(app: &TestApp, id: i64) -> String {
+    ateneu_db::practices::get(&app.state.db.conn, id)
+        .await
+        .expect("query")
+        .expect("practice")
+        .slug
+}
+
 #[tokio::test]
 async fn a_translator_describes_the_media_in_their_language() {
     let app = TestApp::with_demo().await;
@@ -86,11 +94,7 @@ async fn a_translator_describes_the_media_in_their_language() {
     // The guided form's media step, in Spanish: the English beside the field.
     let mut browser = app.fresh_browser();
     browser.sign_in("translator@example.org").await;
-    let slug = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .slug;
+    let slug = slug_of(&app, id).await;
     let step = format!("/en/practices/{slug}/edit?step=partners&in=es");
     let form = browser.get(&step).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
@@ -126,11 +130,7 @@ async fn without_media_a_translator_has_no_media_step() {
         &[Grant::new(Role::Reviewer, None, None).expect("grant")],
     )
     .await;
-    let slug = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .slug;
+    let slug = slug_of(&app, id).await;
     let mut browser = app.fresh_browser();
     browser.sign_in("translator@example.org").await;
     let form = browser
