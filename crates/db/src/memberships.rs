@@ -260,6 +260,34 @@ pub async fn all_with_slugs(db: &Db) -> DbResult<Vec<(String, Membership)>> {
     Ok(rows)
 }
 
+/// The networks each of these cities is a current member of on `day` (ancestors not included):
+/// what makes a city's editors members of a network.
+pub async fn current_networks(
+    conn: &impl ConnectionTrait,
+    city_ids: &[i64],
+    day: chrono::NaiveDate,
+) -> DbResult<std::collections::BTreeMap<i64, Vec<String>>> {
+    let mut networks: std::collections::BTreeMap<i64, Vec<String>> =
+        city_ids.iter().map(|id| (*id, Vec::new())).collect();
+    if city_ids.is_empty() {
+        return Ok(networks);
+    }
+    for model in membership::Entity::find()
+        .filter(membership::Column::CityId.is_in(city_ids.iter().copied()))
+        .all(conn)
+        .await?
+    {
+        let membership = to_membership(model)?;
+        if membership.draft.is_current(day) {
+            let list = networks.entry(membership.city_id).or_default();
+            if !list.contains(&membership.draft.network) {
+                list.push(membership.draft.network);
+            }
+        }
+    }
+    Ok(networks)
+}
+
 /// The networks a city belongs or belonged to (for permission scopes; ancestors not included).
 pub async fn networks_of(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<String>> {
     let mut networks: Vec<String> = of_city(conn, city_id)

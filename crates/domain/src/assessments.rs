@@ -7,6 +7,7 @@
 //! `sector`, `name`, `answers.<item>`, `comments.<item>` and `consensus.<field>`.
 
 mod schedule;
+pub mod series;
 
 pub use schedule::{Schedule, ScheduleInput, TITLE_MAX_CHARS, parse_schedule};
 

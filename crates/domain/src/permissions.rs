@@ -4,12 +4,16 @@
 use crate::accounts::{Grant, Role};
 use crate::assessments::Visibility;
 use crate::practices::Stage;
+use std::collections::BTreeMap;
 
 /// The person making a request: anonymous, or a user with their grants.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Actor {
     pub user_id: Option<i64>,
     pub grants: Vec<Grant>,
+    /// For each city the person edits, the networks it is a current member of, each with the
+    /// networks above it: what makes an editor a member of a network.
+    pub city_networks: BTreeMap<i64, Vec<String>>,
 }
 
 /// A city as policies see it: its id and the networks it belongs or belonged to, each with the
@@ -110,12 +114,20 @@ impl Actor {
         })
     }
 
-    /// Someone who works within one of these networks: a grant scoped to one of them, an
-    /// expert or reviewer of every network, or the editor of a member city.
-    fn member_of(&self, networks: &[String]) -> bool {
+    /// Someone with a role in one of these networks: a grant scoped to one of them (its
+    /// secretariat, experts and reviewers), an expert or reviewer of every network, or the
+    /// editor of a city that is a current member of one of them (or of a programme under one).
+    /// Editing a city gives no role in a network the city is not in.
+    pub fn member_of(&self, networks: &[String]) -> bool {
         self.grants.iter().any(|g| match (&g.network, g.city) {
             (Some(network), _) => networks.iter().any(|n| n == network),
-            (None, Some(_)) => true,
+            (None, Some(city)) => {
+                g.role == Role::Editor
+                    && self
+                        .city_networks
+                        .get(&city)
+                        .is_some_and(|own| own.iter().any(|n| networks.contains(n)))
+            }
             (None, None) => matches!(g.role, Role::Expert | Role::Reviewer),
         })
     }
@@ -235,6 +247,7 @@ mod tests {
         Actor {
             user_id: Some(1),
             grants,
+            ..Actor::default()
         }
     }
 
@@ -348,7 +361,7 @@ mod tests {
             for action in any_action(city, &networks) {
                 prop_assert!(!Actor::anonymous().allows(action));
                 // Grants without a signed-in user do not count either.
-                let forged = Actor { user_id: None, grants: vec![grant(Role::PlatformAdmin, None, None)] };
+                let forged = Actor { user_id: None, grants: vec![grant(Role::PlatformAdmin, None, None)], ..Actor::default() };
                 prop_assert!(!forged.allows(action));
             }
         }
@@ -491,5 +504,141 @@ mod tests {
             let networks = nets(&["n0"]);
             prop_assert!(!actor(grants).allows(results(Visibility::Confidential, &networks, false)));
         }
+    }
+
+    /// The networks of the property tests: the Leading Cities programme sits under the UCLG
+    /// Culture Committee; the Creative Cities Network stands alone.
+    const NETWORKS: [&str; 3] = ["uclg-culture", "leading-cities", "uccn"];
+
+    /// A set of memberships with the networks above them.
+    fn scope_of(memberships: &[bool; 3]) -> Vec<String> {
+        let mut scope = Vec::new();
+        for (i, member) in memberships.iter().enumerate() {
+            if *member {
+                scope.push(NETWORKS[i].to_owned());
+                if NETWORKS[i] == "leading-cities" {
+                    scope.push("uclg-culture".to_owned());
+                }
+            }
+        }
+        scope.sort();
+        scope.dedup();
+        scope
+    }
+
+    fn visibility() -> impl Strategy<Value = Visibility> {
+        prop_oneof![
+            Just(Visibility::Public),
+            Just(Visibility::Network),
+            Just(Visibility::Confidential)
+        ]
+    }
+
+    /// A grant of any role: a network among the three (or none), a city among 1..=3 (the
+    /// assessment's city is 1).
+    fn any_grant() -> impl Strategy<Value = (Role, Option<usize>, i64)> {
+        (
+            prop_oneof![
+                Just(Role::PlatformAdmin),
+                Just(Role::Secretariat),
+                Just(Role::Editor),
+                Just(Role::Expert),
+                Just(Role::Reviewer)
+            ],
+            proptest::option::of(0usize..3),
+            1i64..=3,
+        )
+    }
+
+    proptest! {
+        /// Who sees an assessment's results, written out once more as the rule reads in words,
+        /// over roles × the cities' current memberships × visibilities.
+        #[test]
+        fn results_are_seen_by_the_people_the_visibility_names(
+            raw in proptest::collection::vec(any_grant(), 0..4),
+            assessed in proptest::array::uniform3(any::<bool>()),
+            edited in proptest::collection::btree_map(1i64..=3, proptest::array::uniform3(any::<bool>()), 0..3),
+            visibility in visibility(),
+            is_facilitator in any::<bool>(),
+            signed_in in any::<bool>(),
+        ) {
+            let grants: Vec<Grant> = raw
+                .iter()
+                .filter_map(|(role, network, city)| {
+                    let network = network.map(|n| NETWORKS[n].to_owned());
+                    let (network, city) = match role {
+                        Role::PlatformAdmin => (None, None),
+                        Role::Secretariat => (Some(network.unwrap_or_else(|| NETWORKS[0].to_owned())), None),
+                        Role::Editor => (None, Some(*city)),
+                        Role::Expert | Role::Reviewer => (network, None),
+                    };
+                    Grant::new(*role, network, city).ok()
+                })
+                .collect();
+            let city_networks: BTreeMap<i64, Vec<String>> =
+                edited.iter().map(|(city, m)| (*city, scope_of(m))).collect();
+            let city = scope_of(&assessed);
+            let someone = Actor {
+                user_id: signed_in.then_some(9),
+                grants: grants.clone(),
+                city_networks: city_networks.clone(),
+            };
+            let is_facilitator = is_facilitator && signed_in;
+            let has = |role: Role| grants.iter().any(|g| g.role == role);
+            let admin = has(Role::PlatformAdmin);
+            let edits_the_city = grants.iter().any(|g| g.role == Role::Editor && g.city == Some(1));
+            let its_secretariat = grants.iter().any(|g| {
+                g.role == Role::Secretariat && g.network.as_ref().is_some_and(|n| city.contains(n))
+            });
+            let network_role = grants.iter().any(|g| {
+                matches!(g.role, Role::Expert | Role::Reviewer)
+                    && g.network.as_ref().is_none_or(|n| city.contains(n))
+            });
+            let edits_a_fellow_member = grants.iter().any(|g| {
+                g.role == Role::Editor
+                    && g.city.and_then(|c| city_networks.get(&c)).is_some_and(|own| own.iter().any(|n| city.contains(n)))
+            });
+            let insiders = admin || is_facilitator || edits_the_city || its_secretariat;
+            let expected = match visibility {
+                Visibility::Public => true,
+                Visibility::Confidential => signed_in && insiders,
+                Visibility::Network => signed_in && (insiders || network_role || edits_a_fellow_member),
+            };
+            let action = Action::ViewResults(AssessmentScope {
+                city: CityScope { id: 1, networks: &city },
+                visibility,
+                is_facilitator,
+            });
+            prop_assert_eq!(someone.allows(action), expected, "{:?} {:?} {:?}", grants, city_networks, city);
+        }
+    }
+
+    #[test]
+    fn an_editor_is_a_member_only_of_the_networks_its_city_is_in() {
+        let uccn_city = Actor {
+            user_id: Some(1),
+            grants: vec![grant(Role::Editor, None, Some(5))],
+            city_networks: BTreeMap::from([(5, nets(&["uccn"]))]),
+        };
+        let uclg = nets(&["leading-cities", "uclg-culture"]);
+        assert!(!uccn_city.allows(results(Visibility::Network, &uclg, false)));
+        assert!(uccn_city.allows(results(Visibility::Network, &nets(&["uccn"]), false)));
+        // A city whose memberships have all ended (none current) makes its editor a member of
+        // nothing.
+        let lapsed = Actor {
+            city_networks: BTreeMap::from([(5, Vec::new())]),
+            ..uccn_city.clone()
+        };
+        assert!(!lapsed.allows(results(Visibility::Network, &nets(&["uccn"]), false)));
+        // A Leading City's editor is a member of the Committee above the programme.
+        let leading = Actor {
+            city_networks: BTreeMap::from([(5, nets(&["leading-cities", "uclg-culture"]))]),
+            ..uccn_city
+        };
+        assert!(leading.allows(results(
+            Visibility::Network,
+            &nets(&["uclg-culture"]),
+            false
+        )));
     }
 }

@@ -104,9 +104,18 @@ impl FromRequestParts<AppState> for Viewer {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         let signed_in = if let Some(token) = bearer {
-            let user = accounts::user_for_api_token(&state.db, &token_hash(token))
+            let (user, scope) = accounts::user_for_api_token(&state.db, &token_hash(token))
                 .await?
                 .ok_or(AppError::SignInRequired)?;
+            let writes = !matches!(
+                parts.method,
+                axum::http::Method::GET | axum::http::Method::HEAD
+            );
+            if !scope.allows(writes) {
+                return Err(AppError::Denied(ateneu_domain::Problem::new(
+                    "token_read_only",
+                )));
+            }
             Some((user, None))
         } else if let Some(cookie) = negotiate::cookie(&parts.headers, SESSION_COOKIE) {
             let hash = token_hash(cookie);
@@ -132,10 +141,7 @@ impl FromRequestParts<AppState> for Viewer {
             None => None,
         };
         let actor = match &signed_in {
-            Some(s) => Actor {
-                user_id: Some(s.user.id),
-                grants: s.grants.iter().map(|g| g.grant.clone()).collect(),
-            },
+            Some(s) => actor_of(state, s).await?,
             None => Actor::anonymous(),
         };
         // Under a nested router `parts.uri` has lost its language prefix: read the original.
@@ -167,6 +173,29 @@ impl FromRequestParts<AppState> for Viewer {
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
     }
+}
+
+/// The person as policies see them: their grants, and the networks that each city they edit is
+/// a current member of (with the networks above them).
+async fn actor_of(state: &AppState, s: &SignedIn) -> Result<Actor, AppError> {
+    let grants: Vec<_> = s.grants.iter().map(|g| g.grant.clone()).collect();
+    let edited: Vec<i64> = grants.iter().filter_map(|g| g.city).collect();
+    let today = chrono::Utc::now().date_naive();
+    let city_networks = ateneu_db::memberships::current_networks(&state.db.conn, &edited, today)
+        .await?
+        .into_iter()
+        .map(|(city, networks)| {
+            let scope = state
+                .reference
+                .scope_of(networks.iter().map(String::as_str));
+            (city, scope)
+        })
+        .collect();
+    Ok(Actor {
+        user_id: Some(s.user.id),
+        grants,
+        city_networks,
+    })
 }
 
 /// Ends the current session (used by sign-out).

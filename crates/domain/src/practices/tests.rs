@@ -247,6 +247,7 @@ fn actor(grants: Vec<Grant>) -> Actor {
     Actor {
         user_id: Some(1),
         grants,
+        ..Actor::default()
     }
 }
 

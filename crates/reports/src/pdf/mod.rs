@@ -11,6 +11,7 @@ mod font;
 mod layout;
 mod subset;
 mod table;
+pub mod text;
 mod wrap;
 
 use pdf_writer::{Filter, Pdf, Rect, Ref, TextStr};

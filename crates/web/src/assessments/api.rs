@@ -199,11 +199,11 @@ async fn responses_csv(
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     let computed = computed(&state, &loaded).await?;
     let items = loaded.items()?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = ateneu_domain::csv_format::CsvWriter::new();
     let mut header = vec!["response".to_owned(), "sector".to_owned()];
     header.extend(items.iter().map(|i| i.key.clone()));
-    let internal = |e: csv::Error| AppError::Internal(e.to_string());
-    writer.write_record(&header).map_err(internal)?;
+    let internal = |p: ateneu_domain::Problem| AppError::Internal(format!("{p:?}"));
+    writer.row(&header).map_err(internal)?;
     for (n, response) in computed.responses.iter().enumerate() {
         let mut row = vec![
             (n + 1).to_string(),
@@ -218,11 +218,9 @@ async fn responses_csv(
                     None => String::new(),
                 }),
         );
-        writer.write_record(&row).map_err(internal)?;
+        writer.row(&row).map_err(internal)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = writer.finish().map_err(internal)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -159,8 +159,9 @@ pub enum Need {
     Reopen,
 }
 
-/// Loads an assessment the viewer may use for `need`; otherwise 404 for those who may not
-/// even see it (a confidential workshop's existence is not disclosed), 403 for the others.
+/// Loads an assessment the viewer may use for `need`. One who may not even see it gets 404,
+/// signed in or not (a confidential or network-only workshop's existence is not disclosed);
+/// one who sees it but may not do this is asked to sign in (401) or refused (403).
 pub async fn load_for(
     state: &AppState,
     v: &Viewer,
@@ -177,9 +178,9 @@ pub async fn load_for(
     };
     match (allowed, sees, v.signed_in.is_some()) {
         (true, _, _) => Ok(loaded),
-        (false, _, false) => Err(AppError::SignInRequired),
+        (false, false, _) => Err(AppError::NotFound),
+        (false, true, false) => Err(AppError::SignInRequired),
         (false, true, true) => Err(AppError::Forbidden),
-        (false, false, true) => Err(AppError::NotFound),
     }
 }
 

@@ -15,7 +15,7 @@ use ateneu_domain::{FieldErrors, Lang};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use std::collections::BTreeMap;
 
@@ -142,7 +142,9 @@ pub async fn create(
         }
     }
     match super::create(&state, &v, &input).await {
-        Ok(id) => Ok(Redirect::to(&v.href(&format!("/assessments/{id}"))).into_response()),
+        Ok(id) => Ok(crate::negotiate::redirect(
+            &v.href(&format!("/assessments/{id}")),
+        )),
         Err(AppError::Invalid(errors)) => {
             new_page(
                 &state,
@@ -166,7 +168,7 @@ pub async fn overview(
     let scope = loaded.scope(&v);
     let runs = v.allows(Action::RunAssessment(scope));
     let computed = computed(&state, &loaded).await?;
-    let previous = previous(&state, &loaded).await?;
+    let previous = previous(&state, &v, &loaded).await?;
     let benchmark = benchmark(&state, &loaded, None).await?;
     let chart = radar(
         v.lang,
@@ -399,7 +401,9 @@ pub async fn save_consensus(
     if !input.is_empty() {
         super::save_consensus(&state, &v, &loaded, input).await?;
     }
-    Ok(Redirect::to(&v.href(&format!("/assessments/{id}"))).into_response())
+    Ok(crate::negotiate::redirect(
+        &v.href(&format!("/assessments/{id}")),
+    ))
 }
 
 pub async fn close(
@@ -409,7 +413,9 @@ pub async fn close(
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     super::close(&state, &v, &loaded).await?;
-    Ok(Redirect::to(&v.href(&format!("/assessments/{id}"))).into_response())
+    Ok(crate::negotiate::redirect(
+        &v.href(&format!("/assessments/{id}")),
+    ))
 }
 
 pub async fn reopen(
@@ -419,5 +425,7 @@ pub async fn reopen(
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Reopen).await?;
     super::reopen(&state, &v, &loaded).await?;
-    Ok(Redirect::to(&v.href(&format!("/assessments/{id}"))).into_response())
+    Ok(crate::negotiate::redirect(
+        &v.href(&format!("/assessments/{id}")),
+    ))
 }

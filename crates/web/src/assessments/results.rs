@@ -11,6 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, StoredResponse};
 use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
+use ateneu_domain::assessments::series::{self, InSeries};
 use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus};
 pub use ateneu_domain::results::field_values;
 use ateneu_domain::results::{
@@ -94,31 +95,48 @@ async fn compute_fresh(state: &AppState, loaded: &Loaded) -> Result<Computed, Ap
     })
 }
 
-/// The city's latest closed assessment before this one on the same framework (any version:
-/// fields are matched by key).
+/// The previous assessment of the city that this reader may see (`series::previous`): its
+/// label and field values, for the radar's second series and the report.
 pub async fn previous(
     state: &AppState,
+    v: &Viewer,
     loaded: &Loaded,
 ) -> Result<Option<(String, BTreeMap<String, f64>)>, AppError> {
-    let earlier = repo::of_city(&state.db.conn, loaded.city.id).await?;
-    let candidate = earlier.into_iter().rfind(|a| {
-        a.id != loaded.assessment.id
-            && a.status == AssessmentStatus::Closed
-            && (a.starts_on, a.id) < (loaded.assessment.starts_on, loaded.assessment.id)
+    let current = InSeries {
+        id: loaded.assessment.id,
+        starts_on: loaded.assessment.starts_on,
+        status: loaded.assessment.status,
+        framework: &loaded.version.framework_key,
+        visible: true,
+    };
+    let mut others = Vec::new();
+    for assessment in repo::of_city(&state.db.conn, loaded.city.id).await? {
+        if assessment.id != current.id && assessment.status == AssessmentStatus::Closed {
+            others.push(super::complete(state, assessment).await?);
+        }
+    }
+    let series = others.iter().map(|other| InSeries {
+        id: other.assessment.id,
+        starts_on: other.assessment.starts_on,
+        status: other.assessment.status,
+        framework: &other.version.framework_key,
+        visible: other.is_visible_to(v),
     });
-    let Some(candidate) = candidate else {
+    let Some(found) = series::previous(&current, series) else {
         return Ok(None);
     };
-    let other = super::load(state, candidate.id).await?;
-    if other.version.framework_key != loaded.version.framework_key {
+    let Some(other) = others.iter().find(|o| o.assessment.id == found.id) else {
         return Ok(None);
-    }
-    let values = field_values(&computed(state, &other).await?.results)
+    };
+    let values = field_values(&computed(state, other).await?.results)
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect();
     Ok(Some((
-        format!("{} ({})", candidate.title, candidate.starts_on),
+        format!(
+            "{} ({})",
+            other.assessment.title, other.assessment.starts_on
+        ),
         values,
     )))
 }
@@ -236,7 +254,7 @@ pub async fn radar_svg(
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     let computed = computed(&state, &loaded).await?;
-    let previous = previous(&state, &loaded).await?;
+    let previous = previous(&state, &v, &loaded).await?;
     let benchmark = benchmark(&state, &loaded, query.benchmark.as_deref()).await?;
     let chart = radar(
         v.lang,

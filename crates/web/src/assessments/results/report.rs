@@ -291,7 +291,7 @@ async fn model(
 ) -> Result<(Loaded, String, Vec<Block>), AppError> {
     let loaded = load_for(state, v, id, Need::Results).await?;
     let computed = computed(state, &loaded).await?;
-    let previous = previous(state, &loaded).await?;
+    let previous = previous(state, v, &loaded).await?;
     let benchmark = benchmark(state, &loaded, benchmark_key).await?;
     let chart = radar(
         v.lang,

@@ -85,8 +85,8 @@ async fn confidential_results_are_seen_only_by_the_city_its_facilitators_and_the
         let anonymous = app.api(Method::GET, path, None, None).await;
         assert_eq!(
             anonymous.status,
-            StatusCode::UNAUTHORIZED,
-            "anonymous on {path}"
+            StatusCode::NOT_FOUND,
+            "anonymous on {path}: a confidential assessment's existence is not told"
         );
     }
     // Only the secretariat reopens; a facilitator may close.
@@ -141,7 +141,7 @@ async fn public_results_are_open_to_everyone_and_network_results_to_members() {
     let anonymous = w.results(None).await;
     assert_eq!(anonymous.status, StatusCode::OK, "{}", anonymous.body);
     let network = workshop("network").await;
-    assert_eq!(network.results(None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(network.results(None).await.status, StatusCode::NOT_FOUND);
     let member = network
         .app
         .user(
