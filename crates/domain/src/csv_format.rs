@@ -1,5 +1,7 @@
-//! The registry's CSV files (cities, memberships): their columns, and parsing a whole file into
-//! valid rows or the list of every bad line with its reason. Nothing is half-read.
+//! The platform's CSV files: the one writer every CSV that leaves the platform goes through
+//! (cells that a spreadsheet would run as a formula are neutralised), the registry's columns
+//! (cities, memberships), and parsing a whole file into valid rows or the list of every bad line
+//! with its reason. Nothing is half-read.
 
 use crate::cities::{CityDraft, CityInput};
 use crate::memberships::{MembershipDraft, MembershipInput};
@@ -113,7 +115,7 @@ fn records(
                 let values = headers
                     .iter()
                     .cloned()
-                    .zip(record.iter().map(str::to_owned))
+                    .zip(record.iter().map(|cell| unguard_cell(cell).to_owned()))
                     .collect();
                 rows.push((line, values));
             }
@@ -250,20 +252,104 @@ pub fn parse_memberships(
     }
 }
 
-/// Writes rows of text under the given columns, as CSV.
+/// Writes rows of text under the given columns, as CSV (every cell through `guard_cell`).
 pub fn write(
     columns: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,
 ) -> Result<Vec<u8>, Problem> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Problem::with_detail("csv_unwritable", e.to_string());
-    writer.write_record(columns).map_err(fail)?;
+    let mut writer = CsvWriter::new();
+    writer.row(columns)?;
     for row in rows {
-        writer.write_record(&row).map_err(fail)?;
+        writer.row(&row)?;
     }
-    writer
-        .into_inner()
-        .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+    writer.finish()
+}
+
+/// What the codebooks and the README say of the guard.
+pub const GUARD_NOTE: &str = "A cell that a spreadsheet would run as a formula (one that starts with =, +, -, @, a tab or a carriage return, plain numbers such as -3.7 excepted) is written with a single quote in front, as OWASP advises, so that it shows as text; a cell that starts with a single quote gets one more. To read the original text, take off one leading single quote where the rest starts with one of those characters or with a single quote. The platform's own imports do so.";
+
+/// The one way the platform writes CSV: each cell goes through `guard_cell`, so that a file
+/// opened in a spreadsheet never runs a formula that someone typed into the platform.
+pub struct CsvWriter {
+    inner: csv::Writer<Vec<u8>>,
+}
+
+impl Default for CsvWriter {
+    fn default() -> Self {
+        CsvWriter::new()
+    }
+}
+
+impl CsvWriter {
+    pub fn new() -> CsvWriter {
+        CsvWriter {
+            inner: csv::Writer::from_writer(Vec::new()),
+        }
+    }
+
+    /// Adds one row of cells.
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> Result<(), Problem> {
+        self.inner
+            .write_record(cells.iter().map(|c| guard_cell(c.as_ref()).into_owned()))
+            .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+    }
+
+    /// The file's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, Problem> {
+        self.inner
+            .into_inner()
+            .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+    }
+}
+
+/// Whether a spreadsheet could read this cell as a formula (OWASP's list: `=`, `+`, `-`, `@`,
+/// tab and carriage return at the start), or it already starts with the guard's quote. A plain
+/// number (`-3.7`, `+12`) is a number, not a formula, and stays as it is.
+fn needs_guard(cell: &str) -> bool {
+    match cell.chars().next() {
+        Some('\'') => true,
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !is_plain_number(&cell[1..]),
+        _ => false,
+    }
+}
+
+/// Digits with at most one decimal point and an optional exponent (`3`, `3.75`, `1e-5`).
+fn is_plain_number(text: &str) -> bool {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (text, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (digits(whole) || whole.is_empty())
+                && (digits(fraction) || fraction.is_empty())
+                && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
+}
+
+/// A cell as written to a CSV file: one that a spreadsheet would run as a formula gets a leading
+/// single quote (`=HYPERLINK(…)` → `'=HYPERLINK(…)`), shown as text by spreadsheets; so does a
+/// cell that starts with a quote already, so that `unguard_cell` gives back exactly the text.
+pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The text of a cell read from a CSV file that the platform may have written: the guard's
+/// quote is taken off (`'=x` → `=x`, `''a` → `'a`); any other cell is read as it is.
+pub fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
 }
 
 /// The CSV columns of a city, in `CITY_COLUMNS` order.
@@ -383,5 +469,66 @@ mod tests {
         assert_eq!(errors[0].problem.key, "duplicate_in_file");
         let errors = parse_cities(HEADER.as_bytes(), &reference()).expect_err("invalid");
         assert_eq!(errors[0].problem.key, "empty_file");
+    }
+
+    #[test]
+    fn formulas_leave_as_text_and_numbers_as_numbers() {
+        for formula in [
+            "=HYPERLINK(\"http://evil\")",
+            "=cmd|' /C calc'!A0",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\r=1",
+            "-",
+            "+",
+        ] {
+            assert_eq!(guard_cell(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for plain in ["-3.7", "+12", "4.84", "-1e-5", "Lyon", "", "a=b", " =x"] {
+            assert_eq!(guard_cell(plain), plain, "{plain:?}");
+        }
+        assert_eq!(guard_cell("'quoted"), "''quoted");
+    }
+
+    #[test]
+    fn a_city_named_like_a_formula_is_exported_inert_and_imported_back_the_same() {
+        let file = format!(
+            "{HEADER},en,=HYPERLINK(\"http://evil.example\"),,,FR,europe,,40.4,-3.7,,@SUM(A1),,\n"
+        );
+        let rows = parse_cities(file.as_bytes(), &reference()).expect("valid");
+        assert_eq!(
+            rows[0].city.name.source_text(),
+            "=HYPERLINK(\"http://evil.example\")"
+        );
+        let written = write(
+            &CITY_COLUMNS,
+            rows.iter().map(|r| city_record("x", &r.city)),
+        )
+        .expect("writes");
+        let text = String::from_utf8(written.clone()).expect("utf-8");
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+            "{text}"
+        );
+        assert!(text.contains(",'@SUM(A1),"), "{text}");
+        assert!(text.contains(",-3.7,"), "{text}");
+        let again = parse_cities(&written, &reference()).expect("valid");
+        assert_eq!(rows[0].city, again[0].city);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_cell_comes_back_the_same_and_never_leaves_as_a_formula(cell in "['=+@\t\r-]{0,3}[a-z0-9 .'=(),-]{0,8}") {
+            let guarded = guard_cell(&cell);
+            proptest::prop_assert_eq!(unguard_cell(&guarded), cell.as_str());
+            if let Some(first) = guarded.chars().next() {
+                proptest::prop_assert!(!matches!(first, '=' | '@' | '\t' | '\r') , "{:?}", guarded);
+                if matches!(first, '+' | '-') {
+                    proptest::prop_assert!(is_plain_number(&guarded[1..]), "{:?}", guarded);
+                }
+            }
+        }
     }
 }

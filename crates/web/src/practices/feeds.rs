@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Lang;
+use ateneu_domain::csv_format::CsvWriter;
 use ateneu_domain::practices::TextField;
 use ateneu_domain::practices::open_data::{self, Exported};
 use axum::body::Body;
@@ -89,12 +90,12 @@ fn streamed(
 }
 
 fn csv_page(state: &AppState, page: &[Practice], _first: bool) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = CsvWriter::new();
     for practice in page {
         // Writing to memory cannot fail but for a bug: a row is then left out, not the file.
-        let _ = writer.write_record(open_data::row(&exported(state, practice)));
+        let _ = writer.row(&open_data::row(&exported(state, practice)));
     }
-    writer.into_inner().unwrap_or_default()
+    writer.finish().unwrap_or_default()
 }
 
 fn json_page(state: &AppState, page: &[Practice], first: bool) -> Vec<u8> {
@@ -133,10 +134,10 @@ fn attachment(content_type: &str, name: &str, body: Body) -> Response {
 }
 
 pub async fn export_csv(State(state): State<AppState>) -> Response {
-    let mut header_row = csv::Writer::from_writer(Vec::new());
+    let mut header_row = CsvWriter::new();
     let names: Vec<String> = open_data::columns().into_iter().map(|c| c.name).collect();
-    let _ = header_row.write_record(&names);
-    let head = header_row.into_inner().unwrap_or_default();
+    let _ = header_row.row(&names);
+    let head = header_row.finish().unwrap_or_default();
     attachment(
         "text/csv; charset=utf-8",
         "practices.csv",
@@ -165,6 +166,7 @@ pub async fn codebook_json() -> Response {
     axum::Json(json!({
         "title": "Ateneu good practices: open data codebook",
         "format": "CSV, UTF-8, comma-separated, RFC 4180 quoting; one row per published practice",
+        "formulas": ateneu_domain::csv_format::GUARD_NOTE,
         "columns": open_data::columns(),
     }))
     .into_response()
