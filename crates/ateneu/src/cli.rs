@@ -93,6 +93,12 @@ enum TokenCommand {
         user: String,
         #[arg(long, default_value = "cli")]
         name: String,
+        /// `read` (GET only) or `write` (everything the person's roles allow).
+        #[arg(long, default_value = "write")]
+        scope: String,
+        /// Days until the token expires (1–365).
+        #[arg(long, default_value_t = ateneu_domain::accounts::TOKEN_DAYS_DEFAULT)]
+        days: i64,
     },
 }
 
@@ -251,9 +257,12 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::User(UserCommand::Add { email, admin, name })) => {
             user_add(&args, email, *admin, name).await
         }
-        Some(Command::Token(TokenCommand::Create { user, name })) => {
-            token_create(&args, user, name).await
-        }
+        Some(Command::Token(TokenCommand::Create {
+            user,
+            name,
+            scope,
+            days,
+        })) => token_create(&args, user, name, scope, *days).await,
         Some(Command::Import(ImportCommand::Cities { file })) => import(&args, file, true).await,
         Some(Command::Import(ImportCommand::Memberships { file })) => {
             import(&args, file, false).await
@@ -318,15 +327,30 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
     Ok(())
 }
 
-async fn token_create(args: &Args, user: &str, name: &str) -> anyhow::Result<()> {
+async fn token_create(
+    args: &Args,
+    user: &str,
+    name: &str,
+    scope: &str,
+    days: i64,
+) -> anyhow::Result<()> {
     let email = Email::parse(user).map_err(|_| bad(format!("not an email address: {user}")))?;
+    let request = ateneu_domain::accounts::TokenRequest::parse(name, scope, &days.to_string())
+        .map_err(|errors| {
+            let problems: Vec<String> = errors
+                .iter()
+                .map(|(field, p)| format!("--{field}: {}", p.key))
+                .collect();
+            bad(problems.join("; "))
+        })?;
     let state = state(args, Outgoing::default()).await?;
     let user = accounts::user_by_email(&state.db.conn, &email)
         .await?
         .ok_or_else(|| bad(format!("no account for {email}")))?;
-    let token = ateneu_web::accounts::create_api_token(&state, &Who::system("cli"), user.id, name)
-        .await
-        .map_err(|e| anyhow!("{e:?}"))?;
+    let token =
+        ateneu_web::accounts::create_api_token(&state, &Who::system("cli"), user.id, &request)
+            .await
+            .map_err(|e| anyhow!("{e:?}"))?;
     println!("{token}");
     Ok(())
 }

@@ -4,12 +4,12 @@
 use crate::audit::{self, Who};
 use crate::entities::{api_token, grant, login_failure, one_time_link, user};
 use crate::{Db, DbError, DbResult, WriteTxn, conflict_as};
-use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, TokenScope};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -257,19 +257,52 @@ pub async fn remove_grant(
 
 // --- API tokens ---
 
+/// A personal API token as its owner sees it (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub scope: TokenScope,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// How long a token made before tokens had an expiry lives: a year from its making.
+const TOKEN_LIFE_BEFORE_EXPIRY: chrono::Duration = chrono::Duration::days(365);
+
+fn to_token(model: api_token::Model) -> DbResult<ApiToken> {
+    let scope =
+        TokenScope::parse(&model.scope).map_err(|_| DbError::Corrupt(model.scope.clone()))?;
+    Ok(ApiToken {
+        id: model.id,
+        name: model.name,
+        scope,
+        expires_at: model
+            .expires_at
+            .unwrap_or(model.created_at + TOKEN_LIFE_BEFORE_EXPIRY),
+        created_at: model.created_at,
+        last_used_at: model.last_used_at,
+    })
+}
+
 pub async fn create_api_token(
     txn: &WriteTxn<'_>,
     who: &Who,
     user_id: i64,
-    name: &str,
+    request: &TokenRequest,
     token_hash: &str,
 ) -> DbResult<i64> {
+    let now = Utc::now();
+    let expires_at = now + chrono::Duration::days(request.days);
     let model = api_token::ActiveModel {
         user_id: Set(user_id),
-        name: Set(name.to_owned()),
+        name: Set(request.name.clone()),
         token_hash: Set(token_hash.to_owned()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         last_used_at: Set(None),
+        scope: Set(request.scope.key().to_owned()),
+        expires_at: Set(Some(expires_at)),
         ..Default::default()
     }
     .insert(&**txn)
@@ -280,21 +313,21 @@ pub async fn create_api_token(
         "api_token.create",
         "user",
         user_id,
-        serde_json::json!({"token_id": model.id, "name": name}),
+        serde_json::json!({"token_id": model.id, "name": request.name, "scope": request.scope.key(), "expires_at": expires_at}),
     )
     .await?;
     Ok(model.id)
 }
 
-pub async fn api_tokens_of(
-    conn: &impl ConnectionTrait,
-    user_id: i64,
-) -> DbResult<Vec<api_token::Model>> {
-    Ok(api_token::Entity::find()
+pub async fn api_tokens_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Vec<ApiToken>> {
+    api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(user_id))
         .order_by_asc(api_token::Column::Id)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(to_token)
+        .collect()
 }
 
 pub async fn revoke_api_token(
@@ -322,18 +355,45 @@ pub async fn revoke_api_token(
     Ok(result.rows_affected > 0)
 }
 
-/// The enabled user a token belongs to.
-pub async fn user_for_api_token(db: &Db, token_hash: &str) -> DbResult<Option<User>> {
-    let Some(token) = api_token::Entity::find()
+/// Ends every API token of a person (a password reset, signing out everywhere); returns how
+/// many ended.
+pub async fn revoke_all_api_tokens(txn: &WriteTxn<'_>, who: &Who, user_id: i64) -> DbResult<u64> {
+    let result = api_token::Entity::delete_many()
+        .filter(api_token::Column::UserId.eq(user_id))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected > 0 {
+        audit::record(
+            &**txn,
+            who,
+            "api_token.revoke_all",
+            "user",
+            user_id,
+            serde_json::json!({"count": result.rows_affected}),
+        )
+        .await?;
+    }
+    Ok(result.rows_affected)
+}
+
+/// The enabled user an unexpired token belongs to, with the token's scope.
+pub async fn user_for_api_token(db: &Db, token_hash: &str) -> DbResult<Option<(User, TokenScope)>> {
+    let Some(model) = api_token::Entity::find()
         .filter(api_token::Column::TokenHash.eq(token_hash))
         .one(&db.conn)
         .await?
     else {
         return Ok(None);
     };
-    Ok(user_by_id(&db.conn, token.user_id)
+    let user_id = model.user_id;
+    let token = to_token(model)?;
+    if token.expires_at <= Utc::now() {
+        return Ok(None);
+    }
+    Ok(user_by_id(&db.conn, user_id)
         .await?
-        .filter(|u| !u.disabled))
+        .filter(|u| !u.disabled)
+        .map(|u| (u, token.scope)))
 }
 
 // --- one-time links ---
@@ -444,35 +504,52 @@ pub async fn pending_admin_setup(db: &Db) -> DbResult<bool> {
 
 // --- sign-in failures ---
 
-pub async fn login_failures(
-    conn: &impl ConnectionTrait,
+/// Claims one password check for an address, before the password is checked: in one
+/// transaction, with the address's row locked (`FOR UPDATE` on PostgreSQL; SQLite takes the
+/// whole database's write lock with the first statement), the attempt is refused while
+/// `locked_until(failures, last)` lies after `now`, and otherwise counted as a failure until the
+/// check succeeds and clears it. So however many attempts arrive at once, on however many
+/// servers, no more passwords are checked than the rule lets through. Returns the end of the
+/// lock when refused.
+pub async fn claim_login_attempt(
+    db: &Db,
     email: &str,
-) -> DbResult<Option<(i64, DateTime<Utc>)>> {
-    Ok(login_failure::Entity::find_by_id(email.to_owned())
-        .one(conn)
-        .await?
-        .map(|f| (f.failures, f.last_failure_at)))
-}
-
-pub async fn record_login_failure(db: &Db, email: &str) -> DbResult<()> {
+    now: DateTime<Utc>,
+    locked_until: fn(i64, DateTime<Utc>) -> Option<DateTime<Utc>>,
+) -> DbResult<Result<(), DateTime<Utc>>> {
     let txn = db.write().await?;
-    let now = Utc::now();
     login_failure::Entity::insert(login_failure::ActiveModel {
         email: Set(email.to_owned()),
-        failures: Set(1),
+        failures: Set(0),
         last_failure_at: Set(now),
     })
-    .on_conflict(
-        OnConflict::column(login_failure::Column::Email)
-            .value(
-                login_failure::Column::Failures,
-                Expr::col((login_failure::Entity, login_failure::Column::Failures)).add(1),
-            )
-            .value(login_failure::Column::LastFailureAt, Expr::value(now))
-            .to_owned(),
-    )
+    .on_conflict_do_nothing()
     .exec(&*txn)
     .await?;
+    let row = login_failure::Entity::find_by_id(email.to_owned())
+        .lock_exclusive()
+        .one(&*txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    if let Some(until) = locked_until(row.failures, row.last_failure_at).filter(|u| *u > now) {
+        return Ok(Err(until));
+    }
+    login_failure::Entity::update_many()
+        .col_expr(
+            login_failure::Column::Failures,
+            Expr::col(login_failure::Column::Failures).add(1),
+        )
+        .col_expr(login_failure::Column::LastFailureAt, Expr::value(now))
+        .filter(login_failure::Column::Email.eq(email))
+        .exec(&*txn)
+        .await?;
+    txn.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Notes a wrong password in the audit log (the attempt was counted when it was claimed).
+pub async fn record_login_failure(db: &Db, email: &str) -> DbResult<()> {
+    let txn = db.write().await?;
     audit::record(
         &*txn,
         &Who::system("anonymous"),

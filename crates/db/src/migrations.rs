@@ -37,6 +37,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "translation work per language",
         include_str!("migrations/0006_translation_work.sql"),
     ),
+    (
+        7,
+        "api token scope and expiry",
+        include_str!("migrations/0007_token_scope.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

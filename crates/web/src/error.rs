@@ -110,12 +110,16 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "no_published_assessments",
     "file_too_large",
     "unsupported_file",
+    "token_needs_session",
+    "token_read_only",
 ];
 
 #[derive(Debug, Clone)]
 pub enum AppError {
     NotFound,
     Forbidden,
+    /// Refused for a stated reason (403), such as a read-only token asked to write.
+    Denied(Problem),
     SignInRequired,
     /// A form or body with bad fields (422).
     Invalid(FieldErrors),
@@ -136,7 +140,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Denied(_) | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Invalid(_) | AppError::Lines(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -157,6 +161,7 @@ impl AppError {
             AppError::Invalid(_) => Problem::new("bad_request"),
             AppError::Lines(_) => Problem::new("invalid_file"),
             AppError::BadRequest(p)
+            | AppError::Denied(p)
             | AppError::Conflict(p)
             | AppError::TooLarge(p)
             | AppError::Unsupported(p) => p.clone(),
@@ -236,6 +241,14 @@ pub async fn render_errors(
 ) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let lang = negotiate::request_lang(&request);
+    let signed_out = negotiate::cookie(request.headers(), crate::security::SESSION_COOKIE)
+        .is_none()
+        && !request.headers().contains_key(header::AUTHORIZATION);
+    let asked = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .filter(|p| signed_out && ateneu_domain::accounts::page_after_sign_in(p).is_some());
     let mut response = next.run(request).await;
     let Some(error) = response.extensions_mut().remove::<AppError>() else {
         return response;
@@ -244,7 +257,11 @@ pub async fn render_errors(
     let mut rendered = if is_api {
         (status, axum::Json(json_body(&state, lang, &error))).into_response()
     } else {
-        (status, layout::error_page(&state, lang, &error)).into_response()
+        (
+            status,
+            layout::error_page(&state, lang, &error, asked.as_deref()),
+        )
+            .into_response()
     };
     if matches!(error, AppError::SignInRequired) && is_api {
         rendered

@@ -10,7 +10,7 @@ use ateneu_db::cities::{self, CityFilter};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{PreEscaped, html};
 
@@ -25,9 +25,9 @@ pub fn root_routes() -> Router<AppState> {
 }
 
 /// Sends `/` to the language of the person's browser.
-async fn root(headers: HeaderMap) -> Redirect {
+async fn root(headers: HeaderMap) -> Response {
     let lang = negotiate::header_lang(&headers).unwrap_or(ateneu_domain::Lang::En);
-    Redirect::to(&format!("/{}", lang.code()))
+    crate::negotiate::redirect(&format!("/{}", lang.code()))
 }
 
 async fn health(State(state): State<AppState>) -> Response {

@@ -83,8 +83,16 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
     }
 }
 
-/// The page shown for an error, without the person's details.
-pub fn error_page(state: &AppState, lang: Lang, error: &AppError) -> Markup {
+/// The page shown for an error, without the person's details. `sign_in_to` is the page asked
+/// for when the reader is signed out: the sign-in link returns there, and a page not found
+/// says that some pages are shown to signed-in people only (on every such page, so that it
+/// tells nothing of what exists).
+pub fn error_page(
+    state: &AppState,
+    lang: Lang,
+    error: &AppError,
+    sign_in_to: Option<&str>,
+) -> Markup {
     let problem = error.problem();
     let title = state
         .i18n
@@ -105,7 +113,10 @@ pub fn error_page(state: &AppState, lang: Lang, error: &AppError) -> Markup {
                     @if let AppError::Lines(lines) = error {
                         (line_errors(state, lang, lines))
                     }
-                    @if matches!(error, AppError::SignInRequired) {
+                    @if let Some(to) = sign_in_to.filter(|_| matches!(error, AppError::SignInRequired | AppError::NotFound)) {
+                        @if matches!(error, AppError::NotFound) { p { (state.i18n.t(lang, "not-found-sign-in")) } }
+                        p { a.button href={ (href("/sign-in")) "?next=" (crate::negotiate::query_value(to)) } { (state.i18n.t(lang, "sign-in")) } }
+                    } @else if matches!(error, AppError::SignInRequired) {
                         p { a.button href=(href("/sign-in")) { (state.i18n.t(lang, "sign-in")) } }
                     }
                     p { a href=(href("/")) { (state.i18n.t(lang, "back-home")) } }

@@ -97,6 +97,8 @@ pub struct AppState {
     pub results: Arc<assessments::results::ResultsCache>,
     /// The practices' search index (a cache of the database).
     pub search: Arc<practices::index::SearchIndex>,
+    /// The instance's secret signing key (shared by every server through the database).
+    pub signing_key: Arc<security::SigningKey>,
 }
 
 impl AppState {
@@ -109,6 +111,7 @@ impl AppState {
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
         let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
         let search = practices::index::SearchIndex::open(&config.search_index)?;
+        let signing_key = security::SigningKey::load(&db).await?;
         let state = AppState {
             db,
             config: Arc::new(config),
@@ -120,6 +123,7 @@ impl AppState {
             frameworks: Arc::new(frameworks::FrameworkCache::default()),
             results: Arc::new(assessments::results::ResultsCache::default()),
             search: Arc::new(search),
+            signing_key: Arc::new(signing_key),
         };
         practices::search::refresh_labels(&state)
             .await

@@ -13,7 +13,7 @@ use ateneu_domain::permissions::Action;
 use ateneu_domain::{FieldErrors, Problem};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use maud::{Markup, html};
@@ -217,7 +217,7 @@ pub fn field_change_form(state: &AppState, v: &Viewer, slug: &str, m: &Membershi
 }
 
 fn back(v: &Viewer, slug: &str) -> Response {
-    Redirect::to(&v.href(&format!("/cities/{slug}#memberships"))).into_response()
+    crate::negotiate::redirect(&v.href(&format!("/cities/{slug}#memberships")))
 }
 
 fn problem_page(state: &AppState, v: &Viewer, errors: &FieldErrors) -> Response {

@@ -81,6 +81,29 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         })
 }
 
+/// A `303 See Other` to a path of the platform. Unlike axum's `Redirect::to`, which panics on a
+/// location that is not a valid header value, a location with bytes a header may not carry
+/// (control characters from a crafted parameter) is percent-encoded, never sent raw.
+pub fn redirect(to: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    const UNSAFE: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ').add(b'\\');
+    let location = axum::http::HeaderValue::from_str(to).unwrap_or_else(|_| {
+        let encoded = percent_encoding::utf8_percent_encode(to, UNSAFE).to_string();
+        axum::http::HeaderValue::from_str(&encoded)
+            .unwrap_or(axum::http::HeaderValue::from_static("/"))
+    });
+    (
+        axum::http::StatusCode::SEE_OTHER,
+        [(header::LOCATION, location)],
+    )
+        .into_response()
+}
+
+/// A value for a query string (`?next=…`), percent-encoded.
+pub fn query_value(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,14 +79,47 @@ pub fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bo
         .unwrap_or_else(|_| HeaderValue::from_static("invalid=1; Max-Age=0"))
 }
 
+/// The instance's secret key, kept in the database so that every server signs alike.
+pub struct SigningKey(Vec<u8>);
+
+impl SigningKey {
+    /// Reads the key, or makes it on the first start.
+    pub async fn load(db: &ateneu_db::Db) -> anyhow::Result<SigningKey> {
+        let text = ateneu_db::settings::get_or_insert(
+            &db.conn,
+            ateneu_db::settings::SIGNING_KEY,
+            &format!("{}{}", new_token(), new_token()),
+        )
+        .await?;
+        Ok(SigningKey(text.into_bytes()))
+    }
+
+    /// The anti-forgery token for a browser: an HMAC-SHA-256, under the instance's key, of the
+    /// browser's anti-forgery cookie and its session cookie. A value that a client picks for
+    /// its cookie (or that another site plants) is worth nothing without the key, and a token
+    /// seen in one session does not serve in another.
+    pub fn csrf_token(&self, cookie: &str, session: Option<&str>) -> String {
+        use hmac::{KeyInit, Mac};
+        let Ok(mut mac) = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.0) else {
+            return String::new();
+        };
+        mac.update(b"csrf\0");
+        mac.update(cookie.as_bytes());
+        mac.update(b"\0");
+        mac.update(session.unwrap_or_default().as_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+}
+
 /// The anti-forgery token of this request, for forms to embed.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-/// Cross-site request protection for every state-changing request. Pages: the request must echo
-/// the anti-forgery cookie in a form field, a header or the `csrf` query parameter. API: the
-/// same when it carries cookies; a request authenticated by a Bearer token, or one without
-/// cookies, carries no ambient credentials and passes (the handler then checks who it is).
+/// Cross-site request protection for every state-changing request. Pages: the request must send
+/// the anti-forgery token (`SigningKey::csrf_token` of its cookies) in a form field, a header or
+/// the `csrf` query parameter. API: the same when it carries cookies; a request authenticated
+/// by a Bearer token, or one without cookies, carries no ambient credentials and passes (the
+/// handler then checks who it is).
 pub async fn csrf_guard(
     State(state): State<AppState>,
     mut request: Request,
@@ -95,7 +128,11 @@ pub async fn csrf_guard(
     let existing = negotiate::cookie(request.headers(), CSRF_COOKIE)
         .map(str::to_owned)
         .filter(|t| t.len() >= 32);
-    let token = existing.clone().unwrap_or_else(new_token);
+    let cookie_value = existing.clone().unwrap_or_else(new_token);
+    let session = negotiate::cookie(request.headers(), SESSION_COOKIE).map(str::to_owned);
+    let token = state
+        .signing_key
+        .csrf_token(&cookie_value, session.as_deref());
     let unsafe_method = !matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -136,7 +173,8 @@ pub async fn csrf_guard(
                 .map(|(_, v)| v.into_owned());
             request = Request::from_parts(parts, Body::from(bytes));
         }
-        let valid = matches!((&existing, &submitted), (Some(cookie), Some(sent)) if constant_eq(cookie, sent));
+        let valid = existing.is_some()
+            && matches!(&submitted, Some(sent) if !token.is_empty() && constant_eq(&token, sent));
         if !valid {
             return AppError::Csrf.into_response();
         }
@@ -146,7 +184,7 @@ pub async fn csrf_guard(
     if existing.is_none() {
         let value = cookie(
             CSRF_COOKIE,
-            &token,
+            &cookie_value,
             60 * 60 * 24 * 365,
             true,
             state.config.secure_cookies(),

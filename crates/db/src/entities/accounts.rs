@@ -78,6 +78,8 @@ pub mod api_token {
         pub token_hash: String,
         pub created_at: DateTimeUtc,
         pub last_used_at: Option<DateTimeUtc>,
+        pub scope: String,
+        pub expires_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

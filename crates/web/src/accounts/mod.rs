@@ -11,7 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_db::accounts::{self as repo, LinkPurpose, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
-use ateneu_domain::accounts::{Email, Grant, Role, check_new_password, locked_until};
+use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, check_new_password, locked_until};
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::Json;
 use axum::Router;
@@ -43,12 +43,16 @@ async fn open_session(txn: &ateneu_db::WriteTxn<'_>, user: &User) -> Result<Stri
     Ok(token)
 }
 
-/// Signs in with email and password: a new session's token, or why not.
+/// Signs in with email and password: a new session's token, or why not. The attempt is counted
+/// before the password is checked (`claim_login_attempt`), so a burst of guesses sent at once
+/// checks no more passwords than one sent after another; a locked account is opened again by a
+/// password-reset link (see `set_password_with_link`).
 pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
     let wrong = || AppError::field("password", Problem::new("wrong_credentials"));
     let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
-    if let Some((failures, last)) = repo::login_failures(&state.db.conn, email.as_str()).await?
-        && locked_until(failures, last).is_some_and(|until| until > Utc::now())
+    if repo::claim_login_attempt(&state.db, email.as_str(), Utc::now(), locked_until)
+        .await?
+        .is_err()
     {
         return Err(AppError::TooManyAttempts);
     }
@@ -69,11 +73,12 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<St
     Ok(token)
 }
 
-/// Ends every session of the viewer.
+/// Ends every session and every API token of the viewer.
 pub async fn sign_out_everywhere(state: &AppState, v: &Viewer) -> Result<u64, AppError> {
     let s = v.require_signed_in()?;
     let txn = state.db.write().await?;
-    let ended = sessions::end_all(&txn, &v.who(), s.user.id).await?;
+    let ended = sessions::end_all(&txn, &v.who(), s.user.id).await?
+        + repo::revoke_all_api_tokens(&txn, &v.who(), s.user.id).await?;
     txn.commit().await?;
     Ok(ended)
 }
@@ -186,7 +191,8 @@ async fn live_link(
     Err(AppError::BadRequest(Problem::new("link_invalid")))
 }
 
-/// Sets a password with a one-time link, ends the user's other sessions and signs them in.
+/// Sets a password with a one-time link, ends the user's other sessions and API tokens, lifts a
+/// sign-in lock, and signs them in.
 pub async fn set_password_with_link(
     state: &AppState,
     token: &str,
@@ -210,6 +216,7 @@ pub async fn set_password_with_link(
     }
     repo::set_password(&txn, &who, user.id, &hash).await?;
     sessions::end_all(&txn, &who, user.id).await?;
+    repo::revoke_all_api_tokens(&txn, &who, user.id).await?;
     repo::clear_login_failures(&txn, user.email.as_str()).await?;
     let session = open_session(&txn, &user).await?;
     txn.commit().await?;
@@ -303,29 +310,41 @@ pub async fn setup_admin(
     Ok(session)
 }
 
-/// Creates a personal API token for a user; the token is shown once.
+/// Creates a personal API token for a user; the token is shown once. On the web this is
+/// reached only from a signed-in session (`create_token`); the command line calls it directly.
 pub async fn create_api_token(
     state: &AppState,
     who: &Who,
     user_id: i64,
-    name: &str,
+    request: &TokenRequest,
 ) -> Result<String, AppError> {
-    let name = ateneu_domain::validation::non_empty(name).unwrap_or_else(|| "token".to_owned());
-    ateneu_domain::validation::max_chars(&name, 80).map_err(|p| AppError::field("name", p))?;
     let token = format!("atn_{}", new_token());
     let txn = state.db.write().await?;
-    repo::create_api_token(&txn, who, user_id, &name, &token_hash(&token)).await?;
+    repo::create_api_token(&txn, who, user_id, request, &token_hash(&token)).await?;
     txn.commit().await?;
     Ok(token)
 }
 
+/// A signed-in person makes a token for themselves. It needs a session: a token cannot make
+/// more tokens (a leaked read-only token must not become a writing one).
+pub async fn create_token(
+    state: &AppState,
+    v: &Viewer,
+    name: &str,
+    scope: &str,
+    days: &str,
+) -> Result<String, AppError> {
+    let s = v.require_signed_in()?;
+    if s.session.is_none() {
+        return Err(AppError::BadRequest(Problem::new("token_needs_session")));
+    }
+    let request = TokenRequest::parse(name, scope, days)?;
+    create_api_token(state, &v.who(), s.user.id, &request).await
+}
+
 async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
-    let tokens: Vec<_> = repo::api_tokens_of(&state.db.conn, s.user.id)
-        .await?
-        .into_iter()
-        .map(|t| json!({"id": t.id, "name": t.name, "created_at": t.created_at, "last_used_at": t.last_used_at}))
-        .collect();
+    let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
     Ok(Json(tokens).into_response())
 }
 
@@ -333,6 +352,10 @@ async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Res
 #[serde(default)]
 struct TokenInput {
     name: String,
+    /// `read` or `write` (the default).
+    scope: String,
+    /// Days the token lives: 1–365, 90 by default.
+    days: Option<i64>,
 }
 
 async fn create_token_api(
@@ -340,7 +363,7 @@ async fn create_token_api(
     v: Viewer,
     crate::api::ApiJson(input): crate::api::ApiJson<TokenInput>,
 ) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
-    let token = create_api_token(&state, &v.who(), s.user.id, &input.name).await?;
+    let days = input.days.map(|d| d.to_string()).unwrap_or_default();
+    let token = create_token(&state, &v, &input.name, &input.scope, &days).await?;
     Ok((StatusCode::CREATED, Json(json!({"token": token}))).into_response())
 }

@@ -11,7 +11,7 @@ use ateneu_db::accounts as repo;
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use maud::{Markup, html};
@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Redirects with a new session cookie.
 fn signed_in(state: &AppState, to: &str, token: &str) -> Response {
-    let mut response = Redirect::to(to).into_response();
+    let mut response = crate::negotiate::redirect(to);
     let value = cookie(
         SESSION_COOKIE,
         token,
@@ -109,13 +109,11 @@ async fn sign_in_form(
     )
 }
 
-/// Only local paths are followed after signing in.
+/// Only the platform's own pages are followed after signing in; anything else leads to the
+/// account page.
 fn safe_next(v: &Viewer, next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_owned()
-    } else {
-        v.href("/account")
-    }
+    ateneu_domain::accounts::page_after_sign_in(next)
+        .map_or_else(|| v.href("/account"), str::to_owned)
 }
 
 async fn sign_in(
@@ -148,7 +146,7 @@ async fn sign_in(
 }
 
 fn signed_out(state: &AppState, to: &str) -> Response {
-    let mut response = Redirect::to(to).into_response();
+    let mut response = crate::negotiate::redirect(to);
     response.headers_mut().append(
         header::SET_COOKIE,
         cookie(SESSION_COOKIE, "", 0, true, state.config.secure_cookies()),
@@ -324,6 +322,15 @@ async fn account_page(
 ) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
     let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
+    let scopes: Vec<(String, String)> = ateneu_domain::accounts::TokenScope::ALL
+        .iter()
+        .map(|scope| {
+            (
+                scope.key().to_owned(),
+                v.t(&format!("token-scope-{}", scope.key())),
+            )
+        })
+        .collect();
     let locales: Vec<(String, String)> = std::iter::once((String::new(), v.t("locale-automatic")))
         .chain(
             Lang::ALL
@@ -359,13 +366,16 @@ async fn account_page(
             @if let Some(token) = new_token { div.flash.success role="status" { p { (v.t("api-token-created")) } p { code { (token) } } } }
             @if !tokens.is_empty() {
                 ul.plain { @for t in &tokens { li {
-                    strong { (t.name) } " · " (t.created_at.format("%Y-%m-%d"))
+                    strong { (t.name) } " · " (v.t(&format!("token-scope-{}", t.scope.key()))) " · "
+                    (v.tf("token-expires", &[("date", t.expires_at.format("%Y-%m-%d").to_string().into())]))
                     form.inline method="post" action=(v.href(&format!("/account/tokens/{}/revoke", t.id))) { (csrf_field(v)) " " button.button.danger type="submit" { (v.t("revoke")) } }
                 } } }
             }
             form.form method="post" action=(v.href("/account/tokens")) {
                 (csrf_field(v))
-                (Field::new("name", v.t("api-token-name"), "").render(v, &FieldErrors::new()))
+                (Field::new("name", v.t("api-token-name"), "").render(v, errors))
+                (layout::select(v, "scope", &v.t("api-token-scope"), &scopes, "write", errors))
+                (Field::new("days", v.t("api-token-days"), &ateneu_domain::accounts::TOKEN_DAYS_DEFAULT.to_string()).kind("number").render(v, errors))
                 div.actions { button.button type="submit" { (v.t("api-token-create")) } }
             }
         }
@@ -406,13 +416,18 @@ async fn profile(
     .await?;
     txn.commit().await?;
     let lang = locale.unwrap_or(v.lang);
-    Ok(Redirect::to(&format!("/{}/account", lang.code())).into_response())
+    Ok(crate::negotiate::redirect(&format!(
+        "/{}/account",
+        lang.code()
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct TokenForm {
     name: String,
+    scope: String,
+    days: String,
 }
 
 async fn create_token(
@@ -420,9 +435,11 @@ async fn create_token(
     v: Viewer,
     Form(input): Form<TokenForm>,
 ) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
-    let token = super::create_api_token(&state, &v.who(), s.user.id, &input.name).await?;
-    account_page(&state, &v, Some(&token), &FieldErrors::new()).await
+    match super::create_token(&state, &v, &input.name, &input.scope, &input.days).await {
+        Ok(token) => account_page(&state, &v, Some(&token), &FieldErrors::new()).await,
+        Err(AppError::Invalid(errors)) => account_page(&state, &v, None, &errors).await,
+        Err(other) => Err(other),
+    }
 }
 
 async fn revoke_token(
@@ -437,5 +454,5 @@ async fn revoke_token(
     if !revoked {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&v.href("/account")).into_response())
+    Ok(crate::negotiate::redirect(&v.href("/account")))
 }

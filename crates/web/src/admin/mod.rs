@@ -15,7 +15,7 @@ use ateneu_domain::validation::non_empty;
 use ateneu_domain::{FieldErrors, Problem};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use maud::html;
@@ -263,7 +263,7 @@ async fn add_grant_page(
             let txn = state.db.write().await?;
             repo::add_grant(&txn, &v.who(), user.id, &grant).await?;
             txn.commit().await?;
-            Ok(Redirect::to(&v.href("/admin")).into_response())
+            Ok(crate::negotiate::redirect(&v.href("/admin")))
         }
         Ok(None) => {
             users_view(
@@ -300,7 +300,7 @@ async fn remove_grant_page(
     if !removed {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&v.href("/admin")).into_response())
+    Ok(crate::negotiate::redirect(&v.href("/admin")))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -326,7 +326,7 @@ async fn disable_page(
         ateneu_db::sessions::end_all(&txn, &v.who(), user.id).await?;
     }
     txn.commit().await?;
-    Ok(Redirect::to(&v.href("/admin")).into_response())
+    Ok(crate::negotiate::redirect(&v.href("/admin")))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -12,7 +12,7 @@ use ateneu_domain::permissions::Action;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 fn city_form(
@@ -111,7 +111,9 @@ pub async fn create(
     Form(input): Form<CityInput>,
 ) -> Result<Response, AppError> {
     match super::create(&state, &v, &input).await {
-        Ok(city) => Ok(Redirect::to(&v.href(&format!("/cities/{}", city.slug))).into_response()),
+        Ok(city) => Ok(crate::negotiate::redirect(
+            &v.href(&format!("/cities/{}", city.slug)),
+        )),
         Err(AppError::Invalid(errors)) => Ok(new_city_page(&state, &v, &input, &errors)),
         Err(other) => Err(other),
     }
@@ -146,7 +148,9 @@ pub async fn update(
     Form(input): Form<CityInput>,
 ) -> Result<Response, AppError> {
     match super::update(&state, &v, &slug, &input).await {
-        Ok(city) => Ok(Redirect::to(&v.href(&format!("/cities/{}", city.slug))).into_response()),
+        Ok(city) => Ok(crate::negotiate::redirect(
+            &v.href(&format!("/cities/{}", city.slug)),
+        )),
         Err(AppError::Invalid(errors)) => {
             let title = v.t("city-edit");
             Ok(form_page(
@@ -191,7 +195,9 @@ pub async fn add_focal_point(
     Form(input): Form<FocalPointInput>,
 ) -> Result<Response, AppError> {
     match super::add_focal_point(&state, &v, &slug, &input).await {
-        Ok(_) => Ok(Redirect::to(&v.href(&format!("/cities/{slug}#focal-points"))).into_response()),
+        Ok(_) => Ok(crate::negotiate::redirect(
+            &v.href(&format!("/cities/{slug}#focal-points")),
+        )),
         Err(AppError::Invalid(errors)) => {
             let body = html! { h1 { (v.t("focal-point-add")) } (focal_point_form(&v, &slug, &input, &errors)) };
             Ok((
@@ -210,5 +216,7 @@ pub async fn remove_focal_point(
     Path((slug, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
     super::remove_focal_point(&state, &v, &slug, id).await?;
-    Ok(Redirect::to(&v.href(&format!("/cities/{slug}#focal-points"))).into_response())
+    Ok(crate::negotiate::redirect(
+        &v.href(&format!("/cities/{slug}#focal-points")),
+    ))
 }

@@ -14,7 +14,7 @@ use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::collections::BTreeMap;
 
@@ -116,10 +116,9 @@ pub async fn compute(
     };
     let key = field("key");
     match compute_benchmark(&state, &v, id, &key, &input).await {
-        Ok(done) => Ok(Redirect::to(
+        Ok(done) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/frameworks/{id}#benchmark-{}", done.set.key)),
-        )
-        .into_response()),
+        )),
         Err(AppError::Invalid(errors)) => {
             let again = ComputeForm {
                 network: input.network,
@@ -172,5 +171,7 @@ pub async fn save_benchmark(
         values,
     };
     super::save_benchmark(&state, &v, id, &get("key"), &input).await?;
-    Ok(Redirect::to(&v.href(&format!("/frameworks/{id}"))).into_response())
+    Ok(crate::negotiate::redirect(
+        &v.href(&format!("/frameworks/{id}")),
+    ))
 }

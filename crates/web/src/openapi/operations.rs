@@ -188,7 +188,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "post",
         "/account/tokens",
         "accounts",
-        "Create a personal API token (shown once)",
+        "Create a personal API token (shown once) from a signed-in session (a token cannot make tokens): its scope and its life in days",
         Some("TokenInput"),
         201,
         "NewToken",

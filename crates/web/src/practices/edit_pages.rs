@@ -15,7 +15,7 @@ use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
@@ -208,7 +208,7 @@ pub async fn save_step(
             if next == step {
                 target.push_str("&saved=1");
             }
-            Ok(Redirect::to(&target).into_response())
+            Ok(crate::negotiate::redirect(&target))
         }
         Err(AppError::Invalid(errors)) => {
             render(&state, &v, &loaded, step, lang, &form, &errors, false).await
@@ -300,10 +300,9 @@ pub async fn create(
         title: input.title.clone(),
     };
     match super::create(&state, &v, &new).await {
-        Ok(practice) => Ok(Redirect::to(
+        Ok(practice) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/practices/{}/edit?step=basics", practice.slug)),
-        )
-        .into_response()),
+        )),
         Err(AppError::Invalid(errors)) => new_page(&state, &v, &input, &errors).await,
         Err(other) => Err(other),
     }

@@ -13,7 +13,7 @@ use ateneu_domain::practices::{Media, MediaKind, PracticeRecord};
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 /// The upload form (outside the step's form: a file goes as multipart).
@@ -67,7 +67,7 @@ pub async fn upload_page(
         Err(error) => Err(error),
     };
     let error = match result {
-        Ok(_) => return Ok(Redirect::to(&format!("{step}&saved=1")).into_response()),
+        Ok(_) => return Ok(crate::negotiate::redirect(&format!("{step}&saved=1"))),
         Err(
             error @ (AppError::Invalid(_)
             | AppError::TooLarge(_)

@@ -13,7 +13,7 @@ use ateneu_domain::{FieldErrors, Lang};
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
@@ -144,13 +144,12 @@ pub async fn save_form(
     Form(input): Form<KeywordForm>,
 ) -> Result<Response, AppError> {
     match save(&state, &v, &input).await {
-        Ok(keyword) => Ok(Redirect::to(&format!(
+        Ok(keyword) => Ok(crate::negotiate::redirect(&format!(
             "{}?saved={}#k-{}",
             v.href("/keywords"),
             keyword.key,
             keyword.key
-        ))
-        .into_response()),
+        ))),
         Err(AppError::Invalid(errors)) => render(&state, &v, &input, &errors, false).await,
         Err(other) => Err(other),
     }

@@ -17,7 +17,7 @@ use ateneu_domain::text::TranslatedText;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 
@@ -261,7 +261,9 @@ async fn outcome(
     anchor: &str,
 ) -> Result<Response, AppError> {
     match result {
-        Ok(()) => Ok(Redirect::to(&v.href(&format!("/practices/{slug}{anchor}"))).into_response()),
+        Ok(()) => Ok(crate::negotiate::redirect(
+            &v.href(&format!("/practices/{slug}{anchor}")),
+        )),
         Err(error @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
             let loaded = load_visible(state, v, slug).await?;
             render(state, v, &loaded, Some(&error)).await

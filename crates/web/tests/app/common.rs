@@ -18,6 +18,8 @@ pub struct TestApp {
     pub state: AppState,
     router: Router,
     jar: BTreeMap<String, String>,
+    /// The database's address (a second server connects to it on its own).
+    db_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -35,7 +37,7 @@ impl Reply {
     }
 }
 
-async fn database(dir: &std::path::Path) -> Db {
+async fn database(dir: &std::path::Path) -> (Db, String) {
     match std::env::var("ATENEU_TEST_POSTGRES") {
         Ok(server) if !server.is_empty() => {
             let server = server.trim_end_matches('/');
@@ -56,16 +58,16 @@ async fn database(dir: &std::path::Path) -> Db {
                 .await
                 .expect("creates a test database");
             admin.close().await.expect("closes");
-            Db::connect(&format!("{server}/{name}"))
+            let url = format!("{server}/{name}");
+            let db = Db::connect(&url)
                 .await
-                .expect("connects to the test database")
+                .expect("connects to the test database");
+            (db, url)
         }
-        _ => Db::connect(&format!(
-            "sqlite://{}?mode=rwc",
-            dir.join("test.db").display()
-        ))
-        .await
-        .expect("opens SQLite"),
+        _ => {
+            let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
+            (Db::connect(&url).await.expect("opens SQLite"), url)
+        }
     }
 }
 
@@ -77,7 +79,7 @@ impl TestApp {
     /// A fresh application whose settings `configure` may change (base URL, SMTP…).
     pub async fn configured(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let db = database(dir.path()).await;
+        let (db, db_url) = database(dir.path()).await;
         ateneu_db::migrations::migrate(&db).await.expect("migrates");
         let reference = ateneu_db::reference::bundled().expect("bundled reference data");
         ateneu_db::reference::load(&db, &reference)
@@ -102,6 +104,7 @@ impl TestApp {
             router: ateneu_web::router(state.clone()),
             state,
             jar: BTreeMap::new(),
+            db_url,
             _dir: dir,
         }
     }
@@ -121,6 +124,22 @@ impl TestApp {
             state: self.state.clone(),
             router: self.router.clone(),
             jar: BTreeMap::new(),
+            db_url: self.db_url.clone(),
+            _dir: tempfile::tempdir().expect("folder"),
+        }
+    }
+
+    /// A second server on the same database, as another process would be: its own connection
+    /// pool, caches and search index.
+    pub async fn second_server(&self) -> TestApp {
+        let db = Db::connect(&self.db_url).await.expect("connects again");
+        let config = self.state.config.as_ref().clone();
+        let state = AppState::new(db, config).await.expect("state");
+        TestApp {
+            router: ateneu_web::router(state.clone()),
+            state,
+            jar: BTreeMap::new(),
+            db_url: self.db_url.clone(),
             _dir: tempfile::tempdir().expect("folder"),
         }
     }
@@ -165,16 +184,21 @@ impl TestApp {
             .await
     }
 
-    pub fn csrf(&self) -> String {
-        self.jar.get("ateneu_csrf").cloned().unwrap_or_default()
+    /// This browser's session cookie (empty when signed out).
+    pub fn session_cookie(&self) -> String {
+        self.jar.get("ateneu_session").cloned().unwrap_or_default()
     }
 
-    /// Posts a form as a browser would (after a page gave it the anti-forgery cookie).
+    /// The anti-forgery token that a form gives this browser now, read from a page as a browser
+    /// reads it (the sign-in form has one for everyone).
+    pub async fn csrf(&mut self) -> String {
+        let page = self.get("/en/sign-in").await;
+        form_token(&page.body)
+    }
+
+    /// Posts a form as a browser would (with the token a page just gave it).
     pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        if self.csrf().is_empty() {
-            self.get("/en").await;
-        }
-        let csrf = self.csrf();
+        let csrf = self.csrf().await;
         // The serializer is not `Send`: it is gone before the request is sent (browser tests
         // post forms from a spawned task).
         let body = {
@@ -275,7 +299,9 @@ impl TestApp {
                 .expect("grant");
         }
         txn.commit().await.expect("commit");
-        ateneu_web::accounts::create_api_token(&self.state, &who, user.id, "test")
+        let request = ateneu_domain::accounts::TokenRequest::parse("test", "write", "")
+            .expect("token request");
+        ateneu_web::accounts::create_api_token(&self.state, &who, user.id, &request)
             .await
             .expect("token")
     }
@@ -292,6 +318,17 @@ impl TestApp {
             .expect("city exists")
             .id
     }
+}
+
+/// The anti-forgery token in a page's form.
+pub fn form_token(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    html.find(marker)
+        .map(|at| {
+            let rest = &html[at + marker.len()..];
+            rest[..rest.find('"').unwrap_or(0)].to_owned()
+        })
+        .unwrap_or_default()
 }
 
 async fn reply(response: axum::response::Response) -> Reply {

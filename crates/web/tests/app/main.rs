@@ -12,3 +12,4 @@ mod practices;
 mod practices_api;
 mod practices_media;
 mod registry;
+mod security;

@@ -37,11 +37,11 @@ async fn practices_import_takes_a_file_above_two_megabytes_on_the_page_and_the_a
     sec.sign_in("secretariat@example.org").await;
     assert_eq!(sec.get("/en/practices/import").await.status, StatusCode::OK);
     let boundary = "XBOUNDARYX";
+    let csrf = sec.csrf().await;
     let body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"stage\"\r\n\r\ndraft\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n{file}\r\n--{boundary}--\r\n",
-        csrf = sec.csrf()
     );
-    let request = Request::post(format!("/en/practices/import?csrf={}", sec.csrf()))
+    let request = Request::post(format!("/en/practices/import?csrf={csrf}"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),

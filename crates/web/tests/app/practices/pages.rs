@@ -241,11 +241,11 @@ async fn practices_import_page_lists_bad_lines() {
         line("t-1", "Fine", "Fine.", 4)
     );
     let boundary = "XBOUNDARYX";
+    let csrf = sec.csrf().await;
     let body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"stage\"\r\n\r\npublished\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n{file}\r\n--{boundary}--\r\n",
-        csrf = sec.csrf()
     );
-    let request = Request::post(format!("/en/practices/import?csrf={}", sec.csrf()))
+    let request = Request::post(format!("/en/practices/import?csrf={csrf}"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),

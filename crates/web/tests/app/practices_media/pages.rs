@@ -15,7 +15,7 @@ async fn post_upload(
     file: (&str, &[u8]),
     description: &str,
 ) -> crate::common::Reply {
-    let csrf = app.csrf();
+    let csrf = app.csrf().await;
     let (content_type, body) = multipart(
         file.0,
         file.1,
