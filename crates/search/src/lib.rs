@@ -7,8 +7,8 @@ use ateneu_domain::cities::fold;
 pub mod practices;
 
 pub use practices::{
-    DocText, FacetCount, FacetKind, Hit, IndexError, Opened, PracticeDoc, PracticeIndex,
-    SearchRequest, SearchResponse, Sort,
+    DocText, FacetCount, FacetKind, Hit, IndexError, NAMED_KINDS, Opened, PracticeDoc,
+    PracticeIndex, SearchRequest, SearchResponse, Sort, TagName,
 };
 
 /// The most terms a query keeps.

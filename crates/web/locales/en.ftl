@@ -519,6 +519,7 @@ practices-none = No practice matches this search.
 practices-feed = Atom feed of new practices
 practices-export-csv = Open data (CSV)
 practices-export-json = Open data (JSON)
+search-matched-tags = Found through its tags:
 practices-codebook = Codebook
 practices-work = My work on practices
 practice-new = Document a practice

@@ -519,6 +519,7 @@ practices-none = Ninguna práctica corresponde a esta búsqueda.
 practices-feed = Canal Atom de las nuevas prácticas
 practices-export-csv = Datos abiertos (CSV)
 practices-export-json = Datos abiertos (JSON)
+search-matched-tags = Encontrada por sus etiquetas:
 practices-codebook = Libro de códigos
 practices-work = Mi trabajo sobre las prácticas
 practice-new = Documentar una práctica

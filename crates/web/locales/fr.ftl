@@ -519,6 +519,7 @@ practices-none = Aucune pratique ne correspond à cette recherche.
 practices-feed = Flux Atom des nouvelles pratiques
 practices-export-csv = Données ouvertes (CSV)
 practices-export-json = Données ouvertes (JSON)
+search-matched-tags = Trouvée par ses étiquettes :
 practices-codebook = Dictionnaire des données
 practices-work = Mon travail sur les pratiques
 practice-new = Documenter une pratique

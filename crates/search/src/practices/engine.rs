@@ -15,6 +15,7 @@ use super::schema::{Fields, lang_index};
 use super::scoring::with_scratch;
 use super::segment::SegmentData;
 use super::snapshot::Snapshot;
+use super::tags::TagTerms;
 use super::topn::{Ranked, TopN, date_only_key};
 use ateneu_domain::Lang;
 use std::sync::Arc;
@@ -39,10 +40,12 @@ pub(crate) struct TermLookup {
     pub title_weight: Bm25Weight,
 }
 
-/// A clause's lookups, one per language (by index) where it has terms, and how many
-/// postings they hold.
+/// A clause's lookups, one per language (by index) where it has terms, the tags whose names
+/// it matches (see [`super::tags`]: the language, the facet term and its id), and how many
+/// postings and tagged documents they hold.
 pub(crate) struct ClausePlan {
     pub lookups: Vec<(usize, Lookup)>,
+    pub tags: Vec<(usize, Term, Option<u32>)>,
     pub postings: u64,
 }
 
@@ -72,6 +75,8 @@ pub(crate) struct Plan {
     /// About how many postings and filtered documents the search reads: cheap searches are
     /// not split over threads.
     pub work: u64,
+    /// The ids of the tags that the words reach through their names (for a hit's reasons).
+    pub reached: Vec<u32>,
 }
 
 impl Plan {
@@ -79,6 +84,7 @@ impl Plan {
     pub(crate) fn new(
         snapshot: &Arc<Snapshot>,
         fields: &Fields,
+        tags: &TagTerms,
         parsed: &ParsedText,
         filters: &[(FacetKind, String)],
         scoring: bool,
@@ -86,7 +92,7 @@ impl Plan {
         let plan_all = |clauses: &[Clause]| -> Result<Vec<ClausePlan>, IndexError> {
             clauses
                 .iter()
-                .map(|c| clause_plan(snapshot, fields, c))
+                .map(|c| clause_plan(snapshot, fields, tags, c))
                 .collect()
         };
         let mut by_kind: Vec<Vec<(Term, Option<u32>)>> = Vec::new();
@@ -130,6 +136,13 @@ impl Plan {
             .map(|c| c.postings)
             .sum::<u64>()
             + filtered;
+        let mut reached: Vec<u32> = required
+            .iter()
+            .chain(&optional)
+            .flat_map(|c| c.tags.iter().filter_map(|(_, _, id)| *id))
+            .collect();
+        reached.sort_unstable();
+        reached.dedup();
         Ok(Plan {
             snapshot: Arc::clone(snapshot),
             facet: fields.facet,
@@ -138,7 +151,27 @@ impl Plan {
             filters: by_kind,
             scoring,
             work,
+            reached,
         })
+    }
+
+    /// The documents of a segment that carry a tag (by its bit set when the segment keeps
+    /// one, else by its postings).
+    pub(crate) fn tag_docs(
+        &self,
+        reader: &SegmentReader,
+        data: &SegmentData,
+        term: &Term,
+        id: Option<u32>,
+    ) -> Result<Bits, IndexError> {
+        if let Some(bits) = id.and_then(|id| data.dense(id)) {
+            return Ok(bits.clone());
+        }
+        let mut docs = Bits::empty(reader.max_doc());
+        if let Some(postings) = postings(reader, term, IndexRecordOption::Basic)? {
+            docs.insert_postings(postings);
+        }
+        Ok(docs)
     }
 
     /// The ids of the facet values filtered on (those the index has).
@@ -164,7 +197,7 @@ impl Plan {
         let top = if self.scoring {
             with_scratch(|scratch| scratch.run(self, reader, data, &mut m, ord as u32, top_n))?
         } else {
-            self.match_clauses(reader, &mut m)?;
+            self.match_clauses(reader, data, &mut m)?;
             Vec::new()
         };
         Ok(Matched {
@@ -226,7 +259,12 @@ impl Plan {
     }
 
     /// Keeps in `m` the documents matching every required clause (no scores).
-    fn match_clauses(&self, reader: &SegmentReader, m: &mut Bits) -> Result<(), IndexError> {
+    fn match_clauses(
+        &self,
+        reader: &SegmentReader,
+        data: &SegmentData,
+        m: &mut Bits,
+    ) -> Result<(), IndexError> {
         for clause in &self.required {
             if m.is_empty() {
                 break;
@@ -250,6 +288,9 @@ impl Plan {
                         }
                     }
                 }
+            }
+            for (_, term, id) in &clause.tags {
+                found.or(&self.tag_docs(reader, data, term, *id)?);
             }
             m.and(&found);
         }
@@ -331,10 +372,17 @@ fn weight(
 fn clause_plan(
     snapshot: &Snapshot,
     fields: &Fields,
+    tag_terms: &TagTerms,
     clause: &Clause,
 ) -> Result<ClausePlan, IndexError> {
     let mut lookups = Vec::new();
     let mut postings = 0;
+    let mut tags = Vec::new();
+    for (l, encoded) in tag_terms.reached(clause) {
+        let id = snapshot.values.id(&encoded);
+        postings += id.map_or(0, |id| snapshot.docs_with(id));
+        tags.push((l, Term::from_field_text(fields.facet, &encoded), id));
+    }
     for lang in Lang::ALL {
         let terms = clause.terms(lang);
         let lf = fields.lang(lang);
@@ -374,5 +422,9 @@ fn clause_plan(
             }
         }
     }
-    Ok(ClausePlan { lookups, postings })
+    Ok(ClausePlan {
+        lookups,
+        tags,
+        postings,
+    })
 }

@@ -110,6 +110,13 @@ impl FacetValues {
         Some(id)
     }
 
+    /// The kind and value of an id.
+    pub(crate) fn value(&self, id: u32) -> Option<(FacetKind, &str)> {
+        self.values
+            .get(id as usize)
+            .map(|(kind, value)| (*kind, value.as_str()))
+    }
+
     /// The id of an indexed spelling, if the index has it.
     pub(crate) fn id(&self, encoded: &str) -> Option<u32> {
         self.ids.get(encoded).copied()

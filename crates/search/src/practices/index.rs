@@ -6,6 +6,7 @@ use super::parallel::{balanced, search_parts};
 use super::query::Analyzers;
 use super::schema::{self, Fields, SCHEMA_VERSION, SUMMARY_COPIES, lang_bit};
 use super::snapshot::Snapshot;
+use super::tags::{TagName, TagTerms};
 use super::{IndexError, Opened, PracticeDoc, SearchRequest, SearchResponse};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,7 @@ pub struct PracticeIndex {
     applied: AtomicI64,
     dir: Option<PathBuf>,
     analyzers: Analyzers,
+    tags: RwLock<Arc<TagTerms>>,
 }
 
 impl std::fmt::Debug for PracticeIndex {
@@ -176,6 +178,7 @@ impl PracticeIndex {
             applied: AtomicI64::new(applied),
             dir,
             analyzers: Analyzers::new(),
+            tags: RwLock::new(Arc::new(TagTerms::default())),
         })
     }
 
@@ -249,6 +252,15 @@ impl PracticeIndex {
         Ok(())
     }
 
+    /// The names of the tags (keywords, framework fields, SDGs, creative fields) in each
+    /// language, through which words reach the practices carrying them: replaces those known.
+    pub fn set_tag_names(&self, names: &[TagName]) -> Result<(), IndexError> {
+        let mut analyzers = self.analyzers.clone();
+        let terms = TagTerms::build(names, &mut analyzers);
+        *self.tags.write().map_err(|_| IndexError::Poisoned)? = Arc::new(terms);
+        Ok(())
+    }
+
     /// Runs a search; the user's text never makes it fail.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, IndexError> {
         self.search_top_facets(request, usize::MAX)
@@ -263,7 +275,19 @@ impl PracticeIndex {
         per_kind: usize,
     ) -> Result<SearchResponse, IndexError> {
         let snapshot = self.snapshot()?;
-        super::search::search(&snapshot, &self.fields, &self.analyzers, request, per_kind)
+        let tags = self
+            .tags
+            .read()
+            .map(|t| Arc::clone(&t))
+            .map_err(|_| IndexError::Poisoned)?;
+        super::search::search(
+            &snapshot,
+            &self.fields,
+            &self.analyzers,
+            &tags,
+            request,
+            per_kind,
+        )
     }
 
     /// The number of practices.

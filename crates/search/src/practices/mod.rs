@@ -17,6 +17,7 @@ mod search;
 mod segment;
 mod snapshot;
 mod snippets;
+mod tags;
 #[cfg(test)]
 mod tests;
 mod topn;
@@ -26,6 +27,7 @@ use std::collections::BTreeMap;
 
 pub use facets::FacetKind;
 pub use index::PracticeIndex;
+pub use tags::{NAMED_KINDS, TagName};
 
 /// The text of a practice in one language (plain text, no markup).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,6 +101,9 @@ pub struct Hit {
     pub snippet: String,
     /// The languages the practice is available in.
     pub languages: Vec<Lang>,
+    /// The practice's tags (keywords, fields, SDGs, creative fields) whose names hold the
+    /// query's words: why it matched, when its text may not say so.
+    pub tags: Vec<(FacetKind, String)>,
     /// Relevance (0 when sorted by date, or with no words to match).
     pub score: f32,
 }

@@ -18,6 +18,12 @@ use tantivy::{DocAddress, DocId, DocSet, Score, SegmentReader, TERMINATED, Term}
 const TITLE_BOOST: Score = 2.0;
 /// The score of a practice: its best language's score, plus this share of the others'.
 const LANGUAGE_TIE_BREAKER: Score = 0.1;
+/// What a word adds when it reaches the practice only through a tag's name: far below any
+/// match in the text (a BM25 term score is a fair fraction of its IDF, itself above 0.1 for
+/// any word that is not in nearly every practice), so that a practice that says the word
+/// ranks above one that is only tagged with it, and tagged ones still rank among themselves
+/// by the words their text has.
+const TAG_SCORE: Score = 0.01;
 
 /// Per-language score accumulators over a segment's documents, kept per thread between
 /// searches (zero between uses), and the documents written to, while they are few.
@@ -97,6 +103,15 @@ impl Scratch {
                     }
                 }
             }
+            for (l, term, id) in &clause.tags {
+                let tagged = plan.tag_docs(reader, data, term, *id)?;
+                for doc in tagged.iter() {
+                    if m.contains(doc) {
+                        found.insert(doc);
+                        self.add(*l, doc, TAG_SCORE);
+                    }
+                }
+            }
             m.and(&found);
         }
         if m.is_empty() || top_n == 0 {
@@ -129,6 +144,15 @@ impl Scratch {
                         }
                     }
                     Lookup::Phrase(_) => {}
+                }
+            }
+            if !required {
+                for (l, term, id) in &clause.tags {
+                    for doc in plan.tag_docs(reader, data, term, *id)?.iter() {
+                        if m.contains(doc) {
+                            self.add(*l, doc, TAG_SCORE);
+                        }
+                    }
                 }
             }
         }

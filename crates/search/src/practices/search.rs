@@ -7,6 +7,7 @@ use super::query::{self, Analyzers};
 use super::schema::{Fields, lang_bit, lang_index, langs_of_bits};
 use super::snapshot::Snapshot;
 use super::snippets::snippet;
+use super::tags::TagTerms;
 use super::topn::Ranked;
 use super::{Hit, IndexError, MAX_DEPTH, MAX_LIMIT, SearchRequest, SearchResponse, Sort};
 use ateneu_domain::Lang;
@@ -26,6 +27,7 @@ pub(crate) fn search(
     snapshot: &Arc<Snapshot>,
     fields: &Fields,
     analyzers: &Analyzers,
+    tags: &TagTerms,
     request: &SearchRequest,
     per_kind: usize,
 ) -> Result<SearchResponse, IndexError> {
@@ -50,7 +52,7 @@ pub(crate) fn search(
                 snapshot,
                 fields,
                 &mut analyzers,
-                &parsed.marks,
+                (&parsed.marks, &[]),
                 request.lang,
                 &ranked,
             )?,
@@ -62,8 +64,9 @@ pub(crate) fn search(
         });
     }
     let scoring = request.sort == Sort::Relevance && !parsed.is_empty();
-    let plan = Plan::new(snapshot, fields, &parsed, &request.filters, scoring)?;
+    let plan = Plan::new(snapshot, fields, tags, &parsed, &request.filters, scoring)?;
     let keep = plan.filter_ids();
+    let reached = plan.reached.clone();
     // The page's titles and snippets are read while the facets are counted.
     let (outcome, hits) = parallel::run(plan, end, |top| {
         let page = top.get(start..).unwrap_or_default();
@@ -71,7 +74,7 @@ pub(crate) fn search(
             snapshot,
             fields,
             &mut analyzers,
-            &parsed.marks,
+            (&parsed.marks, &reached),
             request.lang,
             page,
         )
@@ -83,17 +86,21 @@ pub(crate) fn search(
     })
 }
 
+/// What a hit shows of why it matched: per language, the terms its snippet marks, and the ids
+/// of the tags that the words reached through their names.
+type Reasons<'a> = (&'a [std::collections::HashSet<String>; 3], &'a [u32]);
+
 fn hits(
     snapshot: &Snapshot,
     fields: &Fields,
     analyzers: &mut Analyzers,
-    marks: &[std::collections::HashSet<String>; 3],
+    reasons: Reasons<'_>,
     reader_lang: Lang,
     ranked: &[Ranked],
 ) -> Result<Vec<Hit>, IndexError> {
     let mut hits = Vec::with_capacity(ranked.len());
     for r in ranked {
-        hits.push(hit(snapshot, fields, analyzers, marks, reader_lang, r)?);
+        hits.push(hit(snapshot, fields, analyzers, reasons, reader_lang, r)?);
     }
     Ok(hits)
 }
@@ -108,7 +115,7 @@ fn hit(
     snapshot: &Snapshot,
     fields: &Fields,
     analyzers: &mut Analyzers,
-    marks: &[std::collections::HashSet<String>; 3],
+    (marks, reached): Reasons<'_>,
     reader_lang: Lang,
     ranked: &Ranked,
 ) -> Result<Hit, IndexError> {
@@ -134,10 +141,18 @@ fn hit(
     };
     let texts = fields.lang(lang);
     let summary = stored_text(&doc, texts.summary);
-    let id = snapshot
-        .segment(address.segment_ord)
+    let segment = snapshot.segment(address.segment_ord);
+    let id = segment
         .and_then(|s| s.practice_ids.get(address.doc_id as usize).copied())
         .unwrap_or(0);
+    let tags = segment
+        .map(|s| s.facet_ids(address.doc_id))
+        .unwrap_or_default()
+        .iter()
+        .filter(|id| reached.binary_search(id).is_ok())
+        .filter_map(|id| snapshot.values.value(*id))
+        .map(|(kind, value)| (kind, value.to_owned()))
+        .collect();
     Ok(Hit {
         id,
         slug: stored_text(&doc, fields.slug).to_owned(),
@@ -150,6 +165,7 @@ fn hit(
         title: stored_text(&doc, texts.title).to_owned(),
         snippet: snippet(summary, lang, analyzers.get(lang), &marks[lang_index(lang)]),
         languages,
+        tags,
         score: ranked.score,
     })
 }

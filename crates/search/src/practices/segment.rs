@@ -171,7 +171,6 @@ impl SegmentData {
     }
 
     /// The facet value ids of a document (empty for an unknown document).
-    #[cfg(test)]
     pub(crate) fn facet_ids(&self, doc: DocId) -> &[u32] {
         self.all.of(doc)
     }

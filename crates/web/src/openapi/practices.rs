@@ -268,7 +268,9 @@ pub(crate) fn schemas() -> Value {
     let facet_counts = json!({"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}, "description": "per facet kind, value → count over the whole result"});
     let hit = json!({"type": "object", "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "title": {"type": "string"},
         "snippet": {"type": "string", "description": "HTML: escaped text, matches in <mark>"}, "lang": {"type": "string"}, "languages": {"type": "array", "items": {"type": "string"}},
-        "city": {"type": "string"}, "cities": {"type": "array", "items": string_props(&["slug", "name", "country"])}, "score": {"type": "number"}}});
+        "city": {"type": "string"}, "cities": {"type": "array", "items": string_props(&["slug", "name", "country"])},
+        "matched_tags": {"type": "array", "description": "the tags (keyword, field, sdg, creative_field) whose names, in any language, hold the query's words: why it matched", "items": string_props(&["kind", "value", "label"])},
+        "score": {"type": "number"}}});
     json!({
         "PracticeSearch": {"type": "object", "required": ["total", "hits", "facets"], "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
             "hits": {"type": "array", "items": hit}, "facets": facet_counts,

@@ -73,6 +73,14 @@ fn hits(v: &Viewer, results: &Results) -> Markup {
                     h3 { a href=(v.href(&format!("/practices/{}", hit.slug))) lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (hit.title) } }
                     // The index gives the snippet escaped, with the matches in <mark>.
                     p.snippet lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (PreEscaped(&hit.snippet)) }
+                    @if !hit.matched_tags.is_empty() {
+                        p.matched { (v.t("search-matched-tags")) " "
+                            @for (i, tag) in hit.matched_tags.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                mark { (tag.label) }
+                            }
+                        }
+                    }
                     p.muted {
                         @for (i, city) in hit.cities.iter().enumerate() {
                             @if i > 0 { ", " }

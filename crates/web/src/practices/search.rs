@@ -8,7 +8,7 @@ use crate::error::AppError;
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::reference::Reference;
 use ateneu_domain::{Lang, Problem};
-use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort};
+use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort, TagName};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -133,7 +133,18 @@ pub struct ShownHit {
     /// The first city's name (the API's `city`), and every city.
     pub city: String,
     pub cities: Vec<HitCity>,
+    /// The tags whose names hold the query's words, in the reader's language: why the
+    /// practice matched when its own text may not say so.
+    pub matched_tags: Vec<MatchedTag>,
     pub score: f32,
+}
+
+/// A tag through whose name a search reached a practice.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchedTag {
+    pub kind: &'static str,
+    pub value: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -243,6 +254,15 @@ fn show(
                 languages: hit.languages,
                 city: cities.first().map(|c| c.name.clone()).unwrap_or_default(),
                 cities,
+                matched_tags: hit
+                    .tags
+                    .iter()
+                    .map(|(kind, value)| MatchedTag {
+                        kind: kind.key(),
+                        label: label(*kind, value, lang, index, reference, labels),
+                        value: value.clone(),
+                    })
+                    .collect(),
                 score: hit.score,
             }
         })
@@ -331,7 +351,8 @@ pub fn json_answer(results: &Results) -> Response {
     }
 }
 
-/// Refreshes the field and keyword labels from the database.
+/// Refreshes the field and keyword labels from the database, and hands the index every tag's
+/// names in the three languages, through which searches reach tagged practices.
 pub async fn refresh_labels(state: &AppState) -> Result<(), AppError> {
     let mut labels = Labels {
         fields: super::framework_fields(state).await?,
@@ -340,6 +361,39 @@ pub async fn refresh_labels(state: &AppState) -> Result<(), AppError> {
     for keyword in ateneu_db::practices::keywords(&state.db.conn).await? {
         labels.keywords.insert(keyword.key, keyword.label);
     }
+    state
+        .search
+        .index
+        .set_tag_names(&tag_names(&state.reference, &labels))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     state.search.set_labels(labels);
     Ok(())
+}
+
+/// The names of every tag a practice can carry, in the three languages.
+fn tag_names(reference: &Reference, labels: &Labels) -> Vec<TagName> {
+    let trilingual = |t: &Trilingual| Lang::ALL.map(|lang| t.get(lang).to_owned());
+    let names = |n: &ateneu_domain::reference::Names| Lang::ALL.map(|lang| n.get(lang).to_owned());
+    let mut tags: Vec<TagName> = Vec::new();
+    for (kind, map) in [
+        (FacetKind::Keyword, &labels.keywords),
+        (FacetKind::Field, &labels.fields),
+    ] {
+        tags.extend(map.iter().map(|(value, label)| TagName {
+            kind,
+            value: value.clone(),
+            names: trilingual(label),
+        }));
+    }
+    tags.extend(reference.sdgs.iter().map(|sdg| TagName {
+        kind: FacetKind::Sdg,
+        value: sdg.number.to_string(),
+        names: names(&sdg.name),
+    }));
+    tags.extend(reference.creative_fields.iter().map(|field| TagName {
+        kind: FacetKind::CreativeField,
+        value: field.key.clone(),
+        names: names(&field.name),
+    }));
+    tags
 }

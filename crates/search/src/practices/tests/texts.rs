@@ -217,3 +217,119 @@ fn phrases_match_words_in_order() {
     both.sort();
     assert_eq!(both, vec![1, 2]);
 }
+
+/// A Spanish practice only tagged with heritage, a French one that says "patrimoine", and
+/// the tags' names in the three languages.
+fn tagged() -> PracticeIndex {
+    let index = index_with(vec![
+        doc(
+            1,
+            1,
+            &[(Es, "Fiesta de barrio", "Las fiestas de los barrios.", "")],
+            &[
+                (FacetKind::Keyword, "intangible-heritage"),
+                (FacetKind::Sdg, "11"),
+            ],
+        ),
+        doc(
+            2,
+            2,
+            &[(Fr, "Le patrimoine de la ville", "Un patrimoine vivant.", "")],
+            &[],
+        ),
+        doc(3, 3, &[(En, "Jazz nights", "Music.", "")], &[]),
+    ]);
+    index
+        .set_tag_names(&[
+            crate::practices::TagName {
+                kind: FacetKind::Keyword,
+                value: "intangible-heritage".into(),
+                names: [
+                    "Intangible cultural heritage".into(),
+                    "Patrimoine culturel immatériel".into(),
+                    "Patrimonio cultural inmaterial".into(),
+                ],
+            },
+            crate::practices::TagName {
+                kind: FacetKind::Sdg,
+                value: "11".into(),
+                names: [
+                    "Sustainable cities and communities".into(),
+                    "Villes et communautés durables".into(),
+                    "Ciudades y comunidades sostenibles".into(),
+                ],
+            },
+        ])
+        .expect("names");
+    index
+}
+
+#[test]
+fn words_in_any_language_reach_a_practice_through_its_tags_names() {
+    let index = tagged();
+    for (reader, word) in [
+        (En, "heritage"),
+        (Fr, "patrimoine"),
+        (Es, "patrimonio"),
+        (Fr, "immatériel"),
+        (En, "durables"),
+        (Es, "sostenibles"),
+    ] {
+        let response = search(
+            &index,
+            &SearchRequest {
+                lang: reader,
+                ..request(word)
+            },
+        );
+        let found = response
+            .hits
+            .iter()
+            .find(|h| h.id == 1)
+            .unwrap_or_else(|| panic!("{word} from {reader:?} misses the Spanish practice"));
+        assert!(!found.tags.is_empty(), "{word}: the hit says which tag");
+        assert!(
+            found
+                .tags
+                .iter()
+                .all(|(kind, _)| matches!(kind, FacetKind::Keyword | FacetKind::Sdg)),
+            "{:?}",
+            found.tags
+        );
+    }
+    assert!(ids(&search(&index, &request("jazz"))) == vec![3]);
+}
+
+#[test]
+fn a_match_in_the_text_ranks_above_a_match_on_a_tag() {
+    let index = tagged();
+    let response = search(&index, &request("patrimoine"));
+    assert_eq!(
+        ids(&response),
+        vec![2, 1],
+        "the French text first, the tagged one after"
+    );
+    assert!(
+        response.hits[0].tags.is_empty(),
+        "no tag led to the text's match"
+    );
+    assert_eq!(
+        response.hits[1].tags,
+        vec![(FacetKind::Keyword, "intangible-heritage".to_owned())]
+    );
+    // Every word must still match somewhere: the text or a tag.
+    assert_eq!(
+        ids(&search(&index, &request("patrimoine jazz"))),
+        Vec::<i64>::new()
+    );
+    assert_eq!(ids(&search(&index, &request("patrimonio barrio"))), vec![1]);
+    // Newest first, the tagged practice is still found.
+    let newest = search(
+        &index,
+        &SearchRequest {
+            sort: Sort::Newest,
+            ..request("heritage")
+        },
+    );
+    assert_eq!(ids(&newest), vec![1]);
+}

@@ -4,6 +4,7 @@
 //! the change log's pruning in `change_log`.
 
 mod change_log;
+mod cross_language;
 mod processes;
 mod translation_queue;
 mod workflow;
