@@ -2,7 +2,7 @@
 //! invitations, participants' responses, consensus scores, key ideas, closing and reopening.
 
 use crate::audit::{self, Who};
-use crate::entities::{assessment, assessment_facilitator, consensus_score, invitation, response};
+use crate::entities::{assessment, assessment_facilitator, consensus_score, response};
 use crate::{DbError, DbResult, WriteTxn, frameworks, outputs};
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{
@@ -11,11 +11,17 @@ use ateneu_domain::assessments::{
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+mod invitations;
+pub use invitations::{
+    Invitation, InvitationState, NewInvitation, invitation, invitation_by_hash, invitation_count,
+    invitations_of, invite, revoke_invitation,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
@@ -223,7 +229,7 @@ pub async fn revision(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<i
 }
 
 /// Bumps the revision of an open assessment; `Conflict("assessment_closed")` when closed.
-async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
+pub(crate) async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
     let result = assessment::Entity::update_many()
         .col_expr(
             assessment::Column::Revision,
@@ -238,60 +244,6 @@ async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
     } else {
         Err(DbError::Conflict("assessment_closed"))
     }
-}
-
-/// Adds single-person invitations (their tokens' hashes); returns their ids.
-pub async fn invite(
-    txn: &WriteTxn<'_>,
-    who: &Who,
-    assessment_id: i64,
-    token_hashes: &[String],
-    email: Option<&str>,
-) -> DbResult<Vec<i64>> {
-    touch_open(txn, assessment_id).await?;
-    let now = Utc::now();
-    let mut ids = Vec::with_capacity(token_hashes.len());
-    for hash in token_hashes {
-        let model = invitation::ActiveModel {
-            assessment_id: Set(assessment_id),
-            token_hash: Set(hash.clone()),
-            email: Set(email.map(str::to_owned)),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&**txn)
-        .await?;
-        ids.push(model.id);
-    }
-    audit::record(
-        &**txn,
-        who,
-        "assessment.invite",
-        "assessment",
-        assessment_id,
-        serde_json::json!({"invitations": ids.len(), "email": email}),
-    )
-    .await?;
-    Ok(ids)
-}
-
-/// The invitation a token's hash opens: (invitation id, assessment id).
-pub async fn invitation_by_hash(
-    conn: &impl ConnectionTrait,
-    hash: &str,
-) -> DbResult<Option<(i64, i64)>> {
-    Ok(invitation::Entity::find()
-        .filter(invitation::Column::TokenHash.eq(hash))
-        .one(conn)
-        .await?
-        .map(|i| (i.id, i.assessment_id)))
-}
-
-pub async fn invitation_count(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<u64> {
-    Ok(invitation::Entity::find()
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
-        .count(conn)
-        .await?)
 }
 
 fn response_from(model: response::Model) -> DbResult<StoredResponse> {

@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "api token scope and expiry",
         include_str!("migrations/0007_token_scope.sql"),
     ),
+    (
+        8,
+        "invitation language, reprint and revocation",
+        include_str!("migrations/0008_invitation_language.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

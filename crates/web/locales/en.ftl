@@ -391,6 +391,20 @@ sector-private_sector = Private sector
 sector-academia = Academia
 sector-other = Other
 not-applicable = Not applicable / don’t know
+lang-en = English
+lang-fr = French
+lang-es = Spanish
+language = Language
+invitations-language = Language of the links and emails
+invitations-made-before = Invitations made
+invitation-not-opened = not opened yet
+invitation-draft = draft saved
+invitation-submitted = submitted
+invitation-revoked = revoked
+invitation-reprint = Print again
+invitation-resend = Send again
+invitation-revoke = Revoke
+problem-invitation-not-reprintable = This invitation was made before links could be printed again: make a new one.
 invitations = Invitations
 invitations-count = { $count } invitations so far.
 invitations-how-many = How many links to print
@@ -417,6 +431,21 @@ consensus-lead = After the discussion, record the score agreed in the room for e
 consensus-score = Agreed score
 consensus-justification = Justification
 key-ideas = Key ideas
+close-counts = { $responses ->
+    [0] Nobody has submitted yet
+    [one] One participant has submitted
+   *[other] { $responses } participants have submitted
+}; { $drafts ->
+    [0] nobody has a draft left.
+    [one] one has a draft not submitted yet.
+   *[other] { $drafts } have drafts not submitted yet.
+}
+close-drafts = { $drafts ->
+    [one] The draft not submitted will never count: once closed, it can no longer be submitted. Ask that participant to submit first if their answers should count.
+   *[other] The { $drafts } drafts not submitted will never count: once closed, they can no longer be submitted. Ask those participants to submit first if their answers should count.
+}
+close-confirm = Close it now
+cancel = Cancel
 close-assessment = Close the assessment
 close-hint = Closing is final: participants can no longer answer and the report is filed. Only the secretariat can reopen it.
 reopen-assessment = Reopen the assessment

@@ -391,6 +391,20 @@ sector-private_sector = Sector privado
 sector-academia = Academia
 sector-other = Otro
 not-applicable = No aplica / no sabe
+lang-en = inglés
+lang-fr = francés
+lang-es = español
+language = Idioma
+invitations-language = Idioma de los enlaces y correos
+invitations-made-before = Invitaciones hechas
+invitation-not-opened = aún no abierta
+invitation-draft = borrador guardado
+invitation-submitted = enviada
+invitation-revoked = revocada
+invitation-reprint = Volver a imprimir
+invitation-resend = Volver a enviar
+invitation-revoke = Revocar
+problem-invitation-not-reprintable = Esta invitación se hizo antes de que los enlaces pudieran volver a imprimirse: haga una nueva.
 invitations = Invitaciones
 invitations-count = { $count } invitaciones hasta ahora.
 invitations-how-many = Cuántos enlaces imprimir
@@ -417,6 +431,21 @@ consensus-lead = Tras el debate, anote para cada campo la puntuación acordada e
 consensus-score = Puntuación acordada
 consensus-justification = Justificación
 key-ideas = Ideas clave
+close-counts = { $responses ->
+    [0] Nadie ha enviado aún sus respuestas
+    [one] Una persona ha enviado sus respuestas
+   *[other] { $responses } personas han enviado sus respuestas
+}; { $drafts ->
+    [0] no queda ningún borrador.
+    [one] una tiene un borrador aún sin enviar.
+   *[other] { $drafts } tienen borradores aún sin enviar.
+}
+close-drafts = { $drafts ->
+    [one] El borrador sin enviar nunca contará: una vez cerrada, ya no podrá enviarse. Pida a esa persona que lo envíe antes si sus respuestas deben contar.
+   *[other] Los { $drafts } borradores sin enviar nunca contarán: una vez cerrada, ya no podrán enviarse. Pida a esas personas que los envíen antes si sus respuestas deben contar.
+}
+close-confirm = Cerrarla ahora
+cancel = Cancelar
 close-assessment = Cerrar la evaluación
 close-hint = El cierre es definitivo: los participantes ya no pueden responder y el informe queda archivado. Solo la secretaría puede reabrirla.
 reopen-assessment = Reabrir la evaluación

@@ -391,6 +391,20 @@ sector-private_sector = Secteur privé
 sector-academia = Monde universitaire
 sector-other = Autre
 not-applicable = Sans objet / ne sait pas
+lang-en = anglais
+lang-fr = français
+lang-es = espagnol
+language = Langue
+invitations-language = Langue des liens et des courriels
+invitations-made-before = Invitations faites
+invitation-not-opened = pas encore ouverte
+invitation-draft = brouillon enregistré
+invitation-submitted = envoyée
+invitation-revoked = révoquée
+invitation-reprint = Réimprimer
+invitation-resend = Renvoyer
+invitation-revoke = Révoquer
+problem-invitation-not-reprintable = Cette invitation a été faite avant que les liens puissent être réimprimés : faites-en une nouvelle.
 invitations = Invitations
 invitations-count = { $count } invitations jusqu’ici.
 invitations-how-many = Combien de liens imprimer
@@ -417,6 +431,21 @@ consensus-lead = Après la discussion, notez pour chaque champ la note convenue 
 consensus-score = Note convenue
 consensus-justification = Justification
 key-ideas = Idées clés
+close-counts = { $responses ->
+    [0] Personne n’a encore envoyé ses réponses
+    [one] Une personne a envoyé ses réponses
+   *[other] { $responses } personnes ont envoyé leurs réponses
+} ; { $drafts ->
+    [0] aucun brouillon n’est en attente.
+    [one] une a un brouillon pas encore envoyé.
+   *[other] { $drafts } ont des brouillons pas encore envoyés.
+}
+close-drafts = { $drafts ->
+    [one] Le brouillon non envoyé ne comptera jamais : une fois l’évaluation close, il ne pourra plus être envoyé. Demandez à cette personne de l’envoyer d’abord si ses réponses doivent compter.
+   *[other] Les { $drafts } brouillons non envoyés ne compteront jamais : une fois l’évaluation close, ils ne pourront plus être envoyés. Demandez à ces personnes de les envoyer d’abord si leurs réponses doivent compter.
+}
+close-confirm = La clore maintenant
+cancel = Annuler
 close-assessment = Clôturer l’évaluation
 close-hint = La clôture est définitive : les participants ne peuvent plus répondre et le rapport est classé. Seul le secrétariat peut la rouvrir.
 reopen-assessment = Rouvrir l’évaluation

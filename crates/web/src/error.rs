@@ -112,6 +112,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "unsupported_file",
     "token_needs_session",
     "token_read_only",
+    "invitation_not_reprintable",
 ];
 
 #[derive(Debug, Clone)]

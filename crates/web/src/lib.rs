@@ -1,6 +1,8 @@
 //! Ateneu's web layer: the application state, the router of every feature (HTML pages under
 //! `/{lang}/…` and the JSON API under `/api/v1`), and the middleware stack.
 
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod admin;
 pub mod api;

@@ -99,14 +99,29 @@ impl SigningKey {
     /// its cookie (or that another site plants) is worth nothing without the key, and a token
     /// seen in one session does not serve in another.
     pub fn csrf_token(&self, cookie: &str, session: Option<&str>) -> String {
+        self.sign(&[
+            b"csrf",
+            cookie.as_bytes(),
+            session.unwrap_or_default().as_bytes(),
+        ])
+    }
+
+    /// A workshop invitation's token, derived from its stored salt: the server can print or
+    /// send the link again, while the database keeps only the salt and the token's hash.
+    pub fn invitation_token(&self, salt: &str) -> String {
+        self.sign(&[b"invitation", salt.as_bytes()])
+    }
+
+    /// The HMAC-SHA-256 of the parts (each followed by a zero byte), URL-safe base64.
+    fn sign(&self, parts: &[&[u8]]) -> String {
         use hmac::{KeyInit, Mac};
         let Ok(mut mac) = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.0) else {
             return String::new();
         };
-        mac.update(b"csrf\0");
-        mac.update(cookie.as_bytes());
-        mac.update(b"\0");
-        mac.update(session.unwrap_or_default().as_bytes());
+        for part in parts {
+            mac.update(part);
+            mac.update(b"\0");
+        }
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 }

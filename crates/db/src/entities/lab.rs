@@ -112,6 +112,9 @@ pub mod invitation {
         pub token_hash: String,
         pub email: Option<String>,
         pub created_at: DateTimeUtc,
+        pub lang: String,
+        pub salt: String,
+        pub revoked_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -94,9 +94,38 @@ pub fn parse_schedule(input: ScheduleInput<'_>, errors: &mut FieldErrors) -> Opt
     }
 }
 
+/// The language of a new invitation (its link, QR code and email): the one chosen, which must
+/// be one of the workshop's languages; else the page's, when the workshop has it; else the
+/// workshop's first.
+pub fn invitation_language(
+    chosen: Option<Lang>,
+    languages: &[Lang],
+    page: Lang,
+) -> Result<Lang, Problem> {
+    match chosen {
+        Some(lang) if languages.is_empty() || languages.contains(&lang) => Ok(lang),
+        Some(lang) => Err(Problem::with_detail("unknown_language", lang.code())),
+        None if languages.is_empty() || languages.contains(&page) => Ok(page),
+        None => Ok(languages.first().copied().unwrap_or(page)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invitation_speaks_a_language_of_the_workshop() {
+        let es_fr = [Lang::Es, Lang::Fr];
+        assert_eq!(invitation_language(None, &es_fr, Lang::Fr), Ok(Lang::Fr));
+        assert_eq!(invitation_language(None, &es_fr, Lang::En), Ok(Lang::Es));
+        assert_eq!(
+            invitation_language(Some(Lang::Es), &es_fr, Lang::Fr),
+            Ok(Lang::Es)
+        );
+        assert!(invitation_language(Some(Lang::En), &es_fr, Lang::Fr).is_err());
+        assert_eq!(invitation_language(None, &[], Lang::Fr), Ok(Lang::Fr));
+    }
 
     #[test]
     fn defaults_a_one_day_confidential_workshop_in_three_languages() {

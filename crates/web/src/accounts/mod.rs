@@ -92,6 +92,8 @@ fn link_url(state: &AppState, lang: Lang, path: &str, token: &str) -> String {
 }
 
 /// Creates a one-time link to set a password (invitation or reset), emails it and returns it.
+/// The email and the link are in the person's own language when their account has one, else
+/// in `lang` (the page's, or the one the inviter chose).
 pub async fn send_password_link(
     state: &AppState,
     who: &Who,
@@ -99,6 +101,11 @@ pub async fn send_password_link(
     purpose: LinkPurpose,
     lang: Lang,
 ) -> Result<String, AppError> {
+    let lang = user
+        .locale
+        .as_deref()
+        .and_then(|l| l.parse::<Lang>().ok())
+        .unwrap_or(lang);
     let token = new_token();
     let days = if purpose == LinkPurpose::Invitation {
         7

@@ -3,7 +3,7 @@
 
 use super::participate::{open, save_participation};
 use super::results::{ResultsBody, benchmark, computed, strengths};
-use super::{AssessmentInput, Need, load_for};
+use super::{AssessmentInput, Need, invitations, load_for};
 use crate::AppState;
 use crate::api::ApiJson;
 use crate::error::AppError;
@@ -24,7 +24,18 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/assessments", get(list).post(create))
         .route("/assessments/{id}", get(detail))
-        .route("/assessments/{id}/invitations", post(invite))
+        .route(
+            "/assessments/{id}/invitations",
+            get(invitations).post(invite),
+        )
+        .route(
+            "/assessments/{id}/invitations/{invitation}/resend",
+            post(resend_invitation),
+        )
+        .route(
+            "/assessments/{id}/invitations/{invitation}/revoke",
+            post(revoke_invitation),
+        )
         .route("/assessments/{id}/close", post(close))
         .route("/assessments/{id}/reopen", post(reopen))
         .route("/assessments/{id}/consensus", put(consensus))
@@ -73,23 +84,56 @@ async fn detail(
     Ok(Json(summary(&loaded)).into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct InvitationsInput {
-    #[serde(default)]
-    count: u32,
-    #[serde(default)]
-    emails: Vec<String>,
-}
-
 async fn invite(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    ApiJson(input): ApiJson<InvitationsInput>,
+    ApiJson(input): ApiJson<invitations::InvitationsInput>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    let made = super::invite(&state, &v, &loaded, input.count, &input.emails).await?;
+    let made = invitations::invite(&state, &v, &loaded, &input).await?;
     Ok((StatusCode::CREATED, Json(json!({"invitations": made}))).into_response())
+}
+
+/// The workshop's invitations with what became of each, and the link of those that can be
+/// printed again.
+async fn invitations(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let loaded = load_for(&state, &v, id, Need::Run).await?;
+    let items: Vec<Value> = invitations::list(&state, &loaded)
+        .await?
+        .into_iter()
+        .map(|(invitation, link)| {
+            let mut item = json!(invitation);
+            item["url"] = json!(link.as_ref().map(|l| &l.url));
+            item["token"] = json!(link.as_ref().map(|l| &l.token));
+            item
+        })
+        .collect();
+    Ok(Json(json!({"items": items})).into_response())
+}
+
+async fn resend_invitation(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let loaded = load_for(&state, &v, id, Need::Run).await?;
+    let link = invitations::resend(&state, &loaded, invitation).await?;
+    Ok(Json(json!({"invitation": link})).into_response())
+}
+
+async fn revoke_invitation(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let loaded = load_for(&state, &v, id, Need::Run).await?;
+    invitations::revoke(&state, &v, &loaded, invitation).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn close(

@@ -4,6 +4,7 @@
 
 pub mod api;
 mod dashboard;
+mod invitations;
 mod pages;
 mod participate;
 pub mod results;
@@ -35,7 +36,19 @@ pub fn routes() -> Router<AppState> {
         .route("/assessments/{id}", get(pages::overview))
         .route(
             "/assessments/{id}/invitations",
-            get(pages::invitations).post(pages::invite),
+            get(invitations::page).post(invitations::make),
+        )
+        .route(
+            "/assessments/{id}/invitations/{invitation}/reprint",
+            get(invitations::reprint_page),
+        )
+        .route(
+            "/assessments/{id}/invitations/{invitation}/resend",
+            post(invitations::resend_form),
+        )
+        .route(
+            "/assessments/{id}/invitations/{invitation}/revoke",
+            post(invitations::revoke_form),
         )
         .route("/assessments/{id}/dashboard", get(dashboard::page))
         .route("/assessments/{id}/dashboard/live", get(dashboard::fragment))
@@ -44,7 +57,10 @@ pub fn routes() -> Router<AppState> {
             "/assessments/{id}/consensus",
             get(pages::consensus_form).post(pages::save_consensus),
         )
-        .route("/assessments/{id}/close", post(pages::close))
+        .route(
+            "/assessments/{id}/close",
+            get(pages::close_confirmation).post(pages::close),
+        )
         .route("/assessments/{id}/reopen", post(pages::reopen))
         .route("/assessments/{id}/radar.svg", get(results::radar_svg))
         .route("/assessments/{id}/report", get(results::report_page))
@@ -308,121 +324,6 @@ pub async fn create(
     let id = repo::create(&txn, &v.who(), &new).await?;
     txn.commit().await?;
     Ok(id)
-}
-
-/// The largest number of invitations made at once.
-pub const MAX_INVITATIONS: u32 = 1000;
-
-/// A new invitation: its id, its secret token (shown once) and its link.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct NewInvitation {
-    pub id: i64,
-    pub token: String,
-    pub url: String,
-}
-
-/// Makes `count` single-person invitations, or one per email address (each emailed its link).
-pub async fn invite(
-    state: &AppState,
-    v: &Viewer,
-    loaded: &Loaded,
-    count: u32,
-    emails: &[String],
-) -> Result<Vec<NewInvitation>, AppError> {
-    let mut parsed = Vec::new();
-    let mut errors = FieldErrors::new();
-    for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
-        match ateneu_domain::accounts::Email::parse(email) {
-            Ok(email) => parsed.push(email),
-            Err(problem) => errors.add("emails", problem),
-        }
-    }
-    let total = if parsed.is_empty() {
-        count
-    } else {
-        parsed.len() as u32
-    };
-    if total == 0 || total > MAX_INVITATIONS {
-        errors.add(
-            "count",
-            Problem::with_detail("out_of_range", format!("1–{MAX_INVITATIONS}")),
-        );
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let lang = loaded
-        .assessment
-        .languages
-        .first()
-        .copied()
-        .unwrap_or(v.lang);
-    let tokens: Vec<String> = (0..total).map(|_| crate::security::new_token()).collect();
-    let link = |token: &str| {
-        format!(
-            "{}{}",
-            state.config.base_url.trim_end_matches('/'),
-            crate::negotiate::lang_path(lang, &format!("/participate/{token}"))
-        )
-    };
-    let txn = state.db.write().await?;
-    let mut made = Vec::new();
-    if parsed.is_empty() {
-        let hashes: Vec<String> = tokens
-            .iter()
-            .map(|t| crate::security::token_hash(t))
-            .collect();
-        let ids = repo::invite(&txn, &v.who(), loaded.assessment.id, &hashes, None).await?;
-        for (id, token) in ids.into_iter().zip(&tokens) {
-            made.push(NewInvitation {
-                id,
-                url: link(token),
-                token: token.clone(),
-            });
-        }
-    } else {
-        for (email, token) in parsed.iter().zip(&tokens) {
-            let hash = crate::security::token_hash(token);
-            let ids = repo::invite(
-                &txn,
-                &v.who(),
-                loaded.assessment.id,
-                &[hash],
-                Some(email.as_str()),
-            )
-            .await?;
-            for id in ids {
-                made.push(NewInvitation {
-                    id,
-                    url: link(token),
-                    token: token.clone(),
-                });
-            }
-        }
-    }
-    txn.commit().await?;
-    for (email, invitation) in parsed.iter().zip(&made) {
-        let subject = state.i18n.format(
-            lang,
-            "invitation-mail-subject",
-            &[(
-                "city",
-                loaded.city.draft.name.show(lang).text.to_owned().into(),
-            )],
-        );
-        let body = state.i18n.format(
-            lang,
-            "invitation-mail-body",
-            &[
-                ("title", loaded.assessment.title.clone().into()),
-                ("link", invitation.url.clone().into()),
-            ],
-        );
-        if let Err(error) = state.mailer.send(email.as_str(), &subject, &body).await {
-            tracing::error!(%error, "cannot write an invitation email");
-        }
-    }
-    Ok(made)
 }
 
 /// Records the agreed scores (facilitators and the secretariat, while open).

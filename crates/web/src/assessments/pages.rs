@@ -219,11 +219,7 @@ pub async fn overview(
                     textarea #key-ideas name="key_ideas" rows="6" { (a.key_ideas) }
                     div.actions { button.button.secondary type="submit" { (v.t("save")) } }
                 }
-                form.form method="post" action=(v.href(&format!("/assessments/{id}/close"))) {
-                    (csrf_field(&v))
-                    p.hint { (v.t("close-hint")) }
-                    button.button.danger type="submit" { (v.t("close-assessment")) }
-                }
+                p { a.button.danger href=(v.href(&format!("/assessments/{id}/close"))) { (v.t("close-assessment")) "…" } }
             }
         } @else if !a.key_ideas.is_empty() {
             section { h2 { (v.t("key-ideas")) } @for p in a.key_ideas.split("\n\n") { p { (p) } } }
@@ -236,87 +232,6 @@ pub async fn overview(
         }
     };
     Ok(layout::page(&state, &v, &a.title, body))
-}
-
-pub async fn invitations(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-) -> Result<Markup, AppError> {
-    let loaded = load_for(&state, &v, id, Need::Run).await?;
-    let count = repo::invitation_count(&state.db.conn, id).await?;
-    Ok(invitations_page(&state, &v, &loaded, count, &[]))
-}
-
-fn qr_svg(link: &str) -> String {
-    qrcode::QrCode::new(link.as_bytes())
-        .map(|code| {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(160, 160)
-                .build();
-            svg.find("<svg")
-                .map_or(svg.clone(), |start| svg[start..].to_owned())
-        })
-        .unwrap_or_default()
-}
-
-fn invitations_page(
-    state: &AppState,
-    v: &Viewer,
-    loaded: &super::Loaded,
-    count: u64,
-    made: &[super::NewInvitation],
-) -> Markup {
-    let id = loaded.assessment.id;
-    let body = html! {
-        h1.no-print { (v.t("invitations")) }
-        p.no-print { a href=(v.href(&format!("/assessments/{id}"))) { (loaded.assessment.title) } " · " (v.tf("invitations-count", &[("count", count.into())])) }
-        @if loaded.assessment.status == AssessmentStatus::Open {
-            form.form.no-print method="post" action=(v.href(&format!("/assessments/{id}/invitations"))) {
-                (csrf_field(v))
-                div.field { label for="i-count" { (v.t("invitations-how-many")) } input #i-count type="number" name="count" min="1" max="1000" value="20"; }
-                div.field { label for="i-emails" { (v.t("invitations-emails")) } textarea #i-emails name="emails" rows="3" {} p.hint { (v.t("invitations-emails-hint")) } }
-                div.actions { button.button type="submit" { (v.t("invitations-make")) } }
-            }
-        }
-        @if !made.is_empty() {
-            p.flash.success.no-print role="status" { (v.t("invitations-made")) }
-            ol.invitation-cards { @for invitation in made {
-                li.invitation-card {
-                    div.qr { (PreEscaped(qr_svg(&invitation.url))) }
-                    p { strong { (loaded.city.draft.name.show(v.lang).text) " — " (loaded.assessment.title) } }
-                    p.link { a href=(invitation.url) { (invitation.url) } }
-                }
-            } }
-        }
-    };
-    layout::page(state, v, &v.t("invitations"), body)
-}
-
-pub async fn invite(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<BTreeMap<String, String>>,
-) -> Result<Response, AppError> {
-    let loaded = load_for(&state, &v, id, Need::Run).await?;
-    let count = form
-        .get("count")
-        .and_then(|c| c.trim().parse::<u32>().ok())
-        .unwrap_or(0);
-    let emails: Vec<String> = form
-        .get("emails")
-        .map(|e| {
-            e.split([',', ' ', '\n', ';'])
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    let made = super::invite(&state, &v, &loaded, count, &emails).await?;
-    let total = repo::invitation_count(&state.db.conn, id).await?;
-    Ok(invitations_page(&state, &v, &loaded, total, &made).into_response())
 }
 
 pub async fn consensus_form(
@@ -404,6 +319,37 @@ pub async fn save_consensus(
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/assessments/{id}")),
     ))
+}
+
+/// Asks before closing: what closing does, and how many participants have a draft that will
+/// never count.
+pub async fn close_confirmation(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Markup, AppError> {
+    let loaded = load_for(&state, &v, id, Need::Run).await?;
+    if loaded.assessment.status != AssessmentStatus::Open {
+        return Err(AppError::Conflict(ateneu_domain::Problem::new(
+            "assessment_closed",
+        )));
+    }
+    let computed = computed(&state, &loaded).await?;
+    let body = html! {
+        h1 { (v.t("close-assessment")) }
+        p.lead { a href=(v.href(&format!("/assessments/{id}"))) { (loaded.assessment.title) } }
+        p { (v.tf("close-counts", &[("responses", computed.results.responses.into()), ("drafts", computed.drafts.into())])) }
+        @if computed.drafts > 0 { p.flash.warning role="status" { (v.tf("close-drafts", &[("drafts", computed.drafts.into())])) } }
+        p.hint { (v.t("close-hint")) }
+        form.form method="post" action=(v.href(&format!("/assessments/{id}/close"))) {
+            (csrf_field(&v))
+            div.actions {
+                button.button.danger type="submit" { (v.t("close-confirm")) }
+                " " a href=(v.href(&format!("/assessments/{id}"))) { (v.t("cancel")) }
+            }
+        }
+    };
+    Ok(layout::page(&state, &v, &v.t("close-assessment"), body))
 }
 
 pub async fn close(

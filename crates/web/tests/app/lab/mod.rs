@@ -6,6 +6,7 @@
 mod access;
 mod benchmarks;
 mod frameworks;
+mod invitations;
 mod pages;
 mod workshop;
 
