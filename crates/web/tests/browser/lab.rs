@@ -253,6 +253,10 @@ async fn a_workshop_from_the_form_to_the_radar_with_a_live_dashboard() {
             b.text("main textarea[name='key_ideas']").await,
             "Open the libraries on Sundays."
         );
+        // Closing asks first, on a page of its own.
+        b.click("main a.button.danger").await;
+        b.wait_for_path(&format!("/en/assessments/{id}/close"))
+            .await;
         submit_and_wait(&b, "main form.form button.danger").await;
         assert!(
             b.find_all("main textarea[name='key_ideas']")
