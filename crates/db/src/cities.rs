@@ -17,6 +17,9 @@ use sea_orm::{
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
+mod slugs;
+pub use slugs::{by_pick, current_slug, for_pickers, refresh_slugs};
+
 /// A city as read from the registry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct City {
@@ -57,7 +60,7 @@ pub struct CityFilter {
     pub on: Option<NaiveDate>,
 }
 
-fn to_city(model: city::Model) -> DbResult<City> {
+pub(crate) fn to_city(model: city::Model) -> DbResult<City> {
     let coordinates = match (model.latitude, model.longitude) {
         (Some(latitude), Some(longitude)) => Some(Coordinates {
             latitude,
@@ -85,7 +88,7 @@ fn to_city(model: city::Model) -> DbResult<City> {
 }
 
 /// The folded text a city is found by: its names in every language, slug and country.
-fn search_text(slug: &str, draft: &CityDraft) -> String {
+pub(crate) fn search_text(slug: &str, draft: &CityDraft) -> String {
     fold(&format!(
         "{} {} {}",
         draft.name.all_text(),
@@ -254,7 +257,10 @@ pub(crate) fn free_slug(base: &str, taken: &HashSet<String>) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
-async fn slugs_like(conn: &impl ConnectionTrait, base: &str) -> DbResult<HashSet<String>> {
+pub(crate) async fn slugs_like(
+    conn: &impl ConnectionTrait,
+    base: &str,
+) -> DbResult<HashSet<String>> {
     let rows = city::Entity::find()
         .select_only()
         .column(city::Column::Slug)

@@ -47,6 +47,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "invitation language, reprint and revocation",
         include_str!("migrations/0008_invitation_language.sql"),
     ),
+    (
+        9,
+        "city slugs by transliteration, old ones kept",
+        include_str!("migrations/0009_city_slugs.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {
@@ -115,5 +120,6 @@ pub async fn migrate(db: &Db) -> DbResult<usize> {
     }
     // What a new column's SQL default could not compute.
     crate::practices::count_translation_work(db).await?;
+    crate::cities::refresh_slugs(db).await?;
     Ok(applied)
 }

@@ -236,41 +236,147 @@ fn parse_website(value: &str) -> Result<Option<String>, Problem> {
     Ok(Some(value))
 }
 
-/// Lower-cases and strips the accents of Latin letters, for matching and slugs.
+/// Lower-cases and strips the accents of Latin letters (and any combining mark, as in the
+/// dotted İ), for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         for lower in c.to_lowercase() {
-            match lower {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
-                'æ' => out.push_str("ae"),
-                'ç' | 'ć' | 'č' | 'ĉ' => out.push('c'),
-                'ď' | 'đ' => out.push('d'),
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
-                'ğ' | 'ģ' => out.push('g'),
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => out.push('i'),
-                'ķ' => out.push('k'),
-                'ł' | 'ľ' | 'ļ' => out.push('l'),
-                'ñ' | 'ń' | 'ň' | 'ņ' => out.push('n'),
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
-                'œ' => out.push_str("oe"),
-                'ř' => out.push('r'),
-                'ś' | 'š' | 'ş' | 'ș' => out.push('s'),
-                'ß' => out.push_str("ss"),
-                'ť' | 'ţ' | 'ț' => out.push('t'),
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => out.push('u'),
-                'ý' | 'ÿ' => out.push('y'),
-                'ź' | 'ż' | 'ž' => out.push('z'),
-                other => out.push(other),
+            if ('\u{300}'..='\u{36f}').contains(&lower) {
+                continue;
+            }
+            match fold_letter(lower) {
+                Some(plain) => out.push_str(plain),
+                None => out.push(lower),
             }
         }
     }
     out
 }
 
-/// A URL-safe name: folded, with runs of other characters as single hyphens.
+/// A lower-case Latin letter with an accent, without it.
+fn fold_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' | 'ĉ' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' | 'ģ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ķ' => "k",
+        'ł' | 'ľ' | 'ļ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// A city as typed in a form: its slug, its name in any language (case and accents do not
+/// matter), or a name followed by its country code in brackets, as the city pickers offer it
+/// ("İzmir (TR)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CityPick {
+    /// The text folded (see [`fold`]), without the country.
+    pub name: String,
+    /// The ISO code given in brackets, upper case.
+    pub country: Option<String>,
+}
+
+impl CityPick {
+    pub fn parse(text: &str) -> Option<CityPick> {
+        let text = text.trim();
+        let (name, country) = match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            Some((name, code))
+                if code.trim().len() == 2
+                    && code.trim().chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                (name.trim(), Some(code.trim().to_ascii_uppercase()))
+            }
+            _ => (text, None),
+        };
+        let name = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
+        (!name.is_empty()).then_some(CityPick { name, country })
+    }
+
+    /// Whether a city of this name (in any language) and country is the one meant.
+    pub fn matches(&self, city: &CityDraft) -> bool {
+        let folded = |t: &str| fold(t).split_whitespace().collect::<Vec<_>>().join(" ");
+        self.country
+            .as_deref()
+            .is_none_or(|c| c == city.country.code())
+            && city
+                .name
+                .languages()
+                .into_iter()
+                .filter_map(|lang| city.name.get(lang))
+                .any(|name| folded(name) == self.name)
+    }
+
+    /// The label a picker shows and sends back: the name in the reader's language and the
+    /// country code.
+    pub fn label(city: &CityDraft, lang: crate::Lang) -> String {
+        format!("{} ({})", city.name.show(lang).text, city.country.code())
+    }
+}
+
+/// The longest slug, in characters.
+pub const SLUG_MAX: usize = 60;
+
+/// A URL-safe name: transliterated to ASCII (İzmir → `izmir`, Bogotá → `bogota`, Москва →
+/// `moskva`, 北京 → `bei-jing`), lower case, apostrophes dropped (Xi'an → `xian`), runs of
+/// other characters as single hyphens, at most [`SLUG_MAX`] characters and never cut inside
+/// a word (a first word longer than that is the exception).
 pub fn slugify(text: &str) -> String {
-    let folded = fold(text);
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if matches!(c, '\'' | '`' | '"') {
+            continue;
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.len() > SLUG_MAX {
+        let head = &slug[..SLUG_MAX];
+        match slug.as_bytes().get(SLUG_MAX) {
+            Some(b'-') => head,
+            _ => head.rfind('-').map_or(head, |cut| &head[..cut]),
+        }
+    } else {
+        slug
+    };
+    if slug.is_empty() {
+        "city".to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+/// The slug rule before transliteration (accents folded, any other letter a hyphen, cut at 60
+/// characters): only to recognise the slugs it made, so that they can be made again by
+/// [`slugify`] and kept as old addresses that redirect.
+pub fn legacy_slug(text: &str) -> String {
+    let mut folded = String::new();
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            match fold_letter(lower) {
+                Some(plain) => folded.push_str(plain),
+                None => folded.push(lower),
+            }
+        }
+    }
     let mut slug = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
@@ -279,8 +385,7 @@ pub fn slugify(text: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(60).collect();
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
     if slug.is_empty() {
         "city".to_owned()
     } else {
@@ -350,20 +455,67 @@ mod tests {
     }
 
     #[test]
+    fn a_city_is_picked_by_its_name_in_any_language_with_or_without_its_country() {
+        let city = valid().parse(&regions()).expect("valid");
+        for typed in [
+            "Córdoba",
+            "cordoba",
+            " CÓRDOBA  ",
+            "Córdoba (ES)",
+            "cordoba (es)",
+        ] {
+            let pick = CityPick::parse(typed).expect("a pick");
+            assert!(pick.matches(&city), "{typed}");
+        }
+        assert!(
+            !CityPick::parse("Córdoba (AR)")
+                .expect("pick")
+                .matches(&city)
+        );
+        assert!(!CityPick::parse("Cordob").expect("pick").matches(&city));
+        assert_eq!(CityPick::parse("  "), None);
+        let label = CityPick::label(&city, crate::Lang::Fr);
+        assert!(
+            CityPick::parse(&label).expect("pick").matches(&city),
+            "{label}"
+        );
+    }
+
+    #[test]
     fn slugs_are_readable() {
         assert_eq!(slugify("São Paulo"), "sao-paulo");
         assert_eq!(
             slugify("  Ñuñoa / Región Metropolitana "),
             "nunoa-region-metropolitana"
         );
-        assert_eq!(slugify("北京"), "city");
+        assert_eq!(slugify("北京"), "bei-jing");
+        assert_eq!(slugify("İzmir"), "izmir");
+        assert_eq!(slugify("Xi'an"), "xian");
+        assert_eq!(slugify("Bogotá"), "bogota");
+        assert_eq!(slugify("Москва"), "moskva");
+        assert_eq!(slugify("— · —"), "city");
+        assert_eq!(legacy_slug("İzmir"), "i-zmir", "what the old rule made");
+        assert_eq!(fold("İZMİR"), "izmir");
+        let long = "Santa Cruz de la Sierra Metropolitan Area of the Department of Santa Cruz";
+        assert_eq!(
+            slugify(long),
+            "santa-cruz-de-la-sierra-metropolitan-area-of-the-department"
+        );
     }
 
     proptest! {
         #[test]
         fn slugs_are_always_url_safe(name in "\\PC{0,80}") {
             let slug = slugify(&name);
-            prop_assert!(!slug.is_empty() && slug.len() <= 60);
+            prop_assert!(!slug.is_empty());
+            // Never cut inside a word: the slug is the start of the whole slug, ending where a
+            // word ends (or is one word longer than the limit, cut).
+            let whole = slugify(&format!("{name} "));
+            prop_assert!(whole.starts_with(&slug));
+            prop_assert!(slug.len() <= SLUG_MAX || !slug.contains('-'));
+            if slug.len() <= SLUG_MAX && whole.len() > slug.len() {
+                prop_assert!(whole[slug.len()..].starts_with('-'), "{slug} cut {whole}");
+            }
             prop_assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
             prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
         }

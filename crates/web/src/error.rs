@@ -113,11 +113,18 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "token_needs_session",
     "token_read_only",
     "invitation_not_reprintable",
+    "ambiguous_city",
 ];
 
 #[derive(Debug, Clone)]
 pub enum AppError {
     NotFound,
+    /// The thing asked for by an earlier name (a city's old slug): the request's path with
+    /// the `from` segment replaced by `to` answers, and this one redirects there (301).
+    Moved {
+        from: String,
+        to: String,
+    },
     Forbidden,
     /// Refused for a stated reason (403), such as a read-only token asked to write.
     Denied(Problem),
@@ -141,6 +148,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Moved { .. } => StatusCode::MOVED_PERMANENTLY,
             AppError::Forbidden | AppError::Denied(_) | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Invalid(_) | AppError::Lines(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -156,7 +164,7 @@ impl AppError {
     /// The stable key of the error as a whole.
     pub fn problem(&self) -> Problem {
         match self {
-            AppError::NotFound => Problem::new("not_found"),
+            AppError::NotFound | AppError::Moved { .. } => Problem::new("not_found"),
             AppError::Forbidden => Problem::new("forbidden"),
             AppError::SignInRequired => Problem::new("sign_in_required"),
             AppError::Invalid(_) => Problem::new("bad_request"),
@@ -242,6 +250,11 @@ pub async fn render_errors(
 ) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let lang = negotiate::request_lang(&request);
+    let asked_path = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
     let signed_out = negotiate::cookie(request.headers(), crate::security::SESSION_COOKIE)
         .is_none()
         && !request.headers().contains_key(header::AUTHORIZATION);
@@ -254,6 +267,9 @@ pub async fn render_errors(
     let Some(error) = response.extensions_mut().remove::<AppError>() else {
         return response;
     };
+    if let AppError::Moved { from, to } = &error {
+        return moved(&asked_path, from, to);
+    }
     let status = response.status();
     let mut rendered = if is_api {
         (status, axum::Json(json_body(&state, lang, &error))).into_response()
@@ -270,4 +286,35 @@ pub async fn render_errors(
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     rendered
+}
+
+/// The redirect to the same address with an earlier name's path segment replaced.
+fn moved(asked: &str, from: &str, to: &str) -> Response {
+    let (path, query) = asked
+        .split_once('?')
+        .map_or((asked, None), |(p, q)| (p, Some(q)));
+    let mut target: Vec<String> = path
+        .split('/')
+        .map(|segment| {
+            if segment == from {
+                to.to_owned()
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect();
+    if target.is_empty() {
+        target.push(String::new());
+    }
+    let mut location = target.join("/");
+    if let Some(query) = query {
+        location.push('?');
+        location.push_str(query);
+    }
+    let location = HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static("/"));
+    (
+        StatusCode::MOVED_PERMANENTLY,
+        [(header::LOCATION, location)],
+    )
+        .into_response()
 }

@@ -157,6 +157,10 @@ pub struct Field<'a> {
     pub kind: &'a str,
     pub hint: Option<String>,
     pub required: bool,
+    /// The id of a `datalist` that suggests values (type-ahead without JavaScript).
+    pub list: Option<&'a str>,
+    /// What makes the field's id unique when a page has several forms with the same fields.
+    pub scope: Option<&'a str>,
 }
 
 impl<'a> Field<'a> {
@@ -168,7 +172,24 @@ impl<'a> Field<'a> {
             kind: "text",
             hint: None,
             required: false,
+            list: None,
+            scope: None,
         }
+    }
+
+    pub fn scope(mut self, scope: &'a str) -> Self {
+        self.scope = Some(scope);
+        self
+    }
+
+    /// The field's element id (`f-NAME`, or `f-SCOPE-NAME`).
+    pub fn id(&self) -> String {
+        field_id(self.scope, self.name)
+    }
+
+    pub fn list(mut self, datalist: &'a str) -> Self {
+        self.list = Some(datalist);
+        self
     }
 
     pub fn kind(mut self, kind: &'a str) -> Self {
@@ -188,7 +209,7 @@ impl<'a> Field<'a> {
 
     pub fn render(&self, v: &Viewer, errors: &FieldErrors) -> Markup {
         let error = errors.get(self.name);
-        let id = format!("f-{}", self.name);
+        let id = self.id();
         let described = match (&self.hint, error) {
             (Some(_), Some(_)) => Some(format!("{id}-hint {id}-error")),
             (Some(_), None) => Some(format!("{id}-hint")),
@@ -202,12 +223,21 @@ impl<'a> Field<'a> {
                     textarea id=(id) name=(self.name) rows="4" aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")] { (self.value) }
                 } @else {
                     input id=(id) type=(self.kind) name=(self.name) value=(self.value) required[self.required]
+                        list=[self.list] autocomplete=[self.list.map(|_| "off")]
                         aria-describedby=[described.as_deref()] aria-invalid=[error.map(|_| "true")];
                 }
                 @if let Some(hint) = &self.hint { p.hint id={ (id) "-hint" } { (hint) } }
                 @if let Some(problem) = error { p.error id={ (id) "-error" } { (v.problem(problem)) } }
             }
         }
+    }
+}
+
+/// A field's element id: `f-NAME`, or `f-SCOPE-NAME` where a page repeats a form.
+pub fn field_id(scope: Option<&str>, name: &str) -> String {
+    match scope {
+        Some(scope) => format!("f-{scope}-{name}"),
+        None => format!("f-{name}"),
     }
 }
 
@@ -220,8 +250,21 @@ pub fn select(
     selected: &str,
     errors: &FieldErrors,
 ) -> Markup {
+    select_in(v, None, name, label, options, selected, errors)
+}
+
+/// [`select`] with its id made unique by `scope` (a page that repeats a form).
+pub fn select_in(
+    v: &Viewer,
+    scope: Option<&str>,
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
     let error = errors.get(name);
-    let id = format!("f-{name}");
+    let id = field_id(scope, name);
     html! {
         div.field {
             label for=(id) { (label) }

@@ -20,4 +20,4 @@ pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };
 pub use reference::{creative_field, network, region, sdg};
-pub use registry::{city, focal_point, membership};
+pub use registry::{city, city_slug, focal_point, membership};

@@ -78,3 +78,22 @@ pub mod focal_point {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod city_slug {
+    use sea_orm::entity::prelude::*;
+
+    /// An earlier slug of a city, which still leads to it.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "city_slugs")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub slug: String,
+        pub city_id: i64,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

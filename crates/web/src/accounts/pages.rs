@@ -322,6 +322,8 @@ async fn account_page(
 ) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
     let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
+    let scoped: Vec<i64> = s.grants.iter().filter_map(|g| g.grant.city).collect();
+    let names = crate::admin::city_names(state, v, scoped).await?;
     let scopes: Vec<(String, String)> = ateneu_domain::accounts::TokenScope::ALL
         .iter()
         .map(|scope| {
@@ -342,7 +344,7 @@ async fn account_page(
         h1 { (v.t("account-title")) }
         dl.facts {
             dt { (v.t("email")) } dd { (s.user.email) }
-            dt { (v.t("roles")) } dd { @if s.grants.is_empty() { (v.t("none")) } @for g in &s.grants { span.badge { (crate::admin::grant_label(state, v, &g.grant)) } " " } }
+            dt { (v.t("roles")) } dd { @if s.grants.is_empty() { (v.t("none")) } @for g in &s.grants { span.badge { (crate::admin::grant_label(state, v, &g.grant, &names)) } " " } }
         }
         section.panel {
             h2 { (v.t("profile")) }

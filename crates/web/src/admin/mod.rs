@@ -44,8 +44,31 @@ pub fn api_routes() -> Router<AppState> {
         .route("/admin/outbox", get(outbox::api))
 }
 
-/// A role and its scope in words.
-pub fn grant_label(state: &AppState, v: &Viewer, grant: &Grant) -> String {
+/// The names, in the reader's language, of the cities these grants are scoped to.
+pub async fn city_names(
+    state: &AppState,
+    v: &Viewer,
+    cities: Vec<i64>,
+) -> Result<std::collections::HashMap<i64, String>, AppError> {
+    let mut names = std::collections::HashMap::new();
+    for id in cities {
+        if names.contains_key(&id) {
+            continue;
+        }
+        if let Some(city) = cities::by_id(&state.db.conn, id).await? {
+            names.insert(id, city.draft.name.show(v.lang).text.to_owned());
+        }
+    }
+    Ok(names)
+}
+
+/// A role and its scope in words (a city by its name, never its number).
+pub fn grant_label(
+    state: &AppState,
+    v: &Viewer,
+    grant: &Grant,
+    names: &std::collections::HashMap<i64, String>,
+) -> String {
     let role = v.t(&format!("role-{}", grant.role.key().replace('_', "-")));
     match (&grant.network, grant.city) {
         (Some(n), _) => format!(
@@ -55,7 +78,13 @@ pub fn grant_label(state: &AppState, v: &Viewer, grant: &Grant) -> String {
                 .network(n)
                 .map_or(n.as_str(), |n| n.name.get(v.lang))
         ),
-        (None, Some(city)) => format!("{role} · {} {city}", v.t("city")),
+        (None, Some(city)) => format!(
+            "{role} · {}",
+            names
+                .get(&city)
+                .cloned()
+                .unwrap_or_else(|| format!("{} {city}", v.t("city")))
+        ),
         (None, None) => role,
     }
 }
@@ -85,12 +114,10 @@ impl GrantInput {
             other => other,
         };
         let city = match non_empty(&self.city) {
-            Some(slug) => Some(
-                cities::by_slug(&state.db.conn, &slug)
+            Some(typed) => Some(
+                crate::cities::resolve(state, &typed)
                     .await?
-                    .ok_or_else(|| {
-                        AppError::field("city", Problem::with_detail("unknown_city", slug))
-                    })?
+                    .map_err(|p| AppError::field("city", p))?
                     .id,
             ),
             None => None,
@@ -125,10 +152,14 @@ pub async fn invite(state: &AppState, v: &Viewer, input: &InviteInput) -> Result
     .await
 }
 
+/// The id of the page's one list of cities, which every role form's city field suggests from.
+const CITY_CHOICES: &str = "role-city-choices";
+
+/// A role form's fields; `scope` keeps their ids unique on a page with one form per person.
 fn grant_fields(
     state: &AppState,
     v: &Viewer,
-    input: &GrantInput,
+    (input, scope): (&GrantInput, &str),
     errors: &FieldErrors,
 ) -> maud::Markup {
     let roles: Vec<(String, String)> = std::iter::once((String::new(), v.t("none")))
@@ -148,10 +179,11 @@ fn grant_fields(
                 .map(|n| (n.key.clone(), n.name.get(v.lang).to_owned())),
         )
         .collect();
+    let scope = Some(scope);
     html! {
-        (layout::select(v, "role", &v.t("role"), &roles, &input.role, errors))
-        (layout::select(v, "network", &v.t("role-network"), &networks, &input.network, errors))
-        (Field::new("city", v.t("role-city"), &input.city).hint(v.t("hint-role-city")).render(v, errors))
+        (layout::select_in(v, scope, "role", &v.t("role"), &roles, &input.role, errors))
+        (layout::select_in(v, scope, "network", &v.t("role-network"), &networks, &input.network, errors))
+        (Field { scope, ..Field::new("city", v.t("role-city"), &input.city).hint(v.t("hint-role-city")).list(CITY_CHOICES) }.render(v, errors))
     }
 }
 
@@ -169,6 +201,12 @@ async fn users_view(
         let grants = repo::grants_of(&state.db.conn, user.id).await?;
         rows.push((user, grants));
     }
+    let scoped: Vec<i64> = rows
+        .iter()
+        .flat_map(|(_, grants)| grants.iter().filter_map(|g| g.grant.city))
+        .collect();
+    let names = city_names(state, v, scoped).await?;
+    let cities = crate::cities::picker::suggestions(state, v).await?;
     let body = html! {
         h1 { (v.t("admin-title")) }
         p { a href=(v.href("/admin/audit")) { (v.t("audit-title")) } " · " a href=(v.href("/admin/outbox")) { (v.t("outbox-title")) } }
@@ -180,23 +218,24 @@ async fn users_view(
                 (csrf_field(v))
                 (Field::new("email", v.t("email"), &input.email).kind("email").required().render(v, errors))
                 (Field::new("display_name", v.t("display-name"), &input.display_name).render(v, errors))
-                (grant_fields(state, v, &input.grant, errors))
+                (grant_fields(state, v, (&input.grant, "invite"), errors))
                 div.actions { button.button type="submit" { (v.t("invite-submit")) } }
             }
         }
+        (crate::cities::picker::datalist(CITY_CHOICES, &cities))
         h2 { (v.t("users-title")) }
         div.table-wrap { table.data {
             thead { tr { th { (v.t("email")) } th { (v.t("roles")) } th { (v.t("actions")) } } }
             tbody { @for (user, grants) in &rows { tr {
                 td { (user.email) @if !user.display_name.is_empty() { br; span.muted { (user.display_name) } } @if user.disabled { " " span.badge.ended { (v.t("disabled")) } } }
                 td { ul.plain { @for g in grants { li {
-                    (grant_label(state, v, &g.grant))
+                    (grant_label(state, v, &g.grant, &names))
                     form.inline method="post" action=(v.href(&format!("/admin/users/{}/grants/{}/remove", user.id, g.id))) { (csrf_field(v)) " " button.button.danger type="submit" { (v.t("remove")) } }
                 } } } }
                 td {
                     details { summary { (v.t("role-add")) }
                         form.form method="post" action=(v.href(&format!("/admin/users/{}/grants", user.id))) {
-                            (csrf_field(v)) (grant_fields(state, v, &GrantInput::default(), &FieldErrors::new()))
+                            (csrf_field(v)) (grant_fields(state, v, (&GrantInput::default(), &format!("user-{}", user.id)), &FieldErrors::new()))
                             div.actions { button.button type="submit" { (v.t("add")) } }
                         }
                     }

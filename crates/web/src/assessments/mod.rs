@@ -226,16 +226,12 @@ pub async fn create(
 ) -> Result<i64, AppError> {
     v.require_signed_in()?;
     let mut errors = FieldErrors::new();
-    let city = match input.city.trim().parse::<i64>() {
-        Ok(id) => ateneu_db::cities::by_id(&state.db.conn, id).await?,
-        Err(_) => ateneu_db::cities::by_slug(&state.db.conn, input.city.trim()).await?,
-    };
-    let Some(city) = city else {
-        errors.add(
-            "city",
-            Problem::with_detail("unknown_city", input.city.trim()),
-        );
-        return Err(AppError::Invalid(errors));
+    let city = match crate::cities::resolve(state, &input.city).await? {
+        Ok(city) => city,
+        Err(problem) => {
+            errors.add("city", problem);
+            return Err(AppError::Invalid(errors));
+        }
     };
     let networks = crate::cities::scope_networks(state, city.id).await?;
     v.require(Action::CreateAssessment(CityScope {

@@ -53,6 +53,7 @@ async fn new_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let versions = ateneu_db::frameworks::list(&state.db.conn).await?;
+    let cities = crate::cities::picker::suggestions(state, v).await?;
     let mut modules = Vec::new();
     for version in &versions {
         let (_, framework) = crate::frameworks::load(state, version.id).await?;
@@ -89,7 +90,7 @@ async fn new_page(
         (layout::form_errors(v, errors))
         form.form method="post" action=(v.href("/assessments/new")) {
             (csrf_field(v))
-            (Field::new("city", v.t("assessment-city"), &input.city).required().hint(v.t("assessment-city-hint")).render(v, errors))
+            (crate::cities::picker::field(v, Field::new("city", v.t("assessment-city"), &input.city).required().hint(v.t("assessment-city-hint")), (&cities, false), errors))
             (layout::select(v, "framework", &v.t("framework"), &framework_options, &input.framework, errors))
             (layout::select(v, "module", &v.t("framework-module"), &modules, &input.module, errors))
             (Field::new("title", v.t("assessment-title"), &input.title).render(v, errors))

@@ -4,6 +4,7 @@
 pub mod api;
 mod forms;
 mod pages;
+pub mod picker;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -12,7 +13,7 @@ use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem};
 use ateneu_db::focal_points::{self, FocalPoint, NewFocalPoint};
 use ateneu_db::memberships::{self, Membership};
 use ateneu_domain::accounts::Email;
-use ateneu_domain::cities::CityInput;
+use ateneu_domain::cities::{CityInput, CityPick};
 use ateneu_domain::countries::Country;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::validation::{max_chars, non_empty};
@@ -163,10 +164,59 @@ pub async fn scope_networks(state: &AppState, city_id: i64) -> Result<Vec<String
         .scope_of(networks.iter().map(String::as_str)))
 }
 
+/// A city by its slug; by an earlier slug, a redirect to the same page under the current one.
 pub async fn find(state: &AppState, slug: &str) -> Result<City, AppError> {
-    repo::by_slug(&state.db.conn, slug)
-        .await?
-        .ok_or(AppError::NotFound)
+    if let Some(city) = repo::by_slug(&state.db.conn, slug).await? {
+        return Ok(city);
+    }
+    match repo::current_slug(&state.db.conn, slug).await? {
+        Some(current) => Err(AppError::Moved {
+            from: slug.to_owned(),
+            to: current,
+        }),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// The city a person typed or picked: its slug (current or earlier), its id, or its name in
+/// any language, with its country in brackets when the name is shared ("Córdoba (AR)"). The
+/// inner error is the person's (unknown, ambiguous or missing city), for their form's field.
+pub async fn resolve(state: &AppState, typed: &str) -> Result<Result<City, Problem>, AppError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(Err(Problem::new("required")));
+    }
+    let conn = &state.db.conn;
+    if let Some(city) = repo::by_slug(conn, typed).await? {
+        return Ok(Ok(city));
+    }
+    if let Some(current) = repo::current_slug(conn, typed).await?
+        && let Some(city) = repo::by_slug(conn, &current).await?
+    {
+        return Ok(Ok(city));
+    }
+    if let Ok(id) = typed.parse::<i64>()
+        && let Some(city) = repo::by_id(conn, id).await?
+    {
+        return Ok(Ok(city));
+    }
+    let unknown = || Problem::with_detail("unknown_city", typed);
+    let Some(pick) = CityPick::parse(typed) else {
+        return Ok(Err(unknown()));
+    };
+    let mut found = repo::by_pick(conn, &pick).await?;
+    Ok(match found.len() {
+        0 => Err(unknown()),
+        1 => Ok(found.remove(0)),
+        _ => Err(Problem::with_detail(
+            "ambiguous_city",
+            found
+                .iter()
+                .map(|c| CityPick::label(&c.draft, ateneu_domain::Lang::En))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+    })
 }
 
 /// A focal point as the viewer may see it: contact details only for those allowed.

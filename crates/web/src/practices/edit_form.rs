@@ -181,19 +181,20 @@ impl FormState {
         form
     }
 
-    /// The practice's cities, by short name, as the basics step shows them.
-    pub fn with_cities(mut self, slugs: &[&str]) -> FormState {
-        self.set("cities", slugs.join(", "));
+    /// The practice's cities, by name and country, as the basics step shows them.
+    pub fn with_cities(mut self, labels: &[String]) -> FormState {
+        self.set("cities", labels.join("; "));
         self
     }
 
-    /// The cities' short names as typed (separated by commas or spaces); None when the form
-    /// has no such field.
+    /// The cities as typed (names, or short names, separated by semicolons, commas or new
+    /// lines); None when the form has no such field.
     pub fn cities(&self) -> Option<Vec<String>> {
         let typed = self.values.get("cities")?;
         Some(
             typed
-                .split(|c: char| c == ',' || c.is_whitespace())
+                .split([',', ';', '\n'])
+                .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect(),

@@ -63,12 +63,14 @@ fn resolve(
     Ok((step, lang, translating))
 }
 
-fn city_slugs(loaded: &Loaded) -> Vec<&str> {
+/// The practice's cities as the basics step shows them: name in the reader's language and
+/// country.
+fn city_labels(loaded: &Loaded, lang: Lang) -> Vec<String> {
     loaded
         .practice
         .cities
         .iter()
-        .map(|c| c.slug.as_str())
+        .map(|c| format!("{} ({})", c.name.show(lang).text, c.country.code()))
         .collect()
 }
 
@@ -164,8 +166,8 @@ pub async fn edit_page(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
     let (step, lang, _) = resolve(&v, &loaded, &query)?;
-    let form =
-        FormState::from_record(&loaded.practice.record, lang).with_cities(&city_slugs(&loaded));
+    let form = FormState::from_record(&loaded.practice.record, lang)
+        .with_cities(&city_labels(&loaded, v.lang));
     render(
         &state,
         &v,
@@ -193,7 +195,8 @@ pub async fn save_step(
     let change = edit_of(step, lang, translating, &form);
     // The basics step holds the cities: changed only when they differ from the practice's.
     let cities = if step == FormStep::Basics && !translating {
-        form.cities().filter(|typed| *typed != city_slugs(&loaded))
+        form.cities()
+            .filter(|typed| *typed != city_labels(&loaded, v.lang))
     } else {
         None
     };
@@ -248,6 +251,7 @@ async fn new_page(
             }
         }
     }
+    let suggested = crate::cities::picker::suggestions(state, v).await?;
     let langs: Vec<(String, String)> = Lang::ALL
         .iter()
         .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
@@ -263,7 +267,7 @@ async fn new_page(
         form.form method="post" action=(v.href("/practices/new")) novalidate {
             (csrf_field(v))
             @if cities.len() > 1 { (layout::select(v, "cities", &v.t("practice-city"), &cities, &input.cities, errors)) }
-            (Field::new("city_slug", v.t("practice-city-slug"), &input.city_slug).hint(v.t("practice-city-slug-hint")).render(v, &FieldErrors::new()))
+            (crate::cities::picker::field(v, Field { required: false, ..Field::new("city_slug", v.t("practice-city-slug"), &input.city_slug).hint(v.t("practice-city-slug-hint")) }, (&suggested, false), errors))
             (layout::select(v, "lang", &v.t("practice-source-lang"), &langs, lang, errors))
             (Field::new("title", v.t("practice-field-title"), &input.title).required().render(v, errors))
             div.actions { button.button type="submit" { (v.t("practice-start")) } }
@@ -303,7 +307,20 @@ pub async fn create(
         Ok(practice) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/practices/{}/edit?step=basics", practice.slug)),
         )),
-        Err(AppError::Invalid(errors)) => new_page(&state, &v, &input, &errors).await,
+        Err(AppError::Invalid(errors)) => {
+            // A city typed in the second field is that field's problem.
+            let typed = !input.city_slug.trim().is_empty();
+            let mut shown = FieldErrors::new();
+            for (field, problem) in errors.iter() {
+                let field = if typed && field == "cities" {
+                    "city_slug"
+                } else {
+                    field.as_str()
+                };
+                shown.add(field, problem.clone());
+            }
+            new_page(&state, &v, &input, &shown).await
+        }
         Err(other) => Err(other),
     }
 }

@@ -236,7 +236,7 @@ pub async fn create(
 ) -> Result<Practice, AppError> {
     v.require_signed_in()?;
     let mut errors = ateneu_domain::FieldErrors::new();
-    let cities = resolve_cities(state, v, &input.cities, &mut errors).await?;
+    let cities = resolve_cities(state, v, (&input.cities, &[]), &mut errors).await?;
     let lang = errors.take(
         "lang",
         input
@@ -257,25 +257,29 @@ pub async fn create(
     Ok(practice)
 }
 
-/// City slugs to ids, each one a city the viewer may document a practice for.
+/// Cities as typed (names in any language, with their country when shared, or slugs) to ids,
+/// each one a city the viewer may document a practice for, or one the practice already has.
 async fn resolve_cities(
     state: &AppState,
     v: &Viewer,
-    slugs: &[String],
+    (typed, already): (&[String], &[i64]),
     errors: &mut ateneu_domain::FieldErrors,
 ) -> Result<Vec<i64>, AppError> {
     let mut ids = Vec::new();
-    for slug in slugs.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        let Some(city) = ateneu_db::cities::by_slug(&state.db.conn, slug).await? else {
-            errors.add("cities", Problem::with_detail("unknown_city", slug));
-            continue;
+    for text in typed.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let city = match crate::cities::resolve(state, text).await? {
+            Ok(city) => city,
+            Err(problem) => {
+                errors.add("cities", problem);
+                continue;
+            }
         };
         let networks = crate::cities::scope_networks(state, city.id).await?;
         let scope = CityScope {
             id: city.id,
             networks: &networks,
         };
-        if !v.allows(Action::CreatePractice(scope)) {
+        if !already.contains(&city.id) && !v.allows(Action::CreatePractice(scope)) {
             return Err(if v.signed_in.is_none() {
                 AppError::SignInRequired
             } else {
@@ -316,7 +320,7 @@ pub async fn edit(
     let city_ids = match cities {
         Some(slugs) => {
             let mut errors = ateneu_domain::FieldErrors::new();
-            let ids = resolve_cities(state, v, slugs, &mut errors).await?;
+            let ids = resolve_cities(state, v, (slugs, &loaded.cities), &mut errors).await?;
             if !errors.is_empty() {
                 return Err(AppError::Invalid(errors));
             }

@@ -2,6 +2,7 @@
 //! default; PostgreSQL when ATENEU_TEST_POSTGRES is set — CI runs both).
 
 mod accounts;
+mod city_names;
 mod common;
 mod i18n_pages;
 mod lab;

@@ -307,7 +307,8 @@ async fn practices_guided_form_changes_the_cities_within_the_editors_rights() {
     own.sign_in("editor@example.org").await;
     let form = own.get(&path).await;
     assert!(
-        form.body.contains(r#"name="cities" value="buenos-aires""#),
+        form.body
+            .contains(r#"name="cities" value="Buenos Aires (AR)""#),
         "{}",
         form.body
     );

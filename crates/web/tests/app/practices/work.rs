@@ -262,7 +262,9 @@ async fn practices_new_form_refuses_bad_input_field_by_field_and_writes_nothing(
         .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        unknown.body.contains("Ville inconnue « atlantis »."),
+        unknown
+            .body
+            .contains("Aucune ville ne s’appelle « atlantis »"),
         "{}",
         unknown.body
     );
