@@ -142,7 +142,14 @@ impl FormState {
         self.values.get(name).map_or("", String::as_str)
     }
 
-    fn set(&mut self, name: impl Into<String>, value: impl Into<String>) {
+    /// The form with one more value (one the record does not hold, such as an upload's
+    /// description typed with a refused file).
+    pub fn with_value(mut self, name: &str, value: &str) -> FormState {
+        self.set(name, value);
+        self
+    }
+
+    pub fn set(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.values.insert(name.into(), value.into());
     }
 
@@ -173,10 +180,18 @@ impl FormState {
 
     /// A form body as sent (repeated names kept as checked pairs).
     pub fn from_body(body: &str) -> FormState {
+        FormState::from_pairs(
+            url::form_urlencoded::parse(body.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned())),
+        )
+    }
+
+    /// The values of a form read as (name, value) pairs (a multipart form's text fields).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> FormState {
         let mut form = FormState::default();
-        for (k, v) in url::form_urlencoded::parse(body.as_bytes()) {
-            form.check(&k, v.as_ref());
-            form.set(k.into_owned(), v.into_owned());
+        for (k, v) in pairs {
+            form.check(&k, &v);
+            form.set(k, v);
         }
         form
     }

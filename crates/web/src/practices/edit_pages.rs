@@ -116,18 +116,24 @@ async fn render(
             (step_form(v, loaded, &super::steps_for(v, loaded)))
         }
     } else {
+        // The partners-and-media step uploads a file with what was typed: one multipart form
+        // (its anti-forgery token in the address, as multipart bodies are not read for it).
+        let uploads = step == FormStep::Partners && !translating;
+        let action = if uploads {
+            format!("{}&csrf={}", edit_href(v, loaded, step, lang), v.csrf)
+        } else {
+            edit_href(v, loaded, step, lang)
+        };
         html! {
             (form_errors(v, errors))
-            form.form method="post" action=(edit_href(v, loaded, step, lang)) novalidate {
+            form.form method="post" action=(action) enctype=[uploads.then_some("multipart/form-data")] novalidate {
                 (csrf_field(v))
                 (fields)
+                @if uploads { (super::media_pages::upload_fields(v, form.value("upload_description"), errors)) }
                 div.actions {
                     button.button.secondary type="submit" name="then" value="stay" { (v.t("practice-save-draft")) } " "
                     button.button type="submit" name="then" value="next" { (v.t("practice-save-next")) }
                 }
-            }
-            @if step == FormStep::Partners && !translating {
-                (super::media_pages::upload_form(v, loaded, "", &FieldErrors::new()))
             }
         }
     };
@@ -181,17 +187,37 @@ pub async fn edit_page(
     .await
 }
 
-/// `POST /{lang}/practices/{slug}/edit?step=…&in=…`: saves the step's parts only.
+/// `POST /{lang}/practices/{slug}/edit?step=…&in=…`: saves the step's parts only; the
+/// partners-and-media step's form is multipart and may carry a file, uploaded after the step
+/// is saved (so that a refused file never loses what was typed).
 pub async fn save_step(
     State(state): State<AppState>,
     v: Viewer,
     Path(slug): Path<String>,
     Query(query): Query<EditQuery>,
-    body: String,
+    request: axum::extract::Request,
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
     let (step, lang, translating) = resolve(&v, &loaded, &query)?;
-    let form = FormState::from_body(&body);
+    let multipart = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"multipart/form-data"));
+    let (form, upload) = if multipart {
+        use axum::extract::FromRequest;
+        let parts = axum::extract::Multipart::from_request(request, &state).await;
+        let (sent, fields) = super::media::read_with_fields(parts, "upload_description").await?;
+        let description = sent.description.clone();
+        let mut form = FormState::from_pairs(fields);
+        form.set("upload_description".to_owned(), description);
+        (form, sent.file.is_some().then_some(sent))
+    } else {
+        use axum::extract::FromRequest;
+        let body = String::from_request(request, &state).await.map_err(|r| {
+            AppError::BadRequest(Problem::with_detail("bad_request", r.body_text()))
+        })?;
+        (FormState::from_body(&body), None)
+    };
     let change = edit_of(step, lang, translating, &form);
     // The basics step holds the cities: changed only when they differ from the practice's.
     let cities = if step == FormStep::Basics && !translating {
@@ -201,6 +227,41 @@ pub async fn save_step(
         None
     };
     match super::edit(&state, &v, &loaded, &change, cities.as_deref()).await {
+        Ok(_) if upload.is_some() => {
+            // The step is saved; now the file, with the practice as it is after the save.
+            let saved = load_visible(&state, &v, &loaded.practice.slug).await?;
+            let mut sent = upload.unwrap_or_default();
+            sent.lang = Some(saved.practice.record.source_lang.code().to_owned());
+            match super::media::upload(&state, &v, &saved, sent).await {
+                Ok(_) => Ok(crate::negotiate::redirect(&format!(
+                    "{}&saved=1",
+                    edit_href(&v, &saved, step, lang)
+                ))),
+                Err(error) => {
+                    let mut errors = FieldErrors::new();
+                    match error {
+                        AppError::Invalid(fields) => {
+                            for (field, problem) in fields.iter() {
+                                let field = if field == "description" {
+                                    "upload_description"
+                                } else {
+                                    field.as_str()
+                                };
+                                errors.add(field, problem.clone());
+                            }
+                        }
+                        AppError::TooLarge(p)
+                        | AppError::Unsupported(p)
+                        | AppError::BadRequest(p) => errors.add("file", p),
+                        other => return Err(other),
+                    }
+                    let form = FormState::from_record(&saved.practice.record, lang)
+                        .with_cities(&city_labels(&saved, v.lang))
+                        .with_value("upload_description", form.value("upload_description"));
+                    render(&state, &v, &saved, step, lang, &form, &errors, false).await
+                }
+            }
+        }
         Ok(_) => {
             let next = if form.value("then") == "next" {
                 step.next(&FormStep::shown(&loaded.practice.record, translating))

@@ -69,9 +69,22 @@ fn unreadable(error: &axum::extract::multipart::MultipartError) -> AppError {
 /// Reads a multipart body: `file`, `description` (or `alt`) and `lang`; other fields (the
 /// anti-forgery token) are skipped. A file over the limit stops the reading at once.
 pub async fn read(multipart: Result<Multipart, MultipartRejection>) -> Result<Sent, AppError> {
+    read_with_fields(multipart, "description")
+        .await
+        .map(|(sent, _)| sent)
+}
+
+/// Reads a multipart form that holds an upload among other fields (the guided form's step):
+/// `file`, its description under `description_field`, `lang`, and every other text field as
+/// (name, value) pairs. An empty file field is no file.
+pub async fn read_with_fields(
+    multipart: Result<Multipart, MultipartRejection>,
+    description_field: &str,
+) -> Result<(Sent, Vec<(String, String)>), AppError> {
     let mut multipart = multipart
         .map_err(|r| AppError::BadRequest(Problem::with_detail("not_a_file", r.body_text())))?;
     let mut sent = Sent::default();
+    let mut fields = Vec::new();
     while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
         match field.name() {
             Some("file") => {
@@ -83,9 +96,11 @@ pub async fn read(multipart: Result<Multipart, MultipartRejection>) -> Result<Se
                     }
                     bytes.extend_from_slice(&chunk);
                 }
-                sent.file = Some((name, bytes));
+                if !(name.is_empty() && bytes.is_empty()) {
+                    sent.file = Some((name, bytes));
+                }
             }
-            Some(name @ ("description" | "alt" | "lang")) => {
+            Some(name) if name == description_field || name == "alt" || name == "lang" => {
                 let name = name.to_owned();
                 let text = field.text().await.map_err(|e| unreadable(&e))?;
                 if text.len() > MAX_TEXT {
@@ -100,11 +115,23 @@ pub async fn read(multipart: Result<Multipart, MultipartRejection>) -> Result<Se
                     sent.description = text;
                 }
             }
-            _ => {}
+            Some(name) => {
+                let name = name.to_owned();
+                let text = field.text().await.map_err(|e| unreadable(&e))?;
+                if text.len() > MAX_TEXT_FIELD {
+                    return Err(AppError::TooLarge(Problem::new("too_long")));
+                }
+                fields.push((name, text));
+            }
+            None => {}
         }
     }
-    Ok(sent)
+    Ok((sent, fields))
 }
+
+/// The longest text field read from a multipart form (the longest practice text is well
+/// under this).
+const MAX_TEXT_FIELD: usize = 256 * 1024;
 
 /// A file problem as its answer: too large (413), of a type not taken (415), or missing.
 fn file_error(problem: Problem) -> AppError {

@@ -16,7 +16,29 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-/// The upload form (outside the step's form: a file goes as multipart).
+/// The upload fields inside the partners-and-media step's own form (one multipart form: what
+/// is typed in the step is saved with the upload, never lost to it).
+pub fn upload_fields(v: &Viewer, description: &str, errors: &FieldErrors) -> Markup {
+    let accept = ContentType::ALL
+        .iter()
+        .map(|t| t.mime())
+        .collect::<Vec<_>>()
+        .join(",");
+    html! {
+        fieldset #media-upload {
+            legend { (v.t("media-upload-title")) }
+            p.muted { (v.tf("media-upload-hint", &[("max", MAX_LABEL.into())])) }
+            div.field {
+                label for="f-file" { (v.t("media-file")) }
+                input #f-file type="file" name="file" accept=(accept) aria-describedby=[errors.get("file").map(|_| "f-file-error")];
+                @if let Some(problem) = errors.get("file") { p.error #f-file-error { (v.problem(problem)) } }
+            }
+            (Field::new("upload_description", v.t("media-description"), description).hint(v.t("media-upload-alt")).render(v, errors))
+        }
+    }
+}
+
+/// The upload form on its own (the page an upload's problem comes back to).
 pub fn upload_form(v: &Viewer, loaded: &Loaded, description: &str, errors: &FieldErrors) -> Markup {
     let p = &loaded.practice;
     let accept = ContentType::ALL

@@ -56,7 +56,9 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}", get(view_page::detail))
         .route(
             "/practices/{slug}/edit",
-            get(edit_pages::edit_page).post(edit_pages::save_step),
+            get(edit_pages::edit_page)
+                .post(edit_pages::save_step)
+                .layer(DefaultBodyLimit::max(media::BODY_LIMIT)),
         )
         .route("/practices/{slug}/steps", post(view_page::take_step))
         .route("/practices/{slug}/comments", post(view_page::add_comment))

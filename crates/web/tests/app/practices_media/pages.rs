@@ -56,8 +56,10 @@ async fn the_media_step_uploads_and_the_page_shows_images_and_documents() {
         step.body
     );
     assert!(
-        step.body
-            .contains(&format!("/en/practices/{slug}/media?csrf="))
+        step.body.contains(&format!(
+            "/en/practices/{slug}/edit?step=partners&amp;in=en&amp;csrf="
+        )),
+        "the step's own form carries the upload"
     );
 
     // Without the anti-forgery token nothing is taken.
@@ -174,4 +176,83 @@ async fn the_media_step_uploads_and_the_page_shows_images_and_documents() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(stranger.get(&url).await.status, StatusCode::NOT_FOUND);
+}
+
+/// Posts the partners-and-media step with a file, as the browser sends the one form.
+async fn post_step(
+    app: &mut TestApp,
+    slug: &str,
+    file: (&str, &[u8]),
+    fields: &[(&str, &str)],
+) -> crate::common::Reply {
+    let csrf = app.csrf().await;
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    let (content_type, body) = multipart(file.0, file.1, &all);
+    let request = Request::post(format!(
+        "/fr/practices/{slug}/edit?step=partners&in=en&csrf={csrf}"
+    ))
+    .header(header::CONTENT_TYPE, content_type)
+    .body(Body::from(body))
+    .expect("request");
+    app.send(request).await
+}
+
+#[tokio::test]
+async fn uploading_a_file_keeps_the_partner_and_contact_typed_beside_it() {
+    let mut app = TestApp::with_demo().await;
+    let (id, _) = lyon_draft(&app).await;
+    let slug = ateneu_db::practices::get(&app.state.db.conn, id)
+        .await
+        .expect("query")
+        .expect("practice")
+        .slug;
+    app.sign_in("lyon@example.org").await;
+    let typed = [
+        ("partners[0].name", "Maison de la danse"),
+        ("partners[0].kind", "civil_society"),
+        ("contact.name", "Camille Exemple"),
+        ("contact.email", "camille@example.org"),
+        ("upload_description", "Lecteurs la nuit"),
+        ("then", "stay"),
+    ];
+    // A file of a type not taken: refused, but what was typed is saved and shown again.
+    let refused = post_step(&mut app, &slug, ("notes.html", b"<html>x</html>"), &typed).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("value=\"Maison de la danse\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("value=\"Camille Exemple\""));
+    assert!(
+        refused.body.contains("Lecteurs la nuit"),
+        "the description typed for the file stays"
+    );
+    assert!(refused.body.contains(r#"id="f-file-error""#));
+    let record = ateneu_db::practices::get(&app.state.db.conn, id)
+        .await
+        .expect("query")
+        .expect("practice")
+        .record;
+    assert_eq!(record.partners[0].name, "Maison de la danse");
+    assert_eq!(record.contact.name, "Camille Exemple");
+    // A photo with the same form: saved with the step.
+    let done = post_step(&mut app, &slug, ("salle.png", PNG), &typed).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let record = ateneu_db::practices::get(&app.state.db.conn, id)
+        .await
+        .expect("query")
+        .expect("practice")
+        .record;
+    assert_eq!(record.partners[0].name, "Maison de la danse");
+    assert_eq!(record.media.len(), 1, "{:?}", record.media);
+    // No file chosen: the step is saved as before.
+    let none = post_step(&mut app, &slug, ("", b""), &typed).await;
+    assert_eq!(none.status, StatusCode::SEE_OTHER, "{}", none.body);
 }
