@@ -39,6 +39,7 @@ fn main() {
                 values: vec![Some(80.0); 9],
             },
         ],
+        ..Radar::default()
     };
     println!("{}", svg(&radar));
 

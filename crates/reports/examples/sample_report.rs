@@ -45,6 +45,8 @@ fn main() -> std::io::Result<()> {
                 values: vec![Some(80.0); 9],
             },
         ],
+        no_data: "Aucune donnée".into(),
+        decimal_mark: ",".into(),
     };
     let paragraph = "La culture est une dimension essentielle du développement durable : les « droits culturels », le patrimoine, la créativité et la participation citoyenne — à Barcelona, València, Lleida ou São Paulo — font l’objet d’une évaluation commune. Coût estimé : 12 500 €.";
     let mut blocks = vec![

@@ -36,8 +36,10 @@ required-field = required
 line = Line
 column = Column
 problem = Problem
-more-problems = …and { $count } more problems.
-
+more-problems = …and { $count ->
+    [one] one more problem.
+   *[other] { $count } more problems.
+}
 ## Problems (validation keys)
 problem-required = This field is required.
 problem-too-long = Too long: at most { $detail } characters.
@@ -295,7 +297,16 @@ framework-version = Version
 framework-status = Status
 framework-frozen = Frozen (used by an assessment)
 framework-editable = Can still be replaced
-framework-size = { $domains } domains, { $fields } fields, { $actions } actions
+framework-size = { $domains ->
+    [one] 1 domain
+   *[other] { $domains } domains
+}, { $fields ->
+    [one] 1 field
+   *[other] { $fields } fields
+}, { $actions ->
+    [one] 1 action
+   *[other] { $actions } actions
+}
 framework-export = Download the file (TOML)
 framework-compare-with = Compare with
 framework-compare = Compare
@@ -304,7 +315,10 @@ framework-scale-range = Scores from { $min } to { $max }
 framework-scale-na = “Not applicable / don’t know” allowed
 framework-modules = Modules
 framework-module = Module
-framework-module-items = { $count } items, rated by { $level }
+framework-module-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}, rated by { $level }
 framework-content = Domains, fields and actions
 framework-file = Framework file (.toml)
 framework-open = Open it
@@ -343,8 +357,13 @@ diff-reworded = Reworded
 diff-before = Before
 diff-after = After
 diff-modules = Modules
-diff-module-counts = { $added } items added, { $removed } removed
-
+diff-module-counts = { $added ->
+    [one] 1 item added
+   *[other] { $added } items added
+}, { $removed ->
+    [one] 1 removed
+   *[other] { $removed } removed
+}
 ## Culture 21 Lab: assessments
 assessments-title = Culture 21 Lab
 assessments-lead = Participatory self-assessments of a city’s cultural policies, with a live dashboard, a radar and a written report.
@@ -357,7 +376,15 @@ assessment-city-hint = Type the city’s name in any language and pick it from t
 assessment-title = Title
 assessment-languages = Languages of the workshop
 assessment-actions = What you can do
-assessment-responses = { $count } responses submitted, { $drafts } in progress.
+assessment-responses = { $count ->
+    [0] No response submitted yet
+    [one] 1 response submitted
+   *[other] { $count } responses submitted
+}, { $drafts ->
+    [0] none in progress.
+    [one] 1 in progress.
+   *[other] { $drafts } in progress.
+}
 starts-on = Starts on
 ends-on = Ends on
 dates = Dates
@@ -407,7 +434,11 @@ invitation-resend = Send again
 invitation-revoke = Revoke
 problem-invitation-not-reprintable = This invitation was made before links could be printed again: make a new one.
 invitations = Invitations
-invitations-count = { $count } invitations so far.
+invitations-count = { $count ->
+    [0] No invitation yet.
+    [one] 1 invitation so far.
+   *[other] { $count } invitations so far.
+}
 invitations-how-many = How many links to print
 invitations-emails = Or send them by email
 invitations-emails-hint = One address per line: each person gets their own link.
@@ -459,13 +490,21 @@ history-none = No assessment you may see.
 compare-title = Two assessments side by side
 strengths = Strengths
 weaknesses = Weaknesses
+radar-no-data = No scores yet
 radar-this = This assessment
 radar-previous = Previous: { $name }
 radar-title = Radar of { $city }
-radar-description = Scores per field of { $framework } ({ $count } responses): the agreed score where there is one, otherwise the participants’ mean.
+radar-description = Scores per field of { $framework } ({ $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}): the agreed score where there is one, otherwise the participants’ mean.
 report-title = Culture 21 Lab — { $city }: { $title }
 report-context = Context
-report-context-text = { $city } assessed its cultural policies with { $framework }, module “{ $module }”, from { $start } to { $end }. { $count } participants submitted their scores.
+report-context-text = { $city } assessed its cultural policies with { $framework }, module “{ $module }”, from { $start } to { $end }. { $count ->
+    [0] No participant has submitted scores yet.
+    [one] One participant submitted their scores.
+   *[other] { $count } participants submitted their scores.
+}
 report-participants = Participants by sector
 report-named = Participants who agreed to be named:
 report-radar = Radar
@@ -542,6 +581,7 @@ practices-sort-newest = Newest first
 practices-facets-more = Show more values of each filter
 practices-clear = Clear the filters
 practices-count = { $count ->
+    [0] No practice
     [one] One practice
    *[other] { $count } practices
 }

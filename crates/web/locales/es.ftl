@@ -36,8 +36,10 @@ required-field = obligatorio
 line = Línea
 column = Columna
 problem = Problema
-more-problems = …y { $count } problemas más.
-
+more-problems = …y { $count ->
+    [one] un problema más.
+   *[other] { $count } problemas más.
+}
 ## Problemas (claves de validación)
 problem-required = Este campo es obligatorio.
 problem-too-long = Demasiado largo: { $detail } caracteres como máximo.
@@ -295,7 +297,16 @@ framework-version = Versión
 framework-status = Estado
 framework-frozen = Congelada (la usa una evaluación)
 framework-editable = Aún puede reemplazarse
-framework-size = { $domains } dominios, { $fields } campos, { $actions } acciones
+framework-size = { $domains ->
+    [one] 1 dominio
+   *[other] { $domains } dominios
+}, { $fields ->
+    [one] 1 campo
+   *[other] { $fields } campos
+}, { $actions ->
+    [one] 1 acción
+   *[other] { $actions } acciones
+}
 framework-export = Descargar el archivo (TOML)
 framework-compare-with = Comparar con
 framework-compare = Comparar
@@ -304,7 +315,10 @@ framework-scale-range = Puntuaciones de { $min } a { $max }
 framework-scale-na = Se admite «no aplica / no sabe»
 framework-modules = Módulos
 framework-module = Módulo
-framework-module-items = { $count } elementos, puntuados por { $level }
+framework-module-items = { $count ->
+    [one] 1 elemento
+   *[other] { $count } elementos
+}, puntuados por { $level }
 framework-content = Dominios, campos y acciones
 framework-file = Archivo del marco (.toml)
 framework-open = Abrirlo
@@ -343,8 +357,13 @@ diff-reworded = Reformulados
 diff-before = Antes
 diff-after = Después
 diff-modules = Módulos
-diff-module-counts = { $added } elementos añadidos, { $removed } eliminados
-
+diff-module-counts = { $added ->
+    [one] 1 elemento añadido
+   *[other] { $added } elementos añadidos
+}, { $removed ->
+    [one] 1 eliminado
+   *[other] { $removed } eliminados
+}
 ## Culture 21 Lab: evaluaciones
 assessments-title = Culture 21 Lab
 assessments-lead = Autoevaluaciones participativas de las políticas culturales de una ciudad, con un panel en directo, un radar y un informe escrito.
@@ -357,7 +376,15 @@ assessment-city-hint = Escriba el nombre de la ciudad en cualquier idioma y elí
 assessment-title = Título
 assessment-languages = Idiomas del taller
 assessment-actions = Lo que puede hacer
-assessment-responses = { $count } respuestas enviadas, { $drafts } en curso.
+assessment-responses = { $count ->
+    [0] Ninguna respuesta enviada aún
+    [one] 1 respuesta enviada
+   *[other] { $count } respuestas enviadas
+}, { $drafts ->
+    [0] ninguna en curso.
+    [one] 1 en curso.
+   *[other] { $drafts } en curso.
+}
 starts-on = Empieza el
 ends-on = Termina el
 dates = Fechas
@@ -407,7 +434,11 @@ invitation-resend = Volver a enviar
 invitation-revoke = Revocar
 problem-invitation-not-reprintable = Esta invitación se hizo antes de que los enlaces pudieran volver a imprimirse: haga una nueva.
 invitations = Invitaciones
-invitations-count = { $count } invitaciones hasta ahora.
+invitations-count = { $count ->
+    [0] Ninguna invitación aún.
+    [one] 1 invitación hasta ahora.
+   *[other] { $count } invitaciones hasta ahora.
+}
 invitations-how-many = Cuántos enlaces imprimir
 invitations-emails = O enviarlos por correo
 invitations-emails-hint = Una dirección por línea: cada persona recibe su propio enlace.
@@ -459,13 +490,21 @@ history-none = No hay evaluaciones que pueda ver.
 compare-title = Dos evaluaciones lado a lado
 strengths = Fortalezas
 weaknesses = Debilidades
+radar-no-data = Aún no hay puntuaciones
 radar-this = Esta evaluación
 radar-previous = Anterior: { $name }
 radar-title = Radar de { $city }
-radar-description = Puntuaciones por campo de { $framework } ({ $count } respuestas): la puntuación acordada cuando existe; si no, la media de los participantes.
+radar-description = Puntuaciones por campo de { $framework } ({ $count ->
+    [one] 1 respuesta
+   *[other] { $count } respuestas
+}): la puntuación acordada cuando existe; si no, la media de los participantes.
 report-title = Culture 21 Lab — { $city }: { $title }
 report-context = Contexto
-report-context-text = { $city } evaluó sus políticas culturales con { $framework }, módulo «{ $module }», del { $start } al { $end }. { $count } participantes enviaron sus puntuaciones.
+report-context-text = { $city } evaluó sus políticas culturales con { $framework }, módulo «{ $module }», del { $start } al { $end }. { $count ->
+    [0] Nadie ha enviado puntuaciones aún.
+    [one] Una persona envió sus puntuaciones.
+   *[other] { $count } participantes enviaron sus puntuaciones.
+}
 report-participants = Participantes por sector
 report-named = Participantes que aceptaron ser nombrados:
 report-radar = Radar
@@ -542,6 +581,7 @@ practices-sort-newest = Las más recientes primero
 practices-facets-more = Mostrar más valores de cada filtro
 practices-clear = Quitar los filtros
 practices-count = { $count ->
+    [0] Ninguna práctica
     [one] Una práctica
    *[other] { $count } prácticas
 }

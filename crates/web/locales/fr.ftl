@@ -36,8 +36,10 @@ required-field = obligatoire
 line = Ligne
 column = Colonne
 problem = Problème
-more-problems = … et { $count } autres problèmes.
-
+more-problems = … et { $count ->
+    [one] un autre problème.
+   *[other] { $count } autres problèmes.
+}
 ## Problèmes (clés de validation)
 problem-required = Ce champ est obligatoire.
 problem-too-long = Trop long : { $detail } caractères au maximum.
@@ -295,7 +297,16 @@ framework-version = Version
 framework-status = État
 framework-frozen = Figée (utilisée par une évaluation)
 framework-editable = Peut encore être remplacée
-framework-size = { $domains } domaines, { $fields } champs, { $actions } actions
+framework-size = { $domains ->
+    [one] { $domains } domaine
+   *[other] { $domains } domaines
+}, { $fields ->
+    [one] { $fields } champ
+   *[other] { $fields } champs
+}, { $actions ->
+    [one] { $actions } action
+   *[other] { $actions } actions
+}
 framework-export = Télécharger le fichier (TOML)
 framework-compare-with = Comparer avec
 framework-compare = Comparer
@@ -304,7 +315,10 @@ framework-scale-range = Notes de { $min } à { $max }
 framework-scale-na = « Sans objet / ne sait pas » autorisé
 framework-modules = Modules
 framework-module = Module
-framework-module-items = { $count } éléments, notés par { $level }
+framework-module-items = { $count ->
+    [one] { $count } élément
+   *[other] { $count } éléments
+}, notés par { $level }
 framework-content = Domaines, champs et actions
 framework-file = Fichier du référentiel (.toml)
 framework-open = L’ouvrir
@@ -343,8 +357,13 @@ diff-reworded = Reformulés
 diff-before = Avant
 diff-after = Après
 diff-modules = Modules
-diff-module-counts = { $added } éléments ajoutés, { $removed } retirés
-
+diff-module-counts = { $added ->
+    [one] { $added } élément ajouté
+   *[other] { $added } éléments ajoutés
+}, { $removed ->
+    [one] { $removed } retiré
+   *[other] { $removed } retirés
+}
 ## Culture 21 Lab : évaluations
 assessments-title = Culture 21 Lab
 assessments-lead = Auto-évaluations participatives des politiques culturelles d’une ville, avec un tableau de bord en direct, un radar et un rapport écrit.
@@ -357,7 +376,15 @@ assessment-city-hint = Tapez le nom de la ville dans n’importe quelle langue e
 assessment-title = Titre
 assessment-languages = Langues de l’atelier
 assessment-actions = Ce que vous pouvez faire
-assessment-responses = { $count } réponses envoyées, { $drafts } en cours.
+assessment-responses = { $count ->
+    [0] Aucune réponse envoyée
+    [one] { $count } réponse envoyée
+   *[other] { $count } réponses envoyées
+}, { $drafts ->
+    [0] aucune en cours.
+    [one] { $drafts } en cours.
+   *[other] { $drafts } en cours.
+}
 starts-on = Commence le
 ends-on = Se termine le
 dates = Dates
@@ -407,7 +434,11 @@ invitation-resend = Renvoyer
 invitation-revoke = Révoquer
 problem-invitation-not-reprintable = Cette invitation a été faite avant que les liens puissent être réimprimés : faites-en une nouvelle.
 invitations = Invitations
-invitations-count = { $count } invitations jusqu’ici.
+invitations-count = { $count ->
+    [0] Aucune invitation pour l’instant.
+    [one] { $count } invitation jusqu’ici.
+   *[other] { $count } invitations jusqu’ici.
+}
 invitations-how-many = Combien de liens imprimer
 invitations-emails = Ou les envoyer par courriel
 invitations-emails-hint = Une adresse par ligne : chaque personne reçoit son propre lien.
@@ -454,18 +485,26 @@ export-responses = Réponses anonymisées (CSV)
 report = Rapport
 report-pdf = Rapport (PDF)
 history = Évaluations dans le temps
-history-title = Évaluations de { $city }
+history-title = Évaluations { $of_city }
 history-none = Aucune évaluation que vous pouvez voir.
 compare-title = Deux évaluations côte à côte
 strengths = Points forts
 weaknesses = Points faibles
+radar-no-data = Pas encore de notes
 radar-this = Cette évaluation
 radar-previous = Précédente : { $name }
-radar-title = Radar de { $city }
-radar-description = Notes par champ de { $framework } ({ $count } réponses) : la note convenue quand elle existe, sinon la moyenne des participants.
+radar-title = Radar { $of_city }
+radar-description = Notes par champ de { $framework } ({ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}) : la note convenue quand elle existe, sinon la moyenne des participants.
 report-title = Culture 21 Lab — { $city } : { $title }
 report-context = Contexte
-report-context-text = { $city } a évalué ses politiques culturelles avec { $framework }, module « { $module } », du { $start } au { $end }. { $count } participants ont envoyé leurs notes.
+report-context-text = { $city } a évalué ses politiques culturelles avec { $framework }, module « { $module } », du { $start } au { $end }. { $count ->
+    [0] Personne n’a encore envoyé de notes.
+    [one] Une personne a envoyé ses notes.
+   *[other] { $count } participants ont envoyé leurs notes.
+}
 report-participants = Participants par secteur
 report-named = Participants ayant accepté d’être nommés :
 report-radar = Radar
@@ -542,6 +581,7 @@ practices-sort-newest = Les plus récentes d’abord
 practices-facets-more = Afficher plus de valeurs pour chaque filtre
 practices-clear = Effacer les filtres
 practices-count = { $count ->
+    [0] Aucune pratique
     [one] Une pratique
    *[other] { $count } pratiques
 }

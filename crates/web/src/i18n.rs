@@ -1,5 +1,7 @@
 //! The interface's messages in English, French and Spanish (Fluent files bundled at build time),
-//! and the translation of validation problems.
+//! the translation of validation problems, and numbers in each language's own form (CLDR's
+//! decimal data through ICU4X: `4.8` and `1,234` in English, `4,8` and `1 234` in French): in
+//! messages (Fluent's number formatter), on pages, in charts and in reports.
 
 use ateneu_domain::{Lang, Problem};
 use fluent_bundle::concurrent::FluentBundle;
@@ -29,6 +31,11 @@ impl I18n {
                 .map_err(|e| format!("locale {lang}: {e}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match lang {
+                Lang::En => format_number::<0>,
+                Lang::Fr => format_number::<1>,
+                Lang::Es => format_number::<2>,
+            }));
             bundle
                 .add_resource(resource)
                 .map_err(|errors| format!("locale {lang}: {errors:?}"))?;
@@ -79,22 +86,19 @@ impl I18n {
         )
     }
 
-    /// A whole number with the language's digit grouping (1,234 · 1 234 · 1.234).
+    /// A whole number with the language's digit grouping (1,234 · 1 234 · 12.345).
     pub fn number(&self, lang: Lang, n: i64) -> String {
-        let separator = match lang {
-            Lang::En => ",",
-            Lang::Fr => "\u{202f}",
-            Lang::Es => ".",
-        };
-        let digits = n.unsigned_abs().to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push_str(separator);
-            }
-            out.push(c);
-        }
-        if n < 0 { format!("-{out}") } else { out }
+        decimal(lang, n as f64, 0)
+    }
+
+    /// A number with `digits` decimals in the language's form (4.8 · 4,8).
+    pub fn decimal(&self, lang: Lang, value: f64, digits: u8) -> String {
+        decimal(lang, value, digits)
+    }
+
+    /// The language's decimal mark (`.` or `,`), read off its formatted numbers.
+    pub fn decimal_mark(&self, lang: Lang) -> String {
+        decimal(lang, 1.5, 1).replace(['1', '5'], "")
     }
 
     /// Whether a message exists in every language (used by tests).
@@ -143,8 +147,54 @@ mod tests {
         let i18n = I18n::load().expect("locales load");
         assert_eq!(i18n.number(Lang::En, 1_234_567), "1,234,567");
         assert_eq!(i18n.number(Lang::Fr, 522_000), "522\u{202f}000");
-        assert_eq!(i18n.number(Lang::Es, -1000), "-1.000");
+        // CLDR: Spanish groups from five digits on.
+        assert_eq!(i18n.number(Lang::Es, -1000), "-1000");
+        assert_eq!(i18n.number(Lang::Es, -12_345), "-12.345");
         assert_eq!(i18n.number(Lang::Es, 999), "999");
+    }
+
+    #[test]
+    fn french_elides_before_a_vowel() {
+        assert_eq!(french_of("Izmir"), "d’Izmir");
+        assert_eq!(french_of("Édimbourg"), "d’Édimbourg");
+        assert_eq!(french_of("Lyon"), "de Lyon");
+        let i18n = I18n::load().expect("locales load");
+        let title = i18n.format(
+            Lang::Fr,
+            "radar-title",
+            &[
+                ("city", "Izmir".into()),
+                ("of_city", french_of("Izmir").into()),
+            ],
+        );
+        assert_eq!(title, "Radar d’Izmir");
+    }
+
+    #[test]
+    fn decimals_and_plurals_follow_the_language() {
+        let i18n = I18n::load().expect("locales load");
+        assert_eq!(i18n.decimal(Lang::En, 4.75, 1), "4.8");
+        assert_eq!(i18n.decimal(Lang::Fr, 4.75, 1), "4,8");
+        assert_eq!(i18n.decimal(Lang::Es, 4.0, 1), "4,0");
+        assert_eq!(i18n.decimal_mark(Lang::Fr), ",");
+        assert_eq!(i18n.decimal(Lang::Fr, f64::NAN, 1), "—");
+        // Numbers given to messages: grouped, and the plural rule of the language.
+        let count = |lang, n: i64| i18n.format(lang, "practices-count", &[("count", n.into())]);
+        assert_eq!(count(Lang::Fr, 0), "Aucune pratique");
+        assert_eq!(count(Lang::Fr, 1), "Une pratique");
+        assert_eq!(count(Lang::Fr, 1234), "1\u{202f}234 pratiques");
+        assert_eq!(count(Lang::En, 1234), "1,234 practices");
+        assert_eq!(count(Lang::Es, 2), "2 prácticas");
+        let size = i18n.format(
+            Lang::Fr,
+            "framework-size",
+            &[
+                ("domains", 1.into()),
+                ("fields", 9.into()),
+                ("actions", 0.into()),
+            ],
+        );
+        assert_eq!(size, "1 domaine, 9 champs, 0 action");
     }
 
     #[test]
@@ -168,4 +218,90 @@ mod tests {
             }
         }
     }
+}
+
+/// "of" and a name as French writes it: `d’Izmir`, `d’Édimbourg`, `de Lyon` (elided before a
+/// vowel; the aspirated or mute h is not guessed, so `de Hambourg`). The `of_city` argument of
+/// French messages.
+pub fn french_of(name: &str) -> String {
+    let first = name
+        .chars()
+        .next()
+        .map(|c| ateneu_domain::cities::fold(&c.to_string()));
+    match first.as_deref() {
+        Some("a" | "e" | "i" | "o" | "u" | "y") => format!("d’{name}"),
+        _ => format!("de {name}"),
+    }
+}
+
+/// One ICU4X decimal formatter per language, built once.
+fn formatters() -> Option<&'static [icu_decimal::DecimalFormatter; 3]> {
+    static FORMATTERS: std::sync::OnceLock<Option<[icu_decimal::DecimalFormatter; 3]>> =
+        std::sync::OnceLock::new();
+    FORMATTERS
+        .get_or_init(|| {
+            let make = |lang: Lang| {
+                let locale: icu_locale_core::Locale = lang.code().parse().ok()?;
+                icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default()).ok()
+            };
+            Some([make(Lang::En)?, make(Lang::Fr)?, make(Lang::Es)?])
+        })
+        .as_ref()
+}
+
+/// `value` rounded to `digits` decimals (at most 6), in the language's form.
+pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
+    let digits = digits.min(6);
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let scaled = (value * 10f64.powi(i32::from(digits))).round();
+    if scaled.abs() >= 9e15 {
+        return format!("{value:.0}");
+    }
+    let mut number = icu_decimal::input::Decimal::from(scaled as i64);
+    number.multiply_pow10(-i16::from(digits));
+    number.pad_end(-i16::from(digits));
+    let index = match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        Lang::Es => 2,
+    };
+    match formatters().and_then(|all| all.get(index)) {
+        Some(formatter) => formatter.format_to_string(&number),
+        None => format!("{value:.prec$}", prec = usize::from(digits)),
+    }
+}
+
+/// Fluent's number formatter for the language at `L` (0 en, 1 fr, 2 es): a number given to a
+/// message is written in the language's form, with the decimals its options ask for (none
+/// for whole numbers, else up to three).
+fn format_number<const L: usize>(
+    value: &FluentValue<'_>,
+    _: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let lang = Lang::ALL.get(L).copied()?;
+    let options = &number.options;
+    let digits = match (
+        options.minimum_fraction_digits,
+        options.maximum_fraction_digits,
+    ) {
+        (Some(min), _) => min,
+        (None, max) if number.value.fract() != 0.0 => max.unwrap_or(3),
+        (None, _) => 0,
+    };
+    let mut text = decimal(lang, number.value, u8::try_from(digits).unwrap_or(6));
+    if options.minimum_fraction_digits.is_none() && digits > 0 {
+        let mark = decimal(lang, 1.5, 1).replace(['1', '5'], "");
+        if text.contains(&mark) {
+            text = text
+                .trim_end_matches('0')
+                .trim_end_matches(mark.as_str())
+                .to_owned();
+        }
+    }
+    Some(text)
 }

@@ -296,7 +296,7 @@ pub fn translated(v: &Viewer, text: &TranslatedText) -> Markup {
     html! {
         span lang=[shown.is_fallback.then(|| shown.lang.code())] { (shown.text) }
         @if shown.is_fallback {
-            " " small.fallback { (v.tf("shown-in", &[("language", shown.lang.native_name().into())])) }
+            " " small.fallback { (v.tf("shown-in", &[("language", v.language(shown.lang).into())])) }
         }
     }
 }

@@ -46,6 +46,11 @@ impl Viewer {
         self.i18n.format(self.lang, key, args)
     }
 
+    /// A language's name in the reader's language ("espagnol" to a French reader).
+    pub fn language(&self, lang: Lang) -> String {
+        self.t(&format!("lang-{}", lang.code()))
+    }
+
     pub fn number(&self, n: i64) -> String {
         self.i18n.number(self.lang, n)
     }

@@ -4,7 +4,6 @@
 
 use pdf_writer::{Content, Name};
 
-use super::Lang;
 use super::font::Style;
 use super::layout::{ACCENT, BOTTOM, Flow, LEFT, MUTED, RULE, Rgb, TEXT, TOP, WIDTH, pt};
 use crate::radar::{Anchor, Geometry, LEGEND_SAMPLE, Point, Radar, geometry};
@@ -68,7 +67,7 @@ pub(crate) fn height(flow: &Flow, radar: &Radar) -> f64 {
     plan(flow, radar).3
 }
 
-pub(crate) fn radar(flow: &mut Flow, radar: &Radar, lang: &Lang) {
+pub(crate) fn radar(flow: &mut Flow, radar: &Radar) {
     let (g, title, scale, total) = plan(flow, radar);
     flow.ensure(total);
     flow.lines(&title, Style::Bold, TITLE, TITLE * 1.3, LEFT, TEXT);
@@ -158,13 +157,13 @@ pub(crate) fn radar(flow: &mut Flow, radar: &Radar, lang: &Lang) {
     }
     if g.empty {
         let size = font * 1.4;
-        let width = flow.measure(Style::Regular, size, lang.no_data);
+        let width = flow.measure(Style::Regular, size, &g.no_data);
         flow.text(
             Style::Regular,
             size,
             (center.0 - width / 2.0, center.1),
             ACCENT,
-            lang.no_data,
+            &g.no_data,
         );
     }
     flow.y = top - g.height * scale - GAP;

@@ -76,7 +76,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 rows,
                 widths,
             } => table::table(&mut flow, header, rows, widths),
-            Block::Radar(radar) => chart::radar(&mut flow, radar, &lang),
+            Block::Radar(radar) => chart::radar(&mut flow, radar),
             Block::PageBreak => flow.page_break(),
         }
     }
@@ -137,7 +137,6 @@ pub fn render(doc: &Document) -> Vec<u8> {
 #[derive(Clone, Debug)]
 pub(crate) struct Lang {
     code: String,
-    pub(crate) no_data: &'static str,
 }
 
 impl Lang {
@@ -148,19 +147,7 @@ impl Lang {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
             .take(35)
             .collect();
-        let primary = code
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let no_data = match primary.as_str() {
-            "fr" => "Aucune donnée",
-            "es" => "Sin datos",
-            "ca" => "Sense dades",
-            "pt" => "Sem dados",
-            _ => "No data",
-        };
-        Lang { code, no_data }
+        Lang { code }
     }
 }
 

@@ -46,6 +46,7 @@ fn radar() -> Radar {
                     .collect(),
             },
         ],
+        ..Radar::default()
     }
 }
 
@@ -221,8 +222,14 @@ fn a_radar_is_drawn_on_one_page_with_its_labels() {
     ] {
         assert!(page.contains(text), "{text}: {page}");
     }
-    let empty = page_texts(&render(&doc(vec![Block::Radar(Radar::default())])));
-    assert!(empty[0].contains("Aucune donnée"));
+    let empty = page_texts(&render(&doc(vec![Block::Radar(Radar {
+        no_data: "Aucune donnée".into(),
+        ..Radar::default()
+    })])));
+    assert!(
+        empty[0].contains("Aucune donnée"),
+        "the reader's words for no data"
+    );
 }
 
 #[test]

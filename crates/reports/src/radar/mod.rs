@@ -26,6 +26,10 @@ pub struct Radar {
     /// one ring is drawn at `max`.
     pub rings: Vec<f64>,
     pub series: Vec<Series>,
+    /// What the chart says when it has no value, in the reader's language (a dash when empty).
+    pub no_data: String,
+    /// The reader's decimal mark for the rings' labels (`.` when empty).
+    pub decimal_mark: String,
 }
 
 /// One polygon of a radar chart.
@@ -58,8 +62,9 @@ pub struct Geometry {
     pub radius: f64,
     pub font_size: f64,
     pub line_height: f64,
-    /// True when there are no axes or no value at all: draw a "no data" text at `center`.
+    /// True when there are no axes or no value at all: draw `no_data` at `center`.
     pub empty: bool,
+    pub no_data: String,
     pub rings: Vec<Ring>,
     pub axes: Vec<Axis>,
     pub series: Vec<SeriesShape>,
@@ -185,7 +190,7 @@ pub fn geometry(radar: &Radar, size: f64) -> Geometry {
             .map(|v| {
                 let r = radius * (v - min) / (max - min);
                 Ring {
-                    label: number_label(*v),
+                    label: number_label(*v, &radar.decimal_mark),
                     label_at: (center.0 + font_size * 0.3, center.1 - r + font_size * 0.85),
                     points: (0..sides).map(|i| at(angle(i, sides), r)).collect(),
                 }
@@ -259,18 +264,28 @@ pub fn geometry(radar: &Radar, size: f64) -> Geometry {
         font_size,
         line_height,
         empty,
+        no_data: if radar.no_data.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            clean(&radar.no_data)
+        },
         rings,
         axes,
         series,
     }
 }
 
-/// "3" for whole numbers, else one decimal.
-fn number_label(value: f64) -> String {
+/// "3" for whole numbers, else one decimal with the reader's mark.
+fn number_label(value: f64, mark: &str) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
-        format!("{value:.1}")
+        let text = format!("{value:.1}");
+        if mark.is_empty() {
+            text
+        } else {
+            text.replace('.', mark)
+        }
     }
 }
 
@@ -294,6 +309,7 @@ mod tests {
                     values: (0..axes).map(|i| Some(((i + s) % 11) as f64)).collect(),
                 })
                 .collect(),
+            ..Radar::default()
         }
     }
 

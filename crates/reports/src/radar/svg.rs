@@ -56,10 +56,11 @@ pub fn svg(radar: &Radar) -> String {
     if g.empty {
         let _ = write!(
             out,
-            r#"<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{MUTED}">No data</text>"#,
+            r#"<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{MUTED}">{}</text>"#,
             n(g.center.0),
             n(g.center.1),
-            n(g.font_size * 1.4)
+            n(g.font_size * 1.4),
+            escape(&g.no_data)
         );
     }
     out.push_str("</svg>");
@@ -273,7 +274,12 @@ mod tests {
         for radar in [Radar::default(), sample(5, 0)] {
             let svg = svg(&radar);
             assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-            assert!(svg.contains(">No data</text>"));
+            assert!(svg.contains(">—</text>"), "a dash when no words are given");
+            let said = super::svg(&Radar {
+                no_data: "Aucune donnée".into(),
+                ..radar.clone()
+            });
+            assert!(said.contains(">Aucune donnée</text>"), "the reader's words");
             assert!(svg.contains("viewBox=\"0 0 600.0 397.7\""));
         }
     }

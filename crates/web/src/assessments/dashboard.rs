@@ -38,7 +38,7 @@ pub fn content(v: &Viewer, loaded: &Loaded, computed: &Computed) -> Markup {
         div.table-wrap { table.data {
             thead { tr { th { (v.t("sector")) } th.num { (v.t("responses")) } th.num { (v.t("mean")) } } }
             tbody { @for s in &results.sectors {
-                tr { td { (v.t(&format!("sector-{}", s.sector.key()))) } td.num { (s.responses) } td.num { (fmt(s.mean)) } }
+                tr { td { (v.t(&format!("sector-{}", s.sector.key()))) } td.num { (s.responses) } td.num { (fmt(v.lang, s.mean)) } }
             } }
         } }
         h2 { (v.t("dashboard-items")) }
@@ -50,8 +50,8 @@ pub fn content(v: &Viewer, loaded: &Loaded, computed: &Computed) -> Markup {
             tbody { @for item in &results.items {
                 tr {
                     td { (loaded.item_text(&item.key, v.lang)) }
-                    td.num { (item.count) } td.num { (fmt(item.mean)) } td.num { (fmt(item.median)) }
-                    td.num { (fmt(item.spread)) } td.num { (item.not_applicable) }
+                    td.num { (item.count) } td.num { (fmt(v.lang, item.mean)) } td.num { (fmt(v.lang, item.median)) }
+                    td.num { (fmt(v.lang, item.spread)) } td.num { (item.not_applicable) }
                 }
             } }
         } }

@@ -99,7 +99,7 @@ async fn new_page(
             fieldset {
                 legend { (v.t("assessment-languages")) }
                 @for lang in Lang::ALL {
-                    label { input type="checkbox" name="languages" value=(lang.code()) checked[input.languages.is_empty() || input.languages.iter().any(|l| l == lang.code())]; " " (lang.native_name()) }
+                    label { input type="checkbox" name="languages" value=(lang.code()) checked[input.languages.is_empty() || input.languages.iter().any(|l| l == lang.code())]; " " (v.language(lang)) }
                 }
             }
             (layout::select(v, "visibility", &v.t("visibility"), &visibility, if input.visibility.is_empty() { "confidential" } else { &input.visibility }, errors))
@@ -208,8 +208,8 @@ pub async fn overview(
             (radar_table(&v, &chart))
         }
         div.columns {
-            section { h2 { (v.t("strengths")) } ul { @for d in &sw.strengths { li { (loaded.item_text(&d.key, v.lang)) " " (fmt(Some(d.value))) } } } }
-            section { h2 { (v.t("weaknesses")) } ul { @for d in &sw.weaknesses { li { (loaded.item_text(&d.key, v.lang)) " " (fmt(Some(d.value))) } } } }
+            section { h2 { (v.t("strengths")) } ul { @for d in &sw.strengths { li { (loaded.item_text(&d.key, v.lang)) " " (fmt(v.lang, Some(d.value))) } } } }
+            section { h2 { (v.t("weaknesses")) } ul { @for d in &sw.weaknesses { li { (loaded.item_text(&d.key, v.lang)) " " (fmt(v.lang, Some(d.value))) } } } }
         }
         @if runs && open {
             section {
@@ -254,7 +254,7 @@ pub async fn consensus_form(
                 @let agreed = computed.consensus.get(&field.key);
                 fieldset.item {
                     legend { (loaded.item_text(&field.key, v.lang)) }
-                    p.muted { (v.t("mean")) " " (fmt(field.mean)) }
+                    p.muted { (v.t("mean")) " " (fmt(v.lang, field.mean)) }
                     div.field {
                         label for={ "s-" (field.key) } { (v.t("consensus-score")) }
                         select id={ "s-" (field.key) } name={ "score." (field.key) } disabled[!open] {

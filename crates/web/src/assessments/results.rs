@@ -187,14 +187,15 @@ pub fn radar(
     } else {
         scale.stages.iter().map(|s| f64::from(s.to)).collect()
     };
+    let city = loaded.city.draft.name.show(v_lang).text.to_owned();
     Radar {
         title: i18n.format(
             v_lang,
             "radar-title",
-            &[(
-                "city",
-                loaded.city.draft.name.show(v_lang).text.to_owned().into(),
-            )],
+            &[
+                ("of_city", crate::i18n::french_of(&city).into()),
+                ("city", city.into()),
+            ],
         ),
         description: i18n.format(
             v_lang,
@@ -212,6 +213,8 @@ pub fn radar(
         max: f64::from(scale.max),
         rings,
         series,
+        no_data: i18n.t(v_lang, "radar-no-data"),
+        decimal_mark: i18n.decimal_mark(v_lang),
     }
 }
 
@@ -222,14 +225,15 @@ pub fn radar_table(v: &Viewer, radar: &Radar) -> Markup {
             caption { (radar.title) }
             thead { tr { th scope="col" { (v.t("field")) } @for s in &radar.series { th.num scope="col" { (s.name) } } } }
             tbody { @for (i, axis) in radar.axes.iter().enumerate() {
-                tr { th scope="row" { (axis) } @for s in &radar.series { td.num { (fmt(s.values.get(i).copied().flatten())) } } }
+                tr { th scope="row" { (axis) } @for s in &radar.series { td.num { (fmt(v.lang, s.values.get(i).copied().flatten())) } } }
             } }
         } }
     }
 }
 
-pub fn fmt(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+/// A score as shown: one decimal in the reader's form (4.8 · 4,8), a dash when there is none.
+pub fn fmt(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| crate::i18n::decimal(lang, v, 1))
 }
 
 pub fn strengths(results: &Results, benchmark: Option<&BenchmarkSet>) -> StrengthsWeaknesses {
@@ -307,7 +311,7 @@ pub async fn city_history(
     }
     let name = city.draft.name.show(v.lang).text.to_owned();
     let body = html! {
-        h1 { (v.tf("history-title", &[("city", name.clone().into())])) }
+        h1 { (v.tf("history-title", &[("city", name.clone().into()), ("of_city", crate::i18n::french_of(&name).into())])) }
         @if rows.is_empty() { p.muted { (v.t("history-none")) } }
         @for (loaded, computed) in &rows {
             section.card {

@@ -24,7 +24,7 @@ fn city_form(
 ) -> Markup {
     let langs: Vec<(String, String)> = ateneu_domain::Lang::ALL
         .iter()
-        .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+        .map(|l| (l.code().to_owned(), v.language(*l)))
         .collect();
     let regions: Vec<(String, String)> = std::iter::once((String::new(), v.t("choose")))
         .chain(

@@ -170,7 +170,7 @@ pub async fn detail(
             @if let Some(p) = city.draft.population { dt { (v.t("city-population")) } dd { (v.number(p)) } }
             @if let Some(c) = city.draft.coordinates { dt { (v.t("city-coordinates")) } dd { (format!("{:.4}, {:.4}", c.latitude, c.longitude)) } }
             @if let Some(w) = &city.draft.website { dt { (v.t("city-website")) } dd { a href=(w) rel="external noopener" { (w) } } }
-            dt { (v.t("city-languages")) } dd { @for l in city.draft.name.languages() { span.badge { (l.native_name()) } " " } }
+            dt { (v.t("city-languages")) } dd { @for l in city.draft.name.languages() { span.badge { (v.language(l)) } " " } }
         }
         @if d.can_edit { p { a.button href=(v.href(&format!("/cities/{}/edit", city.slug))) { (v.t("city-edit")) } } }
         section.panel aria-labelledby="memberships" {

@@ -43,7 +43,7 @@ pub fn section(
             div.table-wrap { table.data {
                 thead { tr { th { (v.t("field")) } th.num { (v.t("value")) } } }
                 tbody { @for (field, value) in &set.values {
-                    tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (format!("{value:.1}")) } }
+                    tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (crate::i18n::decimal(v.lang, *value, 1)) } }
                 } }
             } }
         }
@@ -85,7 +85,7 @@ fn entry_form(v: &Viewer, id: i64, framework: &Framework) -> Markup {
                 (csrf_field(v))
                 div.field { label for="b-key" { (v.t("benchmark-key")) } input #b-key name="key" required pattern="[A-Za-z0-9_-]{1,64}"; }
                 @for lang in Lang::ALL {
-                    div.field { label for={ "b-name-" (lang.code()) } { (v.t("benchmark-name")) " (" (lang.native_name()) ")" }
+                    div.field { label for={ "b-name-" (lang.code()) } { (v.t("benchmark-name")) " (" (v.language(lang)) ")" }
                         input id={ "b-name-" (lang.code()) } name={ "name_" (lang.code()) } required; }
                 }
                 @for field in &fields {

@@ -382,7 +382,7 @@ fn text_field(
         div.text-field lang=(lang.code()) {
             @if let Some(source) = source {
                 div.source lang=(source.source.code()) {
-                    p.muted { (v.tf("practice-source-text", &[("language", source.source.native_name().into())])) }
+                    p.muted { (v.tf("practice-source-text", &[("language", v.language(source.source).into())])) }
                     blockquote { (source.source_text()) }
                 }
             }

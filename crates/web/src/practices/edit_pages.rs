@@ -141,7 +141,7 @@ async fn render(
         p { a href=(v.href(&format!("/practices/{}", p.slug))) { "← " (p.record.title(v.lang)) } }
         h1 { (title) }
         @if translating {
-            p.lead { (v.tf("practice-translating", &[("language", lang.native_name().into()), ("source", p.record.source_lang.native_name().into())])) }
+            p.lead { (v.tf("practice-translating", &[("language", v.language(lang).into()), ("source", v.language(p.record.source_lang).into())])) }
         }
         @if saved { div.flash.success role="status" { (v.t("practice-saved")) } }
         nav.steps aria-label=(v.t("practice-steps")) { ol {
@@ -315,7 +315,7 @@ async fn new_page(
     let suggested = crate::cities::picker::suggestions(state, v).await?;
     let langs: Vec<(String, String)> = Lang::ALL
         .iter()
-        .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+        .map(|l| (l.code().to_owned(), v.language(*l)))
         .collect();
     let lang = if input.lang.is_empty() {
         v.lang.code()

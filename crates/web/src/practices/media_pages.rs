@@ -7,10 +7,10 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
+use ateneu_domain::FieldErrors;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::media::{ContentType, MAX_LABEL};
 use ateneu_domain::practices::{Media, MediaKind, PracticeRecord};
-use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
@@ -125,13 +125,11 @@ pub fn size_label(v: &Viewer, bytes: u64) -> String {
             &[("size", v.number(i64::try_from(kb).unwrap_or(0)).into())],
         );
     }
-    let tenths = (bytes * 10 + MB / 2) / MB;
-    let separator = if v.lang == Lang::En { "." } else { "," };
     v.tf(
         "file-size-mb",
         &[(
             "size",
-            format!("{}{separator}{}", tenths / 10, tenths % 10).into(),
+            crate::i18n::decimal(v.lang, bytes as f64 / MB as f64, 1).into(),
         )],
     )
 }

@@ -89,7 +89,7 @@ fn hits(v: &Viewer, results: &Results) -> Markup {
                         " · " (v.t("practice-languages")) " "
                         @for (i, lang) in hit.languages.iter().enumerate() {
                             @if i > 0 { ", " }
-                            span lang=(lang.code()) { (lang.native_name()) }
+                            span { (v.language(*lang)) }
                         }
                     }
                 }

@@ -2,7 +2,6 @@
 //! `sort`, `page`) parsed into a request, the index asked, and the answer labelled in the
 //! reader's language — shared by the search page and `GET /api/v1/practices/search`.
 
-use super::index::SearchIndex;
 use crate::AppState;
 use crate::error::AppError;
 use ateneu_domain::frameworks::Trilingual;
@@ -172,23 +171,11 @@ pub fn run(state: &AppState, search: &Search) -> Result<Results, AppError> {
         .search_top_facets(&search.request, search.facet_limit)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let labels = state.search.labels();
-    Ok(show(
-        &state.search,
-        &state.reference,
-        &labels,
-        search,
-        response,
-    ))
+    Ok(show(state, &labels, search, response))
 }
 
-fn label(
-    kind: FacetKind,
-    value: &str,
-    lang: Lang,
-    index: &SearchIndex,
-    reference: &Reference,
-    labels: &Labels,
-) -> String {
+fn label(kind: FacetKind, value: &str, lang: Lang, state: &AppState, labels: &Labels) -> String {
+    let (index, reference) = (&state.search, &state.reference);
     let found = match kind {
         FacetKind::Sdg => value.parse::<i32>().ok().and_then(|n| {
             reference
@@ -210,20 +197,15 @@ fn label(
         FacetKind::Language => value
             .parse::<Lang>()
             .ok()
-            .map(|l| l.native_name().to_owned()),
+            .map(|l| state.i18n.t(lang, &format!("lang-{}", l.code()))),
         FacetKind::Year | FacetKind::Status => None,
     };
     found.unwrap_or_else(|| value.to_owned())
 }
 
-fn show(
-    index: &SearchIndex,
-    reference: &Reference,
-    labels: &Labels,
-    search: &Search,
-    response: SearchResponse,
-) -> Results {
+fn show(state: &AppState, labels: &Labels, search: &Search, response: SearchResponse) -> Results {
     let lang = search.request.lang;
+    let index = &state.search;
     let hits = response
         .hits
         .into_iter()
@@ -259,7 +241,7 @@ fn show(
                     .iter()
                     .map(|(kind, value)| MatchedTag {
                         kind: kind.key(),
-                        label: label(*kind, value, lang, index, reference, labels),
+                        label: label(*kind, value, lang, state, labels),
                         value: value.clone(),
                     })
                     .collect(),
@@ -279,7 +261,7 @@ fn show(
                         .filters
                         .iter()
                         .any(|(k, v)| *k == kind && *v == count.value),
-                    label: label(kind, &count.value, lang, index, reference, labels),
+                    label: label(kind, &count.value, lang, state, labels),
                     value: count.value,
                     count: count.count,
                 })

@@ -26,7 +26,7 @@ pub fn markdown_text(v: &Viewer, text: &TranslatedText) -> Markup {
     let shown = text.show(v.lang);
     html! {
         @if shown.is_fallback {
-            p.fallback.muted { small { (v.tf("shown-in", &[("language", shown.lang.native_name().into())])) } }
+            p.fallback.muted { small { (v.tf("shown-in", &[("language", v.language(shown.lang).into())])) } }
         }
         // `render` gives safe HTML: raw HTML in the text comes out escaped.
         div.prose lang=[shown.is_fallback.then(|| shown.lang.code())] { (PreEscaped(markdown::render(shown.text))) }
@@ -62,7 +62,7 @@ pub fn practice_body(state: &AppState, v: &Viewer, loaded: &Loaded) -> Markup {
             dt { (v.t("practice-languages")) }
             dd { @for (i, lang) in r.languages().iter().enumerate() {
                 @if i > 0 { ", " }
-                span lang=(lang.code()) { (lang.native_name()) }
+                span { (v.language(*lang)) }
             } }
         }
         @for field in sections {

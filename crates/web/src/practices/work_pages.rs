@@ -60,7 +60,7 @@ pub async fn work_page(
                 div.field {
                     label for="f-lang" { (v.t("work-queue-lang")) }
                     select #f-lang name="lang" { @for l in Lang::ALL {
-                        option value=(l.code()) selected[l == lang] { (l.native_name()) }
+                        option value=(l.code()) selected[l == lang] { (v.language(l)) }
                     } }
                 }
                 div.actions { button.button type="submit" { (v.t("work-show")) } }

@@ -21,16 +21,25 @@ fn t(state: &AppState, lang: Lang, key: &str) -> String {
 }
 
 fn deviation_line(state: &AppState, lang: Lang, loaded: &Loaded, d: &Deviation) -> String {
+    let signed = |value: f64| {
+        let text = crate::i18n::decimal(lang, value, 1);
+        if value >= 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
     let mut line = format!(
-        "{}: {:.1} ({:+.1} {})",
+        "{}: {} ({} {})",
         loaded.item_text(&d.key, lang),
-        d.value,
-        d.from_own_mean,
+        crate::i18n::decimal(lang, d.value, 1),
+        signed(d.from_own_mean),
         t(state, lang, "report-vs-own-mean")
     );
     if let Some(b) = d.from_benchmark {
         line.push_str(&format!(
-            ", {b:+.1} {}",
+            ", {} {}",
+            signed(b),
             t(state, lang, "report-vs-benchmark")
         ));
     }
@@ -147,11 +156,11 @@ pub fn blocks(
                 let count: u32 = items.iter().map(|i| i.count).sum();
                 vec![
                     loaded.item_text(&f.key, lang),
-                    super::fmt(f.mean),
-                    super::fmt(median),
-                    super::fmt(spread),
+                    super::fmt(lang, f.mean),
+                    super::fmt(lang, median),
+                    super::fmt(lang, spread),
                     count.to_string(),
-                    super::fmt(f.consensus),
+                    super::fmt(lang, f.consensus),
                 ]
             })
             .collect(),
@@ -174,8 +183,8 @@ pub fn blocks(
                 .map(|d| {
                     vec![
                         loaded.item_text(&d.key, lang),
-                        super::fmt(d.mean),
-                        super::fmt(d.consensus),
+                        super::fmt(lang, d.mean),
+                        super::fmt(lang, d.consensus),
                     ]
                 })
                 .collect(),

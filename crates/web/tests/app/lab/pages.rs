@@ -142,3 +142,30 @@ async fn the_dashboard_stream_announces_a_new_submission() {
     .expect("an update within a second or so");
     assert!(frame.contains("data: "), "{frame}");
 }
+
+#[tokio::test]
+async fn numbers_are_written_in_the_reader_s_language_on_pages_and_in_the_pdf() {
+    let w = super::workshop("public").await;
+    let tokens = w.invite(2).await;
+    for (token, score) in tokens.iter().zip([4, 5]) {
+        let saved = w
+            .answer(
+                token,
+                json!({"sector": "academia", "answers": super::scores(score)}),
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    }
+    let mut reader = w.app.fresh_browser();
+    let french = reader.get(&format!("/fr/assessments/{}", w.id)).await;
+    assert!(french.body.contains(">4,5<"), "{}", french.body);
+    assert!(!french.body.contains(">4.5<"));
+    let english = reader.get(&format!("/en/assessments/{}", w.id)).await;
+    assert!(english.body.contains(">4.5<"));
+    let pdf = reader
+        .get(&format!("/es/assessments/{}/report.pdf", w.id))
+        .await;
+    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    assert!(text.contains("4,5"), "{text}");
+    assert!(!text.contains("4.5"), "{text}");
+}

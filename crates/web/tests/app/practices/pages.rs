@@ -125,7 +125,7 @@ async fn practices_page_escapes_a_script_in_the_summary() {
         "the English text is marked as such"
     );
     assert!(
-        page.body.contains("en English"),
+        page.body.contains("en anglais"),
         "the fallback is named: {}",
         page.body
     );
