@@ -123,6 +123,92 @@ pub fn message_ids(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// "of" and a name as French writes it: `d’Izmir`, `d’Édimbourg`, `de Lyon` (elided before a
+/// vowel; the aspirated or mute h is not guessed, so `de Hambourg`). The `of_city` argument of
+/// French messages.
+pub fn french_of(name: &str) -> String {
+    let first = name
+        .chars()
+        .next()
+        .map(|c| ateneu_domain::cities::fold(&c.to_string()));
+    match first.as_deref() {
+        Some("a" | "e" | "i" | "o" | "u" | "y") => format!("d’{name}"),
+        _ => format!("de {name}"),
+    }
+}
+
+/// One ICU4X decimal formatter per language, built once.
+fn formatters() -> Option<&'static [icu_decimal::DecimalFormatter; 3]> {
+    static FORMATTERS: std::sync::OnceLock<Option<[icu_decimal::DecimalFormatter; 3]>> =
+        std::sync::OnceLock::new();
+    FORMATTERS
+        .get_or_init(|| {
+            let make = |lang: Lang| {
+                let locale: icu_locale_core::Locale = lang.code().parse().ok()?;
+                icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default()).ok()
+            };
+            Some([make(Lang::En)?, make(Lang::Fr)?, make(Lang::Es)?])
+        })
+        .as_ref()
+}
+
+/// `value` rounded to `digits` decimals (at most 6), in the language's form.
+pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
+    let digits = digits.min(6);
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let scaled = (value * 10f64.powi(i32::from(digits))).round();
+    if scaled.abs() >= 9e15 {
+        return format!("{value:.0}");
+    }
+    let mut number = icu_decimal::input::Decimal::from(scaled as i64);
+    number.multiply_pow10(-i16::from(digits));
+    number.pad_end(-i16::from(digits));
+    let index = match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        Lang::Es => 2,
+    };
+    match formatters().and_then(|all| all.get(index)) {
+        Some(formatter) => formatter.format_to_string(&number),
+        None => format!("{value:.prec$}", prec = usize::from(digits)),
+    }
+}
+
+/// Fluent's number formatter for the language at `L` (0 en, 1 fr, 2 es): a number given to a
+/// message is written in the language's form, with the decimals its options ask for (none
+/// for whole numbers, else up to three).
+fn format_number<const L: usize>(
+    value: &FluentValue<'_>,
+    _: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let lang = Lang::ALL.get(L).copied()?;
+    let options = &number.options;
+    let digits = match (
+        options.minimum_fraction_digits,
+        options.maximum_fraction_digits,
+    ) {
+        (Some(min), _) => min,
+        (None, max) if number.value.fract() != 0.0 => max.unwrap_or(3),
+        (None, _) => 0,
+    };
+    let mut text = decimal(lang, number.value, u8::try_from(digits).unwrap_or(6));
+    if options.minimum_fraction_digits.is_none() && digits > 0 {
+        let mark = decimal(lang, 1.5, 1).replace(['1', '5'], "");
+        if text.contains(&mark) {
+            text = text
+                .trim_end_matches('0')
+                .trim_end_matches(mark.as_str())
+                .to_owned();
+        }
+    }
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,90 +304,4 @@ mod tests {
             }
         }
     }
-}
-
-/// "of" and a name as French writes it: `d’Izmir`, `d’Édimbourg`, `de Lyon` (elided before a
-/// vowel; the aspirated or mute h is not guessed, so `de Hambourg`). The `of_city` argument of
-/// French messages.
-pub fn french_of(name: &str) -> String {
-    let first = name
-        .chars()
-        .next()
-        .map(|c| ateneu_domain::cities::fold(&c.to_string()));
-    match first.as_deref() {
-        Some("a" | "e" | "i" | "o" | "u" | "y") => format!("d’{name}"),
-        _ => format!("de {name}"),
-    }
-}
-
-/// One ICU4X decimal formatter per language, built once.
-fn formatters() -> Option<&'static [icu_decimal::DecimalFormatter; 3]> {
-    static FORMATTERS: std::sync::OnceLock<Option<[icu_decimal::DecimalFormatter; 3]>> =
-        std::sync::OnceLock::new();
-    FORMATTERS
-        .get_or_init(|| {
-            let make = |lang: Lang| {
-                let locale: icu_locale_core::Locale = lang.code().parse().ok()?;
-                icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default()).ok()
-            };
-            Some([make(Lang::En)?, make(Lang::Fr)?, make(Lang::Es)?])
-        })
-        .as_ref()
-}
-
-/// `value` rounded to `digits` decimals (at most 6), in the language's form.
-pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
-    let digits = digits.min(6);
-    if !value.is_finite() {
-        return "—".to_owned();
-    }
-    let scaled = (value * 10f64.powi(i32::from(digits))).round();
-    if scaled.abs() >= 9e15 {
-        return format!("{value:.0}");
-    }
-    let mut number = icu_decimal::input::Decimal::from(scaled as i64);
-    number.multiply_pow10(-i16::from(digits));
-    number.pad_end(-i16::from(digits));
-    let index = match lang {
-        Lang::En => 0,
-        Lang::Fr => 1,
-        Lang::Es => 2,
-    };
-    match formatters().and_then(|all| all.get(index)) {
-        Some(formatter) => formatter.format_to_string(&number),
-        None => format!("{value:.prec$}", prec = usize::from(digits)),
-    }
-}
-
-/// Fluent's number formatter for the language at `L` (0 en, 1 fr, 2 es): a number given to a
-/// message is written in the language's form, with the decimals its options ask for (none
-/// for whole numbers, else up to three).
-fn format_number<const L: usize>(
-    value: &FluentValue<'_>,
-    _: &intl_memoizer::concurrent::IntlLangMemoizer,
-) -> Option<String> {
-    let FluentValue::Number(number) = value else {
-        return None;
-    };
-    let lang = Lang::ALL.get(L).copied()?;
-    let options = &number.options;
-    let digits = match (
-        options.minimum_fraction_digits,
-        options.maximum_fraction_digits,
-    ) {
-        (Some(min), _) => min,
-        (None, max) if number.value.fract() != 0.0 => max.unwrap_or(3),
-        (None, _) => 0,
-    };
-    let mut text = decimal(lang, number.value, u8::try_from(digits).unwrap_or(6));
-    if options.minimum_fraction_digits.is_none() && digits > 0 {
-        let mark = decimal(lang, 1.5, 1).replace(['1', '5'], "");
-        if text.contains(&mark) {
-            text = text
-                .trim_end_matches('0')
-                .trim_end_matches(mark.as_str())
-                .to_owned();
-        }
-    }
-    Some(text)
 }
