@@ -178,7 +178,7 @@ pub async fn set_disabled(
     .await
 }
 
-fn to_grant(m: grant::Model) -> DbResult<StoredGrant> {
+pub(crate) fn to_grant(m: grant::Model) -> DbResult<StoredGrant> {
     let role = Role::parse(&m.role).map_err(|_| DbError::Corrupt(m.role.clone()))?;
     Ok(StoredGrant {
         id: m.id,

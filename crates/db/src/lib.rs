@@ -13,6 +13,7 @@ pub mod focal_points;
 pub mod frameworks;
 pub mod memberships;
 pub mod migrations;
+pub mod notifications;
 pub mod outputs;
 pub mod practices;
 pub mod reference;

@@ -52,6 +52,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "city slugs by transliteration, old ones kept",
         include_str!("migrations/0009_city_slugs.sql"),
     ),
+    (
+        10,
+        "notifications",
+        include_str!("migrations/0010_notifications.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

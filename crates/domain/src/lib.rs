@@ -9,6 +9,7 @@ pub mod csv_format;
 pub mod frameworks;
 pub mod lang;
 pub mod memberships;
+pub mod notifications;
 pub mod permissions;
 pub mod practices;
 pub mod reference;

@@ -756,3 +756,37 @@ keywords-change = Change
 keywords-manage = Keyword thesaurus
 problem-invalid-keyword-key = “{ $detail }” is not a valid keyword key (lower-case letters, digits, “-” or “_”, at most 80).
 practice-cities-hint = Their names, separated by semicolons; add the country in brackets when two cities share a name: Córdoba (AR); Lyon (FR)
+
+## Notifications
+notifications-title = Notifications
+notifications-none = Nothing waits for you.
+notifications-read = Mark all as read
+notifications-link = { $count ->
+    [0] Notifications
+   *[other] Notifications ({ $count })
+}
+notifications-email = Emails
+notifications-email-lead = Also send me an email when:
+notice-practice-submitted = A practice waits for your review: “{ $title }”.
+notice-practice-sent-back = A reviewer sent back “{ $title }”: it is yours to change and submit again.
+notice-practice-approved = “{ $title }” is approved and waits for publication.
+notice-practice-published = “{ $title }” is published.
+notice-translation-needed = “{ $title }” is published and waits for a translation.
+notice-assessment-to-facilitate = You facilitate the workshop “{ $title }”.
+notice-mail-body = Open it: { $link }
+    (Your notifications and which of them are emailed: your account’s Notifications page.)
+notice-kind-practice-submitted = a practice waits for my review
+notice-kind-practice-sent-back = a practice of my city is sent back to us
+notice-kind-practice-approved = a practice waits for publication
+notice-kind-practice-published = a practice of my city is published
+notice-kind-translation-needed = a practice waits for a translation
+notice-kind-assessment-to-facilitate = I facilitate a workshop
+practice-reviewed-by = { $count ->
+    [one] Reviewed by: { $names }.
+   *[other] Reviewed by one of: { $names }.
+}
+notifications-new = new
+practice-reviewers-unnamed = { $count ->
+    [one] one person of the secretariat or the review team
+   *[other] { $count } people of the secretariat or the review team
+}

@@ -756,3 +756,37 @@ keywords-change = Modificar
 keywords-manage = Tesauro de palabras clave
 problem-invalid-keyword-key = «{ $detail }» no es una clave de palabra clave válida (letras minúsculas, cifras, «-» o «_», 80 como máximo).
 practice-cities-hint = Sus nombres, separados por punto y coma; añada el país entre paréntesis cuando dos ciudades se llamen igual: Córdoba (AR); Lyon (FR)
+
+## Notifications
+notifications-title = Notificaciones
+notifications-none = No hay nada pendiente para usted.
+notifications-read = Marcar todo como leído
+notifications-link = { $count ->
+    [0] Notificaciones
+   *[other] Notificaciones ({ $count })
+}
+notifications-email = Correos
+notifications-email-lead = Enviarme también un correo cuando:
+notice-practice-submitted = Una práctica espera su revisión: «{ $title }».
+notice-practice-sent-back = Un revisor devolvió «{ $title }»: le toca modificarla y volver a enviarla.
+notice-practice-approved = «{ $title }» está aprobada y espera su publicación.
+notice-practice-published = «{ $title }» está publicada.
+notice-translation-needed = «{ $title }» está publicada y espera una traducción.
+notice-assessment-to-facilitate = Usted facilita el taller «{ $title }».
+notice-mail-body = Para abrirlo: { $link }
+    (Sus notificaciones, y cuáles recibe por correo: la página Notificaciones de su cuenta.)
+notice-kind-practice-submitted = una práctica espera mi revisión
+notice-kind-practice-sent-back = una práctica de mi ciudad nos es devuelta
+notice-kind-practice-approved = una práctica espera su publicación
+notice-kind-practice-published = una práctica de mi ciudad se publica
+notice-kind-translation-needed = una práctica espera una traducción
+notice-kind-assessment-to-facilitate = facilito un taller
+practice-reviewed-by = { $count ->
+    [one] Revisada por: { $names }.
+   *[other] Revisada por una de estas personas: { $names }.
+}
+notifications-new = nuevo
+practice-reviewers-unnamed = { $count ->
+    [one] una persona de la secretaría o del equipo de revisión
+   *[other] { $count } personas de la secretaría o del equipo de revisión
+}

@@ -756,3 +756,37 @@ keywords-change = Modifier
 keywords-manage = Thésaurus des mots-clés
 problem-invalid-keyword-key = « { $detail } » n’est pas une clé de mot-clé valide (lettres minuscules, chiffres, « - » ou « _ », 80 au plus).
 practice-cities-hint = Leurs noms, séparés par des points-virgules ; ajoutez le pays entre parenthèses quand deux villes portent le même nom : Córdoba (AR); Lyon (FR)
+
+## Notifications
+notifications-title = Notifications
+notifications-none = Rien ne vous attend.
+notifications-read = Tout marquer comme lu
+notifications-link = { $count ->
+    [0] Notifications
+   *[other] Notifications ({ $count })
+}
+notifications-email = Courriels
+notifications-email-lead = M’envoyer aussi un courriel quand :
+notice-practice-submitted = Une pratique attend votre relecture : « { $title } ».
+notice-practice-sent-back = Un relecteur a renvoyé « { $title } » : à vous de la modifier et de la soumettre à nouveau.
+notice-practice-approved = « { $title } » est approuvée et attend sa publication.
+notice-practice-published = « { $title } » est publiée.
+notice-translation-needed = « { $title } » est publiée et attend une traduction.
+notice-assessment-to-facilitate = Vous animez l’atelier « { $title } ».
+notice-mail-body = Pour l’ouvrir : { $link }
+    (Vos notifications, et celles qui vous sont envoyées par courriel : la page Notifications de votre compte.)
+notice-kind-practice-submitted = une pratique attend ma relecture
+notice-kind-practice-sent-back = une pratique de ma ville nous est renvoyée
+notice-kind-practice-approved = une pratique attend sa publication
+notice-kind-practice-published = une pratique de ma ville est publiée
+notice-kind-translation-needed = une pratique attend une traduction
+notice-kind-assessment-to-facilitate = j’anime un atelier
+practice-reviewed-by = { $count ->
+    [one] Relue par : { $names }.
+   *[other] Relue par l’une de ces personnes : { $names }.
+}
+notifications-new = nouveau
+practice-reviewers-unnamed = { $count ->
+    [one] une personne du secrétariat ou de l’équipe de relecture
+   *[other] { $count } personnes du secrétariat ou de l’équipe de relecture
+}

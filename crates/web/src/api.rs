@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::memberships::api_routes())
         .merge(crate::registry_files::api_routes())
         .merge(crate::accounts::api_routes())
+        .merge(crate::notifications::api_routes())
         .merge(crate::admin::api_routes())
         .merge(crate::frameworks::api::routes())
         .merge(crate::assessments::api::routes())

@@ -61,6 +61,9 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                         @match &v.signed_in {
                             Some(s) => {
                                 a href=(v.href("/account")) { (if s.user.display_name.is_empty() { &s.user.email } else { &s.user.display_name }) }
+                                " " a.notices-link href=(v.href("/account/notifications")) {
+                                    (v.tf("notifications-link", &[("count", v.unread.into())]))
+                                }
                                 form.inline method="post" action=(v.href("/sign-out")) {
                                     (csrf_field(v))
                                     button.button.secondary type="submit" { (v.t("sign-out")) }

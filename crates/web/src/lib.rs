@@ -16,6 +16,7 @@ pub mod layout;
 pub mod mail;
 pub mod memberships;
 pub mod negotiate;
+pub mod notifications;
 pub mod openapi;
 pub mod page_cache;
 pub mod practices;
@@ -167,6 +168,7 @@ fn pages() -> Router<AppState> {
         .merge(frameworks::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
+        .merge(notifications::routes())
 }
 
 /// Addresses typed with a trailing slash (`/fr/`, `/fr/cities/`) lead to the page without it;

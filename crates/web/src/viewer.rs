@@ -32,6 +32,8 @@ pub struct Viewer {
     pub signed_in: Option<SignedIn>,
     pub actor: Actor,
     pub csrf: String,
+    /// How many of the person's notices are unread (0 when signed out).
+    pub unread: u64,
     /// The current path without its language prefix (for the language switcher).
     pub path: String,
     i18n: Arc<I18n>,
@@ -167,8 +169,13 @@ impl FromRequestParts<AppState> for Viewer {
             .get::<CsrfToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default();
+        let unread = match &signed_in {
+            Some(s) => ateneu_db::notifications::unread(&state.db.conn, s.user.id).await?,
+            None => 0,
+        };
         let viewer = Viewer {
             lang,
+            unread,
             signed_in,
             actor,
             csrf,
@@ -184,6 +191,15 @@ impl FromRequestParts<AppState> for Viewer {
 /// a current member of (with the networks above them).
 async fn actor_of(state: &AppState, s: &SignedIn) -> Result<Actor, AppError> {
     let grants: Vec<_> = s.grants.iter().map(|g| g.grant.clone()).collect();
+    actor_for(state, s.user.id, grants).await
+}
+
+/// Any person as policies see them (the people a notice may go to).
+pub async fn actor_for(
+    state: &AppState,
+    user_id: i64,
+    grants: Vec<ateneu_domain::accounts::Grant>,
+) -> Result<Actor, AppError> {
     let edited: Vec<i64> = grants.iter().filter_map(|g| g.city).collect();
     let today = chrono::Utc::now().date_naive();
     let city_networks = ateneu_db::memberships::current_networks(&state.db.conn, &edited, today)
@@ -197,7 +213,7 @@ async fn actor_of(state: &AppState, s: &SignedIn) -> Result<Actor, AppError> {
         })
         .collect();
     Ok(Actor {
-        user_id: Some(s.user.id),
+        user_id: Some(user_id),
         grants,
         city_networks,
     })

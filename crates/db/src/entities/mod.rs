@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod lab;
 pub mod log;
 pub mod media;
+pub mod notices;
 pub mod practices;
 pub mod reference;
 pub mod registry;
@@ -16,6 +17,7 @@ pub use lab::{
 };
 pub use log::{audit_entry, setting};
 pub use media::practice_medium;
+pub use notices::{notification, notification_setting};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };

@@ -316,9 +316,19 @@ pub async fn create(
         visibility: schedule.visibility,
         facilitators,
     };
+    let told = crate::notifications::for_facilitators(state, v, &new.facilitators).await?;
     let txn = state.db.write().await?;
     let id = repo::create(&txn, &v.who(), &new).await?;
+    let pending = crate::notifications::Pending {
+        kind: ateneu_domain::notifications::NoticeKind::AssessmentToFacilitate,
+        entity: ("assessment", id),
+        title: new.title.clone(),
+        path: format!("/assessments/{id}"),
+        recipients: told,
+    };
+    crate::notifications::write(&txn, &pending).await?;
     txn.commit().await?;
+    crate::notifications::send(state, &pending, v.lang).await;
     Ok(id)
 }
 

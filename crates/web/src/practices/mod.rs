@@ -21,6 +21,7 @@ use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Problem;
 use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
@@ -377,11 +378,80 @@ pub async fn step(
     let to = step
         .apply(practice.stage, complete, comment)
         .map_err(AppError::Conflict)?;
+    // The work the step hands on reaches the people who must do it, in the same transaction.
+    let after_scope = PracticeScope {
+        stage: to,
+        ..loaded.scope()
+    };
+    let what = || {
+        (
+            after_scope,
+            practice.id,
+            practice.slug.as_str(),
+            practice
+                .record
+                .title(practice.record.source_lang)
+                .to_owned(),
+        )
+    };
+    let mut notices = Vec::new();
+    if let Some(kind) = NoticeKind::after_step(step) {
+        notices.push(crate::notifications::for_practice(state, v, kind, what()).await?);
+    }
+    if to == Stage::Published && practice.record.languages().len() < ateneu_domain::Lang::ALL.len()
+    {
+        let kind = NoticeKind::TranslationNeeded;
+        notices.push(crate::notifications::for_practice(state, v, kind, what()).await?);
+    }
     let txn = state.db.write().await?;
     let after = repo::take_step(&txn, &v.who(), practice, step, to, comment).await?;
+    for pending in &notices {
+        crate::notifications::write(&txn, pending).await?;
+    }
     txn.commit().await?;
+    for pending in &notices {
+        crate::notifications::send(state, pending, v.lang).await;
+    }
     reindex(state).await;
     Ok(after)
+}
+
+/// Who a submitted practice waits for: the people its review reaches (the reviewers and
+/// secretariat of its networks, or the platform's administrators when nobody holds that role
+/// there), for the city to know.
+pub async fn reviewers(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &Loaded,
+) -> Result<Vec<String>, AppError> {
+    let practice = &loaded.practice;
+    let pending = crate::notifications::for_practice(
+        state,
+        v,
+        NoticeKind::PracticeSubmitted,
+        (
+            PracticeScope {
+                stage: Stage::Submitted,
+                ..loaded.scope()
+            },
+            practice.id,
+            practice.slug.as_str(),
+            String::new(),
+        ),
+    )
+    .await?;
+    // Names people gave themselves; never an address the city may not know.
+    let mut names: Vec<String> = pending
+        .recipients
+        .iter()
+        .filter(|u| !u.display_name.is_empty())
+        .map(|u| u.display_name.clone())
+        .collect();
+    let unnamed = pending.recipients.len() - names.len();
+    if unnamed > 0 {
+        names.push(v.tf("practice-reviewers-unnamed", &[("count", unnamed.into())]));
+    }
+    Ok(names)
 }
 
 /// Leaves advice (an expert) or a note (a reviewer) on a practice.

@@ -12,7 +12,7 @@ use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::checklist::checklist;
 use ateneu_domain::practices::markdown;
 use ateneu_domain::practices::workflow::Step;
-use ateneu_domain::practices::{TextField, parse_date};
+use ateneu_domain::practices::{Stage, TextField, parse_date};
 use ateneu_domain::text::TranslatedText;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -166,10 +166,22 @@ async fn worker_panel(
     let may_edit = v.allows(Action::EditPractice(scope));
     let may_promote = v.allows(Action::PublishPractice(scope)) && p.stage.is_public();
     let base = format!("/practices/{}", p.slug);
+    // The city is told who its practice waits for (or will, once submitted).
+    let reviewers = if matches!(
+        p.stage,
+        Stage::Draft | Stage::ChangesRequested | Stage::Submitted | Stage::InReview
+    ) {
+        super::reviewers(state, v, loaded).await?
+    } else {
+        Vec::new()
+    };
     Ok(html! {
         section.panel aria-labelledby="work" {
             h2 #work { (v.t("practice-work")) }
             p { (v.t("practice-stage")) ": " strong { (v.t(&format!("stage-{}", p.stage.key()))) } }
+            @if !reviewers.is_empty() {
+                p { (v.tf("practice-reviewed-by", &[("count", reviewers.len().into()), ("names", reviewers.join(", ").into())])) }
+            }
             @if may_edit || v.allows(Action::TranslatePractice(scope)) {
                 p { a.button href=(v.href(&format!("{base}/edit"))) { (v.t("practice-edit")) } }
             }

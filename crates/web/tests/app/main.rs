@@ -7,6 +7,7 @@ mod common;
 mod i18n_pages;
 mod lab;
 mod mail;
+mod notifications;
 mod openapi;
 mod permissions;
 mod practices;

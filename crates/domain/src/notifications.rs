@@ -1,0 +1,260 @@
+//! Work that reaches the people who must do it: the kinds of notice, and who gets each one.
+//! A notice goes to the people whose role gives them the next step (reviewers and secretariat
+//! of a submitted practice's networks, its city's editors when it is sent back…), and to the
+//! platform's administrators when nobody holds that role, so that no work is left without
+//! someone to do it. Recipients are always people who may see the record: a notice never
+//! names a record to someone who may not see it.
+
+use crate::permissions::{Action, Actor, AssessmentScope, PracticeScope};
+use crate::practices::Stage;
+use crate::practices::workflow::Step;
+use crate::validation::Problem;
+use serde::{Deserialize, Serialize};
+
+/// What a notice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A practice waits for review.
+    PracticeSubmitted,
+    /// A reviewer sent a practice back to its city.
+    PracticeSentBack,
+    /// A practice was approved and waits for publication.
+    PracticeApproved,
+    /// A practice of the city is published.
+    PracticePublished,
+    /// A published practice lacks a language.
+    TranslationNeeded,
+    /// The person facilitates a workshop.
+    AssessmentToFacilitate,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 6] = [
+        NoticeKind::PracticeSubmitted,
+        NoticeKind::PracticeSentBack,
+        NoticeKind::PracticeApproved,
+        NoticeKind::PracticePublished,
+        NoticeKind::TranslationNeeded,
+        NoticeKind::AssessmentToFacilitate,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            NoticeKind::PracticeSubmitted => "practice_submitted",
+            NoticeKind::PracticeSentBack => "practice_sent_back",
+            NoticeKind::PracticeApproved => "practice_approved",
+            NoticeKind::PracticePublished => "practice_published",
+            NoticeKind::TranslationNeeded => "translation_needed",
+            NoticeKind::AssessmentToFacilitate => "assessment_to_facilitate",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<NoticeKind, Problem> {
+        NoticeKind::ALL
+            .into_iter()
+            .find(|k| k.key() == value.trim())
+            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+    }
+
+    /// The notice a practice's step leads to, if any.
+    pub fn after_step(step: Step) -> Option<NoticeKind> {
+        match step {
+            Step::Submit => Some(NoticeKind::PracticeSubmitted),
+            Step::RequestChanges => Some(NoticeKind::PracticeSentBack),
+            Step::Approve => Some(NoticeKind::PracticeApproved),
+            Step::Publish => Some(NoticeKind::PracticePublished),
+            _ => None,
+        }
+    }
+
+    /// What the recipients may do that makes the notice theirs, on a practice at `stage` (the
+    /// stage after the step).
+    fn practice_duty(self, scope: PracticeScope<'_>) -> Option<Action<'_>> {
+        match self {
+            NoticeKind::PracticeSubmitted => Some(Action::ReviewPractice(scope)),
+            NoticeKind::PracticeApproved => Some(Action::PublishPractice(scope)),
+            NoticeKind::PracticeSentBack | NoticeKind::PracticePublished => {
+                Some(Action::EditPractice(PracticeScope {
+                    stage: Stage::ChangesRequested,
+                    ..scope
+                }))
+            }
+            NoticeKind::TranslationNeeded => Some(Action::TranslatePractice(PracticeScope {
+                stage: Stage::InReview,
+                ..scope
+            })),
+            NoticeKind::AssessmentToFacilitate => None,
+        }
+    }
+
+    /// Whether the administrators take the work when nobody holds the role: work that would
+    /// otherwise wait for no one (a review, a publication).
+    fn falls_back_to_admins(self) -> bool {
+        matches!(
+            self,
+            NoticeKind::PracticeSubmitted | NoticeKind::PracticeApproved
+        )
+    }
+}
+
+/// A person who may receive notices: their account and what they may do.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: i64,
+    pub actor: Actor,
+}
+
+/// Who receives a practice's notice: the people whose own role gives them the work (never by
+/// being a platform admin alone), or, for work that would wait for nobody, the administrators.
+/// The person who acted is left out. Everyone returned may see the practice.
+pub fn practice_recipients(
+    kind: NoticeKind,
+    scope: PracticeScope<'_>,
+    people: &[Person],
+    acting: Option<i64>,
+) -> Vec<i64> {
+    let Some(_) = kind.practice_duty(scope) else {
+        return Vec::new();
+    };
+    let holds_role = |p: &Person| {
+        let without_admin = Actor {
+            grants: p
+                .actor
+                .grants
+                .iter()
+                .filter(|g| g.role != crate::accounts::Role::PlatformAdmin)
+                .cloned()
+                .collect(),
+            ..p.actor.clone()
+        };
+        kind.practice_duty(scope)
+            .is_some_and(|duty| without_admin.allows(duty))
+            && without_admin.allows(Action::ViewPractice(scope))
+    };
+    let mut chosen: Vec<i64> = people
+        .iter()
+        .filter(|p| holds_role(p))
+        .map(|p| p.id)
+        .collect();
+    if chosen.is_empty() && kind.falls_back_to_admins() {
+        chosen = people
+            .iter()
+            .filter(|p| p.actor.is_admin())
+            .map(|p| p.id)
+            .collect();
+    }
+    chosen.retain(|id| Some(*id) != acting);
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// Who may still be shown a notice about an assessment: those who may see it or run it.
+pub fn may_see_assessment(actor: &Actor, scope: AssessmentScope<'_>) -> bool {
+    actor.allows(Action::ViewResults(scope)) || actor.allows(Action::RunAssessment(scope))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::{Grant, Role};
+    use std::collections::BTreeMap;
+
+    fn person(id: i64, grants: Vec<Grant>, city_networks: &[(i64, &[&str])]) -> Person {
+        Person {
+            id,
+            actor: Actor {
+                user_id: Some(id),
+                grants,
+                city_networks: city_networks
+                    .iter()
+                    .map(|(c, n)| (*c, n.iter().map(|s| (*s).to_owned()).collect()))
+                    .collect::<BTreeMap<_, _>>(),
+            },
+        }
+    }
+
+    fn grant(role: Role, network: Option<&str>, city: Option<i64>) -> Grant {
+        Grant::new(role, network.map(str::to_owned), city).expect("grant")
+    }
+
+    #[test]
+    fn a_creative_city_s_practice_reaches_its_network_or_else_the_admins() {
+        let uccn = vec!["uccn".to_owned()];
+        let cities = [5];
+        let scope = PracticeScope {
+            cities: &cities,
+            networks: &uccn,
+            stage: Stage::Submitted,
+        };
+        let admin = person(1, vec![grant(Role::PlatformAdmin, None, None)], &[]);
+        let uclg_reviewer = person(
+            2,
+            vec![grant(Role::Reviewer, Some("uclg-culture"), None)],
+            &[],
+        );
+        let editor = person(
+            3,
+            vec![grant(Role::Editor, None, Some(5))],
+            &[(5, &["uccn"])],
+        );
+        let people = vec![admin.clone(), uclg_reviewer.clone(), editor.clone()];
+        assert_eq!(
+            practice_recipients(NoticeKind::PracticeSubmitted, scope, &people, Some(3)),
+            vec![1],
+            "nobody reviews for the Creative Cities: the admins do"
+        );
+        let uccn_reviewer = person(4, vec![grant(Role::Reviewer, Some("uccn"), None)], &[]);
+        let people = vec![admin, uclg_reviewer, editor, uccn_reviewer];
+        assert_eq!(
+            practice_recipients(NoticeKind::PracticeSubmitted, scope, &people, Some(3)),
+            vec![4]
+        );
+        let sent_back = PracticeScope {
+            stage: Stage::ChangesRequested,
+            ..scope
+        };
+        assert_eq!(
+            practice_recipients(NoticeKind::PracticeSentBack, sent_back, &people, Some(4)),
+            vec![3],
+            "the city's editor, never the admins"
+        );
+    }
+
+    #[test]
+    fn every_recipient_may_see_the_practice_and_the_actor_is_left_out() {
+        let nets = vec!["uclg-culture".to_owned()];
+        let cities = [7];
+        let people: Vec<Person> = vec![
+            person(
+                1,
+                vec![grant(Role::Secretariat, Some("uclg-culture"), None)],
+                &[],
+            ),
+            person(2, vec![grant(Role::Secretariat, Some("uccn"), None)], &[]),
+            person(
+                3,
+                vec![grant(Role::Editor, None, Some(8))],
+                &[(8, &["uclg-culture"])],
+            ),
+            person(4, vec![grant(Role::Expert, None, None)], &[]),
+        ];
+        for kind in NoticeKind::ALL {
+            for stage in Stage::ALL {
+                let scope = PracticeScope {
+                    cities: &cities,
+                    networks: &nets,
+                    stage,
+                };
+                for acting in [None, Some(1)] {
+                    for id in practice_recipients(kind, scope, &people, acting) {
+                        assert_ne!(Some(id), acting);
+                        let p = people.iter().find(|p| p.id == id).expect("a person");
+                        assert!(p.actor.allows(Action::ViewPractice(scope)), "{kind:?} {id}");
+                    }
+                }
+            }
+        }
+    }
+}

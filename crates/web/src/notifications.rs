@@ -1,0 +1,322 @@
+//! Work that reaches the people who must do it: the notices a change leaves for the people whose
+//! role gives them the next step (see `ateneu_domain::notifications`), each also emailed in its
+//! recipient's language unless they turned that kind off; a person's list of notices, which
+//! names only records they may still see; and their email settings. Pages and API share these.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout::{self, csrf_field};
+use crate::viewer::Viewer;
+use ateneu_db::accounts::User;
+use ateneu_db::notifications::{self as repo, Notice};
+use ateneu_domain::Lang;
+use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
+use ateneu_domain::permissions::{Action, PracticeScope};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use maud::html;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// The newest notices shown.
+const SHOWN: u64 = 100;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/account/notifications", get(page).post(save_settings_form))
+        .route("/account/notifications/read", post(read_form))
+}
+
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/account/notifications", get(list_api))
+        .route("/account/notifications/read", post(read_api))
+        .route(
+            "/account/notifications/settings",
+            get(settings_api).put(save_settings_api),
+        )
+}
+
+/// A notice waiting to be written and emailed: its kind, its record, and its recipients.
+pub struct Pending {
+    pub kind: NoticeKind,
+    pub entity: (&'static str, i64),
+    pub title: String,
+    pub path: String,
+    pub recipients: Vec<User>,
+}
+
+/// The people who may receive notices, as policies see them.
+async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
+    let mut people = Vec::new();
+    for (user, grants) in repo::people(&state.db.conn).await? {
+        let actor = crate::viewer::actor_for(state, user.id, grants).await?;
+        let id = user.id;
+        people.push((user, Person { id, actor }));
+    }
+    Ok(people)
+}
+
+/// Who receives a practice's notice (before the change is written: the notice goes in the
+/// same transaction).
+pub async fn for_practice(
+    state: &AppState,
+    v: &Viewer,
+    kind: NoticeKind,
+    (scope, id, slug, title): (PracticeScope<'_>, i64, &str, String),
+) -> Result<Pending, AppError> {
+    let people = people(state).await?;
+    let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
+    let acting = v.signed_in.as_ref().map(|s| s.user.id);
+    let chosen = practice_recipients(kind, scope, &persons, acting);
+    Ok(Pending {
+        kind,
+        entity: ("practice", id),
+        title,
+        path: format!("/practices/{slug}"),
+        recipients: people
+            .into_iter()
+            .filter(|(user, _)| chosen.contains(&user.id))
+            .map(|(user, _)| user)
+            .collect(),
+    })
+}
+
+/// A workshop's facilitators, told they facilitate it (the person who made it left out).
+pub async fn for_facilitators(
+    state: &AppState,
+    v: &Viewer,
+    facilitators: &[i64],
+) -> Result<Vec<User>, AppError> {
+    let acting = v.signed_in.as_ref().map(|s| s.user.id);
+    let mut users = Vec::new();
+    for id in facilitators.iter().filter(|id| Some(**id) != acting) {
+        if let Some(user) = ateneu_db::accounts::user_by_id(&state.db.conn, *id)
+            .await?
+            .filter(|u| !u.disabled)
+        {
+            users.push(user);
+        }
+    }
+    Ok(users)
+}
+
+/// Writes the notices in the change's transaction.
+pub async fn write(txn: &ateneu_db::WriteTxn<'_>, pending: &Pending) -> Result<(), AppError> {
+    let ids: Vec<i64> = pending.recipients.iter().map(|u| u.id).collect();
+    repo::notify(txn, pending.kind, pending.entity, &ids).await?;
+    Ok(())
+}
+
+/// Emails the notices (after the change is committed), each in its recipient's language, to
+/// those who did not turn that kind off.
+pub async fn send(state: &AppState, pending: &Pending, fallback: Lang) {
+    for user in &pending.recipients {
+        match repo::emails_off(&state.db.conn, user.id).await {
+            Ok(off) if off.contains(&pending.kind) => continue,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::error!(%error, "cannot read notification settings");
+                continue;
+            }
+        }
+        let lang = user
+            .locale
+            .as_deref()
+            .and_then(|l| l.parse::<Lang>().ok())
+            .unwrap_or(fallback);
+        let link = format!(
+            "{}{}",
+            state.config.base_url.trim_end_matches('/'),
+            crate::negotiate::lang_path(lang, &pending.path)
+        );
+        let key = pending.kind.key().replace('_', "-");
+        let args = [
+            ("title", pending.title.clone().into()),
+            ("link", link.into()),
+        ];
+        let subject = state.i18n.format(lang, &format!("notice-{key}"), &args);
+        let body = format!(
+            "{}\n\n{}",
+            subject,
+            state.i18n.format(lang, "notice-mail-body", &args)
+        );
+        if let Err(error) = state.mailer.send(&user.email, &subject, &body).await {
+            tracing::error!(%error, "cannot write a notice email");
+        }
+    }
+}
+
+/// A notice as its reader is shown it: only when the record is one they may still see.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shown {
+    #[serde(flatten)]
+    pub notice: Notice,
+    pub title: String,
+    pub path: String,
+}
+
+/// The viewer's newest notices, each naming a record they may see now (others are left out).
+pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError> {
+    let s = v.require_signed_in()?;
+    let mut out = Vec::new();
+    for notice in repo::of_user(&state.db.conn, s.user.id, SHOWN).await? {
+        let found = match notice.entity.as_str() {
+            "practice" => {
+                match crate::practices::load(state, &notice.entity_id.to_string()).await {
+                    Ok(loaded) if v.allows(Action::ViewPractice(loaded.scope())) => Some((
+                        loaded.practice.record.title(v.lang).to_owned(),
+                        format!("/practices/{}", loaded.practice.slug),
+                    )),
+                    Ok(_) | Err(AppError::NotFound) => None,
+                    Err(other) => return Err(other),
+                }
+            }
+            "assessment" => match crate::assessments::load(state, notice.entity_id).await {
+                Ok(loaded) if loaded.is_visible_to(v) => Some((
+                    loaded.assessment.title.clone(),
+                    format!("/assessments/{}", loaded.assessment.id),
+                )),
+                Ok(_) | Err(AppError::NotFound) => None,
+                Err(other) => return Err(other),
+            },
+            _ => None,
+        };
+        if let Some((title, path)) = found {
+            out.push(Shown {
+                notice,
+                title,
+                path,
+            });
+        }
+    }
+    Ok(out)
+}
+
+async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let notices = shown(&state, &v).await?;
+    let off = repo::emails_off(&state.db.conn, s.user.id).await?;
+    let body = html! {
+        h1 { (v.t("notifications-title")) }
+        @if notices.is_empty() { p.muted { (v.t("notifications-none")) } }
+        @else {
+            form.inline method="post" action=(v.href("/account/notifications/read")) {
+                (csrf_field(&v)) button.button.secondary type="submit" { (v.t("notifications-read")) }
+            }
+            ul.notices { @for n in &notices {
+                li class=(if n.notice.read_at.is_none() { "unread" } else { "read" }) {
+                    a href=(v.href(&n.path)) { (v.tf(&format!("notice-{}", n.notice.kind.key().replace('_', "-")), &[("title", n.title.clone().into())])) }
+                    " " span.muted { (n.notice.created_at.format("%Y-%m-%d %H:%M")) }
+                    @if n.notice.read_at.is_none() { " " span.badge { (v.t("notifications-new")) } }
+                }
+            } }
+        }
+        section.panel {
+            h2 { (v.t("notifications-email")) }
+            form.form method="post" action=(v.href("/account/notifications")) {
+                (csrf_field(&v))
+                fieldset {
+                    legend { (v.t("notifications-email-lead")) }
+                    @for kind in NoticeKind::ALL {
+                        div.field { label {
+                            input type="checkbox" name="email" value=(kind.key()) checked[!off.contains(&kind)];
+                            " " (v.t(&format!("notice-kind-{}", kind.key().replace('_', "-"))))
+                        } }
+                    }
+                }
+                div.actions { button.button type="submit" { (v.t("save")) } }
+            }
+        }
+    };
+    Ok(layout::page(&state, &v, &v.t("notifications-title"), body).into_response())
+}
+
+/// The settings form as posted: the kinds ticked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsInput {
+    pub email: Vec<String>,
+}
+
+async fn save_settings(
+    state: &AppState,
+    v: &Viewer,
+    input: &SettingsInput,
+) -> Result<(), AppError> {
+    let s = v.require_signed_in()?;
+    let mut wanted = Vec::new();
+    for key in &input.email {
+        wanted.push(NoticeKind::parse(key).map_err(|p| AppError::field("email", p))?);
+    }
+    let txn = state.db.write().await?;
+    repo::set_emails(&txn, &v.who(), s.user.id, &wanted).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn save_settings_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let input = SettingsInput {
+        email: form
+            .into_iter()
+            .filter(|(k, _)| k == "email")
+            .map(|(_, v)| v)
+            .collect(),
+    };
+    save_settings(&state, &v, &input).await?;
+    Ok(crate::negotiate::redirect(
+        &v.href("/account/notifications"),
+    ))
+}
+
+async fn mark_read(state: &AppState, v: &Viewer) -> Result<u64, AppError> {
+    let s = v.require_signed_in()?;
+    let txn = state.db.write().await?;
+    let read = repo::mark_read(&txn, s.user.id).await?;
+    txn.commit().await?;
+    Ok(read)
+}
+
+async fn read_form(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    mark_read(&state, &v).await?;
+    Ok(crate::negotiate::redirect(
+        &v.href("/account/notifications"),
+    ))
+}
+
+async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let items = shown(&state, &v).await?;
+    Ok(Json(json!({"items": items})).into_response())
+}
+
+async fn read_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let read = mark_read(&state, &v).await?;
+    Ok(Json(json!({"read": read})).into_response())
+}
+
+async fn settings_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let s = v.require_signed_in()?;
+    let off = repo::emails_off(&state.db.conn, s.user.id).await?;
+    let email: Vec<&str> = NoticeKind::ALL
+        .iter()
+        .filter(|k| !off.contains(k))
+        .map(|k| k.key())
+        .collect();
+    Ok(Json(json!({"email": email})).into_response())
+}
+
+async fn save_settings_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    crate::api::ApiJson(input): crate::api::ApiJson<SettingsInput>,
+) -> Result<Response, AppError> {
+    save_settings(&state, &v, &input).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
