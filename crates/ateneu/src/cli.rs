@@ -74,7 +74,8 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum UserCommand {
-    /// Add a person and print a one-time link to set their password (also emailed).
+    /// Add a person and print a one-time link to set their password (also emailed), on the
+    /// server's address (`--base-url`, else `--host`/`--port`, as `serve` resolves it).
     Add {
         email: String,
         /// Make them a platform administrator.
@@ -82,6 +83,15 @@ enum UserCommand {
         admin: bool,
         #[arg(long, default_value = "")]
         name: String,
+        /// Give them a role: secretariat, editor, expert or reviewer.
+        #[arg(long)]
+        role: Option<String>,
+        /// The network of a secretariat's (or an expert's, a reviewer's) role: its key.
+        #[arg(long)]
+        network: Option<String>,
+        /// The city of an editor's role: its name (in any language) or slug.
+        #[arg(long)]
+        city: Option<String>,
     },
 }
 
@@ -254,8 +264,16 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             println!("The database is up to date.");
             Ok(())
         }
-        Some(Command::User(UserCommand::Add { email, admin, name })) => {
-            user_add(&args, email, *admin, name).await
+        Some(Command::User(UserCommand::Add {
+            email,
+            admin,
+            name,
+            role,
+            network,
+            city,
+        })) => {
+            let scope = (role.as_deref(), network.as_deref(), city.as_deref());
+            user_add(&args, email, *admin, name, scope).await
         }
         Some(Command::Token(TokenCommand::Create {
             user,
@@ -302,13 +320,52 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
     }
 }
 
-async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::Result<()> {
+async fn user_add(
+    args: &Args,
+    email: &str,
+    admin: bool,
+    name: &str,
+    (role, network, city): (Option<&str>, Option<&str>, Option<&str>),
+) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|_| bad(format!("not an email address: {email}")))?;
-    let state = state(args, Outgoing::from_env()).await?;
-    let grant = if admin {
-        Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?)
-    } else {
-        None
+    let (base_url, guessed) = crate::serve::base_url(&args.serve);
+    let outgoing = Outgoing {
+        base_url: Some(base_url.clone()),
+        ..Outgoing::from_env()
+    };
+    let state = state(args, outgoing).await?;
+    let grant = match (admin, role) {
+        (true, Some(_)) => return Err(bad("give either --admin or --role, not both")),
+        (true, None) => Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?),
+        (false, Some(role)) => {
+            let role = Role::parse(role).map_err(|_| {
+                bad(format!("unknown role {role}: secretariat, editor, expert or reviewer"))
+            })?;
+            if let Some(key) = network
+                && state.reference.network(key).is_none()
+            {
+                return Err(bad(format!("unknown network {key}: uclg-culture, leading-cities or uccn")));
+            }
+            let city = match city {
+                Some(typed) => Some(
+                    ateneu_web::cities::resolve(&state, typed)
+                        .await
+                        .map_err(|e| anyhow!("{e:?}"))?
+                        .map_err(|p| bad(format!("--city {typed}: {}", state.i18n.problem(Lang::En, &p))))?
+                        .id,
+                ),
+                None => None,
+            };
+            Some(
+                Grant::new(role, network.map(str::to_owned), city)
+                    .map_err(|_| bad(format!("a {} needs {}", role.key(), match role {
+                        Role::Secretariat => "--network",
+                        Role::Editor => "--city (and no --network)",
+                        _ => "no --city",
+                    })))?,
+            )
+        }
+        (false, None) => None,
     };
     let link = ateneu_web::accounts::invite(
         &state,
@@ -324,6 +381,11 @@ async fn user_add(args: &Args, email: &str, admin: bool, name: &str) -> anyhow::
     println!(
         "{email} can set their password with this one-time link (valid 7 days):\n\n    {link}\n"
     );
+    if guessed {
+        println!(
+            "(The link is on {base_url}, guessed from --host and --port: give --base-url or ATENEU_BASE_URL if people reach the platform at another address.)"
+        );
+    }
     Ok(())
 }
 

@@ -50,17 +50,28 @@ impl Outgoing {
     }
 }
 
+/// The address people reach the platform at: `--base-url` (or `ATENEU_BASE_URL`), else made
+/// from `--host` and `--port` (a wildcard host shown as 127.0.0.1); and whether it was made so
+/// (a guess).
+pub fn base_url(serve: &ServeArgs) -> (String, bool) {
+    match serve.base_url.clone().filter(|u| !u.trim().is_empty()) {
+        Some(url) => (url, false),
+        None => {
+            let host = serve.host.as_str();
+            let shown = if host == "0.0.0.0" || host == "::" {
+                "127.0.0.1"
+            } else {
+                host
+            };
+            (format!("http://{shown}:{}", serve.port), true)
+        }
+    }
+}
+
 /// Runs the platform until Ctrl+C or SIGTERM, finishing requests in flight.
 pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
     let (host, port) = (serve.host.clone(), serve.port);
-    let base_url = serve.base_url.clone().unwrap_or_else(|| {
-        let shown = if host == "0.0.0.0" || host == "::" {
-            "127.0.0.1"
-        } else {
-            host.as_str()
-        };
-        format!("http://{shown}:{port}")
-    });
+    let (base_url, _) = base_url(serve);
     let outgoing = Outgoing {
         base_url: Some(base_url.clone()),
         smtp_url: serve.smtp_url.clone(),

@@ -69,7 +69,8 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                                     button.button.secondary type="submit" { (v.t("sign-out")) }
                                 }
                             }
-                            None => { a href=(v.href("/sign-in")) { (v.t("sign-in")) } }
+                            // Signing in returns to the page the person was reading.
+                            None => { a href={ (v.href("/sign-in")) @if !v.path.starts_with("/sign-in") && v.path.len() > 1 { "?next=" (crate::negotiate::query_value(&v.href(&v.path))) } } { (v.t("sign-in")) } }
                         }
                     }
                 }

@@ -110,6 +110,7 @@ struct RawDomain {
 struct RawField {
     key: Spanned<String>,
     text: Spanned<RawText>,
+    description: Option<Spanned<RawText>>,
     #[serde(default)]
     sdgs: Vec<Spanned<i64>>,
     #[serde(default)]
@@ -121,6 +122,7 @@ struct RawField {
 struct RawAction {
     key: Spanned<String>,
     text: Spanned<RawText>,
+    description: Option<Spanned<RawText>>,
     #[serde(default)]
     sdgs: Vec<Spanned<i64>>,
 }
@@ -359,6 +361,7 @@ fn read_domains(reader: &mut Reader<'_>, raw: &[Spanned<RawDomain>]) -> Vec<Doma
             let field = raw_field.get_ref();
             let key = reader.key(&field.key);
             let text = reader.text(&field.text);
+            let description = field.description.as_ref().map(|d| reader.text(d));
             let sdgs = reader.sdgs(&field.sdgs);
             let mut actions = Vec::new();
             for raw_action in &field.actions {
@@ -366,12 +369,14 @@ fn read_domains(reader: &mut Reader<'_>, raw: &[Spanned<RawDomain>]) -> Vec<Doma
                 actions.push(Action {
                     key: reader.key(&action.key),
                     text: reader.text(&action.text),
+                    description: action.description.as_ref().map(|d| reader.text(d)),
                     sdgs: reader.sdgs(&action.sdgs),
                 });
             }
             fields.push(Field {
                 key,
                 text,
+                description,
                 sdgs,
                 actions,
             });

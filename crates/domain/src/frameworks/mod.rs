@@ -106,6 +106,9 @@ pub struct Domain {
 pub struct Field {
     pub key: String,
     pub text: Trilingual,
+    /// What the field is about, for participants (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Trilingual>,
     pub sdgs: Vec<u8>,
     pub actions: Vec<Action>,
 }
@@ -114,6 +117,9 @@ pub struct Field {
 pub struct Action {
     pub key: String,
     pub text: Trilingual,
+    /// What the action asks, for participants (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Trilingual>,
     pub sdgs: Vec<u8>,
 }
 
@@ -185,6 +191,15 @@ impl Framework {
                 .flat_map(|module| &module.extra)
                 .find(|extra| extra.key == key)
                 .map(|extra| &extra.text),
+        }
+    }
+
+    /// The description of a field or an action, when the framework gives one.
+    pub fn description_of(&self, key: &str) -> Option<&Trilingual> {
+        match self.locate(key) {
+            Some(Located::Field(_, field)) => field.description.as_ref(),
+            Some(Located::Action(_, _, action)) => action.description.as_ref(),
+            _ => None,
         }
     }
 

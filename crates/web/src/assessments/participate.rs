@@ -134,6 +134,13 @@ fn render(
         @else if closed { div.flash role="status" { (v.t("problem-assessment-closed")) } }
         @if !done && !closed {
             p { (v.tf("participate-lead", &[("min", scale.min.into()), ("max", scale.max.into())])) }
+            @if !scale.stages.is_empty() {
+                dl.stages {
+                    @for stage in &scale.stages {
+                        dt { (stage.from) "–" (stage.to) } dd { (stage.name.get(v.lang)) }
+                    }
+                }
+            }
             (layout::form_errors(v, errors))
             form.form.participation method="post" action=(v.href(&format!("/participate/{token}"))) {
                 (csrf_field(v))
@@ -157,14 +164,18 @@ fn render(
                 }
                 @for (index, item) in items.iter().enumerate() {
                     fieldset.item {
-                        legend { span.muted { (index + 1) ". " } (loaded.item_text(&item.key, v.lang)) }
+                        @let text = loaded.item_text(&item.key, v.lang);
+                        // Items are numbered once: by the framework when its texts carry a number.
+                        legend { @if !text.starts_with(|c: char| c.is_ascii_digit()) { span.muted { (index + 1) ". " } } (text) }
                         @if item.key != item.field { p.muted.small { (loaded.item_text(&item.field, v.lang)) } }
+                        @if let Some(description) = loaded.framework.description_of(&item.key) { p.item-description { (description.get(v.lang)) } }
                         div.scale role="radiogroup" {
                             @for value in scale.min..=scale.max {
                                 label.score {
                                     input type="radio" name={ "score." (item.key) } value=(value) checked[answer(&item.key) == Some(Answer::Score(value))];
                                     span { (value) }
-                                    @if let Some(label) = scale.label_of(value) { span.visually-hidden { " " (label.get(v.lang)) } }
+                                    @if let Some(label) = scale.label_of(value) { span.stage-name { " " (label.get(v.lang)) } }
+                                    @else if let Some(stage) = scale.stage_of(f64::from(value)) { span.visually-hidden { " " (stage.name.get(v.lang)) } }
                                 }
                             }
                             @if scale.not_applicable {

@@ -128,31 +128,38 @@ pub async fn search_page(
         link rel="alternate" type="application/atom+xml" href=(feed) title=(v.t("practices-feed-title"));
         h1 { (v.t("practices-title")) }
         p.lead { (v.t("practices-lead")) }
-        form.filters method="get" action=(base) role="search" {
-            div.field {
-                label for="f-q" { (v.t("practices-search-text")) }
-                input id="f-q" type="search" name="q" value=(text);
-            }
-            div.field {
-                label for="f-sort" { (v.t("practices-sort")) }
-                select id="f-sort" name="sort" {
-                    option value="relevance" selected[!newest] { (v.t("practices-sort-relevance")) }
-                    option value="newest" selected[newest] { (v.t("practices-sort-newest")) }
+        // One form: the words on top, the filters beside the results, one button each.
+        form.practice-search method="get" action=(base) role="search" {
+            div.search-row {
+                div.field {
+                    label for="f-q" { (v.t("practices-search-text")) }
+                    input id="f-q" type="search" name="q" value=(text);
                 }
+                div.field {
+                    label for="f-sort" { (v.t("practices-sort")) }
+                    select id="f-sort" name="sort" {
+                        option value="relevance" selected[!newest] { (v.t("practices-sort-relevance")) }
+                        option value="newest" selected[newest] { (v.t("practices-sort-newest")) }
+                    }
+                }
+                div.actions { button.button type="submit" { (v.t("practices-search")) } }
             }
             @if parsed.request.lang != v.lang { input type="hidden" name="lang" value=(parsed.request.lang.code()); }
             @if asked { input type="hidden" name="facet_limit" value=(parsed.facet_limit); }
-            div.actions { button.button type="submit" { (v.t("filter-apply")) } }
-            div.facets {
-                @for (kind, values) in &results.facets { (facet_block(&v, kind, values, top)) }
-            }
-            @if let Some(more) = &more { p { a href=(more) { (v.t("practices-facets-more")) } } }
-            @if !results.facets.is_empty() {
-                div.actions { button.button type="submit" { (v.t("filter-apply")) } " " a href=(base) { (v.t("practices-clear")) } }
+            div.search-columns {
+                @if !results.facets.is_empty() {
+                    aside.facets aria-label=(v.t("practices-filters")) {
+                        @for (kind, values) in &results.facets { (facet_block(&v, kind, values, top)) }
+                        @if let Some(more) = &more { p { a href=(more) { (v.t("practices-facets-more")) } } }
+                        div.actions { button.button.secondary type="submit" { (v.t("filter-apply")) } " " a href=(base) { (v.t("practices-clear")) } }
+                    }
+                }
+                section.results {
+                    p.muted aria-live="polite" { (v.tf("practices-count", &[("count", (results.total as i64).into())])) }
+                    @if results.hits.is_empty() { p { (v.t("practices-none")) } } @else { (hits(&v, &results)) }
+                }
             }
         }
-        p.muted aria-live="polite" { (v.tf("practices-count", &[("count", (results.total as i64).into())])) }
-        @if results.hits.is_empty() { p { (v.t("practices-none")) } } @else { (hits(&v, &results)) }
         (layout::pagination(&v, results.page as u64, pages, |n| format!("{base}?{}", with_page(&pairs, n))))
         p {
             a href=(feed) { (v.t("practices-feed")) } " · "
