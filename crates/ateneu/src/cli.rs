@@ -336,33 +336,49 @@ async fn user_add(
     let state = state(args, outgoing).await?;
     let grant = match (admin, role) {
         (true, Some(_)) => return Err(bad("give either --admin or --role, not both")),
-        (true, None) => Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?),
+        (true, None) => {
+            Some(Grant::new(Role::PlatformAdmin, None, None).map_err(|p| anyhow!(p.key))?)
+        }
         (false, Some(role)) => {
             let role = Role::parse(role).map_err(|_| {
-                bad(format!("unknown role {role}: secretariat, editor, expert or reviewer"))
+                bad(format!(
+                    "unknown role {role}: secretariat, editor, expert or reviewer"
+                ))
             })?;
             if let Some(key) = network
                 && state.reference.network(key).is_none()
             {
-                return Err(bad(format!("unknown network {key}: uclg-culture, leading-cities or uccn")));
+                return Err(bad(format!(
+                    "unknown network {key}: uclg-culture, leading-cities or uccn"
+                )));
             }
             let city = match city {
                 Some(typed) => Some(
                     ateneu_web::cities::resolve(&state, typed)
                         .await
                         .map_err(|e| anyhow!("{e:?}"))?
-                        .map_err(|p| bad(format!("--city {typed}: {}", state.i18n.problem(Lang::En, &p))))?
+                        .map_err(|p| {
+                            bad(format!(
+                                "--city {typed}: {}",
+                                state.i18n.problem(Lang::En, &p)
+                            ))
+                        })?
                         .id,
                 ),
                 None => None,
             };
             Some(
-                Grant::new(role, network.map(str::to_owned), city)
-                    .map_err(|_| bad(format!("a {} needs {}", role.key(), match role {
-                        Role::Secretariat => "--network",
-                        Role::Editor => "--city (and no --network)",
-                        _ => "no --city",
-                    })))?,
+                Grant::new(role, network.map(str::to_owned), city).map_err(|_| {
+                    bad(format!(
+                        "a {} needs {}",
+                        role.key(),
+                        match role {
+                            Role::Secretariat => "--network",
+                            Role::Editor => "--city (and no --network)",
+                            _ => "no --city",
+                        }
+                    ))
+                })?,
             )
         }
         (false, None) => None,

@@ -132,19 +132,48 @@ async fn import_export_tokens_and_demo() {
     );
     // A role at once, the city by its name; the link on the server's address.
     let editor = instance.run(&[
-        "--port", "9090", "user", "add", "--role", "editor", "--city", "İzmir", "ed@example.org",
+        "--port",
+        "9090",
+        "user",
+        "add",
+        "--role",
+        "editor",
+        "--city",
+        "İzmir",
+        "ed@example.org",
     ]);
     assert!(editor.status.success(), "{}", text(&editor.stderr));
     let said = text(&editor.stdout);
-    assert!(said.contains("http://127.0.0.1:9090/en/password/"), "{said}");
-    assert!(said.contains("guessed"), "it says the address is a guess: {said}");
+    assert!(
+        said.contains("http://127.0.0.1:9090/en/password/"),
+        "{said}"
+    );
+    assert!(
+        said.contains("guessed"),
+        "it says the address is a guess: {said}"
+    );
     let given = instance.run(&[
-        "--base-url", "https://ateneu.example.org", "user", "add", "--role", "secretariat",
-        "--network", "uccn", "sec@example.org",
+        "--base-url",
+        "https://ateneu.example.org",
+        "user",
+        "add",
+        "--role",
+        "secretariat",
+        "--network",
+        "uccn",
+        "sec@example.org",
     ]);
     assert!(text(&given.stdout).contains("https://ateneu.example.org/en/password/"));
     assert!(!text(&given.stdout).contains("guessed"));
-    let wrong = instance.run(&["user", "add", "--role", "editor", "--city", "Atlantis", "x@example.org"]);
+    let wrong = instance.run(&[
+        "user",
+        "add",
+        "--role",
+        "editor",
+        "--city",
+        "Atlantis",
+        "x@example.org",
+    ]);
     assert_eq!(wrong.status.code(), Some(2), "{}", text(&wrong.stderr));
     assert!(text(&wrong.stderr).contains("Atlantis"));
     let members = instance.file("m.csv", "city,network,role,started_on,ended_on,creative_field,designation_year\nlyon,uclg-culture,member,2020-01-01,,,\n");

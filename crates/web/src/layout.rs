@@ -9,15 +9,19 @@ use ateneu_domain::text::TranslatedText;
 use ateneu_domain::{FieldErrors, Lang};
 use maud::{DOCTYPE, Markup, html};
 
-fn head(title: &str, lang: Lang) -> Markup {
+/// The head of a page. htmx (52 KB) is loaded only by a page that enhances itself with it (a
+/// live region, `data-fragment`): every page works without it.
+fn head(title: &str, lang: Lang, enhanced: bool) -> Markup {
     html! {
         meta charset="utf-8";
         meta name="viewport" content="width=device-width, initial-scale=1";
         title { (title) " · Ateneu" }
         link rel="stylesheet" href="/static/app.css";
         link rel="icon" href="/favicon.ico" type="image/svg+xml";
-        script src="/static/htmx.min.js" defer {}
-        meta name="htmx-config" content=r#"{"includeIndicatorStyles":false}"#;
+        @if enhanced {
+            script src="/static/htmx.min.js" defer {}
+            meta name="htmx-config" content=r#"{"includeIndicatorStyles":false}"#;
+        }
         @let _ = lang;
     }
 }
@@ -30,7 +34,7 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(v.lang.code()) {
-            head { (head(title, v.lang)) }
+            head { (head(title, v.lang, body.0.contains("data-fragment="))) }
             body {
                 a.skip-link href="#main" { (v.t("skip-to-content")) }
                 header.site-header {
@@ -73,10 +77,12 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                             None => { a href={ (v.href("/sign-in")) @if !v.path.starts_with("/sign-in") && v.path.len() > 1 { "?next=" (crate::negotiate::query_value(&v.href(&v.path))) } } { (v.t("sign-in")) } }
                         }
                     }
+                    // Inside the header (the banner landmark), as every part of a page is.
+                    @if state.has_demo_content() {
+                        div.example-banner role="note" { (v.t("example-banner")) }
+                    }
                 }
-                @if state.has_demo_content() {
-                    div.example-banner role="note" { (v.t("example-banner")) }
-                }
+
                 main #main .container tabindex="-1" { (body) }
                 footer.site-footer {
                     p { (v.t("footer-about")) }
@@ -105,7 +111,7 @@ pub fn error_page(
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
-            head { (head(&title, lang)) }
+            head { (head(&title, lang, false)) }
             body {
                 header.site-header { a.brand href=(href("/")) { "Ateneu" } }
                 main #main .container {

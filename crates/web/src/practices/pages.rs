@@ -70,7 +70,7 @@ fn hits(v: &Viewer, results: &Results) -> Markup {
         ol.results start=((results.page - 1) * results.per_page + 1) {
             @for hit in &results.hits {
                 li.hit {
-                    h3 { a href=(v.href(&format!("/practices/{}", hit.slug))) lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (hit.title) } }
+                    h2.hit-title { a href=(v.href(&format!("/practices/{}", hit.slug))) lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (hit.title) } }
                     // The index gives the snippet escaped, with the matches in <mark>.
                     p.snippet lang=[(hit.lang != v.lang).then(|| hit.lang.code())] { (PreEscaped(&hit.snippet)) }
                     @if !hit.matched_tags.is_empty() {

@@ -15,3 +15,4 @@ mod practices_api;
 mod practices_media;
 mod registry;
 mod security;
+mod weight;

@@ -1,0 +1,91 @@
+//! What a page weighs and how it is built for everyone: answers gzipped for browsers that ask,
+//! htmx only on the pages it enhances, the example banner inside a landmark, result titles
+//! one heading level under the page's.
+
+use crate::common::{TestApp, secretariat};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+async fn gzip_get(app: &TestApp, path: &str) -> crate::common::Reply {
+    app.send_unsigned(
+        Request::get(path)
+            .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn pages_and_static_files_are_gzipped_for_browsers_that_ask() {
+    let app = TestApp::with_demo().await;
+    for path in [
+        "/en",
+        "/fr/cities",
+        "/static/app.css",
+        "/static/htmx.min.js",
+        "/api/v1/cities",
+    ] {
+        let reply = gzip_get(&app, path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip", "{path}");
+        let mut plain = Vec::new();
+        use std::io::Read;
+        flate2::read::GzDecoder::new(&reply.bytes[..])
+            .read_to_end(&mut plain)
+            .expect("gzip");
+        assert!(plain.len() > reply.bytes.len(), "{path} is smaller gzipped");
+    }
+    let plain = app
+        .send_unsigned(
+            Request::get("/static/app.css")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+}
+
+#[tokio::test]
+async fn htmx_loads_only_where_a_page_enhances_with_it() {
+    let app = TestApp::with_demo().await;
+    let mut visitor = app.fresh_browser();
+    let home = visitor.get("/en").await;
+    assert!(
+        !home.body.contains("htmx.min.js"),
+        "every page works without it"
+    );
+    let token = app
+        .user("secretariat@example.org", &[secretariat("uclg-culture")])
+        .await;
+    let created = app
+        .api(
+            axum::http::Method::POST,
+            "/api/v1/assessments",
+            Some(serde_json::json!({
+                "city": "lyon", "framework": "culture21-actions@2015", "module": "commitments",
+                "starts_on": "2026-05-01", "visibility": "public",
+            })),
+            Some(&token),
+        )
+        .await;
+    let id = created.json()["id"].as_i64().expect("id");
+    let mut runner = app.fresh_browser();
+    runner.sign_in("secretariat@example.org").await;
+    let dashboard = runner.get(&format!("/en/assessments/{id}/dashboard")).await;
+    assert!(
+        dashboard.body.contains("htmx.min.js"),
+        "the live dashboard enhances with it"
+    );
+}
+
+#[tokio::test]
+async fn the_example_banner_is_inside_a_landmark_and_hits_are_second_level_headings() {
+    let app = TestApp::with_demo().await;
+    let mut visitor = app.fresh_browser();
+    let page = visitor.get("/es/practices").await;
+    let header_end = page.body.find("</header>").expect("a header");
+    let banner = page.body.find("example-banner").expect("the banner");
+    assert!(banner < header_end, "inside the header");
+    assert!(!page.body.contains("<h3"), "no heading level is skipped");
+}
