@@ -9,7 +9,10 @@
 mod schedule;
 pub mod series;
 
-pub use schedule::{Schedule, ScheduleInput, TITLE_MAX_CHARS, invitation_language, parse_schedule};
+pub use schedule::{
+    KeyIdeasPart, Schedule, ScheduleInput, TITLE_MAX_CHARS, invitation_language, key_ideas_parts,
+    parse_schedule,
+};
 
 use crate::validation::{FieldErrors, Problem, max_chars, non_empty};
 use serde::de::{self, Unexpected, Visitor};

@@ -410,6 +410,10 @@ dashboard-items = Every item
 count = Count
 mean = Mean
 median = Median
+dashboard-disagreement = spread { $spread } over { $count ->
+    [one] one answer
+   *[other] { $count } answers
+}
 spread = Spread
 responses = Responses
 sector = Sector

@@ -410,6 +410,10 @@ dashboard-items = Todos los elementos
 count = Número
 mean = Media
 median = Mediana
+dashboard-disagreement = dispersión { $spread } en { $count ->
+    [one] una respuesta
+   *[other] { $count } respuestas
+}
 spread = Dispersión
 responses = Respuestas
 sector = Sector

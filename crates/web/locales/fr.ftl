@@ -410,6 +410,10 @@ dashboard-items = Tous les éléments
 count = Nombre
 mean = Moyenne
 median = Médiane
+dashboard-disagreement = écart { $spread } sur { $count ->
+    [one] une réponse
+   *[other] { $count } réponses
+}
 spread = Dispersion
 responses = Réponses
 sector = Secteur

@@ -110,9 +110,78 @@ pub fn invitation_language(
     }
 }
 
+/// A part of the key ideas as written: a paragraph (its lines kept) or a list (lines that start
+/// with "- ", "* " or "• ").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyIdeasPart {
+    Paragraph(Vec<String>),
+    List(Vec<String>),
+}
+
+/// The key ideas' parts, in order: blank lines separate parts, list lines make lists, other
+/// line breaks are kept within a paragraph, so that the page, the HTML report and the PDF
+/// show what the facilitator wrote.
+pub fn key_ideas_parts(text: &str) -> Vec<KeyIdeasPart> {
+    let mut parts = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    let flush =
+        |parts: &mut Vec<KeyIdeasPart>, lines: &mut Vec<String>, items: &mut Vec<String>| {
+            if !lines.is_empty() {
+                parts.push(KeyIdeasPart::Paragraph(std::mem::take(lines)));
+            }
+            if !items.is_empty() {
+                parts.push(KeyIdeasPart::List(std::mem::take(items)));
+            }
+        };
+    for raw in text.replace("\r\n", "\n").lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut parts, &mut lines, &mut items);
+            continue;
+        }
+        match line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))
+            .or_else(|| line.strip_prefix("• "))
+        {
+            Some(item) => {
+                if !lines.is_empty() {
+                    parts.push(KeyIdeasPart::Paragraph(std::mem::take(&mut lines)));
+                }
+                items.push(item.trim().to_owned());
+            }
+            None => {
+                if !items.is_empty() {
+                    parts.push(KeyIdeasPart::List(std::mem::take(&mut items)));
+                }
+                lines.push(line.to_owned());
+            }
+        }
+    }
+    flush(&mut parts, &mut lines, &mut items);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_ideas_keep_their_line_breaks_and_lists() {
+        let parts = key_ideas_parts(
+            "Open the libraries:\n- on Sundays\n- at night\n\nThen ask.\nAnd listen.",
+        );
+        assert_eq!(
+            parts,
+            vec![
+                KeyIdeasPart::Paragraph(vec!["Open the libraries:".into()]),
+                KeyIdeasPart::List(vec!["on Sundays".into(), "at night".into()]),
+                KeyIdeasPart::Paragraph(vec!["Then ask.".into(), "And listen.".into()]),
+            ]
+        );
+        assert!(key_ideas_parts("  \n\n ").is_empty());
+    }
 
     #[test]
     fn an_invitation_speaks_a_language_of_the_workshop() {

@@ -12,8 +12,9 @@ const PAD_Y: f64 = 3.5;
 const HEADER_LINES: usize = 6;
 const BAND: Rgb = (0.90, 0.93, 0.94);
 
-/// Column x positions and widths from relative `widths` (missing or invalid ones count as 1).
-fn columns(count: usize, widths: &[f32]) -> Vec<(f64, f64)> {
+/// Column x positions and widths from relative `widths` (missing or invalid ones count as 1),
+/// each column at least `least[i]` wide (its header's longest word), as far as the page allows.
+fn columns(count: usize, widths: &[f32], least: &[f64]) -> Vec<(f64, f64)> {
     let weights: Vec<f64> = (0..count)
         .map(|i| {
             let w = widths.get(i).map_or(1.0, |w| f64::from(*w));
@@ -24,12 +25,44 @@ fn columns(count: usize, widths: &[f32]) -> Vec<(f64, f64)> {
             }
         })
         .collect();
-    let total: f64 = weights.iter().sum();
+    let least: Vec<f64> = (0..count)
+        .map(|i| least.get(i).copied().unwrap_or(0.0).max(0.0))
+        .collect();
+    let mut fixed = vec![false; count];
+    let mut sizes = vec![0.0; count];
+    // Columns narrower than their least width get it; the rest share what remains by weight.
+    for _ in 0..=count {
+        let room: f64 = WIDTH
+            - (0..count)
+                .filter(|i| fixed[*i])
+                .map(|i| least[i])
+                .sum::<f64>();
+        let free: f64 = (0..count).filter(|i| !fixed[*i]).map(|i| weights[i]).sum();
+        let mut changed = false;
+        for i in 0..count {
+            sizes[i] = if fixed[i] {
+                least[i]
+            } else {
+                room.max(0.0) * weights[i] / free.max(1e-9)
+            };
+        }
+        for i in 0..count {
+            if !fixed[i] && sizes[i] < least[i] && room > least[i] {
+                fixed[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let total: f64 = sizes.iter().sum();
+    let scale = if total > WIDTH { WIDTH / total } else { 1.0 };
     let mut x = LEFT;
-    weights
+    sizes
         .iter()
         .map(|w| {
-            let width = WIDTH * w / total;
+            let width = w * scale;
             let column = (x, width);
             x += width;
             column
@@ -91,7 +124,20 @@ pub(crate) fn table(flow: &mut Flow, header: &[String], rows: &[Vec<String>], wi
     if count == 0 {
         return;
     }
-    let cols = columns(count, widths);
+    // A header is never cut inside a word: each column is at least as wide as its header's
+    // longest word.
+    let least: Vec<f64> = (0..count)
+        .map(|i| {
+            header.get(i).map_or(0.0, |text| {
+                text.split_whitespace()
+                    .map(|word| flow.measure(Style::Bold, SIZE, word))
+                    .fold(0.0, f64::max)
+                    + 2.0 * PAD_X
+                    + 1.0
+            })
+        })
+        .collect();
+    let cols = columns(count, widths, &least);
     let mut head = wrap_row(flow, Style::Bold, &cols, header);
     for lines in &mut head {
         lines.truncate(HEADER_LINES);
@@ -145,11 +191,31 @@ mod tests {
 
     #[test]
     fn columns_share_the_width_by_weight() {
-        let cols = columns(3, &[2.0, f32::NAN]);
+        let cols = columns(3, &[2.0, f32::NAN], &[]);
         assert_eq!(cols.len(), 3);
         assert!((cols[0].1 - WIDTH / 2.0).abs() < 1e-9);
         assert!((cols[1].1 - WIDTH / 4.0).abs() < 1e-9);
         assert!((cols[2].0 + cols[2].1 - (LEFT + WIDTH)).abs() < 1e-9);
-        assert_eq!(columns(2, &[-1.0, 0.0]), columns(2, &[]));
+        assert_eq!(columns(2, &[-1.0, 0.0], &[]), columns(2, &[], &[]));
+    }
+
+    #[test]
+    fn a_column_is_never_narrower_than_its_header_s_longest_word() {
+        // Six columns where the narrow ones must hold "Consensus" or "Dispersion".
+        let least = [0.0, 60.0, 60.0, 70.0, 40.0, 65.0];
+        let cols = columns(6, &[5.0, 1.0, 1.0, 1.0, 1.0, 1.2], &least);
+        for (i, (_, width)) in cols.iter().enumerate() {
+            assert!(
+                *width + 1e-9 >= least[i],
+                "column {i}: {width} < {}",
+                least[i]
+            );
+        }
+        let total: f64 = cols.iter().map(|(_, w)| w).sum();
+        assert!((total - WIDTH).abs() < 1e-6, "the page's width, all of it");
+        // More than the page can hold: shrunk to fit, never past the page.
+        let squeezed = columns(3, &[], &[WIDTH, WIDTH, WIDTH]);
+        let total: f64 = squeezed.iter().map(|(_, w)| w).sum();
+        assert!(total <= WIDTH + 1e-6);
     }
 }

@@ -223,7 +223,7 @@ pub async fn overview(
                 p { a.button.danger href=(v.href(&format!("/assessments/{id}/close"))) { (v.t("close-assessment")) "…" } }
             }
         } @else if !a.key_ideas.is_empty() {
-            section { h2 { (v.t("key-ideas")) } @for p in a.key_ideas.split("\n\n") { p { (p) } } }
+            section { h2 { (v.t("key-ideas")) } (key_ideas(&a.key_ideas)) }
         }
         @if !open && v.allows(Action::ReopenAssessment(scope)) {
             form.form method="post" action=(v.href(&format!("/assessments/{id}/reopen"))) {
@@ -375,4 +375,17 @@ pub async fn reopen(
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/assessments/{id}")),
     ))
+}
+
+/// The key ideas as written: paragraphs with their line breaks, and lists.
+pub fn key_ideas(text: &str) -> Markup {
+    use ateneu_domain::assessments::{KeyIdeasPart, key_ideas_parts};
+    html! {
+        @for part in key_ideas_parts(text) {
+            @match part {
+                KeyIdeasPart::Paragraph(lines) => p { @for (i, line) in lines.iter().enumerate() { @if i > 0 { br; } (line) } },
+                KeyIdeasPart::List(items) => ul { @for item in &items { li { (item) } } },
+            }
+        }
+    }
 }

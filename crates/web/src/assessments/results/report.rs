@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::layout;
 use crate::viewer::Viewer;
 use ateneu_domain::Lang;
-use ateneu_domain::assessments::{Answer, Sector};
+use ateneu_domain::assessments::{Answer, KeyIdeasPart, Sector};
 use ateneu_domain::results::Deviation;
 use ateneu_reports::pdf::{Block, Document};
 use axum::extract::{Path, Query, State};
@@ -216,9 +216,11 @@ pub fn blocks(
             .map(|d| deviation_line(state, lang, loaded, d))
             .collect(),
     ));
-    let justified: Vec<String> = computed
-        .consensus
+    // The agreed scores in the framework's order.
+    let justified: Vec<String> = results
+        .fields
         .iter()
+        .filter_map(|f| computed.consensus.get(&f.key).map(|c| (&f.key, c)))
         .filter(|(_, c)| !c.justification.is_empty())
         .map(|(field, c)| {
             let score = match c.score {
@@ -246,13 +248,11 @@ pub fn blocks(
     if a.key_ideas.trim().is_empty() {
         blocks.push(Block::Paragraph(t(state, lang, "report-no-key-ideas")));
     }
-    for paragraph in a
-        .key_ideas
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        blocks.push(Block::Paragraph(paragraph.to_owned()));
+    for part in ateneu_domain::assessments::key_ideas_parts(&a.key_ideas) {
+        blocks.push(match part {
+            KeyIdeasPart::Paragraph(lines) => Block::Paragraph(lines.join("\n")),
+            KeyIdeasPart::List(items) => Block::Bullets(items),
+        });
     }
     let comments: Vec<String> = computed
         .results
@@ -330,7 +330,7 @@ fn render_html(v: &Viewer, blocks: &[Block]) -> Markup {
         @for block in blocks {
             @match block {
                 Block::Heading { level, text } => @if *level <= 2 { h2 { (text) } } @else { h3 { (text) } },
-                Block::Paragraph(text) => p { (text) },
+                Block::Paragraph(text) => p { @for (i, line) in text.split('\n').enumerate() { @if i > 0 { br; } (line) } },
                 Block::Bullets(lines) => ul { @for line in lines { li { (line) } } },
                 Block::Table { header, rows, .. } => div.table-wrap { table.data {
                     thead { tr { @for h in header { th scope="col" { (h) } } } }

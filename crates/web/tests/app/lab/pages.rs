@@ -169,3 +169,47 @@ async fn numbers_are_written_in_the_reader_s_language_on_pages_and_in_the_pdf() 
     assert!(text.contains("4,5"), "{text}");
     assert!(!text.contains("4.5"), "{text}");
 }
+
+#[tokio::test]
+async fn key_ideas_keep_their_lists_and_the_pdf_cuts_no_header_word() {
+    let w = super::workshop("public").await;
+    let tokens = w.invite(1).await;
+    w.answer(&tokens[0], json!({"sector": "academia", "answers": super::scores(6)}))
+        .await;
+    let ideas = w
+        .app
+        .api(
+            axum::http::Method::PUT,
+            &format!("/api/v1/assessments/{}/key-ideas", w.id),
+            Some(json!({"text": "Open the libraries:\n- on Sundays\n- at night\n\nThen ask.\nAnd listen."})),
+            Some(&w.secretariat),
+        )
+        .await;
+    assert_eq!(ideas.status, StatusCode::NO_CONTENT, "{}", ideas.body);
+    let mut reader = w.app.fresh_browser();
+    let report = reader.get(&format!("/fr/assessments/{}/report", w.id)).await;
+    assert!(report.body.contains("<ul><li>on Sundays</li><li>at night</li></ul>"), "{}", report.body);
+    assert!(report.body.contains("Then ask.<br>And listen."));
+    let page = reader.get(&format!("/fr/assessments/{}", w.id)).await;
+    assert!(page.body.contains("<li>on Sundays</li>"));
+    for lang in ["fr", "es", "en"] {
+        let pdf = reader.get(&format!("/{lang}/assessments/{}/report.pdf", w.id)).await;
+        let lines: Vec<String> = ateneu_reports::pdf::text::page_texts(&pdf.bytes)
+            .join("\n")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let header = match lang {
+            "fr" => "Champ Moyenne Médiane Dispersion Nombre Notes de consensus",
+            "es" => "Campo Media Mediana Dispersión Número Puntuaciones de consenso",
+            _ => "Field Mean Median Spread Count Consensus",
+        };
+        for word in header.split_whitespace() {
+            assert!(
+                lines.iter().any(|l| l.split_whitespace().any(|w| w == word)),
+                "{lang}: the header word {word} is cut: {lines:?}"
+            );
+        }
+        assert!(lines.iter().any(|l| l == "on Sundays"), "{lang}: a list item of its own");
+    }
+}
