@@ -8,6 +8,7 @@
 #[path = "../app/common.rs"]
 mod common;
 mod harness;
+mod journeys;
 mod lab;
 
 use common::{PASSWORD, secretariat};

@@ -174,8 +174,11 @@ async fn numbers_are_written_in_the_reader_s_language_on_pages_and_in_the_pdf() 
 async fn key_ideas_keep_their_lists_and_the_pdf_cuts_no_header_word() {
     let w = super::workshop("public").await;
     let tokens = w.invite(1).await;
-    w.answer(&tokens[0], json!({"sector": "academia", "answers": super::scores(6)}))
-        .await;
+    w.answer(
+        &tokens[0],
+        json!({"sector": "academia", "answers": super::scores(6)}),
+    )
+    .await;
     let ideas = w
         .app
         .api(
@@ -187,13 +190,23 @@ async fn key_ideas_keep_their_lists_and_the_pdf_cuts_no_header_word() {
         .await;
     assert_eq!(ideas.status, StatusCode::NO_CONTENT, "{}", ideas.body);
     let mut reader = w.app.fresh_browser();
-    let report = reader.get(&format!("/fr/assessments/{}/report", w.id)).await;
-    assert!(report.body.contains("<ul><li>on Sundays</li><li>at night</li></ul>"), "{}", report.body);
+    let report = reader
+        .get(&format!("/fr/assessments/{}/report", w.id))
+        .await;
+    assert!(
+        report
+            .body
+            .contains("<ul><li>on Sundays</li><li>at night</li></ul>"),
+        "{}",
+        report.body
+    );
     assert!(report.body.contains("Then ask.<br>And listen."));
     let page = reader.get(&format!("/fr/assessments/{}", w.id)).await;
     assert!(page.body.contains("<li>on Sundays</li>"));
     for lang in ["fr", "es", "en"] {
-        let pdf = reader.get(&format!("/{lang}/assessments/{}/report.pdf", w.id)).await;
+        let pdf = reader
+            .get(&format!("/{lang}/assessments/{}/report.pdf", w.id))
+            .await;
         let lines: Vec<String> = ateneu_reports::pdf::text::page_texts(&pdf.bytes)
             .join("\n")
             .lines()
@@ -206,10 +219,15 @@ async fn key_ideas_keep_their_lists_and_the_pdf_cuts_no_header_word() {
         };
         for word in header.split_whitespace() {
             assert!(
-                lines.iter().any(|l| l.split_whitespace().any(|w| w == word)),
+                lines
+                    .iter()
+                    .any(|l| l.split_whitespace().any(|w| w == word)),
                 "{lang}: the header word {word} is cut: {lines:?}"
             );
         }
-        assert!(lines.iter().any(|l| l == "on Sundays"), "{lang}: a list item of its own");
+        assert!(
+            lines.iter().any(|l| l == "on Sundays"),
+            "{lang}: a list item of its own"
+        );
     }
 }
