@@ -314,7 +314,13 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Demo) => {
             let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-            println!("Example network loaded: {added} cities added (marked as example content).");
+            let examples = ateneu_web::demo::load_examples(&state)
+                .await
+                .map_err(|e| anyhow!("{e:?}"))?;
+            println!(
+                "Example network loaded: {added} cities added, {} practices, {} assessments (marked as example content).",
+                examples.practices, examples.assessments
+            );
             Ok(())
         }
     }

@@ -83,8 +83,16 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
     crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {
         let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
+        let examples = ateneu_web::demo::load_examples(&state)
+            .await
+            .map_err(|e| anyhow!("{e:?}"))?;
         state.set_demo_content();
-        tracing::info!(added, "example network loaded");
+        tracing::info!(
+            added,
+            practices = examples.practices,
+            assessments = examples.assessments,
+            "example network loaded"
+        );
     }
     if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
         .await

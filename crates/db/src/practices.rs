@@ -159,6 +159,21 @@ pub async fn get(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Practi
     Ok(assemble(conn, vec![model]).await?.pop())
 }
 
+/// The practice an import gave this identifier.
+pub async fn by_external_id(
+    conn: &impl ConnectionTrait,
+    external_id: &str,
+) -> DbResult<Option<Practice>> {
+    let Some(model) = practice::Entity::find()
+        .filter(practice::Column::ExternalId.eq(external_id))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(assemble(conn, vec![model]).await?.pop())
+}
+
 pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> DbResult<Option<Practice>> {
     let Some(model) = practice::Entity::find()
         .filter(practice::Column::Slug.eq(slug))

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod api;
 pub mod assessments;
 pub mod cities;
+pub mod demo;
 pub mod error;
 pub mod frameworks;
 pub mod home;

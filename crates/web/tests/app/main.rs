@@ -4,6 +4,7 @@
 mod accounts;
 mod city_names;
 mod common;
+mod demo;
 mod i18n_pages;
 mod lab;
 mod mail;
