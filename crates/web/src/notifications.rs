@@ -12,6 +12,7 @@ use ateneu_db::notifications::{self as repo, Notice};
 use ateneu_domain::Lang;
 use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
 use ateneu_domain::permissions::{Action, PracticeScope};
+use ateneu_domain::practices::Stage;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -102,6 +103,44 @@ pub async fn for_facilitators(
         }
     }
     Ok(users)
+}
+
+/// Who a submitted practice waits for: the people its review reaches (the reviewers and
+/// secretariat of its networks, or the platform's administrators when nobody holds that role
+/// there), for the city to know.
+pub async fn practice_reviewers(
+    state: &AppState,
+    v: &Viewer,
+    loaded: &crate::practices::Loaded,
+) -> Result<Vec<String>, AppError> {
+    let practice = &loaded.practice;
+    let pending = for_practice(
+        state,
+        v,
+        NoticeKind::PracticeSubmitted,
+        (
+            PracticeScope {
+                stage: Stage::Submitted,
+                ..loaded.scope()
+            },
+            practice.id,
+            practice.slug.as_str(),
+            String::new(),
+        ),
+    )
+    .await?;
+    // Names people gave themselves; never an address the city may not know.
+    let mut names: Vec<String> = pending
+        .recipients
+        .iter()
+        .filter(|u| !u.display_name.is_empty())
+        .map(|u| u.display_name.clone())
+        .collect();
+    let unnamed = pending.recipients.len() - names.len();
+    if unnamed > 0 {
+        names.push(v.tf("practice-reviewers-unnamed", &[("count", unnamed.into())]));
+    }
+    Ok(names)
 }
 
 /// Writes the notices in the change's transaction.

@@ -416,44 +416,6 @@ pub async fn step(
     Ok(after)
 }
 
-/// Who a submitted practice waits for: the people its review reaches (the reviewers and
-/// secretariat of its networks, or the platform's administrators when nobody holds that role
-/// there), for the city to know.
-pub async fn reviewers(
-    state: &AppState,
-    v: &Viewer,
-    loaded: &Loaded,
-) -> Result<Vec<String>, AppError> {
-    let practice = &loaded.practice;
-    let pending = crate::notifications::for_practice(
-        state,
-        v,
-        NoticeKind::PracticeSubmitted,
-        (
-            PracticeScope {
-                stage: Stage::Submitted,
-                ..loaded.scope()
-            },
-            practice.id,
-            practice.slug.as_str(),
-            String::new(),
-        ),
-    )
-    .await?;
-    // Names people gave themselves; never an address the city may not know.
-    let mut names: Vec<String> = pending
-        .recipients
-        .iter()
-        .filter(|u| !u.display_name.is_empty())
-        .map(|u| u.display_name.clone())
-        .collect();
-    let unnamed = pending.recipients.len() - names.len();
-    if unnamed > 0 {
-        names.push(v.tf("practice-reviewers-unnamed", &[("count", unnamed.into())]));
-    }
-    Ok(names)
-}
-
 /// Leaves advice (an expert) or a note (a reviewer) on a practice.
 pub async fn comment(
     state: &AppState,

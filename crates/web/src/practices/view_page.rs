@@ -171,7 +171,7 @@ async fn worker_panel(
         p.stage,
         Stage::Draft | Stage::ChangesRequested | Stage::Submitted | Stage::InReview
     ) {
-        super::reviewers(state, v, loaded).await?
+        crate::notifications::practice_reviewers(state, v, loaded).await?
     } else {
         Vec::new()
     };
