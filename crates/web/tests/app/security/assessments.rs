@@ -39,6 +39,20 @@ fn run_routes(id: i64) -> Vec<(Method, String)> {
         (Method::POST, format!("/api/v1/assessments/{id}/reopen")),
         (Method::PUT, format!("/api/v1/assessments/{id}/consensus")),
         (Method::PUT, format!("/api/v1/assessments/{id}/key-ideas")),
+        (Method::GET, format!("/api/v1/assessments/{id}/invitations")),
+        (
+            Method::POST,
+            format!("/api/v1/assessments/{id}/invitations/1/resend"),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/assessments/{id}/invitations/1/revoke"),
+        ),
+        (Method::GET, format!("/en/assessments/{id}/close")),
+        (
+            Method::GET,
+            format!("/en/assessments/{id}/invitations/1/reprint"),
+        ),
     ]
 }
 
