@@ -98,7 +98,7 @@ impl I18n {
 
     /// The language's decimal mark (`.` or `,`), read off its formatted numbers.
     pub fn decimal_mark(&self, lang: Lang) -> String {
-        decimal(lang, 1.5, 1).replace(['1', '5'], "")
+        decimal_mark(lang)
     }
 
     /// Whether a message exists in every language (used by tests).
@@ -152,6 +152,11 @@ fn formatters() -> Option<&'static [icu_decimal::DecimalFormatter; 3]> {
         .as_ref()
 }
 
+/// The language's decimal mark, read off a number it formats.
+fn decimal_mark(lang: Lang) -> String {
+    decimal(lang, 1.5, 1).replace(['1', '5'], "")
+}
+
 /// `value` rounded to `digits` decimals (at most 6), in the language's form.
 pub fn decimal(lang: Lang, value: f64, digits: u8) -> String {
     let digits = digits.min(6);
@@ -198,7 +203,7 @@ fn format_number<const L: usize>(
     };
     let mut text = decimal(lang, number.value, u8::try_from(digits).unwrap_or(6));
     if options.minimum_fraction_digits.is_none() && digits > 0 {
-        let mark = decimal(lang, 1.5, 1).replace(['1', '5'], "");
+        let mark = decimal_mark(lang);
         if text.contains(&mark) {
             text = text
                 .trim_end_matches('0')

@@ -50,8 +50,9 @@ pub struct Pending {
     pub recipients: Vec<User>,
 }
 
-/// The people who may receive notices, as policies see them.
-async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
+/// The people who may receive notices, as policies see them (read once per change, whatever
+/// the number of notices it leaves).
+pub async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
     let mut people = Vec::new();
     for (user, grants) in repo::people(&state.db.conn).await? {
         let actor = crate::viewer::actor_for(state, user.id, grants).await?;
@@ -61,29 +62,28 @@ async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
     Ok(people)
 }
 
-/// Who receives a practice's notice (before the change is written: the notice goes in the
-/// same transaction).
-pub async fn for_practice(
-    state: &AppState,
+/// Who among `people` receives a practice's notice (chosen before the change is written: the
+/// notice goes in the same transaction).
+pub fn for_practice(
+    people: &[(User, Person)],
     v: &Viewer,
     kind: NoticeKind,
     (scope, id, slug, title): (PracticeScope<'_>, i64, &str, String),
-) -> Result<Pending, AppError> {
-    let people = people(state).await?;
+) -> Pending {
     let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
     let acting = v.signed_in.as_ref().map(|s| s.user.id);
     let chosen = practice_recipients(kind, scope, &persons, acting);
-    Ok(Pending {
+    Pending {
         kind,
         entity: ("practice", id),
         title,
         path: format!("/practices/{slug}"),
         recipients: people
-            .into_iter()
+            .iter()
             .filter(|(user, _)| chosen.contains(&user.id))
-            .map(|(user, _)| user)
+            .map(|(user, _)| user.clone())
             .collect(),
-    })
+    }
 }
 
 /// A workshop's facilitators, told they facilitate it (the person who made it left out).
@@ -114,8 +114,9 @@ pub async fn practice_reviewers(
     loaded: &crate::practices::Loaded,
 ) -> Result<Vec<String>, AppError> {
     let practice = &loaded.practice;
+    let people = people(state).await?;
     let pending = for_practice(
-        state,
+        &people,
         v,
         NoticeKind::PracticeSubmitted,
         (
@@ -127,8 +128,7 @@ pub async fn practice_reviewers(
             practice.slug.as_str(),
             String::new(),
         ),
-    )
-    .await?;
+    );
     // Names people gave themselves; never an address the city may not know.
     let mut names: Vec<String> = pending
         .recipients

@@ -394,15 +394,20 @@ pub async fn step(
                 .to_owned(),
         )
     };
-    let mut notices = Vec::new();
-    if let Some(kind) = NoticeKind::after_step(step) {
-        notices.push(crate::notifications::for_practice(state, v, kind, what()).await?);
-    }
+    let mut kinds: Vec<NoticeKind> = NoticeKind::after_step(step).into_iter().collect();
     if to == Stage::Published && practice.record.languages().len() < ateneu_domain::Lang::ALL.len()
     {
-        let kind = NoticeKind::TranslationNeeded;
-        notices.push(crate::notifications::for_practice(state, v, kind, what()).await?);
+        kinds.push(NoticeKind::TranslationNeeded);
     }
+    let people = if kinds.is_empty() {
+        Vec::new()
+    } else {
+        crate::notifications::people(state).await?
+    };
+    let notices: Vec<_> = kinds
+        .into_iter()
+        .map(|kind| crate::notifications::for_practice(&people, v, kind, what()))
+        .collect();
     let txn = state.db.write().await?;
     let after = repo::take_step(&txn, &v.who(), practice, step, to, comment).await?;
     for pending in &notices {
