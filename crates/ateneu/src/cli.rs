@@ -6,6 +6,7 @@ use anyhow::{Context, anyhow};
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, migrations};
 use ateneu_domain::Lang;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::accounts::{Email, Grant, Role};
 use ateneu_domain::csv_format::{self, LineError};
 use ateneu_web::{AppState, Config};
@@ -518,7 +519,7 @@ async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
                     .map(|(line, city)| LineError {
                         line,
                         column: "city".into(),
-                        problem: ateneu_domain::Problem::with_detail("unknown_city", city),
+                        problem: ateneu_domain::Problem::with_detail(ProblemKey::UnknownCity, city),
                     })
                     .collect();
                 return Err(bad(describe(&state, file, &errors)));

@@ -4,6 +4,7 @@
 use crate::cli::bad;
 use ateneu_db::audit::Who;
 use ateneu_db::frameworks::{self as repo, Imported};
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{parse_toml, to_toml};
 use ateneu_web::AppState;
 use std::path::Path;
@@ -25,7 +26,7 @@ pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
     })?;
     let txn = state.db.write().await?;
     let outcome = match repo::import(&txn, &Who::system("cli"), &framework).await {
-        Err(ateneu_db::DbError::Conflict("version_frozen")) => {
+        Err(ateneu_db::DbError::Conflict(ProblemKey::VersionFrozen)) => {
             return Err(bad(format!(
                 "{} is used by an assessment and cannot change: give the revision a new version",
                 framework.reference()

@@ -99,7 +99,7 @@ pub async fn create_user(
     }
     .insert(&**txn)
     .await
-    .map_err(conflict_as("email_taken"))?;
+    .map_err(conflict_as(ateneu_domain::ProblemKey::EmailTaken))?;
     audit::record(
         &**txn,
         who,
@@ -241,18 +241,14 @@ pub async fn remove_grant(
         .filter(grant::Column::UserId.eq(user_id))
         .exec(&**txn)
         .await?;
-    if result.rows_affected > 0 {
-        audit::record(
-            &**txn,
-            who,
-            "grant.remove",
-            "user",
-            user_id,
-            serde_json::json!({"grant_id": grant_id}),
-        )
-        .await?;
-    }
-    Ok(result.rows_affected > 0)
+    audit::record_removal(
+        &**txn,
+        who,
+        result.rows_affected,
+        ("grant.remove", "user", user_id),
+        serde_json::json!({"grant_id": grant_id}),
+    )
+    .await
 }
 
 // --- API tokens ---
@@ -341,18 +337,14 @@ pub async fn revoke_api_token(
         .filter(api_token::Column::UserId.eq(user_id))
         .exec(&**txn)
         .await?;
-    if result.rows_affected > 0 {
-        audit::record(
-            &**txn,
-            who,
-            "api_token.revoke",
-            "user",
-            user_id,
-            serde_json::json!({"token_id": token_id}),
-        )
-        .await?;
-    }
-    Ok(result.rows_affected > 0)
+    audit::record_removal(
+        &**txn,
+        who,
+        result.rows_affected,
+        ("api_token.revoke", "user", user_id),
+        serde_json::json!({"token_id": token_id}),
+    )
+    .await
 }
 
 /// Ends every API token of a person (a password reset, signing out everywhere); returns how
@@ -362,17 +354,14 @@ pub async fn revoke_all_api_tokens(txn: &WriteTxn<'_>, who: &Who, user_id: i64) 
         .filter(api_token::Column::UserId.eq(user_id))
         .exec(&**txn)
         .await?;
-    if result.rows_affected > 0 {
-        audit::record(
-            &**txn,
-            who,
-            "api_token.revoke_all",
-            "user",
-            user_id,
-            serde_json::json!({"count": result.rows_affected}),
-        )
-        .await?;
-    }
+    audit::record_removal(
+        &**txn,
+        who,
+        result.rows_affected,
+        ("api_token.revoke_all", "user", user_id),
+        serde_json::json!({"count": result.rows_affected}),
+    )
+    .await?;
     Ok(result.rows_affected)
 }
 

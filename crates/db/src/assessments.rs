@@ -5,6 +5,7 @@ use crate::audit::{self, Who};
 use crate::entities::{assessment, assessment_facilitator, consensus_score, response};
 use crate::{DbError, DbResult, WriteTxn, frameworks, outputs};
 use ateneu_domain::Lang;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
 };
@@ -105,6 +106,37 @@ async fn facilitators_of(conn: &impl ConnectionTrait, id: i64) -> DbResult<Vec<i
         .collect())
 }
 
+/// The assessments of `models` with their facilitators, read in one query per 500 assessments
+/// (not one per assessment).
+async fn with_facilitators(
+    conn: &impl ConnectionTrait,
+    models: Vec<assessment::Model>,
+) -> DbResult<Vec<Assessment>> {
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let mut by_assessment: std::collections::HashMap<i64, Vec<i64>> =
+        std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let links = assessment_facilitator::Entity::find()
+            .filter(assessment_facilitator::Column::AssessmentId.is_in(chunk.iter().copied()))
+            .order_by_asc(assessment_facilitator::Column::UserId)
+            .all(conn)
+            .await?;
+        for link in links {
+            by_assessment
+                .entry(link.assessment_id)
+                .or_default()
+                .push(link.user_id);
+        }
+    }
+    models
+        .into_iter()
+        .map(|model| {
+            let facilitators = by_assessment.remove(&model.id).unwrap_or_default();
+            from_model(model, facilitators)
+        })
+        .collect()
+}
+
 /// Creates an assessment and freezes its framework version.
 pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbResult<i64> {
     let languages: Vec<&str> = new.languages.iter().map(|l| l.code()).collect();
@@ -168,12 +200,7 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
         .order_by_asc(assessment::Column::Id)
         .all(conn)
         .await?;
-    let mut out = Vec::with_capacity(models.len());
-    for model in models {
-        let facilitators = facilitators_of(conn, model.id).await?;
-        out.push(from_model(model, facilitators)?);
-    }
-    Ok(out)
+    with_facilitators(conn, models).await
 }
 
 /// Every assessment, newest first (the secretariat's and facilitators' index filters it).
@@ -183,18 +210,7 @@ pub async fn all(conn: &impl ConnectionTrait) -> DbResult<Vec<Assessment>> {
         .order_by_desc(assessment::Column::Id)
         .all(conn)
         .await?;
-    let links = assessment_facilitator::Entity::find().all(conn).await?;
-    models
-        .into_iter()
-        .map(|model| {
-            let ids = links
-                .iter()
-                .filter(|f| f.assessment_id == model.id)
-                .map(|f| f.user_id)
-                .collect();
-            from_model(model, ids)
-        })
-        .collect()
+    with_facilitators(conn, models).await
 }
 
 /// The closed assessments with public results run on a framework version, oldest first: the
@@ -212,12 +228,7 @@ pub async fn published_on_version(
         .order_by_asc(assessment::Column::Id)
         .all(conn)
         .await?;
-    let mut out = Vec::with_capacity(models.len());
-    for model in models {
-        let facilitators = facilitators_of(conn, model.id).await?;
-        out.push(from_model(model, facilitators)?);
-    }
-    Ok(out)
+    with_facilitators(conn, models).await
 }
 
 /// The revision counter, bumped by every response and change: dashboards poll it.
@@ -242,7 +253,7 @@ pub(crate) async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
     if result.rows_affected == 1 {
         Ok(())
     } else {
-        Err(DbError::Conflict("assessment_closed"))
+        Err(DbError::Conflict(ProblemKey::AssessmentClosed))
     }
 }
 
@@ -305,7 +316,9 @@ pub async fn save_response(
         .one(&**txn)
         .await?;
     match existing {
-        Some(model) if model.submitted => return Err(DbError::Conflict("invitation_used")),
+        Some(model) if model.submitted => {
+            return Err(DbError::Conflict(ProblemKey::InvitationUsed));
+        }
         Some(model) => {
             let mut active: response::ActiveModel = model.into();
             active.sector = Set(participation.sector.key().to_owned());
@@ -480,7 +493,7 @@ pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResu
         .exec(&**txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(DbError::Conflict("assessment_open"));
+        return Err(DbError::Conflict(ProblemKey::AssessmentOpen));
     }
     audit::record(
         &**txn,

@@ -55,6 +55,22 @@ pub async fn record(
     Ok(())
 }
 
+/// Records a removal when the delete before it took something away (`removed` rows), and
+/// nothing otherwise; returns whether something was removed. Every repository's "delete
+/// where it belongs to X, then audit" goes through here.
+pub async fn record_removal(
+    conn: &impl ConnectionTrait,
+    who: &Who,
+    removed: u64,
+    (action, entity, entity_id): (&str, &str, i64),
+    changes: Value,
+) -> DbResult<bool> {
+    if removed > 0 {
+        record(conn, who, action, entity, entity_id, changes).await?;
+    }
+    Ok(removed > 0)
+}
+
 /// Records many changes by the same person at once (a bulk import): one row each, one insert.
 pub async fn record_many(
     conn: &impl ConnectionTrait,

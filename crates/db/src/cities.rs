@@ -4,7 +4,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{city, membership};
 use crate::{Db, DbError, DbResult, WriteTxn, conflict_as, from_json, to_json};
-use ateneu_domain::cities::{CityDraft, Coordinates, fold, slugify};
+use ateneu_domain::cities::{CityDraft, Coordinates, fold, free_slug, slugify};
 use ateneu_domain::countries::Country;
 use ateneu_domain::csv_format::CityRow;
 use ateneu_domain::memberships::MembershipRole;
@@ -246,17 +246,6 @@ pub async fn count(db: &Db, filter: &CityFilter) -> DbResult<u64> {
         .await?)
 }
 
-/// The first free slug of the form `base`, `base-2`, `base-3`…
-pub(crate) fn free_slug(base: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken.contains(s))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 pub(crate) async fn slugs_like(
     conn: &impl ConnectionTrait,
     base: &str,
@@ -304,7 +293,7 @@ pub async fn create(
     let model = city::Entity::insert(active(&slug, draft, is_example)?)
         .exec_with_returning(&**txn)
         .await
-        .map_err(conflict_as("slug_taken"))?;
+        .map_err(conflict_as(ateneu_domain::ProblemKey::SlugTaken))?;
     audit::record(
         &**txn,
         who,
@@ -341,13 +330,7 @@ pub async fn update(
     to_city(model)
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ImportSummary {
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-}
+pub use crate::ImportSummary;
 
 /// Imports valid rows in one transaction: a row whose slug names an existing city updates it,
 /// any other row adds a city. `progress` is told how many rows are done.

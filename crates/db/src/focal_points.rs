@@ -82,16 +82,12 @@ pub async fn remove(txn: &WriteTxn<'_>, who: &Who, city_id: i64, id: i64) -> DbR
         .filter(focal_point::Column::CityId.eq(city_id))
         .exec(&**txn)
         .await?;
-    if result.rows_affected > 0 {
-        audit::record(
-            &**txn,
-            who,
-            "focal_point.remove",
-            "focal_point",
-            id,
-            serde_json::json!({"city_id": city_id}),
-        )
-        .await?;
-    }
-    Ok(result.rows_affected > 0)
+    audit::record_removal(
+        &**txn,
+        who,
+        result.rows_affected,
+        ("focal_point.remove", "focal_point", id),
+        serde_json::json!({"city_id": city_id}),
+    )
+    .await
 }

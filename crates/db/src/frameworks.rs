@@ -4,6 +4,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{benchmark_set, framework_version};
 use crate::{DbError, DbResult, WriteTxn};
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual, parse_toml, to_toml};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -79,7 +80,7 @@ pub async fn import(txn: &WriteTxn<'_>, who: &Who, framework: &Framework) -> DbR
         .await?;
     let outcome = match existing {
         Some(model) if model.checksum == sum => return Ok(Imported::Unchanged(model.id)),
-        Some(model) if model.frozen => return Err(DbError::Conflict("version_frozen")),
+        Some(model) if model.frozen => return Err(DbError::Conflict(ProblemKey::VersionFrozen)),
         Some(model) => {
             let id = model.id;
             let mut active: framework_version::ActiveModel = model.into();

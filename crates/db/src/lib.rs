@@ -40,7 +40,7 @@ pub enum DbError {
     NotFound,
     /// A unique value is taken (the key names what).
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(ateneu_domain::ProblemKey),
     #[error("invalid stored data: {0}")]
     Corrupt(String),
 }
@@ -135,8 +135,16 @@ impl Db {
     }
 }
 
+/// What an import did, row by row (the registry's cities and memberships, the practices).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportSummary {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
 /// Maps a unique-constraint violation to `Conflict(key)`, other errors unchanged.
-pub(crate) fn conflict_as(key: &'static str) -> impl FnOnce(DbErr) -> DbError {
+pub(crate) fn conflict_as(key: ateneu_domain::ProblemKey) -> impl FnOnce(DbErr) -> DbError {
     move |error| {
         let text = error.to_string().to_lowercase();
         if text.contains("unique") || text.contains("duplicate key") {

@@ -151,13 +151,7 @@ pub async fn change_field(
     add(txn, who, before.city_id, next).await
 }
 
-/// What a membership import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ImportSummary {
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-}
+pub use crate::ImportSummary;
 
 /// Imports valid rows in one transaction. A row matches an existing period by city, network,
 /// role and start date (and updates it); other rows add periods. Unknown cities refuse the

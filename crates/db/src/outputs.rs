@@ -73,7 +73,7 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
                 id: m.id,
                 city_id: m.city_id,
                 visibility: Visibility::parse(&m.visibility)
-                    .map_err(|p| DbError::Corrupt(p.key.to_owned()))?,
+                    .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
                 kind: m.kind,
                 assessment_id: m.assessment_id,
                 title: m.title,

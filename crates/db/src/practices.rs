@@ -2,6 +2,7 @@
 //! lists the pages need. Every write is audited and leaves a row in the search change log in
 //! the same transaction.
 
+use ateneu_domain::ProblemKey;
 mod change_log;
 mod import;
 pub mod media;
@@ -211,7 +212,7 @@ fn slug_base(title: &str) -> String {
 
 /// A free slug from a title, among slugs already taken (which it joins).
 pub(crate) fn free_practice_slug_in(title: &str, taken: &mut HashSet<String>) -> String {
-    let slug = crate::cities::free_slug(&slug_base(title), taken);
+    let slug = ateneu_domain::cities::free_slug(&slug_base(title), taken);
     taken.insert(slug.clone());
     slug
 }
@@ -227,7 +228,7 @@ async fn free_practice_slug(conn: &impl ConnectionTrait, title: &str) -> DbResul
         .await?
         .into_iter()
         .collect();
-    Ok(crate::cities::free_slug(&base, &taken))
+    Ok(ateneu_domain::cities::free_slug(&base, &taken))
 }
 
 async fn link_cities(conn: &impl ConnectionTrait, id: i64, cities: &[i64]) -> DbResult<()> {
@@ -375,7 +376,7 @@ pub async fn take_step(
         .exec(&**txn)
         .await?;
     if result.rows_affected != 1 {
-        return Err(DbError::Conflict("stage_changed"));
+        return Err(DbError::Conflict(ProblemKey::StageChanged));
     }
     add_comment_row(
         txn,

@@ -1,6 +1,7 @@
 //! Accounts: email addresses and passwords as parsed values, roles with their scope, and the
 //! sign-in throttling rule.
 
+use crate::ProblemKey;
 use crate::validation::Problem;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ impl Email {
     pub fn parse(value: &str) -> Result<Email, Problem> {
         let email = value.trim().to_lowercase();
         let Some((local, domain)) = email.split_once('@') else {
-            return Err(Problem::new("invalid_email"));
+            return Err(Problem::new(ProblemKey::InvalidEmail));
         };
         let valid = !local.is_empty()
             && local.len() <= 64
@@ -31,7 +32,7 @@ impl Email {
         if valid {
             Ok(Email(email))
         } else {
-            Err(Problem::new("invalid_email"))
+            Err(Problem::new(ProblemKey::InvalidEmail))
         }
     }
 
@@ -67,15 +68,18 @@ pub fn check_new_password(password: &str, email: &Email) -> Result<(), Problem> 
     let length = password.chars().count();
     if length < PASSWORD_MIN {
         return Err(Problem::with_detail(
-            "password_too_short",
+            ProblemKey::PasswordTooShort,
             PASSWORD_MIN.to_string(),
         ));
     }
     if length > PASSWORD_MAX {
-        return Err(Problem::with_detail("too_long", PASSWORD_MAX.to_string()));
+        return Err(Problem::with_detail(
+            ProblemKey::TooLong,
+            PASSWORD_MAX.to_string(),
+        ));
     }
     if password.trim().eq_ignore_ascii_case(email.as_str()) {
-        return Err(Problem::new("password_is_email"));
+        return Err(Problem::new(ProblemKey::PasswordIsEmail));
     }
     Ok(())
 }
@@ -116,7 +120,7 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_role", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownRole, value.trim()))
     }
 }
 
@@ -145,7 +149,10 @@ impl Grant {
                 city,
             })
         } else {
-            Err(Problem::with_detail("scope_does_not_fit_role", role.key()))
+            Err(Problem::with_detail(
+                ProblemKey::ScopeDoesNotFitRole,
+                role.key(),
+            ))
         }
     }
 }
@@ -173,7 +180,7 @@ impl TokenScope {
         match value.trim() {
             "read" => Ok(TokenScope::Read),
             "" | "write" => Ok(TokenScope::Write),
-            other => Err(Problem::with_detail("unknown_value", other)),
+            other => Err(Problem::with_detail(ProblemKey::UnknownValue, other)),
         }
     }
 
@@ -213,7 +220,7 @@ impl TokenRequest {
                     .ok()
                     .filter(|d| (1..=TOKEN_DAYS_MAX).contains(d))
                     .ok_or_else(|| {
-                        Problem::with_detail("out_of_range", format!("1–{TOKEN_DAYS_MAX}"))
+                        Problem::with_detail(ProblemKey::OutOfRange, format!("1–{TOKEN_DAYS_MAX}"))
                     }),
             ),
         };

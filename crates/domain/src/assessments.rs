@@ -6,8 +6,10 @@
 //! consensus) is validated with the same rules. Every problem is reported field by field:
 //! `sector`, `name`, `answers.<item>`, `comments.<item>` and `consensus.<field>`.
 
+use crate::ProblemKey;
 mod schedule;
 pub mod series;
+pub mod workshop;
 
 pub use schedule::{
     KeyIdeasPart, Schedule, ScheduleInput, TITLE_MAX_CHARS, invitation_language, key_ideas_parts,
@@ -63,11 +65,12 @@ impl ScoreRange {
     /// Accepts an answer this scale allows.
     pub fn check(&self, answer: Answer) -> Result<Answer, Problem> {
         match answer {
-            Answer::Score(score) if !self.contains(score) => {
-                Err(Problem::with_detail("score_out_of_range", self.label()))
-            }
+            Answer::Score(score) if !self.contains(score) => Err(Problem::with_detail(
+                ProblemKey::ScoreOutOfRange,
+                self.label(),
+            )),
             Answer::NotApplicable if !self.not_applicable => {
-                Err(Problem::new("not_applicable_not_allowed"))
+                Err(Problem::new(ProblemKey::NotApplicableNotAllowed))
             }
             answer => Ok(answer),
         }
@@ -98,7 +101,7 @@ impl Answer {
         {
             return Ok(Some(Answer::Score(score)));
         }
-        Err(Problem::with_detail("not_a_number", value))
+        Err(Problem::with_detail(ProblemKey::NotANumber, value))
     }
 
     /// The value written back into a form: the digits, or `na`.
@@ -163,7 +166,7 @@ impl<'de> Deserialize<'de> for Answer {
 
 /// Declares a closed set of keyed values with `key`, `parse` and `ALL`.
 macro_rules! keyed_enum {
-    ($(#[$meta:meta])* $name:ident, $problem:literal, { $($variant:ident => $key:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $problem:expr, { $($variant:ident => $key:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
@@ -193,7 +196,7 @@ macro_rules! keyed_enum {
 
 keyed_enum!(
     /// The sector a participant speaks for.
-    Sector, "unknown_sector", {
+    Sector, ProblemKey::UnknownSector, {
         LocalGovernment => "local_government",
         CivilSociety => "civil_society",
         PrivateSector => "private_sector",
@@ -204,7 +207,7 @@ keyed_enum!(
 
 keyed_enum!(
     /// Who may see an assessment's results.
-    Visibility, "unknown_visibility", {
+    Visibility, ProblemKey::UnknownVisibility, {
         Public => "public",
         Network => "network",
         Confidential => "confidential",
@@ -213,7 +216,7 @@ keyed_enum!(
 
 keyed_enum!(
     /// Whether an assessment still takes participations.
-    AssessmentStatus, "unknown_status", {
+    AssessmentStatus, ProblemKey::UnknownStatus, {
         Open => "open",
         Closed => "closed",
     }
@@ -221,7 +224,7 @@ keyed_enum!(
 
 keyed_enum!(
     /// What participants score: whole fields, or the actions within them.
-    RatingLevel, "unknown_rating_level", {
+    RatingLevel, ProblemKey::UnknownRatingLevel, {
         Field => "field",
         Action => "action",
     }
@@ -252,7 +255,7 @@ pub struct Participation {
 }
 
 fn unknown_item(errors: &mut FieldErrors, field: &str, key: &str) {
-    errors.add(field, Problem::with_detail("unknown_item", key));
+    errors.add(field, Problem::with_detail(ProblemKey::UnknownItem, key));
 }
 
 /// Checks a participation against the scale and the items being rated. Unanswered items are

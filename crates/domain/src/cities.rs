@@ -1,6 +1,7 @@
 //! Cities of the member registry: the record a secretariat keeps, parsed from a form or a CSV
 //! row into a valid draft, and the slug that names a city in URLs.
 
+use crate::ProblemKey;
 use crate::countries::Country;
 use crate::lang::Lang;
 use crate::text::TranslatedText;
@@ -21,8 +22,8 @@ impl Coordinates {
     ) -> Result<Option<Coordinates>, (&'static str, Problem)> {
         match (non_empty(latitude), non_empty(longitude)) {
             (None, None) => Ok(None),
-            (Some(_), None) => Err(("longitude", Problem::new("required"))),
-            (None, Some(_)) => Err(("latitude", Problem::new("required"))),
+            (Some(_), None) => Err(("longitude", Problem::new(ProblemKey::Required))),
+            (None, Some(_)) => Err(("latitude", Problem::new(ProblemKey::Required))),
             (Some(lat), Some(lon)) => {
                 let lat = parse_degrees(&lat, 90.0).map_err(|p| ("latitude", p))?;
                 let lon = parse_degrees(&lon, 180.0).map_err(|p| ("longitude", p))?;
@@ -39,10 +40,10 @@ fn parse_degrees(value: &str, limit: f64) -> Result<f64, Problem> {
     let degrees: f64 = value
         .replace(',', ".")
         .parse()
-        .map_err(|_| Problem::with_detail("not_a_number", value))?;
+        .map_err(|_| Problem::with_detail(ProblemKey::NotANumber, value))?;
     if !degrees.is_finite() || degrees.abs() > limit {
         return Err(Problem::with_detail(
-            "out_of_range",
+            ProblemKey::OutOfRange,
             format!("-{limit}..{limit}"),
         ));
     }
@@ -93,7 +94,7 @@ impl CityInput {
             .unwrap_or_else(|()| {
                 errors.add(
                     "source_lang",
-                    Problem::with_detail("unknown_language", &self.source_lang),
+                    Problem::with_detail(ProblemKey::UnknownLanguage, &self.source_lang),
                 );
                 None
             })
@@ -134,7 +135,7 @@ impl CityInput {
                 if regions.contains(&key) {
                     Ok(key)
                 } else {
-                    Err(Problem::with_detail("unknown_region", key))
+                    Err(Problem::with_detail(ProblemKey::UnknownRegion, key))
                 }
             }),
         );
@@ -199,7 +200,7 @@ impl CityInput {
 }
 
 fn required(value: &str) -> Result<String, Problem> {
-    non_empty(value).ok_or(Problem::new("required"))
+    non_empty(value).ok_or(Problem::new(ProblemKey::Required))
 }
 
 fn parse_population(value: &str) -> Result<Option<i64>, Problem> {
@@ -212,8 +213,8 @@ fn parse_population(value: &str) -> Result<Option<i64>, Problem> {
         .collect();
     match digits.parse::<i64>() {
         Ok(n) if (0..=100_000_000).contains(&n) => Ok(Some(n)),
-        Ok(_) => Err(Problem::with_detail("out_of_range", "0..100000000")),
-        Err(_) => Err(Problem::with_detail("not_a_number", value)),
+        Ok(_) => Err(Problem::with_detail(ProblemKey::OutOfRange, "0..100000000")),
+        Err(_) => Err(Problem::with_detail(ProblemKey::NotANumber, value)),
     }
 }
 
@@ -224,14 +225,14 @@ fn parse_website(value: &str) -> Result<Option<String>, Problem> {
     let rest = value
         .strip_prefix("https://")
         .or_else(|| value.strip_prefix("http://"))
-        .ok_or_else(|| Problem::with_detail("invalid_url", &value))?;
+        .ok_or_else(|| Problem::with_detail(ProblemKey::InvalidUrl, &value))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let valid_host = host.contains('.')
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
     if !valid_host || value.chars().any(char::is_whitespace) || value.len() > 300 {
-        return Err(Problem::with_detail("invalid_url", &value));
+        return Err(Problem::with_detail(ProblemKey::InvalidUrl, &value));
     }
     Ok(Some(value))
 }
@@ -326,6 +327,18 @@ impl CityPick {
     pub fn label(city: &CityDraft, lang: crate::Lang) -> String {
         format!("{} ({})", city.name.show(lang).text, city.country.code())
     }
+}
+
+/// The first slug of the form `base`, `base-2`, `base-3`… that is not `taken` (two cities or
+/// practices of one name get addresses of their own).
+pub fn free_slug(base: &str, taken: &std::collections::HashSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken.contains(s))
+        .unwrap_or_else(|| base.to_owned())
 }
 
 /// The longest slug, in characters.
@@ -440,7 +453,10 @@ mod tests {
             ..CityInput::default()
         };
         let errors = input.parse(&regions()).expect_err("invalid");
-        let keys: Vec<(&str, &str)> = errors.iter().map(|(f, p)| (f.as_str(), p.key)).collect();
+        let keys: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|(f, p)| (f.as_str(), p.key.as_str()))
+            .collect();
         assert_eq!(
             keys,
             vec![
@@ -504,6 +520,27 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_free_slug_is_free_and_is_the_base_or_the_first_free_number(
+            base in "[a-z]{1,6}",
+            numbers in proptest::collection::btree_set(2u32..12, 0..8),
+            base_taken in any::<bool>(),
+        ) {
+            let mut taken: std::collections::HashSet<String> =
+                numbers.iter().map(|n| format!("{base}-{n}")).collect();
+            if base_taken {
+                taken.insert(base.clone());
+            }
+            let slug = free_slug(&base, &taken);
+            prop_assert!(!taken.contains(&slug));
+            if base_taken {
+                let first = (2..).find(|n| !numbers.contains(n)).expect("a free number");
+                prop_assert_eq!(slug, format!("{base}-{first}"));
+            } else {
+                prop_assert_eq!(slug, base);
+            }
+        }
+
         #[test]
         fn slugs_are_always_url_safe(name in "\\PC{0,80}") {
             let slug = slugify(&name);

@@ -3,6 +3,7 @@
 //! (cities, memberships), and parsing a whole file into valid rows or the list of every bad line
 //! with its reason. Nothing is half-read.
 
+use crate::ProblemKey;
 use crate::cities::{CityDraft, CityInput};
 use crate::memberships::{MembershipDraft, MembershipInput};
 use crate::reference::Reference;
@@ -81,7 +82,7 @@ fn records(
             errors.push(LineError {
                 line: 1,
                 column: String::new(),
-                problem: Problem::with_detail("csv_unreadable", error.to_string()),
+                problem: Problem::with_detail(ProblemKey::CsvUnreadable, error.to_string()),
             });
             return Vec::new();
         }
@@ -91,7 +92,7 @@ fn records(
             errors.push(LineError {
                 line: 1,
                 column: (*column).to_owned(),
-                problem: Problem::new("missing_column"),
+                problem: Problem::new(ProblemKey::MissingColumn),
             });
         }
     }
@@ -100,7 +101,7 @@ fn records(
             errors.push(LineError {
                 line: 1,
                 column: header.clone(),
-                problem: Problem::new("unknown_column"),
+                problem: Problem::new(ProblemKey::UnknownColumn),
             });
         }
     }
@@ -124,7 +125,7 @@ fn records(
                 errors.push(LineError {
                     line,
                     column: String::new(),
-                    problem: Problem::with_detail("csv_unreadable", error.to_string()),
+                    problem: Problem::with_detail(ProblemKey::CsvUnreadable, error.to_string()),
                 });
             }
         }
@@ -133,7 +134,7 @@ fn records(
         errors.push(LineError {
             line: 1,
             column: String::new(),
-            problem: Problem::new("empty_file"),
+            problem: Problem::new(ProblemKey::EmptyFile),
         });
     }
     rows
@@ -174,13 +175,13 @@ pub fn parse_cities(bytes: &[u8], reference: &Reference) -> Result<Vec<CityRow>,
                 errors.push(LineError {
                     line,
                     column: "slug".into(),
-                    problem: Problem::with_detail("invalid_slug", slug),
+                    problem: Problem::with_detail(ProblemKey::InvalidSlug, slug),
                 });
             } else if let Some(first) = seen_slugs.insert(slug.clone(), line) {
                 errors.push(LineError {
                     line,
                     column: "slug".into(),
-                    problem: Problem::with_detail("duplicate_in_file", first.to_string()),
+                    problem: Problem::with_detail(ProblemKey::DuplicateInFile, first.to_string()),
                 });
             }
         }
@@ -224,7 +225,7 @@ pub fn parse_memberships(
             errors.push(LineError {
                 line,
                 column: "city".into(),
-                problem: Problem::new("required"),
+                problem: Problem::new(ProblemKey::Required),
             });
         }
         let input = MembershipInput {
@@ -291,14 +292,14 @@ impl CsvWriter {
     pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> Result<(), Problem> {
         self.inner
             .write_record(cells.iter().map(|c| guard_cell(c.as_ref()).into_owned()))
-            .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+            .map_err(|e| Problem::with_detail(ProblemKey::CsvUnwritable, e.to_string()))
     }
 
     /// The file's bytes.
     pub fn finish(self) -> Result<Vec<u8>, Problem> {
         self.inner
             .into_inner()
-            .map_err(|e| Problem::with_detail("csv_unwritable", e.to_string()))
+            .map_err(|e| Problem::with_detail(ProblemKey::CsvUnwritable, e.to_string()))
     }
 }
 
@@ -417,7 +418,7 @@ mod tests {
         let errors = parse_cities(file.as_bytes(), &reference()).expect_err("invalid");
         let found: Vec<(u64, &str, &str)> = errors
             .iter()
-            .map(|e| (e.line, e.column.as_str(), e.problem.key))
+            .map(|e| (e.line, e.column.as_str(), e.problem.key.as_str()))
             .collect();
         assert_eq!(
             found,
@@ -436,12 +437,12 @@ mod tests {
         assert!(
             errors
                 .iter()
-                .any(|e| e.column == "name" && e.problem.key == "unknown_column")
+                .any(|e| e.column == "name" && e.problem.key == ProblemKey::UnknownColumn)
         );
         assert!(
             errors
                 .iter()
-                .any(|e| e.column == "region" && e.problem.key == "missing_column")
+                .any(|e| e.column == "region" && e.problem.key == ProblemKey::MissingColumn)
         );
     }
 
@@ -466,9 +467,9 @@ mod tests {
             format!("{HEADER}lyon,en,Lyon,,,FR,europe,,,,,,,\nlyon,en,Lyon,,,FR,europe,,,,,,,\n");
         let errors = parse_cities(file.as_bytes(), &reference()).expect_err("invalid");
         assert_eq!(errors[0].line, 3);
-        assert_eq!(errors[0].problem.key, "duplicate_in_file");
+        assert_eq!(errors[0].problem.key.as_str(), "duplicate_in_file");
         let errors = parse_cities(HEADER.as_bytes(), &reference()).expect_err("invalid");
-        assert_eq!(errors[0].problem.key, "empty_file");
+        assert_eq!(errors[0].problem.key.as_str(), "empty_file");
     }
 
     #[test]

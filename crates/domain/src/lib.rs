@@ -12,11 +12,13 @@ pub mod memberships;
 pub mod notifications;
 pub mod permissions;
 pub mod practices;
+pub mod problems;
 pub mod reference;
 pub mod results;
 pub mod text;
 pub mod validation;
 
 pub use lang::Lang;
+pub use problems::ProblemKey;
 pub use text::{TranslatedText, TranslationStatus};
 pub use validation::{FieldErrors, Problem};

@@ -2,6 +2,7 @@
 //! or Leading City), and for the Creative Cities a creative field and designation year. A change
 //! of field ends one period and starts the next, so history is kept.
 
+use crate::ProblemKey;
 use crate::reference::Reference;
 use crate::validation::{FieldErrors, Problem, non_empty};
 use chrono::NaiveDate;
@@ -26,7 +27,7 @@ impl MembershipRole {
         match value.trim() {
             "" | "member" => Ok(MembershipRole::Member),
             "leading-city" => Ok(MembershipRole::LeadingCity),
-            other => Err(Problem::with_detail("unknown_role", other)),
+            other => Err(Problem::with_detail(ProblemKey::UnknownRole, other)),
         }
     }
 }
@@ -47,6 +48,17 @@ impl MembershipDraft {
     pub fn is_current(&self, day: NaiveDate) -> bool {
         self.started_on <= day && self.ended_on.is_none_or(|end| day <= end)
     }
+
+    /// The membership ended on `day` (its last day), which cannot come before its start.
+    pub fn ended(&self, day: NaiveDate) -> Result<MembershipDraft, Problem> {
+        if day < self.started_on {
+            return Err(Problem::new(ProblemKey::EndsBeforeStart));
+        }
+        Ok(MembershipDraft {
+            ended_on: Some(day),
+            ..self.clone()
+        })
+    }
 }
 
 /// The raw text of a membership form or CSV row.
@@ -63,7 +75,7 @@ pub struct MembershipInput {
 
 pub fn parse_date(value: &str) -> Result<NaiveDate, Problem> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Problem::with_detail("invalid_date", value.trim()))
+        .map_err(|_| Problem::with_detail(ProblemKey::InvalidDate, value.trim()))
 }
 
 impl MembershipInput {
@@ -72,19 +84,19 @@ impl MembershipInput {
         let network = errors.take(
             "network",
             non_empty(&self.network)
-                .ok_or(Problem::new("required"))
+                .ok_or(Problem::new(ProblemKey::Required))
                 .and_then(|key| {
                     reference
                         .network(&key)
                         .cloned()
-                        .ok_or(Problem::with_detail("unknown_network", key))
+                        .ok_or(Problem::with_detail(ProblemKey::UnknownNetwork, key))
                 }),
         );
         let role = errors.take("role", MembershipRole::parse(&self.role));
         let started_on = errors.take(
             "started_on",
             non_empty(&self.started_on)
-                .ok_or(Problem::new("required"))
+                .ok_or(Problem::new(ProblemKey::Required))
                 .and_then(|d| parse_date(&d)),
         );
         let ended_on = errors
@@ -98,7 +110,7 @@ impl MembershipInput {
         if let (Some(start), Some(end)) = (started_on, ended_on)
             && end < start
         {
-            errors.add("ended_on", Problem::new("ends_before_start"));
+            errors.add("ended_on", Problem::new(ProblemKey::EndsBeforeStart));
         }
         let field = non_empty(&self.creative_field);
         let year = errors
@@ -107,36 +119,39 @@ impl MembershipInput {
                 non_empty(&self.designation_year)
                     .map(|y| {
                         y.parse::<i32>()
-                            .map_err(|_| Problem::with_detail("not_a_number", y))
+                            .map_err(|_| Problem::with_detail(ProblemKey::NotANumber, y))
                     })
                     .transpose(),
             )
             .flatten();
         if let Some(network) = &network {
             if role == Some(MembershipRole::LeadingCity) && network.key != "leading-cities" {
-                errors.add("role", Problem::new("leading_city_outside_programme"));
+                errors.add(
+                    "role",
+                    Problem::new(ProblemKey::LeadingCityOutsideProgramme),
+                );
             }
             if network.creative_fields {
                 match field.as_deref().map(|f| reference.creative_field(f)) {
-                    None => errors.add("creative_field", Problem::new("required")),
+                    None => errors.add("creative_field", Problem::new(ProblemKey::Required)),
                     Some(None) => errors.add(
                         "creative_field",
                         Problem::with_detail(
-                            "unknown_creative_field",
+                            ProblemKey::UnknownCreativeField,
                             field.clone().unwrap_or_default(),
                         ),
                     ),
                     Some(Some(_)) => {}
                 }
                 match (year, started_on) {
-                    (None, _) => errors.add("designation_year", Problem::new("required")),
+                    (None, _) => errors.add("designation_year", Problem::new(ProblemKey::Required)),
                     (Some(y), Some(start))
                         if !(2004..=chrono::Datelike::year(&start)).contains(&y) =>
                     {
                         errors.add(
                             "designation_year",
                             Problem::with_detail(
-                                "out_of_range",
+                                ProblemKey::OutOfRange,
                                 format!("2004..{}", chrono::Datelike::year(&start)),
                             ),
                         )
@@ -145,10 +160,16 @@ impl MembershipInput {
                 }
             } else {
                 if field.is_some() {
-                    errors.add("creative_field", Problem::new("not_for_this_network"));
+                    errors.add(
+                        "creative_field",
+                        Problem::new(ProblemKey::NotForThisNetwork),
+                    );
                 }
                 if year.is_some() {
-                    errors.add("designation_year", Problem::new("not_for_this_network"));
+                    errors.add(
+                        "designation_year",
+                        Problem::new(ProblemKey::NotForThisNetwork),
+                    );
                 }
             }
         }
@@ -191,18 +212,23 @@ pub fn change_creative_field(
     reference: &Reference,
 ) -> Result<(MembershipDraft, MembershipDraft), Problem> {
     if reference.creative_field(new_field).is_none() {
-        return Err(Problem::with_detail("unknown_creative_field", new_field));
+        return Err(Problem::with_detail(
+            ProblemKey::UnknownCreativeField,
+            new_field,
+        ));
     }
     if current.creative_field.is_none() {
-        return Err(Problem::new("not_for_this_network"));
+        return Err(Problem::new(ProblemKey::NotForThisNetwork));
     }
     if current.creative_field.as_deref() == Some(new_field) {
-        return Err(Problem::new("same_creative_field"));
+        return Err(Problem::new(ProblemKey::SameCreativeField));
     }
     if !current.is_current(day) || day <= current.started_on {
-        return Err(Problem::new("not_current_on_that_day"));
+        return Err(Problem::new(ProblemKey::NotCurrentOnThatDay));
     }
-    let last_day = day.pred_opt().ok_or(Problem::new("invalid_date"))?;
+    let last_day = day
+        .pred_opt()
+        .ok_or(Problem::new(ProblemKey::InvalidDate))?;
     let ended = MembershipDraft {
         ended_on: Some(last_day),
         ..current.clone()
@@ -217,6 +243,25 @@ pub fn change_creative_field(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_membership_ends_on_or_after_its_start() {
+        let day = |d| NaiveDate::from_ymd_opt(2020, 1, d).expect("day");
+        let draft = MembershipDraft {
+            network: "uclg-culture".into(),
+            role: MembershipRole::Member,
+            started_on: day(10),
+            ended_on: None,
+            creative_field: None,
+            designation_year: None,
+        };
+        assert_eq!(draft.ended(day(10)).map(|d| d.ended_on), Ok(Some(day(10))));
+        assert_eq!(draft.ended(day(31)).map(|d| d.ended_on), Ok(Some(day(31))));
+        assert_eq!(
+            draft.ended(day(9)).map_err(|p| p.key),
+            Err(ProblemKey::EndsBeforeStart)
+        );
+    }
     use super::*;
     use crate::reference::{CreativeField, Names, Network};
     use proptest::prelude::*;
@@ -277,22 +322,22 @@ mod tests {
             .parse(&reference())
             .expect_err("invalid");
         assert_eq!(
-            errors.get("creative_field").map(|p| p.key),
+            errors.get("creative_field").map(|p| p.key.as_str()),
             Some("required")
         );
         assert_eq!(
-            errors.get("designation_year").map(|p| p.key),
+            errors.get("designation_year").map(|p| p.key.as_str()),
             Some("required")
         );
         let errors = uccn("opera", "2015-12-11", "2016")
             .parse(&reference())
             .expect_err("invalid");
         assert_eq!(
-            errors.get("creative_field").map(|p| p.key),
+            errors.get("creative_field").map(|p| p.key.as_str()),
             Some("unknown_creative_field")
         );
         assert_eq!(
-            errors.get("designation_year").map(|p| p.key),
+            errors.get("designation_year").map(|p| p.key.as_str()),
             Some("out_of_range")
         );
     }
@@ -308,7 +353,7 @@ mod tests {
             ..MembershipInput::default()
         };
         let errors = input.parse(&reference()).expect_err("invalid");
-        let keys: Vec<&str> = errors.iter().map(|(_, p)| p.key).collect();
+        let keys: Vec<&str> = errors.iter().map(|(_, p)| p.key.as_str()).collect();
         assert_eq!(
             keys,
             vec![

@@ -5,6 +5,7 @@
 //! someone to do it. Recipients are always people who may see the record: a notice never
 //! names a record to someone who may not see it.
 
+use crate::ProblemKey;
 use crate::permissions::{Action, Actor, AssessmentScope, PracticeScope};
 use crate::practices::Stage;
 use crate::practices::workflow::Step;
@@ -54,7 +55,7 @@ impl NoticeKind {
         NoticeKind::ALL
             .into_iter()
             .find(|k| k.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 
     /// The notice a practice's step leads to, if any.

@@ -1,6 +1,7 @@
 //! Good practices (the OBS): the record a city documents — translatable texts with word limits,
 //! dates, partners, contact, links, media and tags — and how a form's values become one.
 
+use crate::ProblemKey;
 pub mod checklist;
 pub mod edit;
 pub mod import;
@@ -8,6 +9,7 @@ pub mod keywords;
 pub mod markdown;
 pub mod media;
 pub mod open_data;
+pub mod roles;
 pub mod translation;
 pub mod workflow;
 
@@ -45,7 +47,7 @@ impl PracticeStatus {
         Self::ALL
             .into_iter()
             .find(|s| s.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 }
 
@@ -134,13 +136,14 @@ impl TextField {
     pub fn check(self, value: &str) -> Result<(), Problem> {
         match self.limit() {
             Limit::Chars(max) if value.chars().count() > max => {
-                Err(Problem::with_detail("too_long", max.to_string()))
+                Err(Problem::with_detail(ProblemKey::TooLong, max.to_string()))
             }
-            Limit::Words(max) if markdown::word_count(value) > max => {
-                Err(Problem::with_detail("too_many_words", max.to_string()))
-            }
+            Limit::Words(max) if markdown::word_count(value) > max => Err(Problem::with_detail(
+                ProblemKey::TooManyWords,
+                max.to_string(),
+            )),
             _ if self == TextField::Title && value.contains(['\n', '\r']) => {
-                Err(Problem::new("one_line"))
+                Err(Problem::new(ProblemKey::OneLine))
             }
             _ => Ok(()),
         }
@@ -175,7 +178,7 @@ impl PartnerKind {
         Self::ALL
             .into_iter()
             .find(|k| k.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 }
 
@@ -226,7 +229,7 @@ impl MediaKind {
         Self::ALL
             .into_iter()
             .find(|k| k.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 }
 
@@ -253,7 +256,7 @@ pub fn parse_url(value: &str) -> Result<String, Problem> {
         Some(host) if !host.is_empty() && !value.contains(char::is_whitespace) => {
             Ok(value.to_owned())
         }
-        _ => Err(Problem::new("invalid_url")),
+        _ => Err(Problem::new(ProblemKey::InvalidUrl)),
     }
 }
 
@@ -337,7 +340,7 @@ impl PracticeRecord {
         if let Some(text) = self.texts.get_mut(&field) {
             if value.is_empty() && lang == text.source {
                 if field == TextField::Title {
-                    return Err(Problem::new("required"));
+                    return Err(Problem::new(ProblemKey::Required));
                 }
                 self.texts.remove(&field);
                 return Ok(());
@@ -358,7 +361,7 @@ impl PracticeRecord {
         }
         if value.is_empty() {
             return if field == TextField::Title {
-                Err(Problem::new("required"))
+                Err(Problem::new(ProblemKey::Required))
             } else {
                 Ok(())
             };
@@ -379,7 +382,7 @@ impl PracticeRecord {
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            errors.add("end_date", Problem::new("ends_before_start"));
+            errors.add("end_date", Problem::new(ProblemKey::EndsBeforeStart));
         }
         if errors.is_empty() {
             self.status = status;
@@ -407,7 +410,7 @@ pub fn parse_date(value: &str) -> Result<Option<NaiveDate>, Problem> {
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| Problem::new("invalid_date"))
+        .map_err(|_| Problem::new(ProblemKey::InvalidDate))
 }
 
 /// Parses an SDG number (1 to 17).
@@ -417,7 +420,7 @@ pub fn parse_sdg(value: &str) -> Result<u8, Problem> {
         .parse::<u8>()
         .ok()
         .filter(|n| (1..=17).contains(n))
-        .ok_or_else(|| Problem::with_detail("unknown_sdg", value.trim()))
+        .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownSdg, value.trim()))
 }
 
 /// A field reference `framework:field`, both keys lower-case.
@@ -427,7 +430,7 @@ pub fn parse_field_ref(value: &str) -> Result<String, Problem> {
         Some((framework, field)) if is_key(framework) && is_key(field) && !field.contains(':') => {
             Ok(value.to_owned())
         }
-        _ => Err(Problem::with_detail("unknown_field", value)),
+        _ => Err(Problem::with_detail(ProblemKey::UnknownField, value)),
     }
 }
 

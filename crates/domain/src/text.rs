@@ -1,6 +1,7 @@
 //! Translatable text: a value per language, the source language, and each translation's status;
 //! picking the reader's language with a visible fallback.
 
+use crate::ProblemKey;
 use crate::lang::Lang;
 use crate::validation::Problem;
 use serde::{Deserialize, Serialize};
@@ -58,7 +59,7 @@ impl TranslatedText {
     pub fn new(source: Lang, text: &str) -> Result<Self, Problem> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Problem::new("required"));
+            return Err(Problem::new(ProblemKey::Required));
         }
         let mut values = BTreeMap::new();
         values.insert(
@@ -85,7 +86,7 @@ impl TranslatedText {
             .find(|(lang, _)| *lang == preferred_source)
             .or_else(|| present.first())
             .map(|(lang, _)| *lang)
-            .ok_or(Problem::new("required"))?;
+            .ok_or(Problem::new(ProblemKey::Required))?;
         let mut text = TranslatedText {
             source,
             values: BTreeMap::new(),
@@ -155,7 +156,7 @@ impl TranslatedText {
         let text = text.trim();
         if lang == self.source {
             if text.is_empty() {
-                return Err(Problem::new("required"));
+                return Err(Problem::new(ProblemKey::Required));
             }
             if self.source_text() != text {
                 for (other, value) in self.values.iter_mut() {
@@ -256,7 +257,7 @@ mod tests {
         assert_eq!(text.source, Lang::Es);
         assert_eq!(text.status(Lang::En), Some(TranslationStatus::Translated));
         let none = TranslatedText::from_values(Lang::En, &[(Lang::En, "  ")]);
-        assert_eq!(none, Err(Problem::new("required")));
+        assert_eq!(none, Err(Problem::new(ProblemKey::Required)));
     }
 
     proptest! {

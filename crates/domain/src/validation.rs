@@ -1,23 +1,24 @@
 //! Validation problems as stable snake_case keys, gathered field by field, so that every layer
 //! can report them and the web layer can translate them.
 
+use crate::problems::ProblemKey;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Why a value was refused: a stable key (translated by the web layer) with optional details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    pub key: &'static str,
+    pub key: ProblemKey,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
 impl Problem {
-    pub fn new(key: &'static str) -> Self {
+    pub fn new(key: ProblemKey) -> Self {
         Problem { key, detail: None }
     }
 
-    pub fn with_detail(key: &'static str, detail: impl Into<String>) -> Self {
+    pub fn with_detail(key: ProblemKey, detail: impl Into<String>) -> Self {
         Problem {
             key,
             detail: Some(detail.into()),
@@ -81,7 +82,7 @@ pub fn non_empty(value: &str) -> Option<String> {
 /// Refuses a text longer than `max` characters.
 pub fn max_chars(value: &str, max: usize) -> Result<(), Problem> {
     if value.chars().count() > max {
-        Err(Problem::with_detail("too_long", max.to_string()))
+        Err(Problem::with_detail(ProblemKey::TooLong, max.to_string()))
     } else {
         Ok(())
     }

@@ -570,6 +570,7 @@ problem-stage-changed = Someone else changed this practice’s stage meanwhile; 
 problem-practice-not-published = Only a published practice can be featured or scheduled.
 problem-invalid-facet-limit = The number of values per facet must be a whole number from 1 to 1000: “{ $detail }”.
 problem-invalid-page = Not a page number: “{ $detail }”.
+problem-unknown-media = This practice has no image or file at “{ $detail }”.
 problem-unknown-value = Unknown value “{ $detail }”.
 problem-invalid-keyword = Invalid keyword “{ $detail }”.
 practices-feed-title = Ateneu: newly published good practices

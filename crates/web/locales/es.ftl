@@ -570,6 +570,7 @@ problem-stage-changed = Otra persona cambió la etapa de esta práctica mientras
 problem-practice-not-published = Solo una práctica publicada puede destacarse o programarse.
 problem-invalid-facet-limit = El número de valores por faceta debe ser un número entero de 1 a 1000: «{ $detail }».
 problem-invalid-page = Número de página no válido: «{ $detail }».
+problem-unknown-media = Esta práctica no tiene ninguna imagen ni archivo en «{ $detail }».
 problem-unknown-value = Valor desconocido «{ $detail }».
 problem-invalid-keyword = Palabra clave no válida «{ $detail }».
 practices-feed-title = Ateneu: buenas prácticas publicadas recientemente

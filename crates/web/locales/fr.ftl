@@ -570,6 +570,7 @@ problem-stage-changed = Quelqu’un d’autre a changé l’étape de cette prat
 problem-practice-not-published = Seule une pratique publiée peut être mise en avant ou programmée.
 problem-invalid-facet-limit = Le nombre de valeurs par facette doit être un nombre entier de 1 à 1000 : « { $detail } ».
 problem-invalid-page = Numéro de page non valide : « { $detail } ».
+problem-unknown-media = Cette pratique n’a pas d’image ni de fichier à l’adresse « { $detail } ».
 problem-unknown-value = Valeur inconnue « { $detail } ».
 problem-invalid-keyword = Mot-clé non valide « { $detail } ».
 practices-feed-title = Ateneu : bonnes pratiques récemment publiées

@@ -1,40 +1,18 @@
 //! The JSON API under `/api/v1`: each feature's routes, the reference data, the signed-in
-//! person, and the OpenAPI document. Bodies that are not valid JSON get a clear 400.
+//! person, and the OpenAPI document.
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_domain::Problem;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request, State};
+use axum::Json;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
-use serde::de::DeserializeOwned;
 use serde_json::json;
 
-/// A JSON body; a malformed one is refused with `bad_request` and the parser's reason.
-pub struct ApiJson<T>(pub T);
-
-impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => {
-                Err(AppError::BadRequest(Problem::new("unsupported_media_type")))
-            }
-            Err(rejection) => Err(AppError::BadRequest(Problem::with_detail(
-                "bad_request",
-                rejection.body_text(),
-            ))),
-        }
-    }
-}
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/openapi.json", get(openapi))
         .route("/reference", get(reference))
         .route("/me", get(me))

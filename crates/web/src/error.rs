@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::layout;
 use crate::negotiate;
 use ateneu_db::DbError;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::csv_format::LineError;
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::{Request, State};
@@ -12,109 +13,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
-
-/// Every problem key the code can produce: each must have a message in every language.
-pub const PROBLEM_KEYS: &[&str] = &[
-    "required",
-    "too_long",
-    "unknown_language",
-    "unknown_country",
-    "unknown_region",
-    "not_a_number",
-    "out_of_range",
-    "invalid_url",
-    "invalid_slug",
-    "duplicate_in_file",
-    "csv_unreadable",
-    "missing_column",
-    "unknown_column",
-    "empty_file",
-    "csv_unwritable",
-    "unknown_role",
-    "invalid_date",
-    "unknown_network",
-    "ends_before_start",
-    "leading_city_outside_programme",
-    "unknown_creative_field",
-    "not_for_this_network",
-    "same_creative_field",
-    "not_current_on_that_day",
-    "invalid_email",
-    "password_too_short",
-    "password_is_email",
-    "scope_does_not_fit_role",
-    "unknown_city",
-    "email_taken",
-    "slug_taken",
-    "passwords_differ",
-    "wrong_credentials",
-    "too_many_attempts",
-    "link_invalid",
-    "csrf_failed",
-    "not_found",
-    "forbidden",
-    "sign_in_required",
-    "internal",
-    "bad_request",
-    "unsupported_media_type",
-    "invalid_file",
-    "not_a_file",
-    "syntax",
-    "duplicate_key",
-    "missing_translation",
-    "empty_text",
-    "invalid_key",
-    "unknown_sdg",
-    "scale_out_of_range",
-    "value_out_of_scale",
-    "stages_overlap",
-    "unknown_level",
-    "unknown_item",
-    "item_below_level",
-    "unknown_parent",
-    "empty_module",
-    "no_domains",
-    "version_frozen",
-    "score_out_of_range",
-    "not_applicable_not_allowed",
-    "unknown_sector",
-    "unknown_visibility",
-    "unknown_status",
-    "unknown_rating_level",
-    "invitation_used",
-    "assessment_closed",
-    "assessment_open",
-    "unknown_module",
-    "unknown_framework",
-    "unknown_account",
-    "unknown_key",
-    "not_an_object",
-    "invalid_json",
-    "expected_text",
-    "expected_list",
-    "source_lang_without_text",
-    "unknown_field",
-    "unknown_keyword",
-    "too_many_words",
-    "one_line",
-    "step_not_allowed",
-    "practice_incomplete",
-    "comment_required",
-    "stage_changed",
-    "practice_not_published",
-    "invalid_page",
-    "invalid_facet_limit",
-    "unknown_value",
-    "invalid_keyword",
-    "invalid_keyword_key",
-    "no_published_assessments",
-    "file_too_large",
-    "unsupported_file",
-    "token_needs_session",
-    "token_read_only",
-    "invitation_not_reprintable",
-    "ambiguous_city",
-];
 
 #[derive(Debug, Clone)]
 pub enum AppError {
@@ -164,19 +62,19 @@ impl AppError {
     /// The stable key of the error as a whole.
     pub fn problem(&self) -> Problem {
         match self {
-            AppError::NotFound | AppError::Moved { .. } => Problem::new("not_found"),
-            AppError::Forbidden => Problem::new("forbidden"),
-            AppError::SignInRequired => Problem::new("sign_in_required"),
-            AppError::Invalid(_) => Problem::new("bad_request"),
-            AppError::Lines(_) => Problem::new("invalid_file"),
+            AppError::NotFound | AppError::Moved { .. } => Problem::new(ProblemKey::NotFound),
+            AppError::Forbidden => Problem::new(ProblemKey::Forbidden),
+            AppError::SignInRequired => Problem::new(ProblemKey::SignInRequired),
+            AppError::Invalid(_) => Problem::new(ProblemKey::BadRequest),
+            AppError::Lines(_) => Problem::new(ProblemKey::InvalidFile),
             AppError::BadRequest(p)
             | AppError::Denied(p)
             | AppError::Conflict(p)
             | AppError::TooLarge(p)
             | AppError::Unsupported(p) => p.clone(),
-            AppError::TooManyAttempts => Problem::new("too_many_attempts"),
-            AppError::Csrf => Problem::new("csrf_failed"),
-            AppError::Internal(_) => Problem::new("internal"),
+            AppError::TooManyAttempts => Problem::new(ProblemKey::TooManyAttempts),
+            AppError::Csrf => Problem::new(ProblemKey::CsrfFailed),
+            AppError::Internal(_) => Problem::new(ProblemKey::Internal),
         }
     }
 

@@ -5,21 +5,21 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::layout;
 use crate::negotiate;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::cities::{self, CityFilter};
-use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{PreEscaped, html};
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home))
+pub fn routes() -> Routes {
+    Routes::new().route("/", get(home))
 }
 
-pub fn root_routes() -> Router<AppState> {
-    Router::new()
+pub fn root_routes() -> Routes {
+    Routes::new()
         .route("/", get(root))
         .route("/healthz", get(health))
 }

@@ -81,7 +81,7 @@ impl I18n {
         let detail = problem.detail.clone().unwrap_or_default();
         self.format(
             lang,
-            &format!("problem-{}", problem.key.replace('_', "-")),
+            &problem.key.message_id(),
             &[("detail", detail.into())],
         )
     }
@@ -302,9 +302,9 @@ mod tests {
     #[test]
     fn every_problem_key_in_the_code_has_a_message() {
         let i18n = I18n::load().expect("locales load");
-        for key in crate::error::PROBLEM_KEYS {
+        for key in ateneu_domain::ProblemKey::ALL {
             for lang in Lang::ALL {
-                let id = format!("problem-{}", key.replace('_', "-"));
+                let id = key.message_id();
                 assert!(i18n.has(lang, &id), "{lang} lacks {id}");
             }
         }

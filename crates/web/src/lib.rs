@@ -10,6 +10,7 @@ pub mod assessments;
 pub mod cities;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod frameworks;
 pub mod home;
 pub mod i18n;
@@ -22,6 +23,7 @@ pub mod openapi;
 pub mod page_cache;
 pub mod practices;
 pub mod registry_files;
+pub mod routing;
 pub mod security;
 pub mod static_files;
 pub mod viewer;
@@ -158,8 +160,8 @@ impl MakeRequestId for MakeId {
 }
 
 /// The pages of one language (mounted under `/en`, `/fr` and `/es`).
-fn pages() -> Router<AppState> {
-    Router::new()
+fn pages() -> routing::Routes {
+    routing::Routes::new()
         .merge(home::routes())
         .merge(cities::routes())
         .merge(memberships::routes())
@@ -187,18 +189,30 @@ async fn without_trailing_slash(method: Method, uri: Uri) -> Response {
     error::AppError::NotFound.into_response()
 }
 
-/// The whole application, ready to serve.
-pub fn router(state: AppState) -> Router {
-    let request_id = HeaderName::from_static("x-request-id");
-    let mut router = Router::new()
+/// The routes outside the pages of a language: feeds, static files, media and the API.
+fn root_routes() -> routing::Routes {
+    routing::Routes::new()
         .merge(home::root_routes())
         .merge(static_files::routes())
         .merge(practices::media::root_routes())
-        .nest("/api/v1", api::routes());
+        .nest("/api/v1", api::routes())
+}
+
+/// Every path the platform answers, the pages of a language under `/{lang}`: what the access
+/// table and the API document are checked against.
+pub fn route_paths() -> Vec<String> {
+    root_routes().nest("/{lang}", pages()).paths().to_vec()
+}
+
+/// The whole application, ready to serve.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let mut router = root_routes();
     for lang in Lang::ALL {
         router = router.nest(&format!("/{}", lang.code()), pages());
     }
     router
+        .into_router()
         .fallback(without_trailing_slash)
         .layer(from_fn_with_state(state.clone(), page_cache::serve_cached))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))

@@ -2,25 +2,28 @@
 //! City's field (the old period is kept as history). Forms on the city page and the JSON API.
 
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::cities;
 use crate::error::AppError;
+use crate::extract::ApiJson;
+use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::memberships::{self as repo, Membership};
+use ateneu_domain::FieldErrors;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::memberships::{MembershipInput, change_creative_field, parse_date};
 use ateneu_domain::permissions::Action;
-use ateneu_domain::{FieldErrors, Problem};
-use axum::extract::{Path, State};
+use axum::Json;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/cities/{slug}/memberships", post(add_page))
         .route("/cities/{slug}/memberships/{id}/end", post(end_page))
         .route(
@@ -29,8 +32,8 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> Routes {
+    Routes::new()
         .route("/cities/{slug}/memberships", get(list_api).post(add_api))
         .route("/cities/{slug}/memberships/{id}/end", post(end_api))
         .route(
@@ -90,16 +93,10 @@ pub async fn end(
     let before = find(state, slug, id).await?;
     require_manage(state, v, &before.draft.network)?;
     let day = parse_date(&input.ended_on).map_err(|p| AppError::field("ended_on", p))?;
-    if day < before.draft.started_on {
-        return Err(AppError::field(
-            "ended_on",
-            Problem::new("ends_before_start"),
-        ));
-    }
-    let draft = ateneu_domain::memberships::MembershipDraft {
-        ended_on: Some(day),
-        ..before.draft.clone()
-    };
+    let draft = before
+        .draft
+        .ended(day)
+        .map_err(|p| AppError::field("ended_on", p))?;
     let txn = state.db.write().await?;
     let membership = repo::update(&txn, &v.who(), &before, &draft).await?;
     txn.commit().await?;
@@ -131,7 +128,7 @@ pub async fn change_field(
     )
     .map_err(|p| {
         AppError::field(
-            if p.key == "not_current_on_that_day" {
+            if p.key == ProblemKey::NotCurrentOnThatDay {
                 "on"
             } else {
                 "creative_field"

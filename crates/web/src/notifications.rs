@@ -5,7 +5,9 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Form;
 use crate::layout::{self, csrf_field};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::accounts::User;
 use ateneu_db::notifications::{self as repo, Notice};
@@ -13,11 +15,11 @@ use ateneu_domain::Lang;
 use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
 use ateneu_domain::permissions::{Action, PracticeScope};
 use ateneu_domain::practices::Stage;
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
 use maud::html;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -25,14 +27,14 @@ use serde_json::json;
 /// The newest notices shown.
 const SHOWN: u64 = 100;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/account/notifications", get(page).post(save_settings_form))
         .route("/account/notifications/read", post(read_form))
 }
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> Routes {
+    Routes::new()
         .route("/account/notifications", get(list_api))
         .route("/account/notifications/read", post(read_api))
         .route(
@@ -354,7 +356,7 @@ async fn settings_api(State(state): State<AppState>, v: Viewer) -> Result<Respon
 async fn save_settings_api(
     State(state): State<AppState>,
     v: Viewer,
-    crate::api::ApiJson(input): crate::api::ApiJson<SettingsInput>,
+    crate::extract::ApiJson(input): crate::extract::ApiJson<SettingsInput>,
 ) -> Result<Response, AppError> {
     save_settings(&state, &v, &input).await?;
     Ok(StatusCode::NO_CONTENT.into_response())

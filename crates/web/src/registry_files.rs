@@ -3,39 +3,42 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Multipart;
 use crate::layout::{self, csrf_field};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::audit::Who;
 use ateneu_db::{cities, memberships};
 use ateneu_domain::Problem;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::csv_format::{self, CITY_COLUMNS, LineError, MEMBERSHIP_COLUMNS};
 use ateneu_domain::permissions::Action;
+use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use maud::html;
 use serde::Serialize;
 
 /// The largest file accepted (the registry of every local government fits well within it).
 pub const MAX_FILE: usize = 256 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/registry/import", get(import_page).post(import_upload))
         .route("/registry/export", get(export_page))
-        .layer(DefaultBodyLimit::max(MAX_FILE))
+        .body_limit(MAX_FILE)
 }
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> Routes {
+    Routes::new()
         .route("/import/cities", post(import_cities_api))
         .route("/import/memberships", post(import_memberships_api))
         .route("/export/cities.csv", get(export_cities))
         .route("/export/memberships.csv", get(export_memberships))
-        .layer(DefaultBodyLimit::max(MAX_FILE))
+        .body_limit(MAX_FILE)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +99,7 @@ pub async fn import(
                         .map(|(line, city)| LineError {
                             line,
                             column: "city".into(),
-                            problem: Problem::with_detail("unknown_city", city),
+                            problem: Problem::with_detail(ProblemKey::UnknownCity, city),
                         })
                         .collect(),
                 )),
@@ -150,20 +153,20 @@ fn page(
 async fn import_upload(
     State(state): State<AppState>,
     v: Viewer,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, AppError>,
 ) -> Result<Response, AppError> {
+    // Who may not import is told so before the body is read.
     v.require(Action::ImportRegistry)?;
+    let mut multipart = multipart?;
     let mut kind = FileKind::Cities;
     let mut file = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text())))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
+    })? {
         match field.name() {
             Some("kind") => {
                 let text = field.text().await.map_err(|e| {
-                    AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+                    AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
                 })?;
                 kind = if text == "memberships" {
                     FileKind::Memberships
@@ -173,14 +176,14 @@ async fn import_upload(
             }
             Some("file") => {
                 file = Some(field.bytes().await.map_err(|e| {
-                    AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+                    AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
                 })?);
             }
             _ => {}
         }
     }
     let Some(bytes) = file.filter(|b| !b.is_empty()) else {
-        let error = AppError::BadRequest(Problem::new("not_a_file"));
+        let error = AppError::BadRequest(Problem::new(ProblemKey::NotAFile));
         return Ok(page(&state, &v, Some(Err(&error)), StatusCode::BAD_REQUEST));
     };
     match import(&state, &v.who(), kind, bytes).await {
@@ -213,7 +216,7 @@ async fn import_api(
 ) -> Result<Response, AppError> {
     v.require(Action::ImportRegistry)?;
     if bytes.is_empty() {
-        return Err(AppError::BadRequest(Problem::new("not_a_file")));
+        return Err(AppError::BadRequest(Problem::new(ProblemKey::NotAFile)));
     }
     Ok(Json(import(state, &v.who(), kind, bytes).await?).into_response())
 }

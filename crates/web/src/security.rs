@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::negotiate;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, PasswordHash};
+use ateneu_domain::ProblemKey;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
@@ -180,7 +181,7 @@ pub async fn csrf_guard(
         if submitted.is_none() && is_form {
             let (parts, body) = request.into_parts();
             let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-                return AppError::BadRequest(ateneu_domain::Problem::new("too_long"))
+                return AppError::BadRequest(ateneu_domain::Problem::new(ProblemKey::TooLong))
                     .into_response();
             };
             submitted = form_urlencoded::parse(&bytes)

@@ -1,8 +1,8 @@
 //! Static assets compiled into the binary (stylesheet, vendored htmx): nothing from a CDN.
 //! Each is gzipped once, at its first request, and sent so to browsers that accept it.
 
-use axum::Router;
-use axum::extract::Path;
+use crate::extract::Path;
+use crate::routing::Routes;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -30,8 +30,8 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
-pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    Router::new().route("/static/{file}", get(serve)).route(
+pub fn routes() -> Routes {
+    Routes::new().route("/static/{file}", get(serve)).route(
         "/favicon.ico",
         get(|headers: axum::http::HeaderMap| serve(Path("favicon.svg".to_owned()), headers)),
     )

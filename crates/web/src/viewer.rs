@@ -10,6 +10,7 @@ use ateneu_db::accounts::{self, StoredGrant, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
 use ateneu_domain::Lang;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::{Action, Actor};
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -120,7 +121,7 @@ impl FromRequestParts<AppState> for Viewer {
             );
             if !scope.allows(writes) {
                 return Err(AppError::Denied(ateneu_domain::Problem::new(
-                    "token_read_only",
+                    ProblemKey::TokenReadOnly,
                 )));
             }
             Some((user, None))

@@ -86,7 +86,7 @@ pub async fn refresh_slugs(db: &Db) -> DbResult<u64> {
             let base = slugify(source);
             let slug = if made_by_old_rule && base != city.slug {
                 let taken = slugs_like(&*txn, &base).await?;
-                super::free_slug(&base, &taken)
+                ateneu_domain::cities::free_slug(&base, &taken)
             } else {
                 city.slug.clone()
             };

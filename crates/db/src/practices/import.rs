@@ -16,14 +16,27 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-/// What an import did.
+/// What a practices import did: the counts of every import, and the cities it added.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
+    #[serde(flatten)]
+    pub counts: crate::ImportSummary,
     /// The cities the import added to the registry, as "Name (CC)".
     pub cities_created: Vec<String>,
+}
+
+impl std::ops::Deref for ImportSummary {
+    type Target = crate::ImportSummary;
+
+    fn deref(&self) -> &crate::ImportSummary {
+        &self.counts
+    }
+}
+
+impl std::ops::DerefMut for ImportSummary {
+    fn deref_mut(&mut self) -> &mut crate::ImportSummary {
+        &mut self.counts
+    }
 }
 
 const CHUNK: usize = 400;

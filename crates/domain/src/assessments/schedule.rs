@@ -2,6 +2,7 @@
 //! languages and the visibility of its results, checked field by field.
 
 use super::Visibility;
+use crate::ProblemKey;
 use crate::lang::Lang;
 use crate::validation::{FieldErrors, Problem};
 use chrono::NaiveDate;
@@ -35,7 +36,7 @@ pub struct Schedule {
 
 fn date(errors: &mut FieldErrors, name: &str, value: &str) -> Option<NaiveDate> {
     let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Problem::with_detail("invalid_date", value.trim()));
+        .map_err(|_| Problem::with_detail(ProblemKey::InvalidDate, value.trim()));
     errors.take(name, parsed)
 }
 
@@ -52,7 +53,7 @@ pub fn parse_schedule(input: ScheduleInput<'_>, errors: &mut FieldErrors) -> Opt
     if let (Some(start), Some(end)) = (starts_on, ends_on)
         && end < start
     {
-        errors.add("ends_on", Problem::new("ends_before_start"));
+        errors.add("ends_on", Problem::new(ProblemKey::EndsBeforeStart));
     }
     let mut languages = Vec::new();
     for code in input.languages {
@@ -61,7 +62,7 @@ pub fn parse_schedule(input: ScheduleInput<'_>, errors: &mut FieldErrors) -> Opt
             Ok(_) => {}
             Err(_) => errors.add(
                 "languages",
-                Problem::with_detail("unknown_language", code.trim()),
+                Problem::with_detail(ProblemKey::UnknownLanguage, code.trim()),
             ),
         }
     }
@@ -77,7 +78,7 @@ pub fn parse_schedule(input: ScheduleInput<'_>, errors: &mut FieldErrors) -> Opt
     if title.chars().count() > TITLE_MAX_CHARS {
         errors.add(
             "title",
-            Problem::with_detail("too_long", TITLE_MAX_CHARS.to_string()),
+            Problem::with_detail(ProblemKey::TooLong, TITLE_MAX_CHARS.to_string()),
         );
     }
     match (starts_on, ends_on, visibility) {
@@ -104,7 +105,10 @@ pub fn invitation_language(
 ) -> Result<Lang, Problem> {
     match chosen {
         Some(lang) if languages.is_empty() || languages.contains(&lang) => Ok(lang),
-        Some(lang) => Err(Problem::with_detail("unknown_language", lang.code())),
+        Some(lang) => Err(Problem::with_detail(
+            ProblemKey::UnknownLanguage,
+            lang.code(),
+        )),
         None if languages.is_empty() || languages.contains(&page) => Ok(page),
         None => Ok(languages.first().copied().unwrap_or(page)),
     }
@@ -226,7 +230,7 @@ mod tests {
         assert!(parse_schedule(input, &mut errors).is_none());
         let keys: Vec<_> = errors
             .iter()
-            .map(|(field, p)| (field.as_str(), p.key))
+            .map(|(field, p)| (field.as_str(), p.key.as_str()))
             .collect();
         assert_eq!(
             keys,
@@ -248,6 +252,9 @@ mod tests {
             )
             .is_none()
         );
-        assert_eq!(errors.get("starts_on").map(|p| p.key), Some("invalid_date"));
+        assert_eq!(
+            errors.get("starts_on").map(|p| p.key.as_str()),
+            Some("invalid_date")
+        );
     }
 }

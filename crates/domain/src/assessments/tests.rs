@@ -1,6 +1,7 @@
 //! Tests of the participation and consensus rules.
 
 use super::*;
+use crate::ProblemKey;
 
 const NINE: ScoreRange = ScoreRange {
     min: 1,
@@ -24,7 +25,7 @@ fn input(sector: &str, answers: &[(&str, Answer)]) -> ParticipationInput {
 }
 
 fn problem_key(errors: &FieldErrors, field: &str) -> Option<&'static str> {
-    errors.get(field).map(|problem| problem.key)
+    errors.get(field).map(|problem| problem.key.as_str())
 }
 
 #[test]
@@ -48,7 +49,7 @@ fn form_values_parse_to_answers() {
     assert_eq!(Answer::parse_form(" 7 "), Ok(Some(Answer::Score(7))));
     for bad in ["seven", "-3", "+3", "3.5", "999"] {
         assert_eq!(
-            Answer::parse_form(bad).map_err(|p| p.key),
+            Answer::parse_form(bad).map_err(|p| p.key.as_str()),
             Err("not_a_number"),
             "{bad}"
         );
@@ -77,10 +78,10 @@ fn keyed_values_round_trip_and_refuse_unknown_keys() {
     assert_eq!(Sector::ALL.len(), 5);
     assert_eq!(
         Sector::parse("press"),
-        Err(Problem::with_detail("unknown_sector", "press"))
+        Err(Problem::with_detail(ProblemKey::UnknownSector, "press"))
     );
     assert_eq!(
-        Visibility::parse("").map_err(|p| p.key),
+        Visibility::parse("").map_err(|p| p.key.as_str()),
         Err("unknown_visibility")
     );
     assert_eq!(RatingLevel::parse(" action "), Ok(RatingLevel::Action));
@@ -128,7 +129,7 @@ fn every_problem_is_reported_by_field() {
     assert_eq!(problem_key(&errors, "name"), Some("too_long"));
     assert_eq!(
         errors.get("answers.a"),
-        Some(&Problem::with_detail("score_out_of_range", "1–9"))
+        Some(&Problem::with_detail(ProblemKey::ScoreOutOfRange, "1–9"))
     );
     assert_eq!(
         problem_key(&errors, "answers.b"),
@@ -137,7 +138,7 @@ fn every_problem_is_reported_by_field() {
     assert_eq!(problem_key(&errors, "answers.c"), None);
     assert_eq!(
         errors.get("answers.zz"),
-        Some(&Problem::with_detail("unknown_item", "zz"))
+        Some(&Problem::with_detail(ProblemKey::UnknownItem, "zz"))
     );
     assert_eq!(problem_key(&errors, "comments.c"), Some("too_long"));
     assert_eq!(problem_key(&errors, "comments.yy"), Some("unknown_item"));
@@ -229,6 +230,6 @@ fn consensus_problems_are_reported_by_field() {
     assert_eq!(problem_key(&errors, "consensus.f4"), None);
     assert_eq!(
         errors.get("consensus.nope"),
-        Some(&Problem::with_detail("unknown_item", "nope"))
+        Some(&Problem::with_detail(ProblemKey::UnknownItem, "nope"))
     );
 }

@@ -1,5 +1,6 @@
 //! ISO 3166-1 countries: the alpha-2 codes and their names in English, French and Spanish.
 
+use crate::ProblemKey;
 use crate::lang::Lang;
 use crate::validation::Problem;
 use serde::{Deserialize, Serialize};
@@ -21,12 +22,15 @@ impl Country {
         let code = value.trim().to_ascii_uppercase();
         let bytes = code.as_bytes();
         if bytes.len() != 2 {
-            return Err(Problem::with_detail("unknown_country", value.trim()));
+            return Err(Problem::with_detail(
+                ProblemKey::UnknownCountry,
+                value.trim(),
+            ));
         }
         COUNTRIES
             .binary_search_by(|(c, ..)| c.as_bytes().cmp(bytes))
             .map(|_| Country([bytes[0], bytes[1]]))
-            .map_err(|_| Problem::with_detail("unknown_country", value.trim()))
+            .map_err(|_| Problem::with_detail(ProblemKey::UnknownCountry, value.trim()))
     }
 
     pub fn code(&self) -> &str {

@@ -4,6 +4,7 @@
 use super::{
     Action, Domain, ExtraItem, Field, Framework, Module, Scale, ScaleLabel, Stage, Trilingual,
 };
+use crate::ProblemKey;
 use crate::assessments::RatingLevel;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,33 +15,33 @@ use toml::Spanned;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileProblem {
     pub line: usize,
-    pub key: &'static str,
+    pub key: ProblemKey,
     pub detail: String,
 }
 
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let reason = match self.key {
-            "syntax" => "not valid TOML",
-            "duplicate_key" => "this key is used twice",
-            "missing_translation" => "a required language is missing",
-            "unknown_language" => "only en, fr and es are allowed",
-            "empty_text" => "the text is empty",
-            "invalid_key" => "keys are 1–64 letters, digits, '.', '_' or '-'",
-            "unknown_sdg" => "SDGs are numbered 1 to 17",
-            "scale_out_of_range" => {
+            ProblemKey::Syntax => "not valid TOML",
+            ProblemKey::DuplicateKey => "this key is used twice",
+            ProblemKey::MissingTranslation => "a required language is missing",
+            ProblemKey::UnknownLanguage => "only en, fr and es are allowed",
+            ProblemKey::EmptyText => "the text is empty",
+            ProblemKey::InvalidKey => "keys are 1–64 letters, digits, '.', '_' or '-'",
+            ProblemKey::UnknownSdg => "SDGs are numbered 1 to 17",
+            ProblemKey::ScaleOutOfRange => {
                 "the scale must run from a lower to a higher whole number within 0–100, at most 20 steps"
             }
-            "value_out_of_scale" => "this value lies outside the scale",
-            "stages_overlap" => "two stages share a value",
-            "unknown_level" => "the level must be \"field\" or \"action\"",
-            "unknown_item" => "no domain, field or action has this key",
-            "item_below_level" => "an action cannot be rated in a field-level module",
-            "unknown_parent" => {
+            ProblemKey::ValueOutOfScale => "this value lies outside the scale",
+            ProblemKey::StagesOverlap => "two stages share a value",
+            ProblemKey::UnknownLevel => "the level must be \"field\" or \"action\"",
+            ProblemKey::UnknownItem => "no domain, field or action has this key",
+            ProblemKey::ItemBelowLevel => "an action cannot be rated in a field-level module",
+            ProblemKey::UnknownParent => {
                 "the parent must be a field (action level) or a domain (field level)"
             }
-            "empty_module" => "the module selects no item",
-            "no_domains" => "a framework needs at least one domain with one field",
+            ProblemKey::EmptyModule => "the module selects no item",
+            ProblemKey::NoDomains => "a framework needs at least one domain with one field",
             _ => "invalid",
         };
         write!(f, "line {}: {reason}", self.line)?;
@@ -159,7 +160,7 @@ impl Reader<'_> {
         line_of(self.source, spanned.span().start)
     }
 
-    fn problem<T>(&mut self, at: &Spanned<T>, key: &'static str, detail: impl Into<String>) {
+    fn problem<T>(&mut self, at: &Spanned<T>, key: ProblemKey, detail: impl Into<String>) {
         let line = self.line(at);
         self.problems.push(FileProblem {
             line,
@@ -171,15 +172,15 @@ impl Reader<'_> {
     fn text(&mut self, raw: &Spanned<RawText>) -> Trilingual {
         for (lang, value) in raw.get_ref() {
             if !matches!(lang.as_str(), "en" | "fr" | "es") {
-                self.problem(raw, "unknown_language", lang.clone());
+                self.problem(raw, ProblemKey::UnknownLanguage, lang.clone());
             } else if value.trim().is_empty() {
-                self.problem(raw, "empty_text", lang.clone());
+                self.problem(raw, ProblemKey::EmptyText, lang.clone());
             }
         }
         let mut get = |lang: &str| match raw.get_ref().get(lang) {
             Some(value) => value.trim().to_owned(),
             None => {
-                self.problem(raw, "missing_translation", lang);
+                self.problem(raw, ProblemKey::MissingTranslation, lang);
                 String::new()
             }
         };
@@ -194,9 +195,9 @@ impl Reader<'_> {
     fn key(&mut self, raw: &Spanned<String>) -> String {
         let key = raw.get_ref().trim().to_owned();
         if !valid_key(&key) {
-            self.problem(raw, "invalid_key", key.clone());
+            self.problem(raw, ProblemKey::InvalidKey, key.clone());
         } else if !self.keys.insert(key.clone()) {
-            self.problem(raw, "duplicate_key", key.clone());
+            self.problem(raw, ProblemKey::DuplicateKey, key.clone());
         }
         key
     }
@@ -207,7 +208,7 @@ impl Reader<'_> {
             match u8::try_from(*sdg.get_ref()) {
                 Ok(number @ 1..=17) if !sdgs.contains(&number) => sdgs.push(number),
                 Ok(1..=17) => {}
-                _ => self.problem(sdg, "unknown_sdg", sdg.get_ref().to_string()),
+                _ => self.problem(sdg, ProblemKey::UnknownSdg, sdg.get_ref().to_string()),
             }
         }
         sdgs
@@ -217,7 +218,7 @@ impl Reader<'_> {
         match u8::try_from(*raw.get_ref()) {
             Ok(value) if (min..=max).contains(&value) => value,
             _ => {
-                self.problem(raw, "value_out_of_scale", format!("{min}–{max}"));
+                self.problem(raw, ProblemKey::ValueOutOfScale, format!("{min}–{max}"));
                 min
             }
         }
@@ -246,7 +247,7 @@ pub fn parse_toml(source: &str) -> Result<Framework, Vec<FileProblem>> {
         let line = error.span().map_or(1, |span| line_of(source, span.start));
         vec![FileProblem {
             line,
-            key: "syntax",
+            key: ProblemKey::Syntax,
             detail: error.message().trim().to_owned(),
         }]
     })?;
@@ -259,14 +260,14 @@ pub fn parse_toml(source: &str) -> Result<Framework, Vec<FileProblem>> {
     reader.keys.clear();
     let version = raw.version.get_ref().trim().to_owned();
     if !valid_key(&version) || version.len() > 32 {
-        reader.problem(&raw.version, "invalid_key", version.clone());
+        reader.problem(&raw.version, ProblemKey::InvalidKey, version.clone());
     }
     let name = reader.text(&raw.name);
     let description = raw.description.as_ref().map(|text| reader.text(text));
     let scale = read_scale(&mut reader, &raw.scale);
     let domains = read_domains(&mut reader, &raw.domains);
     if domains.iter().all(|domain| domain.fields.is_empty()) {
-        reader.problem(&raw.key, "no_domains", "");
+        reader.problem(&raw.key, ProblemKey::NoDomains, "");
     }
     let mut framework = Framework {
         key,
@@ -298,7 +299,7 @@ fn read_scale(reader: &mut Reader<'_>, raw: &Spanned<RawScale>) -> Scale {
         (Ok(min), Ok(max)) if min < max && max <= 100 && max - min <= 20 => (min, max),
         _ => {
             let detail = format!("{}–{}", scale.min.get_ref(), scale.max.get_ref());
-            reader.problem(raw, "scale_out_of_range", detail);
+            reader.problem(raw, ProblemKey::ScaleOutOfRange, detail);
             (0, 1)
         }
     };
@@ -308,20 +309,24 @@ fn read_scale(reader: &mut Reader<'_>, raw: &Spanned<RawScale>) -> Scale {
         let stage = raw_stage.get_ref();
         let key = stage.key.get_ref().trim().to_owned();
         if !valid_key(&key) {
-            reader.problem(&stage.key, "invalid_key", key.clone());
+            reader.problem(&stage.key, ProblemKey::InvalidKey, key.clone());
         } else if !stage_keys.insert(key.clone()) {
-            reader.problem(&stage.key, "duplicate_key", key.clone());
+            reader.problem(&stage.key, ProblemKey::DuplicateKey, key.clone());
         }
         let from = reader.scale_value(&stage.from, min, max);
         let to = reader.scale_value(&stage.to, min, max);
         if from > to {
-            reader.problem(&stage.to, "value_out_of_scale", format!("{from}–{max}"));
+            reader.problem(
+                &stage.to,
+                ProblemKey::ValueOutOfScale,
+                format!("{from}–{max}"),
+            );
         }
         if stages
             .iter()
             .any(|other| from <= other.to && other.from <= to)
         {
-            reader.problem(raw_stage, "stages_overlap", key.clone());
+            reader.problem(raw_stage, ProblemKey::StagesOverlap, key.clone());
         }
         let name = reader.text(&stage.name);
         stages.push(Stage {
@@ -336,7 +341,7 @@ fn read_scale(reader: &mut Reader<'_>, raw: &Spanned<RawScale>) -> Scale {
         let label = raw_label.get_ref();
         let value = reader.scale_value(&label.value, min, max);
         if labels.iter().any(|other| other.value == value) {
-            reader.problem(&label.value, "duplicate_key", value.to_string());
+            reader.problem(&label.value, ProblemKey::DuplicateKey, value.to_string());
         }
         let text = reader.text(&label.text);
         labels.push(ScaleLabel { value, text });
@@ -392,9 +397,9 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
     // Modules have their own namespace: a module may share a domain's key.
     let key = module.key.get_ref().trim().to_owned();
     if !valid_key(&key) {
-        reader.problem(&module.key, "invalid_key", key.clone());
+        reader.problem(&module.key, ProblemKey::InvalidKey, key.clone());
     } else if framework.modules.iter().any(|other| other.key == key) {
-        reader.problem(&module.key, "duplicate_key", key.clone());
+        reader.problem(&module.key, ProblemKey::DuplicateKey, key.clone());
     }
     let name = reader.text(&module.name);
     let level = match RatingLevel::parse(module.level.get_ref()) {
@@ -402,7 +407,7 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
         Err(_) => {
             reader.problem(
                 &module.level,
-                "unknown_level",
+                ProblemKey::UnknownLevel,
                 module.level.get_ref().clone(),
             );
             RatingLevel::Field
@@ -412,12 +417,12 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
     for raw_item in &module.items {
         let item = raw_item.get_ref().trim().to_owned();
         match framework.locate(&item) {
-            None => reader.problem(raw_item, "unknown_item", item.clone()),
+            None => reader.problem(raw_item, ProblemKey::UnknownItem, item.clone()),
             Some(Located::Action(..)) if level == RatingLevel::Field => {
-                reader.problem(raw_item, "item_below_level", item.clone())
+                reader.problem(raw_item, ProblemKey::ItemBelowLevel, item.clone())
             }
             Some(_) if items.contains(&item) => {
-                reader.problem(raw_item, "duplicate_key", item.clone())
+                reader.problem(raw_item, ProblemKey::DuplicateKey, item.clone())
             }
             Some(_) => items.push(item),
         }
@@ -433,7 +438,7 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
                 | (RatingLevel::Action, Some(Located::Field(..)))
         );
         if !fits {
-            reader.problem(&item.parent, "unknown_parent", parent.clone());
+            reader.problem(&item.parent, ProblemKey::UnknownParent, parent.clone());
         }
         let text = reader.text(&item.text);
         extra.push(ExtraItem { key, parent, text });
@@ -446,7 +451,7 @@ fn read_module(reader: &mut Reader<'_>, framework: &Framework, raw: &Spanned<Raw
         extra,
     };
     if reader.problems.is_empty() && framework.rated_items(&built).is_empty() {
-        reader.problem(&module.key, "empty_module", built.key.clone());
+        reader.problem(&module.key, ProblemKey::EmptyModule, built.key.clone());
     }
     built
 }

@@ -4,6 +4,7 @@
 //! A framework is parsed from its TOML file (`file`), compared with another version (`diff`),
 //! and asked which items a module rates (`rated_items`).
 
+use crate::ProblemKey;
 mod diff;
 mod file;
 
@@ -260,22 +261,25 @@ impl Framework {
         use crate::Problem;
         let mut errors = crate::FieldErrors::new();
         if !is_benchmark_key(key) {
-            errors.add("key", Problem::with_detail("invalid_key", key));
+            errors.add("key", Problem::with_detail(ProblemKey::InvalidKey, key));
         }
         for lang in Lang::ALL {
             if name.get(lang).trim().is_empty() {
-                errors.add(&format!("name.{}", lang.code()), Problem::new("required"));
+                errors.add(
+                    &format!("name.{}", lang.code()),
+                    Problem::new(ProblemKey::Required),
+                );
             }
         }
         let (min, max) = (f64::from(self.scale.min), f64::from(self.scale.max));
         for (field, value) in values {
             let name = format!("values.{field}");
             if !matches!(self.locate(field), Some(Located::Field(..))) {
-                errors.add(&name, Problem::with_detail("unknown_item", field));
+                errors.add(&name, Problem::with_detail(ProblemKey::UnknownItem, field));
             } else if !value.is_finite() || *value < min || *value > max {
                 errors.add(
                     &name,
-                    Problem::with_detail("score_out_of_range", format!("{min}–{max}")),
+                    Problem::with_detail(ProblemKey::ScoreOutOfRange, format!("{min}–{max}")),
                 );
             }
         }

@@ -10,7 +10,10 @@ const SYNTHETIC: &str = include_str!("../../../web/tests/fixtures/synthetic-plus
 fn problems(source: &str) -> Vec<(usize, &'static str)> {
     match parse_toml(source) {
         Ok(_) => Vec::new(),
-        Err(problems) => problems.into_iter().map(|p| (p.line, p.key)).collect(),
+        Err(problems) => problems
+            .into_iter()
+            .map(|p| (p.line, p.key.as_str()))
+            .collect(),
     }
 }
 

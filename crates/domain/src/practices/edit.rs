@@ -7,6 +7,7 @@ use super::{
     parse_date, parse_field_ref, parse_sdg, parse_url,
 };
 use crate::Lang;
+use crate::ProblemKey;
 use crate::text::TranslatedText;
 use crate::validation::{FieldErrors, Problem};
 use serde::Deserialize;
@@ -68,7 +69,7 @@ impl PracticeEdit {
             None | Some("") => Ok(record.source_lang),
             Some(code) => code
                 .parse::<Lang>()
-                .map_err(|()| Problem::with_detail("unknown_language", code)),
+                .map_err(|()| Problem::with_detail(ProblemKey::UnknownLanguage, code)),
         }
     }
 
@@ -108,7 +109,7 @@ impl PracticeEdit {
                         errors.add(key, problem);
                     }
                 }
-                (None, _) => errors.add(key, Problem::new("unknown_key")),
+                (None, _) => errors.add(key, Problem::new(ProblemKey::UnknownKey)),
                 (_, None) => {}
             }
         }
@@ -137,7 +138,10 @@ impl PracticeEdit {
                     continue;
                 }
                 if name.is_empty() || name.chars().count() > 200 {
-                    errors.add(&format!("partners[{i}].name"), Problem::new("required"));
+                    errors.add(
+                        &format!("partners[{i}].name"),
+                        Problem::new(ProblemKey::Required),
+                    );
                     continue;
                 }
                 if let Some(kind) = errors.take(
@@ -154,7 +158,7 @@ impl PracticeEdit {
         if let Some(contact) = &self.contact {
             let email = contact.email.trim();
             if !email.is_empty() && crate::accounts::Email::parse(email).is_err() {
-                errors.add("contact.email", Problem::new("invalid_email"));
+                errors.add("contact.email", Problem::new(ProblemKey::InvalidEmail));
             }
             next.contact = Contact {
                 name: contact.name.trim().to_owned(),
@@ -244,7 +248,10 @@ impl PracticeEdit {
                     Ok(field) if vocabulary.fields.contains(&field) => {
                         set.insert(field);
                     }
-                    Ok(field) => errors.add("fields", Problem::with_detail("unknown_field", field)),
+                    Ok(field) => errors.add(
+                        "fields",
+                        Problem::with_detail(ProblemKey::UnknownField, field),
+                    ),
                     Err(problem) => errors.add("fields", problem),
                 }
             }
@@ -259,7 +266,7 @@ impl PracticeEdit {
                     }
                     None => errors.add(
                         "keywords",
-                        Problem::with_detail("unknown_keyword", value.trim()),
+                        Problem::with_detail(ProblemKey::UnknownKeyword, value.trim()),
                     ),
                 }
             }
@@ -274,7 +281,7 @@ impl PracticeEdit {
             } else {
                 errors.add(
                     "creative_field",
-                    Problem::with_detail("unknown_creative_field", field),
+                    Problem::with_detail(ProblemKey::UnknownCreativeField, field),
                 );
             }
         }
@@ -302,7 +309,7 @@ fn describe_media(
         let Some(medium) = next.media.iter_mut().find(|m| m.url == input.url.trim()) else {
             errors.add(
                 &format!("media_descriptions[{i}].url"),
-                Problem::with_detail("unknown_media", input.url.trim()),
+                Problem::with_detail(ProblemKey::UnknownMedia, input.url.trim()),
             );
             continue;
         };
@@ -313,7 +320,10 @@ fn describe_media(
         if text.chars().count() > super::media::MAX_DESCRIPTION {
             errors.add(
                 &format!("media_descriptions[{i}].description"),
-                Problem::with_detail("too_long", super::media::MAX_DESCRIPTION.to_string()),
+                Problem::with_detail(
+                    ProblemKey::TooLong,
+                    super::media::MAX_DESCRIPTION.to_string(),
+                ),
             );
             continue;
         }

@@ -7,6 +7,7 @@ use super::{
     parse_date, parse_field_ref, parse_url,
 };
 use crate::Lang;
+use crate::ProblemKey;
 use crate::cities::fold;
 use crate::countries::Country;
 use crate::csv_format::LineError;
@@ -97,13 +98,13 @@ pub fn parse(
         let object = match serde_json::from_str::<Value>(raw) {
             Ok(Value::Object(object)) => object,
             Ok(_) => {
-                problems.push(fail("", Problem::new("not_an_object")));
+                problems.push(fail("", Problem::new(ProblemKey::NotAnObject)));
                 continue;
             }
             Err(error) => {
                 problems.push(fail(
                     "",
-                    Problem::with_detail("invalid_json", error.to_string()),
+                    Problem::with_detail(ProblemKey::InvalidJson, error.to_string()),
                 ));
                 continue;
             }
@@ -113,7 +114,7 @@ pub fn parse(
                 if let Some(first) = seen.insert(practice.external_id.clone(), line) {
                     problems.push(fail(
                         "external_id",
-                        Problem::with_detail("duplicate_in_file", first.to_string()),
+                        Problem::with_detail(ProblemKey::DuplicateInFile, first.to_string()),
                     ));
                 } else {
                     practices.push(practice);
@@ -126,6 +127,14 @@ pub fn parse(
             })),
         }
     }
+    if practices.is_empty() && problems.is_empty() {
+        // A file with no practice in it is a mistake (the wrong file, or an empty upload).
+        problems.push(LineError {
+            line: 1,
+            column: String::new(),
+            problem: Problem::new(ProblemKey::EmptyFile),
+        });
+    }
     if problems.is_empty() {
         Ok(practices)
     } else {
@@ -137,7 +146,7 @@ fn text_of<'a>(object: &'a Map<String, Value>, key: &str) -> Result<Option<&'a s
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.as_str())),
-        Some(_) => Err(Problem::new("expected_text")),
+        Some(_) => Err(Problem::new(ProblemKey::ExpectedText)),
     }
 }
 
@@ -145,7 +154,7 @@ fn list_of<'a>(object: &'a Map<String, Value>, key: &str) -> Result<&'a [Value],
     match object.get(key) {
         None | Some(Value::Null) => Ok(&[]),
         Some(Value::Array(items)) => Ok(items.as_slice()),
-        Some(_) => Err(Problem::new("expected_list")),
+        Some(_) => Err(Problem::new(ProblemKey::ExpectedList)),
     }
 }
 
@@ -165,7 +174,7 @@ fn parse_line(
     let mut errors = FieldErrors::new();
     for key in object.keys() {
         if !KEYS.contains(&key.as_str()) && !IGNORED.contains(&key.as_str()) {
-            errors.add(key, Problem::new("unknown_key"));
+            errors.add(key, Problem::new(ProblemKey::UnknownKey));
         }
     }
     let external_id = match text_of(object, "external_id") {
@@ -173,11 +182,14 @@ fn parse_line(
             Some(id.trim().to_owned())
         }
         Ok(Some(id)) if !id.trim().is_empty() => {
-            errors.add("external_id", Problem::with_detail("too_long", "200"));
+            errors.add(
+                "external_id",
+                Problem::with_detail(ProblemKey::TooLong, "200"),
+            );
             None
         }
         Ok(_) => {
-            errors.add("external_id", Problem::new("required"));
+            errors.add("external_id", Problem::new(ProblemKey::Required));
             None
         }
         Err(problem) => {
@@ -189,7 +201,7 @@ fn parse_line(
     let status = match text_of(object, "status") {
         Ok(Some(value)) => errors.take("status", PracticeStatus::parse(value)),
         Ok(None) => {
-            errors.add("status", Problem::new("required"));
+            errors.add("status", Problem::new(ProblemKey::Required));
             None
         }
         Err(problem) => {
@@ -206,20 +218,23 @@ fn parse_line(
     if let (Some(start), Some(end)) = (start_date, end_date)
         && end < start
     {
-        errors.add("end_date", Problem::new("ends_before_start"));
+        errors.add("end_date", Problem::new(ProblemKey::EndsBeforeStart));
     }
     let texts = parse_texts(object, &mut errors);
     let source_lang = match text_of(object, "source_lang") {
         Ok(Some(code)) => match code.parse::<Lang>() {
             Ok(lang) if texts.as_ref().is_some_and(|t| t.contains_key(&lang)) => Some(lang),
             Ok(_) => {
-                errors.add("source_lang", Problem::new("source_lang_without_text"));
+                errors.add(
+                    "source_lang",
+                    Problem::new(ProblemKey::SourceLangWithoutText),
+                );
                 None
             }
             Err(()) => {
                 errors.add(
                     "source_lang",
-                    Problem::with_detail("unknown_language", code),
+                    Problem::with_detail(ProblemKey::UnknownLanguage, code),
                 );
                 None
             }
@@ -267,7 +282,7 @@ fn parse_cities(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<Ci
     let items = match list_of(object, "cities") {
         Ok(items) if !items.is_empty() => items,
         Ok(_) => {
-            errors.add("cities", Problem::new("required"));
+            errors.add("cities", Problem::new(ProblemKey::Required));
             return Vec::new();
         }
         Err(problem) => {
@@ -278,7 +293,10 @@ fn parse_cities(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<Ci
     let mut cities: Vec<CityName> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Object(city) = item else {
-            errors.add(&format!("cities[{i}]"), Problem::new("not_an_object"));
+            errors.add(
+                &format!("cities[{i}]"),
+                Problem::new(ProblemKey::NotAnObject),
+            );
             continue;
         };
         let name = match text_of(city, "name") {
@@ -286,7 +304,10 @@ fn parse_cities(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<Ci
                 Some(name.trim().to_owned())
             }
             Ok(_) => {
-                errors.add(&format!("cities[{i}].name"), Problem::new("required"));
+                errors.add(
+                    &format!("cities[{i}].name"),
+                    Problem::new(ProblemKey::Required),
+                );
                 None
             }
             Err(problem) => {
@@ -297,7 +318,10 @@ fn parse_cities(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<Ci
         let country = match text_of(city, "country") {
             Ok(Some(code)) => errors.take(&format!("cities[{i}].country"), Country::parse(code)),
             Ok(None) => {
-                errors.add(&format!("cities[{i}].country"), Problem::new("required"));
+                errors.add(
+                    &format!("cities[{i}].country"),
+                    Problem::new(ProblemKey::Required),
+                );
                 None
             }
             Err(problem) => {
@@ -319,7 +343,7 @@ type Texts = BTreeMap<Lang, Vec<(TextField, String)>>;
 
 fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<Texts> {
     let Some(Value::Object(by_lang)) = object.get("text") else {
-        errors.add("text", Problem::new("required"));
+        errors.add("text", Problem::new(ProblemKey::Required));
         return None;
     };
     let mut texts = Texts::new();
@@ -327,12 +351,15 @@ fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<
         let Ok(lang) = code.parse::<Lang>() else {
             errors.add(
                 &format!("text.{code}"),
-                Problem::with_detail("unknown_language", code.as_str()),
+                Problem::with_detail(ProblemKey::UnknownLanguage, code.as_str()),
             );
             continue;
         };
         let Value::Object(fields) = fields else {
-            errors.add(&format!("text.{code}"), Problem::new("not_an_object"));
+            errors.add(
+                &format!("text.{code}"),
+                Problem::new(ProblemKey::NotAnObject),
+            );
             continue;
         };
         let mut values = Vec::new();
@@ -345,14 +372,14 @@ fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<
                 TextField::parse(key)
             };
             let Some(field) = field else {
-                errors.add(&column, Problem::new("unknown_key"));
+                errors.add(&column, Problem::new(ProblemKey::UnknownKey));
                 continue;
             };
             let text = match value {
                 Value::String(text) => text.trim(),
                 Value::Null => continue,
                 _ => {
-                    errors.add(&column, Problem::new("expected_text"));
+                    errors.add(&column, Problem::new(ProblemKey::ExpectedText));
                     continue;
                 }
             };
@@ -360,7 +387,7 @@ fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<
                 continue;
             }
             if values.iter().any(|(f, _)| *f == field) {
-                errors.add(&column, Problem::new("duplicate_key"));
+                errors.add(&column, Problem::new(ProblemKey::DuplicateKey));
                 continue;
             }
             if let Err(problem) = field.check(text) {
@@ -370,12 +397,15 @@ fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<
             values.push((field, text.to_owned()));
         }
         if !values.iter().any(|(f, _)| *f == TextField::Title) {
-            errors.add(&format!("text.{code}.title"), Problem::new("required"));
+            errors.add(
+                &format!("text.{code}.title"),
+                Problem::new(ProblemKey::Required),
+            );
         }
         texts.insert(lang, values);
     }
     if texts.is_empty() {
-        errors.add("text", Problem::new("required"));
+        errors.add("text", Problem::new(ProblemKey::Required));
         return None;
     }
     Some(texts)
@@ -426,7 +456,7 @@ fn each_value(
                             errors.add(&column, problem);
                         }
                     }
-                    None => errors.add(&column, Problem::new("expected_text")),
+                    None => errors.add(&column, Problem::new(ProblemKey::ExpectedText)),
                 }
             }
         }
@@ -447,7 +477,7 @@ fn parse_tags(
     each_value(object, "fields", errors, |value| {
         let field = parse_field_ref(value)?;
         if !vocabulary.fields.contains(&field) {
-            return Err(Problem::with_detail("unknown_field", field));
+            return Err(Problem::with_detail(ProblemKey::UnknownField, field));
         }
         tags.fields.insert(field);
         Ok(())
@@ -455,13 +485,13 @@ fn parse_tags(
     each_value(object, "keywords", errors, |value| {
         let key = vocabulary
             .keyword(value)
-            .ok_or_else(|| Problem::with_detail("unknown_keyword", value.trim()))?;
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownKeyword, value.trim()))?;
         tags.keywords.insert(key.clone());
         Ok(())
     });
     each_value(object, "modules", errors, |value| {
         if !super::is_key(value.trim()) {
-            return Err(Problem::with_detail("unknown_value", value.trim()));
+            return Err(Problem::with_detail(ProblemKey::UnknownValue, value.trim()));
         }
         tags.modules.insert(value.trim().to_owned());
         Ok(())
@@ -473,7 +503,7 @@ fn parse_tags(
             } else {
                 errors.add(
                     "creative_field",
-                    Problem::with_detail("unknown_creative_field", value.trim()),
+                    Problem::with_detail(ProblemKey::UnknownCreativeField, value.trim()),
                 );
             }
         }
@@ -493,7 +523,10 @@ fn parse_partners(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<
     };
     for (i, item) in items.iter().enumerate() {
         let Value::Object(partner) = item else {
-            errors.add(&format!("partners[{i}]"), Problem::new("not_an_object"));
+            errors.add(
+                &format!("partners[{i}]"),
+                Problem::new(ProblemKey::NotAnObject),
+            );
             continue;
         };
         let name = text_of(partner, "name").ok().flatten().map(str::trim);
@@ -504,7 +537,10 @@ fn parse_partners(object: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<
                 kind,
             }),
             (_, Err(problem)) => errors.add(&format!("partners[{i}].kind"), problem),
-            _ => errors.add(&format!("partners[{i}].name"), Problem::new("required")),
+            _ => errors.add(
+                &format!("partners[{i}].name"),
+                Problem::new(ProblemKey::Required),
+            ),
         }
     }
     partners
@@ -515,7 +551,7 @@ fn parse_contact(object: &Map<String, Value>, errors: &mut FieldErrors) -> Conta
         return Contact::default();
     };
     let Value::Object(contact) = value else {
-        errors.add("contact", Problem::new("not_an_object"));
+        errors.add("contact", Problem::new(ProblemKey::NotAnObject));
         return Contact::default();
     };
     let text = |key: &str| {

@@ -2,6 +2,7 @@
 //! bundled default is `data/thesaurus.toml`) and the checks on a keyword.
 
 use super::is_key;
+use crate::ProblemKey;
 use crate::frameworks::Trilingual;
 use crate::validation::{FieldErrors, Problem};
 use serde::{Deserialize, Serialize};
@@ -33,13 +34,16 @@ pub fn parse_keyword(key: &str, en: &str, fr: &str, es: &str) -> Result<Keyword,
     let mut errors = FieldErrors::new();
     let key = key.trim();
     if !is_key(key) {
-        errors.add("key", Problem::with_detail("invalid_keyword_key", key));
+        errors.add(
+            "key",
+            Problem::with_detail(ProblemKey::InvalidKeywordKey, key),
+        );
     }
     for (field, value) in [("en", en), ("fr", fr), ("es", es)] {
         if value.trim().is_empty() {
-            errors.add(field, Problem::new("required"));
+            errors.add(field, Problem::new(ProblemKey::Required));
         } else if value.trim().chars().count() > 100 {
-            errors.add(field, Problem::with_detail("too_long", "100"));
+            errors.add(field, Problem::with_detail(ProblemKey::TooLong, "100"));
         }
     }
     errors.into_result(|| Keyword {
@@ -54,14 +58,14 @@ pub fn parse_keyword(key: &str, en: &str, fr: &str, es: &str) -> Result<Keyword,
 
 /// Reads a thesaurus file: every keyword valid, no key twice.
 pub fn parse_thesaurus(text: &str) -> Result<Vec<Keyword>, Problem> {
-    let file: File =
-        toml::from_str(text).map_err(|e| Problem::with_detail("invalid_file", e.to_string()))?;
+    let file: File = toml::from_str(text)
+        .map_err(|e| Problem::with_detail(ProblemKey::InvalidFile, e.to_string()))?;
     let mut keywords: Vec<Keyword> = Vec::new();
     for item in file.keyword {
         let keyword = parse_keyword(&item.key, &item.en, &item.fr, &item.es)
-            .map_err(|_| Problem::with_detail("invalid_keyword", item.key.clone()))?;
+            .map_err(|_| Problem::with_detail(ProblemKey::InvalidKeyword, item.key.clone()))?;
         if keywords.iter().any(|k| k.key == keyword.key) {
-            return Err(Problem::with_detail("duplicate_key", keyword.key));
+            return Err(Problem::with_detail(ProblemKey::DuplicateKey, keyword.key));
         }
         keywords.push(keyword);
     }
@@ -87,7 +91,7 @@ mod tests {
         let twice = "[[keyword]]\nkey='a'\nen='A'\nfr='A'\nes='A'\n[[keyword]]\nkey='a'\nen='B'\nfr='B'\nes='B'\n";
         assert_eq!(
             parse_thesaurus(twice),
-            Err(Problem::with_detail("duplicate_key", "a"))
+            Err(Problem::with_detail(ProblemKey::DuplicateKey, "a"))
         );
     }
 }

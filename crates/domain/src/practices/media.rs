@@ -4,6 +4,7 @@
 
 use super::MediaKind;
 use crate::Lang;
+use crate::ProblemKey;
 use crate::text::TranslatedText;
 use crate::validation::Problem;
 use serde::{Deserialize, Serialize};
@@ -273,12 +274,13 @@ pub struct Upload {
 /// Checks a file: not empty, within the limit, and of a type that may be uploaded.
 pub fn recognise(bytes: &[u8], original_name: &str) -> Result<Upload, Problem> {
     if bytes.is_empty() {
-        return Err(Problem::new("not_a_file"));
+        return Err(Problem::new(ProblemKey::NotAFile));
     }
     if bytes.len() > MAX_BYTES {
         return Err(too_large());
     }
-    let content_type = ContentType::sniff(bytes).ok_or_else(|| Problem::new("unsupported_file"))?;
+    let content_type =
+        ContentType::sniff(bytes).ok_or_else(|| Problem::new(ProblemKey::UnsupportedFile))?;
     Ok(Upload {
         content_type,
         file_name: FileName::parse(original_name, content_type),
@@ -288,7 +290,7 @@ pub fn recognise(bytes: &[u8], original_name: &str) -> Result<Upload, Problem> {
 
 /// The problem of a file over the limit.
 pub fn too_large() -> Problem {
-    Problem::with_detail("file_too_large", MAX_LABEL)
+    Problem::with_detail(ProblemKey::FileTooLarge, MAX_LABEL)
 }
 
 /// The description an upload goes in the media list with, in `lang`: required for an image
@@ -297,7 +299,7 @@ pub fn describe(upload: &Upload, lang: Lang, text: &str) -> Result<TranslatedTex
     let text = text.trim();
     if text.chars().count() > MAX_DESCRIPTION {
         return Err(Problem::with_detail(
-            "too_long",
+            ProblemKey::TooLong,
             MAX_DESCRIPTION.to_string(),
         ));
     }

@@ -6,6 +6,7 @@ use super::import::{Vocabulary, parse};
 use super::translation::{CellStatus, grid, work};
 use super::workflow::{Stage, Step};
 use super::*;
+use crate::ProblemKey;
 use crate::accounts::{Grant, Role};
 use crate::permissions::{Action, Actor, CityScope, PracticeScope};
 use proptest::prelude::*;
@@ -42,12 +43,12 @@ fn limits_are_checked_in_words_and_characters() {
     let long_summary = "word ".repeat(301);
     assert_eq!(
         TextField::Summary.check(&long_summary),
-        Err(Problem::with_detail("too_many_words", "300"))
+        Err(Problem::with_detail(ProblemKey::TooManyWords, "300"))
     );
     assert!(TextField::Summary.check(&"word ".repeat(300)).is_ok());
     assert_eq!(
         TextField::Title.check("a\nb"),
-        Err(Problem::new("one_line"))
+        Err(Problem::new(ProblemKey::OneLine))
     );
     assert!(TextField::Title.check(&"x".repeat(201)).is_err());
 }
@@ -118,7 +119,7 @@ fn workflow_reaches_publication_only_through_review() {
     let mut stage = Stage::Draft;
     assert_eq!(
         Step::Submit.apply(stage, false, ""),
-        Err(Problem::new("practice_incomplete"))
+        Err(Problem::new(ProblemKey::PracticeIncomplete))
     );
     assert!(Step::Publish.apply(stage, true, "").is_err());
     for step in [Step::Submit, Step::StartReview] {
@@ -126,7 +127,7 @@ fn workflow_reaches_publication_only_through_review() {
     }
     assert_eq!(
         Step::RequestChanges.apply(stage, true, " "),
-        Err(Problem::new("comment_required"))
+        Err(Problem::new(ProblemKey::CommentRequired))
     );
     stage = Step::RequestChanges
         .apply(stage, true, "Add the budget")
@@ -212,7 +213,7 @@ fn every_bad_line_is_reported_with_where_and_why() {
         problems
             .iter()
             .find(|p| p.line == line && p.column == column)
-            .map(|p| p.problem.key)
+            .map(|p| p.problem.key.as_str())
     };
     assert_eq!(at(2, ""), Some("invalid_json"));
     assert_eq!(at(3, "sdgs[0]"), Some("unknown_sdg"));
@@ -224,12 +225,24 @@ fn every_bad_line_is_reported_with_where_and_why() {
 }
 
 #[test]
+fn a_file_without_a_practice_is_refused_as_empty() {
+    for input in ["", "\n", "  \n\n  \n"] {
+        let refused = parse(input, &vocabulary()).expect_err("an empty file is refused");
+        assert_eq!(refused.len(), 1, "{input:?}");
+        assert_eq!(
+            (refused[0].line, refused[0].problem.key),
+            (1, crate::ProblemKey::EmptyFile)
+        );
+    }
+}
+
+#[test]
 fn unknown_vocabulary_is_refused() {
     let bad = line("")
         .replace("cultural-rights", "cultural-wrongs")
         .replace("Patrimoine culturel", "Jonglage");
     let problems = parse(&bad, &vocabulary()).expect_err("bad");
-    let keys: Vec<_> = problems.iter().map(|p| p.problem.key).collect();
+    let keys: Vec<_> = problems.iter().map(|p| p.problem.key.as_str()).collect();
     assert!(
         keys.contains(&"unknown_field") && keys.contains(&"unknown_keyword"),
         "{keys:?}"

@@ -3,6 +3,7 @@
 
 use super::{PracticeRecord, TextField};
 use crate::Lang;
+use crate::ProblemKey;
 use crate::text::TranslationStatus;
 use serde::Serialize;
 
@@ -146,7 +147,7 @@ impl std::str::FromStr for QueuePlace {
     type Err = crate::Problem;
 
     fn from_str(text: &str) -> Result<QueuePlace, crate::Problem> {
-        let bad = || crate::Problem::with_detail("invalid_queue_place", text);
+        let bad = || crate::Problem::with_detail(ProblemKey::InvalidQueuePlace, text);
         let (work, id) = text.trim().split_once('.').ok_or_else(bad)?;
         Ok(QueuePlace {
             work: work.parse().map_err(|_| bad())?,

@@ -1,6 +1,7 @@
 //! A practice's way from draft to publication: the stages, the steps between them, and which
 //! duty (editing, reviewing, publishing) each step needs.
 
+use crate::ProblemKey;
 use crate::validation::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +45,7 @@ impl Stage {
         Self::ALL
             .into_iter()
             .find(|s| s.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 
     /// The city's editors change the content only while it is theirs: before submission, or
@@ -67,7 +68,7 @@ impl Stage {
     /// (taking both off is always allowed).
     pub fn check_promotion(self, featured: bool, scheduled: bool) -> Result<(), Problem> {
         if (featured || scheduled) && !self.is_public() {
-            Err(Problem::new("practice_not_published"))
+            Err(Problem::new(ProblemKey::PracticeNotPublished))
         } else {
             Ok(())
         }
@@ -93,7 +94,7 @@ impl CommentKind {
         match value.trim() {
             "advice" => Ok(CommentKind::Advice),
             "review" => Ok(CommentKind::Review),
-            other => Err(Problem::with_detail("unknown_value", other)),
+            other => Err(Problem::with_detail(ProblemKey::UnknownValue, other)),
         }
     }
 }
@@ -105,7 +106,7 @@ pub const COMMENT_MAX_CHARS: usize = 5000;
 pub fn parse_comment(body: &str) -> Result<&str, Problem> {
     let body = body.trim();
     if body.is_empty() {
-        return Err(Problem::new("required"));
+        return Err(Problem::new(ProblemKey::Required));
     }
     crate::validation::max_chars(body, COMMENT_MAX_CHARS)?;
     Ok(body)
@@ -168,7 +169,7 @@ impl Step {
         Self::ALL
             .into_iter()
             .find(|s| s.key() == value.trim())
-            .ok_or_else(|| Problem::with_detail("unknown_value", value.trim()))
+            .ok_or_else(|| Problem::with_detail(ProblemKey::UnknownValue, value.trim()))
     }
 
     pub fn duty(self) -> Duty {
@@ -200,16 +201,16 @@ impl Step {
             (Step::Restore, Stage::Archived) => Stage::Published,
             _ => {
                 return Err(Problem::with_detail(
-                    "step_not_allowed",
+                    ProblemKey::StepNotAllowed,
                     format!("{} → {}", from.key(), self.key()),
                 ));
             }
         };
         if self == Step::Submit && !complete {
-            return Err(Problem::new("practice_incomplete"));
+            return Err(Problem::new(ProblemKey::PracticeIncomplete));
         }
         if self.needs_comment() && comment.trim().is_empty() {
-            return Err(Problem::new("comment_required"));
+            return Err(Problem::new(ProblemKey::CommentRequired));
         }
         Ok(to)
     }

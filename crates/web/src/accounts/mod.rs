@@ -2,10 +2,12 @@
 //! reset and invitations by emailed one-time link, the first administrator's set-up link,
 //! personal API tokens. Pages and API share these calls.
 
+use ateneu_domain::ProblemKey;
 mod pages;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::security::{self, new_token, token_hash};
 use crate::viewer::Viewer;
 use ateneu_db::accounts::{self as repo, LinkPurpose, User};
@@ -14,7 +16,6 @@ use ateneu_db::sessions;
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, check_new_password, locked_until};
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::Json;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -27,8 +28,8 @@ pub use pages::routes;
 
 pub const SESSION_DAYS: i64 = 30;
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new().route(
+pub fn api_routes() -> Routes {
+    Routes::new().route(
         "/account/tokens",
         get(list_tokens_api).post(create_token_api),
     )
@@ -48,7 +49,7 @@ async fn open_session(txn: &ateneu_db::WriteTxn<'_>, user: &User) -> Result<Stri
 /// checks no more passwords than one sent after another; a locked account is opened again by a
 /// password-reset link (see `set_password_with_link`).
 pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
-    let wrong = || AppError::field("password", Problem::new("wrong_credentials"));
+    let wrong = || AppError::field("password", Problem::new(ProblemKey::WrongCredentials));
     let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
     if repo::claim_login_attempt(&state.db, email.as_str(), Utc::now(), locked_until)
         .await?
@@ -179,7 +180,7 @@ impl PasswordInput {
         if let Err(p) = check_new_password(&self.password, email) {
             errors.add("password", p);
         } else if self.password != self.confirm {
-            errors.add("confirm", Problem::new("passwords_differ"));
+            errors.add("confirm", Problem::new(ProblemKey::PasswordsDiffer));
         }
         errors.into_result(|| ())
     }
@@ -195,7 +196,7 @@ async fn live_link(
             return Ok((purpose, link));
         }
     }
-    Err(AppError::BadRequest(Problem::new("link_invalid")))
+    Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))
 }
 
 /// Sets a password with a one-time link, ends the user's other sessions and API tokens, lifts a
@@ -207,11 +208,11 @@ pub async fn set_password_with_link(
 ) -> Result<String, AppError> {
     let (purpose, link) = live_link(state, token).await?;
     let email = Email::parse(&link.email)
-        .map_err(|_| AppError::BadRequest(Problem::new("link_invalid")))?;
+        .map_err(|_| AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))?;
     input.check(&email)?;
     let user = repo::user_by_email(&state.db.conn, &email)
         .await?
-        .ok_or(AppError::BadRequest(Problem::new("link_invalid")))?;
+        .ok_or(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))?;
     let hash = security::hash_password(input.password.clone()).await?;
     let who = Who::user(user.id, &user.email);
     let txn = state.db.write().await?;
@@ -219,7 +220,7 @@ pub async fn set_password_with_link(
         .await?
         .is_none()
     {
-        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
     }
     repo::set_password(&txn, &who, user.id, &hash).await?;
     sessions::end_all(&txn, &who, user.id).await?;
@@ -292,7 +293,7 @@ pub async fn setup_admin(
         .await?
         .is_none()
     {
-        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
     }
     let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
     PasswordInput {
@@ -306,7 +307,7 @@ pub async fn setup_admin(
         .await?
         .is_none()
     {
-        return Err(AppError::BadRequest(Problem::new("link_invalid")));
+        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
     }
     let who = Who::system("setup");
     let user = repo::create_user(&txn, &who, &email, &input.display_name, Some(hash)).await?;
@@ -343,7 +344,9 @@ pub async fn create_token(
 ) -> Result<String, AppError> {
     let s = v.require_signed_in()?;
     if s.session.is_none() {
-        return Err(AppError::BadRequest(Problem::new("token_needs_session")));
+        return Err(AppError::BadRequest(Problem::new(
+            ProblemKey::TokenNeedsSession,
+        )));
     }
     let request = TokenRequest::parse(name, scope, days)?;
     create_api_token(state, &v.who(), s.user.id, &request).await
@@ -368,7 +371,7 @@ struct TokenInput {
 async fn create_token_api(
     State(state): State<AppState>,
     v: Viewer,
-    crate::api::ApiJson(input): crate::api::ApiJson<TokenInput>,
+    crate::extract::ApiJson(input): crate::extract::ApiJson<TokenInput>,
 ) -> Result<Response, AppError> {
     let days = input.days.map(|d| d.to_string()).unwrap_or_default();
     let token = create_token(&state, &v, &input.name, &input.scope, &days).await?;

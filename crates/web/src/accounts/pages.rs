@@ -4,21 +4,23 @@
 use super::{PasswordInput, SetupInput};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, OpenForm, Path, Query};
 use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::routing::Routes;
 use crate::security::{SESSION_COOKIE, cookie};
 use crate::viewer::{Viewer, end_session};
 use ateneu_db::accounts as repo;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::{FieldErrors, Lang};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/sign-in", get(sign_in_form).post(sign_in))
         .route("/sign-out", post(sign_out))
         .route("/sign-out-everywhere", post(sign_out_everywhere))
@@ -119,7 +121,7 @@ fn safe_next(v: &Viewer, next: &str) -> String {
 async fn sign_in(
     State(state): State<AppState>,
     v: Viewer,
-    Form(input): Form<SignInInput>,
+    OpenForm(input): OpenForm<SignInInput>,
 ) -> Result<Response, AppError> {
     match super::sign_in(&state, &input.email, &input.password).await {
         Ok(token) => Ok(signed_in(&state, &safe_next(&v, &input.next), &token)),
@@ -132,7 +134,10 @@ async fn sign_in(
         )),
         Err(AppError::TooManyAttempts) => {
             let mut errors = FieldErrors::new();
-            errors.add("email", ateneu_domain::Problem::new("too_many_attempts"));
+            errors.add(
+                "email",
+                ateneu_domain::Problem::new(ProblemKey::TooManyAttempts),
+            );
             Ok(sign_in_page(
                 &state,
                 &v,
@@ -200,7 +205,7 @@ async fn reset_form(State(state): State<AppState>, v: Viewer) -> Response {
 async fn reset_request(
     State(state): State<AppState>,
     v: Viewer,
-    Form(input): Form<EmailInput>,
+    OpenForm(input): OpenForm<EmailInput>,
 ) -> Result<Response, AppError> {
     match super::request_password_reset(&state, &input.email, v.lang).await {
         Ok(()) => Ok(reset_page(&state, &v, "", &FieldErrors::new(), true)),
@@ -236,7 +241,7 @@ async fn password_set(
     State(state): State<AppState>,
     v: Viewer,
     Path(token): Path<String>,
-    Form(input): Form<PasswordInput>,
+    OpenForm(input): OpenForm<PasswordInput>,
 ) -> Result<Response, AppError> {
     match super::set_password_with_link(&state, &token, &input).await {
         Ok(session) => Ok(signed_in(&state, &v.href("/account"), &session)),
@@ -282,7 +287,7 @@ async fn setup_form(
     .is_none()
     {
         return Err(AppError::BadRequest(ateneu_domain::Problem::new(
-            "link_invalid",
+            ProblemKey::LinkInvalid,
         )));
     }
     Ok(setup_page(
@@ -298,7 +303,7 @@ async fn setup(
     State(state): State<AppState>,
     v: Viewer,
     Path(token): Path<String>,
-    Form(input): Form<SetupInput>,
+    OpenForm(input): OpenForm<SetupInput>,
 ) -> Result<Response, AppError> {
     match super::setup_admin(&state, &token, &input).await {
         Ok(session) => Ok(signed_in(&state, &v.href("/admin"), &session)),

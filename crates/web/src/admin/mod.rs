@@ -1,29 +1,32 @@
 //! Platform administration: people and their roles (invitations, grants, disabling), the audit
 //! log, and the outbox of emails (in `outbox`).
 
+use crate::extract::{Form, Path, Query};
+use ateneu_domain::ProblemKey;
 mod outbox;
 
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::error::AppError;
+use crate::extract::ApiJson;
 use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::{accounts as repo, audit, cities};
 use ateneu_domain::accounts::{Email, Grant, Role};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::validation::non_empty;
 use ateneu_domain::{FieldErrors, Problem};
-use axum::extract::{Path, Query, State};
+use axum::Json;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
 use maud::html;
 use serde::Deserialize;
 use serde_json::json;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/admin", get(users_page))
         .route("/admin/invite", post(invite_page))
         .route("/admin/users/{id}/grants", post(add_grant_page))
@@ -36,8 +39,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/outbox", get(outbox::page))
 }
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> Routes {
+    Routes::new()
         .route("/admin/users", get(users_api))
         .route("/admin/invitations", post(invite_api))
         .route("/admin/audit", get(audit_api))
@@ -108,7 +111,7 @@ impl GrantInput {
             Some(key) if state.reference.network(&key).is_none() => {
                 return Err(AppError::field(
                     "network",
-                    Problem::with_detail("unknown_network", key),
+                    Problem::with_detail(ProblemKey::UnknownNetwork, key),
                 ));
             }
             other => other,
@@ -309,7 +312,7 @@ async fn add_grant_page(
                 &state,
                 &v,
                 &InviteInput::default(),
-                &field_error("role", "required"),
+                &field_error("role", ProblemKey::Required),
                 None,
             )
             .await
@@ -321,7 +324,7 @@ async fn add_grant_page(
     }
 }
 
-fn field_error(field: &str, key: &'static str) -> FieldErrors {
+fn field_error(field: &str, key: ProblemKey) -> FieldErrors {
     let mut errors = FieldErrors::new();
     errors.add(field, Problem::new(key));
     errors

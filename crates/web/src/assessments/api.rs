@@ -5,23 +5,26 @@ use super::participate::{open, save_participation};
 use super::results::{ResultsBody, benchmark, computed, strengths};
 use super::{AssessmentInput, Need, invitations, load_for};
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::error::AppError;
+use crate::extract::Path;
+use crate::extract::{ApiJson, OpenJson};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::assessments as repo;
 use ateneu_domain::Problem;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, ConsensusInput, ParticipationInput};
-use axum::extract::{Path, State};
+use axum::Json;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/assessments", get(list).post(create))
         .route("/assessments/{id}", get(detail))
         .route(
@@ -306,16 +309,23 @@ async fn participation(
 async fn participate(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    ApiJson(mut body): ApiJson<Value>,
+    OpenJson(mut body): OpenJson<Value>,
 ) -> Result<Response, AppError> {
+    // A link that opens nothing is not found, whatever the body holds.
+    let opened = open(&state, &token).await?;
     let submit = match body.as_object_mut().and_then(|o| o.remove("submit")) {
         None => true,
         Some(Value::Bool(submit)) => submit,
-        Some(_) => return Err(AppError::field("submit", Problem::new("bad_request"))),
+        Some(_) => {
+            return Err(AppError::field(
+                "submit",
+                Problem::new(ProblemKey::BadRequest),
+            ));
+        }
     };
-    let input: ParticipationInput = serde_json::from_value(body)
-        .map_err(|e| AppError::BadRequest(Problem::with_detail("bad_request", e.to_string())))?;
-    let opened = open(&state, &token).await?;
+    let input: ParticipationInput = serde_json::from_value(body).map_err(|e| {
+        AppError::BadRequest(Problem::with_detail(ProblemKey::BadRequest, e.to_string()))
+    })?;
     let participation = save_participation(&state, &opened, input, submit).await?;
     Ok(
         Json(json!({"saved": true, "submitted": submit, "answers": participation.answers.len()}))

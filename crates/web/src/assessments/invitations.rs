@@ -5,19 +5,17 @@
 use super::{Loaded, Need, load_for};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, Invitation, InvitationState};
+use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{AssessmentStatus, invitation_language};
 use ateneu_domain::{FieldErrors, Lang, Problem};
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
-
-/// The largest number of invitations made at once.
-pub const MAX_INVITATIONS: u32 = 1000;
 
 /// An invitation's link, with its token (shown to those who run the workshop).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -120,11 +118,8 @@ pub async fn invite(
     } else {
         parsed.len() as u32
     };
-    if total == 0 || total > MAX_INVITATIONS {
-        errors.add(
-            "count",
-            Problem::with_detail("out_of_range", format!("1–{MAX_INVITATIONS}")),
-        );
+    if let Err(problem) = ateneu_domain::assessments::workshop::invitation_count(total) {
+        errors.add("count", problem);
     }
     let chosen = match input
         .lang
@@ -135,7 +130,10 @@ pub async fn invite(
         Some(code) => match code.parse::<Lang>() {
             Ok(lang) => Some(lang),
             Err(()) => {
-                errors.add("lang", Problem::with_detail("unknown_language", code));
+                errors.add(
+                    "lang",
+                    Problem::with_detail(ProblemKey::UnknownLanguage, code),
+                );
                 None
             }
         },
@@ -209,10 +207,10 @@ pub async fn resend(
 ) -> Result<InvitationLink, AppError> {
     let invitation = one(state, loaded, id).await?;
     let Some(email) = invitation.email.clone() else {
-        return Err(AppError::field("email", Problem::new("required")));
+        return Err(AppError::field("email", Problem::new(ProblemKey::Required)));
     };
     let link = link_again(state, loaded, &invitation)
-        .ok_or_else(|| AppError::Conflict(Problem::new("invitation_not_reprintable")))?;
+        .ok_or_else(|| AppError::Conflict(Problem::new(ProblemKey::InvitationNotReprintable)))?;
     send(state, loaded, &email, &link).await;
     Ok(link)
 }

@@ -2,6 +2,7 @@
 //! (create, load with the viewer's rights, invite, participate, consensus, close, reopen).
 //! Results, radar and report live in `results`; the participant's form in `participate`.
 
+use ateneu_domain::ProblemKey;
 pub mod api;
 mod dashboard;
 mod invitations;
@@ -11,6 +12,7 @@ pub mod results;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, Assessment, NewAssessment};
 use ateneu_db::cities::City;
@@ -22,14 +24,13 @@ use ateneu_domain::frameworks::{Framework, Module};
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
 use ateneu_domain::results::RatedItem;
 use ateneu_domain::{FieldErrors, Lang, Problem};
-use axum::Router;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/assessments", get(pages::list))
         .route("/assessments/new", get(pages::new_form).post(pages::create))
         .route("/assessments/compare", get(results::compare_page))
@@ -243,7 +244,7 @@ pub async fn create(
         Err(AppError::NotFound) => {
             errors.add(
                 "framework",
-                Problem::with_detail("unknown_framework", input.framework.trim()),
+                Problem::with_detail(ProblemKey::UnknownFramework, input.framework.trim()),
             );
             None
         }
@@ -254,7 +255,7 @@ pub async fn create(
     {
         errors.add(
             "module",
-            Problem::with_detail("unknown_module", input.module.trim()),
+            Problem::with_detail(ProblemKey::UnknownModule, input.module.trim()),
         );
     }
     let schedule = parse_schedule(
@@ -279,11 +280,10 @@ pub async fn create(
             Err(_) => None,
         };
         match user {
-            Some(user) if !facilitators.contains(&user.id) => facilitators.push(user.id),
-            Some(_) => {}
+            Some(user) => facilitators.push(user.id),
             None => errors.add(
                 "facilitators",
-                Problem::with_detail("unknown_account", email),
+                Problem::with_detail(ProblemKey::UnknownAccount, email),
             ),
         }
     }
@@ -293,12 +293,11 @@ pub async fn create(
         return Err(AppError::Invalid(errors));
     };
     let runs_it_alone = !v.allows(Action::ManageMemberships(&networks));
-    if (facilitators.is_empty() || runs_it_alone)
-        && let Some(me) = v.signed_in.as_ref().map(|s| s.user.id)
-        && !facilitators.contains(&me)
-    {
-        facilitators.push(me);
-    }
+    let facilitators = ateneu_domain::assessments::workshop::facilitators(
+        &facilitators,
+        v.signed_in.as_ref().map(|s| s.user.id),
+        runs_it_alone,
+    );
     let module = input.module.trim().to_owned();
     let title = if schedule.title.is_empty() {
         format!("{} — {}", framework.name.en, schedule.starts_on)
@@ -358,14 +357,10 @@ pub async fn save_key_ideas(
     loaded: &Loaded,
     text: &str,
 ) -> Result<(), AppError> {
-    if text.chars().count() > 20_000 {
-        return Err(AppError::field(
-            "key_ideas",
-            Problem::with_detail("too_long", "20000"),
-        ));
-    }
+    let text = ateneu_domain::assessments::workshop::key_ideas(text)
+        .map_err(|p| AppError::field("key_ideas", p))?;
     let txn = state.db.write().await?;
-    repo::set_key_ideas(&txn, &v.who(), loaded.assessment.id, text.trim()).await?;
+    repo::set_key_ideas(&txn, &v.who(), loaded.assessment.id, text).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -6,14 +6,15 @@ use super::results::{benchmark, computed, fmt, previous, radar, radar_table, str
 use super::{AssessmentInput, Need, load_for};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::assessments as repo;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, AssessmentStatus, ConsensusInput, Visibility};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::{FieldErrors, Lang};
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
@@ -332,7 +333,7 @@ pub async fn close_confirmation(
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     if loaded.assessment.status != AssessmentStatus::Open {
         return Err(AppError::Conflict(ateneu_domain::Problem::new(
-            "assessment_closed",
+            ProblemKey::AssessmentClosed,
         )));
     }
     let computed = computed(&state, &loaded).await?;

@@ -5,15 +5,15 @@
 use super::{Loaded, load};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{OpenForm, Path};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, StoredResponse};
+use ateneu_domain::FieldErrors;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Participation, ParticipationInput, Sector, validate_participation,
 };
-use ateneu_domain::{FieldErrors, Problem};
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -44,12 +44,11 @@ pub async fn save_participation(
     input: ParticipationInput,
     submit: bool,
 ) -> Result<Participation, AppError> {
-    if loaded.assessment.status == AssessmentStatus::Closed {
-        return Err(AppError::Conflict(Problem::new("assessment_closed")));
-    }
-    if response.as_ref().is_some_and(|r| r.submitted) {
-        return Err(AppError::Conflict(Problem::new("invitation_used")));
-    }
+    ateneu_domain::assessments::workshop::accepts_participation(
+        loaded.assessment.status,
+        response.as_ref().is_some_and(|r| r.submitted),
+    )
+    .map_err(AppError::Conflict)?;
     let items: BTreeSet<String> = loaded.items()?.into_iter().map(|i| i.key).collect();
     let participation = validate_participation(input, &loaded.range(), &items)?;
     let txn = state.db.write().await?;
@@ -243,7 +242,7 @@ pub async fn save(
     State(state): State<AppState>,
     v: Viewer,
     Path(token): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    OpenForm(form): OpenForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let (input, submit, form_errors) = from_form(&form);
     let opened = open(&state, &token).await?;

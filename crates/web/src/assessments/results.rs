@@ -6,6 +6,7 @@
 use super::{Loaded, Need, load_for};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, StoredResponse};
@@ -18,7 +19,7 @@ use ateneu_domain::results::{
     ResponseAnswers, Results, StrengthsWeaknesses, compute, strengths_and_weaknesses,
 };
 use ateneu_reports::radar::{Radar, Series};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
@@ -244,22 +245,32 @@ pub fn strengths(results: &Results, benchmark: Option<&BenchmarkSet>) -> Strengt
     )
 }
 
+/// `?benchmark=KEY` (or `none`) on the radar and the report.
 #[derive(Debug, Deserialize, Default)]
 #[serde(default)]
-pub struct RadarQuery {
+pub struct BenchmarkQuery {
     pub benchmark: Option<String>,
 }
 
-pub async fn radar_svg(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-    Query(query): Query<RadarQuery>,
-) -> Result<Response, AppError> {
-    let loaded = load_for(&state, &v, id, Need::Results).await?;
-    let computed = computed(&state, &loaded).await?;
-    let previous = previous(&state, &v, &loaded).await?;
-    let benchmark = benchmark(&state, &loaded, query.benchmark.as_deref()).await?;
+/// An assessment's results put together for a reader: computed, beside the previous assessment
+/// this reader may see and a benchmark set, on a radar. The radar and the report share it.
+pub struct Assembled {
+    pub loaded: Loaded,
+    pub computed: Arc<Computed>,
+    pub benchmark: Option<BenchmarkSet>,
+    pub chart: Radar,
+}
+
+pub async fn assemble(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    benchmark_key: Option<&str>,
+) -> Result<Assembled, AppError> {
+    let loaded = load_for(state, v, id, Need::Results).await?;
+    let computed = computed(state, &loaded).await?;
+    let previous = previous(state, v, &loaded).await?;
+    let benchmark = benchmark(state, &loaded, benchmark_key).await?;
     let chart = radar(
         v.lang,
         &state.i18n,
@@ -268,12 +279,27 @@ pub async fn radar_svg(
         previous.as_ref(),
         benchmark.as_ref(),
     );
+    Ok(Assembled {
+        loaded,
+        computed,
+        benchmark,
+        chart,
+    })
+}
+
+pub async fn radar_svg(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Query(query): Query<BenchmarkQuery>,
+) -> Result<Response, AppError> {
+    let assembled = assemble(&state, &v, id, query.benchmark.as_deref()).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
             (header::CACHE_CONTROL, "private, no-cache"),
         ],
-        ateneu_reports::radar::svg(&chart),
+        ateneu_reports::radar::svg(&assembled.chart),
     )
         .into_response())
 }

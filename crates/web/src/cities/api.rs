@@ -2,19 +2,21 @@
 
 use super::{CityQuery, FocalPointInput};
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::error::AppError;
+use crate::extract::ApiJson;
+use crate::extract::{Path, Query};
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_domain::cities::CityInput;
-use axum::extract::{Path, Query, State};
+use axum::Json;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
-use axum::{Json, Router};
 use serde_json::json;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/cities", get(list).post(create))
         .route("/cities/{slug}", get(detail).put(update))
         .route("/cities/{slug}/focal-points", post(add_focal_point))

@@ -4,13 +4,13 @@
 use super::FocalPointInput;
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
 use ateneu_domain::FieldErrors;
 use ateneu_domain::cities::CityInput;
 use ateneu_domain::permissions::Action;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};

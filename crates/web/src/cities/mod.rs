@@ -1,6 +1,7 @@
 //! The member registry's cities: the calls that pages and the JSON API share (list with
 //! filters, read a city with what the viewer may see, create, edit, focal points).
 
+use ateneu_domain::ProblemKey;
 pub mod api;
 mod forms;
 mod pages;
@@ -8,6 +9,7 @@ pub mod picker;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem};
 use ateneu_db::focal_points::{self, FocalPoint, NewFocalPoint};
@@ -18,12 +20,11 @@ use ateneu_domain::countries::Country;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::validation::{max_chars, non_empty};
 use ateneu_domain::{FieldErrors, Problem};
-use axum::Router;
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/cities", get(pages::list))
         .route("/cities/new", get(forms::new_form).post(forms::create))
         .route("/cities/{slug}", get(pages::detail))
@@ -59,37 +60,34 @@ impl CityQuery {
     pub fn filter(&self, state: &AppState) -> Result<CityFilter, AppError> {
         let mut errors = FieldErrors::new();
         let reference = &state.reference;
-        let known = |value: &str,
-                     exists: bool,
-                     key: &'static str,
-                     field: &str,
-                     errors: &mut FieldErrors| {
-            let value = non_empty(value)?;
-            if exists {
-                Some(value)
-            } else {
-                errors.add(field, Problem::with_detail(key, value));
-                None
-            }
-        };
+        let known =
+            |value: &str, exists: bool, key: ProblemKey, field: &str, errors: &mut FieldErrors| {
+                let value = non_empty(value)?;
+                if exists {
+                    Some(value)
+                } else {
+                    errors.add(field, Problem::with_detail(key, value));
+                    None
+                }
+            };
         let network = known(
             &self.network,
             reference.network(self.network.trim()).is_some(),
-            "unknown_network",
+            ProblemKey::UnknownNetwork,
             "network",
             &mut errors,
         );
         let region = known(
             &self.region,
             reference.region(self.region.trim()).is_some(),
-            "unknown_region",
+            ProblemKey::UnknownRegion,
             "region",
             &mut errors,
         );
         let creative_field = known(
             &self.field,
             reference.creative_field(self.field.trim()).is_some(),
-            "unknown_creative_field",
+            ProblemKey::UnknownCreativeField,
             "field",
             &mut errors,
         );
@@ -184,7 +182,7 @@ pub async fn find(state: &AppState, slug: &str) -> Result<City, AppError> {
 pub async fn resolve(state: &AppState, typed: &str) -> Result<Result<City, Problem>, AppError> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Ok(Err(Problem::new("required")));
+        return Ok(Err(Problem::new(ProblemKey::Required)));
     }
     let conn = &state.db.conn;
     if let Some(city) = repo::by_slug(conn, typed).await? {
@@ -200,7 +198,7 @@ pub async fn resolve(state: &AppState, typed: &str) -> Result<Result<City, Probl
     {
         return Ok(Ok(city));
     }
-    let unknown = || Problem::with_detail("unknown_city", typed);
+    let unknown = || Problem::with_detail(ProblemKey::UnknownCity, typed);
     let Some(pick) = CityPick::parse(typed) else {
         return Ok(Err(unknown()));
     };
@@ -209,7 +207,7 @@ pub async fn resolve(state: &AppState, typed: &str) -> Result<Result<City, Probl
         0 => Err(unknown()),
         1 => Ok(found.remove(0)),
         _ => Err(Problem::with_detail(
-            "ambiguous_city",
+            ProblemKey::AmbiguousCity,
             found
                 .iter()
                 .map(|c| CityPick::label(&c.draft, ateneu_domain::Lang::En))
@@ -352,7 +350,7 @@ impl FocalPointInput {
         let mut errors = FieldErrors::new();
         let name = non_empty(&self.name);
         if name.is_none() {
-            errors.add("name", Problem::new("required"));
+            errors.add("name", Problem::new(ProblemKey::Required));
         }
         for (field, value, max) in [
             ("name", &self.name, 120),

@@ -3,13 +3,14 @@
 use super::{CityQuery, detail as load_detail};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Path, Query};
 use crate::layout::{self, csrf_field, translated};
 use crate::viewer::Viewer;
 use ateneu_db::cities::CityListItem;
 use ateneu_domain::countries::COUNTRIES;
 use ateneu_domain::memberships::MembershipRole;
 use ateneu_domain::{FieldErrors, Lang};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use maud::{Markup, html};
 
 /// Country options sorted by their name in the reader's language.

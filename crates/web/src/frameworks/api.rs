@@ -4,21 +4,24 @@
 
 use super::{BenchmarkInput, ComputeInput, benchmarks, compare, import, resolve};
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::error::AppError;
+use crate::extract::ApiJson;
+use crate::extract::Path;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::frameworks as repo;
 use ateneu_domain::Problem;
+use ateneu_domain::ProblemKey;
+use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde_json::json;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/frameworks", get(list).post(create))
         .route("/frameworks/{reference}", get(detail))
         .route("/frameworks/{reference}/export", get(export))
@@ -32,7 +35,7 @@ pub fn routes() -> Router<AppState> {
             "/frameworks/{reference}/benchmarks/{key}/compute",
             post(compute_benchmark),
         )
-        .layer(DefaultBodyLimit::max(super::MAX_FILE))
+        .body_limit(super::MAX_FILE)
 }
 
 async fn list(State(state): State<AppState>) -> Result<Response, AppError> {
@@ -45,10 +48,10 @@ async fn create(
     v: Viewer,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let source =
-        std::str::from_utf8(&body).map_err(|_| AppError::BadRequest(Problem::new("not_a_file")))?;
+    let source = std::str::from_utf8(&body)
+        .map_err(|_| AppError::BadRequest(Problem::new(ProblemKey::NotAFile)))?;
     if source.trim().is_empty() {
-        return Err(AppError::BadRequest(Problem::new("not_a_file")));
+        return Err(AppError::BadRequest(Problem::new(ProblemKey::NotAFile)));
     }
     let (outcome, framework) = import(&state, &v, source).await?;
     let status = match outcome {

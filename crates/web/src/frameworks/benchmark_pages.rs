@@ -5,14 +5,15 @@
 use super::{BenchmarkInput, ComputeInput, computable_networks, compute_benchmark};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::frameworks::BenchmarkSet;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::{FieldErrors, Lang, Problem};
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
@@ -155,7 +156,10 @@ pub async fn save_benchmark(
                 Ok(number) => {
                     values.insert(field.to_owned(), number);
                 }
-                Err(_) => errors.add(&format!("values.{field}"), Problem::new("not_a_number")),
+                Err(_) => errors.add(
+                    &format!("values.{field}"),
+                    Problem::new(ProblemKey::NotANumber),
+                ),
             }
         }
     }

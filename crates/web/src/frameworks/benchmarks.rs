@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::viewer::Viewer;
 use ateneu_db::frameworks::{self as repo, BenchmarkSet, ComputedFrom};
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Trilingual, computed_benchmark_key, is_benchmark_key};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::reference::Network;
@@ -82,12 +83,17 @@ pub struct ComputedSet {
 fn network_of<'a>(state: &'a AppState, input: &ComputeInput) -> Result<&'a Network, AppError> {
     let key = input.network.trim();
     if key.is_empty() {
-        return Err(AppError::field("network", Problem::new("required")));
+        return Err(AppError::field(
+            "network",
+            Problem::new(ProblemKey::Required),
+        ));
     }
-    state
-        .reference
-        .network(key)
-        .ok_or_else(|| AppError::field("network", Problem::with_detail("unknown_network", key)))
+    state.reference.network(key).ok_or_else(|| {
+        AppError::field(
+            "network",
+            Problem::with_detail(ProblemKey::UnknownNetwork, key),
+        )
+    })
 }
 
 /// The networks the viewer may compute a benchmark for.
@@ -127,7 +133,7 @@ pub async fn compute_benchmark(
     if !is_benchmark_key(&key) {
         return Err(AppError::field(
             "key",
-            Problem::with_detail("invalid_key", key),
+            Problem::with_detail(ProblemKey::InvalidKey, key),
         ));
     }
     let (version, framework) = load(state, version_id).await?;
@@ -137,7 +143,7 @@ pub async fn compute_benchmark(
     if computed.assessments == 0 {
         return Err(AppError::field(
             "network",
-            Problem::new("no_published_assessments"),
+            Problem::new(ProblemKey::NoPublishedAssessments),
         ));
     }
     let assessments: Vec<i64> = computed

@@ -14,14 +14,13 @@ pub use benchmarks::{
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::frameworks::{self as repo, Imported, StoredVersion};
 use ateneu_domain::Problem;
 use ateneu_domain::csv_format::LineError;
 use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, parse_toml};
 use ateneu_domain::permissions::Action;
-use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -29,8 +28,8 @@ use std::sync::{Arc, Mutex};
 /// The largest framework file accepted.
 pub const MAX_FILE: usize = 4 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/frameworks", get(pages::list))
         .route(
             "/frameworks/import",
@@ -47,7 +46,7 @@ pub fn routes() -> Router<AppState> {
             "/frameworks/{id}/benchmarks/compute",
             post(benchmark_pages::compute),
         )
-        .layer(DefaultBodyLimit::max(MAX_FILE))
+        .body_limit(MAX_FILE)
 }
 
 /// Parsed versions by checksum: a version's file never changes under the same checksum.

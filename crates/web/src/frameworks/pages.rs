@@ -5,13 +5,16 @@ use super::benchmark_pages::{self, ComputeForm};
 use super::{benchmarks, compare, import, load};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Multipart;
+use crate::extract::{Path, Query};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_db::frameworks::{self as repo, Imported};
 use ateneu_domain::Problem;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Change, Framework, Trilingual, to_toml};
 use ateneu_domain::permissions::Action;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
@@ -238,11 +241,13 @@ fn import_form(
 pub async fn import_upload(
     State(state): State<AppState>,
     v: Viewer,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, AppError>,
 ) -> Result<Response, AppError> {
+    // Who may not import is told so before the body is read.
     v.require(Action::ManageFrameworks)?;
+    let mut multipart = multipart?;
     let unreadable = |e: axum::extract::multipart::MultipartError| {
-        AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+        AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
     };
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -254,7 +259,7 @@ pub async fn import_upload(
         .filter(|bytes| !bytes.is_empty())
         .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok());
     let Some(source) = source else {
-        let error = AppError::BadRequest(Problem::new("not_a_file"));
+        let error = AppError::BadRequest(Problem::new(ProblemKey::NotAFile));
         return Ok(import_form(
             &state,
             &v,

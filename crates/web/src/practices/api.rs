@@ -3,26 +3,29 @@
 
 use super::{Loaded, NewPractice, load, load_visible};
 use crate::AppState;
-use crate::api::ApiJson;
 use crate::error::AppError;
+use crate::extract::ApiJson;
+use crate::extract::Path;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::practices as repo;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
 use ateneu_domain::practices::translation::{QueuePlace, grid, work};
 use ateneu_domain::practices::workflow::Step;
 use ateneu_domain::practices::{Stage, parse_date};
 use ateneu_domain::{Lang, Problem};
-use axum::extract::{Path, RawQuery, State};
+use axum::Json;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/practices/search", get(search))
         .route("/practices", get(list).post(create))
         .route(
@@ -96,7 +99,7 @@ struct ListQuery {
 async fn list(
     State(state): State<AppState>,
     v: Viewer,
-    axum::extract::Query(query): axum::extract::Query<ListQuery>,
+    crate::extract::Query(query): crate::extract::Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let stage = match query.stage.as_deref() {
         None | Some("") => Stage::Published,
@@ -241,13 +244,13 @@ struct QueueQuery {
 async fn translation_queue(
     State(state): State<AppState>,
     v: Viewer,
-    axum::extract::Query(query): axum::extract::Query<QueueQuery>,
+    crate::extract::Query(query): crate::extract::Query<QueueQuery>,
 ) -> Result<Response, AppError> {
     v.require_signed_in()?;
     let lang = match query.lang.as_deref() {
-        Some(code) => code
-            .parse::<Lang>()
-            .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
+        Some(code) => code.parse::<Lang>().map_err(|()| {
+            AppError::BadRequest(Problem::with_detail(ProblemKey::UnknownLanguage, code))
+        })?,
         None => v.lang,
     };
     let after = QueuePlace::parse_optional(query.after.as_deref()).map_err(AppError::BadRequest)?;
@@ -303,7 +306,7 @@ struct ImportQuery {
 async fn import(
     State(state): State<AppState>,
     v: Viewer,
-    axum::extract::Query(query): axum::extract::Query<ImportQuery>,
+    crate::extract::Query(query): crate::extract::Query<ImportQuery>,
     body: String,
 ) -> Result<Response, AppError> {
     let stage = match query.stage.as_deref() {

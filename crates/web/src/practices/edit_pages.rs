@@ -7,13 +7,14 @@ use super::view_page::{checklist_list, practice_body, step_form};
 use super::{Loaded, NewPractice, load_visible};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path, Query};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::checklist::checklist;
 use ateneu_domain::{FieldErrors, Lang, Problem};
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -38,9 +39,9 @@ fn resolve(
     let source = loaded.practice.record.source_lang;
     let lang = match query.lang.as_deref().map(str::trim) {
         None | Some("") => source,
-        Some(code) => code
-            .parse::<Lang>()
-            .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
+        Some(code) => code.parse::<Lang>().map_err(|()| {
+            AppError::BadRequest(Problem::with_detail(ProblemKey::UnknownLanguage, code))
+        })?,
     };
     let scope = loaded.scope();
     let translating = lang != source;
@@ -51,12 +52,13 @@ fn resolve(
     }
     let step = match query.step.as_deref() {
         None | Some("") => FormStep::Basics,
-        Some(key) => FormStep::parse(key)
-            .ok_or_else(|| AppError::BadRequest(Problem::with_detail("unknown_value", key)))?,
+        Some(key) => FormStep::parse(key).ok_or_else(|| {
+            AppError::BadRequest(Problem::with_detail(ProblemKey::UnknownValue, key))
+        })?,
     };
     if !FormStep::shown(&loaded.practice.record, translating).contains(&step) {
         return Err(AppError::BadRequest(Problem::with_detail(
-            "unknown_value",
+            ProblemKey::UnknownValue,
             step.key(),
         )));
     }
@@ -214,7 +216,7 @@ pub async fn save_step(
     } else {
         use axum::extract::FromRequest;
         let body = String::from_request(request, &state).await.map_err(|r| {
-            AppError::BadRequest(Problem::with_detail("bad_request", r.body_text()))
+            AppError::BadRequest(Problem::with_detail(ProblemKey::BadRequest, r.body_text()))
         })?;
         (FormState::from_body(&body), None)
     };

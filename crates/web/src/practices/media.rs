@@ -6,20 +6,23 @@
 use super::{Loaded, load_visible, reindex};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Path;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::practices::Practice;
 use ateneu_db::practices::media::{self as repo, Medium};
+use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::Media;
 use ateneu_domain::practices::media::{self as rules, ContentType, FileName, MAX_BYTES};
 use ateneu_domain::{Lang, Problem};
+use axum::Json;
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
-use axum::{Json, Router};
 use serde_json::{Value, json};
 
 /// The body limit of upload routes: a file at the limit with its form fields.
@@ -28,26 +31,26 @@ pub const BODY_LIMIT: usize = MAX_BYTES + 1024 * 1024;
 const MAX_TEXT: usize = 16 * 1024;
 
 /// `POST /api/v1/practices/{id}/media` and `DELETE /api/v1/practices/{id}/media/{file_id}`.
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> Routes {
+    Routes::new()
         .route("/practices/{id}/media", post(upload_api))
         .route("/practices/{id}/media/{file_id}", delete(remove_api))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .body_limit(BODY_LIMIT)
 }
 
 /// `GET /media/{id}/{file_name}` (outside the language prefixes: one address per file).
-pub fn root_routes() -> Router<AppState> {
-    Router::new().route("/media/{id}/{file_name}", get(serve))
+pub fn root_routes() -> Routes {
+    Routes::new().route("/media/{id}/{file_name}", get(serve))
 }
 
 /// `POST /{lang}/practices/{slug}/media`: the guided form's upload.
-pub fn page_routes() -> Router<AppState> {
-    Router::new()
+pub fn page_routes() -> Routes {
+    Routes::new()
         .route(
             "/practices/{slug}/media",
             post(super::media_pages::upload_page),
         )
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .body_limit(BODY_LIMIT)
 }
 
 /// An upload as sent: the file with its original name, the description and its language.
@@ -62,7 +65,10 @@ fn unreadable(error: &axum::extract::multipart::MultipartError) -> AppError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::TooLarge(rules::too_large())
     } else {
-        AppError::BadRequest(Problem::with_detail("not_a_file", error.body_text()))
+        AppError::BadRequest(Problem::with_detail(
+            ProblemKey::NotAFile,
+            error.body_text(),
+        ))
     }
 }
 
@@ -81,8 +87,9 @@ pub async fn read_with_fields(
     multipart: Result<Multipart, MultipartRejection>,
     description_field: &str,
 ) -> Result<(Sent, Vec<(String, String)>), AppError> {
-    let mut multipart = multipart
-        .map_err(|r| AppError::BadRequest(Problem::with_detail("not_a_file", r.body_text())))?;
+    let mut multipart = multipart.map_err(|r| {
+        AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, r.body_text()))
+    })?;
     let mut sent = Sent::default();
     let mut fields = Vec::new();
     while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
@@ -106,7 +113,10 @@ pub async fn read_with_fields(
                 if text.len() > MAX_TEXT {
                     return Err(AppError::field(
                         &name,
-                        Problem::with_detail("too_long", rules::MAX_DESCRIPTION.to_string()),
+                        Problem::with_detail(
+                            ProblemKey::TooLong,
+                            rules::MAX_DESCRIPTION.to_string(),
+                        ),
                     ));
                 }
                 if name == "lang" {
@@ -119,7 +129,7 @@ pub async fn read_with_fields(
                 let name = name.to_owned();
                 let text = field.text().await.map_err(|e| unreadable(&e))?;
                 if text.len() > MAX_TEXT_FIELD {
-                    return Err(AppError::TooLarge(Problem::new("too_long")));
+                    return Err(AppError::TooLarge(Problem::new(ProblemKey::TooLong)));
                 }
                 fields.push((name, text));
             }
@@ -136,8 +146,8 @@ const MAX_TEXT_FIELD: usize = 256 * 1024;
 /// A file problem as its answer: too large (413), of a type not taken (415), or missing.
 fn file_error(problem: Problem) -> AppError {
     match problem.key {
-        "file_too_large" => AppError::TooLarge(problem),
-        "unsupported_file" => AppError::Unsupported(problem),
+        ProblemKey::FileTooLarge => AppError::TooLarge(problem),
+        ProblemKey::UnsupportedFile => AppError::Unsupported(problem),
         _ => AppError::field("file", problem),
     }
 }
@@ -154,12 +164,15 @@ pub async fn upload(
     let record = &loaded.practice.record;
     let (name, bytes) = sent
         .file
-        .ok_or_else(|| AppError::field("file", Problem::new("not_a_file")))?;
+        .ok_or_else(|| AppError::field("file", Problem::new(ProblemKey::NotAFile)))?;
     let upload = rules::recognise(&bytes, &name).map_err(file_error)?;
     let lang = match sent.lang.as_deref().map(str::trim) {
         None | Some("") => record.source_lang,
         Some(code) => code.parse::<Lang>().map_err(|()| {
-            AppError::field("lang", Problem::with_detail("unknown_language", code))
+            AppError::field(
+                "lang",
+                Problem::with_detail(ProblemKey::UnknownLanguage, code),
+            )
         })?,
     };
     let description = rules::describe(&upload, lang, &sent.description)

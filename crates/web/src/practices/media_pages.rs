@@ -5,6 +5,7 @@
 use super::{Loaded, load_visible};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Path;
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
 use ateneu_domain::FieldErrors;
@@ -12,7 +13,7 @@ use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::media::{ContentType, MAX_LABEL};
 use ateneu_domain::practices::{Media, MediaKind, PracticeRecord};
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 

@@ -2,6 +2,7 @@
 //! viewer's rights, create, edit, take a review step, comment, promote, search), each checking
 //! who may do it, writing in one transaction and bringing this process's index up to date.
 
+use ateneu_domain::ProblemKey;
 pub mod api;
 mod edit_form;
 mod edit_pages;
@@ -17,6 +18,7 @@ mod work_pages;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Problem;
@@ -26,10 +28,10 @@ use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
 use ateneu_domain::practices::import::Vocabulary;
+use ateneu_domain::practices::roles;
 use ateneu_domain::practices::translation::QueuePlace;
-use ateneu_domain::practices::workflow::{CommentKind, Duty, Step, parse_comment};
+use ateneu_domain::practices::workflow::{CommentKind, Step, parse_comment};
 use ateneu_domain::practices::{PracticeRecord, Stage};
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
@@ -39,8 +41,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// practices is tens of megabytes.
 pub const MAX_IMPORT: usize = 64 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/practices", get(pages::search_page))
         .route("/practices/feed.atom", get(feeds::atom))
         .route(
@@ -246,7 +248,7 @@ pub async fn create(
             .lang
             .trim()
             .parse::<ateneu_domain::Lang>()
-            .map_err(|()| Problem::with_detail("unknown_language", input.lang.trim())),
+            .map_err(|()| Problem::with_detail(ProblemKey::UnknownLanguage, input.lang.trim())),
     );
     // The title is checked whatever the language, so that every problem shows at once.
     let title = PracticeRecord::new(lang.unwrap_or(ateneu_domain::Lang::En), &input.title);
@@ -294,7 +296,7 @@ async fn resolve_cities(
         }
     }
     if ids.is_empty() && errors.get("cities").is_none() {
-        errors.add("cities", Problem::new("required"));
+        errors.add("cities", Problem::new(ProblemKey::Required));
     }
     Ok(ids)
 }
@@ -338,30 +340,9 @@ pub async fn edit(
     Ok(practice)
 }
 
-/// The right a step needs on this practice: its duty's.
-fn step_action(loaded: &Loaded, step: Step) -> Action<'_> {
-    let scope = loaded.scope();
-    match step.duty() {
-        Duty::Edit => Action::EditPractice(PracticeScope {
-            // Withdrawing a submitted practice is the city's too.
-            stage: if step == Step::Withdraw {
-                Stage::Draft
-            } else {
-                scope.stage
-            },
-            ..scope
-        }),
-        Duty::Review => Action::ReviewPractice(scope),
-        Duty::Publish => Action::PublishPractice(scope),
-    }
-}
-
 /// The steps the viewer may take from the practice's stage (what the page offers).
 pub fn steps_for(v: &Viewer, loaded: &Loaded) -> Vec<Step> {
-    Step::from(loaded.practice.stage)
-        .into_iter()
-        .filter(|step| v.allows(step_action(loaded, *step)))
-        .collect()
+    roles::steps_for(&v.actor, loaded.scope())
 }
 
 /// Takes a review step (submit, approve, publish…), with the right its duty needs.
@@ -372,7 +353,7 @@ pub async fn step(
     step: Step,
     comment: &str,
 ) -> Result<Practice, AppError> {
-    v.require(step_action(loaded, step))?;
+    v.require(roles::step_action(loaded.scope(), step))?;
     let practice = &loaded.practice;
     let complete = is_complete(&checklist(&practice.record, practice.cities.len()));
     let to = step
@@ -466,19 +447,18 @@ pub async fn promote(
     Ok(())
 }
 
-/// Whether the viewer works on this practice (its city's editors, experts, reviewers, the
-/// secretariat): those who would see it before publication.
+/// Whether the viewer works on this practice (`domain::practices::roles::is_worker`).
 pub fn is_worker(v: &Viewer, loaded: &Loaded) -> bool {
-    v.allows(Action::ViewPractice(PracticeScope {
-        stage: Stage::Draft,
-        ..loaded.scope()
-    }))
+    roles::is_worker(&v.actor, loaded.scope())
 }
 
-/// Whether the viewer sees the contact person: when they chose to be public, or for the
-/// people working on the practice (pages and API alike).
+/// Whether the viewer sees the contact person (`domain::practices::roles::shows_contact`).
 pub fn shows_contact(v: &Viewer, loaded: &Loaded) -> bool {
-    loaded.practice.record.contact.public || is_worker(v, loaded)
+    roles::shows_contact(
+        &v.actor,
+        loaded.scope(),
+        loaded.practice.record.contact.public,
+    )
 }
 
 const LIST_PAGE: u64 = 50;

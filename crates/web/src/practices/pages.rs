@@ -35,14 +35,6 @@ fn with_page(pairs: &[(String, String)], page: u64) -> String {
     out.finish()
 }
 
-/// The label of a facet value: statuses are words of the interface, the rest comes labelled.
-fn facet_label(v: &Viewer, kind: &str, facet: &ShownFacet) -> String {
-    match kind {
-        "status" => v.t(&format!("practice-status-{}", facet.value)),
-        _ => facet.label.clone(),
-    }
-}
-
 fn facet_block(v: &Viewer, kind: &str, values: &[ShownFacet], top: usize) -> Markup {
     let shown: Vec<&ShownFacet> = values
         .iter()
@@ -57,7 +49,7 @@ fn facet_block(v: &Viewer, kind: &str, values: &[ShownFacet], top: usize) -> Mar
                 ul.plain { @for f in shown {
                     li { label {
                         input type="checkbox" name=(kind) value=(f.value) checked[f.selected];
-                        " " (facet_label(v, kind, f)) " " span.muted { "(" (f.count) ")" }
+                        " " (f.label) " " span.muted { "(" (f.count) ")" }
                     } }
                 } }
             }

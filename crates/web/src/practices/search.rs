@@ -4,6 +4,7 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::reference::Reference;
 use ateneu_domain::{Lang, Problem};
@@ -55,7 +56,7 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
             "q" => text = value.chars().take(MAX_QUERY).collect(),
             "lang" if !value.is_empty() => {
                 lang = value.parse().map_err(|()| {
-                    AppError::BadRequest(Problem::with_detail("unknown_language", value))
+                    AppError::BadRequest(Problem::with_detail(ProblemKey::UnknownLanguage, value))
                 })?;
             }
             "sort" => {
@@ -64,7 +65,7 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
                     "newest" | "date" => Sort::Newest,
                     other => {
                         return Err(AppError::BadRequest(Problem::with_detail(
-                            "unknown_value",
+                            ProblemKey::UnknownValue,
                             other,
                         )));
                     }
@@ -76,7 +77,7 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
                     .ok()
                     .filter(|p| (1..=MAX_PAGE).contains(p))
                     .ok_or_else(|| {
-                        AppError::BadRequest(Problem::with_detail("invalid_page", value))
+                        AppError::BadRequest(Problem::with_detail(ProblemKey::InvalidPage, value))
                     })?;
             }
             "facet_limit" => {
@@ -85,7 +86,10 @@ pub fn parse(query: Option<&str>, reader: Lang) -> Result<Search, AppError> {
                     .ok()
                     .filter(|n| (1..=MAX_FACET_LIMIT).contains(n))
                     .ok_or_else(|| {
-                        AppError::BadRequest(Problem::with_detail("invalid_facet_limit", value))
+                        AppError::BadRequest(Problem::with_detail(
+                            ProblemKey::InvalidFacetLimit,
+                            value,
+                        ))
                     })?;
             }
             other => {
@@ -198,7 +202,11 @@ fn label(kind: FacetKind, value: &str, lang: Lang, state: &AppState, labels: &La
             .parse::<Lang>()
             .ok()
             .map(|l| state.i18n.t(lang, &format!("lang-{}", l.code()))),
-        FacetKind::Year | FacetKind::Status => None,
+        // A status is a word of the interface, in the reader's language.
+        FacetKind::Status => ateneu_domain::practices::PracticeStatus::parse(value)
+            .ok()
+            .map(|s| state.i18n.t(lang, &format!("practice-status-{}", s.key()))),
+        FacetKind::Year => None,
     };
     found.unwrap_or_else(|| value.to_owned())
 }

@@ -4,14 +4,14 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Query};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Keyword};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::keywords::parse_keyword;
 use ateneu_domain::{FieldErrors, Lang};
-use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;

@@ -5,6 +5,7 @@
 use super::{Loaded, load_visible};
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Form, Path};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
 use ateneu_domain::FieldErrors;
@@ -14,8 +15,7 @@ use ateneu_domain::practices::markdown;
 use ateneu_domain::practices::workflow::Step;
 use ateneu_domain::practices::{Stage, TextField, parse_date};
 use ateneu_domain::text::TranslatedText;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};

@@ -3,13 +3,16 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::Multipart;
+use crate::extract::Query;
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
+use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::Stage;
 use ateneu_domain::practices::translation::{QueuePlace, work};
 use ateneu_domain::{Lang, Problem};
-use axum::extract::{Multipart, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
@@ -33,9 +36,9 @@ pub async fn work_page(
     v.require_signed_in()?;
     let lang = match query.lang.as_deref().map(str::trim) {
         None | Some("") => v.lang,
-        Some(code) => code
-            .parse::<Lang>()
-            .map_err(|()| AppError::BadRequest(Problem::with_detail("unknown_language", code)))?,
+        Some(code) => code.parse::<Lang>().map_err(|()| {
+            AppError::BadRequest(Problem::with_detail(ProblemKey::UnknownLanguage, code))
+        })?,
     };
     let mut stages = Vec::new();
     for stage in Stage::ALL.into_iter().filter(|s| !s.is_public()) {
@@ -133,16 +136,18 @@ pub async fn import_form(State(state): State<AppState>, v: Viewer) -> Result<Res
 }
 
 fn unreadable(e: axum::extract::multipart::MultipartError) -> AppError {
-    AppError::BadRequest(Problem::with_detail("not_a_file", e.body_text()))
+    AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
 }
 
 /// `POST /{lang}/practices/import`: the summary, or the bad lines.
 pub async fn import_upload(
     State(state): State<AppState>,
     v: Viewer,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, AppError>,
 ) -> Result<Response, AppError> {
+    // Who may not import is told so before the body is read.
     v.require(Action::ManagePractices)?;
+    let mut multipart = multipart?;
     let mut stage = Stage::Published;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -160,7 +165,7 @@ pub async fn import_upload(
         }
     }
     let Some(text) = file.filter(|t| !t.trim().is_empty()) else {
-        let error = AppError::BadRequest(Problem::new("not_a_file"));
+        let error = AppError::BadRequest(Problem::new(ProblemKey::NotAFile));
         return Ok(import_page(&state, &v, Some(Err(&error)), error.status()));
     };
     match super::import(&state, &v, &text, stage).await {

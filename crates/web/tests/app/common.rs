@@ -244,6 +244,22 @@ impl TestApp {
         reply(response).await
     }
 
+    /// Sends a request (with this browser's cookies when `with_cookies`) and returns its status
+    /// and headers without reading the body (an event stream never ends).
+    pub async fn status_of(
+        &self,
+        mut request: Request<Body>,
+        with_cookies: bool,
+    ) -> (StatusCode, axum::http::HeaderMap) {
+        if with_cookies && let Some(cookies) = self.cookie_header() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookies.parse().expect("cookie header"));
+        }
+        let response = self.router.clone().oneshot(request).await.expect("answers");
+        (response.status(), response.headers().clone())
+    }
+
     /// Sends a request as it is, without this browser's cookies.
     pub async fn send_unsigned(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.expect("answers");

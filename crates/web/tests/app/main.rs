@@ -1,6 +1,7 @@
 //! In-process request tests of the whole application, each on a fresh database (SQLite by
 //! default; PostgreSQL when ATENEU_TEST_POSTGRES is set — CI runs both).
 
+mod access;
 mod accounts;
 mod city_names;
 mod common;

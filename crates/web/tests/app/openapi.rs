@@ -14,3 +14,41 @@ async fn the_openapi_document_matches_its_snapshot() {
     assert_eq!(document["openapi"], "3.1.0");
     insta::assert_json_snapshot!("openapi", document);
 }
+
+/// Every operation of the API the router answers (the access table holds exactly the router's
+/// routes, `access` checks it) is in the document, and the document has no other.
+#[test]
+fn the_document_describes_every_api_route_and_no_other() {
+    let document = ateneu_web::openapi::document();
+    let base = document["servers"][0]["url"].as_str().unwrap_or("/api/v1");
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, operations) in document["paths"].as_object().expect("paths") {
+        // A path with servers of its own (feeds, media) is served from the root.
+        let root = operations["servers"][0]["url"].as_str() == Some("/");
+        for method in operations.as_object().expect("operations").keys() {
+            if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                let full = if root {
+                    path.clone()
+                } else {
+                    format!("{base}{path}")
+                };
+                documented.insert((method.to_uppercase(), full));
+            }
+        }
+    }
+    let routed: std::collections::BTreeSet<(String, String)> = crate::access::TABLE
+        .iter()
+        .filter(|(method, path, _)| {
+            path.starts_with("/api/v1/")
+                || documented.contains(&((*method).to_owned(), (*path).to_owned()))
+        })
+        .map(|(method, path, _)| ((*method).to_owned(), (*path).to_owned()))
+        .collect();
+    let undocumented: Vec<_> = routed.difference(&documented).collect();
+    let unrouted: Vec<_> = documented.difference(&routed).collect();
+    assert!(
+        undocumented.is_empty() && unrouted.is_empty(),
+        "API routes without an operation in the document: {undocumented:?}\n\
+         operations in the document that no route answers: {unrouted:?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! descriptions; no bytes and no name make them panic.
 
 use super::*;
+use crate::ProblemKey;
 use proptest::prelude::*;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -65,7 +66,7 @@ fn what_a_browser_could_run_is_refused() {
     assert_eq!(ContentType::sniff(&ods), None);
     assert_eq!(
         recognise(b"<svg/>", "logo.svg"),
-        Err(Problem::new("unsupported_file"))
+        Err(Problem::new(ProblemKey::UnsupportedFile))
     );
 }
 
@@ -85,9 +86,12 @@ fn size_is_limited_and_empty_files_refused() {
     big.push(b' ');
     assert_eq!(
         recognise(&big, "a.pdf"),
-        Err(Problem::with_detail("file_too_large", "10 MiB"))
+        Err(Problem::with_detail(ProblemKey::FileTooLarge, "10 MiB"))
     );
-    assert_eq!(recognise(b"", "a.pdf"), Err(Problem::new("not_a_file")));
+    assert_eq!(
+        recognise(b"", "a.pdf"),
+        Err(Problem::new(ProblemKey::NotAFile))
+    );
 }
 
 #[test]
@@ -123,7 +127,7 @@ fn images_need_alt_text_and_documents_default_to_their_name() {
     let image = recognise(PNG, "photo.png").expect("PNG");
     assert_eq!(
         describe(&image, Lang::Fr, "  "),
-        Err(Problem::new("required"))
+        Err(Problem::new(ProblemKey::Required))
     );
     let alt = describe(&image, Lang::Fr, "Lecteurs la nuit").expect("alt");
     assert_eq!(alt.get(Lang::Fr), Some("Lecteurs la nuit"));

@@ -1,17 +1,18 @@
 //! The written report of an assessment: one model (a list of blocks, in the reader's language)
 //! rendered as an HTML page with a print stylesheet and as a PDF with embedded fonts.
 
-use super::{Computed, benchmark, computed, previous, radar, radar_table, strengths};
+use super::{Computed, radar_table, strengths};
 use crate::AppState;
-use crate::assessments::{Loaded, Need, load_for};
+use crate::assessments::Loaded;
 use crate::error::AppError;
+use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, KeyIdeasPart, Sector};
 use ateneu_domain::results::Deviation;
 use ateneu_reports::pdf::{Block, Document};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
@@ -298,18 +299,12 @@ async fn model(
     id: i64,
     benchmark_key: Option<&str>,
 ) -> Result<(Loaded, String, Vec<Block>), AppError> {
-    let loaded = load_for(state, v, id, Need::Results).await?;
-    let computed = computed(state, &loaded).await?;
-    let previous = previous(state, v, &loaded).await?;
-    let benchmark = benchmark(state, &loaded, benchmark_key).await?;
-    let chart = radar(
-        v.lang,
-        &state.i18n,
-        &loaded,
-        &computed.results,
-        previous.as_ref(),
-        benchmark.as_ref(),
-    );
+    let super::Assembled {
+        loaded,
+        computed,
+        benchmark,
+        chart,
+    } = super::assemble(state, v, id, benchmark_key).await?;
     let title = state.i18n.format(
         v.lang,
         "report-title",
@@ -348,17 +343,11 @@ fn render_html(v: &Viewer, blocks: &[Block]) -> Markup {
     }
 }
 
-#[derive(Debug, serde::Deserialize, Default)]
-#[serde(default)]
-pub struct ReportQuery {
-    pub benchmark: Option<String>,
-}
-
 pub async fn report_page(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    Query(query): Query<ReportQuery>,
+    Query(query): Query<super::BenchmarkQuery>,
 ) -> Result<Markup, AppError> {
     let (_, title, blocks) = model(&state, &v, id, query.benchmark.as_deref()).await?;
     let body = html! {
@@ -375,7 +364,7 @@ pub async fn report_pdf(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    Query(query): Query<ReportQuery>,
+    Query(query): Query<super::BenchmarkQuery>,
 ) -> Result<Response, AppError> {
     let (loaded, title, blocks) = model(&state, &v, id, query.benchmark.as_deref()).await?;
     let document = Document {

@@ -1,0 +1,254 @@
+//! The storage contract, tested on the repositories directly (SQLite by default, PostgreSQL when
+//! ATENEU_TEST_POSTGRES names a server; CI runs both): every write leaves its audit row and a
+//! removal of nothing leaves none, one-time links and the sign-in throttle hold under concurrent
+//! writers, and pages of a listing cover every row once, in a stable order.
+
+use ateneu_db::audit::Who;
+use ateneu_db::{Db, accounts, audit, cities, focal_points};
+use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest};
+use ateneu_domain::cities::CityInput;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ConnectionTrait;
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A migrated database with the reference data, of its own.
+struct Fresh {
+    db: Db,
+    regions: Vec<String>,
+    _dir: tempfile::TempDir,
+}
+
+async fn fresh() -> Fresh {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = tempfile::tempdir().expect("folder");
+    let url = match std::env::var("ATENEU_TEST_POSTGRES") {
+        Ok(server) if !server.is_empty() => {
+            let server = server.trim_end_matches('/');
+            let admin = Db::connect(&format!("{server}/postgres"))
+                .await
+                .expect("PostgreSQL answers");
+            let nanos = Utc::now().timestamp_subsec_nanos();
+            let name = format!(
+                "ateneu_t_db{}_{}_{nanos}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed)
+            );
+            admin
+                .conn
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("creates a test database");
+            admin.close().await.expect("closes");
+            format!("{server}/{name}")
+        }
+        _ => format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display()),
+    };
+    let db = Db::connect(&url).await.expect("connects");
+    ateneu_db::migrations::migrate(&db).await.expect("migrates");
+    let reference = ateneu_db::reference::bundled().expect("reference data");
+    ateneu_db::reference::load(&db, &reference)
+        .await
+        .expect("loads the reference data");
+    Fresh {
+        db,
+        regions: reference.region_keys(),
+        _dir: dir,
+    }
+}
+
+/// The actions of the audit log, oldest first.
+async fn audit_actions(db: &Db) -> Vec<String> {
+    let (rows, _) = audit::list(&db.conn, 1, 10_000).await.expect("the log");
+    rows.into_iter().rev().map(|r| r.action).collect()
+}
+
+async fn city(fresh: &Fresh, name: &str) -> cities::City {
+    let draft = CityInput {
+        source_lang: "en".into(),
+        name_en: name.into(),
+        country: "FR".into(),
+        region: "europe".into(),
+        ..CityInput::default()
+    }
+    .parse(&fresh.regions)
+    .expect("a valid city");
+    let txn = fresh.db.write().await.expect("txn");
+    let city = cities::create(&txn, &Who::system("test"), &draft, false)
+        .await
+        .expect("created");
+    txn.commit().await.expect("commit");
+    city
+}
+
+#[tokio::test]
+async fn every_write_leaves_its_audit_row_and_removing_nothing_leaves_none() {
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let who = Who::system("test");
+    let before = audit_actions(db).await.len();
+    let lyon = city(&fresh, "Lyon").await;
+    let txn = db.write().await.expect("txn");
+    let person = focal_points::NewFocalPoint {
+        name: "A person".into(),
+        position: String::new(),
+        email: "a@example.org".into(),
+        phone: String::new(),
+    };
+    let focal = focal_points::add(&txn, &who, lyon.id, &person)
+        .await
+        .expect("added");
+    let email = Email::parse("editor@example.org").expect("email");
+    let user = accounts::create_user(&txn, &who, &email, "Editor", None)
+        .await
+        .expect("user");
+    let grant = Grant::new(Role::Editor, None, Some(lyon.id)).expect("grant");
+    accounts::add_grant(&txn, &who, user.id, &grant)
+        .await
+        .expect("granted");
+    let request = TokenRequest::parse("t", "read", "").expect("request");
+    let token = accounts::create_api_token(&txn, &who, user.id, &request, "hash-of-a-token")
+        .await
+        .expect("token");
+    txn.commit().await.expect("commit");
+    let grant_id = accounts::grants_of(&db.conn, user.id)
+        .await
+        .expect("grants")[0]
+        .id;
+    for expected in [true, false] {
+        // The second round removes nothing: it says so, and writes nothing to the log.
+        let txn = db.write().await.expect("txn");
+        let removed = [
+            focal_points::remove(&txn, &who, lyon.id, focal).await,
+            accounts::remove_grant(&txn, &who, user.id, grant_id).await,
+            accounts::revoke_api_token(&txn, &who, user.id, token).await,
+        ];
+        txn.commit().await.expect("commit");
+        assert_eq!(removed.map(|r| r.expect("no error")), [expected; 3]);
+    }
+    // A removal of something that belongs to another city or person removes nothing either.
+    let txn = db.write().await.expect("txn");
+    let other = focal_points::add(&txn, &who, lyon.id, &person)
+        .await
+        .expect("added");
+    assert!(
+        !focal_points::remove(&txn, &who, lyon.id + 1000, other)
+            .await
+            .expect("no error")
+    );
+    txn.commit().await.expect("commit");
+    assert_eq!(
+        audit_actions(db).await[before..],
+        [
+            "city.create",
+            "focal_point.add",
+            "user.create",
+            "grant.add",
+            "api_token.create",
+            "focal_point.remove",
+            "grant.remove",
+            "api_token.revoke",
+            "focal_point.add",
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_one_time_link_is_used_once_when_two_writers_race_for_it() {
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let txn = db.write().await.expect("txn");
+    accounts::create_link(
+        &txn,
+        &Who::system("test"),
+        accounts::LinkPurpose::PasswordReset,
+        "someone@example.org",
+        "",
+        "the-link-hash",
+        Utc::now() + Duration::hours(1),
+    )
+    .await
+    .expect("link");
+    txn.commit().await.expect("commit");
+    let use_it = || async {
+        let txn = db.write().await.expect("txn");
+        let used = accounts::use_link(&txn, accounts::LinkPurpose::PasswordReset, "the-link-hash")
+            .await
+            .expect("no error");
+        txn.commit().await.expect("commit");
+        used.is_some()
+    };
+    let (first, second) = tokio::join!(use_it(), use_it());
+    assert!(
+        first ^ second,
+        "exactly one writer uses the link ({first}, {second})"
+    );
+    assert!(!use_it().await, "a used link stays used");
+}
+
+fn lock_after_five(failures: i64, last: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (failures >= 5).then(|| last + Duration::minutes(1))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_sign_in_attempts_is_counted_one_by_one() {
+    let fresh = fresh().await;
+    let now = Utc::now();
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let db = fresh.db.clone();
+        burst.spawn(async move {
+            accounts::claim_login_attempt(&db, "target@example.org", now, lock_after_five)
+                .await
+                .expect("no error")
+                .is_ok()
+        });
+    }
+    let allowed = burst
+        .join_all()
+        .await
+        .into_iter()
+        .filter(|allowed| *allowed)
+        .count();
+    assert_eq!(allowed, 5, "five attempts pass, then the lock holds");
+}
+
+#[tokio::test]
+async fn pages_of_the_registry_and_the_log_cover_every_row_once_in_a_stable_order() {
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    // Names that sort together (and one name twice) test the tie-break.
+    for name in [
+        "Alba", "alba", "Álba", "Bilbao", "Bilbao", "Cork", "Derry", "Évora", "Faro", "Gent",
+        "Hull", "Ibiza", "Jaén", "Kiel", "Lyon", "Metz", "Nîmes",
+    ] {
+        city(&fresh, name).await;
+    }
+    let filter = cities::CityFilter::default();
+    let (_, total) = cities::list(db, &filter, 1, 5).await.expect("page");
+    assert_eq!(total, 17);
+    let mut seen = Vec::new();
+    for page in 1..=4 {
+        let (items, _) = cities::list(db, &filter, page, 5).await.expect("page");
+        let again: Vec<i64> = cities::list(db, &filter, page, 5)
+            .await
+            .expect("page")
+            .0
+            .iter()
+            .map(|c| c.city.id)
+            .collect();
+        let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+        assert_eq!(ids, again, "page {page} reads the same twice");
+        seen.extend(ids);
+    }
+    let unique: BTreeSet<i64> = seen.iter().copied().collect();
+    assert_eq!((seen.len(), unique.len()), (17, 17), "every city once");
+    let (_, rows) = audit::list(&db.conn, 1, 1).await.expect("log");
+    let mut logged = BTreeSet::new();
+    for page in 1..=rows.div_ceil(4) {
+        for row in audit::list(&db.conn, page, 4).await.expect("log").0 {
+            assert!(logged.insert(row.id), "audit row {} twice", row.id);
+        }
+    }
+    assert_eq!(logged.len() as u64, rows);
+}

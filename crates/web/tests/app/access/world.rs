@@ -1,0 +1,403 @@
+//! The world the access table is asked in: the example cities, a confidential workshop of city
+//! A with one invitation, a draft practice of city A, the example photo, and one account per
+//! kind of person (plus one that the administrator's routes act on); and how each person sends
+//! a request (a token for the signed in, a browser with its anti-forgery token for the others).
+
+use super::Person;
+use crate::common::{TestApp, admin, editor, expert, secretariat};
+use ateneu_domain::accounts::{Grant, Role};
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use serde_json::{Value, json};
+
+pub struct World {
+    pub app: TestApp,
+    /// An anonymous browser with its anti-forgery cookie and token.
+    browser: TestApp,
+    csrf: String,
+    tokens: Vec<(Person, String)>,
+    assessment: i64,
+    invitation: i64,
+    participation: String,
+    practice: String,
+    media: String,
+    framework_id: i64,
+    benchmark: String,
+    membership: i64,
+    /// The account the administrator's routes act on, its grant and token.
+    victim: i64,
+    victim_grant: i64,
+    victim_token: i64,
+}
+
+fn first_id(value: &Value, list: &str) -> i64 {
+    value[list]
+        .as_array()
+        .and_then(|items| items.first())
+        .and_then(|item| item["id"].as_i64())
+        .unwrap_or_else(|| panic!("no {list}[0].id in {value}"))
+}
+
+impl World {
+    pub async fn build() -> World {
+        let app = TestApp::with_demo().await;
+        ateneu_web::demo::load_examples(&app.state)
+            .await
+            .expect("the examples load");
+        let city_a = app.city_id("buenos-aires").await;
+        let city_b = app.city_id("lyon").await;
+        let reviewer =
+            Grant::new(Role::Reviewer, Some("uclg-culture".into()), None).expect("grant");
+        let mut tokens = Vec::new();
+        for (person, email, grant) in [
+            (Person::EditorA, "a@example.org", editor(city_a)),
+            (Person::EditorB, "b@example.org", editor(city_b)),
+            (
+                Person::Expert,
+                "expert@example.org",
+                expert(Some("uclg-culture")),
+            ),
+            (Person::Reviewer, "reviewer@example.org", reviewer),
+            (
+                Person::Secretariat,
+                "uclg@example.org",
+                secretariat("uclg-culture"),
+            ),
+            (
+                Person::OtherSecretariat,
+                "uccn@example.org",
+                secretariat("uccn"),
+            ),
+            (Person::Admin, "admin@example.org", admin()),
+        ] {
+            tokens.push((person, app.user(email, &[grant]).await));
+        }
+        let token = |person: Person| {
+            tokens
+                .iter()
+                .find(|(p, _)| *p == person)
+                .map(|(_, t)| t.clone())
+                .expect("a token")
+        };
+        let (secretariat_token, editor_token, admin_token) = (
+            token(Person::Secretariat),
+            token(Person::EditorA),
+            token(Person::Admin),
+        );
+        let call = |method: Method, path: String, body: Option<Value>, token: String| {
+            let app = &app;
+            async move {
+                let reply = app.api(method, &path, body, Some(&token)).await;
+                assert!(
+                    reply.status.is_success(),
+                    "{path}: {} {}",
+                    reply.status,
+                    reply.body
+                );
+                reply.json()
+            }
+        };
+        let created = call(
+            Method::POST,
+            "/api/v1/assessments".into(),
+            Some(json!({
+                "city": "buenos-aires", "framework": "culture21-actions@2015",
+                "module": "commitments", "title": "Confidential radar",
+                "starts_on": "2026-03-10", "ends_on": "2026-03-11",
+                "visibility": "confidential", "languages": ["es", "en"],
+            })),
+            secretariat_token.clone(),
+        )
+        .await;
+        let assessment = created["id"].as_i64().expect("id");
+        let invited = call(
+            Method::POST,
+            format!("/api/v1/assessments/{assessment}/invitations"),
+            Some(json!({"count": 1})),
+            secretariat_token.clone(),
+        )
+        .await;
+        let participation = invited["invitations"][0]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        let listed = call(
+            Method::GET,
+            format!("/api/v1/assessments/{assessment}/invitations"),
+            None,
+            secretariat_token.clone(),
+        )
+        .await;
+        let invitation = first_id(&listed, "items");
+        let drafted = call(
+            Method::POST,
+            "/api/v1/practices".into(),
+            Some(json!({"cities": ["buenos-aires"], "lang": "en", "title": "A draft of A"})),
+            editor_token.clone(),
+        )
+        .await;
+        let practice = drafted["slug"].as_str().expect("slug").to_owned();
+        let photo = app.api(Method::GET, "/en/practices", None, None).await.body;
+        let media = media_path(&app).await;
+        drop(photo);
+        let framework = call(
+            Method::GET,
+            "/api/v1/frameworks/culture21-actions@2015".into(),
+            None,
+            admin_token.clone(),
+        )
+        .await;
+        let framework_id = framework["id"]
+            .as_i64()
+            .or_else(|| framework["version"]["id"].as_i64())
+            .unwrap_or_else(|| panic!("no framework id in {framework}"));
+        let benchmarks = call(
+            Method::GET,
+            "/api/v1/frameworks/culture21-actions@2015/benchmarks".into(),
+            None,
+            admin_token.clone(),
+        )
+        .await;
+        let benchmark = benchmarks["items"][0]["key"]
+            .as_str()
+            .or_else(|| benchmarks[0]["key"].as_str())
+            .unwrap_or_else(|| panic!("no benchmark key in {benchmarks}"))
+            .to_owned();
+        let city = call(
+            Method::GET,
+            "/api/v1/cities/buenos-aires".into(),
+            None,
+            admin_token.clone(),
+        )
+        .await;
+        let membership = first_id(&city, "memberships");
+        let victim_token = app.user("victim@example.org", &[editor(city_b)]).await;
+        let users = call(
+            Method::GET,
+            "/api/v1/admin/users".into(),
+            None,
+            admin_token.clone(),
+        )
+        .await;
+        let victim_entry = users
+            .as_array()
+            .and_then(|all| {
+                all.iter()
+                    .find(|u| u["user"]["email"] == "victim@example.org")
+            })
+            .cloned()
+            .expect("the victim is listed");
+        let victim = victim_entry["user"]["id"].as_i64().expect("id");
+        let victim_grant = first_id(&victim_entry, "grants");
+        let own_tokens = app
+            .api(
+                Method::GET,
+                "/api/v1/account/tokens",
+                None,
+                Some(&victim_token),
+            )
+            .await
+            .json();
+        let victim_token = own_tokens["items"][0]["id"]
+            .as_i64()
+            .or_else(|| own_tokens[0]["id"].as_i64())
+            .unwrap_or(1);
+        let mut browser = app.fresh_browser();
+        let csrf = browser.csrf().await;
+        World {
+            app,
+            browser,
+            csrf,
+            tokens,
+            assessment,
+            invitation,
+            participation,
+            practice,
+            media,
+            framework_id,
+            benchmark,
+            membership,
+            victim,
+            victim_grant,
+            victim_token,
+        }
+    }
+
+    /// A focal point of city A made for one request (the routes that remove one use it up).
+    async fn fresh_focal_point(&self) -> i64 {
+        let admin = self
+            .token(Person::Admin)
+            .expect("the administrator's token");
+        let made = self
+            .app
+            .api(
+                Method::POST,
+                "/api/v1/cities/buenos-aires/focal-points",
+                Some(json!({"name": "Focal point", "position": "", "email": "fp@example.org", "phone": ""})),
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        made.json()["id"].as_i64().expect("id")
+    }
+
+    fn token(&self, person: Person) -> Option<String> {
+        self.tokens
+            .iter()
+            .find(|(p, _)| *p == person)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// The path with its parameters filled for `person` (the participation link is theirs
+    /// alone; anyone else asks with a link that does not exist).
+    pub async fn fill(&self, template: &str, person: Person) -> String {
+        let link = if person == Person::Participant {
+            self.participation.clone()
+        } else {
+            "not-a-link-0123456789".to_owned()
+        };
+        let focal_point = if template.contains("focal-points/{id}") {
+            self.fresh_focal_point().await.to_string()
+        } else {
+            String::new()
+        };
+        let mut path = template.replace("{lang}", "en");
+        let pairs: [(&str, String); 18] = [
+            (
+                "/assessments/{id}",
+                format!("/assessments/{}", self.assessment),
+            ),
+            ("{invitation}", self.invitation.to_string()),
+            ("{token}", link),
+            ("/cities/{slug}", "/cities/buenos-aires".to_owned()),
+            ("focal-points/{id}", format!("focal-points/{focal_point}")),
+            (
+                "memberships/{id}",
+                format!("memberships/{}", self.membership),
+            ),
+            ("/practices/{slug}", format!("/practices/{}", self.practice)),
+            ("/practices/{id}", format!("/practices/{}", self.practice)),
+            ("{file_id}", "999999".to_owned()),
+            ("/media/{id}/{file_name}", self.media.clone()),
+            (
+                "/frameworks/{id}",
+                format!("/frameworks/{}", self.framework_id),
+            ),
+            ("{reference}", "culture21-actions@2015".to_owned()),
+            ("{other}", "culture21-actions@2015".to_owned()),
+            ("{key}", self.benchmark.clone()),
+            ("/users/{id}", format!("/users/{}", self.victim)),
+            ("{grant}", self.victim_grant.to_string()),
+            ("tokens/{id}", format!("tokens/{}", self.victim_token)),
+            ("/static/{file}", "/static/app.css".to_owned()),
+        ];
+        for (from, to) in pairs {
+            path = path.replace(from, &to);
+        }
+        if template.starts_with("/api/v1/keywords/") {
+            path = "/api/v1/keywords/access-table-keyword".to_owned();
+        }
+        assert!(
+            !path.contains('{'),
+            "a parameter of {template} is not filled: {path}"
+        );
+        path
+    }
+
+    /// Sends `method path` as `person` with an empty body: a token for the signed in, the
+    /// anonymous browser (with its anti-forgery token) for the others.
+    pub async fn request(
+        &self,
+        person: Person,
+        method: &Method,
+        template: &str,
+    ) -> (StatusCode, HeaderMap) {
+        let path = self.fill(template, person).await;
+        let api = path.starts_with("/api/");
+        let mut request = Request::builder().method(method.clone()).uri(&path);
+        let token = self.token(person);
+        if let Some(token) = &token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        } else if !api {
+            request = request.header("x-csrf-token", &self.csrf);
+        }
+        let body = if *method == Method::GET || *method == Method::DELETE {
+            Body::empty()
+        } else if api {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(json_body(template).to_string())
+        } else {
+            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(form_body(template))
+        };
+        let request = request.body(body).expect("request");
+        if token.is_some() || api {
+            self.app.status_of(request, false).await
+        } else {
+            self.browser.status_of(request, true).await
+        }
+    }
+}
+
+/// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
+async fn media_path(app: &TestApp) -> String {
+    let practice =
+        ateneu_db::practices::by_external_id(&app.state.db.conn, "example-lyon-libraries")
+            .await
+            .expect("query")
+            .expect("the example practice");
+    let page = app
+        .api(
+            Method::GET,
+            &format!("/en/practices/{}", practice.slug),
+            None,
+            None,
+        )
+        .await;
+    let at = page.body.find("/media/").expect("the photo is on the page");
+    let rest = &page.body[at..];
+    let end = rest.find(['"', '?', ' ']).unwrap_or(rest.len());
+    rest[..end].to_owned()
+}
+
+/// A body each JSON route can read (so that what is asked is who may, not whether `{}` parses);
+/// `{}` for the routes whose fields all have defaults.
+fn json_body(template: &str) -> Value {
+    let ends = |suffix: &str| template.ends_with(suffix);
+    if ends("/key-ideas") {
+        json!({"text": "An idea"})
+    } else if ends("/promotion") {
+        json!({"featured": false})
+    } else if ends("/comments") {
+        json!({"kind": "comment", "body": "A remark"})
+    } else if ends("/steps") {
+        json!({"step": "submit", "comment": ""})
+    } else if template.starts_with("/api/v1/keywords/") {
+        json!({"en": "Access", "fr": "Accès", "es": "Acceso"})
+    } else if ends("/benchmarks/{key}") {
+        json!({"name": {"en": "B", "fr": "B", "es": "B"}, "values": {}})
+    } else if ends("/compute") {
+        json!({"network": "uclg-culture"})
+    } else if ends("/{slug}/memberships") {
+        json!({"network": "uclg-culture", "role": "", "started_on": "2020-01-01",
+               "ended_on": "", "creative_field": "", "designation_year": ""})
+    } else if template == "/api/v1/practices" {
+        json!({"cities": ["buenos-aires"], "lang": "en", "title": "Asked by the access table"})
+    } else if template == "/api/v1/assessments" {
+        json!({"city": "buenos-aires", "framework": "culture21-actions@2015",
+               "module": "commitments", "title": "Access", "starts_on": "2026-03-10",
+               "ends_on": "2026-03-11", "visibility": "confidential", "languages": ["en"]})
+    } else {
+        json!({})
+    }
+}
+
+/// A form each page route can read (its required fields present, their values not always
+/// valid).
+fn form_body(template: &str) -> &'static str {
+    if template.ends_with("/{slug}/memberships") {
+        "network=uclg-culture&started_on=2020-01-01"
+    } else {
+        ""
+    }
+}
