@@ -252,3 +252,68 @@ async fn pages_of_the_registry_and_the_log_cover_every_row_once_in_a_stable_orde
     }
     assert_eq!(logged.len() as u64, rows);
 }
+
+#[tokio::test]
+async fn removing_a_city_or_a_person_takes_what_hangs_from_them_as_the_schema_says() {
+    // No page removes a city or a person today; the schema promises what goes with them
+    // (ON DELETE CASCADE), and SQLite keeps that promise only with its foreign keys on.
+    use ateneu_db::entities::{city, user};
+    use sea_orm::EntityTrait;
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let who = Who::system("test");
+    let gone = city(&fresh, "Gone").await;
+    let kept = city(&fresh, "Kept").await;
+    let txn = db.write().await.expect("txn");
+    let person = focal_points::NewFocalPoint {
+        name: "A person".into(),
+        position: String::new(),
+        email: "a@example.org".into(),
+        phone: String::new(),
+    };
+    let draft = ateneu_domain::memberships::MembershipDraft {
+        network: "uclg-culture".into(),
+        role: ateneu_domain::memberships::MembershipRole::Member,
+        started_on: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("day"),
+        ended_on: None,
+        creative_field: None,
+        designation_year: None,
+    };
+    for id in [gone.id, kept.id] {
+        focal_points::add(&txn, &who, id, &person)
+            .await
+            .expect("added");
+        ateneu_db::memberships::add(&txn, &who, id, &draft)
+            .await
+            .expect("member");
+    }
+    let email = Email::parse("leaving@example.org").expect("email");
+    let leaving = accounts::create_user(&txn, &who, &email, "", None)
+        .await
+        .expect("user");
+    let grant = Grant::new(Role::Editor, None, Some(kept.id)).expect("grant");
+    accounts::add_grant(&txn, &who, leaving.id, &grant)
+        .await
+        .expect("granted");
+    txn.commit().await.expect("commit");
+    city::Entity::delete_by_id(gone.id)
+        .exec(&db.conn)
+        .await
+        .expect("the city goes");
+    user::Entity::delete_by_id(leaving.id)
+        .exec(&db.conn)
+        .await
+        .expect("the person goes");
+    let focal = |id| focal_points::of_city(&db.conn, id);
+    let members = |id| ateneu_db::memberships::of_city(&db.conn, id);
+    assert!(focal(gone.id).await.expect("read").is_empty());
+    assert!(members(gone.id).await.expect("read").is_empty());
+    assert_eq!(focal(kept.id).await.expect("read").len(), 1);
+    assert_eq!(members(kept.id).await.expect("read").len(), 1);
+    assert!(
+        accounts::grants_of(&db.conn, leaving.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
+}

@@ -299,6 +299,67 @@ mod tests {
         assert!(I18n::load().is_ok());
     }
 
+    /// Every value of an enumeration that a page shows by name (stages, statuses, kinds, roles)
+    /// has its label in every language, under the message the pages ask for.
+    #[test]
+    fn every_enumerated_value_shown_to_a_person_has_a_label_in_every_language() {
+        use ateneu_domain::accounts::{Role, TokenScope};
+        use ateneu_domain::assessments::{AssessmentStatus, RatingLevel, Sector, Visibility};
+        use ateneu_domain::notifications::NoticeKind;
+        use ateneu_domain::practices::workflow::{CommentKind, Stage, Step};
+        use ateneu_domain::practices::{MediaKind, PartnerKind, PracticeStatus, TextField};
+        use ateneu_search::practices::FacetKind;
+        let i18n = I18n::load().expect("locales load");
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |prefix: &str, keys: &mut dyn Iterator<Item = &'static str>| {
+            ids.extend(keys.map(|key| format!("{prefix}-{key}")));
+        };
+        add("visibility", &mut Visibility::ALL.iter().map(|v| v.key()));
+        add("sector", &mut Sector::ALL.iter().map(|v| v.key()));
+        add("status", &mut AssessmentStatus::ALL.iter().map(|v| v.key()));
+        add("level", &mut RatingLevel::ALL.iter().map(|v| v.key()));
+        add("token-scope", &mut TokenScope::ALL.iter().map(|v| v.key()));
+        add("stage", &mut Stage::ALL.iter().map(|v| v.key()));
+        add("step", &mut Step::ALL.iter().map(|v| v.key()));
+        add(
+            "comment-kind",
+            &mut [CommentKind::Advice, CommentKind::Review]
+                .iter()
+                .map(|v| v.key()),
+        );
+        add(
+            "practice-status",
+            &mut PracticeStatus::ALL.iter().map(|v| v.key()),
+        );
+        add(
+            "practice-field",
+            &mut TextField::ALL.iter().map(|v| v.key()),
+        );
+        add("media-kind", &mut MediaKind::ALL.iter().map(|v| v.key()));
+        add(
+            "partner-kind",
+            &mut PartnerKind::ALL.iter().map(|v| v.key()),
+        );
+        add("facet", &mut FacetKind::ALL.iter().map(|v| v.key()));
+        add("lang", &mut Lang::ALL.iter().map(|v| v.code()));
+        // Roles and kinds of notice are asked for with hyphens (`role-platform-admin`).
+        ids.extend(
+            NoticeKind::ALL
+                .iter()
+                .map(|k| format!("notice-kind-{}", k.key().replace('_', "-"))),
+        );
+        ids.extend(
+            Role::ALL
+                .iter()
+                .map(|r| format!("role-{}", r.key().replace('_', "-"))),
+        );
+        for id in &ids {
+            for lang in Lang::ALL {
+                assert!(i18n.has(lang, id), "{lang} lacks {id}");
+            }
+        }
+    }
+
     #[test]
     fn every_problem_key_in_the_code_has_a_message() {
         let i18n = I18n::load().expect("locales load");

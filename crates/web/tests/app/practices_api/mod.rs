@@ -144,6 +144,13 @@ async fn an_import_is_searchable_in_every_language_with_facets() {
     assert_eq!(all["facets"]["sdg"]["11"], 2);
     assert_eq!(all["facets"]["country"]["BR"], 1);
     assert_eq!(all["facets"]["language"]["fr"], 1);
+    // A status is labelled in the reader's words, as every enumerated value shown to a person.
+    for (lang, words) in [("en", "Completed"), ("fr", "Terminée"), ("es", "Terminada")] {
+        let labelled = search(&app, &format!("lang={lang}")).await;
+        let status = &labelled["facet_values"]["status"];
+        assert_eq!(status[0]["value"], "completed", "{labelled}");
+        assert_eq!(status[0]["label"], words, "{lang}");
+    }
     assert_eq!(search(&app, "sdg=4&sdg=5").await["total"], 2);
     assert_eq!(search(&app, "sdg=11&country=FR").await["total"], 1);
     assert_eq!(
