@@ -57,6 +57,15 @@ async fn fresh() -> Fresh {
     }
 }
 
+fn focal_point() -> focal_points::NewFocalPoint {
+    focal_points::NewFocalPoint {
+        name: "A person".into(),
+        position: String::new(),
+        email: "a@example.org".into(),
+        phone: String::new(),
+    }
+}
+
 /// The actions of the audit log, oldest first.
 async fn audit_actions(db: &Db) -> Vec<String> {
     let (rows, _) = audit::list(&db.conn, 1, 10_000).await.expect("the log");
@@ -89,12 +98,7 @@ async fn every_write_leaves_its_audit_row_and_removing_nothing_leaves_none() {
     let before = audit_actions(db).await.len();
     let lyon = city(&fresh, "Lyon").await;
     let txn = db.write().await.expect("txn");
-    let person = focal_points::NewFocalPoint {
-        name: "A person".into(),
-        position: String::new(),
-        email: "a@example.org".into(),
-        phone: String::new(),
-    };
+    let person = focal_point();
     let focal = focal_points::add(&txn, &who, lyon.id, &person)
         .await
         .expect("added");
@@ -265,12 +269,7 @@ async fn removing_a_city_or_a_person_takes_what_hangs_from_them_as_the_schema_sa
     let gone = city(&fresh, "Gone").await;
     let kept = city(&fresh, "Kept").await;
     let txn = db.write().await.expect("txn");
-    let person = focal_points::NewFocalPoint {
-        name: "A person".into(),
-        position: String::new(),
-        email: "a@example.org".into(),
-        phone: String::new(),
-    };
+    let person = focal_point();
     let draft = ateneu_domain::memberships::MembershipDraft {
         network: "uclg-culture".into(),
         role: ateneu_domain::memberships::MembershipRole::Member,

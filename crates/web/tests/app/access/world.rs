@@ -137,9 +137,7 @@ impl World {
         )
         .await;
         let practice = drafted["slug"].as_str().expect("slug").to_owned();
-        let photo = app.api(Method::GET, "/en/practices", None, None).await.body;
         let media = media_path(&app).await;
-        drop(photo);
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
