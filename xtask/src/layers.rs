@@ -10,9 +10,17 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
     ("db", &["domain"]),
     ("search", &["domain"]),
     ("reports", &["domain"]),
-    ("web", &["domain", "db", "search", "reports"]),
-    ("ateneu", &["domain", "db", "web"]),
+    ("app", &["domain", "db", "search"]),
+    ("web", &["domain", "db", "search", "reports", "app"]),
+    ("ateneu", &["domain", "db", "app", "web"]),
 ];
+
+/// Crates that know nothing of HTTP or pages: they may not name the web libraries.
+const HTTP_FREE: &[&str] = &["domain", "db", "search", "reports", "app"];
+
+/// The only file of the binary that may name the web layer: the command line goes through
+/// the use cases (`ateneu_app`), and only `serve` needs the router.
+const WEB_IN_BINARY: &str = "serve.rs";
 
 /// Crates whose sources may name the database library.
 const SQL_CRATES: &[&str] = &["db"];
@@ -45,6 +53,16 @@ fn names_sql_library(source: &str) -> bool {
     source.lines().any(|line| {
         let code = line.split("//").next().unwrap_or_default();
         ["sea_orm::", "sqlx::", "use sea_orm", "use sqlx"]
+            .iter()
+            .any(|needle| code.contains(needle) && !inside_string(code, needle))
+    })
+}
+
+/// Whether a Rust source names one of the libraries in code.
+fn names_any(source: &str, needles: &[&str]) -> bool {
+    source.lines().any(|line| {
+        let code = line.split("//").next().unwrap_or_default();
+        needles
             .iter()
             .any(|needle| code.contains(needle) && !inside_string(code, needle))
     })
@@ -98,18 +116,30 @@ pub fn violations(root: &Path) -> Result<Vec<String>, String> {
                 found.push(format!("crates/{name} depends on ateneu-{dependency}"));
             }
         }
-        if !SQL_CRATES.contains(&name.as_str()) {
-            let mut files = Vec::new();
-            rust_files(&folder.join("src"), &mut files);
-            for file in files {
-                let source = std::fs::read_to_string(&file).unwrap_or_default();
-                if names_sql_library(&source) {
-                    let shown = file.strip_prefix(root).unwrap_or(&file);
-                    found.push(format!(
-                        "{} names the database library outside crates/db",
-                        shown.display()
-                    ));
-                }
+        let mut files = Vec::new();
+        rust_files(&folder.join("src"), &mut files);
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap_or_default();
+            let shown = file.strip_prefix(root).unwrap_or(&file).display();
+            if !SQL_CRATES.contains(&name.as_str()) && names_sql_library(&source) {
+                found.push(format!(
+                    "{shown} names the database library outside crates/db"
+                ));
+            }
+            if HTTP_FREE.contains(&name.as_str())
+                && names_any(&source, &["axum::", "use axum", "maud::", "use maud"])
+            {
+                found.push(format!(
+                    "{shown} names the web libraries in a crate without HTTP"
+                ));
+            }
+            if name == "ateneu"
+                && file.file_name().is_some_and(|f| f != WEB_IN_BINARY)
+                && names_any(&source, &["ateneu_web"])
+            {
+                found.push(format!(
+                    "{shown} calls the web layer: the command line goes through ateneu_app"
+                ));
             }
         }
     }
@@ -145,6 +175,39 @@ ateneu-search.workspace = true
             r#"EnvFilter::new("info,sqlx=warn,sea_orm=warn")"#
         ));
         assert!(!names_sql_library("// see sea_orm::Statement"));
+    }
+
+    #[test]
+    fn a_forbidden_import_in_a_workspace_is_named() {
+        let root = std::env::temp_dir().join(format!("ateneu-layers-{}", std::process::id()));
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+            std::fs::write(path, text).expect("file");
+        };
+        write(
+            "crates/app/Cargo.toml",
+            "[dependencies]\nateneu-web.workspace = true\n",
+        );
+        write("crates/app/src/lib.rs", "use axum::Router;\n");
+        write(
+            "crates/ateneu/Cargo.toml",
+            "[dependencies]\nateneu-app.workspace = true\n",
+        );
+        write(
+            "crates/ateneu/src/cli.rs",
+            "fn f() { ateneu_web::router(); }\n",
+        );
+        write(
+            "crates/ateneu/src/serve.rs",
+            "fn f() { ateneu_web::serve(); }\n",
+        );
+        let found = violations(&root).expect("reads");
+        std::fs::remove_dir_all(&root).ok();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("crates/app depends on ateneu-web"));
+        assert!(found[1].contains("without HTTP"));
+        assert!(found[2].contains("cli.rs calls the web layer"));
     }
 
     #[test]

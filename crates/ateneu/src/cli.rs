@@ -3,13 +3,13 @@
 
 use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
+use ateneu_app::{Config, Context as AppContext};
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, migrations};
 use ateneu_domain::Lang;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::accounts::{Email, Grant, Role};
 use ateneu_domain::csv_format::{self, LineError};
-use ateneu_web::{AppState, Config};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -229,21 +229,21 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppState> {
-    state_with(args, outgoing, ateneu_web::IndexPlace::Off).await
+pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppContext> {
+    state_with(args, outgoing, ateneu_app::IndexPlace::Off).await
 }
 
 /// The state of a process that keeps a search index where `search_index` says.
 pub(crate) async fn state_with(
     args: &Args,
     outgoing: Outgoing,
-    search_index: ateneu_web::IndexPlace,
-) -> anyhow::Result<AppState> {
+    search_index: ateneu_app::IndexPlace,
+) -> anyhow::Result<AppContext> {
     let db = open(args).await?;
     let base_url = outgoing
         .base_url
         .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
-    AppState::new(
+    AppContext::new(
         db,
         Config {
             data_dir: args.data_dir.clone(),
@@ -291,7 +291,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             crate::practices::import(&state, file, stage).await
         }
         Some(Command::Reindex { search_log_days }) => {
-            let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
+            let place = ateneu_app::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
             let state = state_with(&args, Outgoing::default(), place).await.map_err(|e| {
                 anyhow!("cannot open the search index (is a server running on this data directory? stop it first): {e:#}")
             })?;
@@ -315,7 +315,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Demo) => {
             let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-            let examples = ateneu_web::demo::load_examples(&state)
+            let examples = ateneu_app::demo::load_examples(&state)
                 .await
                 .map_err(|e| anyhow!("{e:?}"))?;
             println!(
@@ -361,7 +361,7 @@ async fn user_add(
             }
             let city = match city {
                 Some(typed) => Some(
-                    ateneu_web::cities::resolve(&state, typed)
+                    ateneu_app::cities::resolve(&state, typed)
                         .await
                         .map_err(|e| anyhow!("{e:?}"))?
                         .map_err(|p| {
@@ -390,7 +390,7 @@ async fn user_add(
         }
         (false, None) => None,
     };
-    let link = ateneu_web::accounts::invite(
+    let link = ateneu_app::accounts::invite(
         &state,
         &Who::system("cli"),
         &email,
@@ -433,14 +433,14 @@ async fn token_create(
         .await?
         .ok_or_else(|| bad(format!("no account for {email}")))?;
     let token =
-        ateneu_web::accounts::create_api_token(&state, &Who::system("cli"), user.id, &request)
+        ateneu_app::accounts::create_api_token(&state, &Who::system("cli"), user.id, &request)
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
     println!("{token}");
     Ok(())
 }
 
-fn describe(state: &AppState, file: &Path, errors: &[LineError]) -> String {
+fn describe(state: &AppContext, file: &Path, errors: &[LineError]) -> String {
     let mut text = format!(
         "{} was not imported: {} problem(s); nothing was written.",
         file.display(),
@@ -532,8 +532,8 @@ async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
 async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
     let state = state(args, Outgoing::default()).await?;
     let bytes = match export.what.as_str() {
-        "cities" => ateneu_web::registry_files::cities_csv(&state).await,
-        _ => ateneu_web::registry_files::memberships_csv(&state).await,
+        "cities" => ateneu_app::registry_files::cities_csv(&state).await,
+        _ => ateneu_app::registry_files::memberships_csv(&state).await,
     }
     .map_err(|e| anyhow!("{e:?}"))?;
     write_out(export.output.as_deref(), &bytes)

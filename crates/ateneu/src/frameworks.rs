@@ -2,14 +2,14 @@
 //! as TOML files, checked whole (every problem with its line) before anything is stored.
 
 use crate::cli::bad;
-use ateneu_db::audit::Who;
+use ateneu_app::Acting;
+use ateneu_app::Context as AppContext;
 use ateneu_db::frameworks::{self as repo, Imported};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{parse_toml, to_toml};
-use ateneu_web::AppState;
 use std::path::Path;
 
-pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
+pub async fn import(state: &AppContext, file: &Path) -> anyhow::Result<()> {
     let source = std::fs::read_to_string(file)
         .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
     let framework = parse_toml(&source).map_err(|problems| {
@@ -24,9 +24,10 @@ pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
             lines.join("\n")
         ))
     })?;
-    let txn = state.db.write().await?;
-    let outcome = match repo::import(&txn, &Who::system("cli"), &framework).await {
-        Err(ateneu_db::DbError::Conflict(ProblemKey::VersionFrozen)) => {
+    let outcome = match ateneu_app::frameworks::store(state, &Acting::operator("cli"), &framework)
+        .await
+    {
+        Err(ateneu_app::Error::Conflict(p)) if p.key == ProblemKey::VersionFrozen => {
             return Err(bad(format!(
                 "{} is used by an assessment and cannot change: give the revision a new version",
                 framework.reference()
@@ -34,7 +35,6 @@ pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
         }
         other => other?,
     };
-    txn.commit().await?;
     let (domains, fields, actions) = framework.size();
     let what = match outcome {
         Imported::Created(_) => "imported",
@@ -49,7 +49,7 @@ pub async fn import(state: &AppState, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn export(state: &AppState, reference: &str) -> anyhow::Result<String> {
+pub async fn export(state: &AppContext, reference: &str) -> anyhow::Result<String> {
     let (key, version) = reference
         .split_once('@')
         .ok_or_else(|| bad(format!("“{reference}” is not KEY@VERSION")))?;

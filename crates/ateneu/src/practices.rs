@@ -2,10 +2,10 @@
 //! its search index current from the change log and prune that log.
 
 use crate::cli::bad;
+use ateneu_app::Context as AppContext;
 use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
 use ateneu_domain::practices::Stage;
-use ateneu_web::AppState;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,14 +15,14 @@ pub fn index_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("index").join("practices")
 }
 
-pub async fn import(state: &AppState, file: &Path, stage: &str) -> anyhow::Result<()> {
+pub async fn import(state: &AppContext, file: &Path, stage: &str) -> anyhow::Result<()> {
     let stage = Stage::parse(stage)
         .ok()
         .filter(|s| matches!(s, Stage::Published | Stage::Draft))
         .ok_or_else(|| bad(format!("--stage must be published or draft, not {stage}")))?;
     let text = std::fs::read_to_string(file)
         .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
-    let vocabulary = ateneu_web::practices::vocabulary(state)
+    let vocabulary = ateneu_app::practices::vocabulary(state)
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let practices =
@@ -81,7 +81,7 @@ pub async fn import(state: &AppState, file: &Path, stage: &str) -> anyhow::Resul
     Ok(())
 }
 
-pub async fn reindex(state: &AppState, log_days: u32) -> anyhow::Result<()> {
+pub async fn reindex(state: &AppContext, log_days: u32) -> anyhow::Result<()> {
     let total = ateneu_db::practices::list(
         &state.db.conn,
         &ateneu_db::practices::PracticeFilter {
@@ -118,14 +118,14 @@ pub async fn reindex(state: &AppState, log_days: u32) -> anyhow::Result<()> {
 }
 
 /// Removes the change log's rows older than `days` (a server whose index is older rebuilds).
-async fn prune(state: &AppState, days: u32) -> anyhow::Result<ateneu_db::practices::Pruned> {
+async fn prune(state: &AppContext, days: u32) -> anyhow::Result<ateneu_db::practices::Pruned> {
     let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
     Ok(ateneu_db::practices::prune_changes(&state.db, &Who::system("search-log"), before).await?)
 }
 
 /// Prunes the search change log at start and every hour after. Safe with several servers on
 /// one database: the pruning mark makes a server behind it rebuild rather than skip changes.
-pub fn keep_change_log_pruned(state: &AppState, days: u32) {
+pub fn keep_change_log_pruned(state: &AppContext, days: u32) {
     let state = state.clone();
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(Duration::from_secs(3600));
@@ -145,7 +145,7 @@ pub fn keep_change_log_pruned(state: &AppState, days: u32) {
 
 /// Builds the index at start when it is missing, then applies the change log every second,
 /// so that edits made through any server process sharing the database show up here.
-pub fn keep_index_current(state: &AppState) {
+pub fn keep_index_current(state: &AppContext) {
     let state = state.clone();
     tokio::spawn(async move {
         if state.search.needs_build() {
@@ -168,7 +168,7 @@ pub fn keep_index_current(state: &AppState) {
             }
             if labels_refreshed.elapsed() > Duration::from_secs(30) {
                 labels_refreshed = std::time::Instant::now();
-                if let Err(error) = ateneu_web::practices::search::refresh_labels(&state).await {
+                if let Err(error) = ateneu_app::practices::labels::refresh_labels(&state).await {
                     tracing::warn!(?error, "search labels refresh failed");
                 }
             }

@@ -77,13 +77,13 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         smtp_url: serve.smtp_url.clone(),
         mail_from: serve.mail_from.clone(),
     };
-    let place = ateneu_web::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
+    let place = ateneu_app::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
     let state = crate::cli::state_with(args, outgoing, place).await?;
     crate::practices::keep_index_current(&state);
     crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {
         let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-        let examples = ateneu_web::demo::load_examples(&state)
+        let examples = ateneu_app::demo::load_examples(&state)
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         state.set_demo_content();
@@ -94,7 +94,7 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
             "example network loaded"
         );
     }
-    if let Some(link) = ateneu_web::accounts::admin_setup_link(&state)
+    if let Some(link) = ateneu_app::accounts::admin_setup_link(&state)
         .await
         .map_err(|e| anyhow!("{e:?}"))?
     {
@@ -123,7 +123,12 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {host}:{port}"))?;
     println!("Ateneu is running on {base_url}/ (Ctrl+C to stop)");
     let mailer = state.mailer.clone();
-    ateneu_web::serve(listener, state, shutdown_signal()).await?;
+    ateneu_web::serve(
+        listener,
+        ateneu_web::AppState::serving(state),
+        shutdown_signal(),
+    )
+    .await?;
     if mailer.sending() > 0 {
         tracing::info!(
             emails = mailer.sending(),

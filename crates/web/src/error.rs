@@ -95,6 +95,27 @@ impl From<DbError> for AppError {
     }
 }
 
+impl From<ateneu_app::Error> for AppError {
+    fn from(error: ateneu_app::Error) -> Self {
+        use ateneu_app::Error as E;
+        match error {
+            E::NotFound => AppError::NotFound,
+            E::Moved { from, to } => AppError::Moved { from, to },
+            E::Forbidden => AppError::Forbidden,
+            E::Denied(p) => AppError::Denied(p),
+            E::SignInRequired => AppError::SignInRequired,
+            E::Invalid(errors) => AppError::Invalid(errors),
+            E::Lines(lines) => AppError::Lines(lines),
+            E::BadRequest(p) => AppError::BadRequest(p),
+            E::Conflict(p) => AppError::Conflict(p),
+            E::TooLarge(p) => AppError::TooLarge(p),
+            E::Unsupported(p) => AppError::Unsupported(p),
+            E::TooManyAttempts => AppError::TooManyAttempts,
+            E::Internal(message) => AppError::Internal(message),
+        }
+    }
+}
+
 impl From<FieldErrors> for AppError {
     fn from(errors: FieldErrors) -> Self {
         AppError::Invalid(errors)

@@ -1,5 +1,6 @@
-//! Ateneu's web layer: the application state, the router of every feature (HTML pages under
-//! `/{lang}/…` and the JSON API under `/api/v1`), and the middleware stack.
+//! Ateneu's web layer: the state handlers share, the router of every feature (HTML pages under
+//! `/{lang}/…` and the JSON API under `/api/v1`), and the middleware stack. The use cases are
+//! `ateneu_app`'s.
 
 #![recursion_limit = "256"]
 
@@ -8,14 +9,11 @@ pub mod admin;
 pub mod api;
 pub mod assessments;
 pub mod cities;
-pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod frameworks;
 pub mod home;
-pub mod i18n;
 pub mod layout;
-pub mod mail;
 pub mod memberships;
 pub mod negotiate;
 pub mod notifications;
@@ -28,122 +26,53 @@ pub mod security;
 pub mod static_files;
 pub mod viewer;
 
+use ateneu_app::Context;
 use ateneu_db::Db;
 use ateneu_domain::Lang;
-use ateneu_domain::reference::Reference;
 use axum::Router;
 use axum::http::{HeaderName, Method, Request, Uri};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 use tower_http::trace::TraceLayer;
 
-/// Settings of a running instance.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub data_dir: PathBuf,
-    /// The address people reach the platform at, for links in emails ("http://127.0.0.1:8080").
-    pub base_url: String,
-    /// The SMTP server email is sent through (`smtp://user:pass@host:587`, `smtps://host:465`,
-    /// `smtp://localhost:25?tls=none`); without one, email only goes to the outbox folder.
-    pub smtp_url: Option<String>,
-    /// The sender of every email (`Ateneu <noreply@example.org>`); required with `smtp_url`.
-    pub mail_from: Option<String>,
-    /// Where this process keeps its search index (a cache of the database).
-    pub search_index: IndexPlace,
-}
+pub use ateneu_app::{Config, IndexPlace};
 
-/// Where a process keeps its practices' search index.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum IndexPlace {
-    /// A folder of its own (a server).
-    Dir(PathBuf),
-    /// In memory, kept current (tests).
-    Memory,
-    /// None: commands that only write leave indexing to the servers, which catch up.
-    #[default]
-    Off,
-}
-
-impl Config {
-    pub fn outbox_dir(&self) -> PathBuf {
-        self.data_dir.join("outbox")
-    }
-
-    /// Cookies are marked Secure over TLS, and on loopback (a secure context for browsers).
-    pub fn secure_cookies(&self) -> bool {
-        let rest = self.base_url.strip_prefix("http://");
-        match rest {
-            None => true,
-            Some(rest) => ["127.", "localhost", "[::1]"]
-                .iter()
-                .any(|p| rest.starts_with(p)),
-        }
-    }
-}
-
-/// What every handler shares.
+/// What every handler shares: the use cases' context and what only a server keeps (the cache
+/// of rendered pages).
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub i18n: Arc<i18n::I18n>,
-    pub reference: Arc<Reference>,
-    demo: Arc<AtomicBool>,
-    pub mailer: mail::Mailer,
+    context: Context,
     pub page_cache: Arc<page_cache::PageCache>,
-    /// Parsed framework versions, by checksum.
-    pub frameworks: Arc<frameworks::FrameworkCache>,
-    /// Assessments' computed results, by revision.
-    pub results: Arc<assessments::results::ResultsCache>,
-    /// The practices' search index (a cache of the database).
-    pub search: Arc<practices::index::SearchIndex>,
-    /// The instance's secret signing key (shared by every server through the database).
-    pub signing_key: Arc<security::SigningKey>,
 }
 
 impl AppState {
     /// Loads what the handlers need from a migrated database with its reference data.
     pub async fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
-        let reference = ateneu_db::reference::read(&db).await?;
-        let demo = ateneu_db::settings::get(&db.conn, ateneu_db::settings::DEMO)
-            .await?
-            .is_some();
-        let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
-        let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
-        let search = practices::index::SearchIndex::open(&config.search_index)?;
-        let signing_key = security::SigningKey::load(&db).await?;
-        let state = AppState {
-            db,
-            config: Arc::new(config),
-            i18n: Arc::new(i18n),
-            reference: Arc::new(reference),
-            demo: Arc::new(AtomicBool::new(demo)),
-            mailer,
+        Ok(AppState::serving(Context::new(db, config).await?))
+    }
+
+    /// A server over a context the command line has already loaded.
+    pub fn serving(context: Context) -> AppState {
+        AppState {
+            context,
             page_cache: Arc::new(page_cache::PageCache::default()),
-            frameworks: Arc::new(frameworks::FrameworkCache::default()),
-            results: Arc::new(assessments::results::ResultsCache::default()),
-            search: Arc::new(search),
-            signing_key: Arc::new(signing_key),
-        };
-        practices::search::refresh_labels(&state)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        Ok(state)
+        }
     }
 
-    /// Whether this instance holds example content (shown on every page).
-    pub fn has_demo_content(&self) -> bool {
-        self.demo.load(Ordering::Relaxed)
+    pub fn context(&self) -> &Context {
+        &self.context
     }
+}
 
-    pub fn set_demo_content(&self) {
-        self.demo.store(true, Ordering::Relaxed);
+impl std::ops::Deref for AppState {
+    type Target = Context;
+
+    fn deref(&self) -> &Context {
+        &self.context
     }
 }
 

@@ -7,6 +7,7 @@ use crate::extract::Multipart;
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+pub use ateneu_app::registry_files::{cities_csv, memberships_csv};
 use ateneu_db::audit::Who;
 use ateneu_db::{cities, memberships};
 use ateneu_domain::Problem;
@@ -254,26 +255,6 @@ fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
 }
 
 /// The cities file (public data: no contact details).
-pub async fn cities_csv(state: &AppState) -> Result<Vec<u8>, AppError> {
-    let all = cities::all(&state.db).await?;
-    csv_format::write(
-        &CITY_COLUMNS,
-        all.iter()
-            .map(|c| csv_format::city_record(&c.slug, &c.draft)),
-    )
-    .map_err(AppError::BadRequest)
-}
-
-pub async fn memberships_csv(state: &AppState) -> Result<Vec<u8>, AppError> {
-    let all = memberships::all_with_slugs(&state.db).await?;
-    csv_format::write(
-        &MEMBERSHIP_COLUMNS,
-        all.iter()
-            .map(|(slug, m)| csv_format::membership_record(slug, &m.draft)),
-    )
-    .map_err(AppError::BadRequest)
-}
-
 async fn export_cities(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(csv_response("cities.csv", cities_csv(&state).await?))
 }

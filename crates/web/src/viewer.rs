@@ -3,9 +3,9 @@
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::i18n::I18n;
 use crate::negotiate;
 use crate::security::{CsrfToken, SESSION_COOKIE, token_hash};
+use ateneu_app::i18n::I18n;
 use ateneu_db::accounts::{self, StoredGrant, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
@@ -84,6 +84,11 @@ impl Viewer {
 
     pub fn require_signed_in(&self) -> Result<&SignedIn, AppError> {
         self.signed_in.as_ref().ok_or(AppError::SignInRequired)
+    }
+
+    /// The person as the use cases take them.
+    pub fn acting(&self) -> ateneu_app::Acting {
+        ateneu_app::Acting::person(self.actor.clone(), self.who())
     }
 
     /// The audit log's name for this person.

@@ -1,77 +1,33 @@
-//! Accounts: signing in and out (sessions in the database, throttled per account), password
-//! reset and invitations by emailed one-time link, the first administrator's set-up link,
-//! personal API tokens. Pages and API share these calls.
+//! Accounts on the web: the sign-in, password, set-up and token pages (`pages`) and the token
+//! API. The use cases they call are `ateneu_app::accounts`; the two that need the viewer's
+//! session (signing out everywhere, a token made from a session) are here.
 
-use ateneu_domain::ProblemKey;
 mod pages;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::routing::Routes;
-use crate::security::{self, new_token, token_hash};
 use crate::viewer::Viewer;
-use ateneu_db::accounts::{self as repo, LinkPurpose, User};
-use ateneu_db::audit::Who;
+use ateneu_db::accounts as repo;
 use ateneu_db::sessions;
-use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, check_new_password, locked_until};
-use ateneu_domain::{FieldErrors, Lang, Problem};
+use ateneu_domain::accounts::TokenRequest;
+use ateneu_domain::{Problem, ProblemKey};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::{Duration, Utc};
 use serde::Deserialize;
 use serde_json::json;
 
+pub use ateneu_app::accounts::*;
 pub use pages::routes;
-
-pub const SESSION_DAYS: i64 = 30;
 
 pub fn api_routes() -> Routes {
     Routes::new().route(
         "/account/tokens",
         get(list_tokens_api).post(create_token_api),
     )
-}
-
-/// Opens a session for a user in the transaction; returns the cookie's token.
-async fn open_session(txn: &ateneu_db::WriteTxn<'_>, user: &User) -> Result<String, AppError> {
-    let token = new_token();
-    let who = Who::user(user.id, &user.email);
-    let expires = Utc::now() + Duration::days(SESSION_DAYS);
-    sessions::create(txn, &who, &token_hash(&token), user.id, expires).await?;
-    Ok(token)
-}
-
-/// Signs in with email and password: a new session's token, or why not. The attempt is counted
-/// before the password is checked (`claim_login_attempt`), so a burst of guesses sent at once
-/// checks no more passwords than one sent after another; a locked account is opened again by a
-/// password-reset link (see `set_password_with_link`).
-pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Result<String, AppError> {
-    let wrong = || AppError::field("password", Problem::new(ProblemKey::WrongCredentials));
-    let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
-    if repo::claim_login_attempt(&state.db, email.as_str(), Utc::now(), locked_until)
-        .await?
-        .is_err()
-    {
-        return Err(AppError::TooManyAttempts);
-    }
-    let user = repo::user_by_email(&state.db.conn, &email).await?;
-    let hash = user
-        .as_ref()
-        .filter(|u| !u.disabled)
-        .and_then(|u| u.password_hash.clone());
-    if !security::verify_password(password.to_owned(), hash).await {
-        repo::record_login_failure(&state.db, email.as_str()).await?;
-        return Err(wrong());
-    }
-    let user = user.ok_or_else(wrong)?;
-    let txn = state.db.write().await?;
-    repo::clear_login_failures(&txn, email.as_str()).await?;
-    let token = open_session(&txn, &user).await?;
-    txn.commit().await?;
-    Ok(token)
 }
 
 /// Ends every session and every API token of the viewer.
@@ -82,255 +38,6 @@ pub async fn sign_out_everywhere(state: &AppState, v: &Viewer) -> Result<u64, Ap
         + repo::revoke_all_api_tokens(&txn, &v.who(), s.user.id).await?;
     txn.commit().await?;
     Ok(ended)
-}
-
-fn link_url(state: &AppState, lang: Lang, path: &str, token: &str) -> String {
-    format!(
-        "{}/{}{path}/{token}",
-        state.config.base_url.trim_end_matches('/'),
-        lang.code()
-    )
-}
-
-/// Creates a one-time link to set a password (invitation or reset), emails it and returns it.
-/// The email and the link are in the person's own language when their account has one, else
-/// in `lang` (the page's, or the one the inviter chose).
-pub async fn send_password_link(
-    state: &AppState,
-    who: &Who,
-    user: &User,
-    purpose: LinkPurpose,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let lang = user
-        .locale
-        .as_deref()
-        .and_then(|l| l.parse::<Lang>().ok())
-        .unwrap_or(lang);
-    let token = new_token();
-    let days = if purpose == LinkPurpose::Invitation {
-        7
-    } else {
-        1
-    };
-    let txn = state.db.write().await?;
-    repo::create_link(
-        &txn,
-        who,
-        purpose,
-        &user.email,
-        "{}",
-        &token_hash(&token),
-        Utc::now() + Duration::days(days),
-    )
-    .await?;
-    txn.commit().await?;
-    let url = link_url(state, lang, "/password", &token);
-    let (subject, body) = match purpose {
-        LinkPurpose::Invitation => ("mail-invitation-subject", "mail-invitation-body"),
-        _ => ("mail-reset-subject", "mail-reset-body"),
-    };
-    let subject = state.i18n.t(lang, subject);
-    let body = state.i18n.format(
-        lang,
-        body,
-        &[("link", url.clone().into()), ("days", days.into())],
-    );
-    state
-        .mailer
-        .send(&user.email, &subject, &body)
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(url)
-}
-
-/// Asks for a reset link; says nothing about whether the address has an account.
-pub async fn request_password_reset(
-    state: &AppState,
-    email: &str,
-    lang: Lang,
-) -> Result<(), AppError> {
-    let email = Email::parse(email).map_err(|p| AppError::field("email", p))?;
-    if let Some(user) = repo::user_by_email(&state.db.conn, &email)
-        .await?
-        .filter(|u| !u.disabled)
-    {
-        send_password_link(
-            state,
-            &Who::system("anonymous"),
-            &user,
-            LinkPurpose::PasswordReset,
-            lang,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct PasswordInput {
-    pub password: String,
-    pub confirm: String,
-}
-
-impl PasswordInput {
-    fn check(&self, email: &Email) -> Result<(), FieldErrors> {
-        let mut errors = FieldErrors::new();
-        if let Err(p) = check_new_password(&self.password, email) {
-            errors.add("password", p);
-        } else if self.password != self.confirm {
-            errors.add("confirm", Problem::new(ProblemKey::PasswordsDiffer));
-        }
-        errors.into_result(|| ())
-    }
-}
-
-/// Which links can set a password.
-async fn live_link(
-    state: &AppState,
-    token: &str,
-) -> Result<(LinkPurpose, repo::OneTimeLink), AppError> {
-    for purpose in [LinkPurpose::Invitation, LinkPurpose::PasswordReset] {
-        if let Some(link) = repo::peek_link(&state.db.conn, purpose, &token_hash(token)).await? {
-            return Ok((purpose, link));
-        }
-    }
-    Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))
-}
-
-/// Sets a password with a one-time link, ends the user's other sessions and API tokens, lifts a
-/// sign-in lock, and signs them in.
-pub async fn set_password_with_link(
-    state: &AppState,
-    token: &str,
-    input: &PasswordInput,
-) -> Result<String, AppError> {
-    let (purpose, link) = live_link(state, token).await?;
-    let email = Email::parse(&link.email)
-        .map_err(|_| AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))?;
-    input.check(&email)?;
-    let user = repo::user_by_email(&state.db.conn, &email)
-        .await?
-        .ok_or(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)))?;
-    let hash = security::hash_password(input.password.clone()).await?;
-    let who = Who::user(user.id, &user.email);
-    let txn = state.db.write().await?;
-    if repo::use_link(&txn, purpose, &token_hash(token))
-        .await?
-        .is_none()
-    {
-        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
-    }
-    repo::set_password(&txn, &who, user.id, &hash).await?;
-    sessions::end_all(&txn, &who, user.id).await?;
-    repo::revoke_all_api_tokens(&txn, &who, user.id).await?;
-    repo::clear_login_failures(&txn, user.email.as_str()).await?;
-    let session = open_session(&txn, &user).await?;
-    txn.commit().await?;
-    Ok(session)
-}
-
-/// Adds (or finds) a person, gives them a role, and emails them a link to set their password.
-pub async fn invite(
-    state: &AppState,
-    who: &Who,
-    email: &Email,
-    name: &str,
-    grant: Option<&Grant>,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let txn = state.db.write().await?;
-    let user = match repo::user_by_email(&*txn, email).await? {
-        Some(user) => user,
-        None => repo::create_user(&txn, who, email, name, None).await?,
-    };
-    if let Some(grant) = grant {
-        repo::add_grant(&txn, who, user.id, grant).await?;
-    }
-    txn.commit().await?;
-    send_password_link(state, who, &user, LinkPurpose::Invitation, lang).await
-}
-
-/// On a platform without administrator, creates the one-time set-up link (unless one is
-/// pending). Returns the link to print.
-pub async fn admin_setup_link(state: &AppState) -> Result<Option<String>, AppError> {
-    if repo::has_admin(&state.db).await? || repo::pending_admin_setup(&state.db).await? {
-        return Ok(None);
-    }
-    let token = new_token();
-    let txn = state.db.write().await?;
-    repo::create_link(
-        &txn,
-        &Who::system("system"),
-        LinkPurpose::AdminSetup,
-        "",
-        "{}",
-        &token_hash(&token),
-        Utc::now() + Duration::days(7),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Some(link_url(state, Lang::En, "/setup", &token)))
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SetupInput {
-    pub email: String,
-    pub display_name: String,
-    pub password: String,
-    pub confirm: String,
-}
-
-/// Creates the first administrator with the set-up link; returns a session token.
-pub async fn setup_admin(
-    state: &AppState,
-    token: &str,
-    input: &SetupInput,
-) -> Result<String, AppError> {
-    if repo::peek_link(&state.db.conn, LinkPurpose::AdminSetup, &token_hash(token))
-        .await?
-        .is_none()
-    {
-        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
-    }
-    let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
-    PasswordInput {
-        password: input.password.clone(),
-        confirm: input.confirm.clone(),
-    }
-    .check(&email)?;
-    let hash = security::hash_password(input.password.clone()).await?;
-    let txn = state.db.write().await?;
-    if repo::use_link(&txn, LinkPurpose::AdminSetup, &token_hash(token))
-        .await?
-        .is_none()
-    {
-        return Err(AppError::BadRequest(Problem::new(ProblemKey::LinkInvalid)));
-    }
-    let who = Who::system("setup");
-    let user = repo::create_user(&txn, &who, &email, &input.display_name, Some(hash)).await?;
-    let grant = Grant::new(Role::PlatformAdmin, None, None).map_err(AppError::BadRequest)?;
-    repo::add_grant(&txn, &who, user.id, &grant).await?;
-    let session = open_session(&txn, &user).await?;
-    txn.commit().await?;
-    Ok(session)
-}
-
-/// Creates a personal API token for a user; the token is shown once. On the web this is
-/// reached only from a signed-in session (`create_token`); the command line calls it directly.
-pub async fn create_api_token(
-    state: &AppState,
-    who: &Who,
-    user_id: i64,
-    request: &TokenRequest,
-) -> Result<String, AppError> {
-    let token = format!("atn_{}", new_token());
-    let txn = state.db.write().await?;
-    repo::create_api_token(&txn, who, user_id, request, &token_hash(&token)).await?;
-    txn.commit().await?;
-    Ok(token)
 }
 
 /// A signed-in person makes a token for themselves. It needs a session: a token cannot make
@@ -349,7 +56,7 @@ pub async fn create_token(
         )));
     }
     let request = TokenRequest::parse(name, scope, days)?;
-    create_api_token(state, &v.who(), s.user.id, &request).await
+    Ok(create_api_token(state, &v.who(), s.user.id, &request).await?)
 }
 
 async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {

@@ -123,7 +123,10 @@ async fn sign_in(
     v: Viewer,
     OpenForm(input): OpenForm<SignInInput>,
 ) -> Result<Response, AppError> {
-    match super::sign_in(&state, &input.email, &input.password).await {
+    match super::sign_in(&state, &input.email, &input.password)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(token) => Ok(signed_in(&state, &safe_next(&v, &input.next), &token)),
         Err(AppError::Invalid(errors)) => Ok(sign_in_page(
             &state,
@@ -207,7 +210,10 @@ async fn reset_request(
     v: Viewer,
     OpenForm(input): OpenForm<EmailInput>,
 ) -> Result<Response, AppError> {
-    match super::request_password_reset(&state, &input.email, v.lang).await {
+    match super::request_password_reset(&state, &input.email, v.lang)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => Ok(reset_page(&state, &v, "", &FieldErrors::new(), true)),
         Err(AppError::Invalid(errors)) => Ok(reset_page(&state, &v, &input.email, &errors, false)),
         Err(other) => Err(other),
@@ -233,7 +239,7 @@ async fn password_form(
     v: Viewer,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    super::live_link(&state, &token).await?;
+    ateneu_app::accounts::live_link(&state, &token).await?;
     Ok(password_page(&state, &v, &token, &FieldErrors::new()))
 }
 
@@ -243,7 +249,10 @@ async fn password_set(
     Path(token): Path<String>,
     OpenForm(input): OpenForm<PasswordInput>,
 ) -> Result<Response, AppError> {
-    match super::set_password_with_link(&state, &token, &input).await {
+    match super::set_password_with_link(&state, &token, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(session) => Ok(signed_in(&state, &v.href("/account"), &session)),
         Err(AppError::Invalid(errors)) => Ok(password_page(&state, &v, &token, &errors)),
         Err(other) => Err(other),
@@ -305,7 +314,10 @@ async fn setup(
     Path(token): Path<String>,
     OpenForm(input): OpenForm<SetupInput>,
 ) -> Result<Response, AppError> {
-    match super::setup_admin(&state, &token, &input).await {
+    match super::setup_admin(&state, &token, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(session) => Ok(signed_in(&state, &v.href("/admin"), &session)),
         Err(AppError::Invalid(errors)) => Ok(setup_page(&state, &v, &token, &input, &errors)),
         Err(other) => Err(other),

@@ -144,7 +144,7 @@ pub async fn invite(state: &AppState, v: &Viewer, input: &InviteInput) -> Result
     v.require(Action::ManageAccounts)?;
     let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
     let grant = input.grant.parse(state).await?;
-    crate::accounts::invite(
+    Ok(crate::accounts::invite(
         state,
         &v.who(),
         &email,
@@ -152,7 +152,7 @@ pub async fn invite(state: &AppState, v: &Viewer, input: &InviteInput) -> Result
         grant.as_ref(),
         v.lang,
     )
-    .await
+    .await?)
 }
 
 /// The id of the page's one list of cities, which every role form's city field suggests from.

@@ -32,7 +32,7 @@ pub fn content(v: &Viewer, loaded: &Loaded, computed: &Computed) -> Markup {
         @if results.disagreements.is_empty() { p.muted { (v.t("none")) } }
         @else {
             ol { @for d in &results.disagreements {
-                li { (loaded.item_text(&d.key, v.lang)) " — " (v.tf("dashboard-disagreement", &[("spread", crate::i18n::decimal(v.lang, d.spread, 2).into()), ("count", d.count.into())])) }
+                li { (loaded.item_text(&d.key, v.lang)) " — " (v.tf("dashboard-disagreement", &[("spread", ateneu_app::i18n::decimal(v.lang, d.spread, 2).into()), ("count", d.count.into())])) }
             } }
         }
         h2 { (v.t("dashboard-sectors")) }

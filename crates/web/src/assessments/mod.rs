@@ -239,7 +239,10 @@ pub async fn create(
         id: city.id,
         networks: &networks,
     }))?;
-    let framework = match crate::frameworks::resolve(state, input.framework.trim()).await {
+    let framework = match crate::frameworks::resolve(state, input.framework.trim())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(found) => Some(found),
         Err(AppError::NotFound) => {
             errors.add(

@@ -24,8 +24,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod report;
 pub use report::{report_page, report_pdf};
@@ -33,38 +33,16 @@ pub use report::{report_page, report_pdf};
 /// How many strengths and weaknesses are named.
 pub const STRENGTHS: usize = 3;
 
-/// Everything computed from an assessment's submitted responses.
-pub struct Computed {
-    pub results: Results,
-    pub consensus: BTreeMap<String, Consensus>,
-    pub responses: Vec<StoredResponse>,
-    pub drafts: usize,
-    pub invitations: u64,
-}
-
-/// Computed results by assessment, valid for one revision (every response, consensus score,
-/// invitation or status change bumps the revision, in whichever process it happens).
-#[derive(Default)]
-pub struct ResultsCache {
-    entries: Mutex<HashMap<i64, (i64, Arc<Computed>)>>,
-}
+pub use ateneu_app::assessments::{Computed, ResultsCache};
 
 /// The assessment's results, computed once per revision.
 pub async fn computed(state: &AppState, loaded: &Loaded) -> Result<Arc<Computed>, AppError> {
     let key = (loaded.assessment.id, loaded.assessment.revision);
-    if let Ok(entries) = state.results.entries.lock()
-        && let Some((revision, computed)) = entries.get(&key.0)
-        && *revision == key.1
-    {
-        return Ok(computed.clone());
+    if let Some(computed) = state.results.get(key.0, key.1) {
+        return Ok(computed);
     }
     let fresh = Arc::new(compute_fresh(state, loaded).await?);
-    if let Ok(mut entries) = state.results.entries.lock() {
-        if entries.len() > 64 {
-            entries.clear();
-        }
-        entries.insert(key.0, (key.1, fresh.clone()));
-    }
+    state.results.put(key.0, key.1, fresh.clone());
     Ok(fresh)
 }
 
@@ -159,7 +137,7 @@ pub async fn benchmark(
 /// The radar of an assessment: one axis per field it rates.
 pub fn radar(
     v_lang: Lang,
-    i18n: &crate::i18n::I18n,
+    i18n: &ateneu_app::i18n::I18n,
     loaded: &Loaded,
     results: &Results,
     previous: Option<&(String, BTreeMap<String, f64>)>,
@@ -194,7 +172,7 @@ pub fn radar(
             v_lang,
             "radar-title",
             &[
-                ("of_city", crate::i18n::french_of(&city).into()),
+                ("of_city", ateneu_app::i18n::french_of(&city).into()),
                 ("city", city.into()),
             ],
         ),
@@ -234,7 +212,7 @@ pub fn radar_table(v: &Viewer, radar: &Radar) -> Markup {
 
 /// A score as shown: one decimal in the reader's form (4.8 · 4,8), a dash when there is none.
 pub fn fmt(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| crate::i18n::decimal(lang, v, 1))
+    value.map_or_else(|| "—".to_owned(), |v| ateneu_app::i18n::decimal(lang, v, 1))
 }
 
 pub fn strengths(results: &Results, benchmark: Option<&BenchmarkSet>) -> StrengthsWeaknesses {
@@ -337,7 +315,7 @@ pub async fn city_history(
     }
     let name = city.draft.name.show(v.lang).text.to_owned();
     let body = html! {
-        h1 { (v.tf("history-title", &[("city", name.clone().into()), ("of_city", crate::i18n::french_of(&name).into())])) }
+        h1 { (v.tf("history-title", &[("city", name.clone().into()), ("of_city", ateneu_app::i18n::french_of(&name).into())])) }
         @if rows.is_empty() { p.muted { (v.t("history-none")) } }
         @for (loaded, computed) in &rows {
             section.card {

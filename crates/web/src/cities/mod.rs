@@ -15,7 +15,7 @@ use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem};
 use ateneu_db::focal_points::{self, FocalPoint, NewFocalPoint};
 use ateneu_db::memberships::{self, Membership};
 use ateneu_domain::accounts::Email;
-use ateneu_domain::cities::{CityInput, CityPick};
+use ateneu_domain::cities::CityInput;
 use ateneu_domain::countries::Country;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::validation::{max_chars, non_empty};
@@ -176,46 +176,7 @@ pub async fn find(state: &AppState, slug: &str) -> Result<City, AppError> {
     }
 }
 
-/// The city a person typed or picked: its slug (current or earlier), its id, or its name in
-/// any language, with its country in brackets when the name is shared ("Córdoba (AR)"). The
-/// inner error is the person's (unknown, ambiguous or missing city), for their form's field.
-pub async fn resolve(state: &AppState, typed: &str) -> Result<Result<City, Problem>, AppError> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Ok(Err(Problem::new(ProblemKey::Required)));
-    }
-    let conn = &state.db.conn;
-    if let Some(city) = repo::by_slug(conn, typed).await? {
-        return Ok(Ok(city));
-    }
-    if let Some(current) = repo::current_slug(conn, typed).await?
-        && let Some(city) = repo::by_slug(conn, &current).await?
-    {
-        return Ok(Ok(city));
-    }
-    if let Ok(id) = typed.parse::<i64>()
-        && let Some(city) = repo::by_id(conn, id).await?
-    {
-        return Ok(Ok(city));
-    }
-    let unknown = || Problem::with_detail(ProblemKey::UnknownCity, typed);
-    let Some(pick) = CityPick::parse(typed) else {
-        return Ok(Err(unknown()));
-    };
-    let mut found = repo::by_pick(conn, &pick).await?;
-    Ok(match found.len() {
-        0 => Err(unknown()),
-        1 => Ok(found.remove(0)),
-        _ => Err(Problem::with_detail(
-            ProblemKey::AmbiguousCity,
-            found
-                .iter()
-                .map(|c| CityPick::label(&c.draft, ateneu_domain::Lang::En))
-                .collect::<Vec<_>>()
-                .join(", "),
-        )),
-    })
-}
+pub use ateneu_app::cities::resolve;
 
 /// A focal point as the viewer may see it: contact details only for those allowed.
 #[derive(Debug, Clone, Serialize)]

@@ -53,7 +53,7 @@ async fn create(
     if source.trim().is_empty() {
         return Err(AppError::BadRequest(Problem::new(ProblemKey::NotAFile)));
     }
-    let (outcome, framework) = import(&state, &v, source).await?;
+    let (outcome, framework) = import(&state, &v.acting(), source).await?;
     let status = match outcome {
         repo::Imported::Created(_) => StatusCode::CREATED,
         _ => StatusCode::OK,

@@ -44,7 +44,7 @@ pub fn section(
             div.table-wrap { table.data {
                 thead { tr { th { (v.t("field")) } th.num { (v.t("value")) } } }
                 tbody { @for (field, value) in &set.values {
-                    tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (crate::i18n::decimal(v.lang, *value, 1)) } }
+                    tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (ateneu_app::i18n::decimal(v.lang, *value, 1)) } }
                 } }
             } }
         }

@@ -267,7 +267,10 @@ pub async fn import_upload(
             StatusCode::BAD_REQUEST,
         ));
     };
-    match import(&state, &v, &source).await {
+    match import(&state, &v.acting(), &source)
+        .await
+        .map_err(AppError::from)
+    {
         Ok((done, framework)) => Ok(import_form(
             &state,
             &v,

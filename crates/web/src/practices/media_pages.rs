@@ -130,7 +130,7 @@ pub fn size_label(v: &Viewer, bytes: u64) -> String {
         "file-size-mb",
         &[(
             "size",
-            crate::i18n::decimal(v.lang, bytes as f64 / MB as f64, 1).into(),
+            ateneu_app::i18n::decimal(v.lang, bytes as f64 / MB as f64, 1).into(),
         )],
     )
 }

@@ -7,7 +7,7 @@ pub mod api;
 mod edit_form;
 mod edit_pages;
 pub mod feeds;
-pub mod index;
+pub use ateneu_app::practices::index;
 pub mod media;
 mod media_pages;
 mod pages;
@@ -22,12 +22,10 @@ use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_db::practices::{self as repo, Practice};
 use ateneu_domain::Problem;
-use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
-use ateneu_domain::practices::import::Vocabulary;
 use ateneu_domain::practices::roles;
 use ateneu_domain::practices::translation::QueuePlace;
 use ateneu_domain::practices::workflow::{CommentKind, Step, parse_comment};
@@ -35,7 +33,7 @@ use ateneu_domain::practices::{PracticeRecord, Stage};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// The largest practices import file accepted (page and API): an archive of thousands of
 /// practices is tens of megabytes.
@@ -133,96 +131,9 @@ pub async fn load_visible(
     }
 }
 
-/// What tags and imports are checked against: the fields of every framework imported, the
-/// thesaurus and the creative fields.
-pub async fn vocabulary(state: &AppState) -> Result<Vocabulary, AppError> {
-    let mut vocabulary = Vocabulary {
-        fields: framework_fields(state).await?.into_keys().collect(),
-        ..Default::default()
-    };
-    for keyword in repo::keywords(&state.db.conn).await? {
-        let label = &keyword.label;
-        vocabulary.add_keyword(&keyword.key, &[&label.en, &label.fr, &label.es]);
-    }
-    vocabulary.creative_fields = state
-        .reference
-        .creative_fields
-        .iter()
-        .map(|f| f.key.clone())
-        .collect();
-    Ok(vocabulary)
-}
-
-/// Every field of every imported framework version, as `framework:field` with its name:
-/// what practices are tagged with.
-pub async fn framework_fields(state: &AppState) -> Result<HashMap<String, Trilingual>, AppError> {
-    Ok(framework_groups(state)
-        .await?
-        .into_iter()
-        .flat_map(|group| group.domains)
-        .flat_map(|domain| domain.fields)
-        .collect())
-}
-
-/// A framework's fields as its domains group them: what the tags step shows.
-pub struct FieldGroup {
-    pub name: Trilingual,
-    pub domains: Vec<DomainGroup>,
-}
-
-/// A framework's domain with its fields as (`framework:field`, name).
-pub struct DomainGroup {
-    pub key: String,
-    pub name: Trilingual,
-    pub fields: Vec<(String, Trilingual)>,
-}
-
-/// The fields of every imported framework by framework and domain, with their names (a
-/// framework's later versions add their new fields and rename).
-pub async fn framework_groups(state: &AppState) -> Result<Vec<FieldGroup>, AppError> {
-    let mut groups: BTreeMap<String, FieldGroup> = BTreeMap::new();
-    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
-        let (_, framework) = crate::frameworks::load(state, version.id).await?;
-        let group = groups
-            .entry(version.framework_key.clone())
-            .or_insert_with(|| FieldGroup {
-                name: framework.name.clone(),
-                domains: Vec::new(),
-            });
-        group.name = framework.name.clone();
-        for domain in &framework.domains {
-            let at = match group.domains.iter().position(|d| d.key == domain.key) {
-                Some(at) => at,
-                None => {
-                    group.domains.push(DomainGroup {
-                        key: domain.key.clone(),
-                        name: domain.text.clone(),
-                        fields: Vec::new(),
-                    });
-                    group.domains.len() - 1
-                }
-            };
-            let DomainGroup { name, fields, .. } = &mut group.domains[at];
-            *name = domain.text.clone();
-            for field in &domain.fields {
-                let reference = format!("{}:{}", version.framework_key, field.key);
-                match fields.iter_mut().find(|(r, _)| *r == reference) {
-                    Some((_, name)) => *name = field.text.clone(),
-                    None => fields.push((reference, field.text.clone())),
-                }
-            }
-        }
-    }
-    Ok(groups.into_values().collect())
-}
-
-/// Brings this process's index up to date after a write (a failure is logged: the periodic
-/// catch-up will retry).
-pub async fn reindex(state: &AppState) {
-    if let Err(error) = state.search.catch_up(&state.db).await {
-        tracing::error!(%error, "search index catch-up failed");
-    }
-}
+pub use ateneu_app::practices::{
+    DomainGroup, FieldGroup, framework_fields, framework_groups, reindex, vocabulary,
+};
 
 /// What starting a practice needs.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

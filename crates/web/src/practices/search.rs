@@ -4,16 +4,16 @@
 
 use crate::AppState;
 use crate::error::AppError;
+use ateneu_app::practices::labels::Labels;
+pub use ateneu_app::practices::labels::refresh_labels;
 use ateneu_domain::ProblemKey;
-use ateneu_domain::frameworks::Trilingual;
-use ateneu_domain::reference::Reference;
 use ateneu_domain::{Lang, Problem};
-use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort, TagName};
+use ateneu_search::{FacetKind, SearchRequest, SearchResponse, Sort};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub const PER_PAGE: usize = 20;
 const MAX_PAGE: usize = 500;
@@ -25,13 +25,6 @@ const MAX_FILTERS: usize = 40;
 pub const FACET_LIMIT: usize = 10;
 /// The most values a request may ask for per kind.
 pub const MAX_FACET_LIMIT: usize = 1_000;
-
-/// Labels of the facets that are not reference data: framework fields and keywords.
-#[derive(Debug, Default)]
-pub struct Labels {
-    pub fields: HashMap<String, Trilingual>,
-    pub keywords: HashMap<String, Trilingual>,
-}
 
 /// A parsed search.
 #[derive(Debug, Clone)]
@@ -339,51 +332,4 @@ pub fn json_answer(results: &Results) -> Response {
         Ok(()) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Err(error) => AppError::Internal(error.to_string()).into_response(),
     }
-}
-
-/// Refreshes the field and keyword labels from the database, and hands the index every tag's
-/// names in the three languages, through which searches reach tagged practices.
-pub async fn refresh_labels(state: &AppState) -> Result<(), AppError> {
-    let mut labels = Labels {
-        fields: super::framework_fields(state).await?,
-        keywords: HashMap::new(),
-    };
-    for keyword in ateneu_db::practices::keywords(&state.db.conn).await? {
-        labels.keywords.insert(keyword.key, keyword.label);
-    }
-    state
-        .search
-        .index
-        .set_tag_names(&tag_names(&state.reference, &labels))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    state.search.set_labels(labels);
-    Ok(())
-}
-
-/// The names of every tag a practice can carry, in the three languages.
-fn tag_names(reference: &Reference, labels: &Labels) -> Vec<TagName> {
-    let trilingual = |t: &Trilingual| Lang::ALL.map(|lang| t.get(lang).to_owned());
-    let names = |n: &ateneu_domain::reference::Names| Lang::ALL.map(|lang| n.get(lang).to_owned());
-    let mut tags: Vec<TagName> = Vec::new();
-    for (kind, map) in [
-        (FacetKind::Keyword, &labels.keywords),
-        (FacetKind::Field, &labels.fields),
-    ] {
-        tags.extend(map.iter().map(|(value, label)| TagName {
-            kind,
-            value: value.clone(),
-            names: trilingual(label),
-        }));
-    }
-    tags.extend(reference.sdgs.iter().map(|sdg| TagName {
-        kind: FacetKind::Sdg,
-        value: sdg.number.to_string(),
-        names: names(&sdg.name),
-    }));
-    tags.extend(reference.creative_fields.iter().map(|field| TagName {
-        kind: FacetKind::CreativeField,
-        value: field.key.clone(),
-        names: names(&field.name),
-    }));
-    tags
 }

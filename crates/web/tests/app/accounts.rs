@@ -166,7 +166,7 @@ async fn a_password_reset_goes_through_the_outbox() {
     assert_eq!(mails[0].to, "ana@example.org");
     assert_eq!(
         mails[0].delivery,
-        ateneu_web::mail::Delivery::Outbox,
+        ateneu_app::mail::Delivery::Outbox,
         "no mail server: the outbox is where it stays"
     );
     let path = link_in(&mails[0].body);

@@ -8,11 +8,11 @@ use axum::http::{Method, StatusCode};
 #[tokio::test]
 async fn the_example_content_shows_every_part_once() {
     let app = TestApp::with_demo().await;
-    let loaded = ateneu_web::demo::load_examples(&app.state)
+    let loaded = ateneu_app::demo::load_examples(&app.state)
         .await
         .expect("examples load");
     assert_eq!((loaded.practices, loaded.assessments), (3, 2));
-    let again = ateneu_web::demo::load_examples(&app.state)
+    let again = ateneu_app::demo::load_examples(&app.state)
         .await
         .expect("a second time");
     assert_eq!((again.practices, again.assessments), (0, 0), "loaded once");

@@ -3,7 +3,7 @@
 //! of each message.
 
 use crate::common::{TestApp, admin};
-use ateneu_web::mail::Delivery;
+use ateneu_app::mail::Delivery;
 use axum::http::StatusCode;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};

@@ -23,7 +23,7 @@ fn t(state: &AppState, lang: Lang, key: &str) -> String {
 
 fn deviation_line(state: &AppState, lang: Lang, loaded: &Loaded, d: &Deviation) -> String {
     let signed = |value: f64| {
-        let text = crate::i18n::decimal(lang, value, 1);
+        let text = ateneu_app::i18n::decimal(lang, value, 1);
         if value >= 0.0 {
             format!("+{text}")
         } else {
@@ -33,7 +33,7 @@ fn deviation_line(state: &AppState, lang: Lang, loaded: &Loaded, d: &Deviation) 
     let mut line = format!(
         "{}: {} ({} {})",
         loaded.item_text(&d.key, lang),
-        crate::i18n::decimal(lang, d.value, 1),
+        ateneu_app::i18n::decimal(lang, d.value, 1),
         signed(d.from_own_mean),
         t(state, lang, "report-vs-own-mean")
     );

@@ -41,7 +41,7 @@ fn first_id(value: &Value, list: &str) -> i64 {
 impl World {
     pub async fn build() -> World {
         let app = TestApp::with_demo().await;
-        ateneu_web::demo::load_examples(&app.state)
+        ateneu_app::demo::load_examples(&app.state)
             .await
             .expect("the examples load");
         let city_a = app.city_id("buenos-aires").await;

@@ -4,8 +4,7 @@
 //! benchmark set, and an open workshop to invite people to. Everything says it is an example.
 //! Loaded once per instance.
 
-use crate::AppState;
-use crate::error::AppError;
+use crate::{Context, Error};
 use ateneu_db::assessments::{self as lab, NewAssessment};
 use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
@@ -29,7 +28,7 @@ pub struct Loaded {
 
 /// Loads the example practices, assessments and benchmark set, once (the example cities must
 /// be there: `ateneu_db::demo::load`).
-pub async fn load_examples(state: &AppState) -> Result<Loaded, AppError> {
+pub async fn load_examples(state: &Context) -> Result<Loaded, Error> {
     if ateneu_db::settings::get(&state.db.conn, LOADED)
         .await?
         .is_some()
@@ -39,7 +38,7 @@ pub async fn load_examples(state: &AppState) -> Result<Loaded, AppError> {
     let who = Who::system("example content");
     let vocabulary = crate::practices::vocabulary(state).await?;
     let practices = ateneu_domain::practices::import::parse(PRACTICES, &vocabulary)
-        .map_err(|lines| AppError::Internal(format!("example practices: {lines:?}")))?;
+        .map_err(|lines| Error::Internal(format!("example practices: {lines:?}")))?;
     let summary =
         ateneu_db::practices::import(&state.db, &who, &practices, Stage::Published, &|_| {})
             .await?;
@@ -55,20 +54,20 @@ pub async fn load_examples(state: &AppState) -> Result<Loaded, AppError> {
 }
 
 /// A photo for the libraries' practice, described in its languages.
-async fn add_photo(state: &AppState, who: &Who) -> Result<(), AppError> {
+async fn add_photo(state: &Context, who: &Who) -> Result<(), Error> {
     let Some(practice) =
         ateneu_db::practices::by_external_id(&state.db.conn, "example-lyon-libraries").await?
     else {
         return Ok(());
     };
     let media = ateneu_domain::practices::media::recognise(PHOTO, "reading-room.png")
-        .map_err(|p| AppError::Internal(format!("example photo: {p:?}")))?;
+        .map_err(|p| Error::Internal(format!("example photo: {p:?}")))?;
     let description = ateneu_domain::practices::media::describe(
         &media,
         Lang::Fr,
         "Une salle de lecture le soir (image d’exemple)",
     )
-    .map_err(|p| AppError::Internal(format!("example photo: {p:?}")))?;
+    .map_err(|p| Error::Internal(format!("example photo: {p:?}")))?;
     let txn = state.db.write().await?;
     ateneu_db::practices::media::add(&txn, who, &practice, &media, PHOTO, description).await?;
     txn.commit().await?;
@@ -82,7 +81,7 @@ fn commitments(framework: &ateneu_domain::frameworks::Framework) -> Vec<String> 
 
 /// A closed public assessment of Buenos Aires with six participants, consensus and key ideas;
 /// a benchmark set; an open workshop of Lyon. Returns how many assessments were made.
-async fn example_assessments(state: &AppState, who: &Who) -> Result<u64, AppError> {
+async fn example_assessments(state: &Context, who: &Who) -> Result<u64, Error> {
     let (Some(buenos_aires), Some(lyon)) = (
         ateneu_db::cities::by_slug(&state.db.conn, "buenos-aires").await?,
         ateneu_db::cities::by_slug(&state.db.conn, "lyon").await?,

@@ -29,7 +29,7 @@ pub struct SearchIndex {
     cities: RwLock<HashMap<String, Arc<CityLabel>>>,
     /// One catch-up at a time in this process.
     sync: Mutex<()>,
-    labels: RwLock<Arc<super::search::Labels>>,
+    labels: RwLock<Arc<super::labels::Labels>>,
     /// Whether the registry's cities were read (once per process).
     cities_loaded: std::sync::atomic::AtomicBool,
     /// Off for commands that only write.
@@ -80,14 +80,14 @@ impl SearchIndex {
         self.enabled && self.fresh.load(std::sync::atomic::Ordering::SeqCst)
     }
 
-    pub fn labels(&self) -> Arc<super::search::Labels> {
+    pub fn labels(&self) -> Arc<super::labels::Labels> {
         self.labels
             .read()
             .map(|labels| labels.clone())
             .unwrap_or_default()
     }
 
-    pub fn set_labels(&self, labels: super::search::Labels) {
+    pub fn set_labels(&self, labels: super::labels::Labels) {
         if let Ok(mut shared) = self.labels.write() {
             *shared = Arc::new(labels);
         }

@@ -1,0 +1,93 @@
+//! Assessments' use cases that outlive a request: the computed results of an assessment,
+//! kept once per revision in each process.
+
+use ateneu_db::assessments::StoredResponse;
+use ateneu_domain::assessments::Consensus;
+use ateneu_domain::results::Results;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// Everything computed from an assessment's submitted responses.
+pub struct Computed {
+    pub results: Results,
+    pub consensus: BTreeMap<String, Consensus>,
+    pub responses: Vec<StoredResponse>,
+    pub drafts: usize,
+    pub invitations: u64,
+}
+
+/// Computed results by assessment, valid for one revision (every response, consensus score,
+/// invitation or status change bumps the revision, in whichever process it happens).
+#[derive(Default)]
+pub struct ResultsCache {
+    entries: Mutex<HashMap<i64, (i64, Arc<Computed>)>>,
+}
+
+impl ResultsCache {
+    /// How many assessments are kept before the cache starts again.
+    const CAPACITY: usize = 64;
+
+    /// The results computed for this revision of the assessment, if any.
+    pub fn get(&self, assessment: i64, revision: i64) -> Option<Arc<Computed>> {
+        let entries = self.entries.lock().ok()?;
+        let (kept, computed) = entries.get(&assessment)?;
+        (*kept == revision).then(|| computed.clone())
+    }
+
+    pub fn put(&self, assessment: i64, revision: i64, computed: Arc<Computed>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() > Self::CAPACITY {
+                entries.clear();
+            }
+            entries.insert(assessment, (revision, computed));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn computed(drafts: usize) -> Arc<Computed> {
+        Arc::new(Computed {
+            results: Results {
+                responses: 0,
+                items: Vec::new(),
+                fields: Vec::new(),
+                domains: Vec::new(),
+                sectors: Vec::new(),
+                disagreements: Vec::new(),
+            },
+            consensus: BTreeMap::new(),
+            responses: Vec::new(),
+            drafts,
+            invitations: 0,
+        })
+    }
+
+    #[test]
+    fn results_serve_only_the_revision_they_were_computed_for() {
+        let cache = ResultsCache::default();
+        assert!(cache.get(1, 3).is_none());
+        cache.put(1, 3, computed(2));
+        assert_eq!(cache.get(1, 3).map(|c| c.drafts), Some(2));
+        assert!(
+            cache.get(1, 4).is_none(),
+            "a later revision is computed again"
+        );
+        assert!(cache.get(2, 3).is_none());
+        cache.put(1, 4, computed(5));
+        assert_eq!(cache.get(1, 4).map(|c| c.drafts), Some(5));
+        assert!(cache.get(1, 3).is_none(), "the older revision is gone");
+    }
+
+    #[test]
+    fn the_cache_stays_bounded() {
+        let cache = ResultsCache::default();
+        for id in 0..500 {
+            cache.put(id, 1, computed(0));
+        }
+        let kept = cache.entries.lock().map(|e| e.len()).unwrap_or(usize::MAX);
+        assert!(kept <= ResultsCache::CAPACITY + 1, "{kept}");
+    }
+}

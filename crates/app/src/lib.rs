@@ -1,0 +1,209 @@
+//! Ateneu's use cases, shared by the web and the command line: the context they run in (the
+//! database, the search index, the caches, the mailer, the messages), the person they act for,
+//! and one module per feature with the same name as in `domain`, `db` and `web`.
+
+pub mod accounts;
+pub mod assessments;
+pub mod cities;
+pub mod demo;
+pub mod error;
+pub mod frameworks;
+pub mod i18n;
+pub mod mail;
+pub mod practices;
+pub mod registry_files;
+pub mod security;
+
+pub use error::Error;
+
+use ateneu_db::Db;
+use ateneu_db::audit::Who;
+use ateneu_domain::permissions::{Action, Actor};
+use ateneu_domain::reference::Reference;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Settings of a running instance.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    /// The address people reach the platform at, for links in emails ("http://127.0.0.1:8080").
+    pub base_url: String,
+    /// The SMTP server email is sent through (`smtp://user:pass@host:587`, `smtps://host:465`,
+    /// `smtp://localhost:25?tls=none`); without one, email only goes to the outbox folder.
+    pub smtp_url: Option<String>,
+    /// The sender of every email (`Ateneu <noreply@example.org>`); required with `smtp_url`.
+    pub mail_from: Option<String>,
+    /// Where this process keeps its search index (a cache of the database).
+    pub search_index: IndexPlace,
+}
+
+/// Where a process keeps its practices' search index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum IndexPlace {
+    /// A folder of its own (a server).
+    Dir(PathBuf),
+    /// In memory, kept current (tests).
+    Memory,
+    /// None: commands that only write leave indexing to the servers, which catch up.
+    #[default]
+    Off,
+}
+
+impl Config {
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+
+    /// Cookies are marked Secure over TLS, and on loopback (a secure context for browsers).
+    pub fn secure_cookies(&self) -> bool {
+        let rest = self.base_url.strip_prefix("http://");
+        match rest {
+            None => true,
+            Some(rest) => ["127.", "localhost", "[::1]"]
+                .iter()
+                .any(|p| rest.starts_with(p)),
+        }
+    }
+}
+
+/// What every use case runs in. Cloning is cheap (shared parts).
+#[derive(Clone)]
+pub struct Context {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub i18n: Arc<i18n::I18n>,
+    pub reference: Arc<Reference>,
+    demo: Arc<AtomicBool>,
+    pub mailer: mail::Mailer,
+    /// Parsed framework versions, by checksum.
+    pub frameworks: Arc<frameworks::FrameworkCache>,
+    /// Assessments' computed results, by revision.
+    pub results: Arc<assessments::ResultsCache>,
+    /// The practices' search index (a cache of the database).
+    pub search: Arc<practices::index::SearchIndex>,
+    /// The instance's secret signing key (shared by every server through the database).
+    pub signing_key: Arc<security::SigningKey>,
+}
+
+impl Context {
+    /// Loads what the use cases need from a migrated database with its reference data.
+    pub async fn new(db: Db, config: Config) -> anyhow::Result<Context> {
+        let reference = ateneu_db::reference::read(&db).await?;
+        let demo = ateneu_db::settings::get(&db.conn, ateneu_db::settings::DEMO)
+            .await?
+            .is_some();
+        let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
+        let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
+        let search = practices::index::SearchIndex::open(&config.search_index)?;
+        let signing_key = security::SigningKey::load(&db).await?;
+        let context = Context {
+            db,
+            config: Arc::new(config),
+            i18n: Arc::new(i18n),
+            reference: Arc::new(reference),
+            demo: Arc::new(AtomicBool::new(demo)),
+            mailer,
+            frameworks: Arc::new(frameworks::FrameworkCache::default()),
+            results: Arc::new(assessments::ResultsCache::default()),
+            search: Arc::new(search),
+            signing_key: Arc::new(signing_key),
+        };
+        practices::labels::refresh_labels(&context).await?;
+        Ok(context)
+    }
+
+    /// Whether this instance holds example content (shown on every page).
+    pub fn has_demo_content(&self) -> bool {
+        self.demo.load(Ordering::Relaxed)
+    }
+
+    pub fn set_demo_content(&self) {
+        self.demo.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The person a use case acts for: what the policies see of them, and their name in the
+/// audit log.
+#[derive(Debug, Clone)]
+pub struct Acting {
+    pub actor: Actor,
+    pub who: Who,
+    /// The operator of the machine (the command line): trusted with every action.
+    operator: bool,
+}
+
+impl Acting {
+    /// A person of the platform, as the policies see them.
+    pub fn person(actor: Actor, who: Who) -> Acting {
+        Acting {
+            actor,
+            who,
+            operator: false,
+        }
+    }
+
+    /// The command line, run by whoever operates the machine (and could open the database
+    /// itself): every action is allowed, and the audit log names `label`.
+    pub fn operator(label: &str) -> Acting {
+        Acting {
+            actor: Actor::anonymous(),
+            who: Who::system(label),
+            operator: true,
+        }
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.actor.user_id.is_some()
+    }
+
+    /// Refuses unless the action is allowed: anonymous people are asked to sign in.
+    pub fn require(&self, action: Action<'_>) -> Result<(), Error> {
+        if self.operator || self.actor.allows(action) {
+            Ok(())
+        } else if !self.is_signed_in() {
+            Err(Error::SignInRequired)
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ateneu_domain::accounts::{Grant, Role};
+
+    #[test]
+    fn the_acting_person_is_asked_to_sign_in_refused_or_let_through() {
+        let action = Action::ManageFrameworks;
+        let anonymous = Acting::person(Actor::anonymous(), Who::system("anonymous"));
+        assert!(matches!(
+            anonymous.require(action),
+            Err(Error::SignInRequired)
+        ));
+        let editor = Acting::person(
+            Actor {
+                user_id: Some(3),
+                grants: vec![Grant::new(Role::Editor, None, Some(1)).expect("a grant")],
+                ..Actor::default()
+            },
+            Who::user(3, "editor@example.org"),
+        );
+        assert!(matches!(editor.require(action), Err(Error::Forbidden)));
+        let admin = Acting::person(
+            Actor {
+                user_id: Some(4),
+                grants: vec![Grant::new(Role::PlatformAdmin, None, None).expect("a grant")],
+                ..Actor::default()
+            },
+            Who::user(4, "admin@example.org"),
+        );
+        assert!(admin.require(action).is_ok());
+        let operator = Acting::operator("cli");
+        assert!(operator.require(action).is_ok());
+        assert!(!operator.is_signed_in());
+        assert_eq!(operator.who, Who::system("cli"));
+    }
+}

@@ -1,0 +1,103 @@
+//! Good practices' use cases that the command line shares with the web: the vocabulary that
+//! tags and imports are checked against, the framework fields practices are tagged with, and
+//! this process's search index (`index`) with the labels of its facets (`labels`).
+
+pub mod index;
+pub mod labels;
+
+use crate::{Context, Error};
+use ateneu_db::practices as repo;
+use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::practices::import::Vocabulary;
+use std::collections::{BTreeMap, HashMap};
+
+/// What tags and imports are checked against: the fields of every framework imported, the
+/// thesaurus and the creative fields.
+pub async fn vocabulary(state: &Context) -> Result<Vocabulary, Error> {
+    let mut vocabulary = Vocabulary {
+        fields: framework_fields(state).await?.into_keys().collect(),
+        ..Default::default()
+    };
+    for keyword in repo::keywords(&state.db.conn).await? {
+        let label = &keyword.label;
+        vocabulary.add_keyword(&keyword.key, &[&label.en, &label.fr, &label.es]);
+    }
+    vocabulary.creative_fields = state
+        .reference
+        .creative_fields
+        .iter()
+        .map(|f| f.key.clone())
+        .collect();
+    Ok(vocabulary)
+}
+
+/// Every field of every imported framework version, as `framework:field` with its name:
+/// what practices are tagged with.
+pub async fn framework_fields(state: &Context) -> Result<HashMap<String, Trilingual>, Error> {
+    Ok(framework_groups(state)
+        .await?
+        .into_iter()
+        .flat_map(|group| group.domains)
+        .flat_map(|domain| domain.fields)
+        .collect())
+}
+
+/// A framework's fields as its domains group them: what the tags step shows.
+pub struct FieldGroup {
+    pub name: Trilingual,
+    pub domains: Vec<DomainGroup>,
+}
+
+/// A framework's domain with its fields as (`framework:field`, name).
+pub struct DomainGroup {
+    pub key: String,
+    pub name: Trilingual,
+    pub fields: Vec<(String, Trilingual)>,
+}
+
+/// The fields of every imported framework by framework and domain, with their names (a
+/// framework's later versions add their new fields and rename).
+pub async fn framework_groups(state: &Context) -> Result<Vec<FieldGroup>, Error> {
+    let mut groups: BTreeMap<String, FieldGroup> = BTreeMap::new();
+    for version in ateneu_db::frameworks::list(&state.db.conn).await? {
+        let (_, framework) = crate::frameworks::load(state, version.id).await?;
+        let group = groups
+            .entry(version.framework_key.clone())
+            .or_insert_with(|| FieldGroup {
+                name: framework.name.clone(),
+                domains: Vec::new(),
+            });
+        group.name = framework.name.clone();
+        for domain in &framework.domains {
+            let at = match group.domains.iter().position(|d| d.key == domain.key) {
+                Some(at) => at,
+                None => {
+                    group.domains.push(DomainGroup {
+                        key: domain.key.clone(),
+                        name: domain.text.clone(),
+                        fields: Vec::new(),
+                    });
+                    group.domains.len() - 1
+                }
+            };
+            let DomainGroup { name, fields, .. } = &mut group.domains[at];
+            *name = domain.text.clone();
+            for field in &domain.fields {
+                let reference = format!("{}:{}", version.framework_key, field.key);
+                match fields.iter_mut().find(|(r, _)| *r == reference) {
+                    Some((_, name)) => *name = field.text.clone(),
+                    None => fields.push((reference, field.text.clone())),
+                }
+            }
+        }
+    }
+    Ok(groups.into_values().collect())
+}
+
+/// Brings this process's index up to date after a write (a failure is logged: the periodic
+/// catch-up will retry).
+pub async fn reindex(state: &Context) {
+    if let Err(error) = state.search.catch_up(&state.db).await {
+        tracing::error!(%error, "search index catch-up failed");
+    }
+}
