@@ -797,3 +797,52 @@ practice-reviewers-unnamed = { $count ->
     [one] one person of the secretariat or the review team
    *[other] { $count } people of the secretariat or the review team
 }
+
+## The Leading Cities programme
+nav-programmes = Leading Cities
+catalogue-title = The Leading Cities catalogue of activities
+catalogue-intro = The standard set of activities of the terms of reference, in three areas. Each Leading City's programme is tailored from it in consultation with the Committee's secretariat, and can also hold activities of its own.
+catalogue-duration = Usual duration
+catalogue-experts = Who takes part
+catalogue-outputs = Expected outputs
+catalogue-chosen = public or confidential, by choice
+programmes-title = Leading City programmes
+programmes-intro = Each Leading City runs a programme tailored with the secretariat: its period, status, priorities and the consultations that shaped it. A programme is seen by the city's editors and its network's secretariat only.
+programmes-sign-in = Sign in to see the programmes you take part in.
+programmes-none = No programme you may see yet.
+programme-new = Start a programme
+programme-start = Start the programme
+programme-city = City
+programme-city-hint = A current Leading City: its name or its address in the registry.
+programme-period = Period
+programme-starts = Starts on
+programme-ends = Ends on (last day)
+programme-ends-hint = The terms advise at least two years.
+programme-short = shorter than two years
+programme-short-reason = Why shorter than two years
+programme-short-reason-hint = Required when the period is shorter than the two years the terms advise.
+programme-status = Status
+programme-priorities = Priorities agreed
+programme-priorities-hint = What the city asked for and the secretariat agreed to focus on.
+programme-title = Programme of { $city }
+programme-change = Change the period, status or priorities
+programme-status-in-consultation = In consultation
+programme-status-proposed = Proposed
+programme-status-mou-signed = MoU signed
+programme-status-active = Active
+programme-status-completed = Completed
+consultations-title = Consultations
+consultations-none = No consultation recorded yet.
+consultation-add = Record a consultation
+consultation-held-on = Held on
+consultation-city-people = The city's people
+consultation-secretariat-people = The secretariat's people
+consultation-notes = Notes
+consultation-decisions = Decisions
+consultation-follow-ups = Follow-ups
+problem-programme-too-short = The period is shorter than the { $detail } months the terms advise: say why.
+problem-status-step-not-allowed = A programme moves one step at a time: it cannot go to “{ $detail }” from where it is.
+problem-not-a-leading-city = This city is not a current Leading City: add its Leading Cities membership first.
+problem-programmes-overlap = This period meets another programme of the city (number { $detail }).
+problem-changed-meanwhile = Someone saved this in the meantime. The page shows the saved version: check it, then save your change again.
+problem-unknown-programme-status = “{ $detail }” is not a programme status.

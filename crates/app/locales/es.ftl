@@ -797,3 +797,52 @@ practice-reviewers-unnamed = { $count ->
     [one] una persona de la secretaría o del equipo de revisión
    *[other] { $count } personas de la secretaría o del equipo de revisión
 }
+
+## El programa de Ciudades Líderes
+nav-programmes = Ciudades Líderes
+catalogue-title = El catálogo de actividades de las Ciudades Líderes
+catalogue-intro = El conjunto estándar de actividades de los términos de referencia, en tres ámbitos. El programa de cada Ciudad Líder se diseña a medida a partir de él, en consulta con el secretariado de la Comisión, y puede incluir también actividades propias.
+catalogue-duration = Duración habitual
+catalogue-experts = Quién participa
+catalogue-outputs = Resultados esperados
+catalogue-chosen = público o confidencial, a elección
+programmes-title = Programas de las Ciudades Líderes
+programmes-intro = Cada Ciudad Líder lleva un programa diseñado a medida con el secretariado: su período, su estado, sus prioridades y las consultas que lo han dado forma. Solo los editores de la ciudad y el secretariado de su red ven un programa.
+programmes-sign-in = Inicie sesión para ver los programas en los que participa.
+programmes-none = Todavía no hay ningún programa que pueda ver.
+programme-new = Iniciar un programa
+programme-start = Iniciar el programa
+programme-city = Ciudad
+programme-city-hint = Una Ciudad Líder actual: su nombre o su dirección en el registro.
+programme-period = Período
+programme-starts = Inicio
+programme-ends = Fin (último día)
+programme-ends-hint = Los términos de referencia aconsejan al menos dos años.
+programme-short = menos de dos años
+programme-short-reason = Por qué menos de dos años
+programme-short-reason-hint = Obligatorio cuando el período es más corto que los dos años que aconsejan los términos de referencia.
+programme-status = Estado
+programme-priorities = Prioridades acordadas
+programme-priorities-hint = Lo que la ciudad pidió y en lo que el secretariado aceptó centrarse.
+programme-title = Programa de { $city }
+programme-change = Cambiar el período, el estado o las prioridades
+programme-status-in-consultation = En consulta
+programme-status-proposed = Propuesto
+programme-status-mou-signed = Memorando firmado
+programme-status-active = En curso
+programme-status-completed = Terminado
+consultations-title = Consultas
+consultations-none = Todavía no hay ninguna consulta registrada.
+consultation-add = Registrar una consulta
+consultation-held-on = Fecha
+consultation-city-people = Personas de la ciudad
+consultation-secretariat-people = Personas del secretariado
+consultation-notes = Notas
+consultation-decisions = Decisiones
+consultation-follow-ups = Seguimiento
+problem-programme-too-short = El período es más corto que los { $detail } meses que aconsejan los términos de referencia: indique por qué.
+problem-status-step-not-allowed = Un programa avanza de una etapa en una: no puede pasar a «{ $detail }» desde su estado actual.
+problem-not-a-leading-city = Esta ciudad no es actualmente Ciudad Líder: añada primero su membresía en Ciudades Líderes.
+problem-programmes-overlap = Este período coincide con otro programa de la ciudad (número { $detail }).
+problem-changed-meanwhile = Alguien guardó mientras tanto. La página muestra la versión guardada: revísela y vuelva a guardar su cambio.
+problem-unknown-programme-status = «{ $detail }» no es un estado de programa.

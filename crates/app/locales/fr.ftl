@@ -797,3 +797,52 @@ practice-reviewers-unnamed = { $count ->
     [one] une personne du secrétariat ou de l’équipe de relecture
    *[other] { $count } personnes du secrétariat ou de l’équipe de relecture
 }
+
+## Le programme des Villes Leaders
+nav-programmes = Villes Leaders
+catalogue-title = Le catalogue d’activités des Villes Leaders
+catalogue-intro = L’ensemble standard d’activités des termes de référence, en trois domaines. Le programme de chaque Ville Leader en est tiré sur mesure, en consultation avec le secrétariat de la Commission, et peut aussi comprendre des activités propres.
+catalogue-duration = Durée habituelle
+catalogue-experts = Qui y prend part
+catalogue-outputs = Résultats attendus
+catalogue-chosen = public ou confidentiel, au choix
+programmes-title = Programmes des Villes Leaders
+programmes-intro = Chaque Ville Leader mène un programme conçu sur mesure avec le secrétariat : sa période, son état, ses priorités et les consultations qui l’ont façonné. Seuls les éditeurs de la ville et le secrétariat de son réseau voient un programme.
+programmes-sign-in = Connectez-vous pour voir les programmes auxquels vous prenez part.
+programmes-none = Aucun programme visible pour vous pour l’instant.
+programme-new = Lancer un programme
+programme-start = Lancer le programme
+programme-city = Ville
+programme-city-hint = Une Ville Leader actuelle : son nom ou son adresse dans le registre.
+programme-period = Période
+programme-starts = Début
+programme-ends = Fin (dernier jour)
+programme-ends-hint = Les termes de référence conseillent au moins deux ans.
+programme-short = moins de deux ans
+programme-short-reason = Pourquoi moins de deux ans
+programme-short-reason-hint = Obligatoire quand la période est plus courte que les deux ans conseillés par les termes de référence.
+programme-status = État
+programme-priorities = Priorités convenues
+programme-priorities-hint = Ce que la ville a demandé et sur quoi le secrétariat a accepté de se concentrer.
+programme-title = Programme de { $city }
+programme-change = Modifier la période, l’état ou les priorités
+programme-status-in-consultation = En consultation
+programme-status-proposed = Proposé
+programme-status-mou-signed = Protocole d’accord signé
+programme-status-active = En cours
+programme-status-completed = Terminé
+consultations-title = Consultations
+consultations-none = Aucune consultation enregistrée pour l’instant.
+consultation-add = Enregistrer une consultation
+consultation-held-on = Date
+consultation-city-people = Personnes de la ville
+consultation-secretariat-people = Personnes du secrétariat
+consultation-notes = Notes
+consultation-decisions = Décisions
+consultation-follow-ups = Suites à donner
+problem-programme-too-short = La période est plus courte que les { $detail } mois conseillés par les termes de référence : indiquez pourquoi.
+problem-status-step-not-allowed = Un programme avance d’une étape à la fois : il ne peut pas passer à « { $detail } » depuis son état actuel.
+problem-not-a-leading-city = Cette ville n’est pas actuellement Ville Leader : ajoutez d’abord son adhésion aux Villes Leaders.
+problem-programmes-overlap = Cette période rejoint celle d’un autre programme de la ville (numéro { $detail }).
+problem-changed-meanwhile = Quelqu’un a enregistré entre-temps. La page montre la version enregistrée : vérifiez-la, puis enregistrez à nouveau votre modification.
+problem-unknown-programme-status = « { $detail } » n’est pas un état de programme.

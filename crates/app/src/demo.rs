@@ -1,7 +1,8 @@
 //! The example content that `--demo` shows beside the example cities, so that every part of
 //! the platform has something to look at: published practices in the three languages (tagged,
 //! translated, one with a photo), a closed public assessment with its radar and report, a
-//! benchmark set, and an open workshop to invite people to. Everything says it is an example.
+//! benchmark set, an open workshop to invite people to, and a Leading City programme with a
+//! consultation. Everything says it is an example.
 //! Loaded once per instance.
 
 use crate::{Context, Error};
@@ -11,6 +12,7 @@ use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, Consensus, Participation, Sector, Visibility};
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::practices::Stage;
+use ateneu_domain::programmes::{ConsultationInput, ProgrammeInput};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -24,6 +26,7 @@ const LOADED: &str = "demo_examples";
 pub struct Loaded {
     pub practices: u64,
     pub assessments: u64,
+    pub programmes: u64,
 }
 
 /// Loads the example practices, assessments and benchmark set, once (the example cities must
@@ -44,13 +47,47 @@ pub async fn load_examples(state: &Context) -> Result<Loaded, Error> {
             .await?;
     add_photo(state, &who).await?;
     let assessments = example_assessments(state, &who).await?;
+    let programmes = example_programme(state, &who).await?;
     let txn = state.db.write().await?;
     ateneu_db::settings::set(&*txn, LOADED, "1").await?;
     txn.commit().await?;
     Ok(Loaded {
         practices: summary.created,
         assessments,
+        programmes,
     })
+}
+
+/// A completed two-year programme of Buenos Aires (2024–2025) with one consultation, so that
+/// the secretariat and the city's editors see what a programme's page holds.
+async fn example_programme(state: &Context, who: &Who) -> Result<u64, Error> {
+    let Some(city) = ateneu_db::cities::by_slug(&state.db.conn, "buenos-aires").await? else {
+        return Ok(0);
+    };
+    let draft = ProgrammeInput {
+        starts_on: "2024-01-01".into(),
+        ends_on: "2025-12-31".into(),
+        status: "completed".into(),
+        priorities: "Example: cultural rights in the neighbourhood cultural centres, and a Culture 21 Lab with the city's civil society.".into(),
+        ..ProgrammeInput::default()
+    }
+    .parse()
+    .map_err(|e| Error::Internal(format!("example programme: {e:?}")))?;
+    let consultation = ConsultationInput {
+        held_on: "2023-11-20".into(),
+        city_people: "Example: the director of international cultural cooperation".into(),
+        secretariat_people: "Example: the Committee's secretariat".into(),
+        decisions: "Example: start with a self-assessment workshop, then a peer-learning seminar."
+            .into(),
+        ..ConsultationInput::default()
+    }
+    .parse()
+    .map_err(|e| Error::Internal(format!("example consultation: {e:?}")))?;
+    let txn = state.db.write().await?;
+    let programme = ateneu_db::programmes::create(&txn, who, city.id, &draft).await?;
+    ateneu_db::programmes::add_consultation(&txn, who, programme.id, &consultation).await?;
+    txn.commit().await?;
+    Ok(1)
 }
 
 /// A photo for the libraries' practice, described in its languages.

@@ -353,6 +353,11 @@ mod tests {
                 .iter()
                 .map(|r| format!("role-{}", r.key().replace('_', "-"))),
         );
+        ids.extend(
+            ateneu_domain::programmes::ProgrammeStatus::ALL
+                .iter()
+                .map(|s| format!("programme-status-{}", s.key().replace('_', "-"))),
+        );
         for id in &ids {
             for lang in Lang::ALL {
                 assert!(i18n.has(lang, id), "{lang} lacks {id}");

@@ -11,6 +11,7 @@ pub mod frameworks;
 pub mod i18n;
 pub mod mail;
 pub mod practices;
+pub mod programmes;
 pub mod registry_files;
 pub mod security;
 
@@ -156,6 +157,11 @@ impl Acting {
 
     pub fn is_signed_in(&self) -> bool {
         self.actor.user_id.is_some()
+    }
+
+    /// The command line's operator (see `operator`).
+    pub fn is_operator(&self) -> bool {
+        self.operator
     }
 
     /// Refuses unless the action is allowed: anonymous people are asked to sign in.

@@ -319,8 +319,8 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow!("{e:?}"))?;
             println!(
-                "Example network loaded: {added} cities added, {} practices, {} assessments (marked as example content).",
-                examples.practices, examples.assessments
+                "Example network loaded: {added} cities added, {} practices, {} assessments, {} programmes (marked as example content).",
+                examples.practices, examples.assessments, examples.programmes
             );
             Ok(())
         }

@@ -91,6 +91,7 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
             added,
             practices = examples.practices,
             assessments = examples.assessments,
+            programmes = examples.programmes,
             "example network loaded"
         );
     }

@@ -16,6 +16,7 @@ pub mod migrations;
 pub mod notifications;
 pub mod outputs;
 pub mod practices;
+pub mod programmes;
 pub mod reference;
 pub mod sessions;
 pub mod settings;

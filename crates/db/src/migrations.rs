@@ -57,6 +57,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "notifications",
         include_str!("migrations/0010_notifications.sql"),
     ),
+    (
+        11,
+        "leading cities programmes and consultations",
+        include_str!("migrations/0011_programmes.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

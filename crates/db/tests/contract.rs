@@ -1,7 +1,8 @@
 //! The storage contract, tested on the repositories directly (SQLite by default, PostgreSQL when
 //! ATENEU_TEST_POSTGRES names a server; CI runs both): every write leaves its audit row and a
 //! removal of nothing leaves none, one-time links and the sign-in throttle hold under concurrent
-//! writers, and pages of a listing cover every row once, in a stable order.
+//! writers, pages of a listing cover every row once, in a stable order, and a programme saved by
+//! two writers on one revision keeps one save.
 
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, audit, cities, focal_points};
@@ -313,6 +314,88 @@ async fn removing_a_city_or_a_person_takes_what_hangs_from_them_as_the_schema_sa
         accounts::grants_of(&db.conn, leaving.id)
             .await
             .expect("read")
+            .is_empty()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_writers_saving_one_programme_on_one_revision_never_both_win() {
+    use ateneu_db::programmes;
+    use ateneu_domain::programmes::{ConsultationInput, ProgrammeInput, ProgrammeStatus};
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let who = Who::system("test");
+    let dakar = city(&fresh, "Dakar").await;
+    let draft = ProgrammeInput {
+        starts_on: "2026-01-01".into(),
+        ends_on: "2027-12-31".into(),
+        ..ProgrammeInput::default()
+    }
+    .parse()
+    .expect("a programme");
+    let txn = db.write().await.expect("txn");
+    let programme = programmes::create(&txn, &who, dakar.id, &draft)
+        .await
+        .expect("created");
+    let consultation = ConsultationInput {
+        held_on: "2026-01-15".into(),
+        notes: "First talk".into(),
+        ..ConsultationInput::default()
+    }
+    .parse()
+    .expect("a consultation");
+    programmes::add_consultation(&txn, &who, programme.id, &consultation)
+        .await
+        .expect("recorded");
+    txn.commit().await.expect("commit");
+    let save = |status: ProgrammeStatus| {
+        let (programme, mut draft) = (programme.clone(), draft.clone());
+        draft.status = status;
+        async move {
+            let txn = db.write().await.expect("txn");
+            let saved = programmes::update(&txn, &Who::system("test"), &programme, 1, &draft).await;
+            txn.commit().await.expect("commit");
+            saved
+        }
+    };
+    let (first, second) = tokio::join!(
+        save(ProgrammeStatus::Proposed),
+        save(ProgrammeStatus::InConsultation)
+    );
+    assert!(first.is_ok() ^ second.is_ok(), "exactly one save wins");
+    let lost = if first.is_ok() { second } else { first };
+    assert!(matches!(
+        lost,
+        Err(ateneu_db::DbError::Conflict(
+            ateneu_domain::ProblemKey::ChangedMeanwhile
+        ))
+    ));
+    let now = programmes::by_id(&db.conn, programme.id)
+        .await
+        .expect("reads")
+        .expect("there");
+    assert_eq!(now.revision, 2);
+    let actions = audit_actions(db).await;
+    let count = |action: &str| actions.iter().filter(|a| *a == action).count();
+    assert_eq!(count("programme.create"), 1);
+    assert_eq!(count("programme.update"), 1, "the lost save left no row");
+    assert_eq!(count("programme.consultation"), 1);
+    // Removing the city takes its programmes and their consultations.
+    use sea_orm::EntityTrait;
+    ateneu_db::entities::city::Entity::delete_by_id(dakar.id)
+        .exec(&db.conn)
+        .await
+        .expect("removed");
+    assert!(
+        programmes::by_id(&db.conn, programme.id)
+            .await
+            .expect("reads")
+            .is_none()
+    );
+    assert!(
+        programmes::consultations(&db.conn, programme.id)
+            .await
+            .expect("reads")
             .is_empty()
     );
 }

@@ -194,6 +194,8 @@ macro_rules! keyed_enum {
     };
 }
 
+pub(crate) use keyed_enum;
+
 keyed_enum!(
     /// The sector a participant speaks for.
     Sector, ProblemKey::UnknownSector, {

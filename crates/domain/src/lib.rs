@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod permissions;
 pub mod practices;
 pub mod problems;
+pub mod programmes;
 pub mod reference;
 pub mod results;
 pub mod text;

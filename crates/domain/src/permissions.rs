@@ -67,6 +67,15 @@ pub enum Action<'a> {
     PublishPractice(PracticeScope<'a>),
     /// Keep the keyword thesaurus and import practices in bulk.
     ManagePractices,
+    /// See a Leading City's programme and its consultations (confidential to the city's
+    /// editors and the secretariat).
+    ViewProgramme(CityScope<'a>),
+    /// Start programmes at all (a network's secretariat; which cities, `ManageProgramme` says).
+    StartProgrammes,
+    /// Start a programme, change its period, status or priorities.
+    ManageProgramme(CityScope<'a>),
+    /// Record a consultation between the city and the secretariat.
+    RecordConsultation(CityScope<'a>),
 }
 
 /// A practice as policies see it: its cities, their networks (with the networks above them)
@@ -224,6 +233,11 @@ impl Actor {
             }
             Action::PublishPractice(scope) => self.secretariat_of(scope.networks, secretariat),
             Action::ManagePractices => secretariat,
+            Action::ViewProgramme(city) | Action::RecordConsultation(city) => {
+                self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
+            }
+            Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),
+            Action::StartProgrammes => secretariat,
             Action::ViewResults(scope) => {
                 let insiders = scope.is_facilitator
                     || self.edits_city(scope.city.id)

@@ -129,6 +129,12 @@ problem_keys! {
     AmbiguousCity => "ambiguous_city",
     UnknownMedia => "unknown_media",
     InvalidQueuePlace => "invalid_queue_place",
+    ProgrammeTooShort => "programme_too_short",
+    StatusStepNotAllowed => "status_step_not_allowed",
+    NotALeadingCity => "not_a_leading_city",
+    ProgrammesOverlap => "programmes_overlap",
+    ChangedMeanwhile => "changed_meanwhile",
+    UnknownProgrammeStatus => "unknown_programme_status",
 }
 
 impl ProblemKey {

@@ -26,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(crate::assessments::api::routes())
         .merge(crate::practices::api::routes())
         .merge(crate::practices::media::api_routes())
+        .merge(crate::programmes::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

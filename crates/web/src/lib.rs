@@ -20,6 +20,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod page_cache;
 pub mod practices;
+pub mod programmes;
 pub mod registry_files;
 pub mod routing;
 pub mod security;
@@ -100,6 +101,7 @@ fn pages() -> routing::Routes {
         .merge(frameworks::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
+        .merge(programmes::routes())
         .merge(notifications::routes())
 }
 

@@ -7,6 +7,7 @@ pub mod log;
 pub mod media;
 pub mod notices;
 pub mod practices;
+pub mod programmes;
 pub mod reference;
 pub mod registry;
 
@@ -21,5 +22,6 @@ pub use notices::{notification, notification_setting};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };
+pub use programmes::{programme, programme_consultation};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};

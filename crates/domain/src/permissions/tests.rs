@@ -112,7 +112,35 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
         Action::ViewAuditLog,
         Action::ViewOutbox,
         Action::ComputeBenchmark(networks),
+        Action::ViewProgramme(scope),
+        Action::ManageProgramme(scope),
+        Action::StartProgrammes,
+        Action::RecordConsultation(scope),
     ]
+}
+
+#[test]
+fn a_programme_is_the_city_s_and_its_network_secretariat_s_alone() {
+    let networks = nets(&["leading-cities", "uclg-culture"]);
+    let lyon = CityScope {
+        id: 7,
+        networks: &networks,
+    };
+    let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
+    assert!(editor.allows(Action::ViewProgramme(lyon)));
+    assert!(editor.allows(Action::RecordConsultation(lyon)));
+    assert!(!editor.allows(Action::ManageProgramme(lyon)));
+    assert!(!editor.allows(Action::StartProgrammes));
+    let other_editor = actor(vec![grant(Role::Editor, None, Some(8))]);
+    assert!(!other_editor.allows(Action::ViewProgramme(lyon)));
+    let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+    assert!(uclg.allows(Action::ManageProgramme(lyon)));
+    let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+    assert!(!uccn.allows(Action::ViewProgramme(lyon)));
+    for role in [Role::Expert, Role::Reviewer] {
+        let someone = actor(vec![grant(role, Some("uclg-culture"), None)]);
+        assert!(!someone.allows(Action::ViewProgramme(lyon)), "{role:?}");
+    }
 }
 
 proptest! {

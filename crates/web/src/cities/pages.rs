@@ -161,6 +161,8 @@ pub async fn detail(
         ..Default::default()
     };
     let (practices, _) = ateneu_db::practices::list(&state.db.conn, &published, 0, 100).await?;
+    // Confidential: only the city's editors and its network's secretariat get any.
+    let programmes = ateneu_app::programmes::of_city(&state, &v.acting(), city.id).await?;
     let body = html! {
         p { a href=(v.href("/cities")) { "← " (v.t("cities-title")) } }
         h1 { (translated(&v, &city.draft.name)) @if city.is_example { " " span.badge.example { (v.t("example")) } } }
@@ -194,6 +196,16 @@ pub async fn detail(
                 } }
             }
             @if !d.can_manage.is_empty() { (crate::memberships::add_form(&state, &v, &city.slug, &d.can_manage, &Default::default(), &FieldErrors::new())) }
+        }
+        @if !programmes.is_empty() {
+            section.panel aria-labelledby="programmes" {
+                h2 #programmes { (v.t("programmes-title")) }
+                ul { @for p in &programmes {
+                    li { a href=(v.href(&format!("/programmes/{}", p.id))) { (p.draft.period.starts_on) " – " (p.draft.period.ends_on) }
+                        " · " (v.t(&format!("programme-status-{}", p.draft.status.key().replace('_', "-"))))
+                        " " span.muted { "(" (v.t("visibility-confidential")) ")" } }
+                } }
+            }
         }
         @if !d.outputs.is_empty() {
             section.panel aria-labelledby="outputs" {

@@ -3,6 +3,7 @@
 
 mod operations;
 mod practices;
+mod programmes;
 mod schemas;
 
 use operations::OPERATIONS;
@@ -47,8 +48,10 @@ fn error_response(description: &str) -> Value {
 /// The whole document.
 pub fn document() -> Value {
     let mut paths: Map<String, Value> = Map::new();
-    for (method, path, tag, summary, request, status, response, auth) in
-        OPERATIONS.iter().chain(practices::OPERATIONS)
+    for (method, path, tag, summary, request, status, response, auth) in OPERATIONS
+        .iter()
+        .chain(practices::OPERATIONS)
+        .chain(programmes::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -133,7 +136,7 @@ pub fn document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
-            "schemas": merged(schemas::all(), practices::schemas())
+            "schemas": merged(merged(schemas::all(), practices::schemas()), programmes::schemas())
         }
     })
 }

@@ -1,6 +1,7 @@
 //! `--demo` shows every part of the platform with example content: published practices in the
 //! three languages (tagged, translated, one with a photo), a closed public assessment with its
-//! radar and report, a benchmark set, an open workshop; all marked as examples, loaded once.
+//! radar and report, a benchmark set, an open workshop, a Leading City programme; all marked as
+//! examples, loaded once.
 
 use crate::common::TestApp;
 use axum::http::{Method, StatusCode};
@@ -11,11 +12,18 @@ async fn the_example_content_shows_every_part_once() {
     let loaded = ateneu_app::demo::load_examples(&app.state)
         .await
         .expect("examples load");
-    assert_eq!((loaded.practices, loaded.assessments), (3, 2));
+    assert_eq!(
+        (loaded.practices, loaded.assessments, loaded.programmes),
+        (3, 2, 1)
+    );
     let again = ateneu_app::demo::load_examples(&app.state)
         .await
         .expect("a second time");
-    assert_eq!((again.practices, again.assessments), (0, 0), "loaded once");
+    assert_eq!(
+        (again.practices, again.assessments, again.programmes),
+        (0, 0, 0),
+        "loaded once"
+    );
     app.state
         .search
         .catch_up(&app.state.db)

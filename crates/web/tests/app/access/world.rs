@@ -23,6 +23,8 @@ pub struct World {
     media: String,
     framework_id: i64,
     benchmark: String,
+    /// A programme of city A.
+    programme: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -138,6 +140,16 @@ impl World {
         .await;
         let practice = drafted["slug"].as_str().expect("slug").to_owned();
         let media = media_path(&app).await;
+        let started = call(
+            Method::POST,
+            "/api/v1/programmes".into(),
+            Some(
+                json!({"city": "buenos-aires", "starts_on": "2026-01-01", "ends_on": "2027-12-31"}),
+            ),
+            secretariat_token.clone(),
+        )
+        .await;
+        let programme = started["id"].as_i64().expect("id");
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -214,6 +226,7 @@ impl World {
             media,
             framework_id,
             benchmark,
+            programme,
             membership,
             victim,
             victim_grant,
@@ -260,7 +273,7 @@ impl World {
             String::new()
         };
         let mut path = template.replace("{lang}", "en");
-        let pairs: [(&str, String); 18] = [
+        let pairs: [(&str, String); 19] = [
             (
                 "/assessments/{id}",
                 format!("/assessments/{}", self.assessment),
@@ -282,6 +295,10 @@ impl World {
                 format!("/frameworks/{}", self.framework_id),
             ),
             ("{reference}", "culture21-actions@2015".to_owned()),
+            (
+                "/programmes/{id}",
+                format!("/programmes/{}", self.programme),
+            ),
             ("{other}", "culture21-actions@2015".to_owned()),
             ("{key}", self.benchmark.clone()),
             ("/users/{id}", format!("/users/{}", self.victim)),
@@ -379,6 +396,8 @@ fn json_body(template: &str) -> Value {
     } else if ends("/{slug}/memberships") {
         json!({"network": "uclg-culture", "role": "", "started_on": "2020-01-01",
                "ended_on": "", "creative_field": "", "designation_year": ""})
+    } else if template == "/api/v1/programmes" {
+        json!({"city": "buenos-aires"})
     } else if template == "/api/v1/practices" {
         json!({"cities": ["buenos-aires"], "lang": "en", "title": "Asked by the access table"})
     } else if template == "/api/v1/assessments" {

@@ -1,0 +1,51 @@
+//! Tables of the Leading Cities programme: programmes and their consultations.
+
+pub mod programme {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "programmes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub city_id: i64,
+        pub starts_on: Date,
+        pub ends_on: Date,
+        pub short_reason: Option<String>,
+        pub status: String,
+        pub priorities: String,
+        /// Bumped by every change: a save made on an older revision is refused.
+        pub revision: i64,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod programme_consultation {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "programme_consultations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub programme_id: i64,
+        pub held_on: Date,
+        pub city_people: String,
+        pub secretariat_people: String,
+        pub notes: String,
+        pub decisions: String,
+        pub follow_ups: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

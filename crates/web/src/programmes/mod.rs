@@ -1,0 +1,82 @@
+//! The Leading Cities programme on the web: the catalogue of activities (public), the
+//! programmes a person may see, a programme's page with its consultations, and the same in the
+//! JSON API. The use cases are `ateneu_app::programmes`.
+
+mod pages;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::{ApiJson, Path};
+use crate::routing::Routes;
+use crate::viewer::Viewer;
+use ateneu_app::programmes::{self as cases, ProgrammeForm};
+use ateneu_domain::programmes::ConsultationInput;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .route("/programmes", get(pages::list))
+        .route("/programmes/catalogue", get(pages::catalogue))
+        .route("/programmes/new", get(pages::new_form).post(pages::create))
+        .route("/programmes/{id}", get(pages::detail).post(pages::update))
+        .route(
+            "/programmes/{id}/consultations",
+            post(pages::add_consultation),
+        )
+}
+
+pub fn api_routes() -> Routes {
+    Routes::new()
+        .route("/programmes", get(list_api).post(create_api))
+        .route("/programmes/catalogue", get(catalogue_api))
+        .route("/programmes/{id}", get(detail_api).put(update_api))
+        .route("/programmes/{id}/consultations", post(add_consultation_api))
+}
+
+async fn catalogue_api() -> Result<Response, AppError> {
+    Ok(Json(cases::catalogue()?).into_response())
+}
+
+async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    Ok(Json(cases::list(&state, &v.acting()).await?).into_response())
+}
+
+async fn create_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    ApiJson(form): ApiJson<ProgrammeForm>,
+) -> Result<Response, AppError> {
+    let programme = cases::create(&state, &v.acting(), &form).await?;
+    Ok((StatusCode::CREATED, Json(programme)).into_response())
+}
+
+async fn detail_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
+}
+
+async fn update_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(form): ApiJson<ProgrammeForm>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::update(&state, &v.acting(), id, &form).await?).into_response())
+}
+
+async fn add_consultation_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<ConsultationInput>,
+) -> Result<Response, AppError> {
+    let consultation = cases::add_consultation(&state, &v.acting(), id, &input).await?;
+    Ok((StatusCode::CREATED, Json(consultation)).into_response())
+}
