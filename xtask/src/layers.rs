@@ -20,7 +20,7 @@ const HTTP_FREE: &[&str] = &["domain", "db", "search", "reports", "app"];
 
 /// The only file of the binary that may name the web layer: the command line goes through
 /// the use cases (`ateneu_app`), and only `serve` needs the router.
-const WEB_IN_BINARY: &str = "serve.rs";
+const WEB_IN_BINARY: &str = "src/serve.rs";
 
 /// Crates whose sources may name the database library.
 const SQL_CRATES: &[&str] = &["db"];
@@ -134,7 +134,9 @@ pub fn violations(root: &Path) -> Result<Vec<String>, String> {
                 ));
             }
             if name == "ateneu"
-                && file.file_name().is_some_and(|f| f != WEB_IN_BINARY)
+                && file
+                    .strip_prefix(&folder)
+                    .is_ok_and(|f| f != Path::new(WEB_IN_BINARY))
                 && names_any(&source, &["ateneu_web"])
             {
                 found.push(format!(

@@ -358,6 +358,16 @@ mod tests {
                 .iter()
                 .map(|s| format!("programme-status-{}", s.key().replace('_', "-"))),
         );
+        ids.extend(
+            ateneu_domain::programmes::activities::ActivityStatus::ALL
+                .iter()
+                .map(|s| format!("activity-status-{}", s.key().replace('_', "-"))),
+        );
+        ids.extend(
+            ateneu_domain::programmes::budget::BudgetCategory::ALL
+                .iter()
+                .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),
+        );
         for id in &ids {
             for lang in Lang::ALL {
                 assert!(i18n.has(lang, id), "{lang} lacks {id}");

@@ -96,6 +96,8 @@ impl Context {
             .await?
             .is_some();
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
+        // The bundled programme catalogue is checked at start, not at the first visit.
+        programmes::catalogue()?;
         let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
         let search = practices::index::SearchIndex::open(&config.search_index)?;
         let signing_key = security::SigningKey::load(&db).await?;

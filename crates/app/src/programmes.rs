@@ -4,16 +4,22 @@
 //! never overlapping another of the city's periods); saving a change on the revision it was made
 //! on; recording a consultation.
 
+pub mod activities;
+pub mod budget;
+
 use crate::{Acting, Context, Error};
+use ateneu_db::WriteTxn;
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::memberships;
+use ateneu_db::programmes::activities::Activity;
 use ateneu_db::programmes::{self as repo, Consultation, Programme, ProgrammeListItem};
 use ateneu_domain::permissions::{Action, CityScope};
+use ateneu_domain::programmes::budget::{CurrencyTotal, totals};
 use ateneu_domain::programmes::catalogue::{self, Catalogue};
 use ateneu_domain::programmes::{
-    ConsultationInput, ProgrammeDraft, ProgrammeInput, is_leading_city, overlapping,
+    ConsultationInput, LEADING_CITIES, ProgrammeDraft, ProgrammeInput, is_leading_city, overlapping,
 };
-use ateneu_domain::{FieldErrors, Problem, ProblemKey};
+use ateneu_domain::{Problem, ProblemKey};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::sync::OnceLock;
 
@@ -26,12 +32,18 @@ pub fn catalogue() -> Result<&'static Catalogue, Error> {
         .map_err(|problems| Error::Internal(format!("the bundled catalogue: {problems:?}")))
 }
 
-/// A city's networks with the networks above them, for the policies.
-async fn networks_of(context: &Context, city_id: i64) -> Result<Vec<String>, Error> {
-    let networks = memberships::networks_of(&context.db.conn, city_id).await?;
-    Ok(context
-        .reference
-        .scope_of(networks.iter().map(String::as_str)))
+/// The networks whose secretariat runs the programme: the Leading Cities and those above it.
+/// A city's other networks give no say over its programme (a Creative Cities secretariat does
+/// not see a Leading City's programme because the city is also a Creative City).
+fn programme_networks(context: &Context) -> Vec<String> {
+    context.reference.with_ancestors(LEADING_CITIES)
+}
+
+fn scope(city_id: i64, networks: &[String]) -> CityScope<'_> {
+    CityScope {
+        id: city_id,
+        networks,
+    }
 }
 
 /// The programmes the person may see, by city. Anonymous people are asked to sign in.
@@ -39,27 +51,49 @@ pub async fn list(context: &Context, acting: &Acting) -> Result<Vec<ProgrammeLis
     if !acting.is_signed_in() && !acting.is_operator() {
         return Err(Error::SignInRequired);
     }
-    let all = repo::all(&context.db.conn).await?;
-    let ids: Vec<i64> = all.iter().map(|p| p.programme.city_id).collect();
-    let by_city = memberships::of_cities(&context.db.conn, &ids).await?;
-    Ok(all
+    let networks = programme_networks(context);
+    Ok(repo::all(&context.db.conn)
+        .await?
         .into_iter()
         .filter(|item| {
-            let networks = context.reference.scope_of(
-                by_city
-                    .get(&item.programme.city_id)
-                    .into_iter()
-                    .flatten()
-                    .map(|m| m.draft.network.as_str()),
-            );
             acting
-                .require(Action::ViewProgramme(CityScope {
-                    id: item.programme.city_id,
-                    networks: &networks,
-                }))
+                .require(Action::ViewProgramme(scope(
+                    item.programme.city_id,
+                    &networks,
+                )))
                 .is_ok()
         })
         .collect())
+}
+
+/// What a person may do with a programme they may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ProgrammeRights {
+    /// The person may change the period, status and priorities.
+    pub may_manage: bool,
+    /// The person may record a consultation.
+    pub may_consult: bool,
+}
+
+/// A programme and what the person may do with it, or not found for whoever may not see it.
+async fn load(
+    context: &Context,
+    acting: &Acting,
+    id: i64,
+) -> Result<(Programme, ProgrammeRights), Error> {
+    let programme = repo::by_id(&context.db.conn, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let networks = programme_networks(context);
+    let scope = scope(programme.city_id, &networks);
+    if acting.require(Action::ViewProgramme(scope)).is_err() {
+        return Err(Error::NotFound);
+    }
+    let rights = ProgrammeRights {
+        may_manage: acting.require(Action::ManageProgramme(scope)).is_ok(),
+        may_consult: acting.require(Action::RecordConsultation(scope)).is_ok(),
+    };
+    Ok((programme, rights))
 }
 
 /// A programme as its page and the API show it, with what the person may do.
@@ -69,35 +103,32 @@ pub struct ProgrammeView {
     pub programme: Programme,
     pub city: City,
     pub consultations: Vec<Consultation>,
-    /// The person may change the period, status and priorities.
-    pub may_manage: bool,
-    /// The person may record a consultation.
-    pub may_consult: bool,
+    pub activities: Vec<Activity>,
+    /// The budget's totals per currency (the lines are on the budget's own page).
+    pub budget: Vec<CurrencyTotal>,
+    #[serde(flatten)]
+    pub rights: ProgrammeRights,
 }
 
 /// A programme, or not found for whoever may not see it.
 pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ProgrammeView, Error> {
-    let programme = repo::by_id(&context.db.conn, id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let networks = networks_of(context, programme.city_id).await?;
-    let scope = CityScope {
-        id: programme.city_id,
-        networks: &networks,
-    };
-    if acting.require(Action::ViewProgramme(scope)).is_err() {
-        return Err(Error::NotFound);
-    }
+    let (programme, rights) = load(context, acting, id).await?;
     let city = city_repo::by_id(&context.db.conn, programme.city_id)
         .await?
         .ok_or(Error::NotFound)?;
     let consultations = repo::consultations(&context.db.conn, id).await?;
+    let activities = ateneu_db::programmes::activities::of_programme(&context.db.conn, id).await?;
+    let lines = ateneu_db::programmes::budget::of_programme(&context.db.conn, id).await?;
+    let budget = totals(lines.iter().map(|l| &l.draft))
+        .map_err(Error::BadRequest)?
+        .by_currency;
     Ok(ProgrammeView {
-        may_manage: acting.require(Action::ManageProgramme(scope)).is_ok(),
-        may_consult: acting.require(Action::RecordConsultation(scope)).is_ok(),
         programme,
         city,
         consultations,
+        activities,
+        budget,
+        rights,
     })
 }
 
@@ -107,19 +138,20 @@ pub async fn of_city(
     acting: &Acting,
     city_id: i64,
 ) -> Result<Vec<Programme>, Error> {
-    let networks = networks_of(context, city_id).await?;
-    let scope = CityScope {
-        id: city_id,
-        networks: &networks,
-    };
-    if acting.require(Action::ViewProgramme(scope)).is_err() {
+    let networks = programme_networks(context);
+    if acting
+        .require(Action::ViewProgramme(scope(city_id, &networks)))
+        .is_err()
+    {
         return Ok(Vec::new());
     }
     Ok(repo::of_city(&context.db.conn, city_id).await?)
 }
 
 /// A whole number given as a JSON number or as text (a form's field).
-fn number_or_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(crate) fn number_or_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Given {
@@ -130,6 +162,16 @@ fn number_or_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, 
         Given::Number(n) => n.to_string(),
         Given::Text(text) => text,
     })
+}
+
+/// The revision a change was made on, as sent.
+pub(crate) fn parse_revision(text: &str) -> Result<i64, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::new(ProblemKey::Required));
+    }
+    text.trim()
+        .parse::<i64>()
+        .map_err(|_| Problem::new(ProblemKey::NotANumber))
 }
 
 /// What starting or changing a programme takes: the city (when starting), the revision the
@@ -175,22 +217,51 @@ impl ProgrammeForm {
     }
 }
 
-/// Refuses a period that meets another of the city's programmes (`except` the one changed).
+/// Refuses a period that meets another of the city's programmes (`except` the one changed),
+/// read inside the write so that two saves cannot both pass.
 async fn check_overlap(
-    context: &Context,
+    txn: &WriteTxn<'_>,
     city_id: i64,
     draft: &ProgrammeDraft,
     except: Option<i64>,
 ) -> Result<(), Error> {
-    let others = repo::of_city(&context.db.conn, city_id).await?;
+    let others = repo::of_city(&**txn, city_id).await?;
     let others = others
         .iter()
         .filter(|p| Some(p.id) != except)
         .map(|p| (p.id, &p.draft.period));
-    if let Some(id) = overlapping(&draft.period, others) {
+    if let Some((_, period)) = overlapping(&draft.period, others) {
         return Err(Error::field(
             "starts_on",
-            Problem::with_detail(ProblemKey::ProgrammesOverlap, id.to_string()),
+            Problem::with_detail(
+                ProblemKey::ProgrammesOverlap,
+                format!("{} – {}", period.starts_on, period.ends_on),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a period that would leave out one of the programme's activities or budget years.
+async fn check_keeps_contents(
+    txn: &WriteTxn<'_>,
+    id: i64,
+    draft: &ProgrammeDraft,
+) -> Result<(), Error> {
+    use chrono::Datelike;
+    let period = &draft.period;
+    let activities = ateneu_db::programmes::activities::of_programme(&**txn, id).await?;
+    let lines = ateneu_db::programmes::budget::of_programme(&**txn, id).await?;
+    let years = period.starts_on.year()..=period.ends_on.year();
+    let left_out = activities.iter().any(|a| !a.draft.fits(period))
+        || lines.iter().any(|l| !years.contains(&l.draft.year));
+    if left_out {
+        return Err(Error::field(
+            "ends_on",
+            Problem::with_detail(
+                ProblemKey::ActivitiesOutsidePeriod,
+                format!("{} – {}", period.starts_on, period.ends_on),
+            ),
         ));
     }
     Ok(())
@@ -212,12 +283,10 @@ pub async fn create(
             return Err(Error::Invalid(errors));
         }
     };
-    let networks = networks_of(context, city.id).await?;
-    acting.require(Action::ManageProgramme(CityScope {
-        id: city.id,
-        networks: &networks,
-    }))?;
-    let history = memberships::of_city(&context.db.conn, city.id).await?;
+    let networks = programme_networks(context);
+    acting.require(Action::ManageProgramme(scope(city.id, &networks)))?;
+    let txn = context.db.write().await?;
+    let history = memberships::of_city(&*txn, city.id).await?;
     let today = chrono::Utc::now().date_naive();
     if !is_leading_city(history.iter().map(|m| &m.draft), today) {
         let mut errors = parsed.err().unwrap_or_default();
@@ -225,63 +294,59 @@ pub async fn create(
         return Err(Error::Invalid(errors));
     }
     let draft = parsed?;
-    check_overlap(context, city.id, &draft, None).await?;
-    let txn = context.db.write().await?;
+    check_overlap(&txn, city.id, &draft, None).await?;
     let programme = repo::create(&txn, &acting.who, city.id, &draft).await?;
     txn.commit().await?;
     Ok(programme)
 }
 
 /// Saves a change to a programme's period, status or priorities, made on `form.revision`: a
-/// status moves one step at a time, and a save on an older revision is refused (someone saved
-/// in between).
+/// save on an older revision is refused first, naming the fields saved since (someone saved
+/// in between); an empty status keeps the current one; a status moves one step at a time.
 pub async fn update(
     context: &Context,
     acting: &Acting,
     id: i64,
     form: &ProgrammeForm,
 ) -> Result<Programme, Error> {
-    let view = read(context, acting, id).await?;
-    if !view.may_manage {
+    let (before, rights) = load(context, acting, id).await?;
+    if !rights.may_manage {
         return Err(Error::Forbidden);
     }
-    let before = view.programme;
-    let mut errors = FieldErrors::new();
-    let revision = errors.take(
-        "revision",
-        form.revision
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| Problem::new(ProblemKey::NotANumber)),
-    );
-    let draft = match form.programme().parse() {
-        Ok(draft) => Some(draft),
-        Err(more) => {
-            for (field, problem) in more.iter() {
-                errors.add(field, problem.clone());
-            }
-            None
+    let revision = parse_revision(&form.revision);
+    let mut input = form.programme();
+    if input.status.trim().is_empty() {
+        input.status = before.draft.status.key().to_owned();
+    }
+    let parsed = input.parse();
+    let revision = match revision {
+        Ok(revision) => revision,
+        Err(problem) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            errors.add("revision", problem);
+            return Err(Error::Invalid(errors));
         }
     };
-    if let Some(draft) = &draft
-        && !before.draft.status.may_move_to(draft.status)
-    {
-        errors.add(
-            "status",
-            Problem::with_detail(ProblemKey::StatusStepNotAllowed, draft.status.key()),
-        );
-    }
-    let (Some(revision), Some(draft)) = (revision, draft) else {
-        return Err(Error::Invalid(errors));
-    };
-    if !errors.is_empty() {
-        return Err(Error::Invalid(errors));
-    }
     if revision != before.revision {
-        return Err(Error::Conflict(Problem::new(ProblemKey::ChangedMeanwhile)));
+        let changed = match &parsed {
+            Ok(draft) => before.draft.changed_fields(draft).join(", "),
+            Err(_) => String::new(),
+        };
+        return Err(Error::Conflict(Problem::with_detail(
+            ProblemKey::ChangedMeanwhile,
+            changed,
+        )));
     }
-    check_overlap(context, before.city_id, &draft, Some(id)).await?;
+    let draft = parsed?;
+    if !before.draft.status.may_move_to(draft.status) {
+        return Err(Error::field(
+            "status",
+            Problem::new(ProblemKey::StatusStepNotAllowed),
+        ));
+    }
     let txn = context.db.write().await?;
+    check_overlap(&txn, before.city_id, &draft, Some(id)).await?;
+    check_keeps_contents(&txn, id, &draft).await?;
     let programme = repo::update(&txn, &acting.who, &before, revision, &draft).await?;
     txn.commit().await?;
     Ok(programme)
@@ -294,8 +359,8 @@ pub async fn add_consultation(
     id: i64,
     input: &ConsultationInput,
 ) -> Result<Consultation, Error> {
-    let view = read(context, acting, id).await?;
-    if !view.may_consult {
+    let (_, rights) = load(context, acting, id).await?;
+    if !rights.may_consult {
         return Err(Error::Forbidden);
     }
     let draft = input.parse()?;

@@ -62,6 +62,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "leading cities programmes and consultations",
         include_str!("migrations/0011_programmes.sql"),
     ),
+    (
+        12,
+        "programme activities and budget lines",
+        include_str!("migrations/0012_programme_activities_budget.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

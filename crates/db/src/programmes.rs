@@ -1,6 +1,10 @@
 //! The Leading Cities programmes: a city's programmes, every programme (the secretariat's list),
 //! creating one, saving a change against the revision it was made on (optimistic concurrency),
-//! and the log of consultations. Each write leaves its audit row.
+//! and the log of consultations. Each write leaves its audit row. A programme's activities are
+//! `activities`, its budget lines `budget`.
+
+pub mod activities;
+pub mod budget;
 
 use crate::audit::{self, Who};
 use crate::entities::{city, programme, programme_consultation};
@@ -25,6 +29,8 @@ pub struct Programme {
     pub draft: ProgrammeDraft,
     /// Send it back with a change: a save made on an older revision is refused.
     pub revision: i64,
+    /// Send it back with a change to the budget: its lines have a revision of their own.
+    pub budget_revision: i64,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -66,6 +72,7 @@ fn to_programme(model: programme::Model) -> DbResult<Programme> {
             priorities: model.priorities,
         },
         revision: model.revision,
+        budget_revision: model.budget_revision,
         updated_at: model.updated_at,
     })
 }
@@ -167,6 +174,7 @@ pub async fn create(
         status: Set(draft.status.key().to_owned()),
         priorities: Set(draft.priorities.clone()),
         revision: Set(1),
+        budget_revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

@@ -64,7 +64,7 @@ pub struct MembershipRow {
 pub const MAX_LISTED_ERRORS: usize = 200;
 
 /// Reads the records of a CSV file with the given columns (all of them required, in any order).
-fn records(
+pub(crate) fn records(
     bytes: &[u8],
     columns: &[&str],
     errors: &mut Vec<LineError>,
@@ -140,7 +140,7 @@ fn records(
     rows
 }
 
-fn value(values: &mut [(String, String)], column: &str) -> String {
+pub(crate) fn value(values: &mut [(String, String)], column: &str) -> String {
     values
         .iter_mut()
         .find(|(name, _)| name == column)
@@ -148,7 +148,7 @@ fn value(values: &mut [(String, String)], column: &str) -> String {
         .unwrap_or_default()
 }
 
-fn push_field_errors(
+pub(crate) fn push_field_errors(
     errors: &mut Vec<LineError>,
     line: u64,
     fields: crate::validation::FieldErrors,

@@ -135,6 +135,12 @@ problem_keys! {
     ProgrammesOverlap => "programmes_overlap",
     ChangedMeanwhile => "changed_meanwhile",
     UnknownProgrammeStatus => "unknown_programme_status",
+    OutsideProgramme => "outside_programme",
+    ActivitiesOutsidePeriod => "activities_outside_period",
+    UnknownActivity => "unknown_activity",
+    InvalidCurrency => "invalid_currency",
+    InvalidAmount => "invalid_amount",
+    AmountTooLarge => "amount_too_large",
 }
 
 impl ProblemKey {

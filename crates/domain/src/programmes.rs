@@ -1,8 +1,11 @@
 //! The Leading Cities programme's rules: a programme's status and the steps between them, its
 //! period (at least two years, or a stated reason for fewer), which cities may have one (current
 //! Leading Cities), that one city's programmes never overlap, and what a consultation records.
-//! The standard catalogue of activities is `catalogue`.
+//! The standard catalogue of activities is `catalogue`; a programme's activities are
+//! `activities`, its budget `budget`.
 
+pub mod activities;
+pub mod budget;
 pub mod catalogue;
 
 use crate::assessments::keyed_enum;
@@ -95,11 +98,8 @@ impl Period {
 pub fn overlapping<'a>(
     period: &Period,
     others: impl IntoIterator<Item = (i64, &'a Period)>,
-) -> Option<i64> {
-    others
-        .into_iter()
-        .find(|(_, other)| period.overlaps(other))
-        .map(|(id, _)| id)
+) -> Option<(i64, &'a Period)> {
+    others.into_iter().find(|(_, other)| period.overlaps(other))
 }
 
 /// Whether a city with these memberships is a Leading City on `day`.
@@ -120,6 +120,29 @@ pub struct ProgrammeDraft {
     pub status: ProgrammeStatus,
     /// What the city asked for and the secretariat agreed to focus on.
     pub priorities: String,
+}
+
+impl ProgrammeDraft {
+    /// The fields (by their form names) on which `other` differs from this one.
+    pub fn changed_fields(&self, other: &ProgrammeDraft) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        if self.period.starts_on != other.period.starts_on {
+            changed.push("starts_on");
+        }
+        if self.period.ends_on != other.period.ends_on {
+            changed.push("ends_on");
+        }
+        if self.period.short_reason != other.period.short_reason {
+            changed.push("short_reason");
+        }
+        if self.status != other.status {
+            changed.push("status");
+        }
+        if self.priorities != other.priorities {
+            changed.push("priorities");
+        }
+        changed
+    }
 }
 
 fn date(errors: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveDate> {

@@ -140,6 +140,10 @@ pub fn json_body(state: &AppState, lang: Lang, error: &AppError) -> Value {
         "error": problem.key,
         "message": state.i18n.problem(lang, &problem),
     });
+    if let (AppError::Conflict(_), Some(detail)) = (error, &problem.detail) {
+        // What differs from the saved version, by field name, for the client to show.
+        body["detail"] = json!(detail);
+    }
     if let AppError::Invalid(fields) = error {
         let fields: Map<String, Value> = fields
             .iter()

@@ -238,7 +238,7 @@ async fn import_memberships_api(
     import_api(&state, &v, FileKind::Memberships, bytes).await
 }
 
-fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
     (

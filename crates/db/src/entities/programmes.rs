@@ -1,4 +1,5 @@
-//! Tables of the Leading Cities programme: programmes and their consultations.
+//! Tables of the Leading Cities programme: programmes, their consultations, activities and
+//! budget lines.
 
 pub mod programme {
     use sea_orm::entity::prelude::*;
@@ -16,6 +17,8 @@ pub mod programme {
         pub priorities: String,
         /// Bumped by every change: a save made on an older revision is refused.
         pub revision: i64,
+        /// Bumped by every change to the budget's lines.
+        pub budget_revision: i64,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -41,6 +44,63 @@ pub mod programme_consultation {
         pub notes: String,
         pub decisions: String,
         pub follow_ups: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod programme_activity {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "programme_activities")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub programme_id: i64,
+        pub catalogue_key: Option<String>,
+        pub title: Option<String>,
+        pub starts_on: Date,
+        pub ends_on: Date,
+        pub place: String,
+        pub city_leads: String,
+        pub secretariat_leads: String,
+        pub status: String,
+        pub focus: String,
+        pub revision: i64,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod budget_line {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "budget_lines")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub programme_id: i64,
+        pub activity_id: Option<i64>,
+        pub year: i32,
+        pub category: String,
+        pub description: String,
+        pub funder: String,
+        pub currency: String,
+        /// Minor units of the currency.
+        pub planned: i64,
+        pub committed: i64,
+        pub spent: i64,
         pub created_at: DateTimeUtc,
     }
 

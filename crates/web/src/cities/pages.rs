@@ -202,7 +202,7 @@ pub async fn detail(
                 h2 #programmes { (v.t("programmes-title")) }
                 ul { @for p in &programmes {
                     li { a href=(v.href(&format!("/programmes/{}", p.id))) { (p.draft.period.starts_on) " – " (p.draft.period.ends_on) }
-                        " · " (v.t(&format!("programme-status-{}", p.draft.status.key().replace('_', "-"))))
+                        " · " (crate::programmes::status_label(&v, p.draft.status))
                         " " span.muted { "(" (v.t("visibility-confidential")) ")" } }
                 } }
             }

@@ -2,6 +2,8 @@
 
 use super::operations::Operation;
 use super::schema_ref;
+use ateneu_domain::programmes::activities::{ActivityStatus, MAX_PLACE, MAX_TITLE};
+use ateneu_domain::programmes::budget::{BudgetCategory, MAX_DESCRIPTION};
 use ateneu_domain::programmes::{MAX_PEOPLE, MAX_REASON, MAX_TEXT, ProgrammeStatus};
 use serde_json::{Value, json};
 
@@ -66,6 +68,86 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "Consultation",
         true,
     ),
+    (
+        "post",
+        "/programmes/{id}/activities",
+        "programmes",
+        "Add an activity (the programme's managers): catalogue_key for one of the 15, or a custom title; its days inside the programme's period (422 outside_programme)",
+        Some("ActivityInput"),
+        201,
+        "Activity",
+        true,
+    ),
+    (
+        "get",
+        "/programmes/{id}/activities/{activity}",
+        "programmes",
+        "An activity with its programme, city, catalogue entry and budget lines (404 to whoever may not see the programme)",
+        None,
+        200,
+        "ActivityView",
+        true,
+    ),
+    (
+        "put",
+        "/programmes/{id}/activities/{activity}",
+        "programmes",
+        "Change an activity, with the revision the change was made on (409 changed_meanwhile when someone saved since)",
+        Some("ActivityForm"),
+        200,
+        "Activity",
+        true,
+    ),
+    (
+        "get",
+        "/programmes/{id}/budget",
+        "programmes",
+        "The budget: lines in exact money (minor units), totals per currency, year and funder, and the budget's revision",
+        None,
+        200,
+        "Budget",
+        true,
+    ),
+    (
+        "post",
+        "/programmes/{id}/budget",
+        "programmes",
+        "Add a budget line, with the budget's revision (409 changed_meanwhile when the budget changed since)",
+        Some("BudgetLineForm"),
+        201,
+        "BudgetLine",
+        true,
+    ),
+    (
+        "delete",
+        "/programmes/{id}/budget/{line}",
+        "programmes",
+        "Remove a budget line; ?budget_revision= the budget's revision (204)",
+        None,
+        204,
+        "",
+        true,
+    ),
+    (
+        "post",
+        "/programmes/{id}/budget/import",
+        "programmes",
+        "Replace the whole budget with a CSV file (text/csv body; ?budget_revision=); every line checked first, the bad ones named, nothing changed when one is bad",
+        Some("Csv"),
+        200,
+        "BudgetImport",
+        true,
+    ),
+    (
+        "get",
+        "/programmes/{id}/budget.csv",
+        "programmes",
+        "The budget as CSV in the columns the import takes (no live formula)",
+        None,
+        200,
+        "Csv",
+        true,
+    ),
 ];
 
 pub(crate) fn schemas() -> Value {
@@ -83,7 +165,58 @@ pub(crate) fn schemas() -> Value {
         "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"}, "held_on": date,
         "city_people": {"type": "string"}, "secretariat_people": {"type": "string"}, "notes": {"type": "string"},
         "decisions": {"type": "string"}, "follow_ups": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"}}});
+    let activity_statuses: Vec<&str> = ActivityStatus::ALL.iter().map(|s| s.key()).collect();
+    let categories: Vec<&str> = BudgetCategory::ALL.iter().map(|c| c.key()).collect();
+    let activity_fields = json!({
+        "catalogue_key": {"type": "string", "description": "a catalogue activity's key; empty for a custom activity"},
+        "title": text(MAX_TITLE), "starts_on": date, "ends_on": {"type": "string", "format": "date", "description": "the last day"},
+        "place": text(MAX_PLACE), "city_leads": text(MAX_PEOPLE), "secretariat_leads": text(MAX_PEOPLE),
+        "status": {"type": "string", "enum": activity_statuses}, "focus": text(MAX_TEXT)});
+    let mut activity_form = activity_fields.clone();
+    activity_form["revision"] = json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
+    let minor = json!({"type": "integer", "format": "int64", "description": "minor units of the line's currency (cents)"});
+    let amount = json!({"type": "string", "description": "an amount such as 1234.50 (no more decimals than the currency has); empty is zero"});
+    let line_fields = json!({
+        "year": {"type": "string"}, "activity": {"type": "string", "description": "the activity's id, or empty"},
+        "category": {"type": "string", "enum": categories}, "description": text(MAX_DESCRIPTION), "funder": text(MAX_PEOPLE),
+        "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$"}, "planned": amount, "committed": amount, "spent": amount});
+    let mut line_form = line_fields.clone();
+    line_form["budget_revision"] =
+        json!({"type": ["integer", "string"], "description": "the budget's revision"});
+    let totals = |by: Option<(&str, Value)>| {
+        let mut properties = json!({"currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor});
+        if let Some((name, schema)) = by {
+            properties[name] = schema;
+        }
+        json!({"type": "array", "items": {"type": "object", "properties": properties}})
+    };
     json!({
+        "Activity": {"type": "object", "properties": {
+            "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"},
+            "catalogue_key": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
+            "starts_on": date, "ends_on": date, "place": {"type": "string"}, "city_leads": {"type": "string"},
+            "secretariat_leads": {"type": "string"}, "status": {"type": "string", "enum": activity_statuses},
+            "focus": {"type": "string"}, "revision": {"type": "integer", "format": "int64"}}},
+        "ActivityInput": {"type": "object", "required": ["starts_on", "ends_on"], "properties": activity_fields},
+        "ActivityForm": {"type": "object", "required": ["revision", "starts_on", "ends_on"], "properties": activity_form},
+        "ActivityView": {"allOf": [schema_ref("Activity"), {"type": "object", "properties": {
+            "programme": schema_ref("Programme"), "city": schema_ref("City"), "catalogue": {"type": ["object", "null"]},
+            "budget_lines": {"type": "array", "items": schema_ref("BudgetLine")},
+            "may_manage": {"type": "boolean"}, "may_consult": {"type": "boolean"}}}]},
+        "BudgetLine": {"type": "object", "properties": {
+            "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"},
+            "year": {"type": "integer"}, "activity_id": {"type": ["integer", "null"], "format": "int64"},
+            "category": {"type": "string", "enum": categories}, "description": {"type": "string"}, "funder": {"type": "string"},
+            "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}},
+        "BudgetLineForm": {"type": "object", "required": ["budget_revision", "year", "category", "funder", "currency"], "properties": line_form},
+        "Budget": {"type": "object", "properties": {
+            "programme_id": {"type": "integer", "format": "int64"}, "budget_revision": {"type": "integer", "format": "int64"},
+            "lines": {"type": "array", "items": schema_ref("BudgetLine")},
+            "totals": {"type": "object", "description": "never two currencies added together", "properties": {
+                "by_currency": totals(None), "by_year": totals(Some(("year", json!({"type": "integer"})))),
+                "by_funder": totals(Some(("funder", json!({"type": "string"}))))}},
+            "activities": {"type": "array", "items": schema_ref("Activity")}, "may_manage": {"type": "boolean"}}},
+        "BudgetImport": {"type": "object", "properties": {"lines": {"type": "integer"}}},
         "Catalogue": {"type": "object", "properties": {
             "areas": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "name": trilingual}}},
             "activities": {"type": "array", "items": {"type": "object", "properties": {
@@ -96,6 +229,8 @@ pub(crate) fn schemas() -> Value {
         "ProgrammeList": {"type": "array", "items": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {"city_slug": {"type": "string"}, "city_name": {"type": "object"}}}]}},
         "ProgrammeView": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {
             "city": schema_ref("City"), "consultations": {"type": "array", "items": schema_ref("Consultation")},
+            "activities": {"type": "array", "items": schema_ref("Activity")},
+            "budget": {"type": "array", "description": "the budget's totals per currency", "items": {"type": "object"}},
             "may_manage": {"type": "boolean"}, "may_consult": {"type": "boolean"}}}]},
         "ProgrammeForm": {"type": "object", "required": ["starts_on", "ends_on"], "properties": {
             "city": {"type": "string", "description": "when starting: the city's slug or name"},

@@ -1,8 +1,13 @@
 //! The Leading Cities programme on the web: the catalogue of activities (public), the
 //! programmes a person may see, a programme's page with its consultations, and the same in the
-//! JSON API. The use cases are `ateneu_app::programmes`.
+//! JSON API; a programme's activities are `activities`, its budget `budget`. The use cases are
+//! `ateneu_app::programmes`.
 
+mod activities;
+mod budget;
 mod pages;
+
+pub use pages::status_label;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -15,7 +20,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -27,6 +32,20 @@ pub fn routes() -> Routes {
             "/programmes/{id}/consultations",
             post(pages::add_consultation),
         )
+        .route("/programmes/{id}/activities", post(activities::add))
+        .route(
+            "/programmes/{id}/activities/{activity}",
+            get(activities::detail).post(activities::update),
+        )
+        .route(
+            "/programmes/{id}/budget",
+            get(budget::detail).post(budget::add),
+        )
+        .route("/programmes/{id}/budget/import", post(budget::import))
+        .route(
+            "/programmes/{id}/budget/{line}/remove",
+            post(budget::remove),
+        )
 }
 
 pub fn api_routes() -> Routes {
@@ -35,6 +54,18 @@ pub fn api_routes() -> Routes {
         .route("/programmes/catalogue", get(catalogue_api))
         .route("/programmes/{id}", get(detail_api).put(update_api))
         .route("/programmes/{id}/consultations", post(add_consultation_api))
+        .route("/programmes/{id}/activities", post(activities::add_api))
+        .route(
+            "/programmes/{id}/activities/{activity}",
+            get(activities::detail_api).put(activities::update_api),
+        )
+        .route(
+            "/programmes/{id}/budget",
+            get(budget::detail_api).post(budget::add_api),
+        )
+        .route("/programmes/{id}/budget.csv", get(budget::export_api))
+        .route("/programmes/{id}/budget/import", post(budget::import_api))
+        .route("/programmes/{id}/budget/{line}", delete(budget::remove_api))
 }
 
 async fn catalogue_api() -> Result<Response, AppError> {

@@ -11,6 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_app::programmes::{self as cases, ProgrammeForm, ProgrammeView};
 use ateneu_db::programmes::Programme;
 use ateneu_domain::permissions::Action;
+use ateneu_domain::programmes::activities::ActivityInput;
 use ateneu_domain::programmes::{ConsultationInput, Period, ProgrammeStatus};
 use ateneu_domain::{FieldErrors, ProblemKey};
 use axum::extract::State;
@@ -18,7 +19,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-fn status_label(v: &Viewer, status: ProgrammeStatus) -> String {
+/// A programme status in the reader's words.
+pub fn status_label(v: &Viewer, status: ProgrammeStatus) -> String {
     v.t(&format!(
         "programme-status-{}",
         status.key().replace('_', "-")
@@ -164,7 +166,20 @@ pub async fn create(
 struct Forms {
     change: Option<(ProgrammeForm, FieldErrors)>,
     consultation: Option<(ConsultationInput, FieldErrors)>,
-    conflict: bool,
+    activity: Option<(ActivityInput, FieldErrors)>,
+    /// Someone saved meanwhile: the fields where the saved version differs from the one sent.
+    conflict: Option<Vec<String>>,
+}
+
+/// The label of a programme form's field.
+fn field_label(v: &Viewer, field: &str) -> String {
+    v.t(match field {
+        "starts_on" => "programme-starts",
+        "ends_on" => "programme-ends",
+        "short_reason" => "programme-short-reason",
+        "status" => "programme-status",
+        _ => "programme-priorities",
+    })
 }
 
 fn shown(v: &Viewer, programme: &Programme) -> Markup {
@@ -199,20 +214,37 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
         h1 { (title) }
         p { a href=(v.href(&format!("/cities/{}", view.city.slug))) { (city_name) } " · " span.badge { (v.t("visibility-confidential")) } }
         (shown(v, programme))
-        @if view.may_manage {
+        @if view.rights.may_manage {
             details open[forms.change.is_some()] {
                 summary { (v.t("programme-change")) }
-                @if forms.conflict {
-                    div.form-errors role="alert" { p { strong { (v.problem(&ateneu_domain::Problem::new(ProblemKey::ChangedMeanwhile))) } } }
+                @if let Some(fields) = &forms.conflict {
+                    div.form-errors role="alert" {
+                        p { strong { (v.problem(&ateneu_domain::Problem::new(ProblemKey::ChangedMeanwhile))) } }
+                        @if !fields.is_empty() {
+                            p { (v.t("programme-differs")) " " (fields.iter().map(|f| field_label(v, f)).collect::<Vec<_>>().join(", ")) }
+                        }
+                    }
                 }
                 (form_errors(v, change_errors))
                 form.form method="post" action=(v.href(&base)) novalidate {
                     (csrf_field(v))
-                    input type="hidden" name="revision" value=(if forms.conflict { programme.revision.to_string() } else { change.revision.clone() });
+                    input type="hidden" name="revision" value=(if forms.conflict.is_some() { programme.revision.to_string() } else { change.revision.clone() });
                     (programme_fields(v, &change, &programme.draft.status.next_choices(), change_errors))
                     div.actions { button.button type="submit" { (v.t("save")) } }
                 }
             }
+        }
+        (super::activities::section(v, programme.id, &view.activities, view.rights.may_manage, forms.activity.as_ref().map(|(i, e)| (i, e))))
+        section #budget-summary {
+            h2 { (v.t("budget-title")) }
+            @if view.budget.is_empty() { p.muted { (v.t("budget-none")) } } @else {
+                ul { @for total in &view.budget {
+                    li { (total.currency.code()) ": " (v.t("budget-planned")) " " (super::budget::money(&total.currency, total.amounts.planned))
+                        " · " (v.t("budget-committed")) " " (super::budget::money(&total.currency, total.amounts.committed))
+                        " · " (v.t("budget-spent")) " " (super::budget::money(&total.currency, total.amounts.spent)) }
+                } }
+            }
+            p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } }
         }
         section #consultations {
             h2 { (v.t("consultations-title")) }
@@ -229,7 +261,7 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
                     }
                 }
             }
-            @if view.may_consult {
+            @if view.rights.may_consult {
                 details open[forms.consultation.is_some()] {
                     summary { (v.t("consultation-add")) }
                     (form_errors(v, consultation_errors))
@@ -286,7 +318,15 @@ pub async fn update(
                 StatusCode::CONFLICT,
                 Forms {
                     change: Some((form, FieldErrors::new())),
-                    conflict: true,
+                    conflict: Some(
+                        problem
+                            .detail
+                            .iter()
+                            .flat_map(|d| d.split(", "))
+                            .filter(|f| !f.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    ),
                     ..Forms::default()
                 },
             )
@@ -322,4 +362,24 @@ pub async fn add_consultation(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// The programme's page with the add-activity form's values and problems.
+pub async fn with_activity_errors(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    input: &ActivityInput,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    let view = cases::read(state, &v.acting(), id).await?;
+    let forms = Forms {
+        activity: Some((input.clone(), errors.clone())),
+        ..Forms::default()
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page(state, v, &view, &forms),
+    )
+        .into_response())
 }

@@ -15,6 +15,7 @@ mod permissions;
 mod practices;
 mod practices_api;
 mod practices_media;
+mod programme_budget;
 mod programmes;
 mod registry;
 mod security;

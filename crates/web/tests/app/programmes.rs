@@ -178,9 +178,26 @@ async fn a_programme_is_seen_by_its_city_and_its_secretariat_and_not_found_by_an
         app.api(Method::GET, &path, None, Some(&admin)).await.status,
         StatusCode::OK
     );
+    // Buenos Aires is made a Creative City too: the Creative Cities' secretariat may manage
+    // its membership, and still gets no view of the Leading Cities programme.
+    let uccn = app.user("uccn@example.org", &[secretariat("uccn")]).await;
+    let designated = app
+        .api(
+            Method::POST,
+            "/api/v1/cities/buenos-aires/memberships",
+            Some(json!({"network": "uccn", "started_on": "2005-08-01", "creative_field": "design", "designation_year": "2005"})),
+            Some(&uccn),
+        )
+        .await;
+    assert_eq!(
+        designated.status,
+        StatusCode::CREATED,
+        "{}",
+        designated.body
+    );
     let outsiders = [
         app.user("lyon@example.org", &[editor(lyon)]).await,
-        app.user("uccn@example.org", &[secretariat("uccn")]).await,
+        uccn,
         app.user("expert@example.org", &[expert(Some("uclg-culture"))])
             .await,
     ];
@@ -244,6 +261,11 @@ async fn a_programme_moves_one_step_at_a_time_and_a_stale_save_is_refused() {
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
     assert_eq!(stale.json()["error"], "changed_meanwhile");
+    assert_eq!(
+        stale.json()["detail"],
+        "status",
+        "the saved version differs from the one sent in its status"
+    );
     assert!(
         stale.json()["message"]
             .as_str()
@@ -280,7 +302,21 @@ async fn a_programme_moves_one_step_at_a_time_and_a_stale_save_is_refused() {
         .await;
     assert_eq!(
         no_revision.json()["fields"]["revision"]["error"],
-        "not_a_number"
+        "required"
+    );
+    let keeps_status = app
+        .api(
+            Method::PUT,
+            &path,
+            Some(json!({"revision": 2, "starts_on": "2026-01-01", "ends_on": "2028-06-30"})),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(keeps_status.status, StatusCode::OK, "{}", keeps_status.body);
+    assert_eq!(
+        keeps_status.json()["status"],
+        "proposed",
+        "an empty status keeps the current one"
     );
 }
 
@@ -408,6 +444,10 @@ async fn the_secretariat_starts_and_changes_a_programme_on_french_pages() {
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(stale.body.contains("entre-temps"));
+    assert!(
+        stale.body.contains("diffère de la vôtre"),
+        "the fields saved since are named"
+    );
     assert!(stale.body.contains("Proposé"), "the saved version is shown");
     let consulted = app
         .post_form(

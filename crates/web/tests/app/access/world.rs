@@ -23,8 +23,10 @@ pub struct World {
     media: String,
     framework_id: i64,
     benchmark: String,
-    /// A programme of city A.
+    /// A programme of city A, an activity of it and a line of its budget.
     programme: i64,
+    activity: i64,
+    budget_line: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -150,6 +152,24 @@ impl World {
         )
         .await;
         let programme = started["id"].as_i64().expect("id");
+        let activity = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/activities"),
+            Some(json!({"catalogue_key": "peer-learning-seminar", "starts_on": "2026-05-04", "ends_on": "2026-05-07"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an activity");
+        let budget_line = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/budget"),
+            Some(json!({"budget_revision": 1, "year": "2026", "activity": activity.to_string(), "category": "travel", "funder": "UCLG", "currency": "EUR", "planned": "1200"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a budget line");
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -227,6 +247,8 @@ impl World {
             framework_id,
             benchmark,
             programme,
+            activity,
+            budget_line,
             membership,
             victim,
             victim_grant,
@@ -273,7 +295,7 @@ impl World {
             String::new()
         };
         let mut path = template.replace("{lang}", "en");
-        let pairs: [(&str, String); 19] = [
+        let pairs: [(&str, String); 21] = [
             (
                 "/assessments/{id}",
                 format!("/assessments/{}", self.assessment),
@@ -299,6 +321,8 @@ impl World {
                 "/programmes/{id}",
                 format!("/programmes/{}", self.programme),
             ),
+            ("{activity}", self.activity.to_string()),
+            ("{line}", self.budget_line.to_string()),
             ("{other}", "culture21-actions@2015".to_owned()),
             ("{key}", self.benchmark.clone()),
             ("/users/{id}", format!("/users/{}", self.victim)),

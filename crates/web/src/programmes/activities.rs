@@ -1,0 +1,260 @@
+//! A programme's activities on the web: the list and the add form on the programme's page, an
+//! activity's page (its catalogue description, dates, place, people responsible, status, focus
+//! and the budget lines that pay for it) with its change form, and the same in the JSON API.
+
+use super::budget::money;
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::{ApiJson, Form, Path};
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::negotiate::redirect;
+use crate::viewer::Viewer;
+use ateneu_app::programmes::activities::{self as cases, ActivityForm, ActivityView};
+use ateneu_db::programmes::activities::Activity;
+use ateneu_domain::programmes::activities::{ActivityInput, ActivityStatus};
+use ateneu_domain::{FieldErrors, Problem, ProblemKey};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+/// An activity status in the reader's words.
+pub fn status_label(v: &Viewer, status: ActivityStatus) -> String {
+    v.t(&format!(
+        "activity-status-{}",
+        status.key().replace('_', "-")
+    ))
+}
+
+/// An activity's name: its own title, or its catalogue activity's name.
+pub fn name(v: &Viewer, activity: &Activity) -> String {
+    let catalogue = activity
+        .draft
+        .catalogue_key
+        .as_deref()
+        .and_then(|key| ateneu_app::programmes::catalogue().ok()?.activity(key));
+    match (&activity.draft.title, catalogue) {
+        (Some(title), _) => title.clone(),
+        (None, Some(entry)) => format!("{}. {}", entry.number, entry.name.get(v.lang)),
+        (None, None) => format!("#{}", activity.id),
+    }
+}
+
+/// The fields an activity's form shares when adding and changing it.
+pub fn fields(v: &Viewer, input: &ActivityInput, errors: &FieldErrors) -> Markup {
+    let mut kinds = vec![(String::new(), v.t("activity-custom"))];
+    if let Ok(catalogue) = ateneu_app::programmes::catalogue() {
+        kinds.extend(catalogue.activities.iter().map(|a| {
+            (
+                a.key.clone(),
+                format!("{}. {}", a.number, a.name.get(v.lang)),
+            )
+        }));
+    }
+    let statuses: Vec<(String, String)> = ActivityStatus::ALL
+        .iter()
+        .map(|s| (s.key().to_owned(), status_label(v, *s)))
+        .collect();
+    html! {
+        (layout::select(v, "catalogue_key", &v.t("activity-kind"), &kinds, &input.catalogue_key, errors))
+        (Field::new("title", v.t("activity-title"), &input.title).hint(v.t("activity-title-hint")).render(v, errors))
+        (Field::new("starts_on", v.t("programme-starts"), &input.starts_on).kind("date").required().render(v, errors))
+        (Field::new("ends_on", v.t("programme-ends"), &input.ends_on).kind("date").required().render(v, errors))
+        (Field::new("place", v.t("activity-place"), &input.place).render(v, errors))
+        (Field::new("city_leads", v.t("activity-city-leads"), &input.city_leads).render(v, errors))
+        (Field::new("secretariat_leads", v.t("activity-secretariat-leads"), &input.secretariat_leads).render(v, errors))
+        (layout::select(v, "status", &v.t("programme-status"), &statuses, &input.status, errors))
+        (Field::new("focus", v.t("activity-focus"), &input.focus).kind("textarea").hint(v.t("activity-focus-hint")).render(v, errors))
+    }
+}
+
+/// The activities section of a programme's page, with its add form for the managers.
+pub fn section(
+    v: &Viewer,
+    programme_id: i64,
+    activities: &[Activity],
+    may_manage: bool,
+    adding: Option<(&ActivityInput, &FieldErrors)>,
+) -> Markup {
+    let empty = FieldErrors::new();
+    let blank = ActivityInput::default();
+    let (input, errors) = adding.unwrap_or((&blank, &empty));
+    let base = format!("/programmes/{programme_id}/activities");
+    html! {
+        section #activities {
+            h2 { (v.t("activities-title")) }
+            @if activities.is_empty() { p.muted { (v.t("activities-none")) } } @else {
+                div.table-wrap { table.data {
+                    thead { tr { th { (v.t("activity-title")) } th { (v.t("programme-period")) } th { (v.t("activity-place")) } th { (v.t("programme-status")) } } }
+                    tbody { @for a in activities { tr {
+                        td { a href=(v.href(&format!("{base}/{}", a.id))) { (name(v, a)) } }
+                        td { (a.draft.starts_on) " – " (a.draft.ends_on) }
+                        td { (a.draft.place) }
+                        td { (status_label(v, a.draft.status)) }
+                    } } }
+                } }
+            }
+            @if may_manage {
+                details open[adding.is_some()] {
+                    summary { (v.t("activity-add")) }
+                    (form_errors(v, errors))
+                    form.form method="post" action=(v.href(&base)) novalidate {
+                        (csrf_field(v))
+                        (fields(v, input, errors))
+                        div.actions { button.button type="submit" { (v.t("add")) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn page(
+    state: &AppState,
+    v: &Viewer,
+    view: &ActivityView,
+    change: Option<(&ActivityForm, &FieldErrors)>,
+    conflict: bool,
+) -> Markup {
+    let activity = &view.activity;
+    let title = name(v, activity);
+    let city = view.city.draft.name.show(v.lang).text.to_owned();
+    let programme = format!("/programmes/{}", view.programme.id);
+    let empty = FieldErrors::new();
+    let current = ActivityForm::of(activity);
+    let (form, errors) = change.unwrap_or((&current, &empty));
+    let draft = &activity.draft;
+    let body = html! {
+        p { a href=(v.href(&programme)) { "← " (v.tf("programme-title", &[("city", city.into())])) } }
+        h1 { (title) }
+        @if let Some(entry) = &view.catalogue {
+            p.lead { (entry.description.get(v.lang)) }
+        }
+        dl {
+            dt { (v.t("programme-period")) } dd { (draft.starts_on) " – " (draft.ends_on) }
+            @if !draft.place.is_empty() { dt { (v.t("activity-place")) } dd { (draft.place) } }
+            @if !draft.city_leads.is_empty() { dt { (v.t("activity-city-leads")) } dd { (draft.city_leads) } }
+            @if !draft.secretariat_leads.is_empty() { dt { (v.t("activity-secretariat-leads")) } dd { (draft.secretariat_leads) } }
+            dt { (v.t("programme-status")) } dd { (status_label(v, draft.status)) }
+            @if !draft.focus.is_empty() { dt { (v.t("activity-focus")) } dd { (draft.focus) } }
+            @if let Some(entry) = &view.catalogue {
+                dt { (v.t("catalogue-duration")) } dd { (entry.duration.get(v.lang)) }
+                dt { (v.t("catalogue-experts")) } dd { (entry.experts.get(v.lang)) }
+                @if !entry.outputs.is_empty() {
+                    dt { (v.t("catalogue-outputs")) }
+                    dd { ul { @for output in &entry.outputs { li { (output.name.get(v.lang)) " " span.muted { "(" (v.t(&format!("visibility-{}", output.visibility.key()))) ")" } } } } }
+                }
+            }
+        }
+        section #budget {
+            h2 { (v.t("budget-title")) }
+            @if view.budget_lines.is_empty() { p.muted { (v.t("budget-none")) } }
+            @else { ul { @for line in &view.budget_lines {
+                li { (line.draft.year) " · " (super::budget::category_label(v, line.draft.category)) " · " (line.draft.funder) " · " (money(&line.draft.currency, line.draft.amounts.planned)) }
+            } } }
+            p { a href=(v.href(&format!("{programme}/budget"))) { (v.t("budget-open")) } }
+        }
+        @if view.rights.may_manage {
+            details open[change.is_some()] {
+                summary { (v.t("activity-change")) }
+                @if conflict {
+                    div.form-errors role="alert" { p { strong { (v.problem(&Problem::new(ProblemKey::ChangedMeanwhile))) } } }
+                }
+                (form_errors(v, errors))
+                form.form method="post" action=(v.href(&format!("{programme}/activities/{}", activity.id))) novalidate {
+                    (csrf_field(v))
+                    input type="hidden" name="revision" value=(if conflict { activity.revision.to_string() } else { form.revision.clone() });
+                    (fields(v, &form.activity, errors))
+                    div.actions { button.button type="submit" { (v.t("save")) } }
+                }
+            }
+        }
+    };
+    layout::page(state, v, &title, body)
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, activity)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let view = cases::read(&state, &v.acting(), id, activity).await?;
+    Ok(page(&state, &v, &view, None, false).into_response())
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<ActivityInput>,
+) -> Result<Response, AppError> {
+    match cases::add(&state, &v.acting(), id, &input).await {
+        Ok(activity) => Ok(redirect(
+            &v.href(&format!("/programmes/{id}/activities/{}", activity.id)),
+        )),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            super::pages::with_activity_errors(&state, &v, id, &input, &errors).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, activity)): Path<(i64, i64)>,
+    Form(form): Form<ActivityForm>,
+) -> Result<Response, AppError> {
+    let (status, errors, conflict) =
+        match cases::update(&state, &v.acting(), id, activity, &form).await {
+            Ok(_) => {
+                return Ok(redirect(
+                    &v.href(&format!("/programmes/{id}/activities/{activity}")),
+                ));
+            }
+            Err(ateneu_app::Error::Invalid(errors)) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
+            }
+            Err(ateneu_app::Error::Conflict(problem))
+                if problem.key == ProblemKey::ChangedMeanwhile =>
+            {
+                (StatusCode::CONFLICT, FieldErrors::new(), true)
+            }
+            Err(other) => return Err(other.into()),
+        };
+    // The page shows the activity as it is now, beside what this person sent.
+    let view = cases::read(&state, &v.acting(), id, activity).await?;
+    Ok((
+        status,
+        page(&state, &v, &view, Some((&form, &errors)), conflict),
+    )
+        .into_response())
+}
+
+pub async fn add_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<ActivityInput>,
+) -> Result<Response, AppError> {
+    let activity = cases::add(&state, &v.acting(), id, &input).await?;
+    Ok((StatusCode::CREATED, Json(activity)).into_response())
+}
+
+pub async fn detail_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, activity)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::read(&state, &v.acting(), id, activity).await?).into_response())
+}
+
+pub async fn update_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, activity)): Path<(i64, i64)>,
+    ApiJson(form): ApiJson<ActivityForm>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::update(&state, &v.acting(), id, activity, &form).await?).into_response())
+}
