@@ -364,6 +364,21 @@ mod tests {
                 .map(|s| format!("activity-status-{}", s.key().replace('_', "-"))),
         );
         ids.extend(
+            ateneu_domain::programmes::catalogue::OutputKind::ALL
+                .iter()
+                .map(|k| format!("output-kind-{}", k.key().replace('_', "-"))),
+        );
+        ids.extend(
+            ateneu_domain::programmes::outputs::TranslationStatus::ALL
+                .iter()
+                .map(|s| format!("translation-status-{}", s.key().replace('_', "-"))),
+        );
+        ids.extend(
+            ateneu_domain::programmes::outputs::Channel::ALL
+                .iter()
+                .map(|c| format!("channel-{}", c.key().replace('_', "-"))),
+        );
+        ids.extend(
             ateneu_domain::programmes::budget::BudgetCategory::ALL
                 .iter()
                 .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),

@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod outputs;
 
 use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;
@@ -104,6 +105,8 @@ pub struct ProgrammeView {
     pub city: City,
     pub consultations: Vec<Consultation>,
     pub activities: Vec<Activity>,
+    /// Its outputs (who sees the programme sees all of them).
+    pub outputs: Vec<ateneu_db::outputs::Output>,
     /// The budget's totals per currency (the lines are on the budget's own page).
     pub budget: Vec<CurrencyTotal>,
     #[serde(flatten)]
@@ -122,11 +125,13 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<Program
     let budget = totals(lines.iter().map(|l| &l.draft))
         .map_err(Error::BadRequest)?
         .by_currency;
+    let outputs = ateneu_db::outputs::of_programme(&context.db.conn, id).await?;
     Ok(ProgrammeView {
         programme,
         city,
         consultations,
         activities,
+        outputs,
         budget,
         rights,
     })

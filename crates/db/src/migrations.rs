@@ -67,6 +67,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme activities and budget lines",
         include_str!("migrations/0012_programme_activities_budget.sql"),
     ),
+    (
+        13,
+        "programme outputs, their language versions and dissemination",
+        include_str!("migrations/0013_programme_outputs.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

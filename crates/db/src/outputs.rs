@@ -1,10 +1,15 @@
-//! Outputs of a city's activities (an assessment's report…), each with its visibility: what
-//! the city page lists and the report pages serve.
+//! Outputs of a city's activities (an assessment's report, a programme activity's article…),
+//! each with its visibility: what the city page lists and the report pages serve; a programme
+//! output's language versions and dissemination log. Each programme write leaves its audit row.
 
 use crate::assessments::Assessment;
-use crate::entities::output;
+use crate::audit::{self, Who};
+use crate::entities::{output, output_dissemination, output_version};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::programmes::outputs::{
+    Channel, DisseminationDraft, OutputDraft, TranslationStatus, VersionDraft,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -21,6 +26,28 @@ pub struct Output {
     pub title: String,
     pub visibility: Visibility,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The programme and activity of a programme's output.
+    pub programme_id: Option<i64>,
+    pub activity_id: Option<i64>,
+    pub summary: String,
+    pub link: Option<String>,
+}
+
+fn to_output(m: output::Model) -> DbResult<Output> {
+    Ok(Output {
+        id: m.id,
+        city_id: m.city_id,
+        visibility: Visibility::parse(&m.visibility)
+            .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
+        kind: m.kind,
+        assessment_id: m.assessment_id,
+        title: m.title,
+        updated_at: m.updated_at,
+        programme_id: m.programme_id,
+        activity_id: m.activity_id,
+        summary: m.summary,
+        link: m.link,
+    })
 }
 
 /// Files (or refreshes) the report of an assessment as an output of its city.
@@ -68,17 +95,238 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| {
-            Ok(Output {
-                id: m.id,
-                city_id: m.city_id,
-                visibility: Visibility::parse(&m.visibility)
-                    .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
-                kind: m.kind,
-                assessment_id: m.assessment_id,
-                title: m.title,
-                updated_at: m.updated_at,
-            })
+        .map(to_output)
+        .collect()
+}
+
+/// A language version of a programme's output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Version {
+    pub id: i64,
+    #[serde(flatten)]
+    pub draft: VersionDraft,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// An entry of a programme output's dissemination log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dissemination {
+    pub id: i64,
+    #[serde(flatten)]
+    pub draft: DisseminationDraft,
+}
+
+fn corrupt(problem: ateneu_domain::Problem) -> DbError {
+    DbError::Corrupt(problem.key.to_string())
+}
+
+fn to_version(m: output_version::Model) -> DbResult<Version> {
+    Ok(Version {
+        id: m.id,
+        draft: VersionDraft {
+            lang: m
+                .lang
+                .parse()
+                .map_err(|_| DbError::Corrupt(format!("language {}", m.lang)))?,
+            status: TranslationStatus::parse(&m.status).map_err(corrupt)?,
+            translator: m.translator,
+            title: m.title,
+            link: m.link,
+        },
+        updated_at: m.updated_at,
+    })
+}
+
+fn to_dissemination(m: output_dissemination::Model) -> DbResult<Dissemination> {
+    Ok(Dissemination {
+        id: m.id,
+        draft: DisseminationDraft {
+            channel: Channel::parse(&m.channel).map_err(corrupt)?,
+            on: m.on_day,
+            link: m.link,
+            lang: m.lang.and_then(|code| code.parse().ok()),
+            note: m.note,
+        },
+    })
+}
+
+pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Output>> {
+    output::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(to_output)
+        .transpose()
+}
+
+/// A programme's outputs, newest first (the caller keeps those the reader may see).
+pub async fn of_programme(conn: &impl ConnectionTrait, programme_id: i64) -> DbResult<Vec<Output>> {
+    output::Entity::find()
+        .filter(output::Column::ProgrammeId.eq(programme_id))
+        .order_by_desc(output::Column::UpdatedAt)
+        .order_by_desc(output::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_output)
+        .collect()
+}
+
+/// Every programme output with a language version waiting for translation, oldest first.
+pub async fn waiting_for_translation(
+    conn: &impl ConnectionTrait,
+) -> DbResult<Vec<(Output, Version)>> {
+    let versions = output_version::Entity::find()
+        .filter(output_version::Column::Status.is_in([
+            TranslationStatus::Wanted.key(),
+            TranslationStatus::InTranslation.key(),
+        ]))
+        .order_by_asc(output_version::Column::UpdatedAt)
+        .all(conn)
+        .await?;
+    let ids: Vec<i64> = versions.iter().map(|v| v.output_id).collect();
+    let outputs: std::collections::HashMap<i64, Output> = output::Entity::find()
+        .filter(output::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| to_output(m).map(|o| (o.id, o)))
+        .collect::<DbResult<_>>()?;
+    versions
+        .into_iter()
+        .filter_map(|v| {
+            let output = outputs.get(&v.output_id)?.clone();
+            Some(to_version(v).map(|version| (output, version)))
         })
         .collect()
+}
+
+/// Files an output of a programme's activity.
+pub async fn file(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    city_id: i64,
+    programme_id: i64,
+    draft: &OutputDraft,
+) -> DbResult<Output> {
+    let now = chrono::Utc::now();
+    let model = output::ActiveModel {
+        city_id: Set(city_id),
+        kind: Set(draft.kind.key().to_owned()),
+        title: Set(draft.title.clone()),
+        visibility: Set(draft.visibility.key().to_owned()),
+        programme_id: Set(Some(programme_id)),
+        activity_id: Set(draft.activity_id),
+        summary: Set(draft.summary.clone()),
+        link: Set(draft.link.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "output.file",
+        "output",
+        model.id,
+        serde_json::json!({"programme_id": programme_id, "draft": draft}),
+    )
+    .await?;
+    to_output(model)
+}
+
+/// An output's language versions, in the platform's order of languages.
+pub async fn versions(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<Version>> {
+    let mut versions = output_version::Entity::find()
+        .filter(output_version::Column::OutputId.eq(output_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_version)
+        .collect::<DbResult<Vec<_>>>()?;
+    versions.sort_by_key(|v| v.draft.lang);
+    Ok(versions)
+}
+
+/// Sets an output's version in one language (added, or replaced).
+pub async fn set_version(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    output_id: i64,
+    draft: &VersionDraft,
+) -> DbResult<Version> {
+    output_version::Entity::delete_many()
+        .filter(output_version::Column::OutputId.eq(output_id))
+        .filter(output_version::Column::Lang.eq(draft.lang.code()))
+        .exec(&**txn)
+        .await?;
+    let model = output_version::ActiveModel {
+        output_id: Set(output_id),
+        lang: Set(draft.lang.code().to_owned()),
+        status: Set(draft.status.key().to_owned()),
+        translator: Set(draft.translator.clone()),
+        title: Set(draft.title.clone()),
+        link: Set(draft.link.clone()),
+        updated_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "output.version",
+        "output",
+        output_id,
+        serde_json::json!(draft),
+    )
+    .await?;
+    to_version(model)
+}
+
+/// An output's dissemination log, latest first.
+pub async fn disseminations(
+    conn: &impl ConnectionTrait,
+    output_id: i64,
+) -> DbResult<Vec<Dissemination>> {
+    output_dissemination::Entity::find()
+        .filter(output_dissemination::Column::OutputId.eq(output_id))
+        .order_by_desc(output_dissemination::Column::OnDay)
+        .order_by_desc(output_dissemination::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_dissemination)
+        .collect()
+}
+
+pub async fn add_dissemination(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    output_id: i64,
+    draft: &DisseminationDraft,
+) -> DbResult<Dissemination> {
+    let model = output_dissemination::ActiveModel {
+        output_id: Set(output_id),
+        channel: Set(draft.channel.key().to_owned()),
+        on_day: Set(draft.on),
+        link: Set(draft.link.clone()),
+        lang: Set(draft.lang.map(|l| l.code().to_owned())),
+        note: Set(draft.note.clone()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "output.disseminate",
+        "output",
+        output_id,
+        serde_json::json!(draft),
+    )
+    .await?;
+    to_dissemination(model)
 }

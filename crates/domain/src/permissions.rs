@@ -76,6 +76,19 @@ pub enum Action<'a> {
     ManageProgramme(CityScope<'a>),
     /// Record a consultation between the city and the secretariat.
     RecordConsultation(CityScope<'a>),
+    /// See an output of a programme: public to all, network to the network's members,
+    /// confidential to the city's editors and the secretariat.
+    ViewOutput(OutputScope<'a>),
+    /// File an output of a programme, keep its language versions and dissemination log (the
+    /// city's editors and the secretariat).
+    FileOutput(CityScope<'a>),
+}
+
+/// An output as policies see it: the city and networks of its programme, and its visibility.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputScope<'a> {
+    pub city: CityScope<'a>,
+    pub visibility: Visibility,
 }
 
 /// A practice as policies see it: its cities, their networks (with the networks above them)
@@ -168,6 +181,11 @@ impl Actor {
         {
             return true;
         }
+        if let Action::ViewOutput(scope) = action
+            && scope.visibility == Visibility::Public
+        {
+            return true;
+        }
         if !self.is_signed_in() {
             return false;
         }
@@ -233,7 +251,18 @@ impl Actor {
             }
             Action::PublishPractice(scope) => self.secretariat_of(scope.networks, secretariat),
             Action::ManagePractices => secretariat,
-            Action::ViewProgramme(city) | Action::RecordConsultation(city) => {
+            Action::ViewOutput(scope) => {
+                let insiders = self.edits_city(scope.city.id)
+                    || self.in_network(Role::Secretariat, scope.city.networks);
+                match scope.visibility {
+                    Visibility::Public => true,
+                    Visibility::Confidential => insiders,
+                    Visibility::Network => insiders || self.member_of(scope.city.networks),
+                }
+            }
+            Action::ViewProgramme(city)
+            | Action::RecordConsultation(city)
+            | Action::FileOutput(city) => {
                 self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
             }
             Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),

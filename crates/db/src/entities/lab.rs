@@ -183,11 +183,15 @@ pub mod output {
         pub city_id: i64,
         pub kind: String,
         pub assessment_id: Option<i64>,
-        /// The title in three languages, as JSON.
         pub title: String,
         pub visibility: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The programme and activity an output of the Leading Cities programme belongs to.
+        pub programme_id: Option<i64>,
+        pub activity_id: Option<i64>,
+        pub summary: String,
+        pub link: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

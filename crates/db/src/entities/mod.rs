@@ -22,6 +22,9 @@ pub use notices::{notification, notification_setting};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };
-pub use programmes::{budget_line, programme, programme_activity, programme_consultation};
+pub use programmes::{
+    budget_line, output_dissemination, output_version, programme, programme_activity,
+    programme_consultation,
+};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};

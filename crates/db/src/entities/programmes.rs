@@ -1,5 +1,5 @@
-//! Tables of the Leading Cities programme: programmes, their consultations, activities and
-//! budget lines.
+//! Tables of the Leading Cities programme: programmes, their consultations, activities, budget
+//! lines, and their outputs' language versions and dissemination log.
 
 pub mod programme {
     use sea_orm::entity::prelude::*;
@@ -101,6 +101,52 @@ pub mod budget_line {
         pub planned: i64,
         pub committed: i64,
         pub spent: i64,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod output_version {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "output_versions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub output_id: i64,
+        pub lang: String,
+        pub status: String,
+        pub translator: String,
+        pub title: String,
+        pub link: Option<String>,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod output_dissemination {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "output_disseminations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub output_id: i64,
+        pub channel: String,
+        pub on_day: Date,
+        pub link: Option<String>,
+        pub lang: Option<String>,
+        pub note: String,
         pub created_at: DateTimeUtc,
     }
 

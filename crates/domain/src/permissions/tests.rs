@@ -116,6 +116,11 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
         Action::ManageProgramme(scope),
         Action::StartProgrammes,
         Action::RecordConsultation(scope),
+        Action::FileOutput(scope),
+        Action::ViewOutput(OutputScope {
+            city: scope,
+            visibility: Visibility::Confidential,
+        }),
     ]
 }
 
@@ -144,6 +149,26 @@ fn a_programme_is_the_city_s_and_its_network_secretariat_s_alone() {
 }
 
 proptest! {
+    #[test]
+    fn an_output_is_seen_as_its_visibility_says(visibility in prop::sample::select(Visibility::ALL.to_vec()), role in 0usize..4) {
+        let networks = nets(&["leading-cities", "uclg-culture"]);
+        let city = CityScope { id: 7, networks: &networks };
+        let scope = OutputScope { city, visibility };
+        let (person, insider, member) = match role {
+            0 => (actor(vec![grant(Role::Editor, None, Some(7))]), true, true),
+            1 => (actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]), true, true),
+            2 => (actor(vec![grant(Role::Expert, Some("uclg-culture"), None)]), false, true),
+            _ => (actor(vec![grant(Role::Secretariat, Some("uccn"), None)]), false, false),
+        };
+        let expected = match visibility {
+            Visibility::Public => true,
+            Visibility::Network => insider || member,
+            Visibility::Confidential => insider,
+        };
+        prop_assert_eq!(person.allows(Action::ViewOutput(scope)), expected);
+        prop_assert_eq!(Actor::anonymous().allows(Action::ViewOutput(scope)), visibility == Visibility::Public);
+    }
+
     #[test]
     fn anonymous_visitors_may_do_nothing_protected(city in 0i64..100, n in 0usize..3) {
         let networks = nets(&["uclg-culture", "uccn", "leading-cities"][..n]);

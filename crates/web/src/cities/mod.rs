@@ -243,13 +243,7 @@ pub async fn detail(state: &AppState, v: &Viewer, slug: &str) -> Result<CityDeta
         .await?
         .into_iter()
         .filter(|output| {
-            v.allows(Action::ViewResults(
-                ateneu_domain::permissions::AssessmentScope {
-                    city: scope,
-                    visibility: output.visibility,
-                    is_facilitator: false,
-                },
-            ))
+            ateneu_app::programmes::outputs::may_see(state, &v.acting(), output, scope)
         })
         .collect();
     Ok(CityDetail {

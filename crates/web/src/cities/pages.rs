@@ -214,6 +214,10 @@ pub async fn detail(
                     li { a href=(v.href(&format!("/assessments/{id}/report"))) { (output.title) } " · "
                         a href=(v.href(&format!("/assessments/{id}/report.pdf"))) { "PDF" } " "
                         span.muted { "(" (v.t(&format!("visibility-{}", output.visibility.key()))) ")" } }
+                } @else if output.programme_id.is_some() {
+                    li { a href=(v.href(&format!("/outputs/{}", output.id))) { (output.title) } " · "
+                        (crate::programmes::kind_label(&v, &output.kind)) " "
+                        span.muted { "(" (v.t(&format!("visibility-{}", output.visibility.key()))) ")" } }
                 } } }
                 p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
             }

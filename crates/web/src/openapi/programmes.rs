@@ -4,6 +4,10 @@ use super::operations::Operation;
 use super::schema_ref;
 use ateneu_domain::programmes::activities::{ActivityStatus, MAX_PLACE, MAX_TITLE};
 use ateneu_domain::programmes::budget::{BudgetCategory, MAX_DESCRIPTION};
+use ateneu_domain::programmes::catalogue::OutputKind;
+use ateneu_domain::programmes::outputs::{
+    Channel, MAX_LINK, MAX_TITLE as OUTPUT_TITLE, TranslationStatus,
+};
 use ateneu_domain::programmes::{MAX_PEOPLE, MAX_REASON, MAX_TEXT, ProgrammeStatus};
 use serde_json::{Value, json};
 
@@ -148,6 +152,66 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "Csv",
         true,
     ),
+    (
+        "get",
+        "/programmes/{id}/outputs",
+        "programmes",
+        "A programme's outputs (who sees the programme sees all of them)",
+        None,
+        200,
+        "OutputList",
+        true,
+    ),
+    (
+        "post",
+        "/programmes/{id}/outputs",
+        "programmes",
+        "File an output (the city's editors, the secretariat); an empty visibility takes the catalogue's default for the activity and kind, confidential otherwise",
+        Some("OutputInput"),
+        201,
+        "Output",
+        true,
+    ),
+    (
+        "get",
+        "/outputs/translations",
+        "programmes",
+        "The language versions waiting for translation among the outputs the caller keeps",
+        None,
+        200,
+        "TranslationQueue",
+        true,
+    ),
+    (
+        "get",
+        "/outputs/{id}",
+        "programmes",
+        "An output with its language versions and dissemination log (public, network or confidential: 404 to whoever may not see it)",
+        None,
+        200,
+        "OutputView",
+        false,
+    ),
+    (
+        "post",
+        "/outputs/{id}/versions",
+        "programmes",
+        "Record an output's version in one language (replaces that language's)",
+        Some("VersionInput"),
+        200,
+        "Version",
+        true,
+    ),
+    (
+        "post",
+        "/outputs/{id}/disseminations",
+        "programmes",
+        "Record where an output was disseminated",
+        Some("DisseminationInput"),
+        201,
+        "Dissemination",
+        true,
+    ),
 ];
 
 pub(crate) fn schemas() -> Value {
@@ -190,7 +254,48 @@ pub(crate) fn schemas() -> Value {
         }
         json!({"type": "array", "items": {"type": "object", "properties": properties}})
     };
-    json!({
+    let kinds: Vec<&str> = OutputKind::ALL.iter().map(|k| k.key()).collect();
+    let translation: Vec<&str> = TranslationStatus::ALL.iter().map(|t| t.key()).collect();
+    let channels: Vec<&str> = Channel::ALL.iter().map(|c| c.key()).collect();
+    let visibilities = json!({"type": "string", "enum": ["public", "network", "confidential"]});
+    let langs = json!({"type": "string", "enum": ["en", "fr", "es"]});
+    let link = json!({"type": "string", "format": "uri", "maxLength": MAX_LINK});
+    let id = json!({"type": "integer", "format": "int64"});
+    let output = json!({"type": "object", "properties": {
+        "id": id, "city_id": id, "programme_id": id, "activity_id": {"type": ["integer", "null"]},
+        "kind": {"type": "string", "description": "a kind of output (assessment_report for the Lab's)"},
+        "title": {"type": "string"}, "summary": {"type": "string"}, "link": {"type": ["string", "null"]},
+        "visibility": visibilities, "updated_at": {"type": "string", "format": "date-time"}}});
+    let version = json!({"type": "object", "properties": {
+        "id": id, "lang": langs, "status": {"type": "string", "enum": translation},
+        "translator": {"type": "string"}, "title": {"type": "string"}, "link": {"type": ["string", "null"]},
+        "updated_at": {"type": "string", "format": "date-time"}}});
+    let outputs = json!({
+        "Output": output,
+        "OutputList": {"type": "array", "items": schema_ref("Output")},
+        "OutputInput": {"type": "object", "required": ["kind", "title"], "properties": {
+            "activity": {"type": "string", "description": "the activity's id, or empty"},
+            "kind": {"type": "string", "enum": kinds}, "title": text(OUTPUT_TITLE), "summary": text(MAX_TEXT),
+            "link": link, "visibility": {"type": "string", "enum": ["", "public", "network", "confidential"]}}},
+        "OutputView": {"allOf": [schema_ref("Output"), {"type": "object", "properties": {
+            "city": schema_ref("City"), "activity": {"type": ["object", "null"]},
+            "versions": {"type": "array", "items": schema_ref("Version")},
+            "disseminations": {"type": "array", "items": schema_ref("Dissemination")},
+            "may_file": {"type": "boolean"}, "may_see_programme": {"type": "boolean"}}}]},
+        "Version": version,
+        "VersionInput": {"type": "object", "required": ["lang", "status"], "properties": {
+            "lang": langs, "status": {"type": "string", "enum": translation}, "translator": text(MAX_PEOPLE),
+            "title": text(OUTPUT_TITLE), "link": link}},
+        "Dissemination": {"type": "object", "properties": {
+            "id": id, "channel": {"type": "string", "enum": channels}, "on": date, "link": {"type": ["string", "null"]},
+            "lang": {"type": ["string", "null"]}, "note": {"type": "string"}}},
+        "DisseminationInput": {"type": "object", "required": ["channel", "on"], "properties": {
+            "channel": {"type": "string", "enum": channels}, "on": date, "link": link,
+            "lang": {"type": "string", "enum": ["", "en", "fr", "es"]}, "note": text(MAX_TEXT)}},
+        "TranslationQueue": {"type": "array", "items": {"type": "object", "properties": {
+            "output": schema_ref("Output"), "version": schema_ref("Version")}}}
+    });
+    let mut all = json!({
         "Activity": {"type": "object", "properties": {
             "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"},
             "catalogue_key": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
@@ -230,6 +335,7 @@ pub(crate) fn schemas() -> Value {
         "ProgrammeView": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {
             "city": schema_ref("City"), "consultations": {"type": "array", "items": schema_ref("Consultation")},
             "activities": {"type": "array", "items": schema_ref("Activity")},
+            "outputs": {"type": "array", "items": schema_ref("Output")},
             "budget": {"type": "array", "description": "the budget's totals per currency", "items": {"type": "object"}},
             "may_manage": {"type": "boolean"}, "may_consult": {"type": "boolean"}}}]},
         "ProgrammeForm": {"type": "object", "required": ["starts_on", "ends_on"], "properties": {
@@ -241,5 +347,9 @@ pub(crate) fn schemas() -> Value {
         "ConsultationInput": {"type": "object", "required": ["held_on"], "properties": {
             "held_on": date, "city_people": text(MAX_PEOPLE), "secretariat_people": text(MAX_PEOPLE),
             "notes": text(MAX_TEXT), "decisions": text(MAX_TEXT), "follow_ups": text(MAX_TEXT)}}
-    })
+    });
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), outputs) {
+        all.extend(more);
+    }
+    all
 }

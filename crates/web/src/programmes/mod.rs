@@ -5,8 +5,10 @@
 
 mod activities;
 mod budget;
+mod outputs;
 mod pages;
 
+pub use outputs::kind_label;
 pub use pages::status_label;
 
 use crate::AppState;
@@ -46,6 +48,14 @@ pub fn routes() -> Routes {
             "/programmes/{id}/budget/{line}/remove",
             post(budget::remove),
         )
+        .route("/programmes/{id}/outputs", post(outputs::file))
+        .route("/outputs/translations", get(outputs::translations))
+        .route("/outputs/{id}", get(outputs::detail))
+        .route("/outputs/{id}/versions", post(outputs::set_version))
+        .route(
+            "/outputs/{id}/disseminations",
+            post(outputs::add_dissemination),
+        )
 }
 
 pub fn api_routes() -> Routes {
@@ -66,6 +76,17 @@ pub fn api_routes() -> Routes {
         .route("/programmes/{id}/budget.csv", get(budget::export_api))
         .route("/programmes/{id}/budget/import", post(budget::import_api))
         .route("/programmes/{id}/budget/{line}", delete(budget::remove_api))
+        .route(
+            "/programmes/{id}/outputs",
+            get(outputs::of_programme_api).post(outputs::file_api),
+        )
+        .route("/outputs/translations", get(outputs::translations_api))
+        .route("/outputs/{id}", get(outputs::detail_api))
+        .route("/outputs/{id}/versions", post(outputs::set_version_api))
+        .route(
+            "/outputs/{id}/disseminations",
+            post(outputs::add_dissemination_api),
+        )
 }
 
 async fn catalogue_api() -> Result<Response, AppError> {

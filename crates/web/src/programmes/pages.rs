@@ -12,6 +12,7 @@ use ateneu_app::programmes::{self as cases, ProgrammeForm, ProgrammeView};
 use ateneu_db::programmes::Programme;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::programmes::activities::ActivityInput;
+use ateneu_domain::programmes::outputs::OutputInput;
 use ateneu_domain::programmes::{ConsultationInput, Period, ProgrammeStatus};
 use ateneu_domain::{FieldErrors, ProblemKey};
 use axum::extract::State;
@@ -167,6 +168,7 @@ struct Forms {
     change: Option<(ProgrammeForm, FieldErrors)>,
     consultation: Option<(ConsultationInput, FieldErrors)>,
     activity: Option<(ActivityInput, FieldErrors)>,
+    output: Option<(OutputInput, FieldErrors)>,
     /// Someone saved meanwhile: the fields where the saved version differs from the one sent.
     conflict: Option<Vec<String>>,
 }
@@ -235,6 +237,7 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
             }
         }
         (super::activities::section(v, programme.id, &view.activities, view.rights.may_manage, forms.activity.as_ref().map(|(i, e)| (i, e))))
+        (super::outputs::section(v, programme.id, &view.outputs, &view.activities, view.rights.may_consult, forms.output.as_ref().map(|(i, e)| (i, e))))
         section #budget-summary {
             h2 { (v.t("budget-title")) }
             @if view.budget.is_empty() { p.muted { (v.t("budget-none")) } } @else {
@@ -375,6 +378,26 @@ pub async fn with_activity_errors(
     let view = cases::read(state, &v.acting(), id).await?;
     let forms = Forms {
         activity: Some((input.clone(), errors.clone())),
+        ..Forms::default()
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page(state, v, &view, &forms),
+    )
+        .into_response())
+}
+
+/// The programme's page with the output filing form's values and problems.
+pub async fn with_output_errors(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    input: &OutputInput,
+    errors: &FieldErrors,
+) -> Result<Response, AppError> {
+    let view = cases::read(state, &v.acting(), id).await?;
+    let forms = Forms {
+        output: Some((input.clone(), errors.clone())),
         ..Forms::default()
     };
     Ok((

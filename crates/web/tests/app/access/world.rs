@@ -27,6 +27,8 @@ pub struct World {
     programme: i64,
     activity: i64,
     budget_line: i64,
+    /// A confidential output of that programme.
+    output: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -170,6 +172,15 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("a budget line");
+        let output = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/outputs"),
+            Some(json!({"activity": activity.to_string(), "kind": "internal_report", "title": "Seminar notes"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an output");
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -249,6 +260,7 @@ impl World {
             programme,
             activity,
             budget_line,
+            output,
             membership,
             victim,
             victim_grant,
@@ -295,7 +307,7 @@ impl World {
             String::new()
         };
         let mut path = template.replace("{lang}", "en");
-        let pairs: [(&str, String); 21] = [
+        let pairs: [(&str, String); 22] = [
             (
                 "/assessments/{id}",
                 format!("/assessments/{}", self.assessment),
@@ -323,6 +335,7 @@ impl World {
             ),
             ("{activity}", self.activity.to_string()),
             ("{line}", self.budget_line.to_string()),
+            ("/outputs/{id}", format!("/outputs/{}", self.output)),
             ("{other}", "culture21-actions@2015".to_owned()),
             ("{key}", self.benchmark.clone()),
             ("/users/{id}", format!("/users/{}", self.victim)),

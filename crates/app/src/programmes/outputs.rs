@@ -1,0 +1,201 @@
+//! A programme's outputs as use cases: filing one (the city's editors and the secretariat),
+//! reading one (public to all, network to the network's members, confidential to the city's
+//! editors and the secretariat: not found for anyone else), its language versions and
+//! dissemination log, the translation queue, and which of a city's outputs a person may see.
+//! A confidential output's existence shows nowhere its reader may not see it.
+
+use super::{catalogue, load, programme_networks};
+use crate::{Acting, Context, Error};
+use ateneu_db::cities::{self as city_repo, City};
+use ateneu_db::outputs::{self as repo, Dissemination, Output, Version};
+use ateneu_db::programmes::activities::{self as activity_repo, Activity};
+use ateneu_domain::permissions::{Action, AssessmentScope, CityScope, OutputScope};
+use ateneu_domain::programmes::outputs::{DisseminationInput, OutputInput, VersionInput};
+use serde::Serialize;
+
+/// Whether the person may see this output of a city whose own scope is `city`: a programme's
+/// output by its programme's scope (the Leading Cities' secretariat, the city's editors), any
+/// other (the Lab's reports) by its city's.
+pub fn may_see(context: &Context, acting: &Acting, output: &Output, city: CityScope<'_>) -> bool {
+    if output.programme_id.is_some() {
+        let networks = programme_networks(context);
+        acting
+            .require(Action::ViewOutput(OutputScope {
+                city: CityScope {
+                    id: output.city_id,
+                    networks: &networks,
+                },
+                visibility: output.visibility,
+            }))
+            .is_ok()
+    } else {
+        acting
+            .require(Action::ViewResults(AssessmentScope {
+                city,
+                visibility: output.visibility,
+                is_facilitator: false,
+            }))
+            .is_ok()
+    }
+}
+
+/// An output as its page and the API show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutputView {
+    #[serde(flatten)]
+    pub output: Output,
+    pub city: City,
+    pub activity: Option<Activity>,
+    pub versions: Vec<Version>,
+    pub disseminations: Vec<Dissemination>,
+    /// The person may keep its versions and dissemination log.
+    pub may_file: bool,
+    /// The person may open its programme.
+    pub may_see_programme: bool,
+}
+
+/// A programme's output, or not found for whoever may not see it.
+pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
+    let output = repo::by_id(&context.db.conn, id)
+        .await?
+        .filter(|o| o.programme_id.is_some())
+        .ok_or(Error::NotFound)?;
+    let networks = programme_networks(context);
+    let city_scope = CityScope {
+        id: output.city_id,
+        networks: &networks,
+    };
+    if !may_see(context, acting, &output, city_scope) {
+        return Err(Error::NotFound);
+    }
+    let city = city_repo::by_id(&context.db.conn, output.city_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let activity = match output.activity_id {
+        Some(activity) => activity_repo::by_id(&context.db.conn, activity).await?,
+        None => None,
+    };
+    Ok(OutputView {
+        versions: repo::versions(&context.db.conn, id).await?,
+        disseminations: repo::disseminations(&context.db.conn, id).await?,
+        may_file: acting.require(Action::FileOutput(city_scope)).is_ok(),
+        may_see_programme: acting.require(Action::ViewProgramme(city_scope)).is_ok(),
+        output,
+        city,
+        activity,
+    })
+}
+
+/// A programme's outputs (who sees the programme sees all of them).
+pub async fn of_programme(
+    context: &Context,
+    acting: &Acting,
+    programme_id: i64,
+) -> Result<Vec<Output>, Error> {
+    load(context, acting, programme_id).await?;
+    Ok(repo::of_programme(&context.db.conn, programme_id).await?)
+}
+
+/// Files an output of a programme (the city's editors and the secretariat): its visibility is
+/// the catalogue's default for its activity and kind unless chosen.
+pub async fn file(
+    context: &Context,
+    acting: &Acting,
+    programme_id: i64,
+    input: &OutputInput,
+) -> Result<Output, Error> {
+    let (programme, rights) = load(context, acting, programme_id).await?;
+    if !rights.may_consult {
+        return Err(Error::Forbidden);
+    }
+    let catalogue = catalogue()?;
+    let txn = context.db.write().await?;
+    let activities = activity_repo::of_programme(&*txn, programme_id).await?;
+    let known: Vec<_> = activities
+        .iter()
+        .map(|a| {
+            (
+                a.id,
+                a.draft
+                    .catalogue_key
+                    .as_deref()
+                    .and_then(|key| catalogue.activity(key)),
+            )
+        })
+        .collect();
+    let draft = input.parse(&known)?;
+    let output = repo::file(&txn, &acting.who, programme.city_id, programme_id, &draft).await?;
+    txn.commit().await?;
+    Ok(output)
+}
+
+/// The output, when the person may keep it; not found or forbidden otherwise.
+async fn kept(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
+    let view = read(context, acting, id).await?;
+    if !view.may_file {
+        return Err(Error::Forbidden);
+    }
+    Ok(view)
+}
+
+/// Sets the output's version in one language: its translation status, translator, title, link.
+pub async fn set_version(
+    context: &Context,
+    acting: &Acting,
+    id: i64,
+    input: &VersionInput,
+) -> Result<Version, Error> {
+    kept(context, acting, id).await?;
+    let draft = input.parse()?;
+    let txn = context.db.write().await?;
+    let version = repo::set_version(&txn, &acting.who, id, &draft).await?;
+    txn.commit().await?;
+    Ok(version)
+}
+
+/// Records where the output was disseminated.
+pub async fn add_dissemination(
+    context: &Context,
+    acting: &Acting,
+    id: i64,
+    input: &DisseminationInput,
+) -> Result<Dissemination, Error> {
+    kept(context, acting, id).await?;
+    let draft = input.parse()?;
+    let txn = context.db.write().await?;
+    let entry = repo::add_dissemination(&txn, &acting.who, id, &draft).await?;
+    txn.commit().await?;
+    Ok(entry)
+}
+
+/// A version waiting for translation, with its output.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub output: Output,
+    pub version: Version,
+}
+
+/// What waits for translation among the outputs the person keeps (the secretariat: all of them;
+/// a city's editors: their city's). Anonymous people are asked to sign in.
+pub async fn waiting_for_translation(
+    context: &Context,
+    acting: &Acting,
+) -> Result<Vec<Waiting>, Error> {
+    if !acting.is_signed_in() && !acting.is_operator() {
+        return Err(Error::SignInRequired);
+    }
+    let networks = programme_networks(context);
+    Ok(repo::waiting_for_translation(&context.db.conn)
+        .await?
+        .into_iter()
+        .filter(|(output, _)| {
+            acting
+                .require(Action::FileOutput(CityScope {
+                    id: output.city_id,
+                    networks: &networks,
+                }))
+                .is_ok()
+        })
+        .map(|(output, version)| Waiting { output, version })
+        .collect())
+}

@@ -1,0 +1,341 @@
+//! A programme's outputs on the web: the outputs section of a programme's page with its filing
+//! form, an output's page (its language versions and dissemination log, with their forms for
+//! those who keep it), the translation queue, and the same in the JSON API.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::{ApiJson, Form, Path};
+use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::negotiate::redirect;
+use crate::viewer::Viewer;
+use ateneu_app::programmes::outputs::{self as cases, OutputView};
+use ateneu_db::outputs::Output;
+use ateneu_db::programmes::activities::Activity;
+use ateneu_domain::FieldErrors;
+use ateneu_domain::Lang;
+use ateneu_domain::assessments::Visibility;
+use ateneu_domain::programmes::catalogue::OutputKind;
+use ateneu_domain::programmes::outputs::{
+    Channel, DisseminationInput, OutputInput, TranslationStatus, VersionInput,
+};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+fn label(v: &Viewer, prefix: &str, key: &str) -> String {
+    v.t(&format!("{prefix}-{}", key.replace('_', "-")))
+}
+
+fn options(
+    v: &Viewer,
+    prefix: &str,
+    keys: impl IntoIterator<Item = &'static str>,
+) -> Vec<(String, String)> {
+    keys.into_iter()
+        .map(|key| (key.to_owned(), label(v, prefix, key)))
+        .collect()
+}
+
+/// An output's kind in the reader's words (the Lab's report included).
+pub fn kind_label(v: &Viewer, kind: &str) -> String {
+    label(v, "output-kind", kind)
+}
+
+/// The outputs section of a programme's page, with the filing form.
+pub fn section(
+    v: &Viewer,
+    programme_id: i64,
+    outputs: &[Output],
+    activities: &[Activity],
+    may_file: bool,
+    filing: Option<(&OutputInput, &FieldErrors)>,
+) -> Markup {
+    let empty = FieldErrors::new();
+    let blank = OutputInput::default();
+    let (input, errors) = filing.unwrap_or((&blank, &empty));
+    let mut activity_options = vec![(String::new(), v.t("budget-whole-programme"))];
+    activity_options.extend(
+        activities
+            .iter()
+            .map(|a| (a.id.to_string(), super::activities::name(v, a))),
+    );
+    let mut visibilities = vec![(String::new(), v.t("output-visibility-default"))];
+    visibilities.extend(options(
+        v,
+        "visibility",
+        Visibility::ALL.iter().map(|x| x.key()),
+    ));
+    html! {
+        section #outputs {
+            h2 { (v.t("outputs-title")) }
+            @if outputs.is_empty() { p.muted { (v.t("outputs-none")) } } @else {
+                ul { @for o in outputs {
+                    li { a href=(v.href(&format!("/outputs/{}", o.id))) { (o.title) } " · " (kind_label(v, &o.kind))
+                        " " span.badge { (label(v, "visibility", o.visibility.key())) } }
+                } }
+            }
+            @if may_file {
+                details open[filing.is_some()] {
+                    summary { (v.t("output-file")) }
+                    (form_errors(v, errors))
+                    form.form method="post" action=(v.href(&format!("/programmes/{programme_id}/outputs"))) novalidate {
+                        (csrf_field(v))
+                        (layout::select(v, "activity", &v.t("budget-activity"), &activity_options, &input.activity, errors))
+                        (layout::select(v, "kind", &v.t("output-kind"), &options(v, "output-kind", OutputKind::ALL.iter().map(|k| k.key())), &input.kind, errors))
+                        (Field::new("title", v.t("activity-title"), &input.title).required().render(v, errors))
+                        (Field::new("summary", v.t("output-summary"), &input.summary).kind("textarea").render(v, errors))
+                        (Field::new("link", v.t("output-link"), &input.link).kind("url").render(v, errors))
+                        (layout::select(v, "visibility", &v.t("output-visibility"), &visibilities, &input.visibility, errors))
+                        div.actions { button.button type="submit" { (v.t("add")) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What an output's page holds besides the output: a form's values and problems.
+#[derive(Default)]
+struct Forms {
+    version: Option<(VersionInput, FieldErrors)>,
+    dissemination: Option<(DisseminationInput, FieldErrors)>,
+}
+
+fn page(state: &AppState, v: &Viewer, view: &OutputView, forms: &Forms) -> Markup {
+    let output = &view.output;
+    let empty = FieldErrors::new();
+    let (version, version_errors) = match &forms.version {
+        Some((input, errors)) => (input.clone(), errors),
+        None => (VersionInput::default(), &empty),
+    };
+    let (entry, entry_errors) = match &forms.dissemination {
+        Some((input, errors)) => (input.clone(), errors),
+        None => (DisseminationInput::default(), &empty),
+    };
+    let langs: Vec<(String, String)> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), v.language(*l)))
+        .collect();
+    let mut any_lang = vec![(String::new(), v.t("none"))];
+    any_lang.extend(langs.iter().cloned());
+    let base = format!("/outputs/{}", output.id);
+    let city = view.city.draft.name.show(v.lang).text.to_owned();
+    let body = html! {
+        p { a href=(v.href(&format!("/cities/{}", view.city.slug))) { (city) }
+            @if let (true, Some(programme)) = (view.may_see_programme, output.programme_id) {
+                " · " a href=(v.href(&format!("/programmes/{programme}"))) { (v.t("programmes-title")) }
+            } }
+        h1 { (output.title) }
+        p { (kind_label(v, &output.kind)) " " span.badge { (label(v, "visibility", output.visibility.key())) } }
+        @if let Some(activity) = &view.activity { p.muted { (v.t("budget-activity")) ": " (super::activities::name(v, activity)) } }
+        @if !output.summary.is_empty() { p.lead { (output.summary) } }
+        @if let Some(link) = &output.link { p { a href=(link) rel="external noopener" { (link) } } }
+        section #versions {
+            h2 { (v.t("output-versions")) }
+            @if view.versions.is_empty() { p.muted { (v.t("output-versions-none")) } } @else {
+                div.table-wrap { table.data {
+                    thead { tr { th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } th { (v.t("activity-title")) } } }
+                    tbody { @for x in &view.versions { tr {
+                        td { (v.language(x.draft.lang)) }
+                        td { (label(v, "translation-status", x.draft.status.key())) }
+                        td { (x.draft.translator) }
+                        td { @match &x.draft.link { Some(link) => a href=(link) rel="external noopener" { (x.draft.title) }, None => (x.draft.title) } }
+                    } } }
+                } }
+            }
+            @if view.may_file {
+                details open[forms.version.is_some()] {
+                    summary { (v.t("output-version-set")) }
+                    (form_errors(v, version_errors))
+                    form.form method="post" action=(v.href(&format!("{base}/versions"))) novalidate {
+                        (csrf_field(v))
+                        (layout::select(v, "lang", &v.t("output-lang"), &langs, &version.lang, version_errors))
+                        (layout::select(v, "status", &v.t("programme-status"), &options(v, "translation-status", TranslationStatus::ALL.iter().map(|s| s.key())), &version.status, version_errors))
+                        (Field::new("translator", v.t("output-translator"), &version.translator).render(v, version_errors))
+                        (Field::new("title", v.t("activity-title"), &version.title).render(v, version_errors))
+                        (Field::new("link", v.t("output-link"), &version.link).kind("url").render(v, version_errors))
+                        div.actions { button.button type="submit" { (v.t("save")) } }
+                    }
+                }
+            }
+        }
+        section #disseminations {
+            h2 { (v.t("output-disseminations")) }
+            @if view.disseminations.is_empty() { p.muted { (v.t("output-disseminations-none")) } } @else {
+                ul { @for d in &view.disseminations {
+                    li { (d.draft.on) " · " (label(v, "channel", d.draft.channel.key()))
+                        @if let Some(lang) = d.draft.lang { " · " (v.language(lang)) }
+                        @if let Some(link) = &d.draft.link { " · " a href=(link) rel="external noopener" { (link) } }
+                        @if !d.draft.note.is_empty() { " — " (d.draft.note) } }
+                } }
+            }
+            @if view.may_file {
+                details open[forms.dissemination.is_some()] {
+                    summary { (v.t("output-disseminate")) }
+                    (form_errors(v, entry_errors))
+                    form.form method="post" action=(v.href(&format!("{base}/disseminations"))) novalidate {
+                        (csrf_field(v))
+                        (layout::select(v, "channel", &v.t("output-channel"), &options(v, "channel", Channel::ALL.iter().map(|c| c.key())), &entry.channel, entry_errors))
+                        (Field::new("on", v.t("output-on"), &entry.on).kind("date").required().render(v, entry_errors))
+                        (Field::new("link", v.t("output-link"), &entry.link).kind("url").render(v, entry_errors))
+                        (layout::select(v, "lang", &v.t("output-lang"), &any_lang, &entry.lang, entry_errors))
+                        (Field::new("note", v.t("output-note"), &entry.note).render(v, entry_errors))
+                        div.actions { button.button type="submit" { (v.t("add")) } }
+                    }
+                }
+            }
+        }
+    };
+    layout::page(state, v, &output.title, body)
+}
+
+pub async fn detail(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let view = cases::read(&state, &v.acting(), id).await?;
+    Ok(page(&state, &v, &view, &Forms::default()).into_response())
+}
+
+async fn refused(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    forms: Forms,
+) -> Result<Response, AppError> {
+    let view = cases::read(state, &v.acting(), id).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page(state, v, &view, &forms),
+    )
+        .into_response())
+}
+
+pub async fn set_version(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<VersionInput>,
+) -> Result<Response, AppError> {
+    match cases::set_version(&state, &v.acting(), id, &input).await {
+        Ok(_) => Ok(redirect(&v.href(&format!("/outputs/{id}#versions")))),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            let forms = Forms {
+                version: Some((input, errors)),
+                ..Forms::default()
+            };
+            refused(&state, &v, id, forms).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn add_dissemination(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<DisseminationInput>,
+) -> Result<Response, AppError> {
+    match cases::add_dissemination(&state, &v.acting(), id, &input).await {
+        Ok(_) => Ok(redirect(&v.href(&format!("/outputs/{id}#disseminations")))),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            let forms = Forms {
+                dissemination: Some((input, errors)),
+                ..Forms::default()
+            };
+            refused(&state, &v, id, forms).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn file(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<OutputInput>,
+) -> Result<Response, AppError> {
+    match cases::file(&state, &v.acting(), id, &input).await {
+        Ok(output) => Ok(redirect(&v.href(&format!("/outputs/{}", output.id)))),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            super::pages::with_output_errors(&state, &v, id, &input, &errors).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn translations(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let waiting = cases::waiting_for_translation(&state, &v.acting()).await?;
+    let title = v.t("translations-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (v.t("translations-lead")) }
+        @if waiting.is_empty() { p.muted { (v.t("translations-none")) } } @else {
+            div.table-wrap { table.data {
+                thead { tr { th { (v.t("activity-title")) } th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } } }
+                tbody { @for w in &waiting { tr {
+                    td { a href=(v.href(&format!("/outputs/{}#versions", w.output.id))) { (w.output.title) } }
+                    td { (v.language(w.version.draft.lang)) }
+                    td { (label(&v, "translation-status", w.version.draft.status.key())) }
+                    td { (w.version.draft.translator) }
+                } } }
+            } }
+        }
+    };
+    Ok(layout::page(&state, &v, &title, body).into_response())
+}
+
+pub async fn of_programme_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::of_programme(&state, &v.acting(), id).await?).into_response())
+}
+
+pub async fn file_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<OutputInput>,
+) -> Result<Response, AppError> {
+    let output = cases::file(&state, &v.acting(), id, &input).await?;
+    Ok((StatusCode::CREATED, Json(output)).into_response())
+}
+
+pub async fn detail_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
+}
+
+pub async fn set_version_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<VersionInput>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::set_version(&state, &v.acting(), id, &input).await?).into_response())
+}
+
+pub async fn add_dissemination_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<DisseminationInput>,
+) -> Result<Response, AppError> {
+    let entry = cases::add_dissemination(&state, &v.acting(), id, &input).await?;
+    Ok((StatusCode::CREATED, Json(entry)).into_response())
+}
+
+pub async fn translations_api(
+    State(state): State<AppState>,
+    v: Viewer,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::waiting_for_translation(&state, &v.acting()).await?).into_response())
+}

@@ -1,0 +1,255 @@
+//! A programme's outputs: visibility by default from the catalogue, then role by role (public
+//! to all, network to the network's members, confidential to the city's editors and the
+//! Leading Cities' secretariat, not found for anyone else, in pages, the API, the city page and
+//! the translation queue alike); language versions and the dissemination log.
+
+use crate::common::{TestApp, editor, secretariat};
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+/// Buenos Aires's programme with a peer-learning seminar, three outputs of it (an article left
+/// to the catalogue's default, internal notes left to it, a report chosen network-only), and the
+/// secretariat's token.
+struct World {
+    app: TestApp,
+    article: i64,
+    notes: i64,
+    report: i64,
+    token: String,
+}
+
+async fn world() -> World {
+    let app = TestApp::with_demo().await;
+    let token = app
+        .user("secretariat@example.org", &[secretariat("uclg-culture")])
+        .await;
+    let call = |method: Method, path: String, body: Value| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let reply = app.api(method, &path, Some(body), Some(&token)).await;
+            assert!(reply.status.is_success(), "{path}: {}", reply.body);
+            reply.json()
+        }
+    };
+    let programme = call(
+        Method::POST,
+        "/api/v1/programmes".into(),
+        json!({"city": "buenos-aires", "starts_on": "2026-01-01", "ends_on": "2027-12-31"}),
+    )
+    .await["id"]
+        .as_i64()
+        .expect("a programme");
+    let seminar = call(
+        Method::POST,
+        format!("/api/v1/programmes/{programme}/activities"),
+        json!({"catalogue_key": "peer-learning-seminar", "starts_on": "2026-05-04", "ends_on": "2026-05-07"}),
+    )
+    .await["id"]
+        .as_i64()
+        .expect("an activity");
+    let file = |kind: &str, title: &str, visibility: &str| {
+        call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/outputs"),
+            json!({"activity": seminar.to_string(), "kind": kind, "title": title, "visibility": visibility}),
+        )
+    };
+    let article = file("public_article", "What the peers learnt", "").await;
+    assert_eq!(
+        article["visibility"], "public",
+        "the terms make a seminar's article public"
+    );
+    let notes = file("internal_report", "Notes of the seminar", "").await;
+    assert_eq!(
+        notes["visibility"], "confidential",
+        "nothing is published by default"
+    );
+    let report = file("written_report", "The seminar's report", "network").await;
+    World {
+        article: article["id"].as_i64().expect("id"),
+        notes: notes["id"].as_i64().expect("id"),
+        report: report["id"].as_i64().expect("id"),
+        app,
+        token,
+    }
+}
+
+#[tokio::test]
+async fn an_output_is_seen_as_its_visibility_says_and_a_confidential_one_shows_nowhere_else() {
+    let mut w = world().await;
+    let buenos_aires = w.app.city_id("buenos-aires").await;
+    let lyon = w.app.city_id("lyon").await;
+    let own = w.app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let member = w.app.user("lyon@example.org", &[editor(lyon)]).await;
+    let uccn = w.app.user("uccn@example.org", &[secretariat("uccn")]).await;
+    let path = |id: i64| format!("/api/v1/outputs/{id}");
+    // (who, article, notes, report): public to all, confidential to the city and the
+    // secretariat, network-only to the network's signed-in members.
+    let people: [(&str, Option<&str>, [StatusCode; 3]); 5] = [
+        (
+            "anonymous",
+            None,
+            [StatusCode::OK, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND],
+        ),
+        ("the city's editor", Some(&own), [StatusCode::OK; 3]),
+        ("the secretariat", Some(&w.token), [StatusCode::OK; 3]),
+        (
+            "another member city's editor",
+            Some(&member),
+            [StatusCode::OK, StatusCode::NOT_FOUND, StatusCode::OK],
+        ),
+        (
+            "the Creative Cities' secretariat",
+            Some(&uccn),
+            [StatusCode::OK, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND],
+        ),
+    ];
+    for (who, token, expected) in people {
+        for (id, status) in [w.article, w.notes, w.report].into_iter().zip(expected) {
+            let reply = w.app.api(Method::GET, &path(id), None, token).await;
+            assert_eq!(reply.status, status, "{who} on output {id}: {}", reply.body);
+        }
+    }
+    // The city page lists what the reader may see, and not a word of the rest.
+    let page = w.app.get("/en/cities/buenos-aires").await;
+    assert!(page.body.contains("What the peers learnt"));
+    assert!(!page.body.contains("Notes of the seminar"));
+    assert!(
+        !page.body.contains("The seminar&#39;s report") && !page.body.contains("seminar's report")
+    );
+    assert!(!page.body.contains(&format!("/outputs/{}", w.notes)));
+    let hidden = w.app.get(&format!("/en/outputs/{}", w.notes)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    // Writes to a confidential output answer not found to whoever may not see it, and
+    // forbidden to whoever sees a public one without keeping it.
+    let version = json!({"lang": "fr", "status": "wanted"});
+    for token in [&member, &uccn] {
+        let reply = w
+            .app
+            .api(
+                Method::POST,
+                &format!("{}/versions", path(w.notes)),
+                Some(version.clone()),
+                Some(token),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND);
+        let reply = w
+            .app
+            .api(
+                Method::POST,
+                &format!("{}/versions", path(w.article)),
+                Some(version.clone()),
+                Some(token),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    }
+    // The translation queue: the secretariat and the city see their versions to translate;
+    // another city sees none of them.
+    for id in [w.article, w.notes] {
+        let asked = w
+            .app
+            .api(
+                Method::POST,
+                &format!("{}/versions", path(id)),
+                Some(version.clone()),
+                Some(&own),
+            )
+            .await;
+        assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    }
+    let queue = |token: String| {
+        let app = &w.app;
+        async move {
+            app.api(
+                Method::GET,
+                "/api/v1/outputs/translations",
+                None,
+                Some(&token),
+            )
+            .await
+            .json()
+        }
+    };
+    assert_eq!(
+        queue(w.token.clone()).await.as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(queue(own.clone()).await.as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        queue(member.clone()).await,
+        json!([]),
+        "another city's queue is its own"
+    );
+    assert_eq!(queue(uccn.clone()).await, json!([]));
+    assert_eq!(
+        w.app
+            .api(Method::GET, "/api/v1/outputs/translations", None, None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn an_output_keeps_its_language_versions_and_where_it_was_disseminated() {
+    let mut w = world().await;
+    let base = format!("/api/v1/outputs/{}", w.article);
+    let bad = w
+        .app
+        .api(
+            Method::POST,
+            &format!("{base}/versions?lang=fr"),
+            Some(json!({"lang": "de", "status": "done", "link": "ftp://x"})),
+            Some(&w.token),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields = &bad.json()["fields"];
+    assert_eq!(fields["lang"]["error"], "unknown_language");
+    assert_eq!(fields["status"]["error"], "unknown_value");
+    assert_eq!(fields["link"]["error"], "invalid_url");
+    for (lang, status) in [
+        ("en", "original"),
+        ("es", "in_translation"),
+        ("es", "translated"),
+    ] {
+        let set = w
+            .app
+            .api(
+                Method::POST,
+                &format!("{base}/versions"),
+                Some(json!({"lang": lang, "status": status, "translator": "Ana", "title": "Lo que aprendieron"})),
+                Some(&w.token),
+            )
+            .await;
+        assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    }
+    let shared = w
+        .app
+        .api(
+            Method::POST,
+            &format!("{base}/disseminations"),
+            Some(json!({"channel": "newsletter", "on": "2026-06-15", "lang": "es", "link": "https://example.org/n/12"})),
+            Some(&w.token),
+        )
+        .await;
+    assert_eq!(shared.status, StatusCode::CREATED, "{}", shared.body);
+    let view = w.app.api(Method::GET, &base, None, None).await.json();
+    let versions = view["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2, "one version per language: {versions:?}");
+    assert_eq!(versions[1]["status"], "translated");
+    assert_eq!(view["disseminations"][0]["channel"], "newsletter");
+    assert_eq!(view["may_file"], false, "the public sees, it does not keep");
+    assert_eq!(view["may_see_programme"], false);
+    let page = w.app.get(&format!("/es/outputs/{}", w.article)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("El boletín bimestral"));
+    assert!(page.body.contains("Traducido"));
+    assert!(
+        !page.body.contains("/programmes/"),
+        "the programme stays confidential"
+    );
+}
