@@ -252,12 +252,35 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot look for {css}: {e}"))
     }
 
+    /// The text of the element `css` selects. A page that is being replaced
+    /// (after a click that navigates) can drop the element between finding it
+    /// and reading it: the element is then found again on the new page.
     pub async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.expect("text")
+        let started = Instant::now();
+        loop {
+            match self.find(css).await.text().await {
+                Ok(text) => return text,
+                Err(error) if is_stale(&error) && started.elapsed() < PATIENCE => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(error) => panic!("cannot read the text of {css}: {error}"),
+            }
+        }
     }
 
+    /// An attribute of the element `css` selects, found again if the page
+    /// replaced it meanwhile (as [`Self::text`]).
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.find(css).await.attr(name).await.expect("attribute")
+        let started = Instant::now();
+        loop {
+            match self.find(css).await.attr(name).await {
+                Ok(value) => return value,
+                Err(error) if is_stale(&error) && started.elapsed() < PATIENCE => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(error) => panic!("cannot read {name} of {css}: {error}"),
+            }
+        }
     }
 
     /// The language the page declares (`<html lang>`).
@@ -303,4 +326,13 @@ impl Browser {
             .await
             .expect("a focused element")
     }
+}
+
+/// Whether WebDriver answered that an element left the page.
+fn is_stale(error: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        error,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
 }
