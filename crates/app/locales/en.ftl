@@ -955,3 +955,23 @@ channel-other = Other
 translations-title = Waiting for translation
 translations-lead = The language versions of the outputs you keep that are to be translated or being translated, oldest first.
 translations-none = Nothing waits for translation.
+
+## An output's files and share links
+output-files = Files
+output-files-none = No file yet.
+output-file-upload = Upload a file
+output-file-hint = A PDF, ODT or DOCX document of at most 25 MiB, or a PNG, JPEG, WebP or GIF image of at most 10 MiB. A video goes in as a link.
+output-file-remove = Remove
+output-share = Share through a link that expires
+output-share-lead = Anyone holding the link can download this file until it expires or you revoke it, without signing in; every use is recorded. Send it only to whom it is for.
+output-share-hours = Hours the link works
+output-share-note = For whom
+output-link-made = Here is the link. Copy it now: it is shown only this once.
+output-link-expires = Expires
+output-links = Share links
+output-link-uses = Uses
+output-link-revoke = Revoke
+link-state-usable = Works
+link-state-expired = Expired
+link-state-revoked = Revoked
+problem-invalid-link-duration = A link works between { $detail } hours: give a whole number in that range.

@@ -955,3 +955,23 @@ channel-other = Otro
 translations-title = Pendiente de traducción
 translations-lead = Las versiones lingüísticas de los resultados a su cargo que están por traducir o en traducción, las más antiguas primero.
 translations-none = Nada espera traducción.
+
+## Los archivos de un producto y sus enlaces para compartir
+output-files = Archivos
+output-files-none = Todavía no hay ningún archivo.
+output-file-upload = Subir un archivo
+output-file-hint = Un documento PDF, ODT o DOCX de 25 MiB como máximo, o una imagen PNG, JPEG, WebP o GIF de 10 MiB como máximo. Un vídeo se añade como enlace.
+output-file-remove = Quitar
+output-share = Compartir mediante un enlace que caduca
+output-share-lead = Quien tenga el enlace puede descargar este archivo sin iniciar sesión hasta que caduque o lo revoque; cada uso queda registrado. Envíelo solo a su destinatario.
+output-share-hours = Horas de validez del enlace
+output-share-note = Para quién
+output-link-made = Aquí está el enlace. Cópielo ahora: solo se muestra esta vez.
+output-link-expires = Caduca
+output-links = Enlaces para compartir
+output-link-uses = Usos
+output-link-revoke = Revocar
+link-state-usable = Activo
+link-state-expired = Caducado
+link-state-revoked = Revocado
+problem-invalid-link-duration = Un enlace es válido entre { $detail } horas: indique un número entero en ese intervalo.

@@ -955,3 +955,23 @@ channel-other = Autre
 translations-title = En attente de traduction
 translations-lead = Les versions linguistiques des résultats dont vous avez la charge qui sont à traduire ou en traduction, les plus anciennes d’abord.
 translations-none = Rien n’attend de traduction.
+
+## Les fichiers d’un produit et leurs liens de partage
+output-files = Fichiers
+output-files-none = Aucun fichier pour l’instant.
+output-file-upload = Téléverser un fichier
+output-file-hint = Un document PDF, ODT ou DOCX de 25 Mio au plus, ou une image PNG, JPEG, WebP ou GIF de 10 Mio au plus. Une vidéo s’ajoute sous forme de lien.
+output-file-remove = Retirer
+output-share = Partager par un lien qui expire
+output-share-lead = Toute personne qui détient le lien peut télécharger ce fichier sans se connecter, jusqu’à son expiration ou sa révocation ; chaque utilisation est enregistrée. Ne l’envoyez qu’à son destinataire.
+output-share-hours = Durée de validité (heures)
+output-share-note = Pour qui
+output-link-made = Voici le lien. Copiez-le maintenant : il n’est affiché qu’une seule fois.
+output-link-expires = Expire le
+output-links = Liens de partage
+output-link-uses = Utilisations
+output-link-revoke = Révoquer
+link-state-usable = Actif
+link-state-expired = Expiré
+link-state-revoked = Révoqué
+problem-invalid-link-duration = Un lien est valable entre { $detail } heures : indiquez un nombre entier dans cet intervalle.

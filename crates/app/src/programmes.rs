@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod output_files;
 pub mod outputs;
 
 use crate::{Acting, Context, Error};
@@ -157,16 +158,7 @@ pub async fn of_city(
 pub(crate) fn number_or_text<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Given {
-        Number(i64),
-        Text(String),
-    }
-    Ok(match Given::deserialize(deserializer)? {
-        Given::Number(n) => n.to_string(),
-        Given::Text(text) => text,
-    })
+    ateneu_domain::validation::number_or_text(deserializer)
 }
 
 /// The revision a change was made on, as sent.

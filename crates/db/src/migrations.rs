@@ -72,6 +72,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme outputs, their language versions and dissemination",
         include_str!("migrations/0013_programme_outputs.sql"),
     ),
+    (
+        16,
+        "programme output files and their expiring share links",
+        include_str!("migrations/0016_output_files.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -2,6 +2,8 @@
 //! each with its visibility: what the city page lists and the report pages serve; a programme
 //! output's language versions and dissemination log. Each programme write leaves its audit row.
 
+pub mod files;
+
 use crate::assessments::Assessment;
 use crate::audit::{self, Who};
 use crate::entities::{output, output_dissemination, output_version};

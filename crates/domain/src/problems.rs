@@ -141,6 +141,7 @@ problem_keys! {
     InvalidCurrency => "invalid_currency",
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
+    InvalidLinkDuration => "invalid_link_duration",
 }
 
 impl ProblemKey {

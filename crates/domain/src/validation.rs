@@ -87,3 +87,22 @@ pub fn max_chars(value: &str, max: usize) -> Result<(), Problem> {
         Ok(())
     }
 }
+
+/// A whole number given as a JSON number or as text (a form's field), kept as text for its
+/// parser to check: `#[serde(deserialize_with = "number_or_text")]`.
+pub fn number_or_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Given {
+        Number(i64),
+        Text(String),
+    }
+    Ok(
+        match <Given as serde::Deserialize>::deserialize(deserializer)? {
+            Given::Number(n) => n.to_string(),
+            Given::Text(text) => text,
+        },
+    )
+}

@@ -126,6 +126,7 @@ fn root_routes() -> routing::Routes {
         .merge(home::root_routes())
         .merge(static_files::routes())
         .merge(practices::media::root_routes())
+        .merge(programmes::root_routes())
         .nest("/api/v1", api::routes())
 }
 

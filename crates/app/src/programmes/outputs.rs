@@ -104,10 +104,12 @@ pub async fn file(
     programme_id: i64,
     input: &OutputInput,
 ) -> Result<Output, Error> {
-    let (programme, rights) = load(context, acting, programme_id).await?;
-    if !rights.may_consult {
-        return Err(Error::Forbidden);
-    }
+    let (programme, _) = load(context, acting, programme_id).await?;
+    let networks = programme_networks(context);
+    acting.require(Action::FileOutput(CityScope {
+        id: programme.city_id,
+        networks: &networks,
+    }))?;
     let catalogue = catalogue()?;
     let txn = context.db.write().await?;
     let activities = activity_repo::of_programme(&*txn, programme_id).await?;
@@ -130,7 +132,7 @@ pub async fn file(
 }
 
 /// The output, when the person may keep it; not found or forbidden otherwise.
-async fn kept(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
+pub(super) async fn kept(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
     let view = read(context, acting, id).await?;
     if !view.may_file {
         return Err(Error::Forbidden);

@@ -6,6 +6,7 @@ pub mod lab;
 pub mod log;
 pub mod media;
 pub mod notices;
+pub mod output_files;
 pub mod practices;
 pub mod programmes;
 pub mod reference;
@@ -19,6 +20,7 @@ pub use lab::{
 pub use log::{audit_entry, setting};
 pub use media::practice_medium;
 pub use notices::{notification, notification_setting};
+pub use output_files::{output_file, output_share_link, output_share_link_use};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };

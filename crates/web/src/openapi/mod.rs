@@ -2,6 +2,7 @@
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
 mod operations;
+mod output_files;
 mod practices;
 mod programmes;
 mod schemas;
@@ -18,8 +19,10 @@ fn content(name: &str) -> Value {
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
-        "MediaUpload" => json!({"multipart/form-data": {"schema": schema_ref(name)}}),
-        "MediaFile" => {
+        "MediaUpload" | "OutputUpload" => {
+            json!({"multipart/form-data": {"schema": schema_ref(name)}})
+        }
+        "MediaFile" | "OutputFileBytes" => {
             let binary = json!({"schema": {"type": "string", "format": "binary"}});
             let types = ateneu_domain::practices::media::ContentType::ALL;
             Value::Object(
@@ -52,6 +55,7 @@ pub fn document() -> Value {
         .iter()
         .chain(practices::OPERATIONS)
         .chain(programmes::OPERATIONS)
+        .chain(output_files::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -99,8 +103,13 @@ pub fn document() -> Value {
                 json!({"description": "Not modified (If-None-Match names its ETag)"}),
             );
         }
-        if *request == Some("MediaUpload") {
-            responses.insert("413".into(), error_response("File over 10 MiB"));
+        if *request == Some("MediaUpload") || *request == Some("OutputUpload") {
+            let limit = if *request == Some("MediaUpload") {
+                "File over 10 MiB"
+            } else {
+                "Image over 10 MiB or document over 25 MiB"
+            };
+            responses.insert("413".into(), error_response(limit));
             responses.insert(
                 "415".into(),
                 error_response("File of a type that is not taken"),
@@ -116,7 +125,10 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if path.starts_with("/{lang}") || path.starts_with("/media/") {
+        if ["/{lang}", "/media/", "/output-files/", "/shared/"]
+            .iter()
+            .any(|root| path.starts_with(root))
+        {
             // Pages in a language, and served files, live outside the API's base path.
             entry["servers"] = json!([{"url": "/"}]);
         }
@@ -136,7 +148,10 @@ pub fn document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
-            "schemas": merged(merged(schemas::all(), practices::schemas()), programmes::schemas())
+            "schemas": merged(
+                merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
+                output_files::schemas()
+            )
         }
     })
 }

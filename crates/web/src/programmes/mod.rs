@@ -5,9 +5,11 @@
 
 mod activities;
 mod budget;
+mod output_files;
 mod outputs;
 mod pages;
 
+pub use output_files::root_routes;
 pub use outputs::kind_label;
 pub use pages::status_label;
 
@@ -56,6 +58,7 @@ pub fn routes() -> Routes {
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination),
         )
+        .merge(output_files::routes())
 }
 
 pub fn api_routes() -> Routes {
@@ -87,6 +90,7 @@ pub fn api_routes() -> Routes {
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination_api),
         )
+        .merge(output_files::api_routes())
 }
 
 async fn catalogue_api() -> Result<Response, AppError> {

@@ -8,6 +8,7 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::programmes::output_files::{self, Files};
 use ateneu_app::programmes::outputs::{self as cases, OutputView};
 use ateneu_db::outputs::Output;
 use ateneu_db::programmes::activities::Activity;
@@ -98,12 +99,13 @@ pub fn section(
 
 /// What an output's page holds besides the output: a form's values and problems.
 #[derive(Default)]
-struct Forms {
-    version: Option<(VersionInput, FieldErrors)>,
-    dissemination: Option<(DisseminationInput, FieldErrors)>,
+pub(super) struct Forms {
+    pub version: Option<(VersionInput, FieldErrors)>,
+    pub dissemination: Option<(DisseminationInput, FieldErrors)>,
+    pub files: super::output_files::Shown,
 }
 
-fn page(state: &AppState, v: &Viewer, view: &OutputView, forms: &Forms) -> Markup {
+fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &Forms) -> Markup {
     let output = &view.output;
     let empty = FieldErrors::new();
     let (version, version_errors) = match &forms.version {
@@ -161,6 +163,7 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, forms: &Forms) -> Marku
                 }
             }
         }
+        (super::output_files::section(state, v, view, files, &forms.files))
         section #disseminations {
             h2 { (v.t("output-disseminations")) }
             @if view.disseminations.is_empty() { p.muted { (v.t("output-disseminations-none")) } } @else {
@@ -196,8 +199,20 @@ pub async fn detail(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let view = cases::read(&state, &v.acting(), id).await?;
-    Ok(page(&state, &v, &view, &Forms::default()).into_response())
+    render(&state, &v, id, StatusCode::OK, &Forms::default()).await
+}
+
+/// The output's page with its files, answering `status` (a refused form: 422).
+pub(super) async fn render(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    status: StatusCode,
+    forms: &Forms,
+) -> Result<Response, AppError> {
+    let view = cases::read(state, &v.acting(), id).await?;
+    let files = output_files::of_output(state, &v.acting(), id).await?;
+    Ok((status, page(state, v, &view, &files, forms)).into_response())
 }
 
 async fn refused(
@@ -206,12 +221,7 @@ async fn refused(
     id: i64,
     forms: Forms,
 ) -> Result<Response, AppError> {
-    let view = cases::read(state, &v.acting(), id).await?;
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        page(state, v, &view, &forms),
-    )
-        .into_response())
+    render(state, v, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await
 }
 
 pub async fn set_version(

@@ -147,6 +147,15 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/outputs/{id}", "nnonnnono"),
     ("POST", "/api/v1/outputs/{id}/versions", "ssinnnini"),
     ("POST", "/api/v1/outputs/{id}/disseminations", "ssinnnini"),
+    ("GET", "/api/v1/outputs/{id}/files", "nnonnnono"),
+    ("POST", "/api/v1/outputs/{id}/files", "nninnnini"),
+    ("DELETE", "/api/v1/outputs/{id}/files/{file}", "nnonnnono"),
+    (
+        "POST",
+        "/api/v1/outputs/{id}/files/{file}/links",
+        "ssonnnono",
+    ),
+    ("DELETE", "/api/v1/outputs/{id}/links/{link}", "nnonnnono"),
     (
         "DELETE",
         "/api/v1/programmes/{id}/budget/{line}",
@@ -156,6 +165,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/favicon.ico", "ooooooooo"),
     ("GET", "/healthz", "ooooooooo"),
     ("GET", "/media/{id}/{file_name}", "ooooooooo"),
+    ("GET", "/output-files/{id}/{name}", "nnonnnono"),
+    ("GET", "/shared/{token}", "nnnnnnnnn"),
     ("GET", "/static/{file}", "ooooooooo"),
     ("GET", "/{lang}", "ooooooooo"),
     ("GET", "/{lang}/account", "ssooooooo"),
@@ -283,6 +294,22 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/{lang}/outputs/{id}", "nnonnnono"),
     ("POST", "/{lang}/outputs/{id}/versions", "ssinnnini"),
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinnnini"),
+    ("POST", "/{lang}/outputs/{id}/files", "nninnnini"),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/files/{file}/remove",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/files/{file}/links",
+        "ssonnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/links/{link}/revoke",
+        "nnonnnono",
+    ),
     ("POST", "/{lang}/programmes/{id}/activities", "ssfnnnini"),
     (
         "GET",

@@ -27,8 +27,10 @@ pub struct World {
     programme: i64,
     activity: i64,
     budget_line: i64,
-    /// A confidential output of that programme.
+    /// A confidential output of that programme, a file of it (its address) and a share link.
     output: i64,
+    output_file: String,
+    share_link: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -181,6 +183,17 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("an output");
+        let file = output_file(&app, output, &admin_token).await;
+        let output_file = file["url"].as_str().expect("a file's address").to_owned();
+        let share_link = call(
+            Method::POST,
+            format!("/api/v1/outputs/{output}/files/{}/links", file["id"]),
+            Some(json!({"hours": 24, "note": "the jury"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a share link");
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -261,6 +274,8 @@ impl World {
             activity,
             budget_line,
             output,
+            output_file,
+            share_link,
             membership,
             victim,
             victim_grant,
@@ -306,8 +321,19 @@ impl World {
         } else {
             String::new()
         };
+        let file = if template.contains("files/{file}") {
+            let admin = self
+                .token(Person::Admin)
+                .expect("the administrator's token");
+            output_file(&self.app, self.output, &admin).await["id"].to_string()
+        } else {
+            String::new()
+        };
         let mut path = template.replace("{lang}", "en");
-        let pairs: [(&str, String); 22] = [
+        let pairs: [(&str, String); 25] = [
+            ("/output-files/{id}/{name}", self.output_file.clone()),
+            ("files/{file}", format!("files/{file}")),
+            ("{link}", self.share_link.to_string()),
             (
                 "/assessments/{id}",
                 format!("/assessments/{}", self.assessment),
@@ -389,6 +415,28 @@ impl World {
             self.browser.status_of(request, true).await
         }
     }
+}
+
+/// A PDF filed under the output by the administrator, made for one request (the routes that
+/// remove one use it up): its JSON, with its `url`.
+async fn output_file(app: &TestApp, output: i64, admin: &str) -> Value {
+    let (content_type, body) =
+        crate::practices_media::multipart("notes.pdf", crate::practices_media::PDF, &[]);
+    let request = Request::post(format!("/api/v1/outputs/{output}/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {admin}"))
+        .body(Body::from(body))
+        .expect("request");
+    let made = app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let mut file = made.json();
+    file["url"] = format!(
+        "/output-files/{}/{}",
+        file["id"],
+        file["file_name"].as_str().expect("name")
+    )
+    .into();
+    file
 }
 
 /// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
