@@ -975,3 +975,17 @@ link-state-usable = Works
 link-state-expired = Expired
 link-state-revoked = Revoked
 problem-invalid-link-duration = A link works between { $detail } hours: give a whole number in that range.
+
+## Host suggestions for a visit to a Leading City
+visit-hosts-title = Who could host a visit?
+visit-hosts-lead = A member city that wants to learn about a field visits a Leading City that has shown expertise in it. Choose the field: the platform suggests current Leading Cities with their evidence — a score at or above the middle of the scale in their latest assessment you may see, their published good practices tagged with the field, their public outputs that name it.
+visit-field = Field to learn about
+visit-field-choose = Choose a field
+visit-asking-city = City that asks
+visit-asking-city-hint = Optional: the city is never suggested to itself.
+visit-suggest = Suggest hosts
+visit-hosts-for = Suggested hosts for
+visit-hosts-none = No Leading City shows evidence of expertise in this field yet.
+visit-reason-score = Score on the field:
+visit-reason-practice = Published practice:
+visit-reason-output = Public output:

@@ -975,3 +975,17 @@ link-state-usable = Activo
 link-state-expired = Caducado
 link-state-revoked = Revocado
 problem-invalid-link-duration = Un enlace es válido entre { $detail } horas: indique un número entero en ese intervalo.
+
+## Ciudades anfitrionas sugeridas para una visita a una Ciudad Líder
+visit-hosts-title = ¿Qué ciudad podría acoger una visita?
+visit-hosts-lead = Una ciudad miembro que quiere aprender sobre un ámbito visita una Ciudad Líder que ha demostrado experiencia en él. Elija el ámbito: la plataforma sugiere Ciudades Líderes actuales con sus evidencias — una puntuación igual o superior a la mitad de la escala en su última autoevaluación que usted puede consultar, sus buenas prácticas publicadas vinculadas al ámbito, sus productos públicos que lo mencionan.
+visit-field = Ámbito sobre el que aprender
+visit-field-choose = Elija un ámbito
+visit-asking-city = Ciudad solicitante
+visit-asking-city-hint = Opcional: una ciudad nunca se sugiere a sí misma.
+visit-suggest = Sugerir ciudades anfitrionas
+visit-hosts-for = Ciudades anfitrionas sugeridas para
+visit-hosts-none = Ninguna Ciudad Líder muestra todavía evidencias de experiencia en este ámbito.
+visit-reason-score = Puntuación en el ámbito:
+visit-reason-practice = Práctica publicada:
+visit-reason-output = Producto público:

@@ -975,3 +975,17 @@ link-state-usable = Actif
 link-state-expired = Expiré
 link-state-revoked = Révoqué
 problem-invalid-link-duration = Un lien est valable entre { $detail } heures : indiquez un nombre entier dans cet intervalle.
+
+## Villes hôtes suggérées pour une visite à une Ville pilote
+visit-hosts-title = Quelle ville pourrait accueillir une visite ?
+visit-hosts-lead = Une ville membre qui souhaite apprendre sur un domaine rend visite à une Ville pilote qui y a fait preuve d’expertise. Choisissez le domaine : la plateforme suggère des Villes pilotes actuelles avec leurs éléments probants — une note égale ou supérieure au milieu de l’échelle dans leur dernière auto-évaluation que vous pouvez consulter, leurs bonnes pratiques publiées associées au domaine, leurs produits publics qui le mentionnent.
+visit-field = Domaine à découvrir
+visit-field-choose = Choisissez un domaine
+visit-asking-city = Ville demandeuse
+visit-asking-city-hint = Facultatif : une ville ne se voit jamais suggérée à elle-même.
+visit-suggest = Suggérer des villes hôtes
+visit-hosts-for = Villes hôtes suggérées pour
+visit-hosts-none = Aucune Ville pilote ne présente encore d’éléments d’expertise dans ce domaine.
+visit-reason-score = Note sur le domaine :
+visit-reason-practice = Pratique publiée :
+visit-reason-output = Produit public :

@@ -1,9 +1,11 @@
 //! Assessments' use cases that outlive a request: the computed results of an assessment,
 //! kept once per revision in each process.
 
-use ateneu_db::assessments::StoredResponse;
-use ateneu_domain::assessments::Consensus;
-use ateneu_domain::results::Results;
+use crate::{Context, Error};
+use ateneu_db::assessments::{self as repo, Assessment, StoredResponse};
+use ateneu_domain::assessments::{Answer, Consensus};
+use ateneu_domain::frameworks::Framework;
+use ateneu_domain::results::{ResponseAnswers, Results, compute};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -42,6 +44,62 @@ impl ResultsCache {
             entries.insert(assessment, (revision, computed));
         }
     }
+}
+
+/// The assessment's results on its framework version, computed once per revision.
+pub async fn computed(
+    context: &Context,
+    assessment: &Assessment,
+    framework: &Framework,
+) -> Result<Arc<Computed>, Error> {
+    if let Some(computed) = context.results.get(assessment.id, assessment.revision) {
+        return Ok(computed);
+    }
+    let fresh = Arc::new(compute_fresh(context, assessment, framework).await?);
+    context
+        .results
+        .put(assessment.id, assessment.revision, fresh.clone());
+    Ok(fresh)
+}
+
+async fn compute_fresh(
+    context: &Context,
+    assessment: &Assessment,
+    framework: &Framework,
+) -> Result<Computed, Error> {
+    let module = framework
+        .module(&assessment.module)
+        .ok_or_else(|| Error::Internal(format!("module {} is missing", assessment.module)))?;
+    let id = assessment.id;
+    let all = repo::responses(&context.db.conn, id).await?;
+    let consensus = repo::consensus(&context.db.conn, id).await?;
+    let invitations = repo::invitation_count(&context.db.conn, id).await?;
+    let drafts = all.iter().filter(|r| !r.submitted).count();
+    let responses: Vec<StoredResponse> = all.into_iter().filter(|r| r.submitted).collect();
+    let answers: Vec<ResponseAnswers<'_>> = responses
+        .iter()
+        .map(|r| ResponseAnswers {
+            sector: r.participation.sector,
+            answers: &r.participation.answers,
+        })
+        .collect();
+    let agreed: BTreeMap<String, Answer> = consensus
+        .iter()
+        .map(|(k, c)| (k.clone(), c.score))
+        .collect();
+    let results = compute(
+        &framework.scale.range(),
+        &framework.rated_items(module),
+        &answers,
+        &agreed,
+    );
+    Ok(Computed {
+        results,
+        consensus,
+        responses,
+        drafts,
+        invitations,
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod activities;
 pub mod budget;
 pub mod output_files;
 pub mod outputs;
+pub mod visits;
 
 use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;

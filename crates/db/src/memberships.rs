@@ -293,3 +293,24 @@ pub async fn networks_of(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<
     networks.dedup();
     Ok(networks)
 }
+
+/// The cities that are current members of `network` on `day` (ancestors not included), by id.
+pub async fn current_members(
+    conn: &impl ConnectionTrait,
+    network: &str,
+    day: chrono::NaiveDate,
+) -> DbResult<Vec<i64>> {
+    let mut members = Vec::new();
+    for model in membership::Entity::find()
+        .filter(membership::Column::Network.eq(network))
+        .all(conn)
+        .await?
+    {
+        let membership = to_membership(model)?;
+        if membership.draft.is_current(day) && !members.contains(&membership.city_id) {
+            members.push(membership.city_id);
+        }
+    }
+    members.sort_unstable();
+    Ok(members)
+}

@@ -9,6 +9,7 @@ pub mod budget;
 pub mod catalogue;
 pub mod output_files;
 pub mod outputs;
+pub mod visits;
 
 use crate::assessments::keyed_enum;
 use crate::memberships::MembershipDraft;

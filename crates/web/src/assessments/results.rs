@@ -9,15 +9,13 @@ use crate::error::AppError;
 use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
-use ateneu_db::assessments::{self as repo, StoredResponse};
+use ateneu_db::assessments as repo;
 use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::series::{self, InSeries};
-use ateneu_domain::assessments::{Answer, AssessmentStatus, Consensus};
+use ateneu_domain::assessments::{AssessmentStatus, Consensus};
 pub use ateneu_domain::results::field_values;
-use ateneu_domain::results::{
-    ResponseAnswers, Results, StrengthsWeaknesses, compute, strengths_and_weaknesses,
-};
+use ateneu_domain::results::{Results, StrengthsWeaknesses, strengths_and_weaknesses};
 use ateneu_reports::radar::{Radar, Series};
 use axum::extract::State;
 use axum::http::header;
@@ -37,41 +35,7 @@ pub use ateneu_app::assessments::{Computed, ResultsCache};
 
 /// The assessment's results, computed once per revision.
 pub async fn computed(state: &AppState, loaded: &Loaded) -> Result<Arc<Computed>, AppError> {
-    let key = (loaded.assessment.id, loaded.assessment.revision);
-    if let Some(computed) = state.results.get(key.0, key.1) {
-        return Ok(computed);
-    }
-    let fresh = Arc::new(compute_fresh(state, loaded).await?);
-    state.results.put(key.0, key.1, fresh.clone());
-    Ok(fresh)
-}
-
-async fn compute_fresh(state: &AppState, loaded: &Loaded) -> Result<Computed, AppError> {
-    let id = loaded.assessment.id;
-    let all = repo::responses(&state.db.conn, id).await?;
-    let consensus = repo::consensus(&state.db.conn, id).await?;
-    let invitations = repo::invitation_count(&state.db.conn, id).await?;
-    let drafts = all.iter().filter(|r| !r.submitted).count();
-    let responses: Vec<StoredResponse> = all.into_iter().filter(|r| r.submitted).collect();
-    let answers: Vec<ResponseAnswers<'_>> = responses
-        .iter()
-        .map(|r| ResponseAnswers {
-            sector: r.participation.sector,
-            answers: &r.participation.answers,
-        })
-        .collect();
-    let agreed: BTreeMap<String, Answer> = consensus
-        .iter()
-        .map(|(k, c)| (k.clone(), c.score))
-        .collect();
-    let results = compute(&loaded.range(), &loaded.items()?, &answers, &agreed);
-    Ok(Computed {
-        results,
-        consensus,
-        responses,
-        drafts,
-        invitations,
-    })
+    Ok(ateneu_app::assessments::computed(state, &loaded.assessment, &loaded.framework).await?)
 }
 
 /// The previous assessment of the city that this reader may see (`series::previous`): its

@@ -24,6 +24,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     ),
     (
         "get",
+        "/programmes/visits/hosts",
+        "programmes",
+        "Suggest host Leading Cities for a visit about a framework field (`?field=framework:field`, `&city=` the asking city, never suggested to itself): current Leading Cities with their reasons — a score at or above the middle of the scale in their latest assessment the caller may see, published practices tagged with the field, public outputs naming it — strongest first",
+        None,
+        200,
+        "VisitHosts",
+        false,
+    ),
+    (
+        "get",
         "/programmes",
         "programmes",
         "The programmes the caller may see (the city's editors, the network's secretariat)",
@@ -292,6 +302,16 @@ pub(crate) fn schemas() -> Value {
         "DisseminationInput": {"type": "object", "required": ["channel", "on"], "properties": {
             "channel": {"type": "string", "enum": channels}, "on": date, "link": link,
             "lang": {"type": "string", "enum": ["", "en", "fr", "es"]}, "note": text(MAX_TEXT)}},
+        "VisitHosts": {"type": "object", "properties": {
+            "field": {"type": "string"}, "field_name": trilingual.clone(),
+            "asking": {"oneOf": [schema_ref("City"), {"type": "null"}]},
+            "hosts": {"type": "array", "items": {"type": "object", "properties": {
+                "city": schema_ref("City"), "strength": {"type": "number", "minimum": 0, "maximum": 4},
+                "reasons": {"type": "array", "items": {"type": "object", "required": ["kind"], "properties": {
+                    "kind": {"type": "string", "enum": ["score", "practice", "output"]},
+                    "assessment_id": id, "assessment_title": {"type": "string"}, "mean": {"type": "number"},
+                    "min": {"type": "number"}, "max": {"type": "number"},
+                    "id": id, "slug": {"type": "string"}, "title": {"type": "string"}}}}}}}}},
         "TranslationQueue": {"type": "array", "items": {"type": "object", "properties": {
             "output": schema_ref("Output"), "version": schema_ref("Version")}}}
     });

@@ -8,6 +8,7 @@ mod budget;
 mod output_files;
 mod outputs;
 mod pages;
+mod visits;
 
 pub use output_files::root_routes;
 pub use outputs::kind_label;
@@ -30,6 +31,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .route("/programmes", get(pages::list))
         .route("/programmes/catalogue", get(pages::catalogue))
+        .route("/programmes/visits/hosts", get(visits::hosts))
         .route("/programmes/new", get(pages::new_form).post(pages::create))
         .route("/programmes/{id}", get(pages::detail).post(pages::update))
         .route(
@@ -65,6 +67,7 @@ pub fn api_routes() -> Routes {
     Routes::new()
         .route("/programmes", get(list_api).post(create_api))
         .route("/programmes/catalogue", get(catalogue_api))
+        .route("/programmes/visits/hosts", get(visits::hosts_api))
         .route("/programmes/{id}", get(detail_api).put(update_api))
         .route("/programmes/{id}/consultations", post(add_consultation_api))
         .route("/programmes/{id}/activities", post(activities::add_api))

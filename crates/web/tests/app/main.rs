@@ -18,6 +18,7 @@ mod practices_media;
 mod programme_budget;
 mod programme_output_files;
 mod programme_outputs;
+mod programme_visits;
 mod programmes;
 mod registry;
 mod security;

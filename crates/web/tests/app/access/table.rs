@@ -148,6 +148,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/outputs/{id}/versions", "ssinnnini"),
     ("POST", "/api/v1/outputs/{id}/disseminations", "ssinnnini"),
     ("GET", "/api/v1/outputs/{id}/files", "nnonnnono"),
+    ("GET", "/api/v1/programmes/visits/hosts", "iiiiiiiii"),
     ("POST", "/api/v1/outputs/{id}/files", "nninnnini"),
     ("DELETE", "/api/v1/outputs/{id}/files/{file}", "nnonnnono"),
     (
@@ -295,6 +296,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/outputs/{id}/versions", "ssinnnini"),
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinnnini"),
     ("POST", "/{lang}/outputs/{id}/files", "nninnnini"),
+    ("GET", "/{lang}/programmes/visits/hosts", "ooooooooo"),
     (
         "POST",
         "/{lang}/outputs/{id}/files/{file}/remove",
