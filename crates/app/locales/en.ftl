@@ -989,3 +989,17 @@ visit-hosts-none = No Leading City shows evidence of expertise in this field yet
 visit-reason-score = Score on the field:
 visit-reason-practice = Published practice:
 visit-reason-output = Public output:
+
+## The programme dashboard
+programme-dashboard-title = Programme dashboard
+programme-dashboard-lead = The programmes you take part in at a glance: the secretariat sees every Leading City's, a city's editors their city's. Amounts are totals per currency, never added across currencies.
+programme-dashboard-ends-soon = ends within six months
+programme-dashboard-ending = Ending within six months
+programme-dashboard-ending-none = No programme ends within six months.
+programme-dashboard-quarter = Activities this quarter
+programme-dashboard-quarter-none = No activity this quarter.
+programme-dashboard-all-translations = Everything waiting for translation
+programme-dashboard-to-disseminate = Public outputs not disseminated yet
+programme-dashboard-to-disseminate-none = Every public output has been disseminated.
+programme-dashboard-budget-city = Budget per city
+programme-dashboard-budget-funder = Budget per funder

@@ -989,3 +989,17 @@ visit-hosts-none = Ninguna Ciudad Líder muestra todavía evidencias de experien
 visit-reason-score = Puntuación en el ámbito:
 visit-reason-practice = Práctica publicada:
 visit-reason-output = Producto público:
+
+## El panel de los programas
+programme-dashboard-title = Panel de los programas
+programme-dashboard-lead = Los programas en los que usted participa, de un vistazo: la secretaría ve los de todas las Ciudades Líderes, los editores de una ciudad los de su ciudad. Los importes son totales por moneda, nunca sumados entre monedas distintas.
+programme-dashboard-ends-soon = termina en menos de seis meses
+programme-dashboard-ending = Terminan en los próximos seis meses
+programme-dashboard-ending-none = Ningún programa termina en los próximos seis meses.
+programme-dashboard-quarter = Actividades de este trimestre
+programme-dashboard-quarter-none = Ninguna actividad este trimestre.
+programme-dashboard-all-translations = Todo lo que espera traducción
+programme-dashboard-to-disseminate = Productos públicos aún no difundidos
+programme-dashboard-to-disseminate-none = Todos los productos públicos se han difundido.
+programme-dashboard-budget-city = Presupuesto por ciudad
+programme-dashboard-budget-funder = Presupuesto por financiador

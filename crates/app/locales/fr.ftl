@@ -989,3 +989,17 @@ visit-hosts-none = Aucune Ville pilote ne présente encore d’éléments d’ex
 visit-reason-score = Note sur le domaine :
 visit-reason-practice = Pratique publiée :
 visit-reason-output = Produit public :
+
+## Le tableau de bord des programmes
+programme-dashboard-title = Tableau de bord des programmes
+programme-dashboard-lead = Les programmes auxquels vous participez, d’un coup d’œil : le secrétariat voit ceux de toutes les Villes pilotes, les éditeurs d’une ville ceux de leur ville. Les montants sont des totaux par devise, jamais additionnés d’une devise à l’autre.
+programme-dashboard-ends-soon = se termine dans moins de six mois
+programme-dashboard-ending = Se terminent dans les six mois
+programme-dashboard-ending-none = Aucun programme ne se termine dans les six mois.
+programme-dashboard-quarter = Activités de ce trimestre
+programme-dashboard-quarter-none = Aucune activité ce trimestre.
+programme-dashboard-all-translations = Tout ce qui attend une traduction
+programme-dashboard-to-disseminate = Produits publics pas encore diffusés
+programme-dashboard-to-disseminate-none = Tous les produits publics ont été diffusés.
+programme-dashboard-budget-city = Budget par ville
+programme-dashboard-budget-funder = Budget par financeur

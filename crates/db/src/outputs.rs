@@ -35,7 +35,7 @@ pub struct Output {
     pub link: Option<String>,
 }
 
-fn to_output(m: output::Model) -> DbResult<Output> {
+pub(crate) fn to_output(m: output::Model) -> DbResult<Output> {
     Ok(Output {
         id: m.id,
         city_id: m.city_id,

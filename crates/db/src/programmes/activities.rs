@@ -26,7 +26,7 @@ pub struct Activity {
     pub updated_at: DateTime<Utc>,
 }
 
-fn to_activity(model: activity::Model) -> DbResult<Activity> {
+pub(crate) fn to_activity(model: activity::Model) -> DbResult<Activity> {
     Ok(Activity {
         id: model.id,
         programme_id: model.programme_id,

@@ -24,6 +24,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     ),
     (
         "get",
+        "/programmes/dashboard",
+        "programmes",
+        "The programme dashboard: for the secretariat every programme, for a city's editors their city's — status, those ending within six months, this quarter's activities, outputs waiting for translation or a first dissemination, budget sums per city and per funder in each currency (minor units)",
+        None,
+        200,
+        "ProgrammeDashboard",
+        true,
+    ),
+    (
+        "get",
         "/programmes/visits/hosts",
         "programmes",
         "Suggest host Leading Cities for a visit about a framework field (`?field=framework:field`, `&city=` the asking city, never suggested to itself): current Leading Cities with their reasons — a score at or above the middle of the scale in their latest assessment the caller may see, published practices tagged with the field, public outputs naming it — strongest first",
@@ -302,6 +312,17 @@ pub(crate) fn schemas() -> Value {
         "DisseminationInput": {"type": "object", "required": ["channel", "on"], "properties": {
             "channel": {"type": "string", "enum": channels}, "on": date, "link": link,
             "lang": {"type": "string", "enum": ["", "en", "fr", "es"]}, "note": text(MAX_TEXT)}},
+        "ProgrammeDashboard": {"type": "object", "properties": {
+            "today": date, "quarter": {"type": "array", "items": date, "minItems": 2, "maxItems": 2},
+            "programmes": {"type": "array", "items": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {
+                "city_slug": {"type": "string"}, "ends_soon": {"type": "boolean"}}}]}},
+            "activities": {"type": "array", "items": schema_ref("Activity")},
+            "waiting_for_translation": {"type": "integer"}, "translations": schema_ref("TranslationQueue"),
+            "undisseminated": {"type": "integer"}, "to_disseminate": {"type": "array", "items": schema_ref("Output")},
+            "by_city": {"type": "array", "items": {"type": "object", "properties": {"city_slug": {"type": "string"},
+                "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}},
+            "by_funder": {"type": "array", "items": {"type": "object", "properties": {"funder": {"type": "string"},
+                "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}}}},
         "VisitHosts": {"type": "object", "properties": {
             "field": {"type": "string"}, "field_name": trilingual.clone(),
             "asking": {"oneOf": [schema_ref("City"), {"type": "null"}]},

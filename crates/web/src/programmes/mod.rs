@@ -5,6 +5,7 @@
 
 mod activities;
 mod budget;
+mod dashboard;
 mod output_files;
 mod outputs;
 mod pages;
@@ -32,6 +33,7 @@ pub fn routes() -> Routes {
         .route("/programmes", get(pages::list))
         .route("/programmes/catalogue", get(pages::catalogue))
         .route("/programmes/visits/hosts", get(visits::hosts))
+        .route("/programmes/dashboard", get(dashboard::detail))
         .route("/programmes/new", get(pages::new_form).post(pages::create))
         .route("/programmes/{id}", get(pages::detail).post(pages::update))
         .route(
@@ -68,6 +70,7 @@ pub fn api_routes() -> Routes {
         .route("/programmes", get(list_api).post(create_api))
         .route("/programmes/catalogue", get(catalogue_api))
         .route("/programmes/visits/hosts", get(visits::hosts_api))
+        .route("/programmes/dashboard", get(dashboard::detail_api))
         .route("/programmes/{id}", get(detail_api).put(update_api))
         .route("/programmes/{id}/consultations", post(add_consultation_api))
         .route("/programmes/{id}/activities", post(activities::add_api))

@@ -16,6 +16,7 @@ mod practices;
 mod practices_api;
 mod practices_media;
 mod programme_budget;
+mod programme_dashboard;
 mod programme_output_files;
 mod programme_outputs;
 mod programme_visits;

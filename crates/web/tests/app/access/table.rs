@@ -149,6 +149,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/outputs/{id}/disseminations", "ssinnnini"),
     ("GET", "/api/v1/outputs/{id}/files", "nnonnnono"),
     ("GET", "/api/v1/programmes/visits/hosts", "iiiiiiiii"),
+    ("GET", "/api/v1/programmes/dashboard", "ssooooooo"),
     ("POST", "/api/v1/outputs/{id}/files", "nninnnini"),
     ("DELETE", "/api/v1/outputs/{id}/files/{file}", "nnonnnono"),
     (
@@ -297,6 +298,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinnnini"),
     ("POST", "/{lang}/outputs/{id}/files", "nninnnini"),
     ("GET", "/{lang}/programmes/visits/hosts", "ooooooooo"),
+    ("GET", "/{lang}/programmes/dashboard", "ssooooooo"),
     (
         "POST",
         "/{lang}/outputs/{id}/files/{file}/remove",

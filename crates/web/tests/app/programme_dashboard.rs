@@ -1,0 +1,212 @@
+//! The programme dashboard: the secretariat sees every programme, those ending within six months,
+//! this quarter's activities, outputs to translate or disseminate and budget sums per city and
+//! funder that never mix currencies; a city's editors see the same for their city only, and
+//! nothing of another city's programme.
+
+use crate::common::{TestApp, editor, expert, secretariat};
+use ateneu_domain::programmes::dashboard::quarter;
+use axum::http::{Method, StatusCode};
+use chrono::{Datelike, Duration, Utc};
+use serde_json::{Value, json};
+
+async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
+    let reply = app.api(Method::POST, path, Some(body), Some(token)).await;
+    assert!(reply.status.is_success(), "{path}: {}", reply.body);
+    reply.json()
+}
+
+/// A programme of `city` from a year ago to `ends_on`, with an activity this quarter and budget
+/// lines: (funder, currency, planned).
+async fn programme(
+    app: &TestApp,
+    token: &str,
+    city: &str,
+    ends_on: &str,
+    lines: &[(&str, &str, &str)],
+) -> i64 {
+    let today = Utc::now().date_naive();
+    let started = (today - Duration::days(365)).to_string();
+    let made = post(app, token, "/api/v1/programmes", json!({"city": city, "starts_on": started, "ends_on": ends_on, "short_reason": "The mandate ends"})).await;
+    let id = made["id"].as_i64().expect("id");
+    let (from, _) = quarter(today);
+    let day = from.max(today - Duration::days(365)).to_string();
+    post(
+        app,
+        token,
+        &format!("/api/v1/programmes/{id}/activities"),
+        json!({"catalogue_key": "local-challenge", "starts_on": day, "ends_on": day}),
+    )
+    .await;
+    for (revision, (funder, currency, planned)) in lines.iter().enumerate() {
+        post(app, token, &format!("/api/v1/programmes/{id}/budget"), json!({"budget_revision": revision + 1, "year": today.year().to_string(), "category": "travel", "funder": funder, "currency": currency, "planned": planned})).await;
+    }
+    id
+}
+
+#[tokio::test]
+async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
+    let app = TestApp::with_demo().await;
+    let sec = app
+        .user("secretariat@example.org", &[secretariat("uclg-culture")])
+        .await;
+    post(
+        &app,
+        &sec,
+        "/api/v1/cities/lyon/memberships",
+        json!({"network": "leading-cities", "role": "leading-city", "started_on": "2020-01-01"}),
+    )
+    .await;
+    let today = Utc::now().date_naive();
+    let soon = (today + Duration::days(100)).to_string();
+    let later = (today + Duration::days(800)).to_string();
+    let ba = programme(
+        &app,
+        &sec,
+        "buenos-aires",
+        &soon,
+        &[
+            ("UCLG", "EUR", "1000.50"),
+            ("City", "ARS", "250000"),
+            ("UCLG", "EUR", "99.50"),
+        ],
+    )
+    .await;
+    let lyon = programme(
+        &app,
+        &sec,
+        "lyon",
+        &later,
+        &[("UCLG", "EUR", "500"), ("Métropole", "EUR", "300")],
+    )
+    .await;
+    let article = post(
+        &app,
+        &sec,
+        &format!("/api/v1/programmes/{lyon}/outputs"),
+        json!({"kind": "public_article", "title": "Lyon's article", "visibility": "public"}),
+    )
+    .await;
+    post(
+        &app,
+        &sec,
+        &format!("/api/v1/outputs/{}/versions", article["id"]),
+        json!({"lang": "fr", "status": "wanted"}),
+    )
+    .await;
+
+    let board = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard",
+            None,
+            Some(&sec),
+        )
+        .await;
+    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    let board = board.json();
+    let ending: Vec<(i64, bool)> = board["programmes"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_i64().expect("id"),
+                p["ends_soon"].as_bool().expect("flag"),
+            )
+        })
+        .collect();
+    assert!(
+        ending.contains(&(ba, true)) && ending.contains(&(lyon, false)),
+        "{ending:?}"
+    );
+    assert_eq!(board["activities"].as_array().map(Vec::len), Some(2));
+    assert_eq!(board["undisseminated"], 1);
+    assert_eq!(board["waiting_for_translation"], 1);
+    let by_city: Vec<(String, String, i64)> = board["by_city"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|b| {
+            (
+                b["city_slug"].as_str().expect("slug").into(),
+                b["currency"].as_str().expect("code").into(),
+                b["planned"].as_i64().expect("minor units"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_city,
+        [
+            ("buenos-aires".into(), "ARS".into(), 25_000_000),
+            ("buenos-aires".into(), "EUR".into(), 110_000),
+            ("lyon".into(), "EUR".into(), 80_000),
+        ]
+    );
+    let uclg_eur = board["by_funder"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|b| b["funder"] == "UCLG" && b["currency"] == "EUR")
+        .expect("UCLG in EUR");
+    assert_eq!(
+        uclg_eur["planned"], 160_000,
+        "1000.50 + 99.50 + 500 in cents"
+    );
+
+    // A city's editors see their city's programme only: none of Lyon's lines, outputs, activities.
+    let city = app.city_id("buenos-aires").await;
+    let own = app.user("editor@example.org", &[editor(city)]).await;
+    let view = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard",
+            None,
+            Some(&own),
+        )
+        .await
+        .json();
+    assert_eq!(view["programmes"].as_array().map(Vec::len), Some(1));
+    assert_eq!(view["activities"].as_array().map(Vec::len), Some(1));
+    assert_eq!(view["undisseminated"], 0);
+    assert_eq!(view["waiting_for_translation"], 0);
+    assert!(
+        !view.to_string().contains("Métropole") && !view.to_string().contains("lyon"),
+        "{view}"
+    );
+
+    // The page in French, and who sees nothing.
+    let mut browser = app.fresh_browser();
+    browser.sign_in("secretariat@example.org").await;
+    let page = browser.get("/fr/programmes/dashboard").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Budget par financeur") && page.body.contains("1100.00 EUR"),
+        "{}",
+        page.body
+    );
+    let outsider = app
+        .user("expert@example.org", &[expert(Some("uclg-culture"))])
+        .await;
+    let empty = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard",
+            None,
+            Some(&outsider),
+        )
+        .await
+        .json();
+    assert_eq!(
+        (
+            empty["programmes"].as_array().map(Vec::len),
+            empty["by_funder"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        app.api(Method::GET, "/api/v1/programmes/dashboard", None, None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
