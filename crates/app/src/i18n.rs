@@ -383,6 +383,11 @@ mod tests {
                 .iter()
                 .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),
         );
+        ids.extend(
+            ateneu_domain::programmes::experts::ExpertRole::ALL
+                .iter()
+                .map(|r| format!("expert-role-{}", r.key().replace('_', "-"))),
+        );
         for id in &ids {
             for lang in Lang::ALL {
                 assert!(i18n.has(lang, id), "{lang} lacks {id}");

@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod experts;
 pub mod outputs;
 
 use crate::{Acting, Context, Error};

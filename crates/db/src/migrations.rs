@@ -72,6 +72,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme outputs, their language versions and dissemination",
         include_str!("migrations/0013_programme_outputs.sql"),
     ),
+    (
+        14,
+        "the roster of experts and their engagements",
+        include_str!("migrations/0014_programme_experts.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

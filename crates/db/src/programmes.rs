@@ -5,6 +5,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod experts;
 
 use crate::audit::{self, Who};
 use crate::entities::{city, programme, programme_consultation};

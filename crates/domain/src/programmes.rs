@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod budget;
 pub mod catalogue;
+pub mod experts;
 pub mod outputs;
 
 use crate::assessments::keyed_enum;

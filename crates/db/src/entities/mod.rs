@@ -2,6 +2,7 @@
 //! domain types by the repositories.
 
 pub mod accounts;
+pub mod experts;
 pub mod lab;
 pub mod log;
 pub mod media;
@@ -26,5 +27,6 @@ pub use programmes::{
     budget_line, output_dissemination, output_version, programme, programme_activity,
     programme_consultation,
 };
+pub use experts::{expert, expert_engagement};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};
