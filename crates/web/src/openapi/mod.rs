@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod experts;
 mod operations;
 mod practices;
 mod programmes;
@@ -52,6 +53,7 @@ pub fn document() -> Value {
         .iter()
         .chain(practices::OPERATIONS)
         .chain(programmes::OPERATIONS)
+        .chain(experts::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -136,7 +138,7 @@ pub fn document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
-            "schemas": merged(merged(schemas::all(), practices::schemas()), programmes::schemas())
+            "schemas": merged(merged(merged(schemas::all(), practices::schemas()), programmes::schemas()), experts::schemas())
         }
     })
 }

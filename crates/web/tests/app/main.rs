@@ -16,6 +16,7 @@ mod practices;
 mod practices_api;
 mod practices_media;
 mod programme_budget;
+mod programme_experts;
 mod programme_outputs;
 mod programmes;
 mod registry;
