@@ -164,7 +164,11 @@ async fn check_account(
 }
 
 /// Adds an expert to the roster (its keepers).
-pub async fn create(context: &Context, acting: &Acting, input: &ExpertInput) -> Result<Expert, Error> {
+pub async fn create(
+    context: &Context,
+    acting: &Acting,
+    input: &ExpertInput,
+) -> Result<Expert, Error> {
     let networks = programme_networks(context);
     acting.require(Action::ManageExperts(&networks))?;
     let draft = parse_expert(context, input).await?;
@@ -234,7 +238,11 @@ pub async fn of_activity(
     activity_id: i64,
 ) -> Result<Vec<EngagementView>, Error> {
     activity_cases::read(context, acting, programme_id, activity_id).await?;
-    with_experts(context, repo::of_activity(&context.db.conn, activity_id).await?).await
+    with_experts(
+        context,
+        repo::of_activity(&context.db.conn, activity_id).await?,
+    )
+    .await
 }
 
 /// The engagements of an activity already read (its reader may see its programme).
@@ -374,7 +382,10 @@ pub async fn remove_engagement(
 
 /// The activities the person is engaged in as an expert of the roster (through the account
 /// linked to them): whose confidential outputs they may see.
-pub async fn engaged_activities(context: &Context, acting: &Acting) -> Result<BTreeSet<i64>, Error> {
+pub async fn engaged_activities(
+    context: &Context,
+    acting: &Acting,
+) -> Result<BTreeSet<i64>, Error> {
     let Some(user) = acting.actor.user_id else {
         return Ok(BTreeSet::new());
     };

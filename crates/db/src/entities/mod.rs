@@ -13,6 +13,7 @@ pub mod reference;
 pub mod registry;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use experts::{expert, expert_engagement};
 pub use lab::{
     assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,
     invitation, output, response,
@@ -27,6 +28,5 @@ pub use programmes::{
     budget_line, output_dissemination, output_version, programme, programme_activity,
     programme_consultation,
 };
-pub use experts::{expert, expert_engagement};
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};

@@ -164,14 +164,27 @@ fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_con
     assert!(uclg.allows(Action::ManageExperts(&networks)));
     for someone in [&uccn, &editor, &expert] {
         assert!(!someone.allows(Action::ManageExperts(&networks)));
-        let other = ExpertScope { networks: &networks, is_self: false };
+        let other = ExpertScope {
+            networks: &networks,
+            is_self: false,
+        };
         assert!(!someone.allows(Action::ViewExpert(other)));
     }
-    let own = ExpertScope { networks: &networks, is_self: true };
+    let own = ExpertScope {
+        networks: &networks,
+        is_self: true,
+    };
     assert!(expert.allows(Action::ViewExpert(own)));
     assert!(!Actor::anonymous().allows(Action::ViewExpert(own)));
-    let city = CityScope { id: 7, networks: &networks };
-    let output = |is_engaged_expert| OutputScope { city, visibility: Visibility::Confidential, is_engaged_expert };
+    let city = CityScope {
+        id: 7,
+        networks: &networks,
+    };
+    let output = |is_engaged_expert| OutputScope {
+        city,
+        visibility: Visibility::Confidential,
+        is_engaged_expert,
+    };
     assert!(expert.allows(Action::ViewOutput(output(true))));
     assert!(!expert.allows(Action::ViewOutput(output(false))));
     assert!(!Actor::anonymous().allows(Action::ViewOutput(output(true))));

@@ -96,9 +96,11 @@ pub(crate) fn schemas() -> Value {
     let date = json!({"type": "string", "format": "date"});
     let text = |max: usize| json!({"type": "string", "maxLength": max});
     let roles: Vec<&str> = ExpertRole::ALL.iter().map(|r| r.key()).collect();
-    let list = |description: &str| json!({"oneOf": [
+    let list = |description: &str| {
+        json!({"oneOf": [
         {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string"}},
-        {"type": "string", "description": "separated by commas"}], "description": description});
+        {"type": "string", "description": "separated by commas"}], "description": description})
+    };
     let strings = json!({"type": "array", "items": {"type": "string"}});
     let expert_fields = json!({
         "name": text(MAX_NAME), "organisation": text(MAX_ORGANISATION),
@@ -108,8 +110,7 @@ pub(crate) fn schemas() -> Value {
         "themes": list("free themes"), "biography": text(MAX_BIOGRAPHY),
         "account": {"type": "string", "description": "the e-mail of the expert's account, or empty"}});
     let mut expert_form = expert_fields.clone();
-    expert_form["revision"] =
-        json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
+    expert_form["revision"] = json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
     let engagement_fields = json!({
         "expert": {"type": "string", "description": "the expert's id in the roster"},
         "role": {"type": "string", "enum": roles}, "starts_on": date,
@@ -118,8 +119,7 @@ pub(crate) fn schemas() -> Value {
         "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "required with a fee"},
         "note": text(MAX_TEXT)});
     let mut engagement_form = engagement_fields.clone();
-    engagement_form["revision"] =
-        json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
+    engagement_form["revision"] = json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
     json!({
         "Expert": {"type": "object", "properties": {
             "id": id, "name": {"type": "string"}, "organisation": {"type": "string"},

@@ -42,8 +42,9 @@ fn expert_form(pairs: Vec<(String, String)>) -> Result<ExpertForm, AppError> {
         }
     }
     object.insert("fields".into(), Value::Array(fields));
-    serde_json::from_value(Value::Object(object))
-        .map_err(|e| AppError::BadRequest(Problem::with_detail(ProblemKey::BadRequest, e.to_string())))
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        AppError::BadRequest(Problem::with_detail(ProblemKey::BadRequest, e.to_string()))
+    })
 }
 
 /// The fields an expert's form shares when adding and changing: the framework fields as
@@ -124,7 +125,9 @@ async fn roster_page(
 
 pub async fn roster(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let experts = cases::roster(&state, &v.acting()).await?;
-    Ok(roster_page(&state, &v, &experts, None).await?.into_response())
+    Ok(roster_page(&state, &v, &experts, None)
+        .await?
+        .into_response())
 }
 
 pub async fn create(
@@ -232,8 +235,12 @@ pub async fn update(
     let form = expert_form(pairs)?;
     let (status, errors, conflict) = match cases::update(&state, &v.acting(), id, &form).await {
         Ok(_) => return Ok(redirect(&v.href(&format!("/experts/{id}")))),
-        Err(ateneu_app::Error::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-        Err(ateneu_app::Error::Conflict(problem)) if problem.key == ProblemKey::ChangedMeanwhile => {
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
+        }
+        Err(ateneu_app::Error::Conflict(problem))
+            if problem.key == ProblemKey::ChangedMeanwhile =>
+        {
             (StatusCode::CONFLICT, FieldErrors::new(), true)
         }
         Err(other) => return Err(other.into()),
@@ -260,16 +267,21 @@ fn engagement_fields(
     errors: &FieldErrors,
 ) -> Markup {
     let mut choices = vec![(String::new(), v.t("choose"))];
-    choices.extend(
-        experts
-            .iter()
-            .map(|e| (e.id.to_string(), format!("{} ({})", e.draft.name, e.draft.organisation))),
-    );
+    choices.extend(experts.iter().map(|e| {
+        (
+            e.id.to_string(),
+            format!("{} ({})", e.draft.name, e.draft.organisation),
+        )
+    }));
     let roles: Vec<(String, String)> = ExpertRole::ALL
         .iter()
         .map(|r| (r.key().to_owned(), role_label(v, *r)))
         .collect();
-    let role = if input.role.is_empty() { "expert" } else { input.role.as_str() };
+    let role = if input.role.is_empty() {
+        "expert"
+    } else {
+        input.role.as_str()
+    };
     html! {
         (layout::select_in(v, Some(scope), "expert", &v.t("engagement-expert"), &choices, &input.expert, errors))
         (layout::select_in(v, Some(scope), "role", &v.t("engagement-role"), &roles, role, errors))
@@ -396,7 +408,14 @@ pub async fn engage(
                 adding: Some((&input, &errors)),
                 ..Shown::default()
             };
-            answer(&state, &v, (id, activity), StatusCode::UNPROCESSABLE_ENTITY, &shown).await
+            answer(
+                &state,
+                &v,
+                (id, activity),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &shown,
+            )
+            .await
         }
         Err(other) => Err(other.into()),
     }
@@ -408,21 +427,25 @@ pub async fn update_engagement(
     Path((id, activity, engagement)): Path<(i64, i64, i64)>,
     Form(form): Form<EngagementForm>,
 ) -> Result<Response, AppError> {
-    let (status, errors, conflict) =
-        match cases::update_engagement(&state, &v.acting(), (id, activity, engagement), &form)
-            .await
+    let (status, errors, conflict) = match cases::update_engagement(
+        &state,
+        &v.acting(),
+        (id, activity, engagement),
+        &form,
+    )
+    .await
+    {
+        Ok(_) => return Ok(redirect(&activity_href(&v, id, activity))),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
+        }
+        Err(ateneu_app::Error::Conflict(problem))
+            if problem.key == ProblemKey::ChangedMeanwhile =>
         {
-            Ok(_) => return Ok(redirect(&activity_href(&v, id, activity))),
-            Err(ateneu_app::Error::Invalid(errors)) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
-            }
-            Err(ateneu_app::Error::Conflict(problem))
-                if problem.key == ProblemKey::ChangedMeanwhile =>
-            {
-                (StatusCode::CONFLICT, FieldErrors::new(), true)
-            }
-            Err(other) => return Err(other.into()),
-        };
+            (StatusCode::CONFLICT, FieldErrors::new(), true)
+        }
+        Err(other) => return Err(other.into()),
+    };
     let shown = Shown {
         changing: Some((engagement, &form, &errors, conflict)),
         ..Shown::default()

@@ -62,7 +62,9 @@ async fn world() -> World {
         .call(
             Method::POST,
             "/api/v1/programmes",
-            Some(json!({"city": "buenos-aires", "starts_on": "2026-01-01", "ends_on": "2027-12-31"})),
+            Some(
+                json!({"city": "buenos-aires", "starts_on": "2026-01-01", "ends_on": "2027-12-31"}),
+            ),
         )
         .await["id"]
         .as_i64()
@@ -112,8 +114,10 @@ async fn the_secretariat_keeps_the_roster_each_change_on_its_revision() {
         .api(
             Method::POST,
             "/api/v1/experts",
-            Some(json!({"languages": ["english"], "fields": ["culture21-actions:nowhere"],
-                        "email": "nope", "account": "nobody@example.org"})),
+            Some(
+                json!({"languages": ["english"], "fields": ["culture21-actions:nowhere"],
+                        "email": "nope", "account": "nobody@example.org"}),
+            ),
             Some(&w.token),
         )
         .await;
@@ -198,7 +202,10 @@ async fn an_expert_is_engaged_inside_the_period_for_an_exact_fee_changed_on_its_
             Some(&w.token),
         )
         .await;
-    assert_eq!(unknown.json()["fields"]["expert"]["error"], "unknown_expert");
+    assert_eq!(
+        unknown.json()["fields"]["expert"]["error"],
+        "unknown_expert"
+    );
     let made = w
         .call(
             Method::POST,
@@ -218,8 +225,10 @@ async fn an_expert_is_engaged_inside_the_period_for_an_exact_fee_changed_on_its_
         .call(
             Method::PUT,
             &one,
-            Some(json!({"revision": 1, "expert": w.expert.to_string(), "role": "speaker",
-                        "starts_on": "2026-05-05", "ends_on": "2026-05-05"})),
+            Some(
+                json!({"revision": 1, "expert": w.expert.to_string(), "role": "speaker",
+                        "starts_on": "2026-05-05", "ends_on": "2026-05-05"}),
+            ),
         )
         .await;
     assert_eq!(changed["revision"], 2);
@@ -259,7 +268,11 @@ async fn the_roster_and_the_engagements_answer_not_found_role_by_role() {
     )
     .await;
     let other = w
-        .call(Method::POST, "/api/v1/experts", Some(json!({"name": "Bruno"})))
+        .call(
+            Method::POST,
+            "/api/v1/experts",
+            Some(json!({"name": "Bruno"})),
+        )
         .await["id"]
         .as_i64()
         .expect("another expert");
@@ -298,9 +311,21 @@ async fn the_roster_and_the_engagements_answer_not_found_role_by_role() {
                 StatusCode::OK,
             ],
         ),
-        ("another city's editor", Some(&far), [StatusCode::NOT_FOUND; 4]),
-        ("another network's secretariat", Some(&uccn), [StatusCode::NOT_FOUND; 4]),
-        ("an expert not in the roster", Some(&loose), [StatusCode::NOT_FOUND; 4]),
+        (
+            "another city's editor",
+            Some(&far),
+            [StatusCode::NOT_FOUND; 4],
+        ),
+        (
+            "another network's secretariat",
+            Some(&uccn),
+            [StatusCode::NOT_FOUND; 4],
+        ),
+        (
+            "an expert not in the roster",
+            Some(&loose),
+            [StatusCode::NOT_FOUND; 4],
+        ),
         ("the secretariat", Some(&w.token), [StatusCode::OK; 4]),
     ];
     for (who, token, expected) in people {
@@ -321,15 +346,25 @@ async fn the_roster_and_the_engagements_answer_not_found_role_by_role() {
         80_000,
         "the city's editors see the fees of their own programme"
     );
-    let engage = json!({"expert": other.to_string(), "starts_on": "2026-05-01", "ends_on": "2026-05-02"});
+    let engage =
+        json!({"expert": other.to_string(), "starts_on": "2026-05-01", "ends_on": "2026-05-02"});
     for (who, token, status) in [
         ("the city's editor", &own, StatusCode::FORBIDDEN),
         ("another city's editor", &far, StatusCode::NOT_FOUND),
-        ("another network's secretariat", &uccn, StatusCode::NOT_FOUND),
+        (
+            "another network's secretariat",
+            &uccn,
+            StatusCode::NOT_FOUND,
+        ),
     ] {
         let reply = w
             .app
-            .api(Method::POST, &engagements, Some(engage.clone()), Some(token))
+            .api(
+                Method::POST,
+                &engagements,
+                Some(engage.clone()),
+                Some(token),
+            )
             .await;
         assert_eq!(reply.status, status, "{who} engages");
         let reply = w
@@ -452,7 +487,11 @@ async fn the_secretariat_engages_experts_on_french_pages_and_the_city_sees_them(
         .app
         .post_form(
             "/fr/experts",
-            &[("name", ""), ("languages", "fr, français"), ("fields", FIELD)],
+            &[
+                ("name", ""),
+                ("languages", "fr, français"),
+                ("fields", FIELD),
+            ],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -498,7 +537,10 @@ async fn the_secretariat_engages_experts_on_french_pages_and_the_city_sees_them(
         )
         .await;
     assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(outside.body.contains("value=\"2028-01-10\""), "what was typed is kept");
+    assert!(
+        outside.body.contains("value=\"2028-01-10\""),
+        "what was typed is kept"
+    );
     let engaged = w
         .app
         .post_form(

@@ -54,7 +54,10 @@ fn an_expert_lists_languages_fields_and_themes_each_once() {
     assert_eq!(draft.languages, ["es", "en", "pt"]);
     assert_eq!(draft.themes, ["Libraries", "Memory"]);
     assert_eq!(draft.user_id, Some(9));
-    assert_eq!(draft.input(Some("ana@example.org")).languages, draft.languages);
+    assert_eq!(
+        draft.input(Some("ana@example.org")).languages,
+        draft.languages
+    );
 }
 
 #[test]
