@@ -178,9 +178,11 @@ async fn expert_page(
             h2 { (v.t("expert-engagements")) }
             @if view.engagements.is_empty() { p.muted { (v.t("expert-engagements-none")) } } @else {
                 div.table-wrap { table.data {
-                    thead { tr { th { (v.t("engagement-activity")) } th { (v.t("city")) } th { (v.t("engagement-role")) } th { (v.t("engagement-days")) } th { (v.t("engagement-fee")) } } }
+                    thead { tr { th { (v.t("engagement-activity")) } th { (v.t("programme-city")) } th { (v.t("engagement-role")) } th { (v.t("engagement-days")) } th { (v.t("engagement-fee")) } } }
                     tbody { @for past in &view.engagements { tr {
-                        td { (activity_name(v, &past.activity)) }
+                        td { @if view.may_manage {
+                            a href=(v.href(&format!("/programmes/{}/activities/{}", past.engagement.programme_id, past.activity.id))) { (activity_name(v, &past.activity)) }
+                        } @else { (activity_name(v, &past.activity)) } }
                         td { (past.city.draft.name.show(v.lang).text) }
                         td { (role_label(v, past.engagement.draft.role)) }
                         td { (past.engagement.draft.starts_on) " – " (past.engagement.draft.ends_on) }

@@ -559,6 +559,30 @@ async fn the_secretariat_engages_experts_on_french_pages_and_the_city_sees_them(
     let page = w.app.get(&activity).await;
     assert!(page.body.contains("Claire Martin") && page.body.contains("Animateur"));
     assert!(page.body.contains("2000.00 EUR"));
+    let listed = w
+        .app
+        .api(Method::GET, &w.engagements(), None, Some(&w.token))
+        .await
+        .json();
+    let engagement = listed[0]["id"].as_i64().expect("the engagement");
+    let one = format!("{activity}/engagements/{engagement}");
+    let stale = w
+        .app
+        .post_form(
+            &one,
+            &[
+                ("revision", "0"),
+                ("expert", &claire_id),
+                ("starts_on", "2026-05-04"),
+                ("ends_on", "2026-05-04"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(
+        stale.body.contains("2000.00 EUR"),
+        "the saved version is shown"
+    );
     let buenos_aires = w.app.city_id("buenos-aires").await;
     w.app.user("ba@example.org", &[editor(buenos_aires)]).await;
     let mut city = w.app.fresh_browser();
@@ -577,4 +601,14 @@ async fn the_secretariat_engages_experts_on_french_pages_and_the_city_sees_them(
     );
     let roster = city.get("/es/experts").await;
     assert_eq!(roster.status, StatusCode::NOT_FOUND);
+    let removed = w.app.post_form(&format!("{one}/remove"), &[]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let page = w.app.get(&activity).await;
+    assert!(
+        !page
+            .body
+            .contains(&format!("engagements/{engagement}/remove")),
+        "no longer engaged"
+    );
+    assert!(page.body.contains("Aucun expert engagé"));
 }
