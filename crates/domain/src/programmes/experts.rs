@@ -3,7 +3,7 @@
 //! biography, the account that is theirs) and an expert's engagement on an activity (a role,
 //! days inside the programme's period, a fee in exact money if any, a note).
 
-use super::budget::{Currency, MAX_AMOUNT};
+use super::budget::Currency;
 use super::{MAX_TEXT, Period, date, text};
 use crate::accounts::Email;
 use crate::assessments::keyed_enum;
@@ -324,7 +324,6 @@ impl EngagementInput {
         }
         let currency = errors.take("currency", Currency::parse(&self.currency))?;
         let minor = errors.take("fee", currency.parse_amount(&self.fee))?;
-        debug_assert!(minor <= MAX_AMOUNT);
         Some(Fee { currency, minor })
     }
 }

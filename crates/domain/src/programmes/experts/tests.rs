@@ -3,6 +3,7 @@
 //! exact money.
 
 use super::*;
+use crate::programmes::budget::MAX_AMOUNT;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
