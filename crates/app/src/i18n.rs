@@ -384,6 +384,9 @@ mod tests {
                 .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),
         );
         ids.extend(
+            ateneu_domain::programmes::experts::ExpertRole::ALL
+                .iter()
+                .map(|r| format!("expert-role-{}", r.key().replace('_', "-"))),
             ateneu_domain::programmes::output_files::LinkState::ALL
                 .iter()
                 .map(|s| format!("link-state-{}", s.key())),

@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod budget;
 pub mod dashboard;
+pub mod experts;
 pub mod output_files;
 pub mod outputs;
 pub mod visits;

@@ -73,6 +73,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0013_programme_outputs.sql"),
     ),
     (
+        14,
+        "the roster of experts and their engagements",
+        include_str!("migrations/0014_programme_experts.sql"),
+    ),
+    (
         16,
         "programme output files and their expiring share links",
         include_str!("migrations/0016_output_files.sql"),

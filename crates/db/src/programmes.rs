@@ -6,6 +6,7 @@
 pub mod activities;
 pub mod budget;
 pub mod dashboard;
+pub mod experts;
 
 use crate::audit::{self, Who};
 use crate::entities::{city, programme, programme_consultation};

@@ -77,11 +77,24 @@ pub enum Action<'a> {
     /// Record a consultation between the city and the secretariat.
     RecordConsultation(CityScope<'a>),
     /// See an output of a programme: public to all, network to the network's members,
-    /// confidential to the city's editors and the secretariat.
+    /// confidential to the city's editors, the activity's engaged experts and the secretariat.
     ViewOutput(OutputScope<'a>),
     /// File an output of a programme, keep its language versions and dissemination log (the
     /// city's editors and the secretariat).
     FileOutput(CityScope<'a>),
+    /// See the roster of experts and add or change an expert (the secretariat of one of these
+    /// networks: the Leading Cities' with those above it).
+    ManageExperts(&'a [String]),
+    /// See an expert's page: the roster's keepers, and the expert themself.
+    ViewExpert(ExpertScope<'a>),
+}
+
+/// An expert of the roster as policies see it: the networks whose secretariat keeps the roster
+/// and whether the person asking is that expert.
+#[derive(Debug, Clone, Copy)]
+pub struct ExpertScope<'a> {
+    pub networks: &'a [String],
+    pub is_self: bool,
 }
 
 /// An output as policies see it: the city and networks of its programme, and its visibility.
@@ -89,6 +102,8 @@ pub enum Action<'a> {
 pub struct OutputScope<'a> {
     pub city: CityScope<'a>,
     pub visibility: Visibility,
+    /// The person asking is an expert engaged in the output's activity.
+    pub is_engaged_expert: bool,
 }
 
 /// A practice as policies see it: its cities, their networks (with the networks above them)
@@ -252,7 +267,8 @@ impl Actor {
             Action::PublishPractice(scope) => self.secretariat_of(scope.networks, secretariat),
             Action::ManagePractices => secretariat,
             Action::ViewOutput(scope) => {
-                let insiders = self.edits_city(scope.city.id)
+                let insiders = scope.is_engaged_expert
+                    || self.edits_city(scope.city.id)
                     || self.in_network(Role::Secretariat, scope.city.networks);
                 match scope.visibility {
                     Visibility::Public => true,
@@ -267,6 +283,10 @@ impl Actor {
             }
             Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),
             Action::StartProgrammes => secretariat,
+            Action::ManageExperts(networks) => self.in_network(Role::Secretariat, networks),
+            Action::ViewExpert(scope) => {
+                scope.is_self || self.in_network(Role::Secretariat, scope.networks)
+            }
             Action::ViewResults(scope) => {
                 let insiders = scope.is_facilitator
                     || self.edits_city(scope.city.id)

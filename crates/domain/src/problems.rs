@@ -141,6 +141,10 @@ problem_keys! {
     InvalidCurrency => "invalid_currency",
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
+    // The roster of experts and their engagements.
+    InvalidLanguageCode => "invalid_language_code",
+    UnknownExpert => "unknown_expert",
+    AccountLinkedElsewhere => "account_linked_elsewhere",
     InvalidLinkDuration => "invalid_link_duration",
 }
 

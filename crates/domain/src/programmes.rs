@@ -8,6 +8,7 @@ pub mod activities;
 pub mod budget;
 pub mod catalogue;
 pub mod dashboard;
+pub mod experts;
 pub mod output_files;
 pub mod outputs;
 pub mod visits;

@@ -1,7 +1,8 @@
 //! A programme's outputs as use cases: filing one (the city's editors and the secretariat),
 //! reading one (public to all, network to the network's members, confidential to the city's
-//! editors and the secretariat: not found for anyone else), its language versions and
-//! dissemination log, the translation queue, and which of a city's outputs a person may see.
+//! editors, the activity's engaged experts and the secretariat: not found for anyone else),
+//! its language versions and dissemination log, the translation queue, and which of a city's
+//! outputs a person may see.
 //! A confidential output's existence shows nowhere its reader may not see it.
 
 use super::{catalogue, load, programme_networks};
@@ -12,11 +13,19 @@ use ateneu_db::programmes::activities::{self as activity_repo, Activity};
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope, OutputScope};
 use ateneu_domain::programmes::outputs::{DisseminationInput, OutputInput, VersionInput};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Whether the person may see this output of a city whose own scope is `city`: a programme's
-/// output by its programme's scope (the Leading Cities' secretariat, the city's editors), any
-/// other (the Lab's reports) by its city's.
-pub fn may_see(context: &Context, acting: &Acting, output: &Output, city: CityScope<'_>) -> bool {
+/// output by its programme's scope (the Leading Cities' secretariat, the city's editors, and
+/// the experts engaged in its activity: `engaged` holds the activities the person is engaged
+/// in, see `experts::engaged_activities`), any other (the Lab's reports) by its city's.
+pub fn may_see(
+    context: &Context,
+    acting: &Acting,
+    output: &Output,
+    city: CityScope<'_>,
+    engaged: &BTreeSet<i64>,
+) -> bool {
     if output.programme_id.is_some() {
         let networks = programme_networks(context);
         acting
@@ -26,6 +35,7 @@ pub fn may_see(context: &Context, acting: &Acting, output: &Output, city: CitySc
                     networks: &networks,
                 },
                 visibility: output.visibility,
+                is_engaged_expert: output.activity_id.is_some_and(|a| engaged.contains(&a)),
             }))
             .is_ok()
     } else {
@@ -65,7 +75,8 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<OutputV
         id: output.city_id,
         networks: &networks,
     };
-    if !may_see(context, acting, &output, city_scope) {
+    let engaged = super::experts::engaged_activities(context, acting).await?;
+    if !may_see(context, acting, &output, city_scope, &engaged) {
         return Err(Error::NotFound);
     }
     let city = city_repo::by_id(&context.db.conn, output.city_id)

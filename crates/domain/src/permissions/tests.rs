@@ -120,6 +120,12 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
         Action::ViewOutput(OutputScope {
             city: scope,
             visibility: Visibility::Confidential,
+            is_engaged_expert: false,
+        }),
+        Action::ManageExperts(networks),
+        Action::ViewExpert(ExpertScope {
+            networks,
+            is_self: false,
         }),
     ]
 }
@@ -148,12 +154,48 @@ fn a_programme_is_the_city_s_and_its_network_secretariat_s_alone() {
     }
 }
 
+#[test]
+fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_confidential_output() {
+    let networks = nets(&["leading-cities", "uclg-culture"]);
+    let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+    let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+    let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
+    let expert = actor(vec![grant(Role::Expert, None, None)]);
+    assert!(uclg.allows(Action::ManageExperts(&networks)));
+    for someone in [&uccn, &editor, &expert] {
+        assert!(!someone.allows(Action::ManageExperts(&networks)));
+        let other = ExpertScope {
+            networks: &networks,
+            is_self: false,
+        };
+        assert!(!someone.allows(Action::ViewExpert(other)));
+    }
+    let own = ExpertScope {
+        networks: &networks,
+        is_self: true,
+    };
+    assert!(expert.allows(Action::ViewExpert(own)));
+    assert!(!Actor::anonymous().allows(Action::ViewExpert(own)));
+    let city = CityScope {
+        id: 7,
+        networks: &networks,
+    };
+    let output = |is_engaged_expert| OutputScope {
+        city,
+        visibility: Visibility::Confidential,
+        is_engaged_expert,
+    };
+    assert!(expert.allows(Action::ViewOutput(output(true))));
+    assert!(!expert.allows(Action::ViewOutput(output(false))));
+    assert!(!Actor::anonymous().allows(Action::ViewOutput(output(true))));
+}
+
 proptest! {
     #[test]
     fn an_output_is_seen_as_its_visibility_says(visibility in prop::sample::select(Visibility::ALL.to_vec()), role in 0usize..4) {
         let networks = nets(&["leading-cities", "uclg-culture"]);
         let city = CityScope { id: 7, networks: &networks };
-        let scope = OutputScope { city, visibility };
+        let scope = OutputScope { city, visibility, is_engaged_expert: false };
         let (person, insider, member) = match role {
             0 => (actor(vec![grant(Role::Editor, None, Some(7))]), true, true),
             1 => (actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]), true, true),

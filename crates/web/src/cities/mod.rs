@@ -239,11 +239,12 @@ pub async fn detail(state: &AppState, v: &Viewer, slug: &str) -> Result<CityDeta
         })
         .map(|n| n.key.clone())
         .collect();
+    let engaged = ateneu_app::programmes::experts::engaged_activities(state, &v.acting()).await?;
     let outputs = ateneu_db::outputs::of_city(&state.db.conn, city.id)
         .await?
         .into_iter()
         .filter(|output| {
-            ateneu_app::programmes::outputs::may_see(state, &v.acting(), output, scope)
+            ateneu_app::programmes::outputs::may_see(state, &v.acting(), output, scope, &engaged)
         })
         .collect();
     Ok(CityDetail {

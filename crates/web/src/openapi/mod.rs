@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod experts;
 mod operations;
 mod output_files;
 mod practices;
@@ -56,6 +57,7 @@ pub fn document() -> Value {
         .chain(practices::OPERATIONS)
         .chain(programmes::OPERATIONS)
         .chain(output_files::OPERATIONS)
+        .chain(experts::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -149,8 +151,11 @@ pub fn document() -> Value {
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
             "schemas": merged(
-                merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
-                output_files::schemas()
+                merged(
+                    merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
+                    output_files::schemas()
+                ),
+                experts::schemas()
             )
         }
     })

@@ -1,6 +1,7 @@
 //! A programme's activities on the web: the list and the add form on the programme's page, an
 //! activity's page (its catalogue description, dates, place, people responsible, status, focus
-//! and the budget lines that pay for it) with its change form, and the same in the JSON API.
+//! the budget lines that pay for it, the experts engaged) with its change form, and the same in
+//! the JSON API.
 
 use super::budget::money;
 use crate::AppState;
@@ -110,12 +111,14 @@ pub fn section(
     }
 }
 
-fn page(
+/// An activity's page; `experts` is its experts section (`experts::section`).
+pub(super) fn page(
     state: &AppState,
     v: &Viewer,
     view: &ActivityView,
     change: Option<(&ActivityForm, &FieldErrors)>,
     conflict: bool,
+    experts: Markup,
 ) -> Markup {
     let activity = &view.activity;
     let title = name(v, activity);
@@ -155,6 +158,7 @@ fn page(
             } } }
             p { a href=(v.href(&format!("{programme}/budget"))) { (v.t("budget-open")) } }
         }
+        (experts)
         @if view.rights.may_manage {
             details open[change.is_some()] {
                 summary { (v.t("activity-change")) }
@@ -180,7 +184,8 @@ pub async fn detail(
     Path((id, activity)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let view = cases::read(&state, &v.acting(), id, activity).await?;
-    Ok(page(&state, &v, &view, None, false).into_response())
+    let experts = super::experts::section(&state, &v, &view, &Default::default()).await?;
+    Ok(page(&state, &v, &view, None, false, experts).into_response())
 }
 
 pub async fn add(
@@ -225,9 +230,10 @@ pub async fn update(
         };
     // The page shows the activity as it is now, beside what this person sent.
     let view = cases::read(&state, &v.acting(), id, activity).await?;
+    let experts = super::experts::section(&state, &v, &view, &Default::default()).await?;
     Ok((
         status,
-        page(&state, &v, &view, Some((&form, &errors)), conflict),
+        page(&state, &v, &view, Some((&form, &errors)), conflict, experts),
     )
         .into_response())
 }

@@ -1,11 +1,13 @@
 //! The Leading Cities programme on the web: the catalogue of activities (public), the
 //! programmes a person may see, a programme's page with its consultations, and the same in the
-//! JSON API; a programme's activities are `activities`, its budget `budget`. The use cases are
+//! JSON API; a programme's activities are `activities`, its budget `budget`, the roster of
+//! experts and their engagements `experts`. The use cases are
 //! `ateneu_app::programmes`.
 
 mod activities;
 mod budget;
 mod dashboard;
+mod experts;
 mod output_files;
 mod outputs;
 mod pages;
@@ -26,7 +28,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -62,6 +64,21 @@ pub fn routes() -> Routes {
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination),
         )
+        // The roster of experts and their engagements.
+        .route("/experts", get(experts::roster).post(experts::create))
+        .route("/experts/{id}", get(experts::detail).post(experts::update))
+        .route(
+            "/programmes/{id}/activities/{activity}/engagements",
+            post(experts::engage),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/engagements/{engagement}",
+            post(experts::update_engagement),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/engagements/{engagement}/remove",
+            post(experts::remove_engagement),
+        )
         .merge(output_files::routes())
 }
 
@@ -95,6 +112,23 @@ pub fn api_routes() -> Routes {
         .route(
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination_api),
+        )
+        // The roster of experts and their engagements.
+        .route(
+            "/experts",
+            get(experts::roster_api).post(experts::create_api),
+        )
+        .route(
+            "/experts/{id}",
+            get(experts::detail_api).put(experts::update_api),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/engagements",
+            get(experts::engagements_api).post(experts::engage_api),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/engagements/{engagement}",
+            put(experts::update_engagement_api).delete(experts::remove_engagement_api),
         )
         .merge(output_files::api_routes())
 }

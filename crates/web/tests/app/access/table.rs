@@ -144,9 +144,10 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/programmes/{id}/outputs", "nnonnnono"),
     ("POST", "/api/v1/programmes/{id}/outputs", "ssinnnini"),
     ("GET", "/api/v1/outputs/translations", "ssooooooo"),
-    ("GET", "/api/v1/outputs/{id}", "nnonnnono"),
-    ("POST", "/api/v1/outputs/{id}/versions", "ssinnnini"),
-    ("POST", "/api/v1/outputs/{id}/disseminations", "ssinnnini"),
+    // The expert is engaged in the output's activity: they see it, and keep nothing.
+    ("GET", "/api/v1/outputs/{id}", "nnononono"),
+    ("POST", "/api/v1/outputs/{id}/versions", "ssinfnini"),
+    ("POST", "/api/v1/outputs/{id}/disseminations", "ssinfnini"),
     ("GET", "/api/v1/outputs/{id}/files", "nnonnnono"),
     ("GET", "/api/v1/programmes/visits/hosts", "iiiiiiiii"),
     ("GET", "/api/v1/programmes/dashboard", "ssooooooo"),
@@ -293,9 +294,10 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/programmes/{id}/consultations", "ssinnnini"),
     ("POST", "/{lang}/programmes/{id}/outputs", "ssinnnini"),
     ("GET", "/{lang}/outputs/translations", "ssooooooo"),
-    ("GET", "/{lang}/outputs/{id}", "nnonnnono"),
-    ("POST", "/{lang}/outputs/{id}/versions", "ssinnnini"),
-    ("POST", "/{lang}/outputs/{id}/disseminations", "ssinnnini"),
+    // The expert is engaged in the output's activity: they see it, and keep nothing.
+    ("GET", "/{lang}/outputs/{id}", "nnononono"),
+    ("POST", "/{lang}/outputs/{id}/versions", "ssinfnini"),
+    ("POST", "/{lang}/outputs/{id}/disseminations", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/files", "nninnnini"),
     ("GET", "/{lang}/programmes/visits/hosts", "ooooooooo"),
     ("GET", "/{lang}/programmes/dashboard", "ssooooooo"),
@@ -342,4 +344,49 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/sign-in", "iiiiiiiii"),
     ("POST", "/{lang}/sign-out", "ooooooooo"),
     ("POST", "/{lang}/sign-out-everywhere", "sssssssss"),
+    // The roster of experts (the expert's account is the roster's expert, engaged in the
+    // activity) and their engagements.
+    ("GET", "/api/v1/experts", "ssnnnnono"),
+    ("POST", "/api/v1/experts", "ssffffofo"),
+    ("GET", "/api/v1/experts/{id}", "nnnnonono"),
+    ("PUT", "/api/v1/experts/{id}", "ssnnfnini"),
+    (
+        "GET",
+        "/api/v1/programmes/{id}/activities/{activity}/engagements",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{id}/activities/{activity}/engagements",
+        "ssfnnnini",
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{id}/activities/{activity}/engagements/{engagement}",
+        "ssfnnnini",
+    ),
+    (
+        "DELETE",
+        "/api/v1/programmes/{id}/activities/{activity}/engagements/{engagement}",
+        "nnfnnnono",
+    ),
+    ("GET", "/{lang}/experts", "ssnnnnono"),
+    ("POST", "/{lang}/experts", "ssffffifi"),
+    ("GET", "/{lang}/experts/{id}", "nnnnonono"),
+    ("POST", "/{lang}/experts/{id}", "ssnnfnini"),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/activities/{activity}/engagements",
+        "ssfnnnini",
+    ),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/activities/{activity}/engagements/{engagement}",
+        "ssfnnnini",
+    ),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/activities/{activity}/engagements/{engagement}/remove",
+        "ssfnnnono",
+    ),
 ];

@@ -31,6 +31,10 @@ pub struct World {
     output: i64,
     output_file: String,
     share_link: i64,
+    /// An expert of the roster (the expert's account, engaged in that activity) and their
+    /// engagement.
+    expert: i64,
+    engagement: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -194,6 +198,26 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("a share link");
+        // The roster's expert is the expert's account, engaged in the activity: they see its
+        // confidential output.
+        let expert = call(
+            Method::POST,
+            "/api/v1/experts".into(),
+            Some(json!({"name": "Access Expert", "languages": ["en", "es"], "account": "expert@example.org"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an expert");
+        let engagement = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/activities/{activity}/engagements"),
+            Some(json!({"expert": expert.to_string(), "role": "lead_expert", "starts_on": "2026-05-01", "ends_on": "2026-05-07", "fee": "800", "currency": "EUR"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an engagement");
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -276,6 +300,8 @@ impl World {
             output,
             output_file,
             share_link,
+            expert,
+            engagement,
             membership,
             victim,
             victim_grant,
@@ -295,6 +321,28 @@ impl World {
                 "/api/v1/cities/buenos-aires/focal-points",
                 Some(json!({"name": "Focal point", "position": "", "email": "fp@example.org", "phone": ""})),
                 Some(&admin),
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        made.json()["id"].as_i64().expect("id")
+    }
+
+    /// An engagement on the activity made for one request (the routes that remove one use it
+    /// up).
+    async fn fresh_engagement(&self) -> i64 {
+        let secretariat = self
+            .token(Person::Secretariat)
+            .expect("the secretariat's token");
+        let made = self
+            .app
+            .api(
+                Method::POST,
+                &format!(
+                    "/api/v1/programmes/{}/activities/{}/engagements",
+                    self.programme, self.activity
+                ),
+                Some(json!({"expert": self.expert.to_string(), "starts_on": "2026-05-02", "ends_on": "2026-05-02"})),
+                Some(&secretariat),
             )
             .await;
         assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
@@ -329,8 +377,14 @@ impl World {
         } else {
             String::new()
         };
+        // Removing uses one up; a change is refused on its empty body whichever it is.
+        let engagement = if template.contains("{engagement}") {
+            self.fresh_engagement().await
+        } else {
+            self.engagement
+        };
         let mut path = template.replace("{lang}", "en");
-        let pairs: [(&str, String); 25] = [
+        let pairs: [(&str, String); 27] = [
             ("/output-files/{id}/{name}", self.output_file.clone()),
             ("files/{file}", format!("files/{file}")),
             ("{link}", self.share_link.to_string()),
@@ -362,6 +416,8 @@ impl World {
             ("{activity}", self.activity.to_string()),
             ("{line}", self.budget_line.to_string()),
             ("/outputs/{id}", format!("/outputs/{}", self.output)),
+            ("/experts/{id}", format!("/experts/{}", self.expert)),
+            ("{engagement}", engagement.to_string()),
             ("{other}", "culture21-actions@2015".to_owned()),
             ("{key}", self.benchmark.clone()),
             ("/users/{id}", format!("/users/{}", self.victim)),
@@ -481,6 +537,8 @@ fn json_body(template: &str) -> Value {
     } else if ends("/{slug}/memberships") {
         json!({"network": "uclg-culture", "role": "", "started_on": "2020-01-01",
                "ended_on": "", "creative_field": "", "designation_year": ""})
+    } else if template == "/api/v1/experts" {
+        json!({"name": "Asked by the access table"})
     } else if template == "/api/v1/programmes" {
         json!({"city": "buenos-aires"})
     } else if template == "/api/v1/practices" {
