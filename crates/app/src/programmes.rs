@@ -6,8 +6,11 @@
 
 pub mod activities;
 pub mod budget;
+pub mod inquiries;
+pub mod mou;
 pub mod output_files;
 pub mod outputs;
+pub mod plans;
 
 use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;

@@ -142,6 +142,11 @@ problem_keys! {
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
     InvalidLinkDuration => "invalid_link_duration",
+    // The MoU, plans and inquiries of a programme.
+    SigningDateOutOfBounds => "signing_date_out_of_bounds",
+    SigningNotAllowed => "signing_not_allowed",
+    InvalidSignatory => "invalid_signatory",
+    YearOutsidePeriod => "year_outside_period",
 }
 
 impl ProblemKey {

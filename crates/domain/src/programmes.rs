@@ -7,8 +7,11 @@
 pub mod activities;
 pub mod budget;
 pub mod catalogue;
+pub mod inquiries;
+pub mod mou;
 pub mod output_files;
 pub mod outputs;
+pub mod plans;
 
 use crate::assessments::keyed_enum;
 use crate::memberships::MembershipDraft;

@@ -9,6 +9,7 @@ pub mod notices;
 pub mod output_files;
 pub mod practices;
 pub mod programmes;
+pub mod programme_mous;
 pub mod reference;
 pub mod registry;
 
@@ -21,6 +22,7 @@ pub use log::{audit_entry, setting};
 pub use media::practice_medium;
 pub use notices::{notification, notification_setting};
 pub use output_files::{output_file, output_share_link, output_share_link_use};
+pub use programme_mous::{programme_inquiry, programme_mou, programme_mou_file, programme_plan};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };

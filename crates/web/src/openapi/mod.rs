@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod mou;
 mod operations;
 mod output_files;
 mod practices;
@@ -19,7 +20,7 @@ fn content(name: &str) -> Value {
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
-        "MediaUpload" | "OutputUpload" => {
+        "MediaUpload" | "OutputUpload" | "MouUpload" => {
             json!({"multipart/form-data": {"schema": schema_ref(name)}})
         }
         "MediaFile" | "OutputFileBytes" => {
@@ -56,6 +57,7 @@ pub fn document() -> Value {
         .chain(practices::OPERATIONS)
         .chain(programmes::OPERATIONS)
         .chain(output_files::OPERATIONS)
+        .chain(mou::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -103,7 +105,7 @@ pub fn document() -> Value {
                 json!({"description": "Not modified (If-None-Match names its ETag)"}),
             );
         }
-        if *request == Some("MediaUpload") || *request == Some("OutputUpload") {
+        if matches!(*request, Some("MediaUpload" | "OutputUpload" | "MouUpload")) {
             let limit = if *request == Some("MediaUpload") {
                 "File over 10 MiB"
             } else {
@@ -125,7 +127,7 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if ["/{lang}", "/media/", "/output-files/", "/shared/"]
+        if ["/{lang}", "/media/", "/output-files/", "/shared/", "/mou-files/"]
             .iter()
             .any(|root| path.starts_with(root))
         {
@@ -150,7 +152,7 @@ pub fn document() -> Value {
             },
             "schemas": merged(
                 merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
-                output_files::schemas()
+                merged(output_files::schemas(), mou::schemas())
             )
         }
     })

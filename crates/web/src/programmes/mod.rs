@@ -5,11 +5,13 @@
 
 mod activities;
 mod budget;
+mod inquiries;
+mod mou;
 mod output_files;
 mod outputs;
 mod pages;
+mod plans;
 
-pub use output_files::root_routes;
 pub use outputs::kind_label;
 pub use pages::status_label;
 
@@ -59,6 +61,10 @@ pub fn routes() -> Routes {
             post(outputs::add_dissemination),
         )
         .merge(output_files::routes())
+        // The memorandum of understanding, the yearly plans and the inquiries.
+        .merge(mou::routes())
+        .merge(plans::routes())
+        .merge(inquiries::routes())
 }
 
 pub fn api_routes() -> Routes {
@@ -91,6 +97,16 @@ pub fn api_routes() -> Routes {
             post(outputs::add_dissemination_api),
         )
         .merge(output_files::api_routes())
+        // The memorandum of understanding, the yearly plans and the inquiries.
+        .merge(mou::api_routes())
+        .merge(plans::api_routes())
+        .merge(inquiries::api_routes())
+}
+
+/// Outside the language prefixes: the output files, their share links, the memorandum's
+/// signed documents.
+pub fn root_routes() -> Routes {
+    output_files::root_routes().merge(mou::root_routes())
 }
 
 async fn catalogue_api() -> Result<Response, AppError> {

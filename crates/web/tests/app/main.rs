@@ -16,6 +16,7 @@ mod practices;
 mod practices_api;
 mod practices_media;
 mod programme_budget;
+mod programme_mou;
 mod programme_output_files;
 mod programme_outputs;
 mod programmes;

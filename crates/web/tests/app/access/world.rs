@@ -31,6 +31,9 @@ pub struct World {
     output: i64,
     output_file: String,
     share_link: i64,
+    /// The programme's memorandum: a signed document's address; an inquiry of the programme.
+    mou_file: String,
+    inquiry: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -194,6 +197,7 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("a share link");
+        let (mou_file, inquiry) = mou_fixtures(&app, programme, &secretariat_token).await;
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -276,6 +280,8 @@ impl World {
             output,
             output_file,
             share_link,
+            mou_file,
+            inquiry,
             membership,
             victim,
             victim_grant,
@@ -330,6 +336,14 @@ impl World {
             String::new()
         };
         let mut path = template.replace("{lang}", "en");
+        // The memorandum, the yearly plans and the inquiries.
+        for (from, to) in [
+            ("/mou-files/{id}/{name}", self.mou_file.clone()),
+            ("/plans/{year}", "/plans/2026".to_owned()),
+            ("{inquiry}", self.inquiry.to_string()),
+        ] {
+            path = path.replace(from, &to);
+        }
         let pairs: [(&str, String); 25] = [
             ("/output-files/{id}/{name}", self.output_file.clone()),
             ("files/{file}", format!("files/{file}")),
@@ -437,6 +451,36 @@ async fn output_file(app: &TestApp, output: i64, admin: &str) -> Value {
     )
     .into();
     file
+}
+
+/// A signed document of the programme's memorandum (its address) and an inquiry of the
+/// programme, both made by the secretariat.
+async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {
+    let (content_type, body) =
+        crate::practices_media::multipart("mou.pdf", crate::practices_media::PDF, &[("lang", "en")]);
+    let request = Request::post(format!("/api/v1/programmes/{programme}/mou/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(body))
+        .expect("request");
+    let made = app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let file = made.json();
+    let url = format!(
+        "/mou-files/{}/{}",
+        file["id"],
+        file["file_name"].as_str().expect("name")
+    );
+    let asked = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/programmes/{programme}/inquiries"),
+            Some(json!({"subject": "Dates", "message": "When is the seminar?"})),
+            Some(token),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    (url, asked.json()["id"].as_i64().expect("an inquiry"))
 }
 
 /// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
