@@ -137,17 +137,21 @@ pub async fn upload(
     bytes: &[u8],
 ) -> Result<MouFile, Error> {
     may_upload(context, acting, id).await?;
-    let lang = lang
-        .trim()
-        .parse::<Lang>()
-        .map_err(|_| Error::field("lang", Problem::with_detail(ProblemKey::UnknownLanguage, lang.trim())))?;
+    let lang = lang.trim().parse::<Lang>().map_err(|_| {
+        Error::field(
+            "lang",
+            Problem::with_detail(ProblemKey::UnknownLanguage, lang.trim()),
+        )
+    })?;
     let upload = recognise(bytes, name).map_err(|problem| match problem.key {
         ProblemKey::FileTooLarge => Error::TooLarge(problem),
         ProblemKey::UnsupportedFile => Error::Unsupported(problem),
         _ => Error::field("file", problem),
     })?;
     if upload.content_type.kind() != UploadKind::Document {
-        return Err(Error::Unsupported(Problem::new(ProblemKey::UnsupportedFile)));
+        return Err(Error::Unsupported(Problem::new(
+            ProblemKey::UnsupportedFile,
+        )));
     }
     let file_name = upload.file_name.to_string();
     let new = NewFile {

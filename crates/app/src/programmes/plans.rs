@@ -106,7 +106,16 @@ pub async fn save(
     }
     let draft = parsed?;
     let txn = context.db.write().await?;
-    let plan = repo::save(&txn, &acting.who, id, year, before.as_ref(), revision, &draft).await?;
+    let plan = repo::save(
+        &txn,
+        &acting.who,
+        id,
+        year,
+        before.as_ref(),
+        revision,
+        &draft,
+    )
+    .await?;
     txn.commit().await?;
     Ok(plan)
 }

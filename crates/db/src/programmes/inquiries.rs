@@ -40,8 +40,7 @@ fn to_inquiry(m: inquiry::Model) -> DbResult<Inquiry> {
         programme_id: m.programme_id,
         subject: m.subject,
         message: m.message,
-        status: InquiryStatus::parse(&m.status)
-            .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
+        status: InquiryStatus::parse(&m.status).map_err(|p| DbError::Corrupt(p.key.to_string()))?,
         asked_by: m.asked_by_label,
         asked_at: m.asked_at,
         answer: m.answer,

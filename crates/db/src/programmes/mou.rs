@@ -97,7 +97,10 @@ pub async fn save(
             .col_expr(mou::Column::TitleEn, Expr::value(draft.title_en.clone()))
             .col_expr(mou::Column::TitleFr, Expr::value(draft.title_fr.clone()))
             .col_expr(mou::Column::TitleEs, Expr::value(draft.title_es.clone()))
-            .col_expr(mou::Column::Revision, Expr::col(mou::Column::Revision).add(1))
+            .col_expr(
+                mou::Column::Revision,
+                Expr::col(mou::Column::Revision).add(1),
+            )
             .col_expr(mou::Column::UpdatedAt, Expr::value(now))
             .filter(mou::Column::ProgrammeId.eq(programme_id))
             .filter(mou::Column::Revision.eq(revision))
@@ -137,7 +140,17 @@ pub struct MouFile {
     pub uploaded_at: DateTime<Utc>,
 }
 
-type FileRow = (i64, i64, String, String, String, i64, String, String, DateTime<Utc>);
+type FileRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    DateTime<Utc>,
+);
 
 fn to_file(row: FileRow) -> DbResult<MouFile> {
     let (id, programme_id, lang, sha256, content_type, size, file_name, uploaded_by, uploaded_at) =

@@ -96,10 +96,19 @@ pub async fn save(
         .map_err(conflict_as(ProblemKey::ChangedMeanwhile))?;
     } else {
         let result = plan::Entity::update_many()
-            .col_expr(plan::Column::Objectives, Expr::value(draft.objectives.clone()))
-            .col_expr(plan::Column::Activities, Expr::value(draft.activities.clone()))
+            .col_expr(
+                plan::Column::Objectives,
+                Expr::value(draft.objectives.clone()),
+            )
+            .col_expr(
+                plan::Column::Activities,
+                Expr::value(draft.activities.clone()),
+            )
             .col_expr(plan::Column::Status, Expr::value(draft.status.key()))
-            .col_expr(plan::Column::Revision, Expr::col(plan::Column::Revision).add(1))
+            .col_expr(
+                plan::Column::Revision,
+                Expr::col(plan::Column::Revision).add(1),
+            )
             .col_expr(plan::Column::UpdatedAt, Expr::value(now))
             .filter(plan::Column::ProgrammeId.eq(programme_id))
             .filter(plan::Column::Year.eq(year))

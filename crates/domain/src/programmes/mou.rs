@@ -274,7 +274,11 @@ mod tests {
             Some(ProblemKey::SigningNotAllowed)
         );
         assert_eq!(
-            refused("2026-05-20", ProgrammeStatus::Active, Some(day("2026-05-19"))),
+            refused(
+                "2026-05-20",
+                ProgrammeStatus::Active,
+                Some(day("2026-05-19"))
+            ),
             Some(ProblemKey::SigningNotAllowed),
             "a running programme's signing day is not moved"
         );
@@ -294,7 +298,8 @@ mod tests {
     fn signatories_are_named_with_their_side() {
         let today = day("2026-06-01");
         let mut input = signed("2026-05-20");
-        input.signatories = signatories_from_lines("Ana | Mayor | city | BA\n | x | uclg\nBob | | mars");
+        input.signatories =
+            signatories_from_lines("Ana | Mayor | city | BA\n | x | uclg\nBob | | mars");
         let errors = input
             .parse(ProgrammeStatus::Proposed, None, today)
             .expect_err("refused");

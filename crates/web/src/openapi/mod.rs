@@ -127,9 +127,15 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if ["/{lang}", "/media/", "/output-files/", "/shared/", "/mou-files/"]
-            .iter()
-            .any(|root| path.starts_with(root))
+        if [
+            "/{lang}",
+            "/media/",
+            "/output-files/",
+            "/shared/",
+            "/mou-files/",
+        ]
+        .iter()
+        .any(|root| path.starts_with(root))
         {
             // Pages in a language, and served files, live outside the API's base path.
             entry["servers"] = json!([{"url": "/"}]);

@@ -144,7 +144,8 @@ pub(crate) fn schemas() -> Value {
     mou["updated_at"] = at.clone();
     let mut mou_form = mou_fields;
     mou_form["revision"] = revision.clone();
-    mou_form["signed_on"] = json!({"type": "string", "description": "YYYY-MM-DD, or empty while unsigned"});
+    mou_form["signed_on"] =
+        json!({"type": "string", "description": "YYYY-MM-DD, or empty while unsigned"});
     let plan_statuses = keys(PlanStatus::ALL.as_slice(), PlanStatus::key);
     let inquiry_statuses = keys(InquiryStatus::ALL.as_slice(), InquiryStatus::key);
     json!({

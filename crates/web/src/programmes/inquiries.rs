@@ -28,11 +28,11 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
+        .route("/programmes/{id}/inquiries", get(list_api).post(send_api))
         .route(
-            "/programmes/{id}/inquiries",
-            get(list_api).post(send_api),
+            "/programmes/{id}/inquiries/{inquiry}",
+            axum::routing::put(reply_api),
         )
-        .route("/programmes/{id}/inquiries/{inquiry}", axum::routing::put(reply_api))
 }
 
 /// An inquiry's status in the reader's words.
@@ -161,9 +161,9 @@ async fn reply(
 ) -> Result<Response, AppError> {
     let (status, errors) = match cases::reply(&state, &v.acting(), id, inquiry, &form).await {
         Ok(_) => {
-            return Ok(redirect(&v.href(&format!(
-                "/programmes/{id}/inquiries#inquiry-{inquiry}"
-            ))));
+            return Ok(redirect(
+                &v.href(&format!("/programmes/{id}/inquiries#inquiry-{inquiry}")),
+            ));
         }
         Err(ateneu_app::Error::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
         Err(ateneu_app::Error::Conflict(problem)) => {

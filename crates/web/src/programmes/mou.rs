@@ -14,9 +14,7 @@ use crate::viewer::Viewer;
 use ateneu_app::programmes::mou::{self as cases, MouForm, MouView};
 use ateneu_db::programmes::mou::MouFile;
 use ateneu_domain::practices::media::{ContentType, FileName, UploadKind};
-use ateneu_domain::programmes::mou::{
-    MouKind, signatories_from_lines, signatories_to_lines,
-};
+use ateneu_domain::programmes::mou::{MouKind, signatories_from_lines, signatories_to_lines};
 use ateneu_domain::programmes::output_files::{DOCUMENT_MAX_BYTES, too_large};
 use ateneu_domain::{FieldErrors, Lang, Problem, ProblemKey};
 use axum::Json;
@@ -41,7 +39,10 @@ pub fn routes() -> Routes {
 pub fn api_routes() -> Routes {
     Routes::new()
         .route("/programmes/{id}/mou", get(detail_api).put(save_api))
-        .route("/programmes/{id}/mou/files", get(files_api).post(upload_api))
+        .route(
+            "/programmes/{id}/mou/files",
+            get(files_api).post(upload_api),
+        )
         .body_limit(BODY_LIMIT)
 }
 

@@ -349,7 +349,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("PUT", "/api/v1/programmes/{id}/plans/{year}", "ssfnnnini"),
     ("GET", "/api/v1/programmes/{id}/inquiries", "nnonnnono"),
     ("POST", "/api/v1/programmes/{id}/inquiries", "ssinnnini"),
-    ("PUT", "/api/v1/programmes/{id}/inquiries/{inquiry}", "ssfnnnini"),
+    (
+        "PUT",
+        "/api/v1/programmes/{id}/inquiries/{inquiry}",
+        "ssfnnnini",
+    ),
     ("GET", "/{lang}/programmes/{id}/mou", "nnonnnono"),
     ("POST", "/{lang}/programmes/{id}/mou", "ssfnnnini"),
     ("POST", "/{lang}/programmes/{id}/mou/files", "nninnnini"),
@@ -357,5 +361,9 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/programmes/{id}/plans/{year}", "ssfnnnini"),
     ("GET", "/{lang}/programmes/{id}/inquiries", "nnonnnono"),
     ("POST", "/{lang}/programmes/{id}/inquiries", "ssinnnini"),
-    ("POST", "/{lang}/programmes/{id}/inquiries/{inquiry}", "ssfnnnini"),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/inquiries/{inquiry}",
+        "ssfnnnini",
+    ),
 ];

@@ -456,8 +456,11 @@ async fn output_file(app: &TestApp, output: i64, admin: &str) -> Value {
 /// A signed document of the programme's memorandum (its address) and an inquiry of the
 /// programme, both made by the secretariat.
 async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {
-    let (content_type, body) =
-        crate::practices_media::multipart("mou.pdf", crate::practices_media::PDF, &[("lang", "en")]);
+    let (content_type, body) = crate::practices_media::multipart(
+        "mou.pdf",
+        crate::practices_media::PDF,
+        &[("lang", "en")],
+    );
     let request = Request::post(format!("/api/v1/programmes/{programme}/mou/files"))
         .header(header::CONTENT_TYPE, content_type)
         .header(header::AUTHORIZATION, format!("Bearer {token}"))
