@@ -383,6 +383,27 @@ mod tests {
                 .iter()
                 .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),
         );
+        // The memorandum, the yearly plans and the inquiries.
+        ids.extend(
+            ateneu_domain::programmes::mou::MouKind::ALL
+                .iter()
+                .map(|k| format!("mou-kind-{}", k.key())),
+        );
+        ids.extend(
+            ateneu_domain::programmes::mou::Side::ALL
+                .iter()
+                .map(|s| format!("mou-side-{}", s.key())),
+        );
+        ids.extend(
+            ateneu_domain::programmes::plans::PlanStatus::ALL
+                .iter()
+                .map(|s| format!("plan-status-{}", s.key())),
+        );
+        ids.extend(
+            ateneu_domain::programmes::inquiries::InquiryStatus::ALL
+                .iter()
+                .map(|s| format!("inquiry-status-{}", s.key())),
+        );
         ids.extend(
             ateneu_domain::programmes::experts::ExpertRole::ALL
                 .iter()

@@ -8,8 +8,11 @@ pub mod activities;
 pub mod budget;
 pub mod dashboard;
 pub mod experts;
+pub mod inquiries;
+pub mod mou;
 pub mod output_files;
 pub mod outputs;
+pub mod plans;
 pub mod visits;
 
 use crate::{Acting, Context, Error};

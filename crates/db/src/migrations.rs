@@ -82,6 +82,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme output files and their expiring share links",
         include_str!("migrations/0016_output_files.sql"),
     ),
+    (
+        17,
+        "programme memoranda of understanding, yearly plans and inquiries",
+        include_str!("migrations/0017_programme_mou_plans_inquiries.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

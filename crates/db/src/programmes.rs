@@ -7,6 +7,9 @@ pub mod activities;
 pub mod budget;
 pub mod dashboard;
 pub mod experts;
+pub mod inquiries;
+pub mod mou;
+pub mod plans;
 
 use crate::audit::{self, Who};
 use crate::entities::{city, programme, programme_consultation};

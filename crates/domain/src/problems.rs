@@ -146,6 +146,11 @@ problem_keys! {
     UnknownExpert => "unknown_expert",
     AccountLinkedElsewhere => "account_linked_elsewhere",
     InvalidLinkDuration => "invalid_link_duration",
+    // The MoU, plans and inquiries of a programme.
+    SigningDateOutOfBounds => "signing_date_out_of_bounds",
+    SigningNotAllowed => "signing_not_allowed",
+    InvalidSignatory => "invalid_signatory",
+    YearOutsidePeriod => "year_outside_period",
 }
 
 impl ProblemKey {

@@ -9,8 +9,11 @@ pub mod budget;
 pub mod catalogue;
 pub mod dashboard;
 pub mod experts;
+pub mod inquiries;
+pub mod mou;
 pub mod output_files;
 pub mod outputs;
+pub mod plans;
 pub mod visits;
 
 use crate::assessments::keyed_enum;

@@ -9,6 +9,7 @@ pub mod media;
 pub mod notices;
 pub mod output_files;
 pub mod practices;
+pub mod programme_mous;
 pub mod programmes;
 pub mod reference;
 pub mod registry;
@@ -26,6 +27,7 @@ pub use output_files::{output_file, output_share_link, output_share_link_use};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };
+pub use programme_mous::{programme_inquiry, programme_mou, programme_mou_file, programme_plan};
 pub use programmes::{
     budget_line, output_dissemination, output_version, programme, programme_activity,
     programme_consultation,

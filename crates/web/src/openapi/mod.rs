@@ -2,6 +2,7 @@
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
 mod experts;
+mod mou;
 mod operations;
 mod output_files;
 mod practices;
@@ -20,7 +21,7 @@ fn content(name: &str) -> Value {
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
-        "MediaUpload" | "OutputUpload" => {
+        "MediaUpload" | "OutputUpload" | "MouUpload" => {
             json!({"multipart/form-data": {"schema": schema_ref(name)}})
         }
         "MediaFile" | "OutputFileBytes" => {
@@ -58,6 +59,7 @@ pub fn document() -> Value {
         .chain(programmes::OPERATIONS)
         .chain(output_files::OPERATIONS)
         .chain(experts::OPERATIONS)
+        .chain(mou::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -105,7 +107,7 @@ pub fn document() -> Value {
                 json!({"description": "Not modified (If-None-Match names its ETag)"}),
             );
         }
-        if *request == Some("MediaUpload") || *request == Some("OutputUpload") {
+        if matches!(*request, Some("MediaUpload" | "OutputUpload" | "MouUpload")) {
             let limit = if *request == Some("MediaUpload") {
                 "File over 10 MiB"
             } else {
@@ -127,9 +129,15 @@ pub fn document() -> Value {
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if ["/{lang}", "/media/", "/output-files/", "/shared/"]
-            .iter()
-            .any(|root| path.starts_with(root))
+        if [
+            "/{lang}",
+            "/media/",
+            "/output-files/",
+            "/shared/",
+            "/mou-files/",
+        ]
+        .iter()
+        .any(|root| path.starts_with(root))
         {
             // Pages in a language, and served files, live outside the API's base path.
             entry["servers"] = json!([{"url": "/"}]);
@@ -153,7 +161,7 @@ pub fn document() -> Value {
             "schemas": merged(
                 merged(
                     merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
-                    output_files::schemas()
+                    merged(output_files::schemas(), mou::schemas())
                 ),
                 experts::schemas()
             )

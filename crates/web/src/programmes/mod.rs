@@ -8,12 +8,14 @@ mod activities;
 mod budget;
 mod dashboard;
 mod experts;
+mod inquiries;
+mod mou;
 mod output_files;
 mod outputs;
 mod pages;
+mod plans;
 mod visits;
 
-pub use output_files::root_routes;
 pub use outputs::kind_label;
 pub use pages::status_label;
 
@@ -80,6 +82,10 @@ pub fn routes() -> Routes {
             post(experts::remove_engagement),
         )
         .merge(output_files::routes())
+        // The memorandum of understanding, the yearly plans and the inquiries.
+        .merge(mou::routes())
+        .merge(plans::routes())
+        .merge(inquiries::routes())
 }
 
 pub fn api_routes() -> Routes {
@@ -131,6 +137,16 @@ pub fn api_routes() -> Routes {
             put(experts::update_engagement_api).delete(experts::remove_engagement_api),
         )
         .merge(output_files::api_routes())
+        // The memorandum of understanding, the yearly plans and the inquiries.
+        .merge(mou::api_routes())
+        .merge(plans::api_routes())
+        .merge(inquiries::api_routes())
+}
+
+/// Outside the language prefixes: the output files, their share links, the memorandum's
+/// signed documents.
+pub fn root_routes() -> Routes {
+    output_files::root_routes().merge(mou::root_routes())
 }
 
 async fn catalogue_api() -> Result<Response, AppError> {

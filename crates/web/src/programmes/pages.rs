@@ -239,6 +239,7 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
         }
         (super::activities::section(v, programme.id, &view.activities, view.rights.may_manage, forms.activity.as_ref().map(|(i, e)| (i, e))))
         (super::outputs::section(v, programme.id, &view.outputs, &view.activities, view.rights.may_consult, forms.output.as_ref().map(|(i, e)| (i, e))))
+        (super::mou::section(v, programme))
         section #budget-summary {
             h2 { (v.t("budget-title")) }
             @if view.budget.is_empty() { p.muted { (v.t("budget-none")) } } @else {

@@ -18,6 +18,7 @@ mod practices_media;
 mod programme_budget;
 mod programme_dashboard;
 mod programme_experts;
+mod programme_mou;
 mod programme_output_files;
 mod programme_outputs;
 mod programme_visits;

@@ -35,6 +35,9 @@ pub struct World {
     /// engagement.
     expert: i64,
     engagement: i64,
+    /// The programme's memorandum: a signed document's address; an inquiry of the programme.
+    mou_file: String,
+    inquiry: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -218,6 +221,7 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("an engagement");
+        let (mou_file, inquiry) = mou_fixtures(&app, programme, &secretariat_token).await;
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -302,6 +306,8 @@ impl World {
             share_link,
             expert,
             engagement,
+            mou_file,
+            inquiry,
             membership,
             victim,
             victim_grant,
@@ -384,6 +390,14 @@ impl World {
             self.engagement
         };
         let mut path = template.replace("{lang}", "en");
+        // The memorandum, the yearly plans and the inquiries.
+        for (from, to) in [
+            ("/mou-files/{id}/{name}", self.mou_file.clone()),
+            ("/plans/{year}", "/plans/2026".to_owned()),
+            ("{inquiry}", self.inquiry.to_string()),
+        ] {
+            path = path.replace(from, &to);
+        }
         let pairs: [(&str, String); 27] = [
             ("/output-files/{id}/{name}", self.output_file.clone()),
             ("files/{file}", format!("files/{file}")),
@@ -493,6 +507,39 @@ async fn output_file(app: &TestApp, output: i64, admin: &str) -> Value {
     )
     .into();
     file
+}
+
+/// A signed document of the programme's memorandum (its address) and an inquiry of the
+/// programme, both made by the secretariat.
+async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {
+    let (content_type, body) = crate::practices_media::multipart(
+        "mou.pdf",
+        crate::practices_media::PDF,
+        &[("lang", "en")],
+    );
+    let request = Request::post(format!("/api/v1/programmes/{programme}/mou/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(body))
+        .expect("request");
+    let made = app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let file = made.json();
+    let url = format!(
+        "/mou-files/{}/{}",
+        file["id"],
+        file["file_name"].as_str().expect("name")
+    );
+    let asked = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/programmes/{programme}/inquiries"),
+            Some(json!({"subject": "Dates", "message": "When is the seminar?"})),
+            Some(token),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    (url, asked.json()["id"].as_i64().expect("an inquiry"))
 }
 
 /// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
