@@ -383,6 +383,17 @@ mod tests {
                 .iter()
                 .map(|c| format!("budget-category-{}", c.key().replace('_', "-"))),
         );
+        // The events calendar.
+        ids.extend(
+            ateneu_domain::events::EventKind::ALL
+                .iter()
+                .map(|k| format!("event-kind-{}", k.key().replace('_', "-"))),
+        );
+        ids.extend(
+            ateneu_domain::events::Availability::ALL
+                .iter()
+                .map(|a| format!("availability-{}", a.key().replace('_', "-"))),
+        );
         for id in &ids {
             for lang in Lang::ALL {
                 assert!(i18n.has(lang, id), "{lang} lacks {id}");

@@ -72,6 +72,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme outputs, their language versions and dissemination",
         include_str!("migrations/0013_programme_outputs.sql"),
     ),
+    // 0014 is taken by a branch merged alongside.
+    (
+        15,
+        "events calendar, availability requests and representation",
+        include_str!("migrations/0015_events_representation.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -82,6 +82,13 @@ pub enum Action<'a> {
     /// File an output of a programme, keep its language versions and dissemination log (the
     /// city's editors and the secretariat).
     FileOutput(CityScope<'a>),
+    /// Keep the events calendar, ask cities for their availability, remind them, confirm who
+    /// represents the Commission (the secretariat of these networks, given with those above).
+    ManageEvents(&'a [String]),
+    /// See and answer a city's availability requests (the city's editors and the secretariat).
+    AnswerAvailability(CityScope<'a>),
+    /// See the representation confirmed for events to come (the network's signed-in members).
+    ViewUpcomingRepresentation(&'a [String]),
 }
 
 /// An output as policies see it: the city and networks of its programme, and its visibility.
@@ -266,6 +273,11 @@ impl Actor {
                 self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
             }
             Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),
+            Action::ManageEvents(networks) => self.in_network(Role::Secretariat, networks),
+            Action::AnswerAvailability(city) => {
+                self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
+            }
+            Action::ViewUpcomingRepresentation(networks) => self.member_of(networks),
             Action::StartProgrammes => secretariat,
             Action::ViewResults(scope) => {
                 let insiders = scope.is_facilitator

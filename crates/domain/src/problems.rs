@@ -141,6 +141,11 @@ problem_keys! {
     InvalidCurrency => "invalid_currency",
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
+    // The events calendar.
+    DeadlineInPast => "deadline_in_past",
+    DeadlineAfterEvent => "deadline_after_event",
+    DeadlinePassed => "deadline_passed",
+    CityNotLeading => "city_not_leading",
 }
 
 impl ProblemKey {

@@ -2,6 +2,7 @@
 //! domain types by the repositories.
 
 pub mod accounts;
+pub mod events;
 pub mod lab;
 pub mod log;
 pub mod media;
@@ -11,6 +12,7 @@ pub mod programmes;
 pub mod reference;
 pub mod registry;
 
+pub use events::{event, event_reminder, event_representative, event_request};
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
 pub use lab::{
     assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,
