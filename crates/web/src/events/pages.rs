@@ -228,11 +228,14 @@ fn requests_section(v: &Viewer, view: &EventView, forms: &Forms) -> Markup {
             @for request in &view.requests {
                 article.card id={ "request-" (request.request.id) } {
                     h3 { a href=(v.href(&format!("/cities/{}", request.city.slug))) { (translated(v, &request.city.draft.name)) } }
-                    p { (v.t("request-deadline")) ": " (request.request.deadline)
+                    p { (v.tf("request-deadline-on", &[("deadline", request.request.deadline.to_string().into())]))
                         @if !request.open { " " span.badge { (v.t("request-closed")) } } }
                     p { (answer_label(v, request)) }
                     @if request.may_answer { (answer_form(v, id, request, forms)) }
-                    @else if !request.open { p.muted { (v.tf("request-closed-lead", &[("deadline", request.request.deadline.to_string().into())])) } }
+                    @else if !request.open {
+                        @if let Some((_, _, errors)) = forms.answer.as_ref().filter(|(r, _, _)| *r == request.request.id) { (form_errors(v, errors)) }
+                        p.muted { (v.tf("request-closed-lead", &[("deadline", request.request.deadline.to_string().into())])) }
+                    }
                     @if view.may_manage { (reopen_form(v, id, request, forms)) }
                 }
             }

@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod events;
 mod operations;
 mod practices;
 mod programmes;
@@ -15,6 +16,7 @@ pub(crate) fn schema_ref(name: &str) -> Value {
 fn content(name: &str) -> Value {
     match name {
         "Csv" => json!({"text/csv": {"schema": {"type": "string"}}}),
+        "Ics" => json!({"text/calendar": {"schema": schema_ref(name)}}),
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
@@ -52,6 +54,7 @@ pub fn document() -> Value {
         .iter()
         .chain(practices::OPERATIONS)
         .chain(programmes::OPERATIONS)
+        .chain(events::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -136,7 +139,10 @@ pub fn document() -> Value {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token (`ateneu token create` or the account page)"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "ateneu_session"}
             },
-            "schemas": merged(merged(schemas::all(), practices::schemas()), programmes::schemas())
+            "schemas": merged(
+                merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
+                events::schemas()
+            )
         }
     })
 }
