@@ -7,7 +7,9 @@ use crate::audit::{self, Who};
 use crate::entities::{event, event_reminder, event_representative, event_request};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
-use ateneu_domain::events::{AnswerDraft, Availability, EventDraft, EventKind, RepresentationDraft};
+use ateneu_domain::events::{
+    AnswerDraft, Availability, EventDraft, EventKind, RepresentationDraft,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -159,7 +161,15 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, draft: &EventDraft) -> DbResu
     }
     .insert(&**txn)
     .await?;
-    audit::record(&**txn, who, "event.create", "event", model.id, audit_body(draft)).await?;
+    audit::record(
+        &**txn,
+        who,
+        "event.create",
+        "event",
+        model.id,
+        audit_body(draft),
+    )
+    .await?;
     to_event(model)
 }
 
@@ -324,7 +334,10 @@ pub async fn answer(
             event_request::Column::RepresentativePosition,
             Expr::value(draft.representative_position.clone()),
         )
-        .col_expr(event_request::Column::Comment, Expr::value(draft.comment.clone()))
+        .col_expr(
+            event_request::Column::Comment,
+            Expr::value(draft.comment.clone()),
+        )
         .col_expr(event_request::Column::AnsweredAt, Expr::value(Some(now)))
         .col_expr(
             event_request::Column::Revision,

@@ -136,15 +136,27 @@ impl EventInput {
             code => {
                 let parsed = code.parse::<Lang>().ok();
                 if parsed.is_none() {
-                    errors.add("lang", Problem::with_detail(ProblemKey::UnknownLanguage, code));
+                    errors.add(
+                        "lang",
+                        Problem::with_detail(ProblemKey::UnknownLanguage, code),
+                    );
                 }
                 parsed
             }
         };
         let titles = [
-            (Lang::En, text(&mut errors, "title_en", &self.title_en, MAX_TITLE)),
-            (Lang::Fr, text(&mut errors, "title_fr", &self.title_fr, MAX_TITLE)),
-            (Lang::Es, text(&mut errors, "title_es", &self.title_es, MAX_TITLE)),
+            (
+                Lang::En,
+                text(&mut errors, "title_en", &self.title_en, MAX_TITLE),
+            ),
+            (
+                Lang::Fr,
+                text(&mut errors, "title_fr", &self.title_fr, MAX_TITLE),
+            ),
+            (
+                Lang::Es,
+                text(&mut errors, "title_es", &self.title_es, MAX_TITLE),
+            ),
         ];
         let values: Vec<(Lang, &str)> = titles.iter().map(|(l, t)| (*l, t.as_str())).collect();
         let field = format!("title_{}", source.unwrap_or(Lang::En).code());
@@ -262,7 +274,10 @@ impl AnswerInput {
                 errors.add("representative_name", Problem::new(ProblemKey::Required));
             }
             if representative_position.is_empty() {
-                errors.add("representative_position", Problem::new(ProblemKey::Required));
+                errors.add(
+                    "representative_position",
+                    Problem::new(ProblemKey::Required),
+                );
             }
         }
         match availability {

@@ -12,8 +12,8 @@ pub mod programmes;
 pub mod reference;
 pub mod registry;
 
-pub use events::{event, event_reminder, event_representative, event_request};
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use events::{event, event_reminder, event_representative, event_request};
 pub use lab::{
     assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,
     invitation, output, response,

@@ -145,10 +145,15 @@ mod tests {
     #[test]
     fn text_is_escaped_so_that_it_cannot_start_a_property() {
         assert_eq!(escape_text("a,b;c\\d"), "a\\,b\\;c\\\\d");
-        assert_eq!(escape_text("one\r\ntwo\nthree\rfour"), "one\\ntwo\\nthree\\nfour");
+        assert_eq!(
+            escape_text("one\r\ntwo\nthree\rfour"),
+            "one\\ntwo\\nthree\\nfour"
+        );
         let file = calendar(
             "Events",
-            &[event("World Council\r\nATTENDEE:mailto:x@evil.example\nEND:VEVENT")],
+            &[event(
+                "World Council\r\nATTENDEE:mailto:x@evil.example\nEND:VEVENT",
+            )],
         );
         let lines = unfolded(&file);
         assert!(lines.iter().all(|l| !l.starts_with("ATTENDEE")), "{file}");

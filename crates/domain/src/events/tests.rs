@@ -25,7 +25,11 @@ fn an_event_has_a_title_in_some_language_a_kind_and_days_in_order() {
     assert_eq!(event.title.show(Lang::En).text, "Conseil mondial de CGLU");
     assert_eq!(event.kind, EventKind::WorldCouncil);
     assert!(!event.is_past(day("2026-11-04")) && event.is_past(day("2026-11-05")));
-    assert_eq!(event.input().parse(), Ok(event.clone()), "the form round-trips");
+    assert_eq!(
+        event.input().parse(),
+        Ok(event.clone()),
+        "the form round-trips"
+    );
     let one_day = EventInput {
         title_en: "Forum".into(),
         kind: "other".into(),
@@ -34,7 +38,10 @@ fn an_event_has_a_title_in_some_language_a_kind_and_days_in_order() {
     }
     .parse()
     .expect("valid");
-    assert_eq!(one_day.ends_on, one_day.starts_on, "one day when no end is given");
+    assert_eq!(
+        one_day.ends_on, one_day.starts_on,
+        "one day when no end is given"
+    );
     let bad = EventInput {
         lang: "de".into(),
         kind: "party".into(),
@@ -55,7 +62,10 @@ fn an_event_has_a_title_in_some_language_a_kind_and_days_in_order() {
         assert_eq!(bad.get(field).map(|p| p.key), Some(key), "{field}");
     }
     let undated = EventInput::default().parse().expect_err("refused");
-    assert_eq!(undated.get("starts_on").map(|p| p.key), Some(ProblemKey::Required));
+    assert_eq!(
+        undated.get("starts_on").map(|p| p.key),
+        Some(ProblemKey::Required)
+    );
 }
 
 #[test]
@@ -76,9 +86,18 @@ fn a_city_answers_until_its_deadline_and_is_reminded_just_before() {
     let deadline = day("2026-03-20");
     assert!(may_answer(deadline, day("2026-03-20")));
     assert!(!may_answer(deadline, day("2026-03-21")));
-    assert!(!reminder_due(deadline, day("2026-03-16"), false), "four days before");
-    assert!(reminder_due(deadline, day("2026-03-17"), false), "three days before");
-    assert!(reminder_due(deadline, day("2026-03-20"), false), "on the day");
+    assert!(
+        !reminder_due(deadline, day("2026-03-16"), false),
+        "four days before"
+    );
+    assert!(
+        reminder_due(deadline, day("2026-03-17"), false),
+        "three days before"
+    );
+    assert!(
+        reminder_due(deadline, day("2026-03-20"), false),
+        "on the day"
+    );
     assert!(!reminder_due(deadline, day("2026-03-21"), false), "gone");
     assert!(!reminder_due(deadline, day("2026-03-19"), true), "answered");
 }
@@ -115,7 +134,13 @@ fn naming_a_representative_takes_a_name_and_a_position() {
     }
     .parse()
     .expect_err("refused");
-    assert_eq!(unknown.get("availability").map(|p| p.key), Some(ProblemKey::UnknownValue));
+    assert_eq!(
+        unknown.get("availability").map(|p| p.key),
+        Some(ProblemKey::UnknownValue)
+    );
     let nobody = RepresentationInput::default().parse().expect_err("refused");
-    assert_eq!(nobody.get("name").map(|p| p.key), Some(ProblemKey::Required));
+    assert_eq!(
+        nobody.get("name").map(|p| p.key),
+        Some(ProblemKey::Required)
+    );
 }

@@ -199,7 +199,8 @@ fn reopen_form(v: &Viewer, event_id: i64, request: &RequestView, forms: &Forms) 
     let scope = format!("reopen-{id}");
     let empty = FieldErrors::new();
     let sent = forms.reopen.as_ref().filter(|(r, _, _)| *r == id);
-    let (deadline, errors) = sent.map_or((String::new(), &empty), |(_, f, e)| (f.deadline.clone(), e));
+    let (deadline, errors) =
+        sent.map_or((String::new(), &empty), |(_, f, e)| (f.deadline.clone(), e));
     html! {
         details open[sent.is_some()] {
             summary { (v.t("request-reopen")) }
@@ -409,7 +410,9 @@ pub async fn answer(
     Form(form): Form<AnswerForm>,
 ) -> Result<Response, AppError> {
     match cases::answer(&state, &v.acting(), id, request, &form).await {
-        Ok(_) => Ok(redirect(&v.href(&format!("/events/{id}#request-{request}")))),
+        Ok(_) => Ok(redirect(
+            &v.href(&format!("/events/{id}#request-{request}")),
+        )),
         Err(error) => {
             let (status, errors) = refusal(error)?;
             let forms = Forms {
@@ -428,7 +431,9 @@ pub async fn reopen(
     Form(form): Form<ReopenForm>,
 ) -> Result<Response, AppError> {
     match cases::reopen(&state, &v.acting(), id, request, &form).await {
-        Ok(_) => Ok(redirect(&v.href(&format!("/events/{id}#request-{request}")))),
+        Ok(_) => Ok(redirect(
+            &v.href(&format!("/events/{id}#request-{request}")),
+        )),
         Err(error) => {
             let (status, errors) = refusal(error)?;
             let forms = Forms {

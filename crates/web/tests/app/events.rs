@@ -30,7 +30,10 @@ async fn world() -> World {
         .user("secretariat@example.org", &[secretariat("uclg-culture")])
         .await;
     let own = app
-        .user("ba@example.org", &[editor(app.city_id("buenos-aires").await)])
+        .user(
+            "ba@example.org",
+            &[editor(app.city_id("buenos-aires").await)],
+        )
         .await;
     let other = app
         .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
@@ -46,7 +49,12 @@ async fn world() -> World {
 impl World {
     async fn call(&self, method: Method, path: &str, body: Value, token: &str) -> Value {
         let reply = self.app.api(method, path, Some(body), Some(token)).await;
-        assert!(reply.status.is_success(), "{path}: {} {}", reply.status, reply.body);
+        assert!(
+            reply.status.is_success(),
+            "{path}: {} {}",
+            reply.status,
+            reply.body
+        );
         reply.json()
     }
 
@@ -92,9 +100,21 @@ async fn a_request_is_answered_confirmed_and_shows_on_the_city_page() {
             Some(&w.token),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
-    assert_eq!(refused.json()["fields"]["cities"]["error"], "city_not_leading");
-    assert!(refused.body.contains("no es actualmente Ciudad Líder"), "{}", refused.body);
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        refused.json()["fields"]["cities"]["error"],
+        "city_not_leading"
+    );
+    assert!(
+        refused.body.contains("no es actualmente Ciudad Líder"),
+        "{}",
+        refused.body
+    );
     let again = w
         .call(
             Method::POST,
@@ -110,7 +130,12 @@ async fn a_request_is_answered_confirmed_and_shows_on_the_city_page() {
         .await;
     assert_eq!(waiting[0]["request"]["id"], request);
     let unanswered = w
-        .call(Method::GET, "/api/v1/events/unanswered", Value::Null, &w.token)
+        .call(
+            Method::GET,
+            "/api/v1/events/unanswered",
+            Value::Null,
+            &w.token,
+        )
         .await;
     assert_eq!(unanswered.as_array().map(Vec::len), Some(1));
     // The answer, then a second one made on the same revision: refused, nothing overwritten.
@@ -143,7 +168,12 @@ async fn a_request_is_answered_confirmed_and_shows_on_the_city_page() {
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing.json()["fields"]["representative_name"].is_object());
     let unanswered = w
-        .call(Method::GET, "/api/v1/events/unanswered", Value::Null, &w.token)
+        .call(
+            Method::GET,
+            "/api/v1/events/unanswered",
+            Value::Null,
+            &w.token,
+        )
         .await;
     assert_eq!(unanswered, json!([]));
     // The secretariat confirms; an event to come shows on the city page to the network's
@@ -220,7 +250,11 @@ async fn requests_and_answers_are_seen_by_the_secretariat_and_the_asked_city_alo
             .app
             .api(Method::GET, &format!("/en/events/{event}"), None, token)
             .await;
-        assert_eq!(page.body.contains("Private remark"), sees, "{who}: the page");
+        assert_eq!(
+            page.body.contains("Private remark"),
+            sees,
+            "{who}: the page"
+        );
         let write = w
             .app
             .api(
@@ -243,9 +277,18 @@ async fn requests_and_answers_are_seen_by_the_secretariat_and_the_asked_city_alo
         }
         let ics = w
             .app
-            .api(Method::GET, "/api/v1/cities/buenos-aires/events.ics", None, token)
+            .api(
+                Method::GET,
+                "/api/v1/cities/buenos-aires/events.ics",
+                None,
+                token,
+            )
             .await;
-        let expected = if sees { StatusCode::OK } else { StatusCode::NOT_FOUND };
+        let expected = if sees {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        };
         assert_eq!(ics.status, expected, "{who}: the city's calendar");
         let waiting = w
             .app
@@ -301,22 +344,44 @@ async fn an_answer_after_the_deadline_is_refused_until_the_secretariat_reopens()
         )
         .await;
     assert_eq!(posted.status, StatusCode::CONFLICT);
-    assert!(posted.body.contains("les réponses sont closes"), "{}", posted.body);
+    assert!(
+        posted.body.contains("les réponses sont closes"),
+        "{}",
+        posted.body
+    );
     // Reopened (never into the past), the city answers.
     let reopen = format!("/api/v1/events/{event}/requests/{request}/reopen");
     let backwards = w
         .app
-        .api(Method::POST, &reopen, Some(json!({"deadline": "2020-01-01"})), Some(&w.token))
+        .api(
+            Method::POST,
+            &reopen,
+            Some(json!({"deadline": "2020-01-01"})),
+            Some(&w.token),
+        )
         .await;
     assert_eq!(backwards.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(backwards.json()["fields"]["deadline"]["error"], "deadline_in_past");
+    assert_eq!(
+        backwards.json()["fields"]["deadline"]["error"],
+        "deadline_in_past"
+    );
     let by_city = w
         .app
-        .api(Method::POST, &reopen, Some(json!({"deadline": days(3)})), Some(&w.own))
+        .api(
+            Method::POST,
+            &reopen,
+            Some(json!({"deadline": days(3)})),
+            Some(&w.own),
+        )
         .await;
     assert_eq!(by_city.status, StatusCode::FORBIDDEN);
     let reopened = w
-        .call(Method::POST, &reopen, json!({"deadline": days(3)}), &w.token)
+        .call(
+            Method::POST,
+            &reopen,
+            json!({"deadline": days(3)}),
+            &w.token,
+        )
         .await;
     let revision = reopened["revision"].as_i64().expect("a revision");
     let posted = browser
@@ -331,9 +396,17 @@ async fn an_answer_after_the_deadline_is_refused_until_the_secretariat_reopens()
         .await;
     assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
     let view = w
-        .call(Method::GET, &format!("/api/v1/events/{event}"), Value::Null, &w.token)
+        .call(
+            Method::GET,
+            &format!("/api/v1/events/{event}"),
+            Value::Null,
+            &w.token,
+        )
         .await;
-    assert_eq!(view["requests"][0]["answer"]["availability"], "not_available");
+    assert_eq!(
+        view["requests"][0]["answer"]["availability"],
+        "not_available"
+    );
 }
 
 #[tokio::test]
@@ -350,9 +423,17 @@ async fn reminders_go_to_the_city_s_editors_once_a_day() {
         .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
     let first = w
-        .call(Method::POST, "/api/v1/events/reminders", Value::Null, &w.token)
+        .call(
+            Method::POST,
+            "/api/v1/events/reminders",
+            Value::Null,
+            &w.token,
+        )
         .await;
-    assert_eq!(first, json!({"requests": 1, "emails": 1, "already_today": 0}));
+    assert_eq!(
+        first,
+        json!({"requests": 1, "emails": 1, "already_today": 0})
+    );
     let mails = w.app.state.mailer.list().await.expect("outbox");
     assert_eq!(mails.len(), before + 1);
     let mail = mails
@@ -360,11 +441,23 @@ async fn reminders_go_to_the_city_s_editors_once_a_day() {
         .find(|m| m.to.contains("ba@example.org"))
         .expect("the city's editor is reminded");
     assert!(mail.subject.contains("Culture summit"), "{}", mail.subject);
-    assert!(mail.body.contains(&format!("/en/events/{soon}")), "{}", mail.body);
+    assert!(
+        mail.body.contains(&format!("/en/events/{soon}")),
+        "{}",
+        mail.body
+    );
     let second = w
-        .call(Method::POST, "/api/v1/events/reminders", Value::Null, &w.token)
+        .call(
+            Method::POST,
+            "/api/v1/events/reminders",
+            Value::Null,
+            &w.token,
+        )
         .await;
-    assert_eq!(second, json!({"requests": 0, "emails": 0, "already_today": 1}));
+    assert_eq!(
+        second,
+        json!({"requests": 0, "emails": 0, "already_today": 1})
+    );
     assert_eq!(
         w.app.state.mailer.list().await.expect("outbox").len(),
         before + 1,
@@ -407,7 +500,10 @@ async fn the_calendar_files_escape_what_they_are_given() {
             .to_owned()
     ));
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20261005".to_owned()));
-    assert!(lines.contains(&"DTEND;VALUE=DATE:20261009".to_owned()), "the day after");
+    assert!(
+        lines.contains(&"DTEND;VALUE=DATE:20261009".to_owned()),
+        "the day after"
+    );
     let uid = |text: &str| {
         text.replace("\r\n ", "")
             .split("\r\n")
@@ -418,11 +514,19 @@ async fn the_calendar_files_escape_what_they_are_given() {
         .app
         .api(Method::GET, "/api/v1/events.ics", None, Some(&w.token))
         .await;
-    assert!(uid(body).is_some() && uid(body) == uid(&again.body), "a stable UID");
+    assert!(
+        uid(body).is_some() && uid(body) == uid(&again.body),
+        "a stable UID"
+    );
     // The city's file holds what it is asked about, not the rest.
     let city = w
         .app
-        .api(Method::GET, "/api/v1/cities/buenos-aires/events.ics", None, Some(&w.own))
+        .api(
+            Method::GET,
+            "/api/v1/cities/buenos-aires/events.ics",
+            None,
+            Some(&w.own),
+        )
         .await;
     assert_eq!(city.status, StatusCode::OK);
     assert!(city.body.contains("SUMMARY:World Council"));
@@ -465,17 +569,31 @@ async fn an_event_s_bad_fields_are_named_in_the_reader_s_language() {
             Some(&w.own),
         )
         .await;
-    assert_eq!(by_city.status, StatusCode::FORBIDDEN, "the secretariat keeps the calendar");
+    assert_eq!(
+        by_city.status,
+        StatusCode::FORBIDDEN,
+        "the secretariat keeps the calendar"
+    );
     // A change on an old revision is refused.
     let event = w.event("Forum", &days(30), &days(30)).await;
     let change = json!({"revision": 1, "title_fr": "Forum mondial", "lang": "fr", "kind": "conference", "starts_on": days(31)});
     let changed = w
-        .call(Method::PUT, &format!("/api/v1/events/{event}"), change.clone(), &w.token)
+        .call(
+            Method::PUT,
+            &format!("/api/v1/events/{event}"),
+            change.clone(),
+            &w.token,
+        )
         .await;
     assert_eq!(changed["revision"], 2);
     let stale = w
         .app
-        .api(Method::PUT, &format!("/api/v1/events/{event}"), Some(change), Some(&w.token))
+        .api(
+            Method::PUT,
+            &format!("/api/v1/events/{event}"),
+            Some(change),
+            Some(&w.token),
+        )
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 }

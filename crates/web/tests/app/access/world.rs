@@ -295,13 +295,17 @@ impl World {
     /// A representative of city A at the event, confirmed for one request (the routes that
     /// withdraw one use it up).
     async fn fresh_representative(&self) -> i64 {
-        let secretariat = self.token(Person::Secretariat).expect("the secretariat's token");
+        let secretariat = self
+            .token(Person::Secretariat)
+            .expect("the secretariat's token");
         let made = self
             .app
             .api(
                 Method::POST,
                 &format!("/api/v1/events/{}/representatives", self.event),
-                Some(json!({"city": "buenos-aires", "name": "Representative", "position": "Mayor"})),
+                Some(
+                    json!({"city": "buenos-aires", "name": "Representative", "position": "Mayor"}),
+                ),
                 Some(&secretariat),
             )
             .await;
