@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TryInsertResult,
 };
 use serde::Serialize;
 
@@ -274,16 +274,9 @@ pub async fn ask(
     city_id: i64,
     deadline: NaiveDate,
 ) -> DbResult<(Request, bool)> {
-    if let Some(existing) = event_request::Entity::find()
-        .filter(event_request::Column::EventId.eq(event_id))
-        .filter(event_request::Column::CityId.eq(city_id))
-        .one(&**txn)
-        .await?
-    {
-        return Ok((to_request(existing)?, false));
-    }
     let now = Utc::now();
-    let model = event_request::ActiveModel {
+    // The unique key (event, city) keeps a city's request as it is when asked again.
+    let inserted = event_request::Entity::insert(event_request::ActiveModel {
         event_id: Set(event_id),
         city_id: Set(city_id),
         deadline: Set(deadline),
@@ -296,9 +289,23 @@ pub async fn ask(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(&**txn)
+    })
+    .on_conflict_do_nothing_on([
+        event_request::Column::EventId,
+        event_request::Column::CityId,
+    ])
+    .exec(&**txn)
     .await?;
+    let new = matches!(inserted, TryInsertResult::Inserted(_));
+    let model = event_request::Entity::find()
+        .filter(event_request::Column::EventId.eq(event_id))
+        .filter(event_request::Column::CityId.eq(city_id))
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    if !new {
+        return Ok((to_request(model)?, false));
+    }
     audit::record(
         &**txn,
         who,
@@ -419,18 +426,23 @@ pub async fn record_reminder(
     day: NaiveDate,
     recipients: usize,
 ) -> DbResult<bool> {
-    if reminded_on(&**txn, request_id, day).await? {
-        return Ok(false);
-    }
-    event_reminder::ActiveModel {
+    // The unique key (request, day) decides between two runs at once: the second adds nothing.
+    let inserted = event_reminder::Entity::insert(event_reminder::ActiveModel {
         request_id: Set(request_id),
         on_day: Set(day),
         recipients: Set(i64::try_from(recipients).unwrap_or(i64::MAX)),
         created_at: Set(Utc::now()),
         ..Default::default()
-    }
-    .insert(&**txn)
+    })
+    .on_conflict_do_nothing_on([
+        event_reminder::Column::RequestId,
+        event_reminder::Column::OnDay,
+    ])
+    .exec(&**txn)
     .await?;
+    if !matches!(inserted, TryInsertResult::Inserted(_)) {
+        return Ok(false);
+    }
     audit::record(
         &**txn,
         who,
