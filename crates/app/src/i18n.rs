@@ -408,9 +408,22 @@ mod tests {
             ateneu_domain::programmes::experts::ExpertRole::ALL
                 .iter()
                 .map(|r| format!("expert-role-{}", r.key().replace('_', "-"))),
+        );
+        ids.extend(
             ateneu_domain::programmes::output_files::LinkState::ALL
                 .iter()
                 .map(|s| format!("link-state-{}", s.key())),
+        );
+        // The events calendar.
+        ids.extend(
+            ateneu_domain::events::EventKind::ALL
+                .iter()
+                .map(|k| format!("event-kind-{}", k.key().replace('_', "-"))),
+        );
+        ids.extend(
+            ateneu_domain::events::Availability::ALL
+                .iter()
+                .map(|a| format!("availability-{}", a.key().replace('_', "-"))),
         );
         for id in &ids {
             for lang in Lang::ALL {

@@ -7,6 +7,7 @@ pub mod assessments;
 pub mod cities;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod frameworks;
 pub mod i18n;
 pub mod mail;

@@ -40,6 +40,14 @@ pub struct Args {
     command: Option<Command>,
 }
 
+/// `ateneu events …`.
+#[derive(Debug, Subcommand)]
+enum EventsCommand {
+    /// Email the editors of each city whose availability request is unanswered and due within
+    /// three days (through the outbox; a request is reminded once a day at most): run it daily.
+    Remind,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the web platform (the default).
@@ -64,6 +72,9 @@ enum Command {
     },
     /// Fill this instance with the example network (marked as example content).
     Demo,
+    /// The events calendar's chores.
+    #[command(subcommand)]
+    Events(EventsCommand),
     /// Rebuild the search index of practices from the database (stop the server first), then
     /// prune the search change log.
     Reindex {
@@ -312,6 +323,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         }
         Some(Command::Export(export_args)) => export(&args, export_args).await,
         Some(Command::Backup { file }) => backup(&args, file).await,
+        Some(Command::Events(EventsCommand::Remind)) => events_remind(&args).await,
         Some(Command::Demo) => {
             let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
@@ -325,6 +337,27 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Queues today's reminders of availability requests, as the operator.
+async fn events_remind(args: &Args) -> anyhow::Result<()> {
+    let (base_url, _) = crate::serve::base_url(&args.serve);
+    let outgoing = Outgoing {
+        base_url: Some(base_url),
+        ..Outgoing::from_env()
+    };
+    let state = state(args, outgoing).await?;
+    let acting = ateneu_app::Acting::operator("events remind");
+    let today = chrono::Utc::now().date_naive();
+    let reminded = ateneu_app::events::reminders::send(&state, &acting, today)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    state.mailer.wait_sent().await;
+    println!(
+        "{} requests reminded, {} emails queued; {} already reminded today.",
+        reminded.requests, reminded.emails, reminded.already_today
+    );
+    Ok(())
 }
 
 async fn user_add(

@@ -124,6 +124,14 @@ async fn import_export_tokens_and_demo() {
     let unknown = instance.run(&["token", "create", "--user", "nobody@example.org"]);
     assert_eq!(unknown.status.code(), Some(2));
 
+    let remind = instance.run(&["events", "remind"]);
+    assert!(remind.status.success(), "{}", text(&remind.stderr));
+    assert!(
+        text(&remind.stdout).contains("0 requests reminded"),
+        "{}",
+        text(&remind.stdout)
+    );
+
     let demo = instance.run(&["demo"]);
     assert!(
         text(&demo.stdout).contains("11 cities added"),

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod cities;
 pub mod demo;
 pub mod entities;
+pub mod events;
 pub mod focal_points;
 pub mod frameworks;
 pub mod memberships;

@@ -78,6 +78,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0014_programme_experts.sql"),
     ),
     (
+        15,
+        "events calendar, availability requests and representation",
+        include_str!("migrations/0015_events_representation.sql"),
+    ),
+    (
         16,
         "programme output files and their expiring share links",
         include_str!("migrations/0016_output_files.sql"),

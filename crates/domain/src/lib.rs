@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod cities;
 pub mod countries;
 pub mod csv_format;
+pub mod events;
 pub mod frameworks;
 pub mod lang;
 pub mod memberships;

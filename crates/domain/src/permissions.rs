@@ -87,6 +87,13 @@ pub enum Action<'a> {
     ManageExperts(&'a [String]),
     /// See an expert's page: the roster's keepers, and the expert themself.
     ViewExpert(ExpertScope<'a>),
+    /// Keep the events calendar, ask cities for their availability, remind them, confirm who
+    /// represents the Commission (the secretariat of these networks, given with those above).
+    ManageEvents(&'a [String]),
+    /// See and answer a city's availability requests (the city's editors and the secretariat).
+    AnswerAvailability(CityScope<'a>),
+    /// See the representation confirmed for events to come (the network's signed-in members).
+    ViewUpcomingRepresentation(&'a [String]),
 }
 
 /// An expert of the roster as policies see it: the networks whose secretariat keeps the roster
@@ -282,6 +289,11 @@ impl Actor {
                 self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
             }
             Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),
+            Action::ManageEvents(networks) => self.in_network(Role::Secretariat, networks),
+            Action::AnswerAvailability(city) => {
+                self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
+            }
+            Action::ViewUpcomingRepresentation(networks) => self.member_of(networks),
             Action::StartProgrammes => secretariat,
             Action::ManageExperts(networks) => self.in_network(Role::Secretariat, networks),
             Action::ViewExpert(scope) => {

@@ -151,6 +151,11 @@ problem_keys! {
     SigningNotAllowed => "signing_not_allowed",
     InvalidSignatory => "invalid_signatory",
     YearOutsidePeriod => "year_outside_period",
+    // The events calendar.
+    DeadlineInPast => "deadline_in_past",
+    DeadlineAfterEvent => "deadline_after_event",
+    DeadlinePassed => "deadline_passed",
+    CityNotLeading => "city_not_leading",
 }
 
 impl ProblemKey {

@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         .merge(crate::practices::api::routes())
         .merge(crate::practices::media::api_routes())
         .merge(crate::programmes::api_routes())
+        .merge(crate::events::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

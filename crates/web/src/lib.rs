@@ -10,6 +10,7 @@ pub mod api;
 pub mod assessments;
 pub mod cities;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod frameworks;
 pub mod home;
@@ -102,6 +103,7 @@ fn pages() -> routing::Routes {
         .merge(assessments::routes())
         .merge(practices::routes())
         .merge(programmes::routes())
+        .merge(events::routes())
         .merge(notifications::routes())
 }
 

@@ -2,6 +2,7 @@
 //! domain types by the repositories.
 
 pub mod accounts;
+pub mod events;
 pub mod experts;
 pub mod lab;
 pub mod log;
@@ -15,6 +16,7 @@ pub mod reference;
 pub mod registry;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use events::{event, event_reminder, event_representative, event_request};
 pub use experts::{expert, expert_engagement};
 pub use lab::{
     assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,

@@ -127,6 +127,9 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
             networks,
             is_self: false,
         }),
+        Action::ManageEvents(networks),
+        Action::AnswerAvailability(scope),
+        Action::ViewUpcomingRepresentation(networks),
     ]
 }
 
@@ -188,6 +191,35 @@ fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_con
     assert!(expert.allows(Action::ViewOutput(output(true))));
     assert!(!expert.allows(Action::ViewOutput(output(false))));
     assert!(!Actor::anonymous().allows(Action::ViewOutput(output(true))));
+}
+
+#[test]
+fn availability_requests_are_the_secretariat_s_and_the_asked_city_s_alone() {
+    let networks = nets(&["leading-cities", "uclg-culture"]);
+    let asked = CityScope {
+        id: 7,
+        networks: &networks,
+    };
+    let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
+    assert!(editor.allows(Action::AnswerAvailability(asked)));
+    assert!(!editor.allows(Action::ManageEvents(&networks)));
+    let mut other_editor = actor(vec![grant(Role::Editor, None, Some(8))]);
+    other_editor.city_networks.insert(8, networks.clone());
+    assert!(!other_editor.allows(Action::AnswerAvailability(asked)));
+    assert!(
+        other_editor.allows(Action::ViewUpcomingRepresentation(&networks)),
+        "a member city's editor sees who will represent the Commission"
+    );
+    let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+    assert!(uclg.allows(Action::ManageEvents(&networks)));
+    assert!(uclg.allows(Action::AnswerAvailability(asked)));
+    let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+    assert!(!uccn.allows(Action::ManageEvents(&networks)));
+    assert!(!uccn.allows(Action::AnswerAvailability(asked)));
+    assert!(!uccn.allows(Action::ViewUpcomingRepresentation(&networks)));
+    let expert = actor(vec![grant(Role::Expert, Some("uclg-culture"), None)]);
+    assert!(!expert.allows(Action::AnswerAvailability(asked)));
+    assert!(!Actor::anonymous().allows(Action::ViewUpcomingRepresentation(&networks)));
 }
 
 proptest! {

@@ -163,6 +163,8 @@ pub async fn detail(
     let (practices, _) = ateneu_db::practices::list(&state.db.conn, &published, 0, 100).await?;
     // Confidential: only the city's editors and its network's secretariat get any.
     let programmes = ateneu_app::programmes::of_city(&state, &v.acting(), city.id).await?;
+    // Past representation for all, to come for the network's members.
+    let representation = crate::events::representation_section(&state, &v, city.id).await?;
     let body = html! {
         p { a href=(v.href("/cities")) { "← " (v.t("cities-title")) } }
         h1 { (translated(&v, &city.draft.name)) @if city.is_example { " " span.badge.example { (v.t("example")) } } }
@@ -222,6 +224,7 @@ pub async fn detail(
                 p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
             }
         }
+        (representation)
         section.panel aria-labelledby="practices" {
             h2 #practices { (v.t("city-practices")) }
             @if practices.is_empty() { p.muted { (v.t("city-practices-none")) } }

@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod events;
 mod experts;
 mod mou;
 mod operations;
@@ -18,6 +19,7 @@ pub(crate) fn schema_ref(name: &str) -> Value {
 fn content(name: &str) -> Value {
     match name {
         "Csv" => json!({"text/csv": {"schema": {"type": "string"}}}),
+        "Ics" => json!({"text/calendar": {"schema": schema_ref(name)}}),
         "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
         "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
         "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
@@ -60,6 +62,7 @@ pub fn document() -> Value {
         .chain(output_files::OPERATIONS)
         .chain(experts::OPERATIONS)
         .chain(mou::OPERATIONS)
+        .chain(events::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -163,7 +166,7 @@ pub fn document() -> Value {
                     merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
                     merged(output_files::schemas(), mou::schemas())
                 ),
-                experts::schemas()
+                merged(experts::schemas(), events::schemas())
             )
         }
     })

@@ -6,6 +6,7 @@ mod accounts;
 mod city_names;
 mod common;
 mod demo;
+mod events;
 mod i18n_pages;
 mod lab;
 mod mail;

@@ -38,6 +38,9 @@ pub struct World {
     /// The programme's memorandum: a signed document's address; an inquiry of the programme.
     mou_file: String,
     inquiry: i64,
+    /// An event to come, and its availability request to city A.
+    event: i64,
+    event_request: i64,
     membership: i64,
     /// The account the administrator's routes act on, its grant and token.
     victim: i64,
@@ -222,6 +225,7 @@ impl World {
             .as_i64()
             .expect("an engagement");
         let (mou_file, inquiry) = mou_fixtures(&app, programme, &secretariat_token).await;
+        let (event, event_request) = event_of_city_a(&app, &secretariat_token).await;
         let framework = call(
             Method::GET,
             "/api/v1/frameworks/culture21-actions@2015".into(),
@@ -308,6 +312,8 @@ impl World {
             engagement,
             mou_file,
             inquiry,
+            event,
+            event_request,
             membership,
             victim,
             victim_grant,
@@ -327,6 +333,27 @@ impl World {
                 "/api/v1/cities/buenos-aires/focal-points",
                 Some(json!({"name": "Focal point", "position": "", "email": "fp@example.org", "phone": ""})),
                 Some(&admin),
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        made.json()["id"].as_i64().expect("id")
+    }
+
+    /// A representative of city A at the event, confirmed for one request (the routes that
+    /// withdraw one use it up).
+    async fn fresh_representative(&self) -> i64 {
+        let secretariat = self
+            .token(Person::Secretariat)
+            .expect("the secretariat's token");
+        let made = self
+            .app
+            .api(
+                Method::POST,
+                &format!("/api/v1/events/{}/representatives", self.event),
+                Some(
+                    json!({"city": "buenos-aires", "name": "Representative", "position": "Mayor"}),
+                ),
+                Some(&secretariat),
             )
             .await;
         assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
@@ -389,6 +416,11 @@ impl World {
         } else {
             self.engagement
         };
+        let representative = if template.contains("{representative}") {
+            self.fresh_representative().await.to_string()
+        } else {
+            String::new()
+        };
         let mut path = template.replace("{lang}", "en");
         // The memorandum, the yearly plans and the inquiries.
         for (from, to) in [
@@ -398,7 +430,7 @@ impl World {
         ] {
             path = path.replace(from, &to);
         }
-        let pairs: [(&str, String); 27] = [
+        let pairs: [(&str, String); 30] = [
             ("/output-files/{id}/{name}", self.output_file.clone()),
             ("files/{file}", format!("files/{file}")),
             ("{link}", self.share_link.to_string()),
@@ -432,6 +464,9 @@ impl World {
             ("/outputs/{id}", format!("/outputs/{}", self.output)),
             ("/experts/{id}", format!("/experts/{}", self.expert)),
             ("{engagement}", engagement.to_string()),
+            ("/events/{id}", format!("/events/{}", self.event)),
+            ("{request}", self.event_request.to_string()),
+            ("{representative}", representative),
             ("{other}", "culture21-actions@2015".to_owned()),
             ("{key}", self.benchmark.clone()),
             ("/users/{id}", format!("/users/{}", self.victim)),
@@ -540,6 +575,33 @@ async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i6
         .await;
     assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
     (url, asked.json()["id"].as_i64().expect("an inquiry"))
+}
+
+/// An event a month away, and its availability request to city A (answer within ten days).
+async fn event_of_city_a(app: &TestApp, secretariat: &str) -> (i64, i64) {
+    let today = chrono::Utc::now().date_naive();
+    let starts = today + chrono::Days::new(30);
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/events",
+            Some(json!({"title_en": "World Council", "kind": "world_council", "starts_on": starts.to_string()})),
+            Some(secretariat),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let event = made.json()["id"].as_i64().expect("id");
+    let asked = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/events/{event}/requests"),
+            Some(json!({"cities": ["buenos-aires"], "deadline": (today + chrono::Days::new(10)).to_string()})),
+            Some(secretariat),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let request = asked.json()["asked"][0]["id"].as_i64().expect("id");
+    (event, request)
 }
 
 /// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
