@@ -1,15 +1,18 @@
 //! The programme dashboard: for the Leading Cities' secretariat every programme, and for a
 //! city's editors their city's (the city's own view) — each programme and its status, the
 //! programmes ending within six months, the activities of this quarter, the outputs waiting for
-//! translation or for a first dissemination, and the budget per city, per funder and per
-//! currency. Everything on it is something its reader may see on its own.
+//! translation or for a first dissemination, the budget per city, per funder and per currency,
+//! availability requests without an answer and open inquiries. Everything on it is something
+//! its reader may see on its own.
 
 use super::outputs::{Waiting, waiting_for_translation};
+use crate::events::{RequestItem, unanswered_requests, waiting_for_answer};
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::Output;
 use ateneu_db::programmes::ProgrammeListItem;
 use ateneu_db::programmes::activities::Activity;
 use ateneu_db::programmes::dashboard as repo;
+use ateneu_db::programmes::inquiries::Inquiry;
 use ateneu_domain::programmes::budget::{Amounts, Currency};
 use ateneu_domain::programmes::dashboard::{ends_soon, quarter};
 use ateneu_domain::{Problem, ProblemKey};
@@ -67,6 +70,11 @@ pub struct Dashboard {
     pub to_disseminate: Vec<Output>,
     pub by_city: Vec<CityBudget>,
     pub by_funder: Vec<FunderBudget>,
+    /// Availability requests without an answer: every one for the secretariat, the city's own
+    /// (while its deadline runs) for its editors.
+    pub unanswered_requests: Vec<RequestItem>,
+    /// Inquiries still open, of the programmes on the dashboard.
+    pub open_inquiries: Vec<Inquiry>,
 }
 
 fn add(sum: &mut Amounts, more: &Amounts) -> Result<(), Error> {
@@ -127,6 +135,11 @@ pub async fn dashboard(context: &Context, acting: &Acting) -> Result<Dashboard, 
     let mut translations = waiting_for_translation(context, acting).await?;
     let waiting = translations.len();
     translations.truncate(SHOWN);
+    let unanswered = match unanswered_requests(context, acting).await {
+        Err(Error::Forbidden) => waiting_for_answer(context, acting).await?,
+        other => other?,
+    };
+    let open_inquiries = super::inquiries::open_inquiries(context, acting).await?;
     let (undisseminated, to_disseminate) =
         repo::undisseminated(&context.db.conn, among, SHOWN as u64).await?;
     Ok(Dashboard {
@@ -148,6 +161,8 @@ pub async fn dashboard(context: &Context, acting: &Acting) -> Result<Dashboard, 
         translations,
         undisseminated,
         to_disseminate,
+        unanswered_requests: unanswered,
+        open_inquiries,
         by_city: by_city
             .into_iter()
             .map(|((city_slug, code), amounts)| {

@@ -322,7 +322,9 @@ pub(crate) fn schemas() -> Value {
             "by_city": {"type": "array", "items": {"type": "object", "properties": {"city_slug": {"type": "string"},
                 "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}},
             "by_funder": {"type": "array", "items": {"type": "object", "properties": {"funder": {"type": "string"},
-                "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}}}},
+                "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}},
+            "unanswered_requests": {"type": "array", "description": "availability requests without an answer (the secretariat: all; a city's editors: theirs, deadline running)", "items": {"type": "object"}},
+            "open_inquiries": {"type": "array", "items": {"type": "object"}}}},
         "VisitHosts": {"type": "object", "properties": {
             "field": {"type": "string"}, "field_name": trilingual.clone(),
             "asking": {"oneOf": [schema_ref("City"), {"type": "null"}]},

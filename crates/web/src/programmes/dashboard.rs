@@ -1,7 +1,7 @@
 //! The programme dashboard on the web: the secretariat's view of every programme, and a city's
 //! editors' view of their own — programmes and their status, those ending soon, this quarter's
 //! activities, outputs waiting for translation or dissemination, budget per city and funder in
-//! each currency — and the same in the JSON API. The use case is
+//! each currency, availability requests without an answer and open inquiries — and the same in the JSON API. The use case is
 //! `ateneu_app::programmes::dashboard`.
 
 use super::activities::{name as activity_name, status_label as activity_status};
@@ -80,6 +80,23 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
             @if d.to_disseminate.is_empty() { p.muted { (v.t("programme-dashboard-to-disseminate-none")) } } @else {
                 ul { @for o in &d.to_disseminate { li {
                     a href=(v.href(&format!("/outputs/{}#disseminations", o.id))) { (o.title) }
+                } } }
+            }
+        }
+        section #requests {
+            h2 { (v.t("programme-dashboard-requests")) " (" (d.unanswered_requests.len()) ")" }
+            @if d.unanswered_requests.is_empty() { p.muted { (v.t("programme-dashboard-requests-none")) } } @else {
+                ul { @for r in &d.unanswered_requests { li {
+                    a href=(v.href(&format!("/events/{}", r.event.id))) { (r.event.draft.title.show(v.lang).text) }
+                    " · " (r.city.draft.name.show(v.lang).text)
+                    " · " (v.t("programme-dashboard-deadline")) " " (r.request.deadline)
+                } } }
+            }
+            h2 { (v.t("programme-dashboard-inquiries")) " (" (d.open_inquiries.len()) ")" }
+            @if d.open_inquiries.is_empty() { p.muted { (v.t("programme-dashboard-inquiries-none")) } } @else {
+                ul { @for i in &d.open_inquiries { li {
+                    a href=(v.href(&format!("/programmes/{}/inquiries", i.programme_id))) { (i.subject) }
+                    " · " (i.asked_at.format("%Y-%m-%d"))
                 } } }
             }
         }

@@ -94,6 +94,24 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
     )
     .await;
 
+    // Lyon is asked for its availability and has not answered; Buenos Aires sends an inquiry.
+    let event = post(&app, &sec, "/api/v1/events", json!({"title_en": "World Council", "kind": "world_council", "starts_on": (today + Duration::days(60)).to_string()})).await;
+    post(
+        &app,
+        &sec,
+        &format!("/api/v1/events/{}/requests", event["id"]),
+        json!({"cities": ["lyon"], "deadline": (today + Duration::days(20)).to_string()}),
+    )
+    .await;
+    let city = app.city_id("buenos-aires").await;
+    let own = app.user("editor@example.org", &[editor(city)]).await;
+    post(
+        &app,
+        &own,
+        &format!("/api/v1/programmes/{ba}/inquiries"),
+        json!({"subject": "Seminar dates", "message": "When?"}),
+    )
+    .await;
     let board = app
         .api(
             Method::GET,
@@ -152,10 +170,10 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         uclg_eur["planned"], 160_000,
         "1000.50 + 99.50 + 500 in cents"
     );
+    assert_eq!(board["unanswered_requests"][0]["city"]["slug"], "lyon");
+    assert_eq!(board["open_inquiries"][0]["subject"], "Seminar dates");
 
     // A city's editors see their city's programme only: none of Lyon's lines, outputs, activities.
-    let city = app.city_id("buenos-aires").await;
-    let own = app.user("editor@example.org", &[editor(city)]).await;
     let view = app
         .api(
             Method::GET,
@@ -169,6 +187,12 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
     assert_eq!(view["activities"].as_array().map(Vec::len), Some(1));
     assert_eq!(view["undisseminated"], 0);
     assert_eq!(view["waiting_for_translation"], 0);
+    assert_eq!(
+        view["unanswered_requests"],
+        json!([]),
+        "Lyon's request is Lyon's"
+    );
+    assert_eq!(view["open_inquiries"][0]["subject"], "Seminar dates");
     assert!(
         !view.to_string().contains("Métropole") && !view.to_string().contains("lyon"),
         "{view}"
@@ -183,6 +207,10 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         page.body.contains("Budget par financeur") && page.body.contains("1100.00 EUR"),
         "{}",
         page.body
+    );
+    assert!(
+        page.body.contains("Demandes de disponibilité sans réponse")
+            && page.body.contains("Seminar dates")
     );
     let outsider = app
         .user("expert@example.org", &[expert(Some("uclg-culture"))])
