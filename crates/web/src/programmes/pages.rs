@@ -84,6 +84,7 @@ pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Response, 
         h1 { (title) }
         p { (v.t("programmes-intro")) " " a href=(v.href("/programmes/catalogue")) { (v.t("catalogue-title")) } }
         @if may_start { p { a.button href=(v.href("/programmes/new")) { (v.t("programme-new")) } } }
+        @if v.signed_in.is_some() { p { a href=(v.href("/programmes/dashboard")) { (v.t("programme-dashboard-title")) } " · " a href=(v.href("/programmes/visits/hosts")) { (v.t("visit-hosts-title")) } } }
         @if ateneu_app::programmes::experts::may_keep_roster(&state, &v.acting()) { p { a href=(v.href("/experts")) { (v.t("experts-open")) } } }
         @match &programmes {
             None => { p.muted { (v.t("programmes-sign-in")) } }
