@@ -93,10 +93,8 @@ pub async fn dashboard(context: &Context, acting: &Acting) -> Result<Dashboard, 
     let items = super::list(context, acting).await?;
     let today = chrono::Utc::now().date_naive();
     let (from, to) = quarter(today);
-    let all = items.len() == repo::programme_count(&context.db.conn).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.programme.id).collect();
-    // The secretariat sees every programme: no list of ids to send then.
-    let among = (!all).then_some(ids.as_slice());
+    let among = Some(ids.as_slice());
     let cities: HashMap<i64, String> = items
         .iter()
         .map(|i| (i.programme.id, i.city_slug.clone()))

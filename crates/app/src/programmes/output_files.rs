@@ -160,7 +160,8 @@ pub async fn open_shared(
     token: &str,
     user_agent: &str,
 ) -> Result<(OutputFile, Vec<u8>), Error> {
-    if !is_token_shaped(token) {
+    // Tokens of another shape, and unknown ones, never take the writer.
+    if !is_token_shaped(token) || !repo::has_link(&context.db.conn, token).await? {
         return Err(Error::NotFound);
     }
     let txn = context.db.write().await?;

@@ -82,15 +82,20 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<OutputV
     let city = city_repo::by_id(&context.db.conn, output.city_id)
         .await?
         .ok_or(Error::NotFound)?;
+    // The activity's record (place, people responsible) is the programme's: shown to those who
+    // may see the programme only.
+    let may_see_programme = acting.require(Action::ViewProgramme(city_scope)).is_ok();
     let activity = match output.activity_id {
-        Some(activity) => activity_repo::by_id(&context.db.conn, activity).await?,
-        None => None,
+        Some(activity) if may_see_programme => {
+            activity_repo::by_id(&context.db.conn, activity).await?
+        }
+        _ => None,
     };
     Ok(OutputView {
         versions: repo::versions(&context.db.conn, id).await?,
         disseminations: repo::disseminations(&context.db.conn, id).await?,
         may_file: acting.require(Action::FileOutput(city_scope)).is_ok(),
-        may_see_programme: acting.require(Action::ViewProgramme(city_scope)).is_ok(),
+        may_see_programme,
         output,
         city,
         activity,

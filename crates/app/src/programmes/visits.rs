@@ -15,7 +15,7 @@ use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
 use ateneu_domain::programmes::LEADING_CITIES;
 use ateneu_domain::programmes::visits::{Evidence, FieldScore, Pointer, Reason, suggest};
 use ateneu_domain::{Lang, Problem, ProblemKey};
-use ateneu_search::practices::MAX_LIMIT;
+use ateneu_search::practices::{MAX_DEPTH, MAX_LIMIT};
 use ateneu_search::{FacetKind, SearchRequest, Sort};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -239,32 +239,41 @@ fn published_practices(
             .keys()
             .map(|slug| (FacetKind::City, (*slug).to_owned())),
     );
-    let request = SearchRequest {
-        text: String::new(),
-        lang: Lang::En,
-        filters,
-        sort: Sort::Newest,
-        offset: 0,
-        limit: MAX_LIMIT,
-    };
-    let response = context
-        .search
-        .index
-        .search(&request)
-        .map_err(|e| Error::Internal(e.to_string()))?;
+    // Every page of hits (up to the index's deepest), so that no city loses its evidence.
     let mut found = Vec::new();
-    for hit in response.hits {
-        for slug in &hit.cities {
-            if let Some(id) = by_slug.get(slug.as_str()) {
-                found.push((
-                    *id,
-                    Pointer {
-                        id: hit.id,
-                        slug: hit.slug.clone(),
-                        title: hit.title.clone(),
-                    },
-                ));
+    let mut offset = 0;
+    loop {
+        let request = SearchRequest {
+            text: String::new(),
+            lang: Lang::En,
+            filters: filters.clone(),
+            sort: Sort::Newest,
+            offset,
+            limit: MAX_LIMIT,
+        };
+        let response = context
+            .search
+            .index
+            .search(&request)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        let hits = response.hits.len();
+        for hit in response.hits {
+            for slug in &hit.cities {
+                if let Some(id) = by_slug.get(slug.as_str()) {
+                    found.push((
+                        *id,
+                        Pointer {
+                            id: hit.id,
+                            slug: hit.slug.clone(),
+                            title: hit.title.clone(),
+                        },
+                    ));
+                }
             }
+        }
+        offset += MAX_LIMIT;
+        if hits < MAX_LIMIT || offset >= response.total || offset >= MAX_DEPTH {
+            break;
         }
     }
     Ok(found)

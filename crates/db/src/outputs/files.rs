@@ -298,6 +298,15 @@ pub async fn revoke_link(
     Ok(to_link(model, used, now))
 }
 
+/// Whether a link has this token (read without taking the writer).
+pub async fn has_link(conn: &impl ConnectionTrait, token: &str) -> DbResult<bool> {
+    Ok(output_share_link::Entity::find()
+        .filter(output_share_link::Column::TokenSha256.eq(sha256_hex(token.as_bytes())))
+        .count(conn)
+        .await?
+        > 0)
+}
+
 /// The link a token opens and its file, with what the use was answered, recorded in the same
 /// transaction: `None` when no link has this token.
 pub async fn open_link(

@@ -130,11 +130,3 @@ pub async fn undisseminated(
         .collect::<Result<Vec<_>, DbError>>()?;
     Ok((count, outputs))
 }
-
-/// How many programmes there are.
-pub async fn programme_count(conn: &impl ConnectionTrait) -> DbResult<usize> {
-    let count = crate::entities::programme::Entity::find()
-        .count(conn)
-        .await?;
-    usize::try_from(count).map_err(|e| DbError::Corrupt(e.to_string()))
-}

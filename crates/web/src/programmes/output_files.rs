@@ -384,7 +384,8 @@ fn file_response(file: &OutputFile, bytes: Vec<u8>, public: bool) -> Result<Resp
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(if public {
-            "public, max-age=3600"
+            // Revalidated each time: an output made confidential later is not kept in caches.
+            "public, no-cache"
         } else {
             "private, no-store"
         }),
