@@ -134,9 +134,13 @@ def programme_of(slug, token, n):
 def nginx_ratio(nginx, work, pages):
     root = os.path.join(work, "static")
     os.makedirs(root, exist_ok=True)
+    # nginx's worker runs as another user: the temporary folder must be readable to it.
+    os.chmod(work, 0o755)
+    os.chmod(root, 0o755)
     for name, body in pages.items():
         with open(os.path.join(root, name), "wb") as f:
             f.write(body)
+        os.chmod(os.path.join(root, name), 0o644)
     conf = os.path.join(work, "nginx.conf")
     with open(conf, "w") as f:
         f.write(f"""worker_processes 1; pid {work}/nginx.pid; error_log {work}/nginx.err;
@@ -189,6 +193,9 @@ def run(backend, nginx):
         for name, path in [("dashboard.json", "/api/v1/programmes/dashboard"), ("dashboard.html", "/en/programmes/dashboard"),
                            ("programme.html", f"/en/programmes/{ids[len(ids) // 2]}"), ("budget.html", f"/en/programmes/{ids[0]}/budget")]:
             figures[name], pages[name] = sample(path, token)
+            times = figures[name]
+            print(f"{backend} {name}: {len(pages[name])} bytes, median {statistics.median(times) * 1000:.1f} ms, "
+                  f"p99 {percentile(times, 99) * 1000:.1f} ms", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
