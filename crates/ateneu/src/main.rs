@@ -1,5 +1,6 @@
 //! The `ateneu` command: a thin shell that parses the command line and calls the library crates.
 
+mod accounts;
 mod cli;
 mod frameworks;
 mod practices;

@@ -6,6 +6,7 @@
 mod table;
 
 pub use table::TABLE;
+mod fixtures;
 mod world;
 
 use crate::common::TestApp;

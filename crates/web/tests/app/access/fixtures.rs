@@ -1,0 +1,157 @@
+//! What the access table's world is made of, one request at a time: the fixtures made for it
+//! (an output's file, the memorandum's document and an inquiry, an event with its request, the
+//! example photo's address) and the bodies each JSON or form route can read.
+
+use crate::common::TestApp;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::{Value, json};
+
+/// A PDF filed under the output by the administrator, made for one request (the routes that
+/// remove one use it up): its JSON, with its `url`.
+pub(super) async fn output_file(app: &TestApp, output: i64, admin: &str) -> Value {
+    let (content_type, body) =
+        crate::practices_media::multipart("notes.pdf", crate::practices_media::PDF, &[]);
+    let request = Request::post(format!("/api/v1/outputs/{output}/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {admin}"))
+        .body(Body::from(body))
+        .expect("request");
+    let made = app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let mut file = made.json();
+    file["url"] = format!(
+        "/output-files/{}/{}",
+        file["id"],
+        file["file_name"].as_str().expect("name")
+    )
+    .into();
+    file
+}
+
+/// A signed document of the programme's memorandum (its address) and an inquiry of the
+/// programme, both made by the secretariat.
+pub(super) async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {
+    let (content_type, body) = crate::practices_media::multipart(
+        "mou.pdf",
+        crate::practices_media::PDF,
+        &[("lang", "en")],
+    );
+    let request = Request::post(format!("/api/v1/programmes/{programme}/mou/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(body))
+        .expect("request");
+    let made = app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let file = made.json();
+    let url = format!(
+        "/mou-files/{}/{}",
+        file["id"],
+        file["file_name"].as_str().expect("name")
+    );
+    let asked = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/programmes/{programme}/inquiries"),
+            Some(json!({"subject": "Dates", "message": "When is the seminar?"})),
+            Some(token),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    (url, asked.json()["id"].as_i64().expect("an inquiry"))
+}
+
+/// An event a month away, and its availability request to city A (answer within ten days).
+pub(super) async fn event_of_city_a(app: &TestApp, secretariat: &str) -> (i64, i64) {
+    let today = chrono::Utc::now().date_naive();
+    let starts = today + chrono::Days::new(30);
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/events",
+            Some(json!({"title_en": "World Council", "kind": "world_council", "starts_on": starts.to_string()})),
+            Some(secretariat),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let event = made.json()["id"].as_i64().expect("id");
+    let asked = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/events/{event}/requests"),
+            Some(json!({"cities": ["buenos-aires"], "deadline": (today + chrono::Days::new(10)).to_string()})),
+            Some(secretariat),
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.body);
+    let request = asked.json()["asked"][0]["id"].as_i64().expect("id");
+    (event, request)
+}
+
+/// The address of the example photo (`/media/{id}/{file_name}`), read from its practice's page.
+pub(super) async fn media_path(app: &TestApp) -> String {
+    let practice =
+        ateneu_db::practices::by_external_id(&app.state.db.conn, "example-lyon-libraries")
+            .await
+            .expect("query")
+            .expect("the example practice");
+    let page = app
+        .api(
+            Method::GET,
+            &format!("/en/practices/{}", practice.slug),
+            None,
+            None,
+        )
+        .await;
+    let at = page.body.find("/media/").expect("the photo is on the page");
+    let rest = &page.body[at..];
+    let end = rest.find(['"', '?', ' ']).unwrap_or(rest.len());
+    rest[..end].to_owned()
+}
+
+/// A body each JSON route can read (so that what is asked is who may, not whether `{}` parses);
+/// `{}` for the routes whose fields all have defaults.
+pub(super) fn json_body(template: &str) -> Value {
+    let ends = |suffix: &str| template.ends_with(suffix);
+    if ends("/key-ideas") {
+        json!({"text": "An idea"})
+    } else if ends("/promotion") {
+        json!({"featured": false})
+    } else if ends("/comments") {
+        json!({"kind": "comment", "body": "A remark"})
+    } else if ends("/steps") {
+        json!({"step": "submit", "comment": ""})
+    } else if template.starts_with("/api/v1/keywords/") {
+        json!({"en": "Access", "fr": "Accès", "es": "Acceso"})
+    } else if ends("/benchmarks/{key}") {
+        json!({"name": {"en": "B", "fr": "B", "es": "B"}, "values": {}})
+    } else if ends("/compute") {
+        json!({"network": "uclg-culture"})
+    } else if ends("/{slug}/memberships") {
+        json!({"network": "uclg-culture", "role": "", "started_on": "2020-01-01",
+               "ended_on": "", "creative_field": "", "designation_year": ""})
+    } else if template == "/api/v1/experts" {
+        json!({"name": "Asked by the access table"})
+    } else if template == "/api/v1/programmes" {
+        json!({"city": "buenos-aires"})
+    } else if template == "/api/v1/practices" {
+        json!({"cities": ["buenos-aires"], "lang": "en", "title": "Asked by the access table"})
+    } else if template == "/api/v1/assessments" {
+        json!({"city": "buenos-aires", "framework": "culture21-actions@2015",
+               "module": "commitments", "title": "Access", "starts_on": "2026-03-10",
+               "ends_on": "2026-03-11", "visibility": "confidential", "languages": ["en"]})
+    } else {
+        json!({})
+    }
+}
+
+/// A form each page route can read (its required fields present, their values not always
+/// valid).
+pub(super) fn form_body(template: &str) -> &'static str {
+    if template.ends_with("/{slug}/memberships") {
+        "network=uclg-culture&started_on=2020-01-01"
+    } else {
+        ""
+    }
+}
