@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Leading Cities programme benchmark: the secretariat's dashboard and a programme's page for
-500 Leading Cities with 30 activities, 200 budget lines and 100 outputs each, uncached, on
+500 Leading Cities with 30 activities, 200 budget lines and 100 outputs each (a third of them
+waiting for their French version), uncached, on
 SQLite and on PostgreSQL, with nginx serving the same bytes in the same run for the ratio.
 Writes bench/results/programmes-<backend>.md.
 
@@ -13,7 +14,8 @@ JSON API, and each budget through the budget CSV import. Authenticated pages are
 the page cache, so every request is computed. Each page is fetched N times in turn with
 GET /healthz as the in-run baseline, then the exact bytes are served by nginx (one worker) and
 fetched the same way: the ratio nginx/Ateneu of the medians says how far from the ceiling the
-application is. Environment: BENCH_PG (postgres://postgres@127.0.0.1:5432), BENCH_CITIES (500),
+application is. BENCH_KEEP=<folder> keeps the loaded data there (and the PostgreSQL database)
+and reuses it on the next run, to measure a change without loading again. Environment: BENCH_PG (postgres://postgres@127.0.0.1:5432), BENCH_CITIES (500),
 BENCH_ACTIVITIES (30), BENCH_LINES (200), BENCH_OUTPUTS (100), BENCH_REQUESTS (200)."""
 import http.client
 import json
@@ -127,7 +129,10 @@ def programme_of(slug, token, n):
     for o in range(OUTPUTS):
         body = {"activity": str(activity_ids[o % len(activity_ids)]), "kind": "public_article" if o % 2 else "internal_report",
                 "title": f"Output {o} of {slug}", "visibility": ["public", "network", "confidential"][o % 3]}
-        ok(*request("POST", f"/api/v1/programmes/{pid}/outputs", body, token)[:2])
+        made = ok(*request("POST", f"/api/v1/programmes/{pid}/outputs", body, token)[:2])
+        if o % 3 == 1:
+            # A network output waits for its French version: the translation queue fills up.
+            ok(*request("POST", f"/api/v1/outputs/{made['id']}/versions", {"lang": "fr", "status": "wanted"}, token)[:2])
     return pid
 
 
@@ -164,15 +169,24 @@ http {{ access_log off; sendfile on; client_body_temp_path {work}/t; proxy_temp_
 
 
 def run(backend, nginx):
-    work = tempfile.mkdtemp(prefix="ateneu-programmes-")
+    keep = os.environ.get("BENCH_KEEP")
+    work = os.path.join(keep, backend) if keep else tempfile.mkdtemp(prefix="ateneu-programmes-")
+    loaded_file = os.path.join(work, "loaded.json")
+    reuse = keep is not None and os.path.exists(loaded_file)
+    os.makedirs(work, exist_ok=True)
     url = None
     if backend == "postgres":
         url = f"{PG}/ateneu_programmes_bench"
-        subprocess.run(["psql", f"{PG}/postgres", "-qc", "drop database if exists ateneu_programmes_bench"], check=True)
-        subprocess.run(["psql", f"{PG}/postgres", "-qc", "create database ateneu_programmes_bench"], check=True)
+        if not reuse:
+            subprocess.run(["psql", f"{PG}/postgres", "-qc", "drop database if exists ateneu_programmes_bench"], check=True)
+            subprocess.run(["psql", f"{PG}/postgres", "-qc", "create database ateneu_programmes_bench"], check=True)
     ateneu(work, url, "migrate")
-    ateneu(work, url, "user", "add", "--admin", "bench@example.org")
-    token = ateneu(work, url, "token", "create", "--user", "bench@example.org").strip()
+    if reuse:
+        loaded = json.load(open(loaded_file))
+        token, ids, loading = loaded["token"], loaded["ids"], loaded["loading"]
+    else:
+        ateneu(work, url, "user", "add", "--admin", "bench@example.org")
+        token = ateneu(work, url, "token", "create", "--user", "bench@example.org").strip()
     cmd = [BIN, "--data-dir", work, "--port", str(PORT)] + (["--database-url", url] if url else [])
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
     try:
@@ -182,15 +196,20 @@ def run(backend, nginx):
                     break
             except OSError:
                 time.sleep(0.1)
-        started = time.perf_counter()
-        slugs = load(work, url, token)
-        with ThreadPoolExecutor(4) as pool:
-            ids = list(pool.map(lambda pair: programme_of(pair[1], token, pair[0]), enumerate(slugs)))
-        loading = time.perf_counter() - started
+        if not reuse:
+            started = time.perf_counter()
+            slugs = load(work, url, token)
+            with ThreadPoolExecutor(4) as pool:
+                ids = list(pool.map(lambda pair: programme_of(pair[1], token, pair[0]), enumerate(slugs)))
+            loading = time.perf_counter() - started
+            if keep:
+                json.dump({"token": token, "ids": ids, "loading": loading}, open(loaded_file, "w"))
         pages = {}
         figures = {}
         figures["baseline GET /healthz"], _ = sample("/healthz")
+        last = (len(ids) + 49) // 50
         for name, path in [("dashboard.json", "/api/v1/programmes/dashboard"), ("dashboard.html", "/en/programmes/dashboard"),
+                           (f"dashboard-page-{last}.html", f"/en/programmes/dashboard?page={last}"),
                            ("programme.html", f"/en/programmes/{ids[len(ids) // 2]}"), ("budget.html", f"/en/programmes/{ids[0]}/budget")]:
             figures[name], pages[name] = sample(path, token)
             times = figures[name]
@@ -199,10 +218,11 @@ def run(backend, nginx):
     finally:
         server.terminate()
         server.wait(timeout=30)
-        if backend == "postgres":
+        if backend == "postgres" and not keep:
             subprocess.run(["psql", f"{PG}/postgres", "-qc", "drop database if exists ateneu_programmes_bench"], check=False)
     served = nginx_ratio(nginx, work, pages)
-    shutil.rmtree(work, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
     med = statistics.median
     ms = lambda s: f"{s * 1000:.1f}"
     lines = [f"# Programme benchmark — {backend}", "",

@@ -87,6 +87,8 @@ pub struct Context {
     pub search: Arc<practices::index::SearchIndex>,
     /// The instance's secret signing key (shared by every server through the database).
     pub signing_key: Arc<security::SigningKey>,
+    /// The programme's catalogue of activities with the secretariat's changes.
+    pub catalogue: Arc<programmes::catalogue::CatalogueCache>,
 }
 
 impl Context {
@@ -98,7 +100,7 @@ impl Context {
             .is_some();
         let i18n = i18n::I18n::load().map_err(anyhow::Error::msg)?;
         // The bundled programme catalogue is checked at start, not at the first visit.
-        programmes::catalogue()?;
+        programmes::catalogue::bundled()?;
         let mailer = mail::Mailer::from_config(&config).map_err(anyhow::Error::msg)?;
         let search = practices::index::SearchIndex::open(&config.search_index)?;
         let signing_key = security::SigningKey::load(&db).await?;
@@ -113,8 +115,10 @@ impl Context {
             results: Arc::new(assessments::ResultsCache::default()),
             search: Arc::new(search),
             signing_key: Arc::new(signing_key),
+            catalogue: Arc::new(programmes::catalogue::CatalogueCache::new()?),
         };
         practices::labels::refresh_labels(&context).await?;
+        programmes::catalogue::refresh(&context).await?;
         Ok(context)
     }
 

@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod catalogue;
 pub mod dashboard;
 pub mod experts;
 pub mod inquiries;
@@ -23,22 +24,11 @@ use ateneu_db::programmes::activities::Activity;
 use ateneu_db::programmes::{self as repo, Consultation, Programme, ProgrammeListItem};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::budget::{CurrencyTotal, totals};
-use ateneu_domain::programmes::catalogue::{self, Catalogue};
 use ateneu_domain::programmes::{
     ConsultationInput, LEADING_CITIES, ProgrammeDraft, ProgrammeInput, is_leading_city, overlapping,
 };
 use ateneu_domain::{Problem, ProblemKey};
 use serde::{Deserialize, Deserializer, Serialize};
-use std::sync::OnceLock;
-
-/// The bundled catalogue, read once.
-pub fn catalogue() -> Result<&'static Catalogue, Error> {
-    static CATALOGUE: OnceLock<Result<Catalogue, Vec<String>>> = OnceLock::new();
-    CATALOGUE
-        .get_or_init(catalogue::bundled)
-        .as_ref()
-        .map_err(|problems| Error::Internal(format!("the bundled catalogue: {problems:?}")))
-}
 
 /// The networks whose secretariat runs the programme: the Leading Cities and those above it.
 /// A city's other networks give no say over its programme (a Creative Cities secretariat does

@@ -171,6 +171,9 @@ pub fn keep_index_current(state: &AppContext) {
                 if let Err(error) = ateneu_app::practices::labels::refresh_labels(&state).await {
                     tracing::warn!(?error, "search labels refresh failed");
                 }
+                if let Err(error) = ateneu_app::programmes::catalogue::refresh(&state).await {
+                    tracing::warn!(?error, "programme catalogue refresh failed");
+                }
             }
         }
     });

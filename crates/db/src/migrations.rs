@@ -92,6 +92,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme memoranda of understanding, yearly plans and inquiries",
         include_str!("migrations/0017_programme_mou_plans_inquiries.sql"),
     ),
+    (
+        20,
+        "indexes for the programme dashboard",
+        include_str!("migrations/0020_programme_dashboard_indexes.sql"),
+    ),
+    (
+        21,
+        "the secretariat's changes to the programme catalogue",
+        include_str!("migrations/0021_catalogue_changes.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -122,7 +122,7 @@ fn corrupt(problem: ateneu_domain::Problem) -> DbError {
     DbError::Corrupt(problem.key.to_string())
 }
 
-fn to_version(m: output_version::Model) -> DbResult<Version> {
+pub(crate) fn to_version(m: output_version::Model) -> DbResult<Version> {
     Ok(Version {
         id: m.id,
         draft: VersionDraft {

@@ -5,6 +5,7 @@
 
 pub mod activities;
 pub mod budget;
+pub mod catalogue;
 pub mod dashboard;
 pub mod experts;
 pub mod inquiries;

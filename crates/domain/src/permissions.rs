@@ -85,6 +85,9 @@ pub enum Action<'a> {
     /// See the roster of experts and add or change an expert (the secretariat of one of these
     /// networks: the Leading Cities' with those above it).
     ManageExperts(&'a [String]),
+    /// Change the texts and expected outputs of the programme's catalogue of activities (the
+    /// secretariat of these networks, given with those above).
+    EditCatalogue(&'a [String]),
     /// See an expert's page: the roster's keepers, and the expert themself.
     ViewExpert(ExpertScope<'a>),
     /// Keep the events calendar, ask cities for their availability, remind them, confirm who
@@ -296,6 +299,7 @@ impl Actor {
             Action::ViewUpcomingRepresentation(networks) => self.member_of(networks),
             Action::StartProgrammes => secretariat,
             Action::ManageExperts(networks) => self.in_network(Role::Secretariat, networks),
+            Action::EditCatalogue(networks) => self.in_network(Role::Secretariat, networks),
             Action::ViewExpert(scope) => {
                 scope.is_self || self.in_network(Role::Secretariat, scope.networks)
             }

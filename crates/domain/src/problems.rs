@@ -141,6 +141,7 @@ problem_keys! {
     InvalidCurrency => "invalid_currency",
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
+    TooManyItems => "too_many_items",
     // The roster of experts and their engagements.
     InvalidLanguageCode => "invalid_language_code",
     UnknownExpert => "unknown_expert",

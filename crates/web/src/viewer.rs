@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::negotiate;
 use crate::security::{CsrfToken, SESSION_COOKIE, token_hash};
 use ateneu_app::i18n::I18n;
+use ateneu_app::programmes::catalogue::CurrentCatalogue;
 use ateneu_db::accounts::{self, StoredGrant, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
@@ -38,6 +39,8 @@ pub struct Viewer {
     /// The current path without its language prefix (for the language switcher).
     pub path: String,
     i18n: Arc<I18n>,
+    /// The programme's catalogue of activities in use (the names pages give activities).
+    pub catalogue: Arc<CurrentCatalogue>,
 }
 
 impl Viewer {
@@ -187,6 +190,7 @@ impl FromRequestParts<AppState> for Viewer {
             csrf,
             path: negotiate::path_without_lang(&uri),
             i18n: state.i18n.clone(),
+            catalogue: ateneu_app::programmes::catalogue::current(state),
         };
         parts.extensions.insert(viewer.clone());
         Ok(viewer)

@@ -68,7 +68,7 @@ pub async fn read(
         .draft
         .catalogue_key
         .as_deref()
-        .and_then(|key| catalogue().ok()?.activity(key).cloned());
+        .and_then(|key| catalogue::current(context).catalogue.activity(key).cloned());
     let budget_lines = budget_repo::of_programme(&context.db.conn, programme_id)
         .await?
         .into_iter()
@@ -101,7 +101,10 @@ pub async fn add(
     let programme = ateneu_db::programmes::by_id(&*txn, programme_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let draft = input.parse(catalogue()?, &programme.draft.period)?;
+    let draft = input.parse(
+        &catalogue::current(context).catalogue,
+        &programme.draft.period,
+    )?;
     let activity = repo::create(&txn, &acting.who, programme_id, &draft).await?;
     txn.commit().await?;
     Ok(activity)
@@ -130,7 +133,10 @@ pub async fn update(
     let programme = ateneu_db::programmes::by_id(&*txn, programme_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let draft = form.activity.parse(catalogue()?, &programme.draft.period)?;
+    let draft = form.activity.parse(
+        &catalogue::current(context).catalogue,
+        &programme.draft.period,
+    )?;
     let activity = repo::update(&txn, &acting.who, &view.activity, revision, &draft).await?;
     txn.commit().await?;
     Ok(activity)

@@ -1,34 +1,59 @@
 //! The programme dashboard: for the Leading Cities' secretariat every programme, and for a
-//! city's editors their city's (the city's own view) — each programme and its status, the
-//! programmes ending within six months, the activities of this quarter, the outputs waiting for
-//! translation or for a first dissemination, the budget per city, per funder and per currency,
-//! availability requests without an answer and open inquiries. Everything on it is something
-//! its reader may see on its own.
+//! city's editors their city's (the city's own view) — how many programmes stand at each status,
+//! a page of programmes with their budget in each currency and their activities this quarter,
+//! the programmes ending within six months, the activities of this quarter, the outputs waiting
+//! for translation or for a first dissemination, the budget per funder and per currency,
+//! availability requests without an answer and open inquiries. Every list is bounded (a page,
+//! or the first few with the count in all), so the dashboard answers as fast for 500 Leading
+//! Cities as for 5. Everything on it is something its reader may see on its own.
 
-use super::outputs::{Waiting, waiting_for_translation};
+use super::outputs::Waiting;
+use super::{programme_networks, scope};
 use crate::events::{RequestItem, unanswered_requests, waiting_for_answer};
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::Output;
 use ateneu_db::programmes::ProgrammeListItem;
 use ateneu_db::programmes::activities::Activity;
-use ateneu_db::programmes::dashboard as repo;
+use ateneu_db::programmes::dashboard::{self as repo, BudgetSum};
 use ateneu_db::programmes::inquiries::Inquiry;
+use ateneu_domain::TranslatedText;
+use ateneu_domain::permissions::Action;
+use ateneu_domain::programmes::ProgrammeStatus;
 use ateneu_domain::programmes::budget::{Amounts, Currency};
-use ateneu_domain::programmes::dashboard::{ends_soon, quarter};
-use ateneu_domain::{Problem, ProblemKey};
+use ateneu_domain::programmes::dashboard::{PER_PAGE, Paging, ends_soon, quarter};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// How many outputs of each list the dashboard shows (the counts say how many in all).
-pub const SHOWN: usize = 50;
+/// How many items each of the dashboard's lists shows (the counts say how many in all).
+pub const SHOWN: usize = PER_PAGE;
 
-/// A programme on the dashboard.
+/// Amounts in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InCurrency {
+    pub currency: Currency,
+    #[serde(flatten)]
+    pub amounts: Amounts,
+}
+
+/// A programme on the dashboard, with its budget (its city's, in each currency) and how many of
+/// its activities fall in this quarter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
     #[serde(flatten)]
     pub item: ProgrammeListItem,
     pub ends_soon: bool,
+    pub activities_this_quarter: u64,
+    pub budget: Vec<InCurrency>,
+}
+
+/// A programme ending within six months.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ending {
+    pub programme_id: i64,
+    pub city_slug: String,
+    pub city_name: TranslatedText,
+    pub ends_on: NaiveDate,
 }
 
 /// An activity of this quarter with its city.
@@ -37,18 +62,10 @@ pub struct QuarterActivity {
     #[serde(flatten)]
     pub activity: Activity,
     pub city_slug: String,
+    pub city_name: TranslatedText,
 }
 
-/// A sum of budget lines for a city in one currency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CityBudget {
-    pub city_slug: String,
-    pub currency: Currency,
-    #[serde(flatten)]
-    pub amounts: Amounts,
-}
-
-/// A sum of budget lines for a funder in one currency (every programme on the dashboard).
+/// A sum of budget lines for a funder in one currency (every programme the reader may see).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FunderBudget {
     pub funder: String,
@@ -57,129 +74,246 @@ pub struct FunderBudget {
     pub amounts: Amounts,
 }
 
+/// The first few items of a list and how many it holds in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct Few<T> {
+    pub total: u64,
+    pub items: Vec<T>,
+}
+
+impl<T> Few<T> {
+    fn of(mut items: Vec<T>) -> Few<T> {
+        let total = items.len() as u64;
+        items.truncate(SHOWN);
+        Few { total, items }
+    }
+}
+
 /// The dashboard.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dashboard {
     pub today: NaiveDate,
     pub quarter: (NaiveDate, NaiveDate),
+    /// How many programmes the reader may see, and how many stand at each status.
+    pub total: usize,
+    pub by_status: BTreeMap<&'static str, usize>,
+    /// This page of programmes (`?page=`), by city.
+    pub page: usize,
+    pub pages: usize,
     pub programmes: Vec<Line>,
-    pub activities: Vec<QuarterActivity>,
-    pub waiting_for_translation: usize,
-    pub translations: Vec<Waiting>,
-    pub undisseminated: u64,
-    pub to_disseminate: Vec<Output>,
-    pub by_city: Vec<CityBudget>,
+    pub ending: Few<Ending>,
+    pub activities: Few<QuarterActivity>,
+    pub translations: Few<Waiting>,
+    pub to_disseminate: Few<Output>,
     pub by_funder: Vec<FunderBudget>,
+    /// Every programme's budget summed per currency.
+    pub by_currency: Vec<InCurrency>,
     /// Availability requests without an answer: every one for the secretariat, the city's own
     /// (while its deadline runs) for its editors.
-    pub unanswered_requests: Vec<RequestItem>,
+    pub unanswered_requests: Few<RequestItem>,
     /// Inquiries still open, of the programmes on the dashboard.
-    pub open_inquiries: Vec<Inquiry>,
+    pub open_inquiries: Few<Inquiry>,
 }
 
-fn add(sum: &mut Amounts, more: &Amounts) -> Result<(), Error> {
-    let overflow = || Error::BadRequest(Problem::new(ProblemKey::AmountTooLarge));
-    sum.planned = sum.planned.checked_add(more.planned).ok_or_else(overflow)?;
-    sum.committed = sum
-        .committed
-        .checked_add(more.committed)
-        .ok_or_else(overflow)?;
-    sum.spent = sum.spent.checked_add(more.spent).ok_or_else(overflow)?;
-    Ok(())
+fn currency(code: &str) -> Result<Currency, Error> {
+    Currency::parse(code).map_err(|p| Error::Internal(format!("stored currency: {p:?}")))
 }
 
-/// The dashboard of the programmes the person may see (sign in first).
-pub async fn dashboard(context: &Context, acting: &Acting) -> Result<Dashboard, Error> {
-    let items = super::list(context, acting).await?;
-    let today = chrono::Utc::now().date_naive();
-    let (from, to) = quarter(today);
-    let ids: Vec<i64> = items.iter().map(|i| i.programme.id).collect();
-    let among = Some(ids.as_slice());
-    let cities: HashMap<i64, String> = items
+fn overflow(problem: ateneu_domain::Problem) -> Error {
+    Error::BadRequest(problem)
+}
+
+/// The programmes of `items` as a filter: none when they are every programme there is.
+fn among(items: &[&ProgrammeListItem], every: usize) -> Option<Vec<i64>> {
+    (items.len() < every).then(|| items.iter().map(|i| i.programme.id).collect())
+}
+
+/// Page `page` (from 1) of the dashboard of the programmes the person may see (sign in first).
+pub async fn dashboard(
+    context: &Context,
+    acting: &Acting,
+    page: usize,
+) -> Result<Dashboard, Error> {
+    if !acting.is_signed_in() && !acting.is_operator() {
+        return Err(Error::SignInRequired);
+    }
+    let networks = programme_networks(context);
+    let every = ateneu_db::programmes::all(&context.db.conn).await?;
+    let count = every.len();
+    let seen: Vec<&ProgrammeListItem> = every
         .iter()
-        .map(|i| (i.programme.id, i.city_slug.clone()))
-        .collect();
-    let activities = repo::activities_between(&context.db.conn, among, from, to)
-        .await?
-        .into_iter()
-        .filter_map(|activity| {
-            let city_slug = cities.get(&activity.programme_id)?.clone();
-            Some(QuarterActivity {
-                activity,
-                city_slug,
-            })
+        .filter(|i| {
+            let city = scope(i.programme.city_id, &networks);
+            acting.require(Action::ViewProgramme(city)).is_ok()
         })
         .collect();
-    let mut by_city: BTreeMap<(String, String), Amounts> = BTreeMap::new();
-    let mut by_funder: BTreeMap<(String, String), Amounts> = BTreeMap::new();
-    for sum in repo::budget_sums(&context.db.conn, among).await? {
-        let Some(city) = cities.get(&sum.programme_id) else {
-            continue;
-        };
-        add(
-            by_city
-                .entry((city.clone(), sum.currency.clone()))
-                .or_default(),
-            &sum.amounts,
-        )?;
-        add(
-            by_funder.entry((sum.funder, sum.currency)).or_default(),
-            &sum.amounts,
-        )?;
+    let filing: Vec<&ProgrammeListItem> = every
+        .iter()
+        .filter(|i| {
+            let city = scope(i.programme.city_id, &networks);
+            acting.require(Action::FileOutput(city)).is_ok()
+        })
+        .collect();
+    let seen_ids = among(&seen, count);
+    let filing_ids = among(&filing, count);
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = quarter(today);
+    let conn = &context.db.conn;
+
+    let mut by_status: BTreeMap<&'static str, usize> =
+        ProgrammeStatus::ALL.iter().map(|s| (s.key(), 0)).collect();
+    for item in &seen {
+        *by_status
+            .entry(item.programme.draft.status.key())
+            .or_default() += 1;
     }
-    let currency = |code: &str| {
-        Currency::parse(code).map_err(|p| Error::Internal(format!("stored currency: {p:?}")))
+    let ending = Few::of(
+        seen.iter()
+            .filter(|i| {
+                let p = &i.programme.draft;
+                ends_soon(p.status, p.period.ends_on, today)
+            })
+            .map(|i| Ending {
+                programme_id: i.programme.id,
+                city_slug: i.city_slug.clone(),
+                city_name: i.city_name.clone(),
+                ends_on: i.programme.draft.period.ends_on,
+            })
+            .collect(),
+    );
+    let ending = Few {
+        items: {
+            let mut items = ending.items;
+            items.sort_by_key(|e| (e.ends_on, e.programme_id));
+            items
+        },
+        ..ending
     };
-    let mut translations = waiting_for_translation(context, acting).await?;
-    let waiting = translations.len();
-    translations.truncate(SHOWN);
+
+    let paging = Paging::new(seen.len(), page);
+    let on_page: Vec<&ProgrammeListItem> = seen[paging.range(seen.len())].to_vec();
+    let page_ids: Vec<i64> = on_page.iter().map(|i| i.programme.id).collect();
+    let counts = repo::activity_counts(conn, &page_ids, from, to).await?;
+    let mut budgets: HashMap<i64, Vec<InCurrency>> = HashMap::new();
+    for sum in repo::budget_by_programme(conn, &page_ids).await? {
+        budgets.entry(sum.by).or_default().push(InCurrency {
+            currency: currency(&sum.currency)?,
+            amounts: sum.amounts,
+        });
+    }
+    let programmes = on_page
+        .into_iter()
+        .map(|item| Line {
+            ends_soon: ends_soon(
+                item.programme.draft.status,
+                item.programme.draft.period.ends_on,
+                today,
+            ),
+            activities_this_quarter: counts.get(&item.programme.id).copied().unwrap_or(0),
+            budget: budgets.remove(&item.programme.id).unwrap_or_default(),
+            item: item.clone(),
+        })
+        .collect();
+
+    let cities: HashMap<i64, (&str, &TranslatedText)> = seen
+        .iter()
+        .map(|i| (i.programme.id, (i.city_slug.as_str(), &i.city_name)))
+        .collect();
+    let (total, quarter_activities) =
+        repo::activities_between(conn, seen_ids.as_deref(), from, to, SHOWN as u64).await?;
+    let activities = Few {
+        total,
+        items: quarter_activities
+            .into_iter()
+            .filter_map(|activity| {
+                let (slug, name) = cities.get(&activity.programme_id)?;
+                Some(QuarterActivity {
+                    city_slug: (*slug).to_owned(),
+                    city_name: (*name).clone(),
+                    activity,
+                })
+            })
+            .collect(),
+    };
+
+    let funder_sums: Vec<BudgetSum<String>> = if seen.is_empty() {
+        Vec::new()
+    } else {
+        repo::budget_by_funder(conn, seen_ids.as_deref()).await?
+    };
+    let mut by_currency: BTreeMap<String, Amounts> = BTreeMap::new();
+    for sum in &funder_sums {
+        by_currency
+            .entry(sum.currency.clone())
+            .or_default()
+            .add(&sum.amounts)
+            .map_err(overflow)?;
+    }
+    let by_funder = funder_sums
+        .into_iter()
+        .map(|sum| {
+            Ok(FunderBudget {
+                funder: sum.by,
+                currency: currency(&sum.currency)?,
+                amounts: sum.amounts,
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    let by_currency = by_currency
+        .into_iter()
+        .map(|(code, amounts)| {
+            Ok(InCurrency {
+                currency: currency(&code)?,
+                amounts,
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+
+    let translations = if filing.is_empty() {
+        Few {
+            total: 0,
+            items: Vec::new(),
+        }
+    } else {
+        let (total, waiting) =
+            repo::waiting_for_translation(conn, filing_ids.as_deref(), SHOWN as u64).await?;
+        Few {
+            total,
+            items: waiting
+                .into_iter()
+                .map(|(output, version)| Waiting { output, version })
+                .collect(),
+        }
+    };
+    let to_disseminate = if seen.is_empty() {
+        Few {
+            total: 0,
+            items: Vec::new(),
+        }
+    } else {
+        let (total, items) = repo::undisseminated(conn, seen_ids.as_deref(), SHOWN as u64).await?;
+        Few { total, items }
+    };
     let unanswered = match unanswered_requests(context, acting).await {
         Err(Error::Forbidden) => waiting_for_answer(context, acting).await?,
         other => other?,
     };
     let open_inquiries = super::inquiries::open_inquiries(context, acting).await?;
-    let (undisseminated, to_disseminate) =
-        repo::undisseminated(&context.db.conn, among, SHOWN as u64).await?;
     Ok(Dashboard {
         today,
         quarter: (from, to),
-        programmes: items
-            .into_iter()
-            .map(|item| Line {
-                ends_soon: ends_soon(
-                    item.programme.draft.status,
-                    item.programme.draft.period.ends_on,
-                    today,
-                ),
-                item,
-            })
-            .collect(),
+        total: seen.len(),
+        by_status,
+        page: paging.page,
+        pages: paging.pages,
+        programmes,
+        ending,
         activities,
-        waiting_for_translation: waiting,
         translations,
-        undisseminated,
         to_disseminate,
-        unanswered_requests: unanswered,
-        open_inquiries,
-        by_city: by_city
-            .into_iter()
-            .map(|((city_slug, code), amounts)| {
-                Ok(CityBudget {
-                    city_slug,
-                    currency: currency(&code)?,
-                    amounts,
-                })
-            })
-            .collect::<Result<_, Error>>()?,
-        by_funder: by_funder
-            .into_iter()
-            .map(|((funder, code), amounts)| {
-                Ok(FunderBudget {
-                    funder,
-                    currency: currency(&code)?,
-                    amounts,
-                })
-            })
-            .collect::<Result<_, Error>>()?,
+        by_funder,
+        by_currency,
+        unanswered_requests: Few::of(unanswered),
+        open_inquiries: Few::of(open_inquiries),
     })
 }

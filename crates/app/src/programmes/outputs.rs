@@ -126,7 +126,8 @@ pub async fn file(
         id: programme.city_id,
         networks: &networks,
     }))?;
-    let catalogue = catalogue()?;
+    let current = catalogue::current(context);
+    let catalogue = &current.catalogue;
     let txn = context.db.write().await?;
     let activities = activity_repo::of_programme(&*txn, programme_id).await?;
     let known: Vec<_> = activities

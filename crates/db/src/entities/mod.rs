@@ -31,8 +31,8 @@ pub use practices::{
 };
 pub use programme_mous::{programme_inquiry, programme_mou, programme_mou_file, programme_plan};
 pub use programmes::{
-    budget_line, output_dissemination, output_version, programme, programme_activity,
-    programme_consultation,
+    budget_line, catalogue_change, output_dissemination, output_version, programme,
+    programme_activity, programme_consultation,
 };
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};

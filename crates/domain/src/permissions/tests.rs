@@ -123,6 +123,7 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
             is_engaged_expert: false,
         }),
         Action::ManageExperts(networks),
+        Action::EditCatalogue(networks),
         Action::ViewExpert(ExpertScope {
             networks,
             is_self: false,
@@ -165,8 +166,10 @@ fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_con
     let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
     let expert = actor(vec![grant(Role::Expert, None, None)]);
     assert!(uclg.allows(Action::ManageExperts(&networks)));
+    assert!(uclg.allows(Action::EditCatalogue(&networks)));
     for someone in [&uccn, &editor, &expert] {
         assert!(!someone.allows(Action::ManageExperts(&networks)));
+        assert!(!someone.allows(Action::EditCatalogue(&networks)));
         let other = ExpertScope {
             networks: &networks,
             is_self: false,

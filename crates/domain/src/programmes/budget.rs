@@ -171,7 +171,8 @@ pub struct Amounts {
 }
 
 impl Amounts {
-    fn add(&mut self, other: &Amounts) -> Result<(), Problem> {
+    /// Adds other amounts of the same currency, refusing a sum past the integer's limit.
+    pub fn add(&mut self, other: &Amounts) -> Result<(), Problem> {
         let overflow = || Problem::new(ProblemKey::AmountTooLarge);
         self.planned = self
             .planned

@@ -10,6 +10,8 @@ use crate::{Lang, Problem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+pub mod edit;
+
 const BUNDLED: &str = include_str!("../../../../data/programmes/catalogue.toml");
 
 keyed_enum!(
@@ -37,7 +39,7 @@ pub struct Area {
 }
 
 /// An output an activity is expected to yield.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedOutput {
     pub kind: OutputKind,
     /// Its visibility unless the city and the secretariat choose otherwise.
@@ -48,7 +50,7 @@ pub struct ExpectedOutput {
 }
 
 /// An activity of the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogueActivity {
     /// Its number in the terms (1–15).
     pub number: u8,
@@ -70,6 +72,22 @@ pub struct Catalogue {
 impl Catalogue {
     pub fn activity(&self, key: &str) -> Option<&CatalogueActivity> {
         self.activities.iter().find(|a| a.key == key)
+    }
+
+    /// The catalogue with the secretariat's changes: each changed activity in place of the
+    /// bundled one of the same key (a change to a key the catalogue no longer holds is left out).
+    pub fn with_changes(mut self, changes: impl IntoIterator<Item = CatalogueActivity>) -> Self {
+        for changed in changes {
+            if let Some(slot) = self.activities.iter_mut().find(|a| a.key == changed.key) {
+                *slot = CatalogueActivity {
+                    number: slot.number,
+                    key: slot.key.clone(),
+                    area: slot.area.clone(),
+                    ..changed
+                };
+            }
+        }
+        self
     }
 
     /// The activities of one area, in the terms' order.

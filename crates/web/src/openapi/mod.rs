@@ -78,6 +78,9 @@ pub fn document() -> Value {
                 params.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": if name.starts_with("page") || name == "per_page" { "integer" } else { "string" }}}));
             }
         }
+        if *path == "/programmes/dashboard" {
+            params.push(json!({"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}));
+        }
         if *path == "/practices/search" {
             params.extend(practices::search_parameters());
         }

@@ -16,11 +16,21 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "get",
         "/programmes/catalogue",
         "programmes",
-        "The standard catalogue: the 15 activities of the terms of reference in their three areas, with durations, who takes part and expected outputs (default visibility)",
+        "The standard catalogue: the 15 activities of the terms of reference in their three areas, with durations, who takes part and expected outputs (default visibility), as the secretariat changed them, with each activity's revision",
         None,
         200,
         "Catalogue",
         false,
+    ),
+    (
+        "put",
+        "/programmes/catalogue/{key}",
+        "programmes",
+        "Change a catalogue activity's name, description, usual duration and experts (each in en, fr and es) and its expected outputs (the programme's secretariat), on its revision (0: never changed; 409 changed_meanwhile on an older one); its number, key and area stay",
+        Some("CatalogueChange"),
+        200,
+        "CatalogueChanged",
+        true,
     ),
     (
         "get",
@@ -281,6 +291,13 @@ pub(crate) fn schemas() -> Value {
     let langs = json!({"type": "string", "enum": ["en", "fr", "es"]});
     let link = json!({"type": "string", "format": "uri", "maxLength": MAX_LINK});
     let id = json!({"type": "integer", "format": "int64"});
+    let in_currency = json!({"type": "object", "properties": {"currency": {"type": "string"},
+        "planned": minor, "committed": minor, "spent": minor}});
+    let few = |items: Value| {
+        json!({"type": "object", "required": ["total", "items"], "properties": {
+        "total": {"type": "integer", "description": "how many in all"},
+        "items": {"type": "array", "items": items, "maxItems": ateneu_app::programmes::dashboard::SHOWN}}})
+    };
     let output = json!({"type": "object", "properties": {
         "id": id, "city_id": id, "programme_id": id, "activity_id": {"type": ["integer", "null"]},
         "kind": {"type": "string", "description": "a kind of output (assessment_report for the Lab's)"},
@@ -312,19 +329,22 @@ pub(crate) fn schemas() -> Value {
         "DisseminationInput": {"type": "object", "required": ["channel", "on"], "properties": {
             "channel": {"type": "string", "enum": channels}, "on": date, "link": link,
             "lang": {"type": "string", "enum": ["", "en", "fr", "es"]}, "note": text(MAX_TEXT)}},
-        "ProgrammeDashboard": {"type": "object", "properties": {
+        "ProgrammeDashboard": {"type": "object", "description": "Every list is bounded: the programmes a page at a time (`?page=`; past the last gives the last), the others their first few with the count in all", "properties": {
             "today": date, "quarter": {"type": "array", "items": date, "minItems": 2, "maxItems": 2},
+            "total": {"type": "integer"}, "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "page": {"type": "integer", "minimum": 1}, "pages": {"type": "integer", "minimum": 1},
             "programmes": {"type": "array", "items": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {
-                "city_slug": {"type": "string"}, "ends_soon": {"type": "boolean"}}}]}},
-            "activities": {"type": "array", "items": schema_ref("Activity")},
-            "waiting_for_translation": {"type": "integer"}, "translations": schema_ref("TranslationQueue"),
-            "undisseminated": {"type": "integer"}, "to_disseminate": {"type": "array", "items": schema_ref("Output")},
-            "by_city": {"type": "array", "items": {"type": "object", "properties": {"city_slug": {"type": "string"},
-                "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}},
+                "city_slug": {"type": "string"}, "ends_soon": {"type": "boolean"}, "activities_this_quarter": {"type": "integer"},
+                "budget": {"type": "array", "items": in_currency.clone()}}}]}},
+            "ending": few(json!({"type": "object", "properties": {"programme_id": id, "city_slug": {"type": "string"}, "city_name": {"type": "object"}, "ends_on": date}})),
+            "activities": few(schema_ref("Activity")),
+            "translations": few(json!({"type": "object", "properties": {"output": schema_ref("Output"), "version": schema_ref("Version")}})),
+            "to_disseminate": few(schema_ref("Output")),
+            "by_currency": {"type": "array", "items": in_currency.clone()},
             "by_funder": {"type": "array", "items": {"type": "object", "properties": {"funder": {"type": "string"},
                 "currency": {"type": "string"}, "planned": minor, "committed": minor, "spent": minor}}},
-            "unanswered_requests": {"type": "array", "description": "availability requests without an answer (the secretariat: all; a city's editors: theirs, deadline running)", "items": {"type": "object"}},
-            "open_inquiries": {"type": "array", "items": {"type": "object"}}}},
+            "unanswered_requests": few(json!({"type": "object", "description": "an availability request without an answer (the secretariat: all; a city's editors: theirs, deadline running)"})),
+            "open_inquiries": few(json!({"type": "object"}))}},
         "VisitHosts": {"type": "object", "properties": {
             "field": {"type": "string"}, "field_name": trilingual.clone(),
             "asking": {"oneOf": [schema_ref("City"), {"type": "null"}]},
@@ -372,7 +392,16 @@ pub(crate) fn schemas() -> Value {
                 "name": trilingual, "description": trilingual, "duration": trilingual, "experts": trilingual,
                 "outputs": {"type": "array", "items": {"type": "object", "properties": {
                     "kind": {"type": "string"}, "visibility": {"type": "string", "enum": ["public", "network", "confidential"]},
-                    "chosen": {"type": "boolean", "description": "public or confidential by choice"}, "name": trilingual}}}}}}}},
+                    "chosen": {"type": "boolean", "description": "public or confidential by choice"}, "name": trilingual}}}}}},
+            "revisions": {"type": "object", "description": "the revision of each activity the secretariat changed (the others: 0)", "additionalProperties": {"type": "integer"}}}},
+        "CatalogueChange": {"type": "object", "properties": {
+            "revision": {"type": "integer", "minimum": 0}, "name": trilingual, "description": trilingual,
+            "duration": trilingual, "experts": trilingual,
+            "outputs": {"type": "array", "maxItems": ateneu_domain::programmes::catalogue::edit::MAX_OUTPUTS, "items": {"type": "object", "properties": {
+                "kind": {"type": "string", "enum": ateneu_domain::programmes::catalogue::OutputKind::ALL.map(|k| k.key())},
+                "visibility": {"type": "string", "enum": ["public", "network", "confidential"]},
+                "chosen": {"type": "boolean"}, "name": trilingual}}}}},
+        "CatalogueChanged": {"type": "object", "properties": {"activity": {"type": "object"}, "revision": {"type": "integer"}}},
         "Programme": programme,
         "ProgrammeList": {"type": "array", "items": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {"city_slug": {"type": "string"}, "city_name": {"type": "object"}}}]}},
         "ProgrammeView": {"allOf": [schema_ref("Programme"), {"type": "object", "properties": {

@@ -34,7 +34,7 @@ pub fn name(v: &Viewer, activity: &Activity) -> String {
         .draft
         .catalogue_key
         .as_deref()
-        .and_then(|key| ateneu_app::programmes::catalogue().ok()?.activity(key));
+        .and_then(|key| v.catalogue.catalogue.activity(key));
     match (&activity.draft.title, catalogue) {
         (Some(title), _) => title.clone(),
         (None, Some(entry)) => format!("{}. {}", entry.number, entry.name.get(v.lang)),
@@ -45,14 +45,12 @@ pub fn name(v: &Viewer, activity: &Activity) -> String {
 /// The fields an activity's form shares when adding and changing it.
 pub fn fields(v: &Viewer, input: &ActivityInput, errors: &FieldErrors) -> Markup {
     let mut kinds = vec![(String::new(), v.t("activity-custom"))];
-    if let Ok(catalogue) = ateneu_app::programmes::catalogue() {
-        kinds.extend(catalogue.activities.iter().map(|a| {
-            (
-                a.key.clone(),
-                format!("{}. {}", a.number, a.name.get(v.lang)),
-            )
-        }));
-    }
+    kinds.extend(v.catalogue.catalogue.activities.iter().map(|a| {
+        (
+            a.key.clone(),
+            format!("{}. {}", a.number, a.name.get(v.lang)),
+        )
+    }));
     let statuses: Vec<(String, String)> = ActivityStatus::ALL
         .iter()
         .map(|s| (s.key().to_owned(), status_label(v, *s)))

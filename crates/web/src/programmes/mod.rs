@@ -1,4 +1,5 @@
-//! The Leading Cities programme on the web: the catalogue of activities (public), the
+//! The Leading Cities programme on the web: the catalogue of activities (public; `catalogue`,
+//! with the secretariat's changes), the
 //! programmes a person may see, a programme's page with its consultations, and the same in the
 //! JSON API; a programme's activities are `activities`, its budget `budget`, the roster of
 //! experts and their engagements `experts`. The use cases are
@@ -6,6 +7,7 @@
 
 mod activities;
 mod budget;
+mod catalogue;
 mod dashboard;
 mod experts;
 mod inquiries;
@@ -35,7 +37,6 @@ use axum::routing::{delete, get, post, put};
 pub fn routes() -> Routes {
     Routes::new()
         .route("/programmes", get(pages::list))
-        .route("/programmes/catalogue", get(pages::catalogue))
         .route("/programmes/visits/hosts", get(visits::hosts))
         .route("/programmes/dashboard", get(dashboard::detail))
         .route("/programmes/new", get(pages::new_form).post(pages::create))
@@ -83,6 +84,7 @@ pub fn routes() -> Routes {
         )
         .merge(output_files::routes())
         // The memorandum of understanding, the yearly plans and the inquiries.
+        .merge(catalogue::routes())
         .merge(mou::routes())
         .merge(plans::routes())
         .merge(inquiries::routes())
@@ -91,7 +93,6 @@ pub fn routes() -> Routes {
 pub fn api_routes() -> Routes {
     Routes::new()
         .route("/programmes", get(list_api).post(create_api))
-        .route("/programmes/catalogue", get(catalogue_api))
         .route("/programmes/visits/hosts", get(visits::hosts_api))
         .route("/programmes/dashboard", get(dashboard::detail_api))
         .route("/programmes/{id}", get(detail_api).put(update_api))
@@ -137,6 +138,7 @@ pub fn api_routes() -> Routes {
             put(experts::update_engagement_api).delete(experts::remove_engagement_api),
         )
         .merge(output_files::api_routes())
+        .merge(catalogue::api_routes())
         // The memorandum of understanding, the yearly plans and the inquiries.
         .merge(mou::api_routes())
         .merge(plans::api_routes())
@@ -147,10 +149,6 @@ pub fn api_routes() -> Routes {
 /// signed documents.
 pub fn root_routes() -> Routes {
     output_files::root_routes().merge(mou::root_routes())
-}
-
-async fn catalogue_api() -> Result<Response, AppError> {
-    Ok(Json(cases::catalogue()?).into_response())
 }
 
 async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {

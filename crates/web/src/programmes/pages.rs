@@ -37,41 +37,6 @@ fn period(v: &Viewer, period: &Period) -> Markup {
     }
 }
 
-pub async fn catalogue(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let catalogue = cases::catalogue()?;
-    let title = v.t("catalogue-title");
-    let body = html! {
-        h1 { (title) }
-        p { (v.t("catalogue-intro")) }
-        @for area in &catalogue.areas {
-            section {
-                h2 { (area.name.get(v.lang)) }
-                @for activity in catalogue.in_area(&area.key) {
-                    article.card id=(activity.key) {
-                        h3 { (activity.number) ". " (activity.name.get(v.lang)) }
-                        p { (activity.description.get(v.lang)) }
-                        dl {
-                            dt { (v.t("catalogue-duration")) } dd { (activity.duration.get(v.lang)) }
-                            dt { (v.t("catalogue-experts")) } dd { (activity.experts.get(v.lang)) }
-                            @if !activity.outputs.is_empty() {
-                                dt { (v.t("catalogue-outputs")) }
-                                dd { ul { @for output in &activity.outputs {
-                                    li {
-                                        (output.name.get(v.lang)) " "
-                                        span.muted { "(" (v.t(&format!("visibility-{}", output.visibility.key())))
-                                            @if output.chosen { " · " (v.t("catalogue-chosen")) } ")" }
-                                    }
-                                } } }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    };
-    Ok(layout::page(&state, &v, &title, body).into_response())
-}
-
 pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let programmes = match cases::list(&state, &v.acting()).await {
         Ok(programmes) => Some(programmes),

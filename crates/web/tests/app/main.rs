@@ -17,6 +17,7 @@ mod practices;
 mod practices_api;
 mod practices_media;
 mod programme_budget;
+mod programme_catalogue;
 mod programme_dashboard;
 mod programme_experts;
 mod programme_mou;

@@ -137,21 +137,33 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         ending.contains(&(ba, true)) && ending.contains(&(lyon, false)),
         "{ending:?}"
     );
-    assert_eq!(board["activities"].as_array().map(Vec::len), Some(2));
-    assert_eq!(board["undisseminated"], 1);
-    assert_eq!(board["waiting_for_translation"], 1);
-    let by_city: Vec<(String, String, i64)> = board["by_city"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|b| {
-            (
-                b["city_slug"].as_str().expect("slug").into(),
+    assert_eq!(
+        board["activities"]["items"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(board["activities"]["total"], 2);
+    assert_eq!(board["to_disseminate"]["total"], 1);
+    assert_eq!(board["translations"]["total"], 1);
+    assert_eq!(board["total"], 2);
+    assert_eq!(
+        (board["page"].clone(), board["pages"].clone()),
+        (json!(1), json!(1))
+    );
+    assert_eq!(board["by_status"]["in_consultation"], 2);
+    assert_eq!(board["ending"]["items"][0]["programme_id"], ba);
+    assert_eq!(board["ending"]["total"], 1);
+    let mut by_city: Vec<(String, String, i64)> = Vec::new();
+    for line in board["programmes"].as_array().expect("list") {
+        assert_eq!(line["activities_this_quarter"], 1, "{line}");
+        for b in line["budget"].as_array().expect("budget") {
+            by_city.push((
+                line["city_slug"].as_str().expect("slug").into(),
                 b["currency"].as_str().expect("code").into(),
                 b["planned"].as_i64().expect("minor units"),
-            )
-        })
-        .collect();
+            ));
+        }
+    }
+    by_city.sort();
     assert_eq!(
         by_city,
         [
@@ -170,8 +182,57 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         uclg_eur["planned"], 160_000,
         "1000.50 + 99.50 + 500 in cents"
     );
-    assert_eq!(board["unanswered_requests"][0]["city"]["slug"], "lyon");
-    assert_eq!(board["open_inquiries"][0]["subject"], "Seminar dates");
+    let currencies: Vec<(String, i64)> = board["by_currency"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|b| {
+            (
+                b["currency"].as_str().expect("code").into(),
+                b["planned"].as_i64().expect("minor units"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        currencies,
+        [("ARS".into(), 25_000_000), ("EUR".into(), 190_000)],
+        "never summed across currencies"
+    );
+    assert_eq!(
+        board["unanswered_requests"]["items"][0]["city"]["slug"],
+        "lyon"
+    );
+    assert_eq!(
+        board["open_inquiries"]["items"][0]["subject"],
+        "Seminar dates"
+    );
+
+    // A page past the last shows the last; a page that is not a number is refused.
+    let past = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard?page=9",
+            None,
+            Some(&sec),
+        )
+        .await
+        .json();
+    assert_eq!(
+        (
+            past["page"].clone(),
+            past["programmes"].as_array().map(Vec::len)
+        ),
+        (json!(1), Some(2))
+    );
+    let bad = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard?page=last",
+            None,
+            Some(&sec),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 
     // A city's editors see their city's programme only: none of Lyon's lines, outputs, activities.
     let view = app
@@ -184,15 +245,25 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         .await
         .json();
     assert_eq!(view["programmes"].as_array().map(Vec::len), Some(1));
-    assert_eq!(view["activities"].as_array().map(Vec::len), Some(1));
-    assert_eq!(view["undisseminated"], 0);
-    assert_eq!(view["waiting_for_translation"], 0);
+    assert_eq!(view["total"], 1);
+    assert_eq!(view["activities"]["total"], 1);
+    assert_eq!(view["to_disseminate"]["total"], 0);
+    assert_eq!(view["translations"]["total"], 0);
     assert_eq!(
-        view["unanswered_requests"],
-        json!([]),
+        view["unanswered_requests"]["total"], 0,
         "Lyon's request is Lyon's"
     );
-    assert_eq!(view["open_inquiries"][0]["subject"], "Seminar dates");
+    assert_eq!(
+        view["open_inquiries"]["items"][0]["subject"],
+        "Seminar dates"
+    );
+    let funders: Vec<&str> = view["by_funder"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|b| b["funder"].as_str())
+        .collect();
+    assert_eq!(funders, ["City", "UCLG"], "Buenos Aires' funders only");
     assert!(
         !view.to_string().contains("Métropole") && !view.to_string().contains("lyon"),
         "{view}"
@@ -204,7 +275,9 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
     let page = browser.get("/fr/programmes/dashboard").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
-        page.body.contains("Budget par financeur") && page.body.contains("1100.00 EUR"),
+        page.body.contains("Budget par financeur")
+            && page.body.contains("1100.00 EUR")
+            && page.body.contains("Budget par devise"),
         "{}",
         page.body
     );

@@ -429,6 +429,10 @@ impl World {
         for (from, to) in [
             ("/mou-files/{id}/{name}", self.mou_file.clone()),
             ("/plans/{year}", "/plans/2026".to_owned()),
+            (
+                "/catalogue/{key}",
+                "/catalogue/peer-learning-seminar".to_owned(),
+            ),
             ("{inquiry}", self.inquiry.to_string()),
         ] {
             path = path.replace(from, &to);
