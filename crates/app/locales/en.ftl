@@ -964,6 +964,7 @@ channel-linkedin = LinkedIn
 channel-uclg-report = A UCLG report
 channel-event = A presentation at an event
 channel-other = Other
+outputs-feed-title = Leading Cities: the newest public outputs
 translations-title = Waiting for translation
 translations-lead = The language versions of the outputs you keep that are to be translated or being translated, oldest first.
 translations-none = Nothing waits for translation.

@@ -964,6 +964,7 @@ channel-linkedin = LinkedIn
 channel-uclg-report = Un informe de CGLU
 channel-event = Una presentación en un evento
 channel-other = Otro
+outputs-feed-title = Ciudades líderes: los últimos productos públicos
 translations-title = Pendiente de traducción
 translations-lead = Las versiones lingüísticas de los resultados a su cargo que están por traducir o en traducción, las más antiguas primero.
 translations-none = Nada espera traducción.

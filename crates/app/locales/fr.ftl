@@ -964,6 +964,7 @@ channel-linkedin = LinkedIn
 channel-uclg-report = Un rapport de CGLU
 channel-event = Une présentation lors d’un événement
 channel-other = Autre
+outputs-feed-title = Villes leaders : les derniers produits publics
 translations-title = En attente de traduction
 translations-lead = Les versions linguistiques des résultats dont vous avez la charge qui sont à traduire ou en traduction, les plus anciennes d’abord.
 translations-none = Rien n’attend de traduction.

@@ -226,6 +226,17 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<City
         .transpose()
 }
 
+/// The cities of these ids (those that exist), in no particular order.
+pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> DbResult<Vec<City>> {
+    city::Entity::find()
+        .filter(city::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_city)
+        .collect()
+}
+
 /// How many cities each region has (regions without cities are left out).
 pub async fn count_by_region(db: &Db) -> DbResult<Vec<(String, i64)>> {
     Ok(city::Entity::find()

@@ -13,7 +13,8 @@ use ateneu_domain::programmes::outputs::{
     Channel, DisseminationDraft, OutputDraft, TranslationStatus, VersionDraft,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -150,6 +151,20 @@ fn to_dissemination(m: output_dissemination::Model) -> DbResult<Dissemination> {
             note: m.note,
         },
     })
+}
+
+/// The newest public outputs (programmes' and the Lab's reports), last changed first.
+pub async fn newest_public(conn: &impl ConnectionTrait, limit: u64) -> DbResult<Vec<Output>> {
+    output::Entity::find()
+        .filter(output::Column::Visibility.eq(Visibility::Public.key()))
+        .order_by_desc(output::Column::UpdatedAt)
+        .order_by_desc(output::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_output)
+        .collect()
 }
 
 pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Output>> {

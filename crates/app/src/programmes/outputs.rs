@@ -218,3 +218,24 @@ pub async fn waiting_for_translation(
         .map(|(output, version)| Waiting { output, version })
         .collect())
 }
+
+/// How many outputs the feed holds.
+pub const FEED_SIZE: u64 = 50;
+
+/// The newest public outputs (a programme's and the Lab's reports) with their cities, for the
+/// feed: only public ones, whoever asks, since a feed is read by whoever has its address.
+pub async fn public_feed(context: &Context) -> Result<Vec<(Output, City)>, Error> {
+    let outputs = repo::newest_public(&context.db.conn, FEED_SIZE).await?;
+    let ids: Vec<i64> = outputs.iter().map(|o| o.city_id).collect();
+    let cities: std::collections::HashMap<i64, City> = city_repo::by_ids(&context.db.conn, &ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(outputs
+        .into_iter()
+        .filter(|o| o.visibility == ateneu_domain::assessments::Visibility::Public)
+        .filter_map(|o| Some((cities.get(&o.city_id)?.clone(), o)))
+        .map(|(city, output)| (output, city))
+        .collect())
+}

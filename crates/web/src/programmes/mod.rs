@@ -12,6 +12,7 @@ mod dashboard;
 mod experts;
 mod inquiries;
 mod mou;
+mod output_feed;
 mod output_files;
 mod outputs;
 mod pages;
@@ -61,6 +62,7 @@ pub fn routes() -> Routes {
         )
         .route("/programmes/{id}/outputs", post(outputs::file))
         .route("/outputs/translations", get(outputs::translations))
+        .route("/outputs/feed.atom", get(output_feed::atom))
         .route("/outputs/{id}", get(outputs::detail))
         .route("/outputs/{id}/versions", post(outputs::set_version))
         .route(

@@ -253,3 +253,35 @@ async fn an_output_keeps_its_language_versions_and_where_it_was_disseminated() {
         "the programme stays confidential"
     );
 }
+
+#[tokio::test]
+async fn the_feed_holds_the_public_outputs_only_whoever_reads_it() {
+    let mut w = world().await;
+    let mut secretariat = w.app.fresh_browser();
+    secretariat.sign_in("secretariat@example.org").await;
+    for (who, reply) in [
+        ("anonymous", w.app.get("/fr/outputs/feed.atom").await),
+        (
+            "the secretariat",
+            secretariat.get("/fr/outputs/feed.atom").await,
+        ),
+    ] {
+        assert_eq!(reply.status, StatusCode::OK, "{who}");
+        assert!(reply.body.starts_with("<?xml"), "{who}: {}", reply.body);
+        assert!(
+            reply.body.contains("What the peers learnt")
+                && reply.body.contains(&format!("/fr/outputs/{}", w.article))
+                && reply.body.contains("Article public"),
+            "{who}: {}",
+            reply.body
+        );
+        assert!(
+            !reply.body.contains("Notes of the seminar")
+                && !reply.body.contains("seminar's report")
+                && !reply.body.contains("seminar&#39;s report")
+                && !reply.body.contains(&format!("/outputs/{}", w.report)),
+            "{who}: only public outputs: {}",
+            reply.body
+        );
+    }
+}

@@ -288,6 +288,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/practices/{slug}/steps", "ssiniiini"),
     ("GET", "/{lang}/programmes", "ooooooooo"),
     ("GET", "/{lang}/programmes/catalogue", "ooooooooo"),
+    ("GET", "/{lang}/outputs/feed.atom", "ooooooooo"),
     ("GET", "/{lang}/programmes/catalogue/{key}", "ssffffofo"),
     ("POST", "/{lang}/programmes/catalogue/{key}", "ssffffifi"),
     ("GET", "/{lang}/programmes/new", "ssffffooo"),
