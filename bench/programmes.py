@@ -29,7 +29,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "ateneu")
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "ateneu")
 PORT, NGINX_PORT = 18095, 18096
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 CITIES = int(os.environ.get("BENCH_CITIES", "500"))

@@ -579,6 +579,7 @@ practices-feed-title = Ateneu: newly published good practices
 nav-practices = Good practices
 practices-title = Good practices
 practices-lead = What cities have done for culture in sustainable development, documented by them and reviewed.
+practices-search-partial = The search is still reading every practice after the platform started: these results may be incomplete. Search again in a moment.
 practices-search = Search
 practices-filters = Filters
 practices-search-text = Search words

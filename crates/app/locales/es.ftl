@@ -579,6 +579,7 @@ practices-feed-title = Ateneu: buenas prácticas publicadas recientemente
 nav-practices = Buenas prácticas
 practices-title = Buenas prácticas
 practices-lead = Lo que las ciudades han hecho por la cultura en el desarrollo sostenible, documentado por ellas y revisado.
+practices-search-partial = La búsqueda aún está leyendo todas las prácticas desde el arranque de la plataforma: estos resultados pueden estar incompletos. Vuelva a buscar en un momento.
 practices-search = Buscar
 practices-filters = Filtros
 practices-search-text = Palabras buscadas

@@ -579,6 +579,7 @@ practices-feed-title = Ateneu : bonnes pratiques récemment publiées
 nav-practices = Bonnes pratiques
 practices-title = Bonnes pratiques
 practices-lead = Ce que les villes ont fait pour la culture dans le développement durable, documenté par elles et relu.
+practices-search-partial = La recherche lit encore toutes les pratiques depuis le démarrage de la plateforme : ces résultats peuvent être incomplets. Cherchez de nouveau dans un instant.
 practices-search = Rechercher
 practices-filters = Filtres
 practices-search-text = Mots recherchés

@@ -62,7 +62,9 @@ impl SearchIndex {
                 let (index, opened) = PracticeIndex::open(dir)?;
                 (index, matches!(opened, Opened::Created))
             }
-            IndexPlace::Memory | IndexPlace::Off => (PracticeIndex::in_memory()?, true),
+            // In memory, every write reaches the index as it is made: nothing to build.
+            IndexPlace::Memory => (PracticeIndex::in_memory()?, false),
+            IndexPlace::Off => (PracticeIndex::in_memory()?, true),
         };
         Ok(SearchIndex {
             index: Arc::new(index),
@@ -78,6 +80,12 @@ impl SearchIndex {
     /// Whether the index was created empty at start (then it needs a rebuild).
     pub fn needs_build(&self) -> bool {
         self.enabled && self.fresh.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Whether searches answer from an index still being built (a first start): until the
+    /// build ends, they hold only what is indexed so far.
+    pub fn is_building(&self) -> bool {
+        self.needs_build()
     }
 
     pub fn labels(&self) -> Arc<super::labels::Labels> {

@@ -272,7 +272,9 @@ pub(crate) fn schemas() -> Value {
         "matched_tags": {"type": "array", "description": "the tags (keyword, field, sdg, creative_field) whose names, in any language, hold the query's words: why it matched", "items": string_props(&["kind", "value", "label"])},
         "score": {"type": "number"}}});
     json!({
-        "PracticeSearch": {"type": "object", "required": ["total", "hits", "facets"], "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
+        "PracticeSearch": {"type": "object", "required": ["complete", "total", "hits", "facets"], "properties": {
+            "complete": {"type": "boolean", "description": "false while the index is being built at a first start: the answer holds what is indexed so far (the answer then carries Retry-After)"},
+            "total": {"type": "integer"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
             "hits": {"type": "array", "items": hit}, "facets": facet_counts,
             "facet_values": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer"}, "selected": {"type": "boolean"}}}}}}},
         "Practice": {"type": "object", "properties": {"id": {"type": "integer"}, "slug": {"type": "string"}, "external_id": {"type": ["string", "null"]},

@@ -120,6 +120,7 @@ pub async fn search_page(
         link rel="alternate" type="application/atom+xml" href=(feed) title=(v.t("practices-feed-title"));
         h1 { (v.t("practices-title")) }
         p.lead { (v.t("practices-lead")) }
+        @if !results.complete { div.flash.info role="status" { p { (v.t("practices-search-partial")) } } }
         // One form: the words on top, the filters beside the results, one button each.
         form.practice-search method="get" action=(base) role="search" {
             div.search-row {

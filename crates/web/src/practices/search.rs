@@ -159,7 +159,13 @@ pub struct Results {
     pub per_page: usize,
     pub hits: Vec<ShownHit>,
     pub facets: BTreeMap<&'static str, Vec<ShownFacet>>,
+    /// False while the index is being built at a first start: the answer holds only what is
+    /// indexed so far.
+    pub complete: bool,
 }
+
+/// How long to wait before asking again while the index is being built, in seconds.
+pub const RETRY_AFTER: u64 = 10;
 
 pub fn run(state: &AppState, search: &Search) -> Result<Results, AppError> {
     let response = state
@@ -276,6 +282,7 @@ fn show(state: &AppState, labels: &Labels, search: &Search, response: SearchResp
         per_page: PER_PAGE,
         hits,
         facets,
+        complete: !index.is_building(),
     }
 }
 
@@ -284,6 +291,7 @@ fn show(state: &AppState, labels: &Labels, search: &Search, response: SearchResp
 /// buffer sized for a page of hits and facet lists.
 #[derive(Serialize)]
 struct Answer<'a> {
+    complete: bool,
     total: usize,
     page: usize,
     per_page: usize,
@@ -320,6 +328,7 @@ impl Serialize for KindCounts<'_> {
 
 pub fn json_answer(results: &Results) -> Response {
     let answer = Answer {
+        complete: results.complete,
         total: results.total,
         page: results.page,
         per_page: results.per_page,
@@ -329,7 +338,17 @@ pub fn json_answer(results: &Results) -> Response {
     };
     let mut body = Vec::with_capacity(32 * 1024);
     match serde_json::to_writer(&mut body, &answer) {
-        Ok(()) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(()) if results.complete => {
+            ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+        }
+        Ok(()) => (
+            [
+                (header::CONTENT_TYPE, "application/json".to_owned()),
+                (header::RETRY_AFTER, RETRY_AFTER.to_string()),
+            ],
+            body,
+        )
+            .into_response(),
         Err(error) => AppError::Internal(error.to_string()).into_response(),
     }
 }

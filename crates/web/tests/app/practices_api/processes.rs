@@ -1,5 +1,6 @@
 //! Open data, the feed, and the index as a cache: a second process catching up from the change
-//! log, and an index kept on disk across a restart.
+//! log, an index kept on disk across a restart, and the search saying its answer may be partial
+//! while the index is built at a first start.
 
 use super::{corpus, import};
 use crate::common::{TestApp, secretariat};
@@ -105,4 +106,48 @@ async fn an_index_kept_on_disk_shows_its_hits_after_a_restart() {
         "{}",
         results.hits[0].slug
     );
+}
+
+#[tokio::test]
+async fn while_the_index_is_built_at_a_first_start_the_search_says_its_answer_may_be_partial() {
+    let dir = tempfile::tempdir().expect("dir");
+    let place = dir.path().join("practices");
+    let mut app = TestApp::configured(|config| {
+        config.search_index = ateneu_web::IndexPlace::Dir(place);
+    })
+    .await;
+    assert!(
+        app.state.search.is_building(),
+        "a new index waits for its build"
+    );
+    let answer = app
+        .api(Method::GET, "/api/v1/practices/search?q=night", None, None)
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json()["complete"], false);
+    assert_eq!(
+        answer
+            .headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("10")
+    );
+    let page = app.get("/es/practices?q=night").await;
+    assert!(
+        page.body.contains("pueden estar incompletos"),
+        "{}",
+        page.body
+    );
+    app.state
+        .search
+        .rebuild(&app.state.db, |_| {})
+        .await
+        .expect("built");
+    let answer = app
+        .api(Method::GET, "/api/v1/practices/search?q=night", None, None)
+        .await;
+    assert_eq!(answer.json()["complete"], true);
+    assert!(answer.headers.get("retry-after").is_none());
+    let page = app.get("/es/practices?q=night").await;
+    assert!(!page.body.contains("pueden estar incompletos"));
 }
