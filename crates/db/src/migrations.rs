@@ -102,6 +102,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "the secretariat's changes to the programme catalogue",
         include_str!("migrations/0021_catalogue_changes.sql"),
     ),
+    (
+        22,
+        "budget totals per programme, funder and currency",
+        include_str!("migrations/0022_budget_totals.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -175,3 +175,25 @@ pub mod catalogue_change {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod budget_total {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "budget_totals")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub programme_id: i64,
+        pub funder: String,
+        pub currency: String,
+        pub planned: i64,
+        pub committed: i64,
+        pub spent: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

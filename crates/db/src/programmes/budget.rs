@@ -1,9 +1,10 @@
 //! A programme's budget lines: listing them, and the writes (adding a line, removing one,
 //! replacing them all from a file), each taken on the budget's revision: a write made on an
-//! older one is refused, and every write bumps it and leaves its audit row.
+//! older one is refused, and every write bumps it, sums the programme's lines again by funder
+//! and currency (`budget_totals`, what the dashboards read) and leaves its audit row.
 
 use crate::audit::{self, Who};
-use crate::entities::{budget_line, programme};
+use crate::entities::{budget_line, budget_total, programme};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::programmes::budget::{Amounts, BudgetCategory, BudgetLineDraft, Currency};
@@ -11,7 +12,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -79,6 +80,46 @@ async fn take(txn: &WriteTxn<'_>, programme_id: i64, revision: i64) -> DbResult<
     Ok(())
 }
 
+/// Sums the programme's lines again by funder and currency, in the write's transaction.
+async fn refresh_totals(txn: &WriteTxn<'_>, programme_id: i64) -> DbResult<()> {
+    use budget_line::Column as C;
+    budget_total::Entity::delete_many()
+        .filter(budget_total::Column::ProgrammeId.eq(programme_id))
+        .exec(&**txn)
+        .await?;
+    let sums = budget_line::Entity::find()
+        .select_only()
+        .column(C::Funder)
+        .column(C::Currency)
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to keep exact integers.
+        .column_as(Expr::cust("CAST(SUM(planned) AS BIGINT)"), "planned")
+        .column_as(Expr::cust("CAST(SUM(committed) AS BIGINT)"), "committed")
+        .column_as(Expr::cust("CAST(SUM(spent) AS BIGINT)"), "spent")
+        .filter(C::ProgrammeId.eq(programme_id))
+        .group_by(C::Funder)
+        .group_by(C::Currency)
+        .into_tuple::<(String, String, i64, i64, i64)>()
+        .all(&**txn)
+        .await?;
+    if sums.is_empty() {
+        return Ok(());
+    }
+    budget_total::Entity::insert_many(sums.into_iter().map(
+        |(funder, currency, planned, committed, spent)| budget_total::ActiveModel {
+            programme_id: Set(programme_id),
+            funder: Set(funder),
+            currency: Set(currency),
+            planned: Set(planned),
+            committed: Set(committed),
+            spent: Set(spent),
+            ..Default::default()
+        },
+    ))
+    .exec(&**txn)
+    .await?;
+    Ok(())
+}
+
 fn active(programme_id: i64, draft: &BudgetLineDraft) -> budget_line::ActiveModel {
     budget_line::ActiveModel {
         programme_id: Set(programme_id),
@@ -106,6 +147,7 @@ pub async fn add(
 ) -> DbResult<BudgetLine> {
     take(txn, programme_id, revision).await?;
     let model = active(programme_id, draft).insert(&**txn).await?;
+    refresh_totals(txn, programme_id).await?;
     audit::record(
         &**txn,
         who,
@@ -137,6 +179,7 @@ pub async fn remove(
     budget_line::Entity::delete_by_id(line_id)
         .exec(&**txn)
         .await?;
+    refresh_totals(txn, programme_id).await?;
     audit::record(
         &**txn,
         who,
@@ -168,6 +211,7 @@ pub async fn replace(
             .exec(&**txn)
             .await?;
     }
+    refresh_totals(txn, programme_id).await?;
     audit::record(
         &**txn,
         who,

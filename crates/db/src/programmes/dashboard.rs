@@ -6,7 +6,7 @@
 
 use super::activities::{Activity, to_activity};
 use crate::entities::{
-    budget_line, output, output_dissemination, output_version, programme_activity,
+    budget_total, output, output_dissemination, output_version, programme_activity,
 };
 use crate::outputs::{Output, Version, to_output, to_version};
 use crate::{DbError, DbResult};
@@ -114,13 +114,14 @@ fn sums<K>(rows: Vec<(K, String, i64, i64, i64)>) -> Vec<BudgetSum<K>> {
         .collect()
 }
 
-/// The budget lines of these programmes summed by programme and currency.
+/// The budget lines of these programmes summed by programme and currency (from the totals each
+/// budget write keeps).
 pub async fn budget_by_programme(
     conn: &impl ConnectionTrait,
     programmes: &[i64],
 ) -> DbResult<Vec<BudgetSum<i64>>> {
-    use budget_line::Column as C;
-    let mut query = budget_line::Entity::find()
+    use budget_total::Column as C;
+    let mut query = budget_total::Entity::find()
         .select_only()
         .column(C::ProgrammeId)
         .column(C::Currency);
@@ -139,13 +140,14 @@ pub async fn budget_by_programme(
     Ok(sums(rows))
 }
 
-/// The budget lines of the programmes summed by funder and currency.
+/// The budget lines of the programmes summed by funder and currency (from the totals each
+/// budget write keeps).
 pub async fn budget_by_funder(
     conn: &impl ConnectionTrait,
     among: Among<'_>,
 ) -> DbResult<Vec<BudgetSum<String>>> {
-    use budget_line::Column as C;
-    let mut query = budget_line::Entity::find()
+    use budget_total::Column as C;
+    let mut query = budget_total::Entity::find()
         .select_only()
         .column(C::Funder)
         .column(C::Currency);
@@ -202,28 +204,28 @@ pub async fn undisseminated(
     Ok((count, outputs))
 }
 
-/// The language versions of the programmes' outputs waiting for translation (wanted or in
-/// translation), oldest first (at most `limit`, each with its output), and how many in all.
+/// The language versions waiting for translation (wanted or in translation) of every output,
+/// or of these programmes' outputs, oldest first (at most `limit`, each with its output), and
+/// how many in all.
 pub async fn waiting_for_translation(
     conn: &impl ConnectionTrait,
     among: Among<'_>,
     limit: u64,
 ) -> DbResult<(u64, Vec<(Output, Version)>)> {
     use output_version::Column as V;
-    let mut outputs = Query::select()
-        .column(output::Column::Id)
-        .from(output::Entity)
-        .and_where(output::Column::ProgrammeId.is_not_null())
-        .to_owned();
+    let mut condition = Condition::all().add(V::Status.is_in([
+        TranslationStatus::Wanted.key(),
+        TranslationStatus::InTranslation.key(),
+    ]));
+    // Every output's versions are the secretariat's to follow; a city's, its programmes'.
     if let Some(ids) = among {
-        outputs.and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()));
+        let outputs = Query::select()
+            .column(output::Column::Id)
+            .from(output::Entity)
+            .and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()))
+            .to_owned();
+        condition = condition.add(V::OutputId.in_subquery(outputs));
     }
-    let condition = Condition::all()
-        .add(V::Status.is_in([
-            TranslationStatus::Wanted.key(),
-            TranslationStatus::InTranslation.key(),
-        ]))
-        .add(V::OutputId.in_subquery(outputs));
     let count = output_version::Entity::find()
         .filter(condition.clone())
         .count(conn)

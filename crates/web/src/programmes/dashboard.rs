@@ -56,7 +56,7 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
             @if d.total == 0 { p.muted { (v.t("programmes-none")) } } @else {
                 ul.inline {
                     @for status in ProgrammeStatus::ALL {
-                        li { (status_label(v, status)) ": " (d.by_status.get(status.key()).copied().unwrap_or(0)) }
+                        li { (status_label(v, status)) " (" (d.by_status.get(status.key()).copied().unwrap_or(0)) ")" }
                     }
                 }
                 div.table-wrap { table.data {

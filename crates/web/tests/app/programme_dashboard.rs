@@ -207,6 +207,74 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
         "Seminar dates"
     );
 
+    // The sums follow every budget write: a line removed, a budget replaced by a file.
+    let lines = app
+        .api(
+            Method::GET,
+            &format!("/api/v1/programmes/{ba}/budget"),
+            None,
+            Some(&sec),
+        )
+        .await
+        .json();
+    let small = lines["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["planned"] == 9_950)
+        .and_then(|l| l["id"].as_i64())
+        .expect("the line of 99.50");
+    let removed = app
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/programmes/{ba}/budget/{small}?budget_revision=4"),
+            None,
+            Some(&sec),
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::NO_CONTENT, "{}", removed.body);
+    let file = format!(
+        "year,activity,category,description,funder,currency,planned,committed,spent\n{},,travel,Flights,UCLG,EUR,700,0,0\n",
+        today.year()
+    );
+    let imported = app
+        .upload_csv(
+            &format!("/api/v1/programmes/{lyon}/budget/import?budget_revision=3"),
+            &file,
+            &sec,
+        )
+        .await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    let after = app
+        .api(
+            Method::GET,
+            "/api/v1/programmes/dashboard",
+            None,
+            Some(&sec),
+        )
+        .await
+        .json();
+    let funders: Vec<(String, String, i64)> = after["by_funder"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|b| {
+            (
+                b["funder"].as_str().expect("funder").into(),
+                b["currency"].as_str().expect("code").into(),
+                b["planned"].as_i64().expect("minor units"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        funders,
+        [
+            ("City".into(), "ARS".into(), 25_000_000),
+            ("UCLG".into(), "EUR".into(), 170_050)
+        ],
+        "1000.50 + 700, Métropole's line gone with Lyon's old budget"
+    );
+
     // A page past the last shows the last; a page that is not a number is refused.
     let past = app
         .api(
@@ -276,7 +344,7 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body.contains("Budget par financeur")
-            && page.body.contains("1100.00 EUR")
+            && page.body.contains("1700.50 EUR")
             && page.body.contains("Budget par devise"),
         "{}",
         page.body
