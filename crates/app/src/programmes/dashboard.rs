@@ -298,7 +298,13 @@ pub async fn dashboard(
         Err(Error::Forbidden) => waiting_for_answer(context, acting).await?,
         other => other?,
     };
-    let open_inquiries = super::inquiries::open_inquiries(context, acting).await?;
+    // Open inquiries of the programmes on the dashboard: who may see the programme sees them.
+    let seen_set: std::collections::HashSet<i64> = seen.iter().map(|i| i.programme.id).collect();
+    let open_inquiries: Vec<Inquiry> = ateneu_db::programmes::inquiries::open(conn)
+        .await?
+        .into_iter()
+        .filter(|inquiry| seen_set.contains(&inquiry.programme_id))
+        .collect();
     Ok(Dashboard {
         today,
         quarter: (from, to),
