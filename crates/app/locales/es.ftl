@@ -788,6 +788,15 @@ notice-kind-practice-approved = una práctica espera su publicación
 notice-kind-practice-published = una práctica de mi ciudad se publica
 notice-kind-translation-needed = una práctica espera una traducción
 notice-kind-assessment-to-facilitate = facilito un taller
+notice-availability-requested = La secretaría pide a { $city } la disponibilidad de sus responsables políticos para «{ $title }».
+notice-availability-answered = { $city } respondió a la solicitud de disponibilidad para «{ $title }».
+notice-inquiry-sent = { $city } envió una consulta a la secretaría: «{ $title }».
+notice-inquiry-answered = La secretaría respondió a la consulta de { $city }: «{ $title }».
+notice-mail-availability-requested = Responda antes del { $deadline }: { $link }
+notice-kind-availability-requested = se pide a mi ciudad su disponibilidad para un evento
+notice-kind-availability-answered = una ciudad responde a una solicitud de disponibilidad
+notice-kind-inquiry-sent = una Ciudad Líder envía una consulta a la secretaría
+notice-kind-inquiry-answered = la secretaría responde a una consulta de mi ciudad
 practice-reviewed-by = { $count ->
     [one] Revisada por: { $names }.
    *[other] Revisada por una de estas personas: { $names }.

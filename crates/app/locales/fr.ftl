@@ -788,6 +788,15 @@ notice-kind-practice-approved = une pratique attend sa publication
 notice-kind-practice-published = une pratique de ma ville est publiée
 notice-kind-translation-needed = une pratique attend une traduction
 notice-kind-assessment-to-facilitate = j’anime un atelier
+notice-availability-requested = Le secrétariat demande à { $city } la disponibilité de ses responsables politiques pour « { $title } ».
+notice-availability-answered = { $city } a répondu à la demande de disponibilité pour « { $title } ».
+notice-inquiry-sent = { $city } a envoyé une demande au secrétariat : « { $title } ».
+notice-inquiry-answered = Le secrétariat a répondu à la demande de { $city } : « { $title } ».
+notice-mail-availability-requested = Merci de répondre d’ici le { $deadline } : { $link }
+notice-kind-availability-requested = ma ville est sollicitée pour sa disponibilité à un événement
+notice-kind-availability-answered = une ville répond à une demande de disponibilité
+notice-kind-inquiry-sent = une Ville Leader envoie une demande au secrétariat
+notice-kind-inquiry-answered = le secrétariat répond à une demande de ma ville
 practice-reviewed-by = { $count ->
     [one] Relue par : { $names }.
    *[other] Relue par l’une de ces personnes : { $names }.

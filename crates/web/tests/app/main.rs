@@ -20,6 +20,7 @@ mod programme_budget;
 mod programme_dashboard;
 mod programme_experts;
 mod programme_mou;
+mod programme_notices;
 mod programme_output_files;
 mod programme_outputs;
 mod programme_visits;
