@@ -789,6 +789,15 @@ notice-kind-practice-approved = a practice waits for publication
 notice-kind-practice-published = a practice of my city is published
 notice-kind-translation-needed = a practice waits for a translation
 notice-kind-assessment-to-facilitate = I facilitate a workshop
+notice-availability-requested = The secretariat asks { $city } for its political leaders’ availability for “{ $title }”.
+notice-availability-answered = { $city } answered the availability request for “{ $title }”.
+notice-inquiry-sent = { $city } sent the secretariat an inquiry: “{ $title }”.
+notice-inquiry-answered = The secretariat answered the inquiry of { $city }: “{ $title }”.
+notice-mail-availability-requested = Please answer by { $deadline }: { $link }
+notice-kind-availability-requested = my city is asked for its availability for an event
+notice-kind-availability-answered = a city answers an availability request
+notice-kind-inquiry-sent = a Leading City sends the secretariat an inquiry
+notice-kind-inquiry-answered = the secretariat answers an inquiry of my city
 practice-reviewed-by = { $count ->
     [one] Reviewed by: { $names }.
    *[other] Reviewed by one of: { $names }.
@@ -889,7 +898,9 @@ budget-title = Budget
 budget-lead = Every line in exact money, in its own currency: totals are given per currency and never add two currencies together.
 budget-none = No budget line yet.
 budget-open = Open the budget
-budget-back = Back to the programme
+programme-back = Back to the programme
+budget-currency-line = { $currency }: planned { $planned } · committed { $committed } · spent { $spent }
+output-of-activity = Activity: { $activity }
 budget-totals = Totals
 budget-by-currency = Per currency
 budget-by-year = Per year

@@ -789,6 +789,15 @@ notice-kind-practice-approved = una práctica espera su publicación
 notice-kind-practice-published = una práctica de mi ciudad se publica
 notice-kind-translation-needed = una práctica espera una traducción
 notice-kind-assessment-to-facilitate = facilito un taller
+notice-availability-requested = La secretaría pide a { $city } la disponibilidad de sus responsables políticos para «{ $title }».
+notice-availability-answered = { $city } respondió a la solicitud de disponibilidad para «{ $title }».
+notice-inquiry-sent = { $city } envió una consulta a la secretaría: «{ $title }».
+notice-inquiry-answered = La secretaría respondió a la consulta de { $city }: «{ $title }».
+notice-mail-availability-requested = Responda antes del { $deadline }: { $link }
+notice-kind-availability-requested = se pide a mi ciudad su disponibilidad para un evento
+notice-kind-availability-answered = una ciudad responde a una solicitud de disponibilidad
+notice-kind-inquiry-sent = una Ciudad Líder envía una consulta a la secretaría
+notice-kind-inquiry-answered = la secretaría responde a una consulta de mi ciudad
 practice-reviewed-by = { $count ->
     [one] Revisada por: { $names }.
    *[other] Revisada por una de estas personas: { $names }.
@@ -889,7 +898,9 @@ budget-title = Presupuesto
 budget-lead = Cada línea en importe exacto, en su propia moneda: los totales se dan por moneda y nunca suman dos monedas.
 budget-none = Todavía no hay líneas de presupuesto.
 budget-open = Abrir el presupuesto
-budget-back = Volver al programa
+programme-back = Volver al programa
+budget-currency-line = { $currency }: previsto { $planned } · comprometido { $committed } · gastado { $spent }
+output-of-activity = Actividad: { $activity }
 budget-totals = Totales
 budget-by-currency = Por moneda
 budget-by-year = Por año

@@ -789,6 +789,15 @@ notice-kind-practice-approved = une pratique attend sa publication
 notice-kind-practice-published = une pratique de ma ville est publiée
 notice-kind-translation-needed = une pratique attend une traduction
 notice-kind-assessment-to-facilitate = j’anime un atelier
+notice-availability-requested = Le secrétariat demande à { $city } la disponibilité de ses responsables politiques pour « { $title } ».
+notice-availability-answered = { $city } a répondu à la demande de disponibilité pour « { $title } ».
+notice-inquiry-sent = { $city } a envoyé une demande au secrétariat : « { $title } ».
+notice-inquiry-answered = Le secrétariat a répondu à la demande de { $city } : « { $title } ».
+notice-mail-availability-requested = Merci de répondre d’ici le { $deadline } : { $link }
+notice-kind-availability-requested = ma ville est sollicitée pour sa disponibilité à un événement
+notice-kind-availability-answered = une ville répond à une demande de disponibilité
+notice-kind-inquiry-sent = une Ville Leader envoie une demande au secrétariat
+notice-kind-inquiry-answered = le secrétariat répond à une demande de ma ville
 practice-reviewed-by = { $count ->
     [one] Relue par : { $names }.
    *[other] Relue par l’une de ces personnes : { $names }.
@@ -889,7 +898,9 @@ budget-title = Budget
 budget-lead = Chaque ligne en montant exact, dans sa propre devise : les totaux sont donnés par devise et n’additionnent jamais deux devises.
 budget-none = Aucune ligne de budget pour l’instant.
 budget-open = Ouvrir le budget
-budget-back = Retour au programme
+programme-back = Retour au programme
+budget-currency-line = { $currency } : prévu { $planned } · engagé { $committed } · dépensé { $spent }
+output-of-activity = Activité : { $activity }
 budget-totals = Totaux
 budget-by-currency = Par devise
 budget-by-year = Par année

@@ -1,6 +1,7 @@
 //! Accounts' use cases: signing in (sessions in the database, throttled per account), password
 //! reset and invitations by emailed one-time link, the first administrator's set-up link,
-//! personal API tokens. The web's pages and API and the command line share them.
+//! personal API tokens; any person as the policies see them (`actor_for`). The web's pages and
+//! API and the command line share them.
 
 use crate::security::{self, new_token, token_hash};
 use crate::{Context, Error};
@@ -8,6 +9,7 @@ use ateneu_db::accounts::{self as repo, LinkPurpose, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, check_new_password, locked_until};
+use ateneu_domain::permissions::Actor;
 use ateneu_domain::{FieldErrors, Lang, Problem, ProblemKey};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
@@ -297,4 +299,30 @@ pub async fn create_api_token(
     repo::create_api_token(&txn, who, user_id, request, &token_hash(&token)).await?;
     txn.commit().await?;
     Ok(token)
+}
+
+/// What a person may do, as the policies see them: their roles, and the networks each city
+/// they edit is a current member of.
+pub async fn actor_for(
+    context: &Context,
+    user_id: i64,
+    grants: Vec<Grant>,
+) -> Result<Actor, Error> {
+    let edited: Vec<i64> = grants.iter().filter_map(|g| g.city).collect();
+    let today = chrono::Utc::now().date_naive();
+    let city_networks = ateneu_db::memberships::current_networks(&context.db.conn, &edited, today)
+        .await?
+        .into_iter()
+        .map(|(city, networks)| {
+            let scope = context
+                .reference
+                .scope_of(networks.iter().map(String::as_str));
+            (city, scope)
+        })
+        .collect();
+    Ok(Actor {
+        user_id: Some(user_id),
+        grants,
+        city_networks,
+    })
 }

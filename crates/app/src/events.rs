@@ -3,11 +3,13 @@
 //! city's editors: their city's; anyone else: none, and not found on a request's address),
 //! asking Leading Cities for their availability by a deadline, a city's answer (before the
 //! deadline, on the revision it was made on), reopening a request, confirming who represents
-//! the Commission, and the lists of requests waiting for an answer. Reminders are `reminders`,
-//! the iCalendar files `ical`.
+//! the Commission, and the lists of requests waiting for an answer. Asking tells the city's
+//! editors and an answer tells the secretariat (`notices`, in the write's transaction, mailed
+//! through the outbox after it). Reminders are `reminders`, the iCalendar files `ical`.
 
 pub mod ical;
 mod lists;
+pub mod notices;
 pub mod reminders;
 
 pub use lists::{
@@ -19,9 +21,11 @@ use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::events::{self as repo, Event, Representative, Request};
 use ateneu_db::memberships;
+use ateneu_domain::Lang;
 use ateneu_domain::events::{
     AnswerInput, EventInput, RepresentationInput, may_answer, parse_deadline,
 };
+use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::{LEADING_CITIES, is_leading_city};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
@@ -320,18 +324,32 @@ pub async fn ask(
         Some(deadline) if errors.is_empty() => deadline,
         _ => return Err(Error::Invalid(errors)),
     };
+    let people = crate::notifications::people(context).await?;
     let txn = context.db.write().await?;
     let mut asked = Vec::new();
     let mut already_asked = Vec::new();
+    let mut told = Vec::new();
     for city in chosen {
         let (request, new) = repo::ask(&txn, &acting.who, id, city.id, deadline).await?;
         if new {
+            let pending = notices::pending(
+                context,
+                &people,
+                acting,
+                NoticeKind::AvailabilityRequested,
+                (&event, &city, &request),
+            );
+            crate::notifications::write(&txn, &pending).await?;
+            told.push(pending);
             asked.push(request);
         } else {
             already_asked.push(city.slug);
         }
     }
     txn.commit().await?;
+    for pending in &told {
+        crate::notifications::send(context, pending, Lang::En).await;
+    }
     Ok(Asked {
         asked,
         already_asked,
@@ -394,9 +412,27 @@ pub async fn answer(
         return Err(Error::Conflict(Problem::new(ProblemKey::ChangedMeanwhile)));
     }
     let draft = parsed?;
+    let (event, city) = (
+        repo::by_id(&context.db.conn, event_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+        city_repo::by_id(&context.db.conn, before.city_id)
+            .await?
+            .ok_or(Error::NotFound)?,
+    );
+    let people = crate::notifications::people(context).await?;
     let txn = context.db.write().await?;
     let request = repo::answer(&txn, &acting.who, &before, revision, &draft).await?;
+    let pending = notices::pending(
+        context,
+        &people,
+        acting,
+        NoticeKind::AvailabilityAnswered,
+        (&event, &city, &request),
+    );
+    crate::notifications::write(&txn, &pending).await?;
     txn.commit().await?;
+    crate::notifications::send(context, &pending, Lang::En).await;
     Ok(request)
 }
 

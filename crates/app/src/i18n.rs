@@ -349,6 +349,11 @@ mod tests {
                 .map(|k| format!("notice-kind-{}", k.key().replace('_', "-"))),
         );
         ids.extend(
+            NoticeKind::ALL
+                .iter()
+                .map(|k| crate::notifications::message_id(*k)),
+        );
+        ids.extend(
             Role::ALL
                 .iter()
                 .map(|r| format!("role-{}", r.key().replace('_', "-"))),

@@ -11,6 +11,7 @@ pub mod events;
 pub mod frameworks;
 pub mod i18n;
 pub mod mail;
+pub mod notifications;
 pub mod practices;
 pub mod programmes;
 pub mod registry_files;

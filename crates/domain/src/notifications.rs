@@ -3,10 +3,13 @@
 //! of a submitted practice's networks, its city's editors when it is sent back…), and to the
 //! platform's administrators when nobody holds that role, so that no work is left without
 //! someone to do it. Recipients are always people who may see the record: a notice never
-//! names a record to someone who may not see it.
+//! names a record to someone who may not see it. Between a Leading City and the secretariat
+//! (availability requests, inquiries), a notice goes to the other side: the city's editors, or
+//! the Leading Cities' secretariat (`city_work_recipients`).
 
 use crate::ProblemKey;
-use crate::permissions::{Action, Actor, AssessmentScope, PracticeScope};
+use crate::accounts::Role;
+use crate::permissions::{Action, Actor, AssessmentScope, CityScope, PracticeScope};
 use crate::practices::Stage;
 use crate::practices::workflow::Step;
 use crate::validation::Problem;
@@ -28,16 +31,28 @@ pub enum NoticeKind {
     TranslationNeeded,
     /// The person facilitates a workshop.
     AssessmentToFacilitate,
+    /// The secretariat asks the person's city for its availability for an event.
+    AvailabilityRequested,
+    /// A city answered an availability request (to the secretariat).
+    AvailabilityAnswered,
+    /// A Leading City sent the secretariat an inquiry about its programme.
+    InquirySent,
+    /// The secretariat answered an inquiry of the person's city.
+    InquiryAnswered,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 10] = [
         NoticeKind::PracticeSubmitted,
         NoticeKind::PracticeSentBack,
         NoticeKind::PracticeApproved,
         NoticeKind::PracticePublished,
         NoticeKind::TranslationNeeded,
         NoticeKind::AssessmentToFacilitate,
+        NoticeKind::AvailabilityRequested,
+        NoticeKind::AvailabilityAnswered,
+        NoticeKind::InquirySent,
+        NoticeKind::InquiryAnswered,
     ];
 
     pub fn key(self) -> &'static str {
@@ -48,6 +63,10 @@ impl NoticeKind {
             NoticeKind::PracticePublished => "practice_published",
             NoticeKind::TranslationNeeded => "translation_needed",
             NoticeKind::AssessmentToFacilitate => "assessment_to_facilitate",
+            NoticeKind::AvailabilityRequested => "availability_requested",
+            NoticeKind::AvailabilityAnswered => "availability_answered",
+            NoticeKind::InquirySent => "inquiry_sent",
+            NoticeKind::InquiryAnswered => "inquiry_answered",
         }
     }
 
@@ -85,7 +104,11 @@ impl NoticeKind {
                 stage: Stage::InReview,
                 ..scope
             })),
-            NoticeKind::AssessmentToFacilitate => None,
+            NoticeKind::AssessmentToFacilitate
+            | NoticeKind::AvailabilityRequested
+            | NoticeKind::AvailabilityAnswered
+            | NoticeKind::InquirySent
+            | NoticeKind::InquiryAnswered => None,
         }
     }
 
@@ -94,8 +117,37 @@ impl NoticeKind {
     fn falls_back_to_admins(self) -> bool {
         matches!(
             self,
-            NoticeKind::PracticeSubmitted | NoticeKind::PracticeApproved
+            NoticeKind::PracticeSubmitted
+                | NoticeKind::PracticeApproved
+                | NoticeKind::AvailabilityAnswered
+                | NoticeKind::InquirySent
         )
+    }
+
+    /// For the notices between a Leading City and the secretariat: what a recipient must be
+    /// allowed to see the record on its own (a request, or the programme an inquiry belongs
+    /// to), and whether the notice goes to the city's editors (or else to the secretariat).
+    fn city_work(self, scope: CityScope<'_>) -> Option<(Action<'_>, bool)> {
+        match self {
+            NoticeKind::AvailabilityRequested => Some((Action::AnswerAvailability(scope), true)),
+            NoticeKind::AvailabilityAnswered => Some((Action::AnswerAvailability(scope), false)),
+            NoticeKind::InquirySent => Some((Action::ViewProgramme(scope), false)),
+            NoticeKind::InquiryAnswered => Some((Action::ViewProgramme(scope), true)),
+            _ => None,
+        }
+    }
+}
+
+/// The person's roles other than platform administrator: what their own role lets them do.
+fn without_admin(actor: &Actor) -> Actor {
+    Actor {
+        grants: actor
+            .grants
+            .iter()
+            .filter(|g| g.role != Role::PlatformAdmin)
+            .cloned()
+            .collect(),
+        ..actor.clone()
     }
 }
 
@@ -119,16 +171,7 @@ pub fn practice_recipients(
         return Vec::new();
     };
     let holds_role = |p: &Person| {
-        let without_admin = Actor {
-            grants: p
-                .actor
-                .grants
-                .iter()
-                .filter(|g| g.role != crate::accounts::Role::PlatformAdmin)
-                .cloned()
-                .collect(),
-            ..p.actor.clone()
-        };
+        let without_admin = without_admin(&p.actor);
         kind.practice_duty(scope)
             .is_some_and(|duty| without_admin.allows(duty))
             && without_admin.allows(Action::ViewPractice(scope))
@@ -142,6 +185,50 @@ pub fn practice_recipients(
         chosen = people
             .iter()
             .filter(|p| p.actor.is_admin())
+            .map(|p| p.id)
+            .collect();
+    }
+    chosen.retain(|id| Some(*id) != acting);
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// Who receives a notice between a Leading City and the secretariat about the city in `scope`
+/// (its networks: the Leading Cities' and those above): the city's editors, or the secretariat
+/// of those networks, each by their own role and only when that role lets them see the record
+/// on its own; the administrators when the secretariat has nobody (the work would wait for no
+/// one). The person who acted is left out.
+pub fn city_work_recipients(
+    kind: NoticeKind,
+    scope: CityScope<'_>,
+    people: &[Person],
+    acting: Option<i64>,
+) -> Vec<i64> {
+    let Some((sees, to_city)) = kind.city_work(scope) else {
+        return Vec::new();
+    };
+    let holds_role = |p: &Person| {
+        let own = without_admin(&p.actor);
+        let duty = if to_city {
+            own.grants
+                .iter()
+                .any(|g| g.role == Role::Editor && g.city == Some(scope.id))
+        } else {
+            own.allows(Action::ManageProgramme(scope))
+                && own.allows(Action::ManageEvents(scope.networks))
+        };
+        duty && own.allows(sees)
+    };
+    let mut chosen: Vec<i64> = people
+        .iter()
+        .filter(|p| holds_role(p))
+        .map(|p| p.id)
+        .collect();
+    if chosen.is_empty() && kind.falls_back_to_admins() {
+        chosen = people
+            .iter()
+            .filter(|p| p.actor.is_admin() && p.actor.allows(sees))
             .map(|p| p.id)
             .collect();
     }
@@ -255,6 +342,81 @@ mod tests {
                         assert!(p.actor.allows(Action::ViewPractice(scope)), "{kind:?} {id}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn work_between_a_leading_city_and_the_secretariat_reaches_the_other_side_only() {
+        let nets = vec!["leading-cities".to_owned(), "uclg-culture".to_owned()];
+        let scope = CityScope {
+            id: 7,
+            networks: &nets,
+        };
+        let people: Vec<Person> = vec![
+            person(1, vec![grant(Role::PlatformAdmin, None, None)], &[]),
+            person(
+                2,
+                vec![grant(Role::Secretariat, Some("uclg-culture"), None)],
+                &[],
+            ),
+            person(3, vec![grant(Role::Secretariat, Some("uccn"), None)], &[]),
+            person(
+                4,
+                vec![grant(Role::Editor, None, Some(7))],
+                &[(7, &["leading-cities"])],
+            ),
+            person(
+                5,
+                vec![grant(Role::Editor, None, Some(8))],
+                &[(8, &["leading-cities"])],
+            ),
+            person(
+                6,
+                vec![grant(Role::Expert, Some("leading-cities"), None)],
+                &[],
+            ),
+            person(
+                7,
+                vec![grant(Role::Reviewer, Some("uclg-culture"), None)],
+                &[],
+            ),
+        ];
+        let to = |kind, acting| city_work_recipients(kind, scope, &people, acting);
+        assert_eq!(to(NoticeKind::AvailabilityRequested, Some(2)), vec![4]);
+        assert_eq!(to(NoticeKind::InquiryAnswered, Some(2)), vec![4]);
+        assert_eq!(to(NoticeKind::AvailabilityAnswered, Some(4)), vec![2]);
+        assert_eq!(to(NoticeKind::InquirySent, Some(4)), vec![2]);
+        assert_eq!(
+            to(NoticeKind::InquirySent, Some(2)),
+            Vec::<i64>::new(),
+            "the secretariat recording an inquiry is not told of it"
+        );
+        assert!(to(NoticeKind::PracticeSubmitted, None).is_empty());
+        // Without a secretariat of the Leading Cities, the administrators take the city's work;
+        // the city is never told through them.
+        let alone: Vec<Person> = people.iter().filter(|p| p.id != 2).cloned().collect();
+        assert_eq!(
+            city_work_recipients(NoticeKind::InquirySent, scope, &alone, Some(4)),
+            vec![1]
+        );
+        let without_editor: Vec<Person> = people.iter().filter(|p| p.id != 4).cloned().collect();
+        assert!(
+            city_work_recipients(
+                NoticeKind::AvailabilityRequested,
+                scope,
+                &without_editor,
+                Some(2)
+            )
+            .is_empty()
+        );
+        for kind in NoticeKind::ALL {
+            for id in to(kind, None) {
+                let p = people.iter().find(|p| p.id == id).expect("a person");
+                assert!(
+                    p.actor.allows(Action::ViewProgramme(scope)),
+                    "{kind:?} {id}"
+                );
             }
         }
     }

@@ -194,6 +194,13 @@ impl<'a> Field<'a> {
         self
     }
 
+    /// [`Self::scope`] when there is one (a form shown alone on one page, beside another form
+    /// with the same fields on another).
+    pub fn in_scope(mut self, scope: Option<&'a str>) -> Self {
+        self.scope = scope;
+        self
+    }
+
     /// The field's element id (`f-NAME`, or `f-SCOPE-NAME`).
     pub fn id(&self) -> String {
         field_id(self.scope, self.name)
@@ -292,11 +299,17 @@ pub fn select_in(
 
 /// A summary of a form's problems at its top.
 pub fn form_errors(v: &Viewer, errors: &FieldErrors) -> Markup {
+    form_errors_in(v, None, errors)
+}
+
+/// [`form_errors`] for a form whose fields' ids are made unique by `scope`: each problem leads
+/// to its own field.
+pub fn form_errors_in(v: &Viewer, scope: Option<&str>, errors: &FieldErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.form-errors role="alert" {
                 p { strong { (v.t("form-has-problems")) } }
-                ul { @for (field, problem) in errors.iter() { li { a href={ "#f-" (field) } { (v.problem(problem)) } } } }
+                ul { @for (field, problem) in errors.iter() { li { a href={ "#" (field_id(scope, field)) } { (v.problem(problem)) } } } }
             }
         }
     }

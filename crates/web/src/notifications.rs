@@ -9,6 +9,7 @@ use crate::extract::Form;
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+use ateneu_app::notifications::{Target, message_id};
 use ateneu_db::accounts::User;
 use ateneu_db::notifications::{self as repo, Notice};
 use ateneu_domain::Lang;
@@ -43,25 +44,12 @@ pub fn api_routes() -> Routes {
         )
 }
 
-/// A notice waiting to be written and emailed: its kind, its record, and its recipients.
-pub struct Pending {
-    pub kind: NoticeKind,
-    pub entity: (&'static str, i64),
-    pub title: String,
-    pub path: String,
-    pub recipients: Vec<User>,
-}
+pub use ateneu_app::notifications::Pending;
 
 /// The people who may receive notices, as policies see them (read once per change, whatever
 /// the number of notices it leaves).
 pub async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
-    let mut people = Vec::new();
-    for (user, grants) in repo::people(&state.db.conn).await? {
-        let actor = crate::viewer::actor_for(state, user.id, grants).await?;
-        let id = user.id;
-        people.push((user, Person { id, actor }));
-    }
-    Ok(people)
+    Ok(ateneu_app::notifications::people(state).await?)
 }
 
 /// Who among `people` receives a practice's notice (chosen before the change is written: the
@@ -75,17 +63,17 @@ pub fn for_practice(
     let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
     let acting = v.signed_in.as_ref().map(|s| s.user.id);
     let chosen = practice_recipients(kind, scope, &persons, acting);
-    Pending {
+    Pending::same_in_every_language(
         kind,
-        entity: ("practice", id),
-        title,
-        path: format!("/practices/{slug}"),
-        recipients: people
+        ("practice", id),
+        vec![("title", title)],
+        format!("/practices/{slug}"),
+        people
             .iter()
             .filter(|(user, _)| chosen.contains(&user.id))
             .map(|(user, _)| user.clone())
             .collect(),
-    }
+    )
 }
 
 /// A workshop's facilitators, told they facilitate it (the person who made it left out).
@@ -147,48 +135,13 @@ pub async fn practice_reviewers(
 
 /// Writes the notices in the change's transaction.
 pub async fn write(txn: &ateneu_db::WriteTxn<'_>, pending: &Pending) -> Result<(), AppError> {
-    let ids: Vec<i64> = pending.recipients.iter().map(|u| u.id).collect();
-    repo::notify(txn, pending.kind, pending.entity, &ids).await?;
-    Ok(())
+    Ok(ateneu_app::notifications::write(txn, pending).await?)
 }
 
 /// Emails the notices (after the change is committed), each in its recipient's language, to
 /// those who did not turn that kind off.
 pub async fn send(state: &AppState, pending: &Pending, fallback: Lang) {
-    for user in &pending.recipients {
-        match repo::emails_off(&state.db.conn, user.id).await {
-            Ok(off) if off.contains(&pending.kind) => continue,
-            Ok(_) => {}
-            Err(error) => {
-                tracing::error!(%error, "cannot read notification settings");
-                continue;
-            }
-        }
-        let lang = user
-            .locale
-            .as_deref()
-            .and_then(|l| l.parse::<Lang>().ok())
-            .unwrap_or(fallback);
-        let link = format!(
-            "{}{}",
-            state.config.base_url.trim_end_matches('/'),
-            crate::negotiate::lang_path(lang, &pending.path)
-        );
-        let key = pending.kind.key().replace('_', "-");
-        let args = [
-            ("title", pending.title.clone().into()),
-            ("link", link.into()),
-        ];
-        let subject = state.i18n.format(lang, &format!("notice-{key}"), &args);
-        let body = format!(
-            "{}\n\n{}",
-            subject,
-            state.i18n.format(lang, "notice-mail-body", &args)
-        );
-        if let Err(error) = state.mailer.send(&user.email, &subject, &body).await {
-            tracing::error!(%error, "cannot write a notice email");
-        }
-    }
+    ateneu_app::notifications::send(state, pending, fallback).await;
 }
 
 /// A notice as its reader is shown it: only when the record is one they may still see.
@@ -197,6 +150,9 @@ pub struct Shown {
     #[serde(flatten)]
     pub notice: Notice,
     pub title: String,
+    /// The city the record is about, for the notices between a city and the secretariat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     pub path: String,
 }
 
@@ -208,29 +164,45 @@ pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError>
         let found = match notice.entity.as_str() {
             "practice" => {
                 match crate::practices::load(state, &notice.entity_id.to_string()).await {
-                    Ok(loaded) if v.allows(Action::ViewPractice(loaded.scope())) => Some((
-                        loaded.practice.record.title(v.lang).to_owned(),
-                        format!("/practices/{}", loaded.practice.slug),
-                    )),
+                    Ok(loaded) if v.allows(Action::ViewPractice(loaded.scope())) => Some(Target {
+                        title: loaded.practice.record.title(v.lang).to_owned(),
+                        city: String::new(),
+                        path: format!("/practices/{}", loaded.practice.slug),
+                    }),
                     Ok(_) | Err(AppError::NotFound) => None,
                     Err(other) => return Err(other),
                 }
             }
             "assessment" => match crate::assessments::load(state, notice.entity_id).await {
-                Ok(loaded) if loaded.is_visible_to(v) => Some((
-                    loaded.assessment.title.clone(),
-                    format!("/assessments/{}", loaded.assessment.id),
-                )),
+                Ok(loaded) if loaded.is_visible_to(v) => Some(Target {
+                    title: loaded.assessment.title.clone(),
+                    city: String::new(),
+                    path: format!("/assessments/{}", loaded.assessment.id),
+                }),
                 Ok(_) | Err(AppError::NotFound) => None,
                 Err(other) => return Err(other),
             },
+            ateneu_app::programmes::inquiries::ENTITY => {
+                ateneu_app::programmes::inquiries::target(
+                    state,
+                    &v.acting(),
+                    v.lang,
+                    notice.entity_id,
+                )
+                .await?
+            }
+            ateneu_app::events::notices::ENTITY => {
+                ateneu_app::events::notices::target(state, &v.acting(), v.lang, notice.entity_id)
+                    .await?
+            }
             _ => None,
         };
-        if let Some((title, path)) = found {
+        if let Some(target) = found {
             out.push(Shown {
                 notice,
-                title,
-                path,
+                title: target.title,
+                city: (!target.city.is_empty()).then_some(target.city),
+                path: target.path,
             });
         }
     }
@@ -250,7 +222,7 @@ async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppE
             }
             ul.notices { @for n in &notices {
                 li class=(if n.notice.read_at.is_none() { "unread" } else { "read" }) {
-                    a href=(v.href(&n.path)) { (v.tf(&format!("notice-{}", n.notice.kind.key().replace('_', "-")), &[("title", n.title.clone().into())])) }
+                    a href=(v.href(&n.path)) { (v.tf(&message_id(n.notice.kind), &[("title", n.title.clone().into()), ("city", n.city.clone().unwrap_or_default().into())])) }
                     " " span.muted { (n.notice.created_at.format("%Y-%m-%d %H:%M")) }
                     @if n.notice.read_at.is_none() { " " span.badge { (v.t("notifications-new")) } }
                 }

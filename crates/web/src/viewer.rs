@@ -210,23 +210,7 @@ pub async fn actor_for(
     user_id: i64,
     grants: Vec<ateneu_domain::accounts::Grant>,
 ) -> Result<Actor, AppError> {
-    let edited: Vec<i64> = grants.iter().filter_map(|g| g.city).collect();
-    let today = chrono::Utc::now().date_naive();
-    let city_networks = ateneu_db::memberships::current_networks(&state.db.conn, &edited, today)
-        .await?
-        .into_iter()
-        .map(|(city, networks)| {
-            let scope = state
-                .reference
-                .scope_of(networks.iter().map(String::as_str));
-            (city, scope)
-        })
-        .collect();
-    Ok(Actor {
-        user_id: Some(user_id),
-        grants,
-        city_networks,
-    })
+    Ok(ateneu_app::accounts::actor_for(state, user_id, grants).await?)
 }
 
 /// Ends the current session (used by sign-out).

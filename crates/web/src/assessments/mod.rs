@@ -321,13 +321,13 @@ pub async fn create(
     let told = crate::notifications::for_facilitators(state, v, &new.facilitators).await?;
     let txn = state.db.write().await?;
     let id = repo::create(&txn, &v.who(), &new).await?;
-    let pending = crate::notifications::Pending {
-        kind: ateneu_domain::notifications::NoticeKind::AssessmentToFacilitate,
-        entity: ("assessment", id),
-        title: new.title.clone(),
-        path: format!("/assessments/{id}"),
-        recipients: told,
-    };
+    let pending = crate::notifications::Pending::same_in_every_language(
+        ateneu_domain::notifications::NoticeKind::AssessmentToFacilitate,
+        ("assessment", id),
+        vec![("title", new.title.clone())],
+        format!("/assessments/{id}"),
+        told,
+    );
     crate::notifications::write(&txn, &pending).await?;
     txn.commit().await?;
     crate::notifications::send(state, &pending, v.lang).await;

@@ -180,7 +180,7 @@ fn answer_form(v: &Viewer, event_id: i64, request: &RequestView, forms: &Forms) 
     html! {
         details open[sent.is_some() || request.request.answer.is_none()] {
             summary { (v.t("request-answer")) }
-            (form_errors(v, errors))
+            (layout::form_errors_in(v, Some(&scope), errors))
             form.form method="post" action=(v.href(&format!("/events/{event_id}/requests/{id}/answer"))) novalidate {
                 (csrf_field(v))
                 input type="hidden" name="revision" value=(form.revision);
@@ -204,7 +204,7 @@ fn reopen_form(v: &Viewer, event_id: i64, request: &RequestView, forms: &Forms) 
     html! {
         details open[sent.is_some()] {
             summary { (v.t("request-reopen")) }
-            (form_errors(v, errors))
+            (layout::form_errors_in(v, Some(&scope), errors))
             form.form method="post" action=(v.href(&format!("/events/{event_id}/requests/{id}/reopen"))) novalidate {
                 (csrf_field(v))
                 (Field::new("deadline", v.t("request-deadline"), &deadline).scope(&scope).kind("date").required().render(v, errors))
@@ -272,6 +272,7 @@ fn representatives_section(v: &Viewer, view: &EventView, forms: &Forms) -> Marku
                     @if !r.representative.draft.position.is_empty() { ", " (r.representative.draft.position) }
                     " · " a href=(v.href(&format!("/cities/{}", r.city.slug))) { (translated(v, &r.city.draft.name)) }
                     @if view.may_manage {
+                        " "
                         form.inline method="post" action=(v.href(&format!("/events/{id}/representatives/{}/remove", r.representative.id))) {
                             (csrf_field(v))
                             button.link type="submit" { (v.t("representation-withdraw")) }

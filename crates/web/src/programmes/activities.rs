@@ -42,8 +42,14 @@ pub fn name(v: &Viewer, activity: &Activity) -> String {
     }
 }
 
-/// The fields an activity's form shares when adding and changing it.
-pub fn fields(v: &Viewer, input: &ActivityInput, errors: &FieldErrors) -> Markup {
+/// The fields an activity's form shares when adding and changing it; `scope` makes their ids
+/// unique on the programme's page, which has other forms with the same fields.
+pub fn fields(
+    v: &Viewer,
+    scope: Option<&str>,
+    input: &ActivityInput,
+    errors: &FieldErrors,
+) -> Markup {
     let mut kinds = vec![(String::new(), v.t("activity-custom"))];
     kinds.extend(v.catalogue.catalogue.activities.iter().map(|a| {
         (
@@ -56,15 +62,15 @@ pub fn fields(v: &Viewer, input: &ActivityInput, errors: &FieldErrors) -> Markup
         .map(|s| (s.key().to_owned(), status_label(v, *s)))
         .collect();
     html! {
-        (layout::select(v, "catalogue_key", &v.t("activity-kind"), &kinds, &input.catalogue_key, errors))
-        (Field::new("title", v.t("activity-title"), &input.title).hint(v.t("activity-title-hint")).render(v, errors))
-        (Field::new("starts_on", v.t("programme-starts"), &input.starts_on).kind("date").required().render(v, errors))
-        (Field::new("ends_on", v.t("programme-ends"), &input.ends_on).kind("date").required().render(v, errors))
-        (Field::new("place", v.t("activity-place"), &input.place).render(v, errors))
-        (Field::new("city_leads", v.t("activity-city-leads"), &input.city_leads).render(v, errors))
-        (Field::new("secretariat_leads", v.t("activity-secretariat-leads"), &input.secretariat_leads).render(v, errors))
-        (layout::select(v, "status", &v.t("programme-status"), &statuses, &input.status, errors))
-        (Field::new("focus", v.t("activity-focus"), &input.focus).kind("textarea").hint(v.t("activity-focus-hint")).render(v, errors))
+        (layout::select_in(v, scope, "catalogue_key", &v.t("activity-kind"), &kinds, &input.catalogue_key, errors))
+        (Field::new("title", v.t("activity-title"), &input.title).hint(v.t("activity-title-hint")).in_scope(scope).render(v, errors))
+        (Field::new("starts_on", v.t("programme-starts"), &input.starts_on).kind("date").required().in_scope(scope).render(v, errors))
+        (Field::new("ends_on", v.t("programme-ends"), &input.ends_on).kind("date").required().in_scope(scope).render(v, errors))
+        (Field::new("place", v.t("activity-place"), &input.place).in_scope(scope).render(v, errors))
+        (Field::new("city_leads", v.t("activity-city-leads"), &input.city_leads).in_scope(scope).render(v, errors))
+        (Field::new("secretariat_leads", v.t("activity-secretariat-leads"), &input.secretariat_leads).in_scope(scope).render(v, errors))
+        (layout::select_in(v, scope, "status", &v.t("programme-status"), &statuses, &input.status, errors))
+        (Field::new("focus", v.t("activity-focus"), &input.focus).kind("textarea").hint(v.t("activity-focus-hint")).in_scope(scope).render(v, errors))
     }
 }
 
@@ -97,10 +103,10 @@ pub fn section(
             @if may_manage {
                 details open[adding.is_some()] {
                     summary { (v.t("activity-add")) }
-                    (form_errors(v, errors))
+                    (layout::form_errors_in(v, Some("activity"), errors))
                     form.form method="post" action=(v.href(&base)) novalidate {
                         (csrf_field(v))
-                        (fields(v, input, errors))
+                        (fields(v, Some("activity"), input, errors))
                         div.actions { button.button type="submit" { (v.t("add")) } }
                     }
                 }
@@ -167,7 +173,7 @@ pub(super) fn page(
                 form.form method="post" action=(v.href(&format!("{programme}/activities/{}", activity.id))) novalidate {
                     (csrf_field(v))
                     input type="hidden" name="revision" value=(if conflict { activity.revision.to_string() } else { form.revision.clone() });
-                    (fields(v, &form.activity, errors))
+                    (fields(v, None, &form.activity, errors))
                     div.actions { button.button type="submit" { (v.t("save")) } }
                 }
             }

@@ -107,7 +107,7 @@ fn page(state: &AppState, v: &Viewer, view: &BudgetView, shown: &Shown) -> Marku
     let (form, errors) = shown.adding.unwrap_or((&blank, &empty));
     let totals = &view.totals;
     let body = html! {
-        p { a href=(v.href(&base)) { "← " (v.t("budget-back")) } }
+        p { a href=(v.href(&base)) { "← " (v.t("programme-back")) } }
         h1 { (title) }
         p.lead { (v.t("budget-lead")) }
         @if let Some(count) = shown.imported {

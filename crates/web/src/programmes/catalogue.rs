@@ -143,7 +143,7 @@ fn form(
                     legend { (v.tf("catalogue-output-n", &[("n", (at + 1).into())])) }
                     (layout::select(v, &format!("{scope}_kind"), &v.t("catalogue-output-kind"), &kinds, &row.kind, errors))
                     (layout::select(v, &format!("{scope}_visibility"), &v.t("catalogue-output-visibility"), &visibilities, if row.visibility.is_empty() { "public" } else { &row.visibility }, errors))
-                    div.field { label { input type="checkbox" name=(format!("{scope}_chosen")) value="on" checked[row.chosen]; " " (v.t("catalogue-chosen")) } }
+                    div.field { label for=(format!("f-{scope}_chosen")) { input id=(format!("f-{scope}_chosen")) type="checkbox" name=(format!("{scope}_chosen")) value="on" checked[row.chosen]; " " (v.t("catalogue-chosen")) } }
                     @for lang in Lang::ALL {
                         @let name = format!("{scope}_name_{}", lang.code());
                         (Field::new(&name, format!("{} ({})", v.t("catalogue-output-name"), v.language(lang)), row.name.get(lang)).render(v, errors))

@@ -342,7 +342,7 @@ pub async fn section(
                         @if conflict {
                             div.form-errors role="alert" { p { strong { (v.problem(&Problem::new(ProblemKey::ChangedMeanwhile))) } } }
                         }
-                        (form_errors(v, errors))
+                        (layout::form_errors_in(v, Some(&scope), errors))
                         form.form method="post" action=(v.href(&format!("{base}/{}", e.engagement.id))) novalidate {
                             (csrf_field(v))
                             input type="hidden" name="revision" value=(if conflict { e.engagement.revision.to_string() } else { form.revision.clone() });
@@ -366,7 +366,7 @@ pub async fn section(
             @if manage {
                 details open[shown.adding.is_some()] {
                     summary { (v.t("engagement-add")) }
-                    (form_errors(v, errors))
+                    (layout::form_errors_in(v, Some("engage"), errors))
                     form.form method="post" action=(v.href(&base)) novalidate {
                         (csrf_field(v))
                         (engagement_fields(v, "engage", &roster, input, errors))

@@ -60,7 +60,7 @@ fn page(state: &AppState, v: &Viewer, view: &InquiriesView, shown: &Shown) -> Ma
         .collect();
     let title = v.t("inquiries-title");
     let body = html! {
-        p { a href=(v.href(&base)) { (v.t("programmes-title")) } " · " span.badge { (v.t("visibility-confidential")) } }
+        p { a href=(v.href(&base)) { "← " (v.t("programme-back")) } " · " span.badge { (v.t("visibility-confidential")) } }
         h1 { (title) }
         p.lead { (v.t("inquiries-lead")) }
         @if view.may_ask {
@@ -94,14 +94,15 @@ fn page(state: &AppState, v: &Viewer, view: &InquiriesView, shown: &Shown) -> Ma
                         Some((_, form, errors)) => (form.clone(), errors),
                         None => (ReplyForm { revision: inquiry.revision.to_string(), status: InquiryStatus::Answered.key().to_owned(), answer: inquiry.answer.clone() }, &empty),
                     };
+                    @let scope = format!("inquiry-{}", inquiry.id);
                     details open[refused.is_some()] {
                         summary { (v.t("inquiry-reply")) }
-                        (form_errors(v, reply_errors))
+                        (layout::form_errors_in(v, Some(&scope), reply_errors))
                         form.form method="post" action=(v.href(&format!("{base}/inquiries/{}", inquiry.id))) novalidate {
                             (csrf_field(v))
                             input type="hidden" name="revision" value=(if reply_errors.get("revision").is_some() { inquiry.revision.to_string() } else { form.revision.clone() });
-                            (Field::new("answer", v.t("inquiry-answer"), &form.answer).kind("textarea").scope(&format!("inquiry-{}", inquiry.id)).render(v, reply_errors))
-                            (layout::select(v, "status", &v.t("programme-status"), &statuses, &form.status, reply_errors))
+                            (Field::new("answer", v.t("inquiry-answer"), &form.answer).kind("textarea").scope(&scope).render(v, reply_errors))
+                            (layout::select_in(v, Some(&scope), "status", &v.t("programme-status"), &statuses, &form.status, reply_errors))
                             div.actions { button.button type="submit" { (v.t("save")) } }
                         }
                     }

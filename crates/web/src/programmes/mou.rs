@@ -140,7 +140,7 @@ fn page(state: &AppState, v: &Viewer, view: &MouView, shown: &Shown) -> Markup {
         .collect();
     let title = v.t("mou-title");
     let body = html! {
-        p { a href=(v.href(&base)) { (v.t("programmes-title")) } " · " span.badge { (v.t("visibility-confidential")) } }
+        p { a href=(v.href(&base)) { "← " (v.t("programme-back")) } " · " span.badge { (v.t("visibility-confidential")) } }
         h1 { (title) }
         @match &view.mou {
             None => p.muted { (v.t("mou-none")) },

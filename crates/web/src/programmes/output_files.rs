@@ -7,7 +7,7 @@ use super::outputs::{Forms, render};
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{ApiJson, Form, Multipart, Path};
-use crate::layout::{Field, csrf_field, form_errors};
+use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
@@ -119,12 +119,13 @@ pub(super) fn section(
                                     Some((id, input, errors)) if *id == file.id => (input.clone(), errors),
                                     _ => (ShareLinkInput { hours: DEFAULT_LINK_HOURS.to_string(), note: String::new() }, &empty),
                                 };
+                                @let scope = format!("share-{}", file.id);
                                 p.hint { (v.t("output-share-lead")) }
-                                (form_errors(v, errors))
+                                (layout::form_errors_in(v, Some(&scope), errors))
                                 form.form method="post" action=(v.href(&format!("{base}/files/{}/links", file.id))) novalidate {
                                     (csrf_field(v))
-                                    (Field::new("hours", v.t("output-share-hours"), &input.hours).kind("number").hint(format!("1–{MAX_LINK_HOURS}")).render(v, errors))
-                                    (Field::new("note", v.t("output-share-note"), &input.note).render(v, errors))
+                                    (Field::new("hours", v.t("output-share-hours"), &input.hours).kind("number").hint(format!("1–{MAX_LINK_HOURS}")).scope(&scope).render(v, errors))
+                                    (Field::new("note", v.t("output-share-note"), &input.note).scope(&scope).render(v, errors))
                                     div.actions { button.button type="submit" { (v.t("output-share")) } }
                                 }
                             }

@@ -5,7 +5,7 @@
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{ApiJson, Form, Path};
-use crate::layout::{self, Field, csrf_field, form_errors};
+use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
 use ateneu_app::programmes::output_files::{self, Files};
@@ -80,15 +80,15 @@ pub fn section(
             @if may_file {
                 details open[filing.is_some()] {
                     summary { (v.t("output-file")) }
-                    (form_errors(v, errors))
+                    (layout::form_errors_in(v, Some("output"), errors))
                     form.form method="post" action=(v.href(&format!("/programmes/{programme_id}/outputs"))) novalidate {
                         (csrf_field(v))
-                        (layout::select(v, "activity", &v.t("budget-activity"), &activity_options, &input.activity, errors))
-                        (layout::select(v, "kind", &v.t("output-kind"), &options(v, "output-kind", OutputKind::ALL.iter().map(|k| k.key())), &input.kind, errors))
-                        (Field::new("title", v.t("activity-title"), &input.title).required().render(v, errors))
-                        (Field::new("summary", v.t("output-summary"), &input.summary).kind("textarea").render(v, errors))
-                        (Field::new("link", v.t("output-link"), &input.link).kind("url").render(v, errors))
-                        (layout::select(v, "visibility", &v.t("output-visibility"), &visibilities, &input.visibility, errors))
+                        (layout::select_in(v, Some("output"), "activity", &v.t("budget-activity"), &activity_options, &input.activity, errors))
+                        (layout::select_in(v, Some("output"), "kind", &v.t("output-kind"), &options(v, "output-kind", OutputKind::ALL.iter().map(|k| k.key())), &input.kind, errors))
+                        (Field::new("title", v.t("activity-title"), &input.title).required().scope("output").render(v, errors))
+                        (Field::new("summary", v.t("output-summary"), &input.summary).kind("textarea").scope("output").render(v, errors))
+                        (Field::new("link", v.t("output-link"), &input.link).kind("url").scope("output").render(v, errors))
+                        (layout::select_in(v, Some("output"), "visibility", &v.t("output-visibility"), &visibilities, &input.visibility, errors))
                         div.actions { button.button type="submit" { (v.t("add")) } }
                     }
                 }
@@ -127,11 +127,11 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &
     let body = html! {
         p { a href=(v.href(&format!("/cities/{}", view.city.slug))) { (city) }
             @if let (true, Some(programme)) = (view.may_see_programme, output.programme_id) {
-                " · " a href=(v.href(&format!("/programmes/{programme}"))) { (v.t("programmes-title")) }
+                " · " a href=(v.href(&format!("/programmes/{programme}"))) { (v.tf("programme-title", &[("city", city.clone().into())])) }
             } }
         h1 { (output.title) }
         p { (kind_label(v, &output.kind)) " " span.badge { (label(v, "visibility", output.visibility.key())) } }
-        @if let Some(activity) = &view.activity { p.muted { (v.t("budget-activity")) ": " (super::activities::name(v, activity)) } }
+        @if let Some(activity) = &view.activity { p.muted { (v.tf("output-of-activity", &[("activity", super::activities::name(v, activity).into())])) } }
         @if !output.summary.is_empty() { p.lead { (output.summary) } }
         @if let Some(link) = &output.link { p { a href=(link) rel="external noopener" { (link) } } }
         section #versions {
@@ -150,14 +150,14 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &
             @if view.may_file {
                 details open[forms.version.is_some()] {
                     summary { (v.t("output-version-set")) }
-                    (form_errors(v, version_errors))
+                    (layout::form_errors_in(v, Some("version"), version_errors))
                     form.form method="post" action=(v.href(&format!("{base}/versions"))) novalidate {
                         (csrf_field(v))
-                        (layout::select(v, "lang", &v.t("output-lang"), &langs, &version.lang, version_errors))
-                        (layout::select(v, "status", &v.t("programme-status"), &options(v, "translation-status", TranslationStatus::ALL.iter().map(|s| s.key())), &version.status, version_errors))
-                        (Field::new("translator", v.t("output-translator"), &version.translator).render(v, version_errors))
-                        (Field::new("title", v.t("activity-title"), &version.title).render(v, version_errors))
-                        (Field::new("link", v.t("output-link"), &version.link).kind("url").render(v, version_errors))
+                        (layout::select_in(v, Some("version"), "lang", &v.t("output-lang"), &langs, &version.lang, version_errors))
+                        (layout::select_in(v, Some("version"), "status", &v.t("programme-status"), &options(v, "translation-status", TranslationStatus::ALL.iter().map(|s| s.key())), &version.status, version_errors))
+                        (Field::new("translator", v.t("output-translator"), &version.translator).scope("version").render(v, version_errors))
+                        (Field::new("title", v.t("activity-title"), &version.title).scope("version").render(v, version_errors))
+                        (Field::new("link", v.t("output-link"), &version.link).kind("url").scope("version").render(v, version_errors))
                         div.actions { button.button type="submit" { (v.t("save")) } }
                     }
                 }
@@ -177,14 +177,14 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &
             @if view.may_file {
                 details open[forms.dissemination.is_some()] {
                     summary { (v.t("output-disseminate")) }
-                    (form_errors(v, entry_errors))
+                    (layout::form_errors_in(v, Some("dissemination"), entry_errors))
                     form.form method="post" action=(v.href(&format!("{base}/disseminations"))) novalidate {
                         (csrf_field(v))
-                        (layout::select(v, "channel", &v.t("output-channel"), &options(v, "channel", Channel::ALL.iter().map(|c| c.key())), &entry.channel, entry_errors))
-                        (Field::new("on", v.t("output-on"), &entry.on).kind("date").required().render(v, entry_errors))
-                        (Field::new("link", v.t("output-link"), &entry.link).kind("url").render(v, entry_errors))
-                        (layout::select(v, "lang", &v.t("output-lang"), &any_lang, &entry.lang, entry_errors))
-                        (Field::new("note", v.t("output-note"), &entry.note).render(v, entry_errors))
+                        (layout::select_in(v, Some("dissemination"), "channel", &v.t("output-channel"), &options(v, "channel", Channel::ALL.iter().map(|c| c.key())), &entry.channel, entry_errors))
+                        (Field::new("on", v.t("output-on"), &entry.on).kind("date").required().scope("dissemination").render(v, entry_errors))
+                        (Field::new("link", v.t("output-link"), &entry.link).kind("url").scope("dissemination").render(v, entry_errors))
+                        (layout::select_in(v, Some("dissemination"), "lang", &v.t("output-lang"), &any_lang, &entry.lang, entry_errors))
+                        (Field::new("note", v.t("output-note"), &entry.note).scope("dissemination").render(v, entry_errors))
                         div.actions { button.button type="submit" { (v.t("add")) } }
                     }
                 }

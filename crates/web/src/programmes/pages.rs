@@ -210,9 +210,12 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
             h2 { (v.t("budget-title")) }
             @if view.budget.is_empty() { p.muted { (v.t("budget-none")) } } @else {
                 ul { @for total in &view.budget {
-                    li { (total.currency.code()) ": " (v.t("budget-planned")) " " (super::budget::money(&total.currency, total.amounts.planned))
-                        " · " (v.t("budget-committed")) " " (super::budget::money(&total.currency, total.amounts.committed))
-                        " · " (v.t("budget-spent")) " " (super::budget::money(&total.currency, total.amounts.spent)) }
+                    li { (v.tf("budget-currency-line", &[
+                        ("currency", total.currency.code().to_owned().into()),
+                        ("planned", super::budget::money(&total.currency, total.amounts.planned).into()),
+                        ("committed", super::budget::money(&total.currency, total.amounts.committed).into()),
+                        ("spent", super::budget::money(&total.currency, total.amounts.spent).into()),
+                    ])) }
                 } }
             }
             p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } }

@@ -76,7 +76,7 @@ fn page(
         .collect();
     let title = v.tf("plan-title", &[("year", view.year.to_string().into())]);
     let body = html! {
-        p { a href=(v.href(&base)) { (v.t("programmes-title")) } " · " span.badge { (v.t("visibility-confidential")) } }
+        p { a href=(v.href(&base)) { "← " (v.t("programme-back")) } " · " span.badge { (v.t("visibility-confidential")) } }
         h1 { (title) }
         nav.years { @for year in &view.years {
             @if *year == view.year { strong { (year) } " " } @else { a href=(v.href(&format!("{base}/plans/{year}"))) { (year) } " " }

@@ -21,6 +21,7 @@ mod programme_catalogue;
 mod programme_dashboard;
 mod programme_experts;
 mod programme_mou;
+mod programme_notices;
 mod programme_output_files;
 mod programme_outputs;
 mod programme_visits;

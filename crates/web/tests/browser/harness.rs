@@ -328,6 +328,179 @@ impl Browser {
     }
 }
 
+/// Every message id of the platform with a hyphen in it ("programme-title"): a page that
+/// shows one as it is shows a message missing in its language.
+fn message_ids() -> Vec<String> {
+    ateneu_app::i18n::message_ids(include_str!("../../../app/locales/en.ftl"))
+        .into_iter()
+        .filter(|id| id.contains('-'))
+        .collect()
+}
+
+impl Browser {
+    /// The field named `name` inside the element `scope` selects (a page with several forms).
+    async fn field_in(&self, scope: &str, name: &str) -> Element {
+        self.find(&format!("{scope} [name='{name}']")).await
+    }
+
+    /// Types into the field named `name` inside `scope`, replacing what it held.
+    pub async fn fill_in(&self, scope: &str, name: &str, value: &str) {
+        let field = self.field_in(scope, name).await;
+        field.clear().await.expect("clears the field");
+        field.send_keys(value).await.expect("types");
+    }
+
+    /// Chooses the option whose value is `value` in the list named `name` inside `scope`.
+    pub async fn choose_in(&self, scope: &str, name: &str, value: &str) {
+        self.field_in(scope, name)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value} in {name}: {e}"));
+    }
+
+    /// Chooses the option that reads `text` in the list named `name` inside `scope`.
+    pub async fn choose_text_in(&self, scope: &str, name: &str, text: &str) {
+        self.field_in(scope, name)
+            .await
+            .select_by_label(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose \"{text}\" in {name}: {e}"));
+    }
+
+    /// Ticks the box named `name` with the value `value` inside `scope`, by its label.
+    pub async fn tick_in(&self, scope: &str, name: &str, value: &str) {
+        self.click(&format!(
+            "{scope} label:has(input[name='{name}'][value='{value}'])"
+        ))
+        .await;
+    }
+
+    /// Sets the date field named `name` inside `scope` as its picker would: the order in which
+    /// a date field takes typed digits follows the browser's locale.
+    pub async fn date_in(&self, scope: &str, name: &str, day: &str) {
+        let field = self.field_in(scope, name).await;
+        let set = "arguments[0].value = arguments[1]; \
+                   arguments[0].dispatchEvent(new Event('input', {bubbles: true})); \
+                   arguments[0].dispatchEvent(new Event('change', {bubbles: true}));";
+        let element = serde_json::to_value(&field).expect("an element reference");
+        self.script(set, vec![element, serde_json::json!(day)])
+            .await;
+        let value = field.prop("value").await.expect("value");
+        assert_eq!(value.as_deref(), Some(day), "{name} holds the day");
+    }
+
+    /// Opens the folded part (`details`) whose summary reads `summary`, as a person does: the
+    /// summary is a control the keyboard reaches (a tab, then Enter).
+    pub async fn unfold(&self, summary: &str) {
+        let xpath = format!("//main//details[summary[normalize-space()='{summary}']]");
+        let details = match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
+            Ok(details) => details,
+            Err(error) => panic!(
+                "no folded part \"{summary}\" on {}: {error}",
+                self.path().await
+            ),
+        };
+        if details.attr("open").await.expect("open").is_some() {
+            return;
+        }
+        let element = serde_json::to_value(&details).expect("an element reference");
+        self.script(
+            "arguments[0].querySelector(':scope > summary').focus();",
+            vec![element],
+        )
+        .await;
+        self.press(Key::Enter).await;
+        let started = Instant::now();
+        while details.attr("open").await.expect("open").is_none() {
+            assert!(started.elapsed() < PATIENCE, "\"{summary}\" did not unfold");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Sends the form `form` selects with its button, and waits until the page it leads to has
+    /// loaded (which may have the same address, after a redirect).
+    pub async fn submit(&self, form: &str) {
+        self.script("window.beforeSubmit = true;", Vec::new()).await;
+        self.click(&format!("{form} button[type='submit']")).await;
+        let started = Instant::now();
+        loop {
+            // While the next page loads the script may fail: that is not yet.
+            let loaded = self
+                .client
+                .execute(
+                    "return window.beforeSubmit !== true && document.readyState === 'complete';",
+                    Vec::new(),
+                )
+                .await;
+            if loaded.is_ok_and(|l| l == serde_json::json!(true)) {
+                return;
+            }
+            assert!(started.elapsed() < PATIENCE, "{form} led nowhere");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the element `css` selects reads something with `needle` in it; its text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{css} on {} does not say \"{needle}\": {text}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What a person sees on the page is sound: every field of every form has a label of its
+    /// own with words in it (an id that no other element of the page has, and a `label` for
+    /// it, or a label around it), and no message is shown as its id (a message missing in the
+    /// page's language).
+    pub async fn check_page(&self) {
+        let problems = self
+            .script(
+                r#"
+                const problems = [];
+                for (const el of document.querySelectorAll('main input, main select, main textarea')) {
+                    if (el.type === 'hidden') continue;
+                    const around = el.closest('label');
+                    if (around) {
+                        if (!around.textContent.trim()) problems.push('an empty label around ' + el.name);
+                        continue;
+                    }
+                    if (!el.id) { problems.push('no id: ' + el.name); continue; }
+                    if (document.querySelectorAll('#' + CSS.escape(el.id)).length !== 1)
+                        problems.push('an id twice on the page: ' + el.id);
+                    const labels = document.querySelectorAll('label[for="' + el.id + '"]');
+                    if (labels.length !== 1 || !labels[0].textContent.trim())
+                        problems.push('no label of its own: ' + el.id);
+                }
+                const ids = new Set(arguments[0]);
+                const text = document.body.innerText;
+                for (const word of text.match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) || []) {
+                    if (ids.has(word)) problems.push('a message shown as its id: ' + word);
+                }
+                return problems;
+                "#,
+                vec![serde_json::json!(message_ids())],
+            )
+            .await;
+        assert_eq!(problems, serde_json::json!([]), "on {}", self.path().await);
+    }
+}
+
 /// Whether WebDriver answered that an element left the page.
 fn is_stale(error: &fantoccini::error::CmdError) -> bool {
     matches!(

@@ -10,6 +10,7 @@ mod common;
 mod harness;
 mod journeys;
 mod lab;
+mod programme;
 
 use common::{PASSWORD, secretariat};
 use fantoccini::key::Key;
