@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -129,24 +129,31 @@ pub async fn all(conn: &impl ConnectionTrait) -> DbResult<Vec<ProgrammeListItem>
         .all(conn)
         .await?;
     let ids: Vec<i64> = programmes.iter().map(|p| p.city_id).collect();
-    let cities: HashMap<i64, city::Model> = city::Entity::find()
+    // Only what the list shows of each city: hundreds of programmes read in one query.
+    let cities: HashMap<i64, (String, String, String)> = city::Entity::find()
+        .select_only()
+        .column(city::Column::Id)
+        .column(city::Column::SortName)
+        .column(city::Column::Slug)
+        .column(city::Column::Name)
         .filter(city::Column::Id.is_in(ids))
+        .into_tuple::<(i64, String, String, String)>()
         .all(conn)
         .await?
         .into_iter()
-        .map(|c| (c.id, c))
+        .map(|(id, sort_name, slug, name)| (id, (sort_name, slug, name)))
         .collect();
     let mut items = Vec::with_capacity(programmes.len());
     for model in programmes {
-        let city = cities
+        let (sort_name, slug, name) = cities
             .get(&model.city_id)
             .ok_or_else(|| corrupt("a programme without its city"))?;
         items.push((
-            city.sort_name.clone(),
+            sort_name.clone(),
             ProgrammeListItem {
                 programme: to_programme(model)?,
-                city_slug: city.slug.clone(),
-                city_name: serde_json::from_str(&city.name).map_err(corrupt)?,
+                city_slug: slug.clone(),
+                city_name: serde_json::from_str(name).map_err(corrupt)?,
             },
         ));
     }
