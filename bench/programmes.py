@@ -117,7 +117,9 @@ def programme_of(slug, token, n):
         month = 1 + (a * 23 // ACTIVITIES) % 12
         year = 2026 + (a * 23 // ACTIVITIES) // 12
         day = f"{year}-{month:02d}-{1 + (a + n) % 27:02d}"
-        body = {"catalogue_key": CATALOGUE[a % len(CATALOGUE)], "starts_on": day, "ends_on": day, "place": "Town hall"}
+        body = {"catalogue_key": CATALOGUE[a % len(CATALOGUE)], "starts_on": day, "ends_on": day, "place": "Town hall",
+                "question": "How can the libraries reach every district?", "scope": "governance",
+                "expertise_requested": "Advice on a cultural rights charter"}
         activity_ids.append(ok(*request("POST", f"/api/v1/programmes/{pid}/activities", body, token)[:2])["id"])
     rows = ["year,activity,category,description,funder,currency,planned,committed,spent"]
     for line in range(LINES):

@@ -102,6 +102,30 @@ async fn compute_fresh(
     })
 }
 
+/// Whether the person may see this assessment on its own (its results, or run it): what any
+/// page that shows it inside another record asks first.
+pub async fn may_see(
+    context: &Context,
+    acting: &crate::Acting,
+    assessment: &Assessment,
+) -> Result<bool, Error> {
+    use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
+    let networks = crate::cities::scope_networks(context, assessment.city_id).await?;
+    let scope = AssessmentScope {
+        city: CityScope {
+            id: assessment.city_id,
+            networks: &networks,
+        },
+        visibility: assessment.visibility,
+        is_facilitator: acting
+            .who
+            .user_id
+            .is_some_and(|u| assessment.facilitators.contains(&u)),
+    };
+    Ok(acting.require(Action::ViewResults(scope)).is_ok()
+        || acting.require(Action::RunAssessment(scope)).is_ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

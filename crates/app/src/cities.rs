@@ -46,3 +46,11 @@ pub async fn resolve(state: &Context, typed: &str) -> Result<Result<City, Proble
         )),
     })
 }
+
+/// The networks a city's records are seen through: its networks with their parent networks.
+pub async fn scope_networks(context: &Context, city_id: i64) -> Result<Vec<String>, Error> {
+    let networks = ateneu_db::memberships::networks_of(&context.db.conn, city_id).await?;
+    Ok(context
+        .reference
+        .scope_of(networks.iter().map(String::as_str)))
+}

@@ -107,6 +107,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "budget totals per programme, funder and currency",
         include_str!("migrations/0022_budget_totals.sql"),
     ),
+    (
+        23,
+        "what each catalogue activity records of its own, and the records it produces",
+        include_str!("migrations/0023_activity_specifics_links.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

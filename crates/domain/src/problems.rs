@@ -142,6 +142,10 @@ problem_keys! {
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
     TooManyItems => "too_many_items",
+    // What an activity links.
+    NotLinkable => "not_linkable",
+    AlreadyLinked => "already_linked",
+    NotOfTheCity => "not_of_the_city",
     // The roster of experts and their engagements.
     InvalidLanguageCode => "invalid_language_code",
     UnknownExpert => "unknown_expert",

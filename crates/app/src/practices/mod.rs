@@ -101,3 +101,26 @@ pub async fn reindex(state: &Context) {
         tracing::error!(%error, "search index catch-up failed");
     }
 }
+
+/// Whether the person may see this practice on its own (a draft only its cities' editors and
+/// the reviewers): what any page that shows it inside another record asks first.
+pub async fn may_see(
+    context: &Context,
+    acting: &crate::Acting,
+    practice: &repo::Practice,
+) -> Result<bool, Error> {
+    use ateneu_domain::permissions::{Action, PracticeScope};
+    let mut networks = std::collections::BTreeSet::new();
+    for city in &practice.cities {
+        networks.extend(crate::cities::scope_networks(context, city.id).await?);
+    }
+    let networks: Vec<String> = networks.into_iter().collect();
+    let cities = practice.city_ids();
+    Ok(acting
+        .require(Action::ViewPractice(PracticeScope {
+            cities: &cities,
+            networks: &networks,
+            stage: practice.stage,
+        }))
+        .is_ok())
+}

@@ -32,7 +32,7 @@ pub use practices::{
 pub use programme_mous::{programme_inquiry, programme_mou, programme_mou_file, programme_plan};
 pub use programmes::{
     budget_line, budget_total, catalogue_change, output_dissemination, output_version, programme,
-    programme_activity, programme_consultation,
+    programme_activity, programme_activity_link, programme_consultation,
 };
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};

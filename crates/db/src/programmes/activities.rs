@@ -1,9 +1,11 @@
 //! A programme's activities: listing them, adding one, saving a change on the revision it was
-//! made on. Each write leaves its audit row.
+//! made on. Each write leaves its audit row. The records an activity produces are `links`.
+
+pub mod links;
 
 use crate::audit::{self, Who};
 use crate::entities::programme_activity as activity;
-use crate::{DbError, DbResult, WriteTxn};
+use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::programmes::activities::{ActivityDraft, ActivityStatus};
 use chrono::{DateTime, Utc};
@@ -41,6 +43,7 @@ pub(crate) fn to_activity(model: activity::Model) -> DbResult<Activity> {
             status: ActivityStatus::parse(&model.status)
                 .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
             focus: model.focus,
+            specifics: from_json(&model.specifics)?,
         },
         revision: model.revision,
         updated_at: model.updated_at,
@@ -71,6 +74,10 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Acti
         .transpose()
 }
 
+fn specifics_json(draft: &ActivityDraft) -> DbResult<String> {
+    to_json(&draft.specifics)
+}
+
 fn audit_body(draft: &ActivityDraft) -> serde_json::Value {
     serde_json::to_value(draft).unwrap_or_default()
 }
@@ -93,6 +100,7 @@ pub async fn create(
         secretariat_leads: Set(draft.secretariat_leads.clone()),
         status: Set(draft.status.key().to_owned()),
         focus: Set(draft.focus.clone()),
+        specifics: Set(specifics_json(draft)?),
         revision: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -133,6 +141,10 @@ pub async fn update(
         )
         .col_expr(activity::Column::Status, Expr::value(draft.status.key()))
         .col_expr(activity::Column::Focus, Expr::value(draft.focus.clone()))
+        .col_expr(
+            activity::Column::Specifics,
+            Expr::value(specifics_json(draft)?),
+        )
         .col_expr(
             activity::Column::Revision,
             Expr::col(activity::Column::Revision).add(1),

@@ -1,6 +1,10 @@
 //! A programme's activities: one of the catalogue's 15 or a custom one with its own title, its
 //! dates (inside the programme's period), its place, the people responsible on the city's side
-//! and the secretariat's, its status, and what it focuses on.
+//! and the secretariat's, its status, and what it focuses on; what a catalogue activity records
+//! of its own is `specifics`, the records it produces `links`.
+
+pub mod links;
+pub mod specifics;
 
 use super::catalogue::Catalogue;
 use super::{MAX_PEOPLE, MAX_TEXT, Period, date, text};
@@ -9,6 +13,7 @@ use crate::validation::non_empty;
 use crate::{FieldErrors, Problem, ProblemKey};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use specifics::{Known, Specifics, SpecificsInput};
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_PLACE: usize = 200;
@@ -39,8 +44,10 @@ pub struct ActivityDraft {
     /// The people responsible in the secretariat.
     pub secretariat_leads: String,
     pub status: ActivityStatus,
-    /// What it is about: a seminar's focus, a visit's field, a challenge's question…
+    /// What it is about: a seminar's focus, a visit's field…
     pub focus: String,
+    /// What its kind records of its own (a seminar's host, a challenge's question…).
+    pub specifics: Specifics,
 }
 
 /// The raw fields of an activity's form or JSON body.
@@ -59,15 +66,19 @@ pub struct ActivityInput {
     /// A status key; empty means "planned".
     pub status: String,
     pub focus: String,
+    #[serde(flatten)]
+    pub specifics: SpecificsInput,
 }
 
 impl ActivityInput {
     /// Checks every field against the catalogue and the programme's period: an activity's days
-    /// fall inside it (refused with the period in the message otherwise).
+    /// fall inside it (refused with the period in the message otherwise); `known` holds what
+    /// its specifics may point to.
     pub fn parse(
         &self,
         catalogue: &Catalogue,
         period: &Period,
+        known: Known<'_>,
     ) -> Result<ActivityDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let catalogue_key = non_empty(self.catalogue_key.trim());
@@ -94,6 +105,9 @@ impl ActivityInput {
             MAX_PEOPLE,
         );
         let focus = text(&mut errors, "focus", &self.focus, MAX_TEXT);
+        let specifics = self
+            .specifics
+            .parse(catalogue_key.as_deref(), known, &mut errors);
         let status = if self.status.trim().is_empty() {
             Some(ActivityStatus::Planned)
         } else {
@@ -125,6 +139,7 @@ impl ActivityInput {
                     secretariat_leads,
                     status,
                     focus,
+                    specifics,
                 })
             }
             _ => Err(errors),
@@ -145,6 +160,16 @@ impl ActivityDraft {
             secretariat_leads: self.secretariat_leads.clone(),
             status: self.status.key().to_owned(),
             focus: self.focus.clone(),
+            specifics: self.specifics.input(),
+        }
+    }
+
+    /// The number of days of a seminar that does not last the usual 3–4 (accepted, and said on
+    /// its page); none for any other activity.
+    pub fn unusual_days(&self) -> Option<i64> {
+        match self.specifics {
+            Specifics::Seminar(_) => specifics::unusual_seminar_days(self.starts_on, self.ends_on),
+            _ => None,
         }
     }
 
@@ -182,7 +207,7 @@ mod tests {
     fn an_activity_comes_from_the_catalogue_or_has_its_own_title() {
         let catalogue = catalogue::bundled().expect("the catalogue");
         let seminar = input("peer-learning-seminar", "", "2026-05-04", "2026-05-07")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect("valid");
         assert_eq!(
             seminar.catalogue_key.as_deref(),
@@ -190,21 +215,21 @@ mod tests {
         );
         assert_eq!(seminar.status, ActivityStatus::Planned);
         let untitled = input("", "  ", "2026-05-04", "2026-05-07")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect_err("a custom activity needs a title");
         assert_eq!(
             untitled.get("title").map(|p| p.key),
             Some(ProblemKey::Required)
         );
         let unknown = input("karaoke", "", "2026-05-04", "2026-05-07")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect_err("not in the catalogue");
         assert_eq!(
             unknown.get("catalogue_key").map(|p| p.key),
             Some(ProblemKey::UnknownValue)
         );
         let custom = input("", "Festival of neighbourhoods", "2027-06-01", "2027-06-01")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect("valid");
         assert_eq!(custom.input().title, "Festival of neighbourhoods");
     }
@@ -213,21 +238,21 @@ mod tests {
     fn an_activity_s_days_fall_inside_the_programme_s_period() {
         let catalogue = catalogue::bundled().expect("the catalogue");
         let late = input("visit", "", "2027-12-30", "2028-01-02")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect_err("ends after the programme");
         let problem = late.get("ends_on").expect("a problem on ends_on");
         assert_eq!(problem.key, ProblemKey::OutsideProgramme);
         assert_eq!(problem.detail.as_deref(), Some("2026-01-01 – 2027-12-31"));
         assert!(late.get("starts_on").is_none());
         let backwards = input("visit", "", "2026-05-07", "2026-05-04")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect_err("ends before it starts");
         assert_eq!(
             backwards.get("ends_on").map(|p| p.key),
             Some(ProblemKey::EndsBeforeStart)
         );
         let inside = input("visit", "", "2026-01-01", "2027-12-31")
-            .parse(&catalogue, &period())
+            .parse(&catalogue, &period(), Known::default())
             .expect("the first and last days are inside");
         assert!(inside.fits(&period()));
         let shorter = Period {

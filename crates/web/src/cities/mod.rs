@@ -156,10 +156,7 @@ pub async fn list(
 
 /// A city's networks with the networks above them, for permission checks.
 pub async fn scope_networks(state: &AppState, city_id: i64) -> Result<Vec<String>, AppError> {
-    let networks = memberships::networks_of(&state.db.conn, city_id).await?;
-    Ok(state
-        .reference
-        .scope_of(networks.iter().map(String::as_str)))
+    Ok(ateneu_app::cities::scope_networks(state, city_id).await?)
 }
 
 /// A city by its slug; by an earlier slug, a redirect to the same page under the current one.

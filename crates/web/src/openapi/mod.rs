@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod activities;
 mod events;
 mod experts;
 mod mou;
@@ -63,6 +64,7 @@ pub fn document() -> Value {
         .chain(experts::OPERATIONS)
         .chain(mou::OPERATIONS)
         .chain(events::OPERATIONS)
+        .chain(activities::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -169,7 +171,7 @@ pub fn document() -> Value {
                     merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
                     merged(output_files::schemas(), mou::schemas())
                 ),
-                merged(experts::schemas(), events::schemas())
+                merged(merged(experts::schemas(), events::schemas()), activities::schemas())
             )
         }
     })

@@ -266,6 +266,13 @@ pub(crate) fn schemas() -> Value {
         "title": text(MAX_TITLE), "starts_on": date, "ends_on": {"type": "string", "format": "date", "description": "the last day"},
         "place": text(MAX_PLACE), "city_leads": text(MAX_PEOPLE), "secretariat_leads": text(MAX_PEOPLE),
         "status": {"type": "string", "enum": activity_statuses}, "focus": text(MAX_TEXT)});
+    let mut activity_fields = activity_fields;
+    if let (Some(fields), Value::Object(specific)) = (
+        activity_fields.as_object_mut(),
+        super::activities::specific_fields(),
+    ) {
+        fields.extend(specific);
+    }
     let mut activity_form = activity_fields.clone();
     activity_form["revision"] = json!({"type": ["integer", "string"], "description": "the revision the change was made on"});
     let minor = json!({"type": "integer", "format": "int64", "description": "minor units of the line's currency (cents)"});
@@ -364,12 +371,18 @@ pub(crate) fn schemas() -> Value {
             "catalogue_key": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
             "starts_on": date, "ends_on": date, "place": {"type": "string"}, "city_leads": {"type": "string"},
             "secretariat_leads": {"type": "string"}, "status": {"type": "string", "enum": activity_statuses},
-            "focus": {"type": "string"}, "revision": {"type": "integer", "format": "int64"}}},
+            "focus": {"type": "string"}, "specifics": schema_ref("Specifics"), "revision": {"type": "integer", "format": "int64"}}},
         "ActivityInput": {"type": "object", "required": ["starts_on", "ends_on"], "properties": activity_fields},
         "ActivityForm": {"type": "object", "required": ["revision", "starts_on", "ends_on"], "properties": activity_form},
         "ActivityView": {"allOf": [schema_ref("Activity"), {"type": "object", "properties": {
             "programme": schema_ref("Programme"), "city": schema_ref("City"), "catalogue": {"type": ["object", "null"]},
             "budget_lines": {"type": "array", "items": schema_ref("BudgetLine")},
+            "host_city": {"oneOf": [schema_ref("City"), {"type": "null"}]},
+            "event": {"type": ["object", "null"], "description": "a public event's event of the calendar"},
+            "unusual_days": {"type": ["integer", "null"], "description": "a seminar's days when not the usual 3–4"},
+            "linkable": {"type": "array", "items": {"type": "string", "enum": ["assessment", "practice"]}},
+            "links": schema_ref("LinkedRecords"),
+            "link_choices": {"type": "array", "description": "the city's records the caller may link (the programme's managers)", "items": {"type": "object"}},
             "may_manage": {"type": "boolean"}, "may_consult": {"type": "boolean"}}}]},
         "BudgetLine": {"type": "object", "properties": {
             "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"},

@@ -1,7 +1,11 @@
 //! A programme's activities on the web: the list and the add form on the programme's page, an
 //! activity's page (its catalogue description, dates, place, people responsible, status, focus
-//! the budget lines that pay for it, the experts engaged) with its change form, and the same in
+//! the budget lines that pay for it, the experts engaged, what its kind records of its own —
+//! `specifics` — and the records it produced — `links`) with its change form, and the same in
 //! the JSON API.
+
+pub mod links;
+pub mod specifics;
 
 use super::budget::money;
 use crate::AppState;
@@ -10,7 +14,7 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
-use ateneu_app::programmes::activities::{self as cases, ActivityForm, ActivityView};
+use ateneu_app::programmes::activities::{self as cases, ActivityForm, ActivityView, Choices};
 use ateneu_db::programmes::activities::Activity;
 use ateneu_domain::programmes::activities::{ActivityInput, ActivityStatus};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
@@ -48,8 +52,15 @@ pub fn fields(
     v: &Viewer,
     scope: Option<&str>,
     input: &ActivityInput,
+    choices: &Choices,
     errors: &FieldErrors,
 ) -> Markup {
+    // Adding, every kind's own fields show; changing, those of the kind chosen.
+    let kind = if scope == Some("activity") {
+        None
+    } else {
+        Some(input.catalogue_key.trim())
+    };
     let mut kinds = vec![(String::new(), v.t("activity-custom"))];
     kinds.extend(v.catalogue.catalogue.activities.iter().map(|a| {
         (
@@ -71,6 +82,7 @@ pub fn fields(
         (Field::new("secretariat_leads", v.t("activity-secretariat-leads"), &input.secretariat_leads).in_scope(scope).render(v, errors))
         (layout::select_in(v, scope, "status", &v.t("programme-status"), &statuses, &input.status, errors))
         (Field::new("focus", v.t("activity-focus"), &input.focus).kind("textarea").hint(v.t("activity-focus-hint")).in_scope(scope).render(v, errors))
+        (specifics::fields(v, scope, kind, &input.specifics, choices, errors))
     }
 }
 
@@ -79,7 +91,7 @@ pub fn section(
     v: &Viewer,
     programme_id: i64,
     activities: &[Activity],
-    may_manage: bool,
+    choices: Option<&Choices>,
     adding: Option<(&ActivityInput, &FieldErrors)>,
 ) -> Markup {
     let empty = FieldErrors::new();
@@ -100,13 +112,13 @@ pub fn section(
                     } } }
                 } }
             }
-            @if may_manage {
+            @if let Some(choices) = choices {
                 details open[adding.is_some()] {
                     summary { (v.t("activity-add")) }
                     (layout::form_errors_in(v, Some("activity"), errors))
                     form.form method="post" action=(v.href(&base)) novalidate {
                         (csrf_field(v))
-                        (fields(v, Some("activity"), input, errors))
+                        (fields(v, Some("activity"), input, choices, errors))
                         div.actions { button.button type="submit" { (v.t("add")) } }
                     }
                 }
@@ -115,15 +127,44 @@ pub fn section(
     }
 }
 
+/// What an activity's page shows besides the activity: a change refused (what was sent, its
+/// problems, whether someone saved since), the experts section, the link form's problems.
+#[derive(Default)]
+pub(super) struct Shown<'a> {
+    pub change: Option<(&'a ActivityForm, &'a FieldErrors)>,
+    pub conflict: bool,
+    pub experts: super::experts::Shown<'a>,
+    pub linking: Option<&'a FieldErrors>,
+}
+
+/// The activity's page as `shown` says, with `status`.
+pub(super) async fn answer(
+    state: &AppState,
+    v: &Viewer,
+    (id, activity): (i64, i64),
+    status: StatusCode,
+    shown: Shown<'_>,
+) -> Result<Response, AppError> {
+    let view = cases::read(state, &v.acting(), id, activity).await?;
+    let experts = super::experts::section(state, v, &view, &shown.experts).await?;
+    let choices = if view.rights.may_manage {
+        cases::choices(state).await?
+    } else {
+        Choices::default()
+    };
+    Ok((status, page(state, v, &view, &shown, &choices, experts)).into_response())
+}
+
 /// An activity's page; `experts` is its experts section (`experts::section`).
-pub(super) fn page(
+fn page(
     state: &AppState,
     v: &Viewer,
     view: &ActivityView,
-    change: Option<(&ActivityForm, &FieldErrors)>,
-    conflict: bool,
+    shown: &Shown<'_>,
+    choices: &Choices,
     experts: Markup,
 ) -> Markup {
+    let (change, conflict) = (shown.change, shown.conflict);
     let activity = &view.activity;
     let title = name(v, activity);
     let city = view.city.draft.name.show(v.lang).text.to_owned();
@@ -145,6 +186,7 @@ pub(super) fn page(
             @if !draft.secretariat_leads.is_empty() { dt { (v.t("activity-secretariat-leads")) } dd { (draft.secretariat_leads) } }
             dt { (v.t("programme-status")) } dd { (status_label(v, draft.status)) }
             @if !draft.focus.is_empty() { dt { (v.t("activity-focus")) } dd { (draft.focus) } }
+            (specifics::shown(v, view))
             @if let Some(entry) = &view.catalogue {
                 dt { (v.t("catalogue-duration")) } dd { (entry.duration.get(v.lang)) }
                 dt { (v.t("catalogue-experts")) } dd { (entry.experts.get(v.lang)) }
@@ -163,6 +205,7 @@ pub(super) fn page(
             p { a href=(v.href(&format!("{programme}/budget"))) { (v.t("budget-open")) } }
         }
         (experts)
+        (links::section(v, view, shown.linking))
         @if view.rights.may_manage {
             details open[change.is_some()] {
                 summary { (v.t("activity-change")) }
@@ -173,7 +216,7 @@ pub(super) fn page(
                 form.form method="post" action=(v.href(&format!("{programme}/activities/{}", activity.id))) novalidate {
                     (csrf_field(v))
                     input type="hidden" name="revision" value=(if conflict { activity.revision.to_string() } else { form.revision.clone() });
-                    (fields(v, None, &form.activity, errors))
+                    (fields(v, None, &form.activity, choices, errors))
                     div.actions { button.button type="submit" { (v.t("save")) } }
                 }
             }
@@ -187,9 +230,7 @@ pub async fn detail(
     v: Viewer,
     Path((id, activity)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let view = cases::read(&state, &v.acting(), id, activity).await?;
-    let experts = super::experts::section(&state, &v, &view, &Default::default()).await?;
-    Ok(page(&state, &v, &view, None, false, experts).into_response())
+    answer(&state, &v, (id, activity), StatusCode::OK, Shown::default()).await
 }
 
 pub async fn add(
@@ -233,13 +274,12 @@ pub async fn update(
             Err(other) => return Err(other.into()),
         };
     // The page shows the activity as it is now, beside what this person sent.
-    let view = cases::read(&state, &v.acting(), id, activity).await?;
-    let experts = super::experts::section(&state, &v, &view, &Default::default()).await?;
-    Ok((
-        status,
-        page(&state, &v, &view, Some((&form, &errors)), conflict, experts),
-    )
-        .into_response())
+    let shown = Shown {
+        change: Some((&form, &errors)),
+        conflict,
+        ..Default::default()
+    };
+    answer(&state, &v, (id, activity), status, shown).await
 }
 
 pub async fn add_api(

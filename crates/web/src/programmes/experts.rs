@@ -11,7 +11,7 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
-use ateneu_app::programmes::activities::{self as activity_cases, ActivityView};
+use ateneu_app::programmes::activities::ActivityView;
 use ateneu_app::programmes::experts::{
     self as cases, EngagementForm, EngagementView, ExpertForm, ExpertView,
 };
@@ -387,10 +387,14 @@ async fn answer(
     status: StatusCode,
     shown: &Shown<'_>,
 ) -> Result<Response, AppError> {
-    let view = activity_cases::read(state, &v.acting(), id, activity).await?;
-    let experts = section(state, v, &view, shown).await?;
-    let page = activity_pages::page(state, v, &view, None, false, experts);
-    Ok((status, page).into_response())
+    let shown = activity_pages::Shown {
+        experts: Shown {
+            adding: shown.adding,
+            changing: shown.changing,
+        },
+        ..Default::default()
+    };
+    activity_pages::answer(state, v, (id, activity), status, shown).await
 }
 
 fn activity_href(v: &Viewer, id: i64, activity: i64) -> String {

@@ -52,6 +52,14 @@ pub fn routes() -> Routes {
             get(activities::detail).post(activities::update),
         )
         .route(
+            "/programmes/{id}/activities/{activity}/links",
+            post(activities::links::add),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/links/{record_link}/remove",
+            post(activities::links::remove),
+        )
+        .route(
             "/programmes/{id}/budget",
             get(budget::detail).post(budget::add),
         )
@@ -103,6 +111,14 @@ pub fn api_routes() -> Routes {
         .route(
             "/programmes/{id}/activities/{activity}",
             get(activities::detail_api).put(activities::update_api),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/links",
+            post(activities::links::add_api),
+        )
+        .route(
+            "/programmes/{id}/activities/{activity}/links/{record_link}",
+            delete(activities::links::remove_api),
         )
         .route(
             "/programmes/{id}/budget",

@@ -8,6 +8,7 @@ use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::programmes::activities::{self as activity_cases, Choices};
 use ateneu_app::programmes::{self as cases, ProgrammeForm, ProgrammeView};
 use ateneu_db::programmes::Programme;
 use ateneu_domain::permissions::Action;
@@ -166,7 +167,13 @@ fn shown(v: &Viewer, programme: &Programme) -> Markup {
     }
 }
 
-fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> Markup {
+fn detail_page(
+    v: &Viewer,
+    title: &str,
+    view: &ProgrammeView,
+    forms: &Forms,
+    choices: Option<&Choices>,
+) -> Markup {
     let programme = &view.programme;
     let city_name = view.city.draft.name.show(v.lang).text.to_owned();
     let empty = FieldErrors::new();
@@ -203,7 +210,7 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
                 }
             }
         }
-        (super::activities::section(v, programme.id, &view.activities, view.rights.may_manage, forms.activity.as_ref().map(|(i, e)| (i, e))))
+        (super::activities::section(v, programme.id, &view.activities, choices, forms.activity.as_ref().map(|(i, e)| (i, e))))
         (super::outputs::section(v, programme.id, &view.outputs, &view.activities, view.rights.may_consult, forms.output.as_ref().map(|(i, e)| (i, e))))
         (super::mou::section(v, programme))
         section #budget-summary {
@@ -255,10 +262,23 @@ fn detail_page(v: &Viewer, title: &str, view: &ProgrammeView, forms: &Forms) -> 
     }
 }
 
-fn page(state: &AppState, v: &Viewer, view: &ProgrammeView, forms: &Forms) -> Markup {
+/// The programme's page; its managers get the add-activity form with what its own fields
+/// choose from.
+async fn page(
+    state: &AppState,
+    v: &Viewer,
+    view: &ProgrammeView,
+    forms: &Forms,
+) -> Result<Markup, AppError> {
     let city_name = view.city.draft.name.show(v.lang).text.to_owned();
     let title = v.tf("programme-title", &[("city", city_name.into())]);
-    layout::page(state, v, &title, detail_page(v, &title, view, forms))
+    let choices = if view.rights.may_manage {
+        Some(activity_cases::choices(state).await?)
+    } else {
+        None
+    };
+    let body = detail_page(v, &title, view, forms, choices.as_ref());
+    Ok(layout::page(state, v, &title, body))
 }
 
 pub async fn detail(
@@ -267,7 +287,9 @@ pub async fn detail(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let view = cases::read(&state, &v.acting(), id).await?;
-    Ok(page(&state, &v, &view, &Forms::default()).into_response())
+    Ok(page(&state, &v, &view, &Forms::default())
+        .await?
+        .into_response())
 }
 
 pub async fn update(
@@ -309,7 +331,7 @@ pub async fn update(
     };
     // The page shows the programme as it is now, beside what this person sent.
     let view = cases::read(&state, &v.acting(), id).await?;
-    Ok((status, page(&state, &v, &view, &forms)).into_response())
+    Ok((status, page(&state, &v, &view, &forms).await?).into_response())
 }
 
 pub async fn add_consultation(
@@ -330,7 +352,7 @@ pub async fn add_consultation(
             };
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page(&state, &v, &view, &forms),
+                page(&state, &v, &view, &forms).await?,
             )
                 .into_response())
         }
@@ -353,7 +375,7 @@ pub async fn with_activity_errors(
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        page(state, v, &view, &forms),
+        page(state, v, &view, &forms).await?,
     )
         .into_response())
 }
@@ -373,7 +395,7 @@ pub async fn with_output_errors(
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        page(state, v, &view, &forms),
+        page(state, v, &view, &forms).await?,
     )
         .into_response())
 }

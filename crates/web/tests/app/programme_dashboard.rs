@@ -34,7 +34,7 @@ async fn programme(
         app,
         token,
         &format!("/api/v1/programmes/{id}/activities"),
-        json!({"catalogue_key": "local-challenge", "starts_on": day, "ends_on": day}),
+        json!({"catalogue_key": "local-challenge", "starts_on": day, "ends_on": day, "question": "How can the libraries reach every district?", "scope": "governance"}),
     )
     .await;
     for (revision, (funder, currency, planned)) in lines.iter().enumerate() {

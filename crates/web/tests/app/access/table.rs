@@ -393,6 +393,27 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "/{lang}/programmes/{id}/activities/{activity}/engagements/{engagement}/remove",
         "ssfnnnono",
     ),
+    // The records an activity links (a confidential assessment of city A).
+    (
+        "POST",
+        "/api/v1/programmes/{id}/activities/{activity}/links",
+        "ssfnnnini",
+    ),
+    (
+        "DELETE",
+        "/api/v1/programmes/{id}/activities/{activity}/links/{record_link}",
+        "nnfnnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/activities/{activity}/links",
+        "ssfnnnini",
+    ),
+    (
+        "POST",
+        "/{lang}/programmes/{id}/activities/{activity}/links/{record_link}/remove",
+        "ssfnnnono",
+    ),
     // The memorandum of understanding, the yearly plans and the inquiries.
     ("GET", "/api/v1/programmes/{id}/mou", "nnonnnono"),
     ("PUT", "/api/v1/programmes/{id}/mou", "ssfnnnini"),

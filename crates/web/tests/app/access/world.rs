@@ -30,6 +30,8 @@ pub struct World {
     programme: i64,
     activity: i64,
     budget_line: i64,
+    /// A custom activity of that programme, which links the city's assessments and practices.
+    linking_activity: i64,
     /// A confidential output of that programme, a file of it (its address) and a share link.
     output: i64,
     output_file: String,
@@ -178,6 +180,15 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("an activity");
+        let linking_activity = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/activities"),
+            Some(json!({"title": "A workshop of its own", "starts_on": "2026-06-01", "ends_on": "2026-06-01"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a custom activity");
         let budget_line = call(
             Method::POST,
             format!("/api/v1/programmes/{programme}/budget"),
@@ -308,6 +319,7 @@ impl World {
             programme,
             activity,
             budget_line,
+            linking_activity,
             output,
             output_file,
             share_link,
@@ -385,6 +397,37 @@ impl World {
         made.json()["id"].as_i64().expect("id")
     }
 
+    /// The confidential assessment linked to the custom activity: the link there is, or one
+    /// made for this request (the routes that remove one use it up).
+    async fn fresh_record_link(&self) -> i64 {
+        let secretariat = self
+            .token(Person::Secretariat)
+            .expect("the secretariat's token");
+        let activity = format!(
+            "/api/v1/programmes/{}/activities/{}",
+            self.programme, self.linking_activity
+        );
+        let shown = self
+            .app
+            .api(Method::GET, &activity, None, Some(&secretariat))
+            .await
+            .json();
+        if let Some(id) = shown["links"][0]["link_id"].as_i64() {
+            return id;
+        }
+        let made = self
+            .app
+            .api(
+                Method::POST,
+                &format!("{activity}/links"),
+                Some(json!({"kind": "assessment", "record": self.assessment})),
+                Some(&secretariat),
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+        made.json()["link_id"].as_i64().expect("id")
+    }
+
     fn token(&self, person: Person) -> Option<String> {
         self.tokens
             .iter()
@@ -425,6 +468,13 @@ impl World {
             String::new()
         };
         let mut path = template.replace("{lang}", "en");
+        // The records an activity links: the custom activity's, and a link of it.
+        if template.contains("{activity}/links") {
+            path = path.replace("{activity}", &self.linking_activity.to_string());
+        }
+        if template.contains("{record_link}") {
+            path = path.replace("{record_link}", &self.fresh_record_link().await.to_string());
+        }
         // The memorandum, the yearly plans and the inquiries.
         for (from, to) in [
             ("/mou-files/{id}/{name}", self.mou_file.clone()),

@@ -1,0 +1,74 @@
+//! What a programme's activities add to the API description beyond their basic fields: the
+//! specific fields of a seminar, a local challenge and a public event, and the records an
+//! activity links (operations and schemas).
+
+use super::operations::Operation;
+use super::schema_ref;
+use ateneu_domain::programmes::activities::links::{MAX_LINKS, RecordKind};
+use ateneu_domain::programmes::activities::specifics::{ChallengeScope, MAX_QUESTION, MAX_THEME};
+use ateneu_domain::programmes::{MAX_PEOPLE, MAX_TEXT};
+use serde_json::{Value, json};
+
+pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "post",
+        "/programmes/{id}/activities/{activity}/links",
+        "programmes",
+        "Link one of the city's records to an activity (the programme's managers): an assessment or a practice of the programme's city that the caller may see, of a kind the activity links (422 not_linkable, not_of_the_city, already_linked; at most 100)",
+        Some("LinkInput"),
+        201,
+        "LinkedRecord",
+        true,
+    ),
+    (
+        "delete",
+        "/programmes/{id}/activities/{activity}/links/{record_link}",
+        "programmes",
+        "Remove a link from an activity (204; the record stays)",
+        None,
+        204,
+        "",
+        true,
+    ),
+];
+
+/// The specific fields an activity's input takes, read only for the kind they belong to.
+pub(crate) fn specific_fields() -> Value {
+    let text = |max: usize| json!({"type": "string", "maxLength": max});
+    let scopes: Vec<&str> = ChallengeScope::ALL.iter().map(|s| s.key()).collect();
+    json!({
+        "host_city": {"type": ["integer", "string"], "description": "a peer-learning seminar's host: the id of a city with a programme; empty until chosen"},
+        "visiting_peers": {"type": "string", "maxLength": MAX_PEOPLE, "description": "a seminar's visiting peers, one per line"},
+        "question": {"type": "string", "maxLength": MAX_QUESTION, "description": "a local challenge's question (required for one)"},
+        "scope": {"type": "string", "enum": scopes, "description": "a local challenge's scope; empty is theme"},
+        "theme": {"type": "string", "maxLength": MAX_THEME, "description": "required when a local challenge's scope is theme"},
+        "people": {"type": "string", "maxLength": MAX_PEOPLE, "description": "a local challenge's members and experts involved"},
+        "event": {"type": ["integer", "string"], "description": "a public event's event of the calendar, by id; empty when it is not in it"},
+        "expertise_requested": text(MAX_TEXT),
+        "representatives": {"type": "string", "maxLength": MAX_PEOPLE, "description": "the Committee's representatives mobilised for a public event"}})
+}
+
+pub(crate) fn schemas() -> Value {
+    let id = json!({"type": "integer", "format": "int64"});
+    let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
+    let scopes: Vec<&str> = ChallengeScope::ALL.iter().map(|s| s.key()).collect();
+    json!({
+        "Specifics": {"type": "object", "required": ["kind"], "properties": {
+            "kind": {"type": "string", "enum": ["none", "seminar", "local_challenge", "public_event"]},
+            "host_city_id": {"type": ["integer", "null"], "format": "int64"}, "visiting_peers": {"type": "string"},
+            "question": {"type": "string"}, "scope": {"type": "string", "enum": scopes}, "theme": {"type": "string"},
+            "people": {"type": "string"}, "event_id": {"type": ["integer", "null"], "format": "int64"},
+            "expertise_requested": {"type": "string"}, "representatives": {"type": "string"}}},
+        "LinkInput": {"type": "object", "required": ["kind", "record"], "properties": {
+            "kind": {"type": "string", "enum": kinds.clone()},
+            "record": {"type": ["integer", "string"], "description": "the record's id"}}},
+        "LinkedRecord": {"type": "object", "properties": {
+            "link_id": id.clone(),
+            "record": {"type": "object", "required": ["kind", "id"], "properties": {
+                "kind": {"type": "string", "enum": kinds}, "id": id,
+                "title": {"description": "an assessment's title, or a practice's title in each language"},
+                "slug": {"type": "string"}, "status": {"type": "string"}, "stage": {"type": "string"},
+                "has_report": {"type": "boolean", "description": "a closed assessment: its report is the activity's output"}}}}},
+        "LinkedRecords": {"type": "array", "maxItems": MAX_LINKS, "items": schema_ref("LinkedRecord")}
+    })
+}
