@@ -1013,8 +1013,11 @@ channel-event = A presentation at an event
 channel-other = Other
 outputs-feed-title = Leading Cities: the newest public outputs
 translations-title = Waiting for translation
-translations-lead = The language versions of the outputs you keep that are to be translated or being translated, oldest first.
+translations-lead = The language versions of the outputs you keep that are to be translated or being translated, in the order they were asked for.
 translations-none = Nothing waits for translation.
+translations-count = { $total } versions wait in all.
+translations-next = Next page →
+translations-first = ← Back to the start
 
 ## The roster of experts and their engagements
 

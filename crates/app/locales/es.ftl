@@ -1013,8 +1013,11 @@ channel-event = Una presentación en un evento
 channel-other = Otro
 outputs-feed-title = Ciudades líderes: los últimos productos públicos
 translations-title = Pendiente de traducción
-translations-lead = Las versiones lingüísticas de los resultados a su cargo que están por traducir o en traducción, las más antiguas primero.
+translations-lead = Las versiones lingüísticas de los productos que usted sigue que están por traducir o en traducción, en el orden en que se pidieron.
 translations-none = Nada espera traducción.
+translations-count = { $total } versiones esperan en total.
+translations-next = Página siguiente →
+translations-first = ← Volver al principio
 
 ## El registro de personas expertas y sus encargos
 

@@ -1013,8 +1013,11 @@ channel-event = Une présentation lors d’un événement
 channel-other = Autre
 outputs-feed-title = Villes leaders : les derniers produits publics
 translations-title = En attente de traduction
-translations-lead = Les versions linguistiques des résultats dont vous avez la charge qui sont à traduire ou en traduction, les plus anciennes d’abord.
+translations-lead = Les versions linguistiques des produits que vous suivez qui sont à traduire ou en cours de traduction, dans l’ordre où elles ont été demandées.
 translations-none = Rien n’attend de traduction.
+translations-count = { $total } versions attendent en tout.
+translations-next = Page suivante →
+translations-first = ← Retour au début
 
 ## Le registre des experts et leurs missions
 

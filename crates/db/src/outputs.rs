@@ -188,35 +188,6 @@ pub async fn of_programme(conn: &impl ConnectionTrait, programme_id: i64) -> DbR
         .collect()
 }
 
-/// Every programme output with a language version waiting for translation, oldest first.
-pub async fn waiting_for_translation(
-    conn: &impl ConnectionTrait,
-) -> DbResult<Vec<(Output, Version)>> {
-    let versions = output_version::Entity::find()
-        .filter(output_version::Column::Status.is_in([
-            TranslationStatus::Wanted.key(),
-            TranslationStatus::InTranslation.key(),
-        ]))
-        .order_by_asc(output_version::Column::UpdatedAt)
-        .all(conn)
-        .await?;
-    let ids: Vec<i64> = versions.iter().map(|v| v.output_id).collect();
-    let outputs: std::collections::HashMap<i64, Output> = output::Entity::find()
-        .filter(output::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| to_output(m).map(|o| (o.id, o)))
-        .collect::<DbResult<_>>()?;
-    versions
-        .into_iter()
-        .filter_map(|v| {
-            let output = outputs.get(&v.output_id)?.clone();
-            Some(to_version(v).map(|version| (output, version)))
-        })
-        .collect()
-}
-
 /// Files an output of a programme's activity.
 pub async fn file(
     txn: &WriteTxn<'_>,

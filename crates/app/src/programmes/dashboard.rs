@@ -128,6 +128,24 @@ fn among(items: &[&ProgrammeListItem], every: usize) -> Option<Vec<i64>> {
     (items.len() < every).then(|| items.iter().map(|i| i.programme.id).collect())
 }
 
+/// The programmes whose outputs the person keeps, as a filter: none when they keep no
+/// programme's, `Some(None)` when they keep every programme's.
+pub(crate) async fn filed_by(
+    context: &Context,
+    acting: &Acting,
+) -> Result<Option<Option<Vec<i64>>>, Error> {
+    let networks = programme_networks(context);
+    let every = ateneu_db::programmes::all(&context.db.conn).await?;
+    let filing: Vec<&ProgrammeListItem> = every
+        .iter()
+        .filter(|i| {
+            let city = scope(i.programme.city_id, &networks);
+            acting.require(Action::FileOutput(city)).is_ok()
+        })
+        .collect();
+    Ok((!filing.is_empty()).then(|| among(&filing, every.len())))
+}
+
 /// Page `page` (from 1) of the dashboard of the programmes the person may see (sign in first).
 pub async fn dashboard(
     context: &Context,
@@ -276,7 +294,7 @@ pub async fn dashboard(
         }
     } else {
         let (total, waiting) =
-            repo::waiting_for_translation(conn, filing_ids.as_deref(), SHOWN as u64).await?;
+            repo::waiting_for_translation(conn, filing_ids.as_deref(), None, SHOWN as u64).await?;
         Few {
             total,
             items: waiting

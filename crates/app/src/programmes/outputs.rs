@@ -194,29 +194,54 @@ pub struct Waiting {
     pub version: Version,
 }
 
+/// How many versions a page of the translation queue holds.
+pub const QUEUE_PAGE: u64 = 50;
+
+/// A page of the translation queue: how many versions wait in all, this page's, and the
+/// `after=` of the next page when there is one.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationQueue {
+    pub total: u64,
+    pub items: Vec<Waiting>,
+    pub next: Option<i64>,
+}
+
 /// What waits for translation among the outputs the person keeps (the secretariat: all of them;
-/// a city's editors: their city's). Anonymous people are asked to sign in.
+/// a city's editors: their city's), in the order it was asked for, a page at a time after the
+/// version `after`. Anonymous people are asked to sign in.
 pub async fn waiting_for_translation(
     context: &Context,
     acting: &Acting,
-) -> Result<Vec<Waiting>, Error> {
+    after: Option<i64>,
+) -> Result<TranslationQueue, Error> {
     if !acting.is_signed_in() && !acting.is_operator() {
         return Err(Error::SignInRequired);
     }
-    let networks = programme_networks(context);
-    Ok(repo::waiting_for_translation(&context.db.conn)
-        .await?
+    let Some(among) = super::dashboard::filed_by(context, acting).await? else {
+        return Ok(TranslationQueue {
+            total: 0,
+            items: Vec::new(),
+            next: None,
+        });
+    };
+    let (total, waiting) = ateneu_db::programmes::dashboard::waiting_for_translation(
+        &context.db.conn,
+        among.as_deref(),
+        after,
+        QUEUE_PAGE + 1,
+    )
+    .await?;
+    let mut items: Vec<Waiting> = waiting
         .into_iter()
-        .filter(|(output, _)| {
-            acting
-                .require(Action::FileOutput(CityScope {
-                    id: output.city_id,
-                    networks: &networks,
-                }))
-                .is_ok()
-        })
         .map(|(output, version)| Waiting { output, version })
-        .collect())
+        .collect();
+    let next = if items.len() as u64 > QUEUE_PAGE {
+        items.truncate(QUEUE_PAGE as usize);
+        items.last().map(|w| w.version.id)
+    } else {
+        None
+    };
+    Ok(TranslationQueue { total, items, next })
 }
 
 /// How many outputs the feed holds.

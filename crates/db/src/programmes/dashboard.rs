@@ -205,11 +205,12 @@ pub async fn undisseminated(
 }
 
 /// The language versions waiting for translation (wanted or in translation) of every output,
-/// or of these programmes' outputs, oldest first (at most `limit`, each with its output), and
-/// how many in all.
+/// or of these programmes' outputs, in the order they were asked for (at most `limit` after
+/// the version `after`, each with its output), and how many in all.
 pub async fn waiting_for_translation(
     conn: &impl ConnectionTrait,
     among: Among<'_>,
+    after: Option<i64>,
     limit: u64,
 ) -> DbResult<(u64, Vec<(Output, Version)>)> {
     use output_version::Column as V;
@@ -230,9 +231,12 @@ pub async fn waiting_for_translation(
         .filter(condition.clone())
         .count(conn)
         .await?;
+    let mut page = condition;
+    if let Some(after) = after {
+        page = page.add(V::Id.gt(after));
+    }
     let versions = output_version::Entity::find()
-        .filter(condition)
-        .order_by_asc(V::UpdatedAt)
+        .filter(page)
         .order_by_asc(V::Id)
         .limit(limit)
         .all(conn)

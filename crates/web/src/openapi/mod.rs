@@ -83,6 +83,9 @@ pub fn document() -> Value {
         if *path == "/programmes/dashboard" {
             params.push(json!({"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}));
         }
+        if *path == "/outputs/translations" {
+            params.push(json!({"name": "after", "in": "query", "required": false, "schema": {"type": "integer"}, "description": "the `next` of the page before"}));
+        }
         if *path == "/practices/search" {
             params.extend(practices::search_parameters());
         }

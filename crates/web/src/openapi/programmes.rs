@@ -206,7 +206,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "get",
         "/outputs/translations",
         "programmes",
-        "The language versions waiting for translation among the outputs the caller keeps",
+        "The language versions waiting for translation among the outputs the caller keeps, in the order they were asked for, 50 a page: `total`, `items`, and `next` (the `after=` of the next page, null on the last; 400 invalid_queue_place for a bad one)",
         None,
         200,
         "TranslationQueue",
@@ -362,8 +362,10 @@ pub(crate) fn schemas() -> Value {
                     "assessment_id": id, "assessment_title": {"type": "string"}, "mean": {"type": "number"},
                     "min": {"type": "number"}, "max": {"type": "number"},
                     "id": id, "slug": {"type": "string"}, "title": {"type": "string"}}}}}}}}},
-        "TranslationQueue": {"type": "array", "items": {"type": "object", "properties": {
-            "output": schema_ref("Output"), "version": schema_ref("Version")}}}
+        "TranslationQueue": {"type": "object", "properties": {
+            "total": {"type": "integer"}, "next": {"type": ["integer", "null"], "format": "int64"},
+            "items": {"type": "array", "maxItems": 50, "items": {"type": "object", "properties": {
+                "output": schema_ref("Output"), "version": schema_ref("Version")}}}}}
     });
     let mut all = json!({
         "Activity": {"type": "object", "properties": {

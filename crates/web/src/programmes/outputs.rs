@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::extract::{ApiJson, Form, Path};
+use crate::extract::{ApiJson, Form, Path, Query};
 use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
@@ -277,22 +277,56 @@ pub async fn file(
     }
 }
 
-pub async fn translations(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let waiting = cases::waiting_for_translation(&state, &v.acting()).await?;
+/// The translation queue's query: the version the page starts after (the `next` of the page
+/// before).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub after: Option<String>,
+}
+
+impl QueueQuery {
+    fn after(&self) -> Result<Option<i64>, AppError> {
+        match self.after.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(given) => given.parse::<i64>().map(Some).map_err(|_| {
+                AppError::BadRequest(ateneu_domain::Problem::with_detail(
+                    ateneu_domain::ProblemKey::InvalidQueuePlace,
+                    given,
+                ))
+            }),
+        }
+    }
+}
+
+pub async fn translations(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    let after = query.after()?;
+    let queue = cases::waiting_for_translation(&state, &v.acting(), after).await?;
     let title = v.t("translations-title");
     let body = html! {
         h1 { (title) }
         p.lead { (v.t("translations-lead")) }
-        @if waiting.is_empty() { p.muted { (v.t("translations-none")) } } @else {
+        @if queue.items.is_empty() { p.muted { (v.t("translations-none")) } } @else {
+            p.muted { (v.tf("translations-count", &[("total", queue.total.into())])) }
             div.table-wrap { table.data {
                 thead { tr { th { (v.t("activity-title")) } th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } } }
-                tbody { @for w in &waiting { tr {
+                tbody { @for w in &queue.items { tr {
                     td { a href=(v.href(&format!("/outputs/{}#versions", w.output.id))) { (w.output.title) } }
                     td { (v.language(w.version.draft.lang)) }
                     td { (label(&v, "translation-status", w.version.draft.status.key())) }
                     td { (w.version.draft.translator) }
                 } } }
             } }
+        }
+        nav.pagination aria-label=(v.t("pagination")) {
+            @if after.is_some() { a href=(v.href("/outputs/translations")) { (v.t("translations-first")) } " " }
+            @if let Some(next) = queue.next {
+                a rel="next" href=(v.href(&format!("/outputs/translations?after={next}"))) { (v.t("translations-next")) }
+            }
         }
     };
     Ok(layout::page(&state, &v, &title, body).into_response())
@@ -346,6 +380,8 @@ pub async fn add_dissemination_api(
 pub async fn translations_api(
     State(state): State<AppState>,
     v: Viewer,
+    Query(query): Query<QueueQuery>,
 ) -> Result<Response, AppError> {
-    Ok(Json(cases::waiting_for_translation(&state, &v.acting()).await?).into_response())
+    let after = query.after()?;
+    Ok(Json(cases::waiting_for_translation(&state, &v.acting(), after).await?).into_response())
 }

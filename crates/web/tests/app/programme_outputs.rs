@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 /// secretariat's token.
 struct World {
     app: TestApp,
+    programme: i64,
     article: i64,
     notes: i64,
     report: i64,
@@ -67,6 +68,7 @@ async fn world() -> World {
     );
     let report = file("written_report", "The seminar's report", "network").await;
     World {
+        programme,
         article: article["id"].as_i64().expect("id"),
         notes: notes["id"].as_i64().expect("id"),
         report: report["id"].as_i64().expect("id"),
@@ -173,17 +175,19 @@ async fn an_output_is_seen_as_its_visibility_says_and_a_confidential_one_shows_n
             .json()
         }
     };
-    assert_eq!(
-        queue(w.token.clone()).await.as_array().map(Vec::len),
-        Some(2)
-    );
-    assert_eq!(queue(own.clone()).await.as_array().map(Vec::len), Some(2));
+    let all = queue(w.token.clone()).await;
+    assert_eq!(all["items"].as_array().map(Vec::len), Some(2));
+    assert_eq!(all["total"], 2);
+    assert!(all["next"].is_null(), "one page holds them");
+    let own_queue = queue(own.clone()).await;
+    assert_eq!(own_queue["items"].as_array().map(Vec::len), Some(2));
+    let nothing = json!({"total": 0, "items": [], "next": null});
     assert_eq!(
         queue(member.clone()).await,
-        json!([]),
+        nothing,
         "another city's queue is its own"
     );
-    assert_eq!(queue(uccn.clone()).await, json!([]));
+    assert_eq!(queue(uccn.clone()).await, nothing);
     assert_eq!(
         w.app
             .api(Method::GET, "/api/v1/outputs/translations", None, None)
@@ -284,4 +288,87 @@ async fn the_feed_holds_the_public_outputs_only_whoever_reads_it() {
             reply.body
         );
     }
+}
+
+#[tokio::test]
+async fn the_translation_queue_comes_a_page_at_a_time_in_the_order_it_was_asked_for() {
+    let mut w = world().await;
+    let mut asked = Vec::new();
+    for n in 0..17 {
+        let output = w
+            .app
+            .api(
+                Method::POST,
+                &format!("/api/v1/programmes/{}/outputs", w.programme),
+                Some(json!({"kind": "public_article", "title": format!("Article {n}")})),
+                Some(&w.token),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .expect("an output");
+        for lang in ["en", "fr", "es"] {
+            let version = w
+                .app
+                .api(
+                    Method::POST,
+                    &format!("/api/v1/outputs/{output}/versions"),
+                    Some(json!({"lang": lang, "status": "wanted"})),
+                    Some(&w.token),
+                )
+                .await;
+            assert_eq!(version.status, StatusCode::OK, "{}", version.body);
+            asked.push((output, lang));
+        }
+    }
+    let page = |after: Option<i64>| {
+        let app = &w.app;
+        let token = w.token.clone();
+        let path = match after {
+            Some(after) => format!("/api/v1/outputs/translations?after={after}"),
+            None => "/api/v1/outputs/translations".to_owned(),
+        };
+        async move { app.api(Method::GET, &path, None, Some(&token)).await.json() }
+    };
+    let first = page(None).await;
+    assert_eq!(first["total"], 51);
+    let items = first["items"].as_array().expect("items");
+    assert_eq!(items.len(), 50);
+    let next = first["next"].as_i64().expect("a next page");
+    assert_eq!(items[49]["version"]["id"], next);
+    let second = page(Some(next)).await;
+    assert_eq!(second["total"], 51);
+    assert!(second["next"].is_null());
+    let seen: Vec<(i64, String)> = items
+        .iter()
+        .chain(second["items"].as_array().expect("items"))
+        .map(|i| {
+            (
+                i["output"]["id"].as_i64().expect("output"),
+                i["version"]["lang"].as_str().expect("lang").to_owned(),
+            )
+        })
+        .collect();
+    let asked: Vec<(i64, String)> = asked.into_iter().map(|(o, l)| (o, l.to_owned())).collect();
+    assert_eq!(
+        seen, asked,
+        "each version once, in the order it was asked for"
+    );
+    let bad = w
+        .app
+        .api(
+            Method::GET,
+            "/api/v1/outputs/translations?after=yesterday",
+            None,
+            Some(&w.token),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.json()["error"], "invalid_queue_place");
+    w.app.sign_in("secretariat@example.org").await;
+    let html = w.app.get("/fr/outputs/translations").await;
+    assert!(html.body.contains("51 versions attendent en tout."));
+    assert!(html.body.contains(&format!(
+        r#"rel="next" href="/fr/outputs/translations?after={next}""#
+    )));
 }
