@@ -502,10 +502,17 @@ impl Browser {
 }
 
 /// Whether WebDriver answered that an element left the page.
+/// Whether the element read was dropped by a page being replaced. Chromium
+/// says so as a stale reference, or, when the node went between the driver's
+/// two inspector calls, as an "unknown error" naming a node that "does not
+/// belong to the document".
 fn is_stale(error: &fantoccini::error::CmdError) -> bool {
-    matches!(
-        error,
-        fantoccini::error::CmdError::Standard(e)
-            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
-    )
+    match error {
+        fantoccini::error::CmdError::Standard(e) => {
+            e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                || (e.error == fantoccini::error::ErrorStatus::UnknownError
+                    && e.message.contains("does not belong to the document"))
+        }
+        _ => false,
+    }
 }
