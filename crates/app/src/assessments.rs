@@ -109,12 +109,18 @@ pub async fn may_see(
     acting: &crate::Acting,
     assessment: &Assessment,
 ) -> Result<bool, Error> {
-    use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
     let networks = crate::cities::scope_networks(context, assessment.city_id).await?;
+    Ok(may_see_in(acting, assessment, &networks))
+}
+
+/// Whether the person may see the assessment on its own, its city's networks read already
+/// (`cities::scope_networks`): for many assessments of one city.
+pub fn may_see_in(acting: &crate::Acting, assessment: &Assessment, networks: &[String]) -> bool {
+    use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
     let scope = AssessmentScope {
         city: CityScope {
             id: assessment.city_id,
-            networks: &networks,
+            networks,
         },
         visibility: assessment.visibility,
         is_facilitator: acting
@@ -122,8 +128,8 @@ pub async fn may_see(
             .user_id
             .is_some_and(|u| assessment.facilitators.contains(&u)),
     };
-    Ok(acting.require(Action::ViewResults(scope)).is_ok()
-        || acting.require(Action::RunAssessment(scope)).is_ok())
+    acting.require(Action::ViewResults(scope)).is_ok()
+        || acting.require(Action::RunAssessment(scope)).is_ok()
 }
 
 #[cfg(test)]

@@ -157,7 +157,6 @@ pub(crate) fn conflict_as(key: ateneu_domain::ProblemKey) -> impl FnOnce(DbErr) 
     }
 }
 
-/// Reads a JSON text column into a value.
 /// Lower-case hex of the SHA-256 of `bytes`: what the database keeps of a token, a framework
 /// file's checksum, an uploaded file's ETag.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -168,6 +167,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Reads a JSON text column into a value.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
     serde_json::from_str(text).map_err(|e| DbError::Corrupt(e.to_string()))
 }

@@ -89,7 +89,8 @@ pub fn max_chars(value: &str, max: usize) -> Result<(), Problem> {
 }
 
 /// A whole number given as a JSON number or as text (a form's field), kept as text for its
-/// parser to check: `#[serde(deserialize_with = "number_or_text")]`.
+/// parser to check; JSON `null` is empty text, as the form's empty field:
+/// `#[serde(deserialize_with = "number_or_text")]`.
 pub fn number_or_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<String, D::Error> {
@@ -98,11 +99,13 @@ pub fn number_or_text<'de, D: serde::Deserializer<'de>>(
     enum Given {
         Number(i64),
         Text(String),
+        Null(()),
     }
     Ok(
         match <Given as serde::Deserialize>::deserialize(deserializer)? {
             Given::Number(n) => n.to_string(),
             Given::Text(text) => text,
+            Given::Null(()) => String::new(),
         },
     )
 }

@@ -11,6 +11,7 @@ use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::events::{self as event_repo, Event};
 use ateneu_db::programmes::Programme;
+use ateneu_db::programmes::activities::links as link_repo;
 use ateneu_db::programmes::activities::{self as repo, Activity};
 use ateneu_db::programmes::budget::{self as budget_repo, BudgetLine};
 use ateneu_domain::TranslatedText;
@@ -19,7 +20,7 @@ use ateneu_domain::programmes::activities::links::{RecordKind, linkable};
 use ateneu_domain::programmes::activities::specifics::{Known, PUBLIC_EVENT, SEMINAR};
 use ateneu_domain::programmes::catalogue::CatalogueActivity;
 use ateneu_domain::{Problem, ProblemKey};
-use links::{LinkedRecord, Record};
+use links::LinkedRecord;
 use serde::{Deserialize, Serialize};
 
 /// An activity as its page and the API show it: its programme and city, the catalogue's
@@ -41,8 +42,6 @@ pub struct ActivityView {
     /// The kinds of record it links, and the records linked that the reader may see.
     pub linkable: &'static [RecordKind],
     pub links: Vec<LinkedRecord>,
-    /// What the managers may link (empty for anyone else).
-    pub link_choices: Vec<Record>,
     #[serde(flatten)]
     pub rights: ProgrammeRights,
 }
@@ -156,11 +155,6 @@ pub async fn read(
     };
     let linkable = linkable(activity.draft.catalogue_key.as_deref());
     let links = links::linked(context, acting, programme.city_id, activity.id).await?;
-    let link_choices = if rights.may_manage && !linkable.is_empty() {
-        links::choices(context, acting, programme.city_id, linkable, &links).await?
-    } else {
-        Vec::new()
-    };
     Ok(ActivityView {
         unusual_days: activity.draft.unusual_days(),
         activity,
@@ -172,7 +166,6 @@ pub async fn read(
         event,
         linkable,
         links,
-        link_choices,
         rights,
     })
 }
@@ -241,6 +234,13 @@ pub async fn update(
         },
     )?;
     let activity = repo::update(&txn, &acting.who, &view.activity, revision, &draft).await?;
+    // A change of kind drops the links the new kind does not make (as its specifics).
+    let keeps = linkable(draft.catalogue_key.as_deref());
+    for link in link_repo::of_activity(&*txn, activity_id).await? {
+        if !keeps.contains(&link.draft.kind) {
+            link_repo::delete(&txn, &acting.who, &link).await?;
+        }
+    }
     txn.commit().await?;
     Ok(activity)
 }

@@ -207,8 +207,8 @@ pub struct TranslationQueue {
 }
 
 /// What waits for translation among the outputs the person keeps (the secretariat: all of them;
-/// a city's editors: their city's), in the order it was asked for, a page at a time after the
-/// version `after`. Anonymous people are asked to sign in.
+/// a city's editors: their city's), the version set longest ago first, a page at a time after
+/// the version `after`. Anonymous people are asked to sign in.
 pub async fn waiting_for_translation(
     context: &Context,
     acting: &Acting,

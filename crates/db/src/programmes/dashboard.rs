@@ -204,9 +204,10 @@ pub async fn undisseminated(
     Ok((count, outputs))
 }
 
-/// The language versions waiting for translation (wanted or in translation) of every output,
-/// or of these programmes' outputs, in the order they were asked for (at most `limit` after
-/// the version `after`, each with its output), and how many in all.
+/// The language versions waiting for translation (wanted or in translation) of every
+/// programme's outputs, or of these programmes', the version set longest ago first (`set_version` replaces
+/// a version with a new row, so a version set again goes to the back), at most `limit` after
+/// the version `after`, each with its output, and how many in all.
 pub async fn waiting_for_translation(
     conn: &impl ConnectionTrait,
     among: Among<'_>,
@@ -218,15 +219,18 @@ pub async fn waiting_for_translation(
         TranslationStatus::Wanted.key(),
         TranslationStatus::InTranslation.key(),
     ]));
-    // Every output's versions are the secretariat's to follow; a city's, its programmes'.
+    // Only the programmes' outputs (a Lab report outside any programme is its city's to
+    // follow, not the queue's): every programme's for the secretariat, a city's own for its
+    // editors.
+    let mut outputs = Query::select()
+        .column(output::Column::Id)
+        .from(output::Entity)
+        .and_where(output::Column::ProgrammeId.is_not_null())
+        .to_owned();
     if let Some(ids) = among {
-        let outputs = Query::select()
-            .column(output::Column::Id)
-            .from(output::Entity)
-            .and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()))
-            .to_owned();
-        condition = condition.add(V::OutputId.in_subquery(outputs));
+        outputs.and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()));
     }
+    condition = condition.add(V::OutputId.in_subquery(outputs));
     let count = output_version::Entity::find()
         .filter(condition.clone())
         .count(conn)

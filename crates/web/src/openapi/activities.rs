@@ -36,14 +36,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 pub(crate) fn specific_fields() -> Value {
     let text = |max: usize| json!({"type": "string", "maxLength": max});
     let scopes: Vec<&str> = ChallengeScope::ALL.iter().map(|s| s.key()).collect();
+    // The input also takes an empty scope (a theme).
+    let given_scopes: Vec<&str> = std::iter::once("").chain(scopes.iter().copied()).collect();
     json!({
-        "host_city": {"type": ["integer", "string"], "description": "a peer-learning seminar's host: the id of a city with a programme; empty until chosen"},
+        "host_city": {"type": ["integer", "string", "null"], "description": "a peer-learning seminar's host: the id of a city with a programme; empty or null until chosen"},
         "visiting_peers": {"type": "string", "maxLength": MAX_PEOPLE, "description": "a seminar's visiting peers, one per line"},
         "question": {"type": "string", "maxLength": MAX_QUESTION, "description": "a local challenge's question (required for one)"},
-        "scope": {"type": "string", "enum": scopes, "description": "a local challenge's scope; empty is theme"},
+        "scope": {"type": "string", "enum": given_scopes, "description": "a local challenge's scope; empty is theme"},
         "theme": {"type": "string", "maxLength": MAX_THEME, "description": "required when a local challenge's scope is theme"},
         "people": {"type": "string", "maxLength": MAX_PEOPLE, "description": "a local challenge's members and experts involved"},
-        "event": {"type": ["integer", "string"], "description": "a public event's event of the calendar, by id; empty when it is not in it"},
+        "event": {"type": ["integer", "string", "null"], "description": "a public event's event of the calendar, by id; empty or null when it is not in it"},
         "expertise_requested": text(MAX_TEXT),
         "representatives": {"type": "string", "maxLength": MAX_PEOPLE, "description": "the Committee's representatives mobilised for a public event"}})
 }

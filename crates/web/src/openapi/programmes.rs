@@ -206,7 +206,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "get",
         "/outputs/translations",
         "programmes",
-        "The language versions waiting for translation among the outputs the caller keeps, in the order they were asked for, 50 a page: `total`, `items`, and `next` (the `after=` of the next page, null on the last; 400 invalid_queue_place for a bad one)",
+        "The language versions waiting for translation among the outputs the caller keeps, the version set longest ago first (setting it again puts it at the back), 50 a page: `total`, `items`, and `next` (the `after=` of the next page, null on the last; 400 invalid_queue_place for a bad one)",
         None,
         200,
         "TranslationQueue",
@@ -384,7 +384,6 @@ pub(crate) fn schemas() -> Value {
             "unusual_days": {"type": ["integer", "null"], "description": "a seminar's days when not the usual 3–4"},
             "linkable": {"type": "array", "items": {"type": "string", "enum": ["assessment", "practice"]}},
             "links": schema_ref("LinkedRecords"),
-            "link_choices": {"type": "array", "description": "the city's records the caller may link (the programme's managers)", "items": {"type": "object"}},
             "may_manage": {"type": "boolean"}, "may_consult": {"type": "boolean"}}}]},
         "BudgetLine": {"type": "object", "properties": {
             "id": {"type": "integer", "format": "int64"}, "programme_id": {"type": "integer", "format": "int64"},

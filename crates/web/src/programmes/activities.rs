@@ -134,7 +134,8 @@ pub(super) struct Shown<'a> {
     pub change: Option<(&'a ActivityForm, &'a FieldErrors)>,
     pub conflict: bool,
     pub experts: super::experts::Shown<'a>,
-    pub linking: Option<&'a FieldErrors>,
+    /// The link form refused: the record chosen and its problems.
+    pub linking: Option<(&'a str, &'a FieldErrors)>,
 }
 
 /// The activity's page as `shown` says, with `status`.
@@ -152,17 +153,24 @@ pub(super) async fn answer(
     } else {
         Choices::default()
     };
-    Ok((status, page(state, v, &view, &shown, &choices, experts)).into_response())
+    let link_choices = cases::links::choices(state, &v.acting(), &view).await?;
+    let links = links::section(v, &view, &link_choices, shown.linking);
+    Ok((
+        status,
+        page(state, v, &view, &shown, &choices, [experts, links]),
+    )
+        .into_response())
 }
 
-/// An activity's page; `experts` is its experts section (`experts::section`).
+/// An activity's page; `sections` are its experts (`experts::section`) and the records it
+/// produces (`links::section`).
 fn page(
     state: &AppState,
     v: &Viewer,
     view: &ActivityView,
     shown: &Shown<'_>,
     choices: &Choices,
-    experts: Markup,
+    [experts, links]: [Markup; 2],
 ) -> Markup {
     let (change, conflict) = (shown.change, shown.conflict);
     let activity = &view.activity;
@@ -205,7 +213,7 @@ fn page(
             p { a href=(v.href(&format!("{programme}/budget"))) { (v.t("budget-open")) } }
         }
         (experts)
-        (links::section(v, view, shown.linking))
+        (links)
         @if view.rights.may_manage {
             details open[change.is_some()] {
                 summary { (v.t("activity-change")) }

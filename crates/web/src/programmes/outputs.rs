@@ -310,8 +310,10 @@ pub async fn translations(
     let body = html! {
         h1 { (title) }
         p.lead { (v.t("translations-lead")) }
-        @if queue.items.is_empty() { p.muted { (v.t("translations-none")) } } @else {
+        @if queue.total == 0 { p.muted { (v.t("translations-none")) } } @else {
             p.muted { (v.tf("translations-count", &[("total", queue.total.into())])) }
+        }
+        @if !queue.items.is_empty() {
             div.table-wrap { table.data {
                 thead { tr { th { (v.t("activity-title")) } th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } } }
                 tbody { @for w in &queue.items { tr {
@@ -322,10 +324,12 @@ pub async fn translations(
                 } } }
             } }
         }
-        nav.pagination aria-label=(v.t("pagination")) {
-            @if after.is_some() { a href=(v.href("/outputs/translations")) { (v.t("translations-first")) } " " }
-            @if let Some(next) = queue.next {
-                a rel="next" href=(v.href(&format!("/outputs/translations?after={next}"))) { (v.t("translations-next")) }
+        @if after.is_some() || queue.next.is_some() {
+            nav.pagination aria-label=(v.t("pagination")) {
+                @if after.is_some() { a href=(v.href("/outputs/translations")) { (v.t("translations-first")) } " " }
+                @if let Some(next) = queue.next {
+                    a rel="next" href=(v.href(&format!("/outputs/translations?after={next}"))) { (v.t("translations-next")) }
+                }
             }
         }
     };

@@ -240,15 +240,16 @@ async fn an_activity_links_the_city_s_records_once_each_and_shows_them_to_whoeve
         .expect("an assessment");
     let view = w.call(Method::GET, &w.activity(lab), None).await;
     assert_eq!(view["linkable"], json!(["assessment"]));
-    let offered: Vec<i64> = view["link_choices"]
-        .as_array()
-        .expect("choices")
-        .iter()
-        .map(|c| c["id"].as_i64().expect("id"))
-        .collect();
-    assert!(offered.contains(&assessment), "{offered:?}");
+    let mut browser = w.app.fresh_browser();
+    browser.sign_in("secretariat@example.org").await;
+    let page_path = format!("/en/programmes/{}/activities/{lab}", w.programme);
+    let offered = browser.get(&page_path).await.body;
     assert!(
-        !offered.contains(&elsewhere),
+        offered.contains(&format!(r#"value="assessment:{assessment}""#)),
+        "{offered}"
+    );
+    assert!(
+        !offered.contains(&format!(r#"value="assessment:{elsewhere}""#)),
         "another city's record is not offered"
     );
     let links = format!("{}/links", w.activity(lab));
@@ -280,7 +281,11 @@ async fn an_activity_links_the_city_s_records_once_each_and_shows_them_to_whoeve
     assert_eq!(view["links"][0]["record"]["title"], "Our own radar");
     assert_eq!(view["links"][0]["record"]["has_report"], false);
     assert!(
-        view["link_choices"].as_array().expect("choices").is_empty(),
+        !browser
+            .get(&page_path)
+            .await
+            .body
+            .contains(&format!(r#"value="assessment:{assessment}""#)),
         "a linked record is not offered again"
     );
     // The city's editor sees the activity and its confidential assessment; the page links both
@@ -306,11 +311,7 @@ async fn an_activity_links_the_city_s_records_once_each_and_shows_them_to_whoeve
         )
         .await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
-    let mut browser = w.app.fresh_browser();
-    browser.sign_in("secretariat@example.org").await;
-    let page = browser
-        .get(&format!("/en/programmes/{}/activities/{lab}", w.programme))
-        .await;
+    let page = browser.get(&page_path).await;
     assert!(page.body.contains("Records it produced"));
     assert!(
         page.body
@@ -355,4 +356,35 @@ async fn an_activity_links_the_city_s_records_once_each_and_shows_them_to_whoeve
             .body
             .contains("Cette fiche est déjà reliée à l’activité.")
     );
+    assert!(
+        refused.body.contains(r##"href="#f-link-record""##)
+            && refused.body.contains(r#"id="f-link-record""#),
+        "the problems' summary points to the field, kept on the page: {}",
+        refused.body
+    );
+    // Made a good practice (7), the activity no longer links assessments: the link goes with
+    // the change, the assessment stays.
+    let view = w.call(Method::GET, &w.activity(lab), None).await;
+    assert_eq!(view["links"].as_array().map(Vec::len), Some(1));
+    w.call(
+        Method::PUT,
+        &w.activity(lab),
+        Some(
+            json!({"revision": view["revision"], "catalogue_key": "good-practice",
+                    "starts_on": "2026-03-10", "ends_on": "2026-03-11"}),
+        ),
+    )
+    .await;
+    let view = w.call(Method::GET, &w.activity(lab), None).await;
+    assert_eq!(view["linkable"], json!(["practice"]));
+    assert!(
+        view["links"].as_array().expect("links").is_empty(),
+        "{view}"
+    );
+    w.call(
+        Method::GET,
+        &format!("/api/v1/assessments/{assessment}"),
+        None,
+    )
+    .await;
 }

@@ -291,7 +291,7 @@ async fn the_feed_holds_the_public_outputs_only_whoever_reads_it() {
 }
 
 #[tokio::test]
-async fn the_translation_queue_comes_a_page_at_a_time_in_the_order_it_was_asked_for() {
+async fn the_translation_queue_comes_a_page_at_a_time_the_version_set_longest_ago_first() {
     let mut w = world().await;
     let mut asked = Vec::new();
     for n in 0..17 {
@@ -352,7 +352,7 @@ async fn the_translation_queue_comes_a_page_at_a_time_in_the_order_it_was_asked_
     let asked: Vec<(i64, String)> = asked.into_iter().map(|(o, l)| (o, l.to_owned())).collect();
     assert_eq!(
         seen, asked,
-        "each version once, in the order it was asked for"
+        "each version once, the one set longest ago first"
     );
     let bad = w
         .app
@@ -371,4 +371,92 @@ async fn the_translation_queue_comes_a_page_at_a_time_in_the_order_it_was_asked_
     assert!(html.body.contains(&format!(
         r#"rel="next" href="/fr/outputs/translations?after={next}""#
     )));
+    // Past the last page: still how many wait, a way back to the first page, no next one.
+    let past = w.app.get("/fr/outputs/translations?after=999999999").await;
+    assert!(
+        past.body.contains("51 versions attendent en tout."),
+        "{}",
+        past.body
+    );
+    assert!(!past.body.contains(r#"rel="next""#));
+    assert!(past.body.contains(r#"href="/fr/outputs/translations""#));
+}
+
+#[tokio::test]
+async fn the_translation_queue_holds_only_the_programmes_outputs_whoever_keeps_them_all() {
+    let w = world().await;
+    // Mexico City's confidential Lab, closed: its report is an output outside any programme.
+    let assessment = w
+        .app
+        .api(
+            Method::POST,
+            "/api/v1/assessments",
+            Some(json!({"city": "mexico-city", "framework": "culture21-actions@2015", "module": "commitments",
+                        "title": "A closed door", "starts_on": "2026-03-10", "ends_on": "2026-03-11",
+                        "visibility": "confidential", "languages": ["es"]})),
+            Some(&w.token),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .expect("an assessment");
+    let closed = w
+        .app
+        .api(
+            Method::POST,
+            &format!("/api/v1/assessments/{assessment}/close"),
+            None,
+            Some(&w.token),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    // The API keeps language versions for the programmes' outputs only; the queue holds only
+    // them even should a Lab report have one (written here in storage).
+    let report = w.report.max(w.article).max(w.notes) + 1;
+    let lab_report = ateneu_db::outputs::by_id(&w.app.state.db.conn, report)
+        .await
+        .expect("read")
+        .expect("the Lab's report");
+    assert_eq!(lab_report.assessment_id, Some(assessment));
+    assert_eq!(lab_report.programme_id, None);
+    let txn = w.app.state.db.write().await.expect("a transaction");
+    ateneu_db::outputs::set_version(
+        &txn,
+        &ateneu_db::audit::Who::system("test"),
+        report,
+        &ateneu_domain::programmes::outputs::VersionDraft {
+            lang: ateneu_domain::Lang::En,
+            status: ateneu_domain::programmes::outputs::TranslationStatus::Wanted,
+            translator: String::new(),
+            title: "A closed door, translated".into(),
+            link: None,
+        },
+    )
+    .await
+    .expect("a version");
+    txn.commit().await.expect("commit");
+    // Buenos Aires's editor keeps every programme there is (the only one): the queue is still
+    // only its outputs, never another city's Lab report.
+    let buenos_aires = w.app.city_id("buenos-aires").await;
+    let city_editor = w
+        .app
+        .user("editor@example.org", &[editor(buenos_aires)])
+        .await;
+    for token in [&w.token, &city_editor] {
+        let queue = w
+            .app
+            .api(
+                Method::GET,
+                "/api/v1/outputs/translations",
+                None,
+                Some(token),
+            )
+            .await;
+        assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
+        assert!(
+            !queue.body.contains("A closed door") && queue.json()["total"] == 0,
+            "{}",
+            queue.body
+        );
+    }
 }

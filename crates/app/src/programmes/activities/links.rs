@@ -3,7 +3,7 @@
 //! the city's records its managers may link, linking one and removing a link. A linked
 //! assessment's report is the Lab's output of the activity.
 
-use super::read as read_activity;
+use super::{ActivityView, read as read_activity};
 use crate::{Acting, Context, Error};
 use ateneu_db::DbError;
 use ateneu_db::assessments::{self as assessment_repo, Assessment};
@@ -132,27 +132,35 @@ pub async fn linked(
     Ok(shown)
 }
 
-/// The city's records of the kinds an activity links that the person may see and that are not
-/// linked yet: what the link form offers its managers.
+/// The city's records of the kinds the activity links that the person may see and that are
+/// not linked yet: what the link form offers the programme's managers (nothing to anyone
+/// else). Read only for the activity's page, not with every read of the activity.
 pub async fn choices(
     context: &Context,
     acting: &Acting,
-    city_id: i64,
-    kinds: &[RecordKind],
-    linked: &[LinkedRecord],
+    view: &ActivityView,
 ) -> Result<Vec<Record>, Error> {
+    if !view.rights.may_manage || view.linkable.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (city_id, kinds, linked) = (view.programme.city_id, view.linkable, &view.links);
     let taken = |kind: RecordKind, id: i64| linked.iter().any(|l| l.record.key() == (kind, id));
     let mut records = Vec::new();
     if kinds.contains(&RecordKind::Assessment) {
         let mut assessments = assessment_repo::of_city(&context.db.conn, city_id).await?;
         assessments.sort_by_key(|a| std::cmp::Reverse((a.starts_on, a.id)));
-        for a in assessments.iter().take(CHOICES as usize) {
-            if !taken(RecordKind::Assessment, a.id)
-                && crate::assessments::may_see(context, acting, a).await?
-            {
-                records.push(Record::of_assessment(a));
-            }
-        }
+        // Every assessment here is of one city: its networks are read once.
+        let networks = crate::cities::scope_networks(context, city_id).await?;
+        records.extend(
+            assessments
+                .iter()
+                .take(CHOICES as usize)
+                .filter(|a| {
+                    !taken(RecordKind::Assessment, a.id)
+                        && crate::assessments::may_see_in(acting, a, &networks)
+                })
+                .map(Record::of_assessment),
+        );
     }
     if kinds.contains(&RecordKind::Practice) {
         let filter = PracticeFilter {
@@ -199,13 +207,13 @@ pub async fn add(
             Problem::with_detail(ProblemKey::NotOfTheCity, draft.record_id.to_string()),
         ));
     };
-    let txn = context.db.write().await?;
-    if repo::count(&*txn, activity_id).await? >= MAX_LINKS as u64 {
+    if live_links(context, activity_id).await? >= MAX_LINKS {
         return Err(Error::field(
             "record",
             Problem::with_detail(ProblemKey::TooManyItems, MAX_LINKS.to_string()),
         ));
     }
+    let txn = context.db.write().await?;
     let link = match repo::create(&txn, &acting.who, activity_id, &draft).await {
         Ok(link) => link,
         Err(DbError::Conflict(key)) => return Err(Error::field("record", Problem::new(key))),
@@ -216,6 +224,27 @@ pub async fn add(
         link_id: link.id,
         record,
     })
+}
+
+/// How many of an activity's links point to a record that still exists (a link to a record
+/// deleted since does not count toward the limit). The records are read only at the limit.
+async fn live_links(context: &Context, activity_id: i64) -> Result<usize, Error> {
+    if repo::count(&context.db.conn, activity_id).await? < MAX_LINKS as u64 {
+        return Ok(0);
+    }
+    let mut live = 0;
+    for link in repo::of_activity(&context.db.conn, activity_id).await? {
+        let exists = match link.draft.kind {
+            RecordKind::Assessment => assessment_repo::get(&context.db.conn, link.draft.record_id)
+                .await?
+                .is_some(),
+            RecordKind::Practice => practice_repo::get(&context.db.conn, link.draft.record_id)
+                .await?
+                .is_some(),
+        };
+        live += usize::from(exists);
+    }
+    Ok(live)
 }
 
 /// Removes a link from an activity (the programme's managers); not found for a link of another

@@ -89,7 +89,9 @@ pub async fn create(
         ..Default::default()
     }
     .insert(&**txn)
-    .await?;
+    .await
+    // Two people linking the same record at once: the second meets the unique index.
+    .map_err(crate::conflict_as(ProblemKey::AlreadyLinked))?;
     audit::record(
         &**txn,
         who,

@@ -64,8 +64,15 @@ fn choice(v: &Viewer, record: &Record) -> (String, String) {
     )
 }
 
-/// The records section of an activity's page; none for an activity that links nothing.
-pub fn section(v: &Viewer, view: &ActivityView, adding: Option<&FieldErrors>) -> Markup {
+/// The records section of an activity's page, with the records its managers may link
+/// (`cases::choices`) and, when the link form was refused, the record chosen and its problems;
+/// none for an activity that links nothing.
+pub fn section(
+    v: &Viewer,
+    view: &ActivityView,
+    link_choices: &[Record],
+    adding: Option<(&str, &FieldErrors)>,
+) -> Markup {
     if view.linkable.is_empty() {
         return html! {};
     }
@@ -74,9 +81,9 @@ pub fn section(v: &Viewer, view: &ActivityView, adding: Option<&FieldErrors>) ->
         view.programme.id, view.activity.id
     );
     let empty = FieldErrors::new();
-    let errors = adding.unwrap_or(&empty);
+    let (chosen, errors) = adding.unwrap_or(("", &empty));
     let mut options = vec![(String::new(), v.t("link-choose"))];
-    options.extend(view.link_choices.iter().map(|r| choice(v, r)));
+    options.extend(link_choices.iter().map(|r| choice(v, r)));
     html! {
         section #records {
             h2 { (v.t("links-title")) }
@@ -95,11 +102,12 @@ pub fn section(v: &Viewer, view: &ActivityView, adding: Option<&FieldErrors>) ->
                 details open[adding.is_some()] {
                     summary { (v.t("link-add")) }
                     (layout::form_errors_in(v, Some("link"), errors))
-                    @if view.link_choices.is_empty() { p.muted { (v.t("link-nothing-to-add")) } }
-                    @else {
+                    @if link_choices.is_empty() { p.muted { (v.t("link-nothing-to-add")) } }
+                    // A refused form keeps its field (the problems' summary points to it).
+                    @if !link_choices.is_empty() || adding.is_some() {
                         form.form method="post" action=(v.href(&base)) novalidate {
                             (csrf_field(v))
-                            (layout::select_in(v, Some("link"), "record", &v.t("link-record"), &options, "", errors))
+                            (layout::select_in(v, Some("link"), "record", &v.t("link-record"), &options, chosen, errors))
                             div.actions { button.button type="submit" { (v.t("add")) } }
                         }
                     }
@@ -150,7 +158,7 @@ pub async fn add(
                 (id, activity),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 super::Shown {
-                    linking: Some(&on_record),
+                    linking: Some((&choice.record, &on_record)),
                     ..Default::default()
                 },
             )
