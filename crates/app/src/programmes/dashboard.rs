@@ -128,22 +128,35 @@ fn among(items: &[&ProgrammeListItem], every: usize) -> Option<Vec<i64>> {
     (items.len() < every).then(|| items.iter().map(|i| i.programme.id).collect())
 }
 
+/// Whether the person keeps the outputs of every Leading City, today's and tomorrow's (the
+/// secretariat, the command line's operator): asked of a city no one edits.
+fn keeps_every_city(acting: &Acting, networks: &[String]) -> bool {
+    acting
+        .require(Action::FileOutput(scope(-1, networks)))
+        .is_ok()
+}
+
 /// The programmes whose outputs the person keeps, as a filter: none when they keep no
-/// programme's, `Some(None)` when they keep every programme's.
+/// programme's, `Some(None)` when they keep every city's (not only a city's editors who happen
+/// to keep every programme there is, which a filter by programme keeps to their own).
 pub(crate) async fn filed_by(
     context: &Context,
     acting: &Acting,
 ) -> Result<Option<Option<Vec<i64>>>, Error> {
     let networks = programme_networks(context);
+    if keeps_every_city(acting, &networks) {
+        return Ok(Some(None));
+    }
     let every = ateneu_db::programmes::all(&context.db.conn).await?;
-    let filing: Vec<&ProgrammeListItem> = every
+    let filing: Vec<i64> = every
         .iter()
         .filter(|i| {
             let city = scope(i.programme.city_id, &networks);
             acting.require(Action::FileOutput(city)).is_ok()
         })
+        .map(|i| i.programme.id)
         .collect();
-    Ok((!filing.is_empty()).then(|| among(&filing, every.len())))
+    Ok((!filing.is_empty()).then_some(Some(filing)))
 }
 
 /// Page `page` (from 1) of the dashboard of the programmes the person may see (sign in first).
@@ -173,7 +186,11 @@ pub async fn dashboard(
         })
         .collect();
     let seen_ids = among(&seen, count);
-    let filing_ids = among(&filing, count);
+    let filing_ids = if keeps_every_city(acting, &networks) {
+        None
+    } else {
+        Some(filing.iter().map(|i| i.programme.id).collect::<Vec<_>>())
+    };
     let today = chrono::Utc::now().date_naive();
     let (from, to) = quarter(today);
     let conn = &context.db.conn;

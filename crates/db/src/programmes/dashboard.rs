@@ -219,18 +219,17 @@ pub async fn waiting_for_translation(
         TranslationStatus::Wanted.key(),
         TranslationStatus::InTranslation.key(),
     ]));
-    // Only the programmes' outputs (a Lab report outside any programme is its city's to
-    // follow, not the queue's): every programme's for the secretariat, a city's own for its
-    // editors.
-    let mut outputs = Query::select()
-        .column(output::Column::Id)
-        .from(output::Entity)
-        .and_where(output::Column::ProgrammeId.is_not_null())
-        .to_owned();
+    // Every version is of a programme's output (the use cases keep versions for those only),
+    // so the secretariat's queue is read from the status index alone: a join to the outputs
+    // to say so again cost 6–12 ms at 50,000 outputs. A city's editors: their programmes'.
     if let Some(ids) = among {
-        outputs.and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()));
+        let outputs = Query::select()
+            .column(output::Column::Id)
+            .from(output::Entity)
+            .and_where(output::Column::ProgrammeId.is_in(ids.iter().copied()))
+            .to_owned();
+        condition = condition.add(V::OutputId.in_subquery(outputs));
     }
-    condition = condition.add(V::OutputId.in_subquery(outputs));
     let count = output_version::Entity::find()
         .filter(condition.clone())
         .count(conn)
