@@ -109,7 +109,7 @@ impl PracticeEdit {
                         errors.add(key, problem);
                     }
                 }
-                (None, _) => errors.add(key, Problem::new(ProblemKey::UnknownKey)),
+                (None, _) => errors.add(key, Problem::with_detail(ProblemKey::UnknownKey, key)),
                 (_, None) => {}
             }
         }

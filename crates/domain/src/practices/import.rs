@@ -174,7 +174,10 @@ fn parse_line(
     let mut errors = FieldErrors::new();
     for key in object.keys() {
         if !KEYS.contains(&key.as_str()) && !IGNORED.contains(&key.as_str()) {
-            errors.add(key, Problem::new(ProblemKey::UnknownKey));
+            errors.add(
+                key,
+                Problem::with_detail(ProblemKey::UnknownKey, key.as_str()),
+            );
         }
     }
     let external_id = match text_of(object, "external_id") {
@@ -372,7 +375,10 @@ fn parse_texts(object: &Map<String, Value>, errors: &mut FieldErrors) -> Option<
                 TextField::parse(key)
             };
             let Some(field) = field else {
-                errors.add(&column, Problem::new(ProblemKey::UnknownKey));
+                errors.add(
+                    &column,
+                    Problem::with_detail(ProblemKey::UnknownKey, key.as_str()),
+                );
                 continue;
             };
             let text = match value {

@@ -181,7 +181,10 @@ async fn a_bad_file_writes_nothing_and_says_which_line() {
     let token = app
         .user("sec@example.org", &[secretariat("uclg-culture")])
         .await;
-    let file = format!("{}\n{{\"external_id\": \"x\"}}\nnot json", corpus());
+    let file = format!(
+        "{}\n{{\"external_id\": \"x\"}}\nnot json\n{{\"external_id\": \"y\", \"text\": {{\"en\": {{\"title\": \"t\", \"description\": \"d\"}}}}}}",
+        corpus()
+    );
     let reply = import(&app, &token, &file).await;
     assert_eq!(
         reply.status,
@@ -197,6 +200,15 @@ async fn a_bad_file_writes_nothing_and_says_which_line() {
         "{lines:?}"
     );
     assert!(lines.iter().any(|l| l["line"] == 5), "{lines:?}");
+    // An unknown text is named in the message, not left blank.
+    assert!(
+        lines.iter().any(|l| l["line"] == 6
+            && l["column"] == "text.en.description"
+            && l["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("description"))),
+        "{lines:?}"
+    );
     assert_eq!(search(&app, "").await["total"], 0);
     let editor_token = app
         .user("ed@example.org", &[editor(app.city_id("lyon").await)])

@@ -1,11 +1,12 @@
-//! Stored payloads: the classic script-injection texts written into every field of the Leading
-//! Cities programme that people write (a consultation, an inquiry, an activity and what it
+//! Stored payloads: the classic script-injection texts written into the fields people write
+//! (a city's name and description, a practice's texts, a Lab's title and key ideas, and every
+//! field of the Leading Cities programme: a consultation, an inquiry, an activity and what it
 //! records of its own, a budget line, an expert, an event, an output, its language version and
 //! its dissemination), then every page and feed that shows them read back as a browser would
 //! read its tags: no script but the platform's own files, no event attribute, no `javascript:`
 //! address.
 
-use crate::common::{TestApp, secretariat};
+use crate::common::{TestApp, admin, secretariat};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -144,6 +145,112 @@ fn the_reader_finds_what_would_run() {
     ] {
         assert_eq!(live_code(bad).len(), 1, "{bad}");
     }
+}
+
+/// Every page of `paths` answers, shows the payload as text, and holds nothing that would run.
+async fn nothing_runs_in(app: &mut TestApp, paths: &[String]) {
+    for path in paths {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        assert!(
+            page.body.contains("alert(1)"),
+            "{path} shows what was written (as text)"
+        );
+        let live = live_code(&page.body);
+        assert!(live.is_empty(), "{path}: {live:#?}");
+    }
+}
+
+#[tokio::test]
+async fn script_written_into_a_city_a_practice_and_a_lab_never_runs_in_their_pages() {
+    let mut app = TestApp::with_demo().await;
+    let admin_token = app.user("admin@example.org", &[admin()]).await;
+    let token = app
+        .user("secretariat@example.org", &[secretariat("uclg-culture")])
+        .await;
+    let evil = payload();
+    let city = app
+        .api(
+            Method::POST,
+            "/api/v1/cities",
+            Some(
+                json!({"source_lang": "en", "name_en": format!("Evilton {evil}"), "country": "FR",
+                        "region": "europe", "description_en": evil}),
+            ),
+            Some(&admin_token),
+        )
+        .await;
+    assert_eq!(city.status, StatusCode::CREATED, "{}", city.body);
+    let slug = city.json()["slug"].as_str().expect("a slug").to_owned();
+    let practice = json!({
+        "external_id": "evil-1", "cities": [{"name": "Lyon", "country": "FR"}],
+        "status": "completed", "start_date": "2018-01-15",
+        "text": {"en": {"title": format!("Evil {evil}"), "summary": evil,
+                        "context": format!("{evil}\n\n[click](javascript:alert(7))")}},
+    });
+    let request = axum::http::Request::post("/api/v1/practices/import?stage=published")
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-ndjson")
+        .body(axum::body::Body::from(practice.to_string()))
+        .expect("request");
+    let imported = app.send_unsigned(request).await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    let found = app
+        .api(Method::GET, "/api/v1/practices/search?q=evil", None, None)
+        .await
+        .json();
+    let practice = found["hits"][0]["slug"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the practice is found: {found}"))
+        .to_owned();
+    let assessment = app
+        .api(
+            Method::POST,
+            "/api/v1/assessments",
+            Some(json!({"city": "buenos-aires", "framework": "culture21-actions@2015", "module": "commitments",
+                        "title": format!("Lab {evil}"), "starts_on": "2026-03-10", "ends_on": "2026-03-11",
+                        "visibility": "public", "languages": ["en"]})),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(
+        assessment.status,
+        StatusCode::CREATED,
+        "{}",
+        assessment.body
+    );
+    let assessment = assessment.json()["id"].as_i64().expect("an assessment");
+    let ideas = app
+        .api(
+            Method::PUT,
+            &format!("/api/v1/assessments/{assessment}/key-ideas"),
+            Some(json!({"text": format!("{evil}\n- {evil}")})),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(ideas.status, StatusCode::NO_CONTENT, "{}", ideas.body);
+    let closed = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/assessments/{assessment}/close"),
+            None,
+            Some(&token),
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+    nothing_runs_in(
+        &mut app,
+        &[
+            format!("/en/cities/{slug}"),
+            "/fr/cities?q=evilton".to_owned(),
+            format!("/en/practices/{practice}"),
+            "/es/practices?q=evil".to_owned(),
+            format!("/en/assessments/{assessment}"),
+            format!("/fr/assessments/{assessment}/report"),
+            "/en/cities/buenos-aires".to_owned(),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -285,14 +392,5 @@ async fn script_written_into_the_programme_s_fields_never_runs_in_its_pages() {
             .iter()
             .map(|a| format!("/en/programmes/{programme}/activities/{a}")),
     );
-    for path in &pages {
-        let page = app.get(path).await;
-        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
-        assert!(
-            page.body.contains("alert(1)"),
-            "{path} shows what was written (as text)"
-        );
-        let live = live_code(&page.body);
-        assert!(live.is_empty(), "{path}: {live:#?}");
-    }
+    nothing_runs_in(&mut app, &pages).await;
 }
