@@ -141,9 +141,9 @@ fresh_instance() {  # fresh_instance BACKEND NAME — sets DATA and DB_ARGS
 }
 
 APP_PID=""
-start_ateneu() {
+start_ateneu() {  # start_ateneu [serve options…], e.g. --no-page-cache
     port_free "$APP_PORT" || die "port $APP_PORT is taken"
-    "$BIN" --data-dir "$DATA" "${DB_ARGS[@]}" --port "$APP_PORT" >"$DATA/server.log" 2>&1 &
+    "$BIN" --data-dir "$DATA" "${DB_ARGS[@]}" --port "$APP_PORT" "$@" >>"$DATA/server.log" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
     local i
@@ -156,6 +156,14 @@ start_ateneu() {
     die "ateneu did not answer /healthz within 60 s"
 }
 stop_ateneu() { if [ -n "$APP_PID" ]; then stop_pid "$APP_PID"; fi; APP_PID=""; }
+# rendering_ateneu URL — restarts Ateneu with its page cache off and checks that URL says so
+# (`X-Page-Cache: off`): every request after it is rendered from the database.
+rendering_ateneu() {
+    stop_ateneu
+    start_ateneu --no-page-cache
+    curl -sS -o /dev/null -D - "$1" | tr -d '\r' | grep -qi '^x-page-cache: off$' \
+        || die "the server started with --no-page-cache still answers $1 from its cache"
+}
 app_peak_rss() {  # the server's peak resident memory so far, in MiB
     awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo "?"
 }
@@ -211,13 +219,11 @@ EOF
 stop_nginx() { if [ -n "$NGINX_PID" ]; then stop_pid "$NGINX_PID"; fi; NGINX_PID=""; }
 
 # --- wrk ---------------------------------------------------------------------------------------
-# run_wrk URL CONNECTIONS OUTFILE [uncached] — prints "req_per_s p99_ms non2xx socket_errors";
-# "uncached" gives every request its own query string (bench/unique_query.lua), so that Ateneu's
-# page cache never answers: the page is rendered from the database each time.
+# run_wrk URL CONNECTIONS OUTFILE — prints "req_per_s p99_ms non2xx socket_errors". Uncached
+# (rendered) figures come from a server restarted by `rendering_ateneu`.
 run_wrk() {
-    local url="$1" c="$2" out="$3" script=()
-    if [ "${4:-}" = uncached ]; then script=(-s "$BENCH/unique_query.lua"); fi
-    timeout $((DURATION + 30)) wrk -t2 -c"$c" -d"${DURATION}s" --latency "${script[@]}" "$url" >"$out" 2>&1 \
+    local url="$1" c="$2" out="$3"
+    timeout $((DURATION + 30)) wrk -t2 -c"$c" -d"${DURATION}s" --latency "$url" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed on $url"; }
     awk '
         function ms(v) {
@@ -319,15 +325,16 @@ compare_pages() {  # compare_pages BACKEND — appends to $REPORT
     rss_cached="$(app_peak_rss)"
     {
         echo
-        echo "Uncached (every request rendered; wrk -c8, one run), against the nginx figure at -c8 above:"
+        echo "Uncached (every request rendered: the server restarted with \`--no-page-cache\`, checked by its \`X-Page-Cache: off\`; wrk -c8, one run), against the nginx figure at -c8 above:"
         echo
         echo "| page | Ateneu req/s | Ateneu p99 | Ateneu/nginx | errors/non-2xx |"
         echo "|---|---:|---:|---:|---:|"
     } >>"$REPORT"
+    rendering_ateneu "http://127.0.0.1:$APP_PORT${paths[0]}"
     for i in 0 1; do
         url_a="http://127.0.0.1:$APP_PORT${paths[$i]}"
         note_busy "Ateneu uncached ${names[$i]}"
-        res="$(run_wrk "$url_a" 8 "$DATA/wrk-ateneu-uncached-${names[$i]}.txt" uncached)"
+        res="$(run_wrk "$url_a" 8 "$DATA/wrk-ateneu-uncached-${names[$i]}.txt")"
         read -r r p b e <<<"$res"
         log "[$backend] ${names[$i]} uncached c=8: Ateneu $r req/s, p99 $p ms"
         printf '| %s | %s | %s ms | %s | %s |\n' "\`${paths[$i]}\`" "$(fmt_rps "$r")" "$p" \
@@ -335,7 +342,7 @@ compare_pages() {  # compare_pages BACKEND — appends to $REPORT
     done
     {
         echo
-        echo "Ateneu's peak resident memory: $rss_cached MiB after the cached runs, $(app_peak_rss) MiB after the uncached runs."
+        echo "Ateneu's peak resident memory: $rss_cached MiB after the cached runs; the rendering server's, $(app_peak_rss) MiB after the uncached runs."
         echo
     } >>"$REPORT"
     stop_nginx
@@ -390,13 +397,15 @@ scale() {  # scale BACKEND — appends to $REPORT
     start_ateneu
     {
         echo "Filtered, paginated pages (wrk -t2 -c8 -d${DURATION}s --latency; first = one request with curl before wrk;"
-        echo "cached = the same URL repeated, answered from the page cache; uncached = a unique query string per request):"
+        echo "cached = the same URL repeated, answered from the page cache; uncached = the same URL from a server restarted with \`--no-page-cache\`, every request rendered):"
         echo
         echo "| page | status | bytes | first | cached req/s | cached p99 | uncached req/s | uncached p99 | errors/non-2xx |"
         echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     } >>"$REPORT"
     local path code bytes first r p b e ur up ub ue res n=0
-    for path in "/en/cities?region=europe&page=50" "/api/v1/cities?country=FR&q=a&page=3" "/en/cities?page=2000"; do
+    local scale_paths=("/en/cities?region=europe&page=50" "/api/v1/cities?country=FR&q=a&page=3" "/en/cities?page=2000")
+    local -a rows=() bad=()
+    for path in "${scale_paths[@]}"; do
         n=$((n + 1))
         res="$(curl -sS -o "$DATA/scale-$n.body" -w '%{http_code} %{size_download} %{time_total}\n' \
             "http://127.0.0.1:$APP_PORT$path")" || die "[$backend] curl failed on $path"
@@ -409,16 +418,24 @@ scale() {  # scale BACKEND — appends to $REPORT
         res="$(run_wrk "http://127.0.0.1:$APP_PORT$path" 8 "$DATA/wrk-scale-$n.txt")"
         read -r r p b e <<<"$res"
         log "[$backend] $path: $code, $bytes bytes, cached $r req/s, p99 $p ms"
+        rows+=("$(printf '| %s | %s | %s | %s | %s | %s ms |' "\`$path\`" "$code" "$(fmt_rps "$bytes")" "$first" "$(fmt_rps "$r")" "$p")")
+        bad+=("$((b + e))")
+    done
+    local rss_cached
+    rss_cached="$(app_peak_rss)"
+    rendering_ateneu "http://127.0.0.1:$APP_PORT${scale_paths[0]}"
+    n=0
+    for path in "${scale_paths[@]}"; do
         note_busy "$path (uncached)"
-        res="$(run_wrk "http://127.0.0.1:$APP_PORT$path" 8 "$DATA/wrk-scale-$n-uncached.txt" uncached)"
+        res="$(run_wrk "http://127.0.0.1:$APP_PORT$path" 8 "$DATA/wrk-scale-$((n + 1))-uncached.txt")"
         read -r ur up ub ue <<<"$res"
         log "[$backend] $path: uncached $ur req/s, p99 $up ms"
-        printf '| %s | %s | %s | %s | %s | %s ms | %s | %s ms | %s |\n' "\`$path\`" "$code" "$(fmt_rps "$bytes")" "$first" \
-            "$(fmt_rps "$r")" "$p" "$(fmt_rps "$ur")" "$up" "$((b + e + ub + ue))" >>"$REPORT"
+        printf '%s %s | %s ms | %s |\n' "${rows[$n]}" "$(fmt_rps "$ur")" "$up" "$((${bad[$n]} + ub + ue))" >>"$REPORT"
+        n=$((n + 1))
     done
     {
         echo
-        echo "Ateneu's peak resident memory while serving: $(app_peak_rss) MiB."
+        echo "Ateneu's peak resident memory while serving: $rss_cached MiB cached; the rendering server's, $(app_peak_rss) MiB."
         echo
     } >>"$REPORT"
     stop_ateneu

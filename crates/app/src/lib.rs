@@ -40,6 +40,9 @@ pub struct Config {
     pub mail_from: Option<String>,
     /// Where this process keeps its search index (a cache of the database).
     pub search_index: IndexPlace,
+    /// Whether anonymous visitors' public pages are kept in the page cache (on by default; off
+    /// renders every request, to measure rendering or to rule the cache out).
+    pub page_cache: bool,
 }
 
 /// Where a process keeps its practices' search index.

@@ -62,6 +62,7 @@ async fn fresh() -> Fresh {
         smtp_url: None,
         mail_from: None,
         search_index: IndexPlace::Off,
+        page_cache: true,
     };
     let context = Context::new(db, config).await.expect("a context");
     Fresh { context, _dir: dir }

@@ -28,6 +28,11 @@ pub struct ServeArgs {
     /// than that rebuilds it from the database.
     #[arg(long, env = "ATENEU_SEARCH_LOG_DAYS", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub search_log_days: u32,
+    /// Render every public page instead of answering anonymous visitors from the page cache
+    /// (to measure rendering, or to rule the cache out); every such page then says
+    /// `X-Page-Cache: off`.
+    #[arg(long, env = "ATENEU_NO_PAGE_CACHE")]
+    pub no_page_cache: bool,
 }
 
 /// Where emailed links point and how email leaves: `serve`'s options, or for one-shot commands
@@ -78,7 +83,7 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         mail_from: serve.mail_from.clone(),
     };
     let place = ateneu_app::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
-    let state = crate::cli::state_with(args, outgoing, place).await?;
+    let state = crate::cli::state_with(args, outgoing, place, !serve.no_page_cache).await?;
     crate::practices::keep_index_current(&state);
     crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {

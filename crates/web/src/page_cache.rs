@@ -1,7 +1,9 @@
 //! A cache of the public pages anonymous visitors read most (home, registry list, city pages,
 //! and the registry's JSON lists). An entry holds while the data's version (the newest audit
 //! row, see `ateneu_db::changes`) is unchanged: a write through this process is seen at once;
-//! a write by another process sharing the database within `RECHECK`.
+//! a write by another process sharing the database within `RECHECK`. Every cacheable page says
+//! how it was answered in `X-Page-Cache`: `hit`, `miss` (rendered, then kept) or `off` (the
+//! cache is switched off: `Config::page_cache`, `ateneu serve --no-page-cache`).
 
 use crate::AppState;
 use crate::negotiate;
@@ -133,6 +135,9 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     if !cacheable(&request) {
         return next.run(request).await;
     }
+    if !state.config.page_cache {
+        return with_status(next.run(request).await, OFF);
+    }
     let Some(version) = cache.version(&state).await else {
         return next.run(request).await;
     };
@@ -141,7 +146,10 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         && let Some(entry) = entries.0.get(&key).filter(|e| e.version == version)
     {
         return (
-            [(header::CONTENT_TYPE, entry.content_type.clone())],
+            [
+                (header::CONTENT_TYPE, entry.content_type.clone()),
+                (CACHE_STATUS, HeaderValue::from_static(HIT)),
+            ],
             Body::from(entry.body.clone()),
         )
             .into_response();
@@ -176,5 +184,18 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
             entries.1 -= old.body.len();
         }
     }
-    Response::from_parts(parts, Body::from(bytes))
+    with_status(Response::from_parts(parts, Body::from(bytes)), MISS)
+}
+
+/// The header that says how a cacheable page was answered, and its values.
+const CACHE_STATUS: header::HeaderName = header::HeaderName::from_static("x-page-cache");
+const HIT: &str = "hit";
+const MISS: &str = "miss";
+const OFF: &str = "off";
+
+fn with_status(mut response: Response, status: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert(CACHE_STATUS, HeaderValue::from_static(status));
+    response
 }

@@ -279,6 +279,7 @@ mod tests {
             smtp_url: smtp_url.map(str::to_owned),
             mail_from: mail_from.map(str::to_owned),
             search_index: crate::IndexPlace::Off,
+            page_cache: true,
         }
     }
 

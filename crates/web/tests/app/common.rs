@@ -97,6 +97,7 @@ impl TestApp {
             smtp_url: None,
             mail_from: None,
             search_index: ateneu_web::IndexPlace::Memory,
+            page_cache: true,
         };
         configure(&mut config);
         let state = AppState::new(db, config).await.expect("state");

@@ -355,3 +355,44 @@ async fn public_pages_show_a_write_at_once_and_never_what_a_signed_in_person_see
     let anonymous = app.fresh_browser().get("/en/cities/lyon").await;
     assert!(!anonymous.body.contains("lyon.international@example.org"));
 }
+
+#[tokio::test]
+async fn a_public_page_says_how_it_was_answered_and_the_cache_can_be_switched_off() {
+    let mut cached = TestApp::with_demo().await;
+    let statuses = |reply: &crate::common::Reply| {
+        reply
+            .headers
+            .get("x-page-cache")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("none")
+            .to_owned()
+    };
+    for path in ["/en/cities", "/fr/cities?page=1", "/en/cities/lyon"] {
+        let first = cached.get(path).await;
+        let second = cached.get(path).await;
+        assert_eq!(
+            (statuses(&first), statuses(&second)),
+            ("miss".to_owned(), "hit".to_owned()),
+            "{path}"
+        );
+        assert_eq!(first.body, second.body);
+    }
+    // An unknown parameter is left out of the key: the cache answers.
+    let junk = cached.get("/en/cities?_bench=1-1").await;
+    assert_eq!(statuses(&junk), "hit");
+    // Switched off, every request is rendered, and the page is the same.
+    let mut rendered = TestApp::configured(|config| config.page_cache = false).await;
+    ateneu_db::demo::load(&rendered.state.db, &rendered.state.reference)
+        .await
+        .expect("demo loads");
+    for _ in 0..3 {
+        let page = rendered.get("/en/cities/lyon").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(statuses(&page), "off");
+        assert!(page.body.contains("Lyon"), "{}", page.body);
+    }
+    // Signed-in requests are never the cache's.
+    cached.user("admin@example.org", &[admin()]).await;
+    cached.sign_in("admin@example.org").await;
+    assert_eq!(statuses(&cached.get("/en/cities").await), "none");
+}
