@@ -20,7 +20,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
 RESULTS="$BENCH/results"
-BIN="$ROOT/target/release/ateneu"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/ateneu"
 BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
 PG_SERVER="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 PG_DB="ateneu_bench"
