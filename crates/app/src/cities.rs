@@ -1,8 +1,65 @@
 //! The registry's cities in the use cases shared by the web and the command line: finding the
-//! city a person typed or picked.
+//! city a person typed or picked, and a page of the registry with how many cities match (the
+//! count kept per filter and day while the data is unchanged).
 
 use crate::{Context, Error};
-use ateneu_db::cities::{self as repo, City};
+use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// How many filters' counts are kept; past it, the counts start again empty.
+const COUNTS_KEPT: usize = 10_000;
+
+/// How many cities match each filter, as of a data version (the newest audit row): counting
+/// 240,000 rows took 28–80 ms on PostgreSQL on every page of the registry.
+#[derive(Default)]
+pub struct ListCounts {
+    counts: Mutex<HashMap<String, (i64, u64)>>,
+}
+
+impl ListCounts {
+    fn get(&self, key: &str, version: i64) -> Option<u64> {
+        let counts = self.counts.lock().ok()?;
+        counts
+            .get(key)
+            .filter(|(at, _)| *at == version)
+            .map(|(_, n)| *n)
+    }
+
+    fn keep(&self, key: String, version: i64, count: u64) {
+        if let Ok(mut counts) = self.counts.lock() {
+            if counts.len() >= COUNTS_KEPT {
+                counts.clear();
+            }
+            counts.insert(key, (version, count));
+        }
+    }
+}
+
+/// A page of the registry (from 1) and how many cities match the filter in all.
+pub async fn list(
+    context: &Context,
+    filter: &CityFilter,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<CityListItem>, u64), Error> {
+    // Memberships are current or not by day: the day is part of the filter's key.
+    let day = filter.on.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let key = format!("{filter:?}|{day}");
+    let version = ateneu_db::changes::version(&context.db).await?;
+    let total = match context.city_counts.get(&key, version) {
+        Some(total) => total,
+        None => {
+            let total = repo::count(&context.db, filter).await?;
+            context.city_counts.keep(key, version, total);
+            total
+        }
+    };
+    Ok((
+        repo::page_of(&context.db, filter, page, per_page).await?,
+        total,
+    ))
+}
 use ateneu_domain::cities::CityPick;
 use ateneu_domain::{Problem, ProblemKey};
 

@@ -93,6 +93,8 @@ pub struct Context {
     pub signing_key: Arc<security::SigningKey>,
     /// The programme's catalogue of activities with the secretariat's changes.
     pub catalogue: Arc<programmes::catalogue::CatalogueCache>,
+    /// How many cities match each filter of the registry, while the data is unchanged.
+    pub city_counts: Arc<cities::ListCounts>,
 }
 
 impl Context {
@@ -120,6 +122,7 @@ impl Context {
             search: Arc::new(search),
             signing_key: Arc::new(signing_key),
             catalogue: Arc::new(programmes::catalogue::CatalogueCache::new()?),
+            city_counts: Arc::new(cities::ListCounts::default()),
         };
         practices::labels::refresh_labels(&context).await?;
         programmes::catalogue::refresh(&context).await?;

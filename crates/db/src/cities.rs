@@ -158,9 +158,20 @@ pub async fn list(
     page: u64,
     per_page: u64,
 ) -> DbResult<(Vec<CityListItem>, u64)> {
+    let total = count(db, filter).await?;
+    Ok((page_of(db, filter, page, per_page).await?, total))
+}
+
+/// A page of cities matching the filter, by name, with their current memberships (without the
+/// total: `count`).
+pub async fn page_of(
+    db: &Db,
+    filter: &CityFilter,
+    page: u64,
+    per_page: u64,
+) -> DbResult<Vec<CityListItem>> {
     let conn = &db.conn;
     let query = city::Entity::find().filter(condition(filter));
-    let total = query.clone().count(conn).await?;
     // The page's ids first, from the (filter, name, id) indexes alone, then only their rows: a
     // deep page skips index entries instead of whole rows (a deferred join).
     let ids: Vec<i64> = query
@@ -218,7 +229,7 @@ pub async fn list(
             })
         })
         .collect::<DbResult<Vec<_>>>()?;
-    Ok((items, total))
+    Ok(items)
 }
 
 pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> DbResult<Option<City>> {

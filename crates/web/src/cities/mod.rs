@@ -151,7 +151,7 @@ pub async fn list(
     query: &CityQuery,
 ) -> Result<(Vec<CityListItem>, u64), AppError> {
     let filter = query.filter(state)?;
-    Ok(repo::list(&state.db, &filter, query.page(), query.per_page()).await?)
+    Ok(ateneu_app::cities::list(state, &filter, query.page(), query.per_page()).await?)
 }
 
 /// A city's networks with the networks above them, for permission checks.
