@@ -226,8 +226,9 @@ pub async fn add(
     })
 }
 
-/// How many of an activity's links point to a record that still exists (a link to a record
-/// deleted since does not count toward the limit). The records are read only at the limit.
+/// At the limit of links, how many of them point to a record that still exists (a link to a
+/// record deleted since does not count toward the limit); below it, 0: the records are read
+/// only when the count of links reaches the limit.
 async fn live_links(context: &Context, activity_id: i64) -> Result<usize, Error> {
     if repo::count(&context.db.conn, activity_id).await? < MAX_LINKS as u64 {
         return Ok(0);
