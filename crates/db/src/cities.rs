@@ -11,8 +11,8 @@ use ateneu_domain::memberships::MembershipRole;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Set,
 };
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -162,6 +162,40 @@ pub async fn list(
     Ok((page_of(db, filter, page, per_page).await?, total))
 }
 
+/// The query of a page's ids: the cities matching the filter, by name then id.
+fn page_ids(filter: &CityFilter, page: u64, per_page: u64) -> sea_orm::Select<city::Entity> {
+    city::Entity::find()
+        .filter(condition(filter))
+        .select_only()
+        .column(city::Column::Id)
+        .order_by_asc(city::Column::SortName)
+        .order_by_asc(city::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+}
+
+/// The statements a page of the registry reads on `backend` (the page's ids, then the count),
+/// for a test to ask the database how it plans them.
+pub fn listing_statements(
+    backend: sea_orm::DbBackend,
+    filter: &CityFilter,
+    page: u64,
+    per_page: u64,
+) -> [sea_orm::Statement; 2] {
+    [
+        page_ids(filter, page, per_page).build(backend),
+        matching(filter).build(backend),
+    ]
+}
+
+/// The query of how many cities match the filter.
+fn matching(filter: &CityFilter) -> sea_orm::Select<city::Entity> {
+    city::Entity::find()
+        .filter(condition(filter))
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "n")
+}
+
 /// A page of cities matching the filter, by name, with their current memberships (without the
 /// total: `count`).
 pub async fn page_of(
@@ -171,16 +205,9 @@ pub async fn page_of(
     per_page: u64,
 ) -> DbResult<Vec<CityListItem>> {
     let conn = &db.conn;
-    let query = city::Entity::find().filter(condition(filter));
     // The page's ids first, from the (filter, name, id) indexes alone, then only their rows: a
     // deep page skips index entries instead of whole rows (a deferred join).
-    let ids: Vec<i64> = query
-        .select_only()
-        .column(city::Column::Id)
-        .order_by_asc(city::Column::SortName)
-        .order_by_asc(city::Column::Id)
-        .offset(page.saturating_sub(1) * per_page)
-        .limit(per_page)
+    let ids: Vec<i64> = page_ids(filter, page, per_page)
         .into_tuple::<i64>()
         .all(conn)
         .await?;
@@ -274,10 +301,12 @@ pub async fn count_by_region(db: &Db) -> DbResult<Vec<(String, i64)>> {
 
 /// How many cities match a filter.
 pub async fn count(db: &Db, filter: &CityFilter) -> DbResult<u64> {
-    Ok(city::Entity::find()
-        .filter(condition(filter))
-        .count(&db.conn)
-        .await?)
+    let n = matching(filter)
+        .into_tuple::<i64>()
+        .one(&db.conn)
+        .await?
+        .unwrap_or(0);
+    Ok(u64::try_from(n).unwrap_or(0))
 }
 
 pub(crate) async fn slugs_like(
