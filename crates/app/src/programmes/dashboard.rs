@@ -136,27 +136,35 @@ fn keeps_every_city(acting: &Acting, networks: &[String]) -> bool {
         .is_ok()
 }
 
-/// The programmes whose outputs the person keeps, as a filter: none when they keep no
-/// programme's, `Some(None)` when they keep every city's (not only a city's editors who happen
-/// to keep every programme there is, which a filter by programme keeps to their own).
-pub(crate) async fn filed_by(
-    context: &Context,
+/// The programmes of `every` whose outputs the person keeps, as a filter: none when they keep
+/// no programme's, `Some(None)` when they keep every city's (not only a city's editors who
+/// happen to keep every programme there is, which a filter by programme keeps to their own).
+fn kept_among(
     acting: &Acting,
-) -> Result<Option<Option<Vec<i64>>>, Error> {
-    let networks = programme_networks(context);
-    if keeps_every_city(acting, &networks) {
-        return Ok(Some(None));
+    networks: &[String],
+    every: &[ProgrammeListItem],
+) -> Option<Option<Vec<i64>>> {
+    if keeps_every_city(acting, networks) {
+        return Some(None);
     }
-    let every = ateneu_db::programmes::all(&context.db.conn).await?;
-    let filing: Vec<i64> = every
+    let ids: Vec<i64> = every
         .iter()
         .filter(|i| {
-            let city = scope(i.programme.city_id, &networks);
+            let city = scope(i.programme.city_id, networks);
             acting.require(Action::FileOutput(city)).is_ok()
         })
         .map(|i| i.programme.id)
         .collect();
-    Ok((!filing.is_empty()).then_some(Some(filing)))
+    (!ids.is_empty()).then_some(Some(ids))
+}
+
+/// The programmes whose outputs the person keeps, as `kept_among` says.
+pub(crate) async fn filed_by(
+    context: &Context,
+    acting: &Acting,
+) -> Result<Option<Option<Vec<i64>>>, Error> {
+    let every = ateneu_db::programmes::all(&context.db.conn).await?;
+    Ok(kept_among(acting, &programme_networks(context), &every))
 }
 
 /// Page `page` (from 1) of the dashboard of the programmes the person may see (sign in first).
@@ -178,19 +186,8 @@ pub async fn dashboard(
             acting.require(Action::ViewProgramme(city)).is_ok()
         })
         .collect();
-    let filing: Vec<&ProgrammeListItem> = every
-        .iter()
-        .filter(|i| {
-            let city = scope(i.programme.city_id, &networks);
-            acting.require(Action::FileOutput(city)).is_ok()
-        })
-        .collect();
+    let filing = kept_among(acting, &networks, &every);
     let seen_ids = among(&seen, count);
-    let filing_ids = if keeps_every_city(acting, &networks) {
-        None
-    } else {
-        Some(filing.iter().map(|i| i.programme.id).collect::<Vec<_>>())
-    };
     let today = chrono::Utc::now().date_naive();
     let (from, to) = quarter(today);
     let conn = &context.db.conn;
@@ -304,20 +301,20 @@ pub async fn dashboard(
         })
         .collect::<Result<_, Error>>()?;
 
-    let translations = if filing.is_empty() {
-        Few {
-            total: 0,
-            items: Vec::new(),
-        }
-    } else {
+    let translations = if let Some(filing) = &filing {
         let (total, waiting) =
-            repo::waiting_for_translation(conn, filing_ids.as_deref(), None, SHOWN as u64).await?;
+            repo::waiting_for_translation(conn, filing.as_deref(), None, SHOWN as u64).await?;
         Few {
             total,
             items: waiting
                 .into_iter()
                 .map(|(output, version)| Waiting { output, version })
                 .collect(),
+        }
+    } else {
+        Few {
+            total: 0,
+            items: Vec::new(),
         }
     };
     let to_disseminate = if seen.is_empty() {

@@ -205,9 +205,9 @@ pub async fn undisseminated(
 }
 
 /// The language versions waiting for translation (wanted or in translation) of every
-/// programme's outputs, or of these programmes', the version set longest ago first (`set_version` replaces
-/// a version with a new row, so a version set again goes to the back), at most `limit` after
-/// the version `after`, each with its output, and how many in all.
+/// programme's outputs, or of these programmes', the version set longest ago first
+/// (`set_version` replaces a version with a new row, so a version set again goes to the back),
+/// at most `limit` after the version `after`, each with its output, and how many in all.
 pub async fn waiting_for_translation(
     conn: &impl ConnectionTrait,
     among: Among<'_>,
