@@ -13,7 +13,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use futures_util::stream;
+use futures_util::{StreamExt, stream};
 use maud::{PreEscaped, html};
 use serde_json::json;
 
@@ -86,7 +86,9 @@ fn streamed(
             }
         },
     );
-    Body::from_stream(stream)
+    // Fused: the gzip layer polls the body once more after its end, and an unfold polled
+    // then panics, which cut the download short for every client asking for gzip.
+    Body::from_stream(stream.fuse())
 }
 
 fn csv_page(state: &AppState, page: &[Practice], _first: bool) -> Vec<u8> {
