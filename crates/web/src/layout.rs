@@ -145,7 +145,7 @@ pub fn line_errors(
     lines: &[ateneu_domain::csv_format::LineError],
 ) -> Markup {
     html! {
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (state.i18n.t(lang, "line")) } th { (state.i18n.t(lang, "column")) } th { (state.i18n.t(lang, "problem")) } } }
             tbody { @for l in lines.iter().take(ateneu_domain::csv_format::MAX_LISTED_ERRORS) {
                 tr { td.num { (l.line) } td { code { (l.column) } } td { (state.i18n.problem(lang, &l.problem)) } }

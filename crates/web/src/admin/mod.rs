@@ -227,7 +227,7 @@ async fn users_view(
         }
         (crate::cities::picker::datalist(CITY_CHOICES, &cities))
         h2 { (v.t("users-title")) }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (v.t("email")) } th { (v.t("roles")) } th { (v.t("actions")) } } }
             tbody { @for (user, grants) in &rows { tr {
                 td { (user.email) @if !user.display_name.is_empty() { br; span.muted { (user.display_name) } } @if user.disabled { " " span.badge.ended { (v.t("disabled")) } } }
@@ -389,7 +389,7 @@ async fn audit_page(
     let (rows, total) = audit::list(&state.db.conn, page, AUDIT_PER_PAGE).await?;
     let body = html! {
         h1 { (v.t("audit-title")) }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (v.t("audit-when")) } th { (v.t("audit-who")) } th { (v.t("audit-what")) } th { (v.t("audit-changes")) } } }
             tbody { @for r in &rows { tr {
                 td { (r.at.format("%Y-%m-%d %H:%M:%S")) }

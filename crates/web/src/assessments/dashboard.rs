@@ -36,14 +36,14 @@ pub fn content(v: &Viewer, loaded: &Loaded, computed: &Computed) -> Markup {
             } }
         }
         h2 { (v.t("dashboard-sectors")) }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (v.t("sector")) } th.num { (v.t("responses")) } th.num { (v.t("mean")) } } }
             tbody { @for s in &results.sectors {
                 tr { td { (v.t(&format!("sector-{}", s.sector.key()))) } td.num { (s.responses) } td.num { (fmt(v.lang, s.mean)) } }
             } }
         } }
         h2 { (v.t("dashboard-items")) }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr {
                 th { (v.t("item")) } th.num { (v.t("count")) } th.num { (v.t("mean")) } th.num { (v.t("median")) }
                 th.num { (v.t("spread")) } th.num { (v.t("not-applicable")) }

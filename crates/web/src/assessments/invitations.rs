@@ -315,7 +315,7 @@ fn page_of(
         @if !listed.is_empty() {
             section.no-print {
                 h2 { (v.t("invitations-made-before")) }
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th scope="col" { "#" } th scope="col" { (v.t("email")) } th scope="col" { (v.t("language")) } th scope="col" { (v.t("status")) } th scope="col" { (v.t("actions")) } } }
                     tbody { @for (n, (invitation, link)) in listed.iter().enumerate() {
                         tr {

@@ -29,7 +29,7 @@ pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, Ap
         @if v.signed_in.is_some() { p { a.button href=(v.href("/assessments/new")) { (v.t("assessment-new")) } " " a href=(v.href("/frameworks")) { (v.t("frameworks-title")) } } }
         @if rows.is_empty() { p.muted { (v.t("assessments-none")) } }
         @else {
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr { th { (v.t("assessment")) } th { (v.t("city")) } th { (v.t("dates")) } th { (v.t("framework")) } th { (v.t("status")) } } }
                 tbody { @for l in &rows {
                     tr {

@@ -164,7 +164,7 @@ pub fn radar(
 /// The radar's numbers as a table (the accessible twin of the chart).
 pub fn radar_table(v: &Viewer, radar: &Radar) -> Markup {
     html! {
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             caption { (radar.title) }
             thead { tr { th scope="col" { (v.t("field")) } @for s in &radar.series { th.num scope="col" { (s.name) } } } }
             tbody { @for (i, axis) in radar.axes.iter().enumerate() {

@@ -104,7 +104,7 @@ pub async fn list(
         }
         p.muted aria-live="polite" { (v.tf("cities-count", &[("count", total.into())])) }
         @if !items.is_empty() {
-            div.table-wrap {
+            div.table-wrap tabindex="0" {
                 table.data {
                     caption.visually-hidden { (v.t("cities-title")) }
                     thead { tr {
@@ -181,7 +181,7 @@ pub async fn detail(
         section.panel aria-labelledby="memberships" {
             h2 #memberships { (v.t("memberships-title")) }
             @if d.memberships.is_empty() { p.muted { (v.t("memberships-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("membership-network")) } th { (v.t("membership-started")) } th { (v.t("membership-ended")) } th { (v.t("membership-designation")) } @if !d.can_manage.is_empty() { th { (v.t("actions")) } } } }
                     tbody { @for m in &d.memberships {
                         tr {

@@ -476,7 +476,7 @@ pub async fn withdraw(
 
 fn request_rows(v: &Viewer, items: &[RequestItem]) -> Markup {
     html! {
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (v.t("event")) } th { (v.t("programme-city")) } th { (v.t("request-deadline")) } } }
             tbody { @for item in items { tr {
                 td { a href=(v.href(&format!("/events/{}#request-{}", item.event.id, item.request.id))) { (translated(v, &item.event.draft.title)) } " · " (days(&item.event)) }

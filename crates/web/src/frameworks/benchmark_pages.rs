@@ -41,7 +41,7 @@ pub fn section(
         @if sets.is_empty() { p.muted { (v.t("benchmarks-none")) } }
         @for set in sets {
             h3 id={ "benchmark-" (set.key) } { (set.name.get(v.lang)) " " code { (set.key) } }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr { th { (v.t("field")) } th.num { (v.t("value")) } } }
                 tbody { @for (field, value) in &set.values {
                     tr { td { (framework.text_of(field).map_or(field.as_str(), |t| t.get(v.lang))) } td.num { (ateneu_app::i18n::decimal(v.lang, *value, 1)) } }

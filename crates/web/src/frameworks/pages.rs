@@ -28,7 +28,7 @@ pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, Ap
         @if v.allows(Action::ManageFrameworks) {
             p { a.button href=(v.href("/frameworks/import")) { (v.t("frameworks-import")) } }
         }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr { th { (v.t("framework")) } th { (v.t("framework-version")) } th { (v.t("framework-status")) } } }
             tbody { @for version in &versions {
                 tr {
@@ -180,7 +180,7 @@ pub async fn diff_page(
         @for (title, changes) in sections {
             @if !changes.is_empty() {
                 h2 { (v.t(title)) " (" (changes.len()) ")" }
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("key")) } th { (v.t("kind")) } th { (v.t("diff-before")) } th { (v.t("diff-after")) } } }
                     tbody { @for change in changes.iter() { (change_row(&v, change)) } }
                 } }

@@ -79,7 +79,7 @@ async fn render(
                 }
             }
         }
-        div.table-wrap { table.data {
+        div.table-wrap tabindex="0" { table.data {
             thead { tr {
                 th scope="col" { (v.t("keywords-key")) }
                 @for lang in Lang::ALL { th scope="col" { (v.t(&format!("keywords-name-{}", lang.code()))) } }

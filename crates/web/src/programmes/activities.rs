@@ -102,7 +102,7 @@ pub fn section(
         section #activities {
             h2 { (v.t("activities-title")) }
             @if activities.is_empty() { p.muted { (v.t("activities-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("activity-title")) } th { (v.t("programme-period")) } th { (v.t("activity-place")) } th { (v.t("programme-status")) } } }
                     tbody { @for a in activities { tr {
                         td { a href=(v.href(&format!("{base}/{}", a.id))) { (name(v, a)) } }

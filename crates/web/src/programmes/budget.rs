@@ -121,23 +121,23 @@ fn page(state: &AppState, v: &Viewer, view: &BudgetView, shown: &Shown) -> Marku
         }
         @if view.lines.is_empty() { p.muted { (v.t("budget-none")) } } @else {
             h2 { (v.t("budget-totals")) }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 caption { (v.t("budget-by-currency")) }
                 thead { tr { th { (v.t("budget-currency")) } (amounts_head(v)) } }
                 tbody { @for t in &totals.by_currency { tr { td { (t.currency.code()) } (amounts_cells(&t.currency, &t.amounts)) } } }
             } }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 caption { (v.t("budget-by-year")) }
                 thead { tr { th { (v.t("budget-year")) } th { (v.t("budget-currency")) } (amounts_head(v)) } }
                 tbody { @for t in &totals.by_year { tr { td { (t.year) } td { (t.currency.code()) } (amounts_cells(&t.currency, &t.amounts)) } } }
             } }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 caption { (v.t("budget-by-funder")) }
                 thead { tr { th { (v.t("budget-funder")) } th { (v.t("budget-currency")) } (amounts_head(v)) } }
                 tbody { @for t in &totals.by_funder { tr { td { (t.funder) } td { (t.currency.code()) } (amounts_cells(&t.currency, &t.amounts)) } } }
             } }
             h2 { (v.t("budget-lines")) }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr {
                     th { (v.t("budget-year")) } th { (v.t("budget-activity")) } th { (v.t("budget-category")) }
                     th { (v.t("budget-description")) } th { (v.t("budget-funder")) } (amounts_head(v))

@@ -59,7 +59,7 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
                         li { (status_label(v, status)) " (" (d.by_status.get(status.key()).copied().unwrap_or(0)) ")" }
                     }
                 }
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr {
                         th { (v.t("programme-city")) } th { (v.t("programme-period")) } th { (v.t("programme-status")) }
                         th.num { (v.t("programme-dashboard-quarter-count")) }
@@ -90,7 +90,7 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
         section #quarter {
             h2 { (v.t("programme-dashboard-quarter")) " (" (d.quarter.0) " – " (d.quarter.1) ") (" (d.activities.total) ")" }
             @if d.activities.items.is_empty() { p.muted { (v.t("programme-dashboard-quarter-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("programme-city")) } th { (v.t("budget-activity")) } th { (v.t("programme-period")) } th { (v.t("programme-status")) } } }
                     tbody { @for a in &d.activities.items { tr {
                         td { (a.city_name.show(v.lang).text) }
@@ -142,7 +142,7 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
         section #budget {
             h2 { (v.t("programme-dashboard-budget-currency")) }
             @if d.by_currency.is_empty() { p.muted { (v.t("budget-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("budget-currency")) } th.num { (v.t("budget-planned")) } th.num { (v.t("budget-committed")) } th.num { (v.t("budget-spent")) } } }
                     tbody { @for b in &d.by_currency { tr {
                         td { (b.currency.code()) }
@@ -152,7 +152,7 @@ fn page(state: &AppState, v: &Viewer, d: &Dashboard) -> Markup {
                     } } }
                 } }
                 h2 { (v.t("programme-dashboard-budget-funder")) }
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("budget-funder")) } th.num { (v.t("budget-planned")) } th.num { (v.t("budget-committed")) } th.num { (v.t("budget-spent")) } } }
                     tbody { @for b in &d.by_funder { tr {
                         td { (b.funder) }

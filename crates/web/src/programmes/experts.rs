@@ -96,7 +96,7 @@ async fn roster_page(
         h1 { (title) }
         p.lead { (v.t("experts-lead")) }
         @if experts.is_empty() { p.muted { (v.t("experts-none")) } } @else {
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr { th { (v.t("expert-name")) } th { (v.t("expert-organisation")) } th { (v.t("expert-languages")) } th { (v.t("expert-fields")) } th { (v.t("expert-themes")) } } }
                 tbody { @for expert in experts { tr {
                     td { a href=(v.href(&format!("/experts/{}", expert.id))) { (expert.draft.name) } }
@@ -177,7 +177,7 @@ async fn expert_page(
         section #engagements {
             h2 { (v.t("expert-engagements")) }
             @if view.engagements.is_empty() { p.muted { (v.t("expert-engagements-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("engagement-activity")) } th { (v.t("programme-city")) } th { (v.t("engagement-role")) } th { (v.t("engagement-days")) } th { (v.t("engagement-fee")) } } }
                     tbody { @for past in &view.engagements { tr {
                         td { @if view.may_manage {

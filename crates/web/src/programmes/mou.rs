@@ -153,7 +153,7 @@ fn page(state: &AppState, v: &Viewer, view: &MouView, shown: &Shown) -> Markup {
                 }
                 h2 { (v.t("mou-signatories")) }
                 @if mou.draft.signatories.is_empty() { p.muted { (v.t("none")) } } @else {
-                    div.table-wrap { table.data {
+                    div.table-wrap tabindex="0" { table.data {
                         thead { tr { th { (v.t("mou-signatory-name")) } th { (v.t("mou-signatory-position")) } th { (v.t("mou-signatory-side")) } th { (v.t("mou-signatory-organisation")) } } }
                         tbody { @for s in &mou.draft.signatories { tr {
                             td { (s.name) } td { (s.position) } td { (key_label(v, "mou-side", s.side.key())) } td { (s.organisation) }
@@ -164,7 +164,7 @@ fn page(state: &AppState, v: &Viewer, view: &MouView, shown: &Shown) -> Markup {
         }
         section #versions {
             h2 { (v.t("mou-versions")) }
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr { th { (v.t("output-lang")) } th { (v.t("activity-title")) } th { (v.t("mou-documents")) } } }
                 tbody { @for lang in Lang::ALL { tr {
                     td { (v.language(lang)) }

@@ -149,7 +149,7 @@ pub(super) fn section(
                 }
                 @if !files.links.is_empty() {
                     h3 { (v.t("output-links")) }
-                    div.table-wrap { table.data {
+                    div.table-wrap tabindex="0" { table.data {
                         thead { tr { th { (v.t("output-share-note")) } th { (v.t("output-link-expires")) } th { (v.t("programme-status")) } th { (v.t("output-link-uses")) } th {} } }
                         tbody { @for link in &files.links { tr {
                             td { (link.note) }

@@ -137,7 +137,7 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &
         section #versions {
             h2 { (v.t("output-versions")) }
             @if view.versions.is_empty() { p.muted { (v.t("output-versions-none")) } } @else {
-                div.table-wrap { table.data {
+                div.table-wrap tabindex="0" { table.data {
                     thead { tr { th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } th { (v.t("activity-title")) } } }
                     tbody { @for x in &view.versions { tr {
                         td { (v.language(x.draft.lang)) }
@@ -314,7 +314,7 @@ pub async fn translations(
             p.muted { (v.tf("translations-count", &[("total", queue.total.into())])) }
         }
         @if !queue.items.is_empty() {
-            div.table-wrap { table.data {
+            div.table-wrap tabindex="0" { table.data {
                 thead { tr { th { (v.t("activity-title")) } th { (v.t("output-lang")) } th { (v.t("programme-status")) } th { (v.t("output-translator")) } } }
                 tbody { @for w in &queue.items { tr {
                     td { a href=(v.href(&format!("/outputs/{}#versions", w.output.id))) { (w.output.title) } }

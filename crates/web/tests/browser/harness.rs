@@ -10,6 +10,7 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use std::collections::HashSet;
 use std::future::Future;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -35,6 +36,10 @@ pub struct Browser {
     pub base: String,
     driver_port: u16,
     others: Others,
+    /// The addresses audited in this scenario (by any person's browser).
+    audited: Arc<Mutex<HashSet<String>>>,
+    /// The heaviest page audited: its weight in bytes and its address.
+    pub(crate) heaviest: Arc<Mutex<(u64, String)>>,
 }
 
 /// chromedriver, stopped when dropped.
@@ -132,12 +137,16 @@ where
     let profile = tempfile::tempdir().expect("a profile folder");
     let client = open_session(port, profile.path()).await;
     let others = Others::default();
+    let audited: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let heaviest: Arc<Mutex<(u64, String)>> = Arc::default();
     let outcome = tokio::spawn(scenario(Browser {
         client: client.clone(),
         app,
         base,
         driver_port: port,
         others: others.clone(),
+        audited: audited.clone(),
+        heaviest: heaviest.clone(),
     }))
     .await;
     let opened = std::mem::take(&mut *others.lock().unwrap_or_else(|e| e.into_inner()));
@@ -150,6 +159,14 @@ where
         eprintln!("closing the browser: {error}");
     }
     drop(driver);
+    {
+        let pages = audited.lock().map(|a| a.len()).unwrap_or(0);
+        let heaviest = heaviest.lock().map(|h| h.clone()).unwrap_or_default();
+        println!(
+            "audited {pages} pages with axe-core; the heaviest, {} bytes: {}",
+            heaviest.0, heaviest.1
+        );
+    }
     let _ = stop.send(());
     let _ = server.await;
     if let Err(error) = outcome {
@@ -176,6 +193,8 @@ impl Browser {
             base: self.base.clone(),
             driver_port: self.driver_port,
             others: self.others.clone(),
+            audited: self.audited.clone(),
+            heaviest: self.heaviest.clone(),
         }
     }
 
@@ -202,6 +221,25 @@ impl Browser {
             .goto(&url)
             .await
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+        self.audit().await;
+    }
+
+    /// Whether `url` is audited for the first time in this scenario (it is marked so).
+    pub(crate) fn first_visit(&self, url: &str) -> bool {
+        let page = url.split('#').next().unwrap_or(url).to_owned();
+        self.audited
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(page)
+    }
+
+    /// Takes `url` back off the audited addresses (the page went before it was audited).
+    pub(crate) fn forget(&self, url: &str) {
+        let page = url.split('#').next().unwrap_or(url);
+        self.audited
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(page);
     }
 
     /// The current page's path ("/fr/cities/lyon").
@@ -220,6 +258,7 @@ impl Browser {
         loop {
             let now = self.path().await;
             if now == path {
+                self.audit().await;
                 return;
             }
             assert!(
@@ -440,6 +479,7 @@ impl Browser {
                 )
                 .await;
             if loaded.is_ok_and(|l| l == serde_json::json!(true)) {
+                self.audit().await;
                 return;
             }
             assert!(started.elapsed() < PATIENCE, "{form} led nowhere");
@@ -498,6 +538,7 @@ impl Browser {
             )
             .await;
         assert_eq!(problems, serde_json::json!([]), "on {}", self.path().await);
+        self.audit().await;
     }
 }
 

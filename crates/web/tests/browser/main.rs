@@ -1,9 +1,12 @@
 //! Browser tests: real user flows in headless Chromium (Debian's `chromium` and
 //! `chromium-driver`, driven over WebDriver), against the whole application served on a free
 //! port, on a fresh database (SQLite, or PostgreSQL when ATENEU_TEST_POSTGRES is set). They fail,
-//! never skip, when chromedriver is missing: `.ci/run` installs it.
+//! never skip, when chromedriver is missing: `.ci/run` installs it. Every page they reach is
+//! audited (`audit.rs`): axe-core finds no serious or critical violation, and it weighs under
+//! 100 KB of HTML, CSS and JavaScript.
 
 // The request tests' harness (test database, users, roles); these tests use part of it.
+mod audit;
 #[allow(dead_code)]
 #[path = "../app/common.rs"]
 mod common;

@@ -327,7 +327,7 @@ fn render_html(v: &Viewer, blocks: &[Block]) -> Markup {
                 Block::Heading { level, text } => @if *level <= 2 { h2 { (text) } } @else { h3 { (text) } },
                 Block::Paragraph(text) => p { @for (i, line) in text.split('\n').enumerate() { @if i > 0 { br; } (line) } },
                 Block::Bullets(lines) => ul { @for line in lines { li { (line) } } },
-                Block::Table { header, rows, .. } => div.table-wrap { table.data {
+                Block::Table { header, rows, .. } => div.table-wrap tabindex="0" { table.data {
                     thead { tr { @for h in header { th scope="col" { (h) } } } }
                     tbody { @for row in rows { tr { @for (i, cell) in row.iter().enumerate() {
                         @if i == 0 { th scope="row" { (cell) } } @else { td.num { (cell) } }
