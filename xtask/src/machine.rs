@@ -1,5 +1,6 @@
 //! What the test suite needs from the machine: Debian's chromium and chromium-driver (installed
-//! when missing, saying so) and, for PostgreSQL runs, a server that answers (started when it is
+//! when missing, saying so), schemathesis from PyPI (in a virtual environment of its own under
+//! the target folder, installed when missing, saying so) and, for PostgreSQL runs, a server that answers (started when it is
 //! a local Debian cluster that is down; a loud failure otherwise).
 
 use std::net::{TcpStream, ToSocketAddrs};
@@ -25,6 +26,66 @@ pub fn ensure_browser() -> Result<(), String> {
     } else {
         Err(format!(
             "chromium-driver was installed but {CHROMIUM} or {CHROMEDRIVER} is missing"
+        ))
+    }
+}
+
+/// The schemathesis release the API fuzzing test runs (`crates/ateneu/tests/api_fuzz.rs`).
+const SCHEMATHESIS: &str = "4.32.5";
+
+/// Installs schemathesis from PyPI into `<target>/tools/schemathesis-<version>` unless it is
+/// there; returns the path of its command.
+pub fn ensure_schemathesis(target: &Path) -> Result<std::path::PathBuf, String> {
+    let venv = target
+        .join("tools")
+        .join(format!("schemathesis-{SCHEMATHESIS}"));
+    let program = venv.join("bin").join("schemathesis");
+    let works = |program: &Path| {
+        Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if works(&program) {
+        return Ok(program);
+    }
+    println!(
+        "xtask: the API fuzzing test runs schemathesis {SCHEMATHESIS}, which is missing: \
+         installing it from PyPI into {}",
+        venv.display()
+    );
+    let step = |program: &Path, args: &[&str]| -> Result<(), String> {
+        let status = Command::new(program)
+            .args(args)
+            .status()
+            .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "`{} {}` failed ({status})",
+                program.display(),
+                args.join(" ")
+            ))
+        }
+    };
+    let venv_arg = venv.display().to_string();
+    step(Path::new("python3"), &["-m", "venv", "--clear", &venv_arg])?;
+    let pip = venv.join("bin").join("pip");
+    step(
+        &pip,
+        &[
+            "install",
+            "--quiet",
+            &format!("schemathesis=={SCHEMATHESIS}"),
+        ],
+    )?;
+    if works(&program) {
+        Ok(program)
+    } else {
+        Err(format!(
+            "schemathesis was installed but {} does not run",
+            program.display()
         ))
     }
 }

@@ -1,5 +1,5 @@
 //! `cargo xtask`: the project's own commands. `test` installs what the tests need on a fresh
-//! machine (Debian's chromium and chromium-driver, saying so), checks the layers, and runs the
+//! machine (Debian's chromium and chromium-driver, schemathesis from PyPI, saying so), checks the layers, and runs the
 //! whole suite on SQLite or, with `--postgres URL`, on PostgreSQL; `layers` checks alone.
 
 mod layers;
@@ -13,7 +13,8 @@ usage: cargo xtask <command>
   test [--postgres URL] [-- ARGS]   the whole test suite (browser tests included) on SQLite, or on
                                     the PostgreSQL server at URL (a fresh database per test);
                                     installs chromium and chromium-driver from Debian's packages
-                                    when they are missing; ARGS go to `cargo test`
+                                    and schemathesis from PyPI when they are missing;
+                                    ARGS go to `cargo test`
   layers                            checks that no crate imports a layer ARCHITECTURE.md forbids
 ";
 
@@ -88,13 +89,20 @@ fn test(args: &[String]) -> Result<(), String> {
     let args = parse_test_args(args)?;
     check_layers()?;
     machine::ensure_browser()?;
+    let root = workspace_root()?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .map(|t| if t.is_absolute() { t } else { root.join(t) })
+        .unwrap_or_else(|| root.join("target"));
+    let schemathesis = machine::ensure_schemathesis(&target)?;
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     // Every test binary runs, so one failure does not hide the others.
     cargo
         .arg("test")
         .arg("--workspace")
         .arg("--no-fail-fast")
-        .args(&args.cargo_args);
+        .args(&args.cargo_args)
+        .env("ATENEU_SCHEMATHESIS", &schemathesis);
     match &args.postgres {
         Some(url) => {
             machine::ensure_postgres(url)?;
@@ -107,7 +115,7 @@ fn test(args: &[String]) -> Result<(), String> {
         }
     }
     let status = cargo
-        .current_dir(workspace_root()?)
+        .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if let Some(url) = &args.postgres {

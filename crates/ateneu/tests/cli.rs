@@ -1,64 +1,9 @@
 //! The command line as a person uses it: imports that refuse bad files with status 2 and the
 //! line, exports, tokens, backups. On PostgreSQL too when ATENEU_TEST_POSTGRES is set.
 
-use std::process::{Command, Output};
+mod common;
 
-struct Instance {
-    dir: tempfile::TempDir,
-    url: Option<String>,
-}
-
-impl Instance {
-    async fn new() -> Instance {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let url = match std::env::var("ATENEU_TEST_POSTGRES") {
-            Ok(server) if !server.is_empty() => {
-                let server = server.trim_end_matches('/');
-                let admin = ateneu_db::Db::connect(&format!("{server}/postgres"))
-                    .await
-                    .expect("PostgreSQL answers");
-                let name = format!("ateneu_t_cli_{}", std::process::id())
-                    + &dir
-                        .path()
-                        .file_name()
-                        .map(|n| {
-                            n.to_string_lossy()
-                                .to_lowercase()
-                                .replace(|c: char| !c.is_ascii_alphanumeric(), "")
-                        })
-                        .unwrap_or_default();
-                use sea_orm::ConnectionTrait;
-                admin
-                    .conn
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("creates a database");
-                Some(format!("{server}/{name}"))
-            }
-            _ => None,
-        };
-        Instance { dir, url }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
-        command
-            .arg("--data-dir")
-            .arg(self.dir.path())
-            .args(args)
-            .env_remove("ATENEU_DATABASE_URL");
-        if let Some(url) = &self.url {
-            command.arg("--database-url").arg(url);
-        }
-        command.output().expect("ateneu runs")
-    }
-
-    fn file(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).expect("writes");
-        path.display().to_string()
-    }
-}
+use common::Instance;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -92,24 +92,68 @@ pub fn document() -> Value {
         if *path == "/practices/translation-queue" {
             params.extend(practices::queue_parameters());
         }
+        if *path == "/programmes/visits/hosts" {
+            params.push(json!({"name": "field", "in": "query", "required": true, "schema": {"type": "string"}, "description": "framework:field"}));
+            params.push(json!({"name": "city", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the asking city's slug"}));
+        }
+        if *path == "/practices/import" {
+            params.push(json!({"name": "stage", "in": "query", "required": false, "schema": {"type": "string", "enum": ["published", "draft"]}, "description": "the stage of the practices the file adds (default published)"}));
+        }
+        if *path == "/programmes/{id}/budget/{line}" && *method == "delete" {
+            params.push(json!({"name": "budget_revision", "in": "query", "required": true, "schema": {"type": "integer"}, "description": "the budget's revision the removal was decided on"}));
+        }
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
         }
         if let Some(request) = request {
             op["requestBody"] = json!({"required": true, "content": content(request)});
         }
+        // Pages in a language, and served files, live outside the API's base path: their
+        // errors are pages too.
+        let outside_api = [
+            "/{lang}",
+            "/media/",
+            "/output-files/",
+            "/shared/",
+            "/mou-files/",
+        ]
+        .iter()
+        .any(|root| path.starts_with(root));
+        let error = |description: &str| {
+            if outside_api {
+                json!({"description": description, "content": {"text/html": {"schema": {"type": "string"}}}})
+            } else {
+                error_response(description)
+            }
+        };
         let mut responses = Map::new();
-        let ok = if response.is_empty() {
+        let ok = if response.is_empty() || *status == 204 {
             json!({"description": "Done"})
         } else {
             json!({"description": "Success", "content": content(response)})
         };
         responses.insert(status.to_string(), ok);
-        if request.is_some() {
-            responses.insert("400".into(), error_response("Malformed body"));
+        let writes = *method != "get";
+        // Any request can be malformed (a path segment or a query value of the wrong type,
+        // a body that does not parse), and any with something to check can be refused.
+        responses.insert(
+            "400".into(),
+            error(if request.is_some() {
+                "Malformed body or parameters"
+            } else {
+                "Malformed parameters"
+            }),
+        );
+        if request.is_some() || writes || op.get("parameters").is_some() {
             responses.insert(
                 "422".into(),
-                error_response("Invalid fields (`fields`) or file lines (`lines`)"),
+                error("Invalid fields (`fields`), parameters or file lines (`lines`)"),
+            );
+        }
+        if writes {
+            responses.insert(
+                "409".into(),
+                error("Changed by someone else meanwhile (send the current revision), or not possible in its present state"),
             );
         }
         if *response == "MediaFile" {
@@ -124,33 +168,20 @@ pub fn document() -> Value {
             } else {
                 "Image over 10 MiB or document over 25 MiB"
             };
-            responses.insert("413".into(), error_response(limit));
-            responses.insert(
-                "415".into(),
-                error_response("File of a type that is not taken"),
-            );
+            responses.insert("413".into(), error(limit));
+            responses.insert("415".into(), error("File of a type that is not taken"));
         }
         if *auth {
-            responses.insert("401".into(), error_response("Sign-in required"));
-            responses.insert("403".into(), error_response("Not allowed"));
+            responses.insert("401".into(), error("Sign-in required"));
+            responses.insert("403".into(), error("Not allowed"));
             op["security"] = json!([{"bearer": []}, {"session": []}]);
         }
         if path.contains('{') {
-            responses.insert("404".into(), error_response("Not found"));
+            responses.insert("404".into(), error("Not found"));
         }
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
-        if [
-            "/{lang}",
-            "/media/",
-            "/output-files/",
-            "/shared/",
-            "/mou-files/",
-        ]
-        .iter()
-        .any(|root| path.starts_with(root))
-        {
-            // Pages in a language, and served files, live outside the API's base path.
+        if outside_api {
             entry["servers"] = json!([{"url": "/"}]);
         }
         entry[*method] = op;

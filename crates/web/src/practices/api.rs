@@ -307,12 +307,20 @@ async fn import(
     State(state): State<AppState>,
     v: Viewer,
     crate::extract::Query(query): crate::extract::Query<ImportQuery>,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
+    // Read here rather than by axum's `String`, whose refusal of bytes that are not UTF-8 is
+    // plain text instead of the API's error.
+    let body = std::str::from_utf8(&body).map_err(|e| {
+        AppError::BadRequest(Problem::with_detail(
+            ProblemKey::BadRequest,
+            format!("the body is not UTF-8 text (byte {})", e.valid_up_to()),
+        ))
+    })?;
     let stage = match query.stage.as_deref() {
         None | Some("") => Stage::Published,
         Some(key) => Stage::parse(key).map_err(AppError::BadRequest)?,
     };
-    let summary = super::import(&state, &v, &body, stage).await?;
+    let summary = super::import(&state, &v, body, stage).await?;
     Ok(Json(summary).into_response())
 }

@@ -1,0 +1,201 @@
+//! One instance of the platform as its operator runs it: the `ateneu` binary on a data folder
+//! of its own (and a database of its own on PostgreSQL when ATENEU_TEST_POSTGRES is set), its
+//! commands, and the server started on a free port and stopped (or killed) by the test.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Instance {
+    pub dir: tempfile::TempDir,
+    pub url: Option<String>,
+}
+
+impl Instance {
+    pub async fn new() -> Instance {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = match std::env::var("ATENEU_TEST_POSTGRES") {
+            Ok(server) if !server.is_empty() => {
+                let server = server.trim_end_matches('/');
+                let admin = ateneu_db::Db::connect(&format!("{server}/postgres"))
+                    .await
+                    .expect("PostgreSQL answers");
+                let name = format!("ateneu_t_cli_{}", std::process::id())
+                    + &dir
+                        .path()
+                        .file_name()
+                        .map(|n| {
+                            n.to_string_lossy()
+                                .to_lowercase()
+                                .replace(|c: char| !c.is_ascii_alphanumeric(), "")
+                        })
+                        .unwrap_or_default();
+                use sea_orm::ConnectionTrait;
+                admin
+                    .conn
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("creates a database");
+                Some(format!("{server}/{name}"))
+            }
+            _ => None,
+        };
+        Instance { dir, url }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
+        command
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .args(args)
+            .env_remove("ATENEU_DATABASE_URL");
+        if let Some(url) = &self.url {
+            command.arg("--database-url").arg(url);
+        }
+        command.output().expect("ateneu runs")
+    }
+
+    pub fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).expect("writes");
+        path.display().to_string()
+    }
+}
+
+/// A running `ateneu serve`, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// "http://127.0.0.1:PORT".
+    pub fn base(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Kills the server as `kill -9` does: no shutdown, nothing flushed.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+impl Instance {
+    /// Starts `ateneu serve` with `args` on a free port and waits until it answers.
+    pub fn serve(&self, args: &[&str]) -> Server {
+        let port = free_port();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
+        command
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .env_remove("ATENEU_DATABASE_URL")
+            .arg("serve")
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(url) = &self.url {
+            command.arg("--database-url").arg(url);
+        }
+        let mut server = Server {
+            child: command.spawn().expect("ateneu serves"),
+            port,
+        };
+        let started = Instant::now();
+        loop {
+            if get(port, "/healthz").is_some_and(|(status, _)| status == 200) {
+                return server;
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("the server stopped at start: {status}");
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the server did not answer within a minute"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// One plain HTTP/1.1 request: the status and the body, or `None` when nothing answered.
+pub fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).ok()?;
+    stream.write_all(body.as_bytes()).ok()?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).ok()?;
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer.split(' ').nth(1)?.parse().ok()?;
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+pub fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    request(port, "GET", path, &[], "")
+}
+
+impl Instance {
+    /// SQLite's `PRAGMA integrity_check` on the instance's database (stopped): "ok" when
+    /// sound; `None` on PostgreSQL.
+    pub async fn sqlite_integrity(&self) -> Option<String> {
+        use sea_orm::{ConnectionTrait, Statement};
+        if self.url.is_some() {
+            return None;
+        }
+        let url = format!("sqlite://{}", self.dir.path().join("ateneu.db").display());
+        let db = ateneu_db::Db::connect(&url)
+            .await
+            .expect("the database opens");
+        let row = db
+            .conn
+            .query_one_raw(Statement::from_string(
+                db.conn.get_database_backend(),
+                "PRAGMA integrity_check",
+            ))
+            .await
+            .expect("the check runs")
+            .expect("a row");
+        Some(row.try_get_by_index::<String>(0).expect("a word"))
+    }
+}

@@ -1,0 +1,186 @@
+//! kill -9 under write load: writers add cities and publish practices through the API of a
+//! real `ateneu serve` while it is killed without warning, several times in one run. Every
+//! write the server acknowledged must be there after the restart, every acknowledged practice
+//! must be found by search again without a reindex (the index catches up by itself), and on
+//! SQLite the database must pass its integrity check. On PostgreSQL too when
+//! ATENEU_TEST_POSTGRES is set. `ATENEU_KILL_ROUNDS` runs more rounds (the long version).
+
+mod common;
+
+use common::{Instance, Server, get, request};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A word no language's analyser changes and no other practice has: "zkw" and letters.
+fn word(n: usize) -> String {
+    let mut word = String::from("zkw");
+    let mut n = n + 26 * 26;
+    while n > 0 {
+        word.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+    }
+    word
+}
+
+/// What the writers were told was done: city slugs, and the practices' words.
+#[derive(Default)]
+struct Acknowledged {
+    cities: Vec<String>,
+    practices: Vec<String>,
+}
+
+fn practice_line(n: usize) -> String {
+    let word = word(n);
+    serde_json::json!({
+        "external_id": format!("kill-test-{n}"),
+        "cities": [{"name": "Lyon", "country": "FR"}],
+        "status": "completed",
+        "source_lang": "en",
+        "sdgs": [11],
+        "text": {"en": {
+            "title": format!("Evening libraries {word}"),
+            "summary": format!("Libraries open late in every district ({word})."),
+            "body": "Written while the server is killed.",
+        }},
+    })
+    .to_string()
+}
+
+/// Writes until `stop`, recording each write the server acknowledged.
+fn writer(
+    port: u16,
+    token: String,
+    cities: bool,
+    next: Arc<Mutex<usize>>,
+    done: Arc<Mutex<Acknowledged>>,
+    stop: Arc<AtomicBool>,
+) {
+    let auth = format!("Bearer {token}");
+    let headers = [
+        ("Authorization", auth.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    while !stop.load(Ordering::SeqCst) {
+        let n = {
+            let mut next = next.lock().expect("the counter");
+            *next += 1;
+            *next
+        };
+        if cities {
+            let body = serde_json::json!({
+                "name_en": format!("Killtest {}", word(n)),
+                "country": "FR",
+                "region": "europe",
+                "source_lang": "en",
+            })
+            .to_string();
+            if let Some((201, answer)) = request(port, "POST", "/api/v1/cities", &headers, &body) {
+                let city: serde_json::Value = serde_json::from_str(&answer).expect("a city");
+                let slug = city["slug"].as_str().expect("a slug").to_owned();
+                done.lock().expect("the record").cities.push(slug);
+            }
+        } else {
+            let body = practice_line(n);
+            let path = "/api/v1/practices/import?stage=published";
+            if let Some((200, _)) = request(port, "POST", path, &headers, &body) {
+                done.lock().expect("the record").practices.push(word(n));
+            }
+        }
+    }
+}
+
+fn found(port: u16, word: &str) -> bool {
+    let path = format!("/api/v1/practices/search?q={word}");
+    get(port, &path).is_some_and(|(status, body)| {
+        status == 200
+            && serde_json::from_str::<serde_json::Value>(&body)
+                .is_ok_and(|answer| answer["total"].as_u64() == Some(1))
+    })
+}
+
+/// Checks that every acknowledged write is there, waiting up to 20 s for the search index.
+fn every_write_is_there(server: &Server, done: &Acknowledged) {
+    for slug in &done.cities {
+        let answer = get(server.port, &format!("/api/v1/cities/{slug}"));
+        assert_eq!(
+            answer.map(|(status, _)| status),
+            Some(200),
+            "city {slug} is lost"
+        );
+    }
+    let started = Instant::now();
+    for word in &done.practices {
+        while !found(server.port, word) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the practice with {word} was acknowledged but is not found"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
+    let instance = Instance::new().await;
+    for args in [
+        &["migrate"][..],
+        &["demo"],
+        &["user", "add", "--admin", "root@example.org"],
+    ] {
+        let out = instance.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let token = instance.run(&["token", "create", "--user", "root@example.org"]);
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    let rounds: usize = std::env::var("ATENEU_KILL_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let done = Arc::new(Mutex::new(Acknowledged::default()));
+    let next = Arc::new(Mutex::new(0));
+    for round in 0..rounds {
+        let server = instance.serve(&[]);
+        every_write_is_there(&server, &done.lock().expect("the record"));
+        let stop = Arc::new(AtomicBool::new(false));
+        let writers: Vec<_> = [true, true, false, false]
+            .into_iter()
+            .map(|cities| {
+                let (token, next, done, stop) =
+                    (token.clone(), next.clone(), done.clone(), stop.clone());
+                let port = server.port;
+                std::thread::spawn(move || writer(port, token, cities, next, done, stop))
+            })
+            .collect();
+        // Let writes land, then kill the server in the middle of them.
+        std::thread::sleep(Duration::from_millis(700 + 300 * (round as u64 % 3)));
+        server.kill();
+        stop.store(true, Ordering::SeqCst);
+        for writer in writers {
+            writer.join().expect("a writer");
+        }
+    }
+    let server = instance.serve(&[]);
+    let done = std::mem::take(&mut *done.lock().expect("the record"));
+    assert!(
+        done.cities.len() >= rounds && done.practices.len() >= rounds,
+        "writes were acknowledged in every round: {} cities, {} practices",
+        done.cities.len(),
+        done.practices.len()
+    );
+    every_write_is_there(&server, &done);
+    println!(
+        "{rounds} kills: {} cities and {} practices acknowledged, all found after the restarts",
+        done.cities.len(),
+        done.practices.len()
+    );
+    drop(server);
+    if let Some(check) = instance.sqlite_integrity().await {
+        assert_eq!(check, "ok", "SQLite's integrity check");
+    }
+}
