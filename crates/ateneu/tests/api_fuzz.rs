@@ -64,4 +64,12 @@ async fn no_generated_request_gets_a_server_error_or_an_answer_the_document_does
     let said = format!("{}\n{}", text(&out.stdout), text(&out.stderr));
     let _ = std::fs::write(&report, &said);
     assert!(out.status.success(), "schemathesis found failures:\n{said}");
+    let summary: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("passed") || l.contains("Test cases") || l.contains("Operations"))
+        .collect();
+    println!(
+        "schemathesis, {examples} examples, seed {seed}:\n{}",
+        summary.join("\n")
+    );
 }

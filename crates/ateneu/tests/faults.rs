@@ -2,8 +2,9 @@
 //! real `ateneu serve` while it is killed without warning, several times in one run. Every
 //! write the server acknowledged must be there after the restart, every acknowledged practice
 //! must be found by search again without a reindex (the index catches up by itself), and on
-//! SQLite the database must pass its integrity check. On PostgreSQL too when
-//! ATENEU_TEST_POSTGRES is set. `ATENEU_KILL_ROUNDS` runs more rounds (the long version).
+//! SQLite the database must pass its integrity check. And a backup taken under the same load
+//! restores to an instance with the same content. On PostgreSQL too when ATENEU_TEST_POSTGRES
+//! is set. `ATENEU_KILL_ROUNDS` runs more rounds (the long version).
 
 mod common;
 
@@ -24,7 +25,7 @@ fn word(n: usize) -> String {
 }
 
 /// What the writers were told was done: city slugs, and the practices' words.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Acknowledged {
     cities: Vec<String>,
     practices: Vec<String>,
@@ -121,8 +122,8 @@ fn every_write_is_there(server: &Server, done: &Acknowledged) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
+/// A new instance with the example network and an administrator's API token.
+async fn instance_with_token() -> (Instance, String) {
     let instance = Instance::new().await;
     for args in [
         &["migrate"][..],
@@ -138,6 +139,30 @@ async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
     }
     let token = instance.run(&["token", "create", "--user", "root@example.org"]);
     let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    (instance, token)
+}
+
+/// Starts the four writers (two adding cities, two publishing practices) against `port`.
+fn start_writers(
+    port: u16,
+    token: &str,
+    next: &Arc<Mutex<usize>>,
+    done: &Arc<Mutex<Acknowledged>>,
+    stop: &Arc<AtomicBool>,
+) -> Vec<std::thread::JoinHandle<()>> {
+    [true, true, false, false]
+        .into_iter()
+        .map(|cities| {
+            let (token, next, done, stop) =
+                (token.to_owned(), next.clone(), done.clone(), stop.clone());
+            std::thread::spawn(move || writer(port, token, cities, next, done, stop))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
+    let (instance, token) = instance_with_token().await;
     let rounds: usize = std::env::var("ATENEU_KILL_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -148,15 +173,7 @@ async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
         let server = instance.serve(&[]);
         every_write_is_there(&server, &done.lock().expect("the record"));
         let stop = Arc::new(AtomicBool::new(false));
-        let writers: Vec<_> = [true, true, false, false]
-            .into_iter()
-            .map(|cities| {
-                let (token, next, done, stop) =
-                    (token.clone(), next.clone(), done.clone(), stop.clone());
-                let port = server.port;
-                std::thread::spawn(move || writer(port, token, cities, next, done, stop))
-            })
-            .collect();
+        let writers = start_writers(server.port, &token, &next, &done, &stop);
         // Let writes land, then kill the server in the middle of them.
         std::thread::sleep(Duration::from_millis(700 + 300 * (round as u64 % 3)));
         server.kill();
@@ -183,4 +200,109 @@ async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
     if let Some(check) = instance.sqlite_integrity().await {
         assert_eq!(check, "ok", "SQLite's integrity check");
     }
+}
+
+/// Cities' rows as `ateneu export cities` writes them (the header aside).
+fn exported_cities(instance: &Instance) -> Vec<String> {
+    let out = instance.run(&["export", "cities"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_taken_under_write_load_restores_to_the_same_content() {
+    // SQLite: `ateneu backup FILE`; PostgreSQL: `pg_dump -Fc`, restored with `pg_restore`
+    // into an empty database (the README's path).
+    let (instance, token) = instance_with_token().await;
+    let server = instance.serve(&[]);
+    let done = Arc::new(Mutex::new(Acknowledged::default()));
+    let (next, stop) = (Arc::new(Mutex::new(0)), Arc::new(AtomicBool::new(false)));
+    let writers = start_writers(server.port, &token, &next, &done, &stop);
+    std::thread::sleep(Duration::from_millis(800));
+    let before = done.lock().expect("the record").clone();
+    let restored = Instance::new().await;
+    let file = instance.dir.path().join("backup.file");
+    let path = file.to_str().expect("a UTF-8 path");
+    let taken = match &instance.url {
+        None => instance.run(&["backup", path]),
+        Some(url) => std::process::Command::new("pg_dump")
+            .args(["-Fc", "--no-owner", "-f", path, url])
+            .output()
+            .expect("pg_dump runs"),
+    };
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    stop.store(true, Ordering::SeqCst);
+    for writer in writers {
+        writer.join().expect("a writer");
+    }
+    drop(server);
+    match &restored.url {
+        None => {
+            std::fs::copy(&file, restored.dir.path().join("ateneu.db")).expect("copies");
+        }
+        Some(url) => {
+            let out = std::process::Command::new("pg_restore")
+                .args(["--no-owner", "-d", url, path])
+                .output()
+                .expect("pg_restore runs");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    assert!(
+        restored.run(&["migrate"]).status.success(),
+        "the copy opens"
+    );
+    let original = exported_cities(&instance);
+    let copy = exported_cities(&restored);
+    for slug in &before.cities {
+        assert!(
+            copy.iter().any(|row| row.starts_with(&format!("{slug},"))),
+            "{slug} was written before the backup began and is missing from it"
+        );
+    }
+    for row in &copy {
+        assert!(
+            original.contains(row),
+            "the copy's row is not the original's: {row}"
+        );
+    }
+    // The copy serves: its search index is built from the database on first start.
+    let server = restored.serve(&[]);
+    let started = Instant::now();
+    for word in &before.practices {
+        while !found(server.port, word) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{word} is not found in the copy"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    if let Some(check) = restored.sqlite_integrity().await {
+        drop(server);
+        assert_eq!(check, "ok", "the copy passes SQLite's integrity check");
+    }
+    println!(
+        "backup under load: {} of {} cities in the copy ({} acknowledged before it began)",
+        copy.len(),
+        original.len(),
+        before.cities.len()
+    );
 }

@@ -102,11 +102,27 @@ pub fn free_port() -> u16 {
 impl Instance {
     /// Starts `ateneu serve` with `args` on a free port and waits until it answers.
     pub fn serve(&self, args: &[&str]) -> Server {
+        self.serve_from(self.dir.path(), args)
+    }
+
+    /// A second server on the same database, with its own data folder `dir` (its own search
+    /// index, outbox and files), as a second machine behind a load balancer.
+    pub fn serve_beside(&self, dir: &std::path::Path, args: &[&str]) -> Server {
+        let database = match &self.url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}", self.dir.path().join("ateneu.db").display()),
+        };
+        let mut all = vec!["--database-url", database.as_str()];
+        all.extend_from_slice(args);
+        self.serve_from(dir, &all)
+    }
+
+    fn serve_from(&self, dir: &std::path::Path, args: &[&str]) -> Server {
         let port = free_port();
         let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
         command
             .arg("--data-dir")
-            .arg(self.dir.path())
+            .arg(dir)
             .env_remove("ATENEU_DATABASE_URL")
             .arg("serve")
             .args(["--host", "127.0.0.1", "--port", &port.to_string()])
@@ -114,7 +130,11 @@ impl Instance {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
-        if let Some(url) = &self.url {
+        if let Some(url) = self
+            .url
+            .as_ref()
+            .filter(|_| !args.contains(&"--database-url"))
+        {
             command.arg("--database-url").arg(url);
         }
         let mut server = Server {
@@ -146,6 +166,40 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &str,
 ) -> Option<(u16, String)> {
+    exchange(port, method, path, headers, body).map(|answer| (answer.status, answer.body))
+}
+
+/// What a server answered.
+pub struct Answer {
+    pub status: u16,
+    /// The status line and header lines, as sent.
+    pub head: String,
+    pub body: String,
+}
+
+impl Answer {
+    /// The value of the cookie `name` the answer sets.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|line| {
+            let (header, value) = line.split_once(':')?;
+            if !header.eq_ignore_ascii_case("set-cookie") {
+                return None;
+            }
+            let pair = value.trim().split(';').next()?;
+            let (cookie, value) = pair.split_once('=')?;
+            (cookie == name).then(|| value.to_owned())
+        })
+    }
+}
+
+/// One plain HTTP/1.1 request and the whole answer, or `None` when nothing answered.
+pub fn exchange(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Option<Answer> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -164,11 +218,14 @@ pub fn request(
     stream.read_to_end(&mut answer).ok()?;
     let answer = String::from_utf8_lossy(&answer).into_owned();
     let status = answer.split(' ').nth(1)?.parse().ok()?;
-    let body = answer
+    let (head, body) = answer
         .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    Some((status, body))
+        .unwrap_or((answer.as_str(), ""));
+    Some(Answer {
+        status,
+        head: head.to_owned(),
+        body: body.to_owned(),
+    })
 }
 
 pub fn get(port: u16, path: &str) -> Option<(u16, String)> {
