@@ -30,6 +30,8 @@ pub enum Error {
     /// A file of a type that is not taken.
     Unsupported(Problem),
     TooManyAttempts,
+    /// The database is out of reach or out of room just now; the request may succeed later.
+    Unavailable(String),
     Internal(String),
 }
 
@@ -64,6 +66,7 @@ impl From<DbError> for Error {
         match error {
             DbError::NotFound => Error::NotFound,
             DbError::Conflict(key) => Error::Conflict(Problem::new(key)),
+            DbError::Unavailable(cause) => Error::Unavailable(cause),
             other => Error::Internal(other.to_string()),
         }
     }

@@ -37,7 +37,11 @@ pub use sea_orm::DbErr as SeaError;
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("database error: {0}")]
-    Database(#[from] DbErr),
+    Database(DbErr),
+    /// The database cannot be reached or cannot write (the server is down or unreachable, no
+    /// connection came within the wait, the disk is full): the request may succeed later.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     #[error("not found")]
     NotFound,
     /// A unique value is taken (the key names what).
@@ -48,6 +52,48 @@ pub enum DbError {
 }
 
 pub type DbResult<T> = Result<T, DbError>;
+
+impl From<DbErr> for DbError {
+    fn from(error: DbErr) -> Self {
+        if is_unavailable(&error) {
+            DbError::Unavailable(error.to_string())
+        } else {
+            DbError::Database(error)
+        }
+    }
+}
+
+/// Whether an error says the database is out of reach or out of room, rather than that this
+/// statement failed: no connection (refused, reset, timed out, the pool closed), SQLite's
+/// "database or disk is full" (SQLITE_FULL) or a disk I/O error, PostgreSQL's classes 08
+/// (connection exception), 53 (insufficient resources: disk full, out of memory, too many
+/// connections) and 57P (the server shutting down or starting).
+fn is_unavailable(error: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    let runtime = match error {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(runtime) | DbErr::Exec(runtime) | DbErr::Query(runtime) => runtime,
+        _ => return false,
+    };
+    let RuntimeErr::SqlxError(sqlx) = runtime else {
+        return matches!(error, DbErr::Conn(_));
+    };
+    match sqlx.as_ref() {
+        Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
+        Sqlx::Tls(_) => true,
+        Sqlx::Database(database) => {
+            let code = database.code().unwrap_or_default();
+            // SQLite's primary codes (the low byte of an extended code): 10 I/O, 13 full,
+            // 14 cannot open.
+            let sqlite = code
+                .parse::<i64>()
+                .is_ok_and(|n| matches!(n & 0xff, 10 | 13 | 14));
+            sqlite || code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+        }
+        _ => matches!(error, DbErr::Conn(_)),
+    }
+}
 
 /// The database: a connection pool, and for SQLite a lock that lets one writer in at a time
 /// (SQLite has a single writer; queuing here avoids busy errors under load).
@@ -83,9 +129,11 @@ impl Db {
         let mut options = ConnectOptions::new(url.to_owned());
         options
             .sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(30));
+            .connect_timeout(Duration::from_secs(10));
         let sqlite = url.starts_with("sqlite:");
+        // A PostgreSQL server out of reach answers 503 after 5 s rather than holding the
+        // request for half a minute; SQLite's waits are its writers' turns.
+        options.acquire_timeout(Duration::from_secs(if sqlite { 30 } else { 5 }));
         if sqlite {
             options
                 .max_connections(8)
@@ -175,4 +223,45 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<
 /// Writes a value as JSON text for a column.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> DbResult<String> {
     serde_json::to_string(value).map_err(|e| DbError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{ConnAcquireErr, RuntimeErr};
+
+    fn sqlx(error: Sqlx) -> DbErr {
+        DbErr::Query(RuntimeErr::SqlxError(Arc::new(error)))
+    }
+
+    #[test]
+    fn a_database_out_of_reach_is_told_from_a_failing_statement() {
+        let out_of_reach = [
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+            sqlx(Sqlx::PoolTimedOut),
+            sqlx(Sqlx::Io(std::io::Error::from(
+                std::io::ErrorKind::ConnectionRefused,
+            ))),
+        ];
+        for error in out_of_reach {
+            let text = error.to_string();
+            assert!(
+                matches!(DbError::from(error), DbError::Unavailable(_)),
+                "{text}"
+            );
+        }
+        let statements = [
+            DbErr::RecordNotFound("city".into()),
+            sqlx(Sqlx::RowNotFound),
+            DbErr::Custom("bad".into()),
+        ];
+        for error in statements {
+            let text = error.to_string();
+            assert!(
+                matches!(DbError::from(error), DbError::Database(_)),
+                "{text}"
+            );
+        }
+    }
 }

@@ -68,6 +68,7 @@ problem_keys! {
     Forbidden => "forbidden",
     SignInRequired => "sign_in_required",
     Internal => "internal",
+    Unavailable => "unavailable",
     BadRequest => "bad_request",
     UnsupportedMediaType => "unsupported_media_type",
     InvalidFile => "invalid_file",

@@ -1,6 +1,8 @@
 //! The one error type of the web layer. Handlers return it; a middleware turns it into a page or
 //! a JSON body `{"error": key, "message": …, "fields": {…}}` in the reader's language.
 
+mod unavailable;
+
 use crate::AppState;
 use crate::layout;
 use crate::negotiate;
@@ -39,6 +41,8 @@ pub enum AppError {
     Unsupported(Problem),
     TooManyAttempts,
     Csrf,
+    /// The database is out of reach or out of room (503, with a `Retry-After`).
+    Unavailable(String),
     Internal(String),
 }
 
@@ -56,6 +60,7 @@ impl AppError {
             AppError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -75,6 +80,7 @@ impl AppError {
             AppError::TooManyAttempts => Problem::new(ProblemKey::TooManyAttempts),
             AppError::Csrf => Problem::new(ProblemKey::CsrfFailed),
             AppError::Internal(_) => Problem::new(ProblemKey::Internal),
+            AppError::Unavailable(_) => Problem::new(ProblemKey::Unavailable),
         }
     }
 
@@ -90,6 +96,7 @@ impl From<DbError> for AppError {
         match error {
             DbError::NotFound => AppError::NotFound,
             DbError::Conflict(key) => AppError::Conflict(Problem::new(key)),
+            DbError::Unavailable(cause) => AppError::Unavailable(cause),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -111,6 +118,7 @@ impl From<ateneu_app::Error> for AppError {
             E::TooLarge(p) => AppError::TooLarge(p),
             E::Unsupported(p) => AppError::Unsupported(p),
             E::TooManyAttempts => AppError::TooManyAttempts,
+            E::Unavailable(cause) => AppError::Unavailable(cause),
             E::Internal(message) => AppError::Internal(message),
         }
     }
@@ -126,6 +134,9 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let AppError::Internal(message) = &self {
             tracing::error!(%message, "internal error");
+        }
+        if let AppError::Unavailable(cause) = &self {
+            unavailable::log(cause);
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(self);
@@ -203,6 +214,12 @@ pub async fn render_errors(
         )
             .into_response()
     };
+    if matches!(error, AppError::Unavailable(_)) {
+        // Try again in half a minute (the page says a minute: a person is slower).
+        rendered
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    }
     if matches!(error, AppError::SignInRequired) && is_api {
         rendered
             .headers_mut()

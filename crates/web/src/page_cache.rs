@@ -15,11 +15,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 /// How long a process trusts the version it last read.
 pub const RECHECK: Duration = Duration::from_millis(200);
+/// How often the version is asked again while the database is out of reach.
+const OUTAGE_RECHECK: Duration = Duration::from_secs(2);
 /// The most bytes the cache holds; past it, it starts again empty.
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -39,6 +41,8 @@ pub struct PageCache {
     entries: Mutex<(HashMap<String, Entry>, usize)>,
     version: AtomicI64,
     checked: Mutex<Option<Instant>>,
+    /// The last reading of the version found the database out of reach.
+    outage: AtomicBool,
 }
 
 impl Default for PageCache {
@@ -47,6 +51,7 @@ impl Default for PageCache {
             entries: Mutex::new((HashMap::new(), 0)),
             version: AtomicI64::new(-1),
             checked: Mutex::new(None),
+            outage: AtomicBool::new(false),
         }
     }
 }
@@ -59,19 +64,48 @@ impl PageCache {
         }
     }
 
+    fn mark_checked(&self) {
+        if let Ok(mut checked) = self.checked.lock() {
+            *checked = Some(Instant::now());
+        }
+    }
+
+    /// The data's version, read again once `RECHECK` has passed. While the database is out
+    /// of reach the pages kept are served at the version last read, at once, and the database
+    /// is asked again in the background every `OUTAGE_RECHECK`.
     async fn version(&self, state: &AppState) -> Option<i64> {
+        let outage = self.outage.load(Ordering::Relaxed);
+        let wait = if outage { OUTAGE_RECHECK } else { RECHECK };
         let fresh = self
             .checked
             .lock()
             .ok()
             .and_then(|c| *c)
-            .is_some_and(|at| at.elapsed() < RECHECK);
+            .is_some_and(|at| at.elapsed() < wait);
+        let known = self.version.load(Ordering::Relaxed) != -1;
         if !fresh {
-            let version = ateneu_db::changes::version(&state.db).await.ok()?;
-            self.version.store(version, Ordering::Relaxed);
-            if let Ok(mut checked) = self.checked.lock() {
-                *checked = Some(Instant::now());
+            if outage && known {
+                self.mark_checked();
+                let state = state.clone();
+                tokio::spawn(async move {
+                    if let Ok(version) = ateneu_db::changes::version(&state.db).await {
+                        state.page_cache.version.store(version, Ordering::Relaxed);
+                        state.page_cache.outage.store(false, Ordering::Relaxed);
+                    }
+                });
+                return Some(self.version.load(Ordering::Relaxed));
             }
+            match ateneu_db::changes::version(&state.db).await {
+                Ok(version) => {
+                    self.version.store(version, Ordering::Relaxed);
+                    self.outage.store(false, Ordering::Relaxed);
+                }
+                Err(ateneu_db::DbError::Unavailable(_)) if known => {
+                    self.outage.store(true, Ordering::Relaxed);
+                }
+                Err(_) => return None,
+            }
+            self.mark_checked();
         }
         Some(self.version.load(Ordering::Relaxed))
     }

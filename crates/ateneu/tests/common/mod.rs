@@ -70,6 +70,8 @@ impl Instance {
 pub struct Server {
     pub child: Child,
     pub port: u16,
+    /// Where its output goes.
+    pub log: std::path::PathBuf,
 }
 
 impl Drop for Server {
@@ -119,6 +121,8 @@ impl Instance {
 
     fn serve_from(&self, dir: &std::path::Path, args: &[&str]) -> Server {
         let port = free_port();
+        // What the server prints goes to `server-PORT.log` in its folder.
+        let log = std::fs::File::create(dir.join(format!("server-{port}.log"))).expect("a log");
         let mut command = Command::new(env!("CARGO_BIN_EXE_ateneu"));
         command
             .arg("--data-dir")
@@ -128,8 +132,8 @@ impl Instance {
             .args(["--host", "127.0.0.1", "--port", &port.to_string()])
             .args(args)
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stdout(log.try_clone().expect("the log"))
+            .stderr(log);
         if let Some(url) = self
             .url
             .as_ref()
@@ -140,6 +144,7 @@ impl Instance {
         let mut server = Server {
             child: command.spawn().expect("ateneu serves"),
             port,
+            log: dir.join(format!("server-{port}.log")),
         };
         let started = Instant::now();
         loop {

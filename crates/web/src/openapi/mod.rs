@@ -179,6 +179,10 @@ pub fn document() -> Value {
         if path.contains('{') {
             responses.insert("404".into(), error("Not found"));
         }
+        responses.insert(
+            "503".into(),
+            error("The database is out of reach just now: nothing was written; try again after `Retry-After` seconds"),
+        );
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
         if outside_api {
