@@ -70,7 +70,12 @@ pub fn ensure_schemathesis(target: &Path) -> Result<std::path::PathBuf, String> 
         }
     };
     let venv_arg = venv.display().to_string();
-    step(Path::new("python3"), &["-m", "venv", "--clear", &venv_arg])?;
+    if step(Path::new("python3"), &["-m", "venv", "--clear", &venv_arg]).is_err() {
+        // Debian's python3 makes virtual environments with its python3-venv package.
+        println!("xtask: python3 cannot make a virtual environment: installing python3-venv");
+        apt_install(&["python3-venv"])?;
+        step(Path::new("python3"), &["-m", "venv", "--clear", &venv_arg])?;
+    }
     let pip = venv.join("bin").join("pip");
     step(
         &pip,

@@ -143,7 +143,7 @@ pub fn keep_change_log_pruned(state: &AppContext, days: u32) {
     });
 }
 
-/// Builds the index at start when it is missing, then applies the change log every second,
+/// Builds the index at start when it is missing, then applies the change log every 250 ms,
 /// so that edits made through any server process sharing the database show up here.
 pub fn keep_index_current(state: &AppContext) {
     let state = state.clone();
@@ -165,10 +165,19 @@ pub fn keep_index_current(state: &AppContext) {
         let mut tick = tokio::time::interval(Duration::from_millis(250));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut labels_refreshed = std::time::Instant::now();
+        // A failing catch-up (the database out of reach) is logged once a minute, not on
+        // every tick.
+        let mut warned: Option<std::time::Instant> = None;
         loop {
             tick.tick().await;
-            if let Err(error) = state.search.catch_up(&state.db).await {
-                tracing::warn!(%error, "search index catch-up failed");
+            match state.search.catch_up(&state.db).await {
+                Ok(_) => warned = None,
+                Err(error) => {
+                    if warned.is_none_or(|at| at.elapsed() > Duration::from_secs(60)) {
+                        warned = Some(std::time::Instant::now());
+                        tracing::warn!(%error, "search index catch-up failed (logged once a minute)");
+                    }
+                }
             }
             if labels_refreshed.elapsed() > Duration::from_secs(30) {
                 labels_refreshed = std::time::Instant::now();

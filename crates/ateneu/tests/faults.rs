@@ -228,6 +228,10 @@ async fn a_backup_taken_under_write_load_restores_to_the_same_content() {
     let writers = start_writers(server.port, &token, &next, &done, &stop);
     std::thread::sleep(Duration::from_millis(800));
     let before = done.lock().expect("the record").clone();
+    assert!(
+        !before.cities.is_empty() && !before.practices.is_empty(),
+        "writes were acknowledged before the backup began"
+    );
     let restored = Instance::new().await;
     let file = instance.dir.path().join("backup.file");
     let path = file.to_str().expect("a UTF-8 path");

@@ -84,12 +84,18 @@ fn is_unavailable(error: &DbErr) -> bool {
         Sqlx::Tls(_) => true,
         Sqlx::Database(database) => {
             let code = database.code().unwrap_or_default();
-            // SQLite's primary codes (the low byte of an extended code): 10 I/O, 13 full,
-            // 14 cannot open.
-            let sqlite = code
-                .parse::<i64>()
-                .is_ok_and(|n| matches!(n & 0xff, 10 | 13 | 14));
-            sqlite || code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+            if database
+                .try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+                .is_some()
+            {
+                // SQLite's primary codes (the low byte of an extended one): 10 I/O error,
+                // 13 database or disk full, 14 cannot open.
+                code.parse::<i64>()
+                    .is_ok_and(|n| matches!(n & 0xff, 10 | 13 | 14))
+            } else {
+                // PostgreSQL's SQLSTATE classes.
+                code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+            }
         }
         _ => matches!(error, DbErr::Conn(_)),
     }
@@ -200,7 +206,7 @@ pub(crate) fn conflict_as(key: ateneu_domain::ProblemKey) -> impl FnOnce(DbErr) 
         if text.contains("unique") || text.contains("duplicate key") {
             DbError::Conflict(key)
         } else {
-            DbError::Database(error)
+            DbError::from(error)
         }
     }
 }

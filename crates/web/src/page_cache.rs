@@ -1,7 +1,8 @@
 //! A cache of the public pages anonymous visitors read most (home, registry list, city pages,
 //! and the registry's JSON lists). An entry holds while the data's version (the newest audit
 //! row, see `ateneu_db::changes`) is unchanged: a write through this process is seen at once;
-//! a write by another process sharing the database within `RECHECK`. Every cacheable page says
+//! a write by another process sharing the database within `RECHECK`. While the database is
+//! out of reach, the pages kept since this process's last write go on being served. Every cacheable page says
 //! how it was answered in `X-Page-Cache`: `hit`, `miss` (rendered, then kept) or `off` (the
 //! cache is switched off: `Config::page_cache`, `ateneu serve --no-page-cache`).
 
@@ -43,6 +44,8 @@ pub struct PageCache {
     checked: Mutex<Option<Instant>>,
     /// The last reading of the version found the database out of reach.
     outage: AtomicBool,
+    /// A background reading of the version is under way (during an outage).
+    checking: AtomicBool,
 }
 
 impl Default for PageCache {
@@ -52,16 +55,20 @@ impl Default for PageCache {
             version: AtomicI64::new(-1),
             checked: Mutex::new(None),
             outage: AtomicBool::new(false),
+            checking: AtomicBool::new(false),
         }
     }
 }
 
 impl PageCache {
-    /// Forgets when the version was read, so that the next request reads it again.
+    /// Forgets when the version was read, and the version itself, so that the next request
+    /// reads it again: a page kept before a write through this process is never served after
+    /// it, not even while the database is out of reach.
     fn stale(&self) {
         if let Ok(mut checked) = self.checked.lock() {
             *checked = None;
         }
+        self.version.store(-1, Ordering::Relaxed);
     }
 
     fn mark_checked(&self) {
@@ -86,13 +93,18 @@ impl PageCache {
         if !fresh {
             if outage && known {
                 self.mark_checked();
-                let state = state.clone();
-                tokio::spawn(async move {
-                    if let Ok(version) = ateneu_db::changes::version(&state.db).await {
-                        state.page_cache.version.store(version, Ordering::Relaxed);
-                        state.page_cache.outage.store(false, Ordering::Relaxed);
-                    }
-                });
+                // One check at a time, however many visitors arrive meanwhile.
+                if !self.checking.swap(true, Ordering::SeqCst) {
+                    let state = state.clone();
+                    tokio::spawn(async move {
+                        let cache = &state.page_cache;
+                        if let Ok(version) = ateneu_db::changes::version(&state.db).await {
+                            cache.version.store(version, Ordering::Relaxed);
+                            cache.outage.store(false, Ordering::Relaxed);
+                        }
+                        cache.checking.store(false, Ordering::SeqCst);
+                    });
+                }
                 return Some(self.version.load(Ordering::Relaxed));
             }
             match ateneu_db::changes::version(&state.db).await {

@@ -13,11 +13,11 @@ static SINCE: AtomicU64 = AtomicU64::new(0);
 
 /// Notes one request that met the outage; logs its cause when the interval has passed.
 pub fn log(cause: &str) {
-    let requests = SINCE.fetch_add(1, Ordering::SeqCst) + 1;
+    SINCE.fetch_add(1, Ordering::SeqCst);
     let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
     if last.is_none_or(|at| at.elapsed() >= INTERVAL) {
         *last = Some(Instant::now());
-        SINCE.store(0, Ordering::SeqCst);
+        let requests = SINCE.swap(0, Ordering::SeqCst);
         tracing::error!(
             cause,
             requests,

@@ -97,7 +97,7 @@ pub fn document() -> Value {
             params.push(json!({"name": "city", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the asking city's slug"}));
         }
         if *path == "/practices/import" {
-            params.push(json!({"name": "stage", "in": "query", "required": false, "schema": {"type": "string", "enum": ["published", "draft"]}, "description": "the stage of the practices the file adds (default published)"}));
+            params.push(json!({"name": "stage", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the stage of the practices the file adds: published (the default) or draft"}));
         }
         if *path == "/programmes/{id}/budget/{line}" && *method == "delete" {
             params.push(json!({"name": "budget_revision", "in": "query", "required": true, "schema": {"type": "integer"}, "description": "the budget's revision the removal was decided on"}));
@@ -181,7 +181,7 @@ pub fn document() -> Value {
         }
         responses.insert(
             "503".into(),
-            error("The database is out of reach just now: nothing was written; try again after `Retry-After` seconds"),
+            error("The database is out of reach just now: try again after `Retry-After` seconds (a write under way when it went may or may not have been saved)"),
         );
         op["responses"] = Value::Object(responses);
         let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
