@@ -30,18 +30,7 @@ fn text(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn no_generated_request_gets_a_server_error_or_an_answer_the_document_does_not_describe() {
     let program = schemathesis();
-    let instance = Instance::new().await;
-    for args in [
-        &["migrate"][..],
-        &["demo"],
-        &["user", "add", "--admin", "root@example.org"],
-    ] {
-        let out = instance.run(args);
-        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    }
-    let token = instance.run(&["token", "create", "--user", "root@example.org"]);
-    let token = text(&token.stdout).trim().to_owned();
-    assert!(token.starts_with("atn_"), "a token: {token}");
+    let (instance, token) = Instance::with_admin_token().await;
     let server = instance.serve(&[]);
     let examples = std::env::var("ATENEU_API_FUZZ_EXAMPLES").unwrap_or_else(|_| "8".into());
     let seed = std::env::var("ATENEU_API_FUZZ_SEED").unwrap_or_else(|_| "20261206".into());

@@ -8,10 +8,10 @@
 
 mod common;
 
-use common::{Instance, Server, get, request};
+use common::{Instance, Server, get, request, wait_until_found};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A word no language's analyser changes and no other practice has: "zkw" and letters.
 fn word(n: usize) -> String {
@@ -91,15 +91,6 @@ fn writer(
     }
 }
 
-fn found(port: u16, word: &str) -> bool {
-    let path = format!("/api/v1/practices/search?q={word}");
-    get(port, &path).is_some_and(|(status, body)| {
-        status == 200
-            && serde_json::from_str::<serde_json::Value>(&body)
-                .is_ok_and(|answer| answer["total"].as_u64() == Some(1))
-    })
-}
-
 /// Checks that every acknowledged write is there, waiting up to 20 s for the search index.
 fn every_write_is_there(server: &Server, done: &Acknowledged) {
     for slug in &done.cities {
@@ -110,36 +101,7 @@ fn every_write_is_there(server: &Server, done: &Acknowledged) {
             "city {slug} is lost"
         );
     }
-    let started = Instant::now();
-    for word in &done.practices {
-        while !found(server.port, word) {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "the practice with {word} was acknowledged but is not found"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-/// A new instance with the example network and an administrator's API token.
-async fn instance_with_token() -> (Instance, String) {
-    let instance = Instance::new().await;
-    for args in [
-        &["migrate"][..],
-        &["demo"],
-        &["user", "add", "--admin", "root@example.org"],
-    ] {
-        let out = instance.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let token = instance.run(&["token", "create", "--user", "root@example.org"]);
-    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
-    (instance, token)
+    wait_until_found(server.port, &done.practices);
 }
 
 /// Starts the four writers (two adding cities, two publishing practices) against `port`.
@@ -162,7 +124,7 @@ fn start_writers(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_acknowledged_write_survives_kill_9_and_the_index_catches_up() {
-    let (instance, token) = instance_with_token().await;
+    let (instance, token) = Instance::with_admin_token().await;
     let rounds: usize = std::env::var("ATENEU_KILL_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -221,7 +183,7 @@ fn exported_cities(instance: &Instance) -> Vec<String> {
 async fn a_backup_taken_under_write_load_restores_to_the_same_content() {
     // SQLite: `ateneu backup FILE`; PostgreSQL: `pg_dump -Fc`, restored with `pg_restore`
     // into an empty database (the README's path).
-    let (instance, token) = instance_with_token().await;
+    let (instance, token) = Instance::with_admin_token().await;
     let server = instance.serve(&[]);
     let done = Arc::new(Mutex::new(Acknowledged::default()));
     let (next, stop) = (Arc::new(Mutex::new(0)), Arc::new(AtomicBool::new(false)));
@@ -289,16 +251,7 @@ async fn a_backup_taken_under_write_load_restores_to_the_same_content() {
     }
     // The copy serves: its search index is built from the database on first start.
     let server = restored.serve(&[]);
-    let started = Instant::now();
-    for word in &before.practices {
-        while !found(server.port, word) {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "{word} is not found in the copy"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
+    wait_until_found(server.port, &before.practices);
     if let Some(check) = restored.sqlite_integrity().await {
         drop(server);
         assert_eq!(check, "ok", "the copy passes SQLite's integrity check");

@@ -5,36 +5,14 @@
 
 mod common;
 
-use common::{Instance, exchange, get, request};
+use common::{Instance, exchange, found, request};
 use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "Correct-Horse-Battery-9";
 
-fn found(port: u16, word: &str) -> bool {
-    get(port, &format!("/api/v1/practices/search?q={word}")).is_some_and(|(status, body)| {
-        status == 200
-            && serde_json::from_str::<serde_json::Value>(&body)
-                .is_ok_and(|answer| answer["total"].as_u64() == Some(1))
-    })
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn what_is_written_through_one_server_is_seen_through_the_other() {
-    let instance = Instance::new().await;
-    for args in [
-        &["migrate"][..],
-        &["demo"],
-        &["user", "add", "--admin", "root@example.org"],
-    ] {
-        let out = instance.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let token = instance.run(&["token", "create", "--user", "root@example.org"]);
-    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    let (instance, token) = Instance::with_admin_token().await;
     let added = instance.run(&["user", "add", "person@example.org"]);
     let said = String::from_utf8_lossy(&added.stdout).into_owned();
     let link = said

@@ -261,3 +261,50 @@ impl Instance {
         Some(row.try_get_by_index::<String>(0).expect("a word"))
     }
 }
+
+impl Instance {
+    /// A new instance holding the example network, with an administrator (root@example.org)
+    /// and their API token (write scope).
+    pub async fn with_admin_token() -> (Instance, String) {
+        let instance = Instance::new().await;
+        for args in [
+            &["migrate"][..],
+            &["demo"],
+            &["user", "add", "--admin", "root@example.org"],
+        ] {
+            let out = instance.run(args);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let token = instance.run(&["token", "create", "--user", "root@example.org"]);
+        let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+        assert!(token.starts_with("atn_"), "a token: {token}");
+        (instance, token)
+    }
+}
+
+/// Whether a search through the server at `port` finds exactly one practice with `word`.
+pub fn found(port: u16, word: &str) -> bool {
+    get(port, &format!("/api/v1/practices/search?q={word}")).is_some_and(|(status, body)| {
+        status == 200
+            && serde_json::from_str::<serde_json::Value>(&body)
+                .is_ok_and(|answer| answer["total"].as_u64() == Some(1))
+    })
+}
+
+/// Waits until a search through the server at `port` finds each of `words` (20 s at most).
+pub fn wait_until_found(port: u16, words: &[String]) {
+    let started = Instant::now();
+    for word in words {
+        while !found(port, word) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the practice with {word} was acknowledged but is not found"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}

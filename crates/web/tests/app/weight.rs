@@ -16,6 +16,16 @@ async fn gzip_get(app: &TestApp, path: &str) -> crate::common::Reply {
     .await
 }
 
+/// The bytes of a whole gzip stream.
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut plain)
+        .expect("a whole gzip stream");
+    plain
+}
+
 #[tokio::test]
 async fn pages_and_static_files_are_gzipped_for_browsers_that_ask() {
     let app = TestApp::with_demo().await;
@@ -29,11 +39,7 @@ async fn pages_and_static_files_are_gzipped_for_browsers_that_ask() {
         let reply = gzip_get(&app, path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip", "{path}");
-        let mut plain = Vec::new();
-        use std::io::Read;
-        flate2::read::GzDecoder::new(&reply.bytes[..])
-            .read_to_end(&mut plain)
-            .expect("gzip");
+        let plain = gunzip(&reply.bytes);
         assert!(plain.len() > reply.bytes.len(), "{path} is smaller gzipped");
     }
     let plain = app
@@ -80,11 +86,7 @@ async fn the_streamed_exports_arrive_whole_when_gzipped() {
         let reply = gzip_get(&app, path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip", "{path}");
-        let mut plain = Vec::new();
-        use std::io::Read;
-        flate2::read::GzDecoder::new(&reply.bytes[..])
-            .read_to_end(&mut plain)
-            .expect("a whole gzip stream");
+        let plain = gunzip(&reply.bytes);
         let unzipped = app
             .send_unsigned(Request::get(path).body(Body::empty()).expect("request"))
             .await;
