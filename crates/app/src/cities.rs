@@ -1,10 +1,11 @@
 //! The registry's cities in the use cases shared by the web and the command line: finding the
 //! city a person typed or picked, and a page of the registry with how many cities match (the
-//! count kept per filter and day while the data is unchanged).
+//! count, and where each page read so far starts, kept per filter and day while the data is
+//! unchanged).
 
 use crate::{Context, Error};
-use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem};
-use std::collections::HashMap;
+use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem, ListKey, PageStart};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 /// How many filters' counts are kept; past it, the counts start again empty.
@@ -36,6 +37,61 @@ impl ListCounts {
     }
 }
 
+/// How many pages' starts are kept per filter; past it, that filter's start again empty.
+const STARTS_KEPT: usize = 2_000;
+
+/// Where the pages of each filter start (the place of the city just before each page), as of a
+/// data version: page 2,000 of 240,000 cities by `OFFSET` walks 100,000 index entries (82 ms at
+/// p99 on PostgreSQL); from a kept start it reads 50. A page not kept yet starts from the nearest
+/// kept one before it, so walking the pages one by one never skips more than a page.
+#[derive(Default)]
+pub struct PageStarts {
+    starts: Mutex<HashMap<String, KeptStarts>>,
+}
+
+/// One filter's kept starts: the data version they hold for, and the place before each page.
+type KeptStarts = (i64, BTreeMap<u64, ListKey>);
+
+impl PageStarts {
+    /// Where `page` (from 1) starts: after the nearest kept start, past the pages between.
+    fn start(&self, key: &str, version: i64, page: u64, per_page: u64) -> PageStart {
+        let skip_all = PageStart::skipping(page.saturating_sub(1).saturating_mul(per_page));
+        let Ok(starts) = self.starts.lock() else {
+            return skip_all;
+        };
+        let Some((at, pages)) = starts.get(key) else {
+            return skip_all;
+        };
+        if *at != version {
+            return skip_all;
+        }
+        match pages.range(..=page).next_back() {
+            Some((kept, after)) => PageStart {
+                after: Some(after.clone()),
+                skip: (page - kept).saturating_mul(per_page),
+            },
+            None => skip_all,
+        }
+    }
+
+    fn keep(&self, key: &str, version: i64, page: u64, after: ListKey) {
+        let Ok(mut starts) = self.starts.lock() else {
+            return;
+        };
+        if !starts.contains_key(key) && starts.len() >= COUNTS_KEPT {
+            starts.clear();
+        }
+        let (at, pages) = starts
+            .entry(key.to_owned())
+            .or_insert_with(|| (version, BTreeMap::new()));
+        if *at != version || pages.len() >= STARTS_KEPT {
+            *at = version;
+            pages.clear();
+        }
+        pages.insert(page, after);
+    }
+}
+
 /// A page of the registry (from 1) and how many cities match the filter in all.
 pub async fn list(
     context: &Context,
@@ -51,15 +107,29 @@ pub async fn list(
         Some(total) => total,
         None => {
             let total = repo::count(&context.db, filter).await?;
-            context.city_counts.keep(key, version, total);
+            context.city_counts.keep(key.clone(), version, total);
             total
         }
     };
-    Ok((
-        repo::page_of(&context.db, filter, page, per_page).await?,
-        total,
-    ))
+    let page = page.max(1);
+    let pages_key = format!("{key}|{per_page}");
+    let start = context
+        .city_page_starts
+        .start(&pages_key, version, page, per_page);
+    let read = repo::page_of(&context.db, filter, &start, per_page).await?;
+    if let Some(before) = read.before {
+        context
+            .city_page_starts
+            .keep(&pages_key, version, page, before);
+    }
+    if let Some(last) = read.last {
+        context
+            .city_page_starts
+            .keep(&pages_key, version, page + 1, last);
+    }
+    Ok((read.items, total))
 }
+
 use ateneu_domain::cities::CityPick;
 use ateneu_domain::{Problem, ProblemKey};
 

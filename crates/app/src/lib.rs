@@ -95,6 +95,8 @@ pub struct Context {
     pub catalogue: Arc<programmes::catalogue::CatalogueCache>,
     /// How many cities match each filter of the registry, while the data is unchanged.
     pub city_counts: Arc<cities::ListCounts>,
+    /// Where the registry's pages start, per filter, while the data is unchanged.
+    pub city_page_starts: Arc<cities::PageStarts>,
 }
 
 impl Context {
@@ -123,6 +125,7 @@ impl Context {
             signing_key: Arc::new(signing_key),
             catalogue: Arc::new(programmes::catalogue::CatalogueCache::new()?),
             city_counts: Arc::new(cities::ListCounts::default()),
+            city_page_starts: Arc::new(cities::PageStarts::default()),
         };
         practices::labels::refresh_labels(&context).await?;
         programmes::catalogue::refresh(&context).await?;

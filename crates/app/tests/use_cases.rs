@@ -3,7 +3,8 @@
 //! invitation writes its account, its role and its email in the person's language; a token
 //! opens the account it was made for; the registry's CSV has every city; a framework file is
 //! checked whole and refused to people who may not import; a typed city is found by slug,
-//! earlier slug, id or name.
+//! earlier slug, id or name; the registry's pages read from the starts it keeps are the pages
+//! read by skipping, in any order and after a change.
 
 use ateneu_app::{Acting, Config, Context, Error, IndexPlace};
 use ateneu_db::Db;
@@ -241,4 +242,98 @@ async fn a_typed_city_is_found_by_slug_id_or_name_and_a_missing_one_is_named() {
         empty.map(|c| c.id).expect_err("nothing typed").key,
         ProblemKey::Required
     );
+}
+
+/// Every page of the registry, read by skipping from the first city (the reference).
+async fn pages_by_skipping(
+    context: &Context,
+    filter: &ateneu_db::cities::CityFilter,
+    per_page: u64,
+) -> Vec<Vec<i64>> {
+    let (_, total) = ateneu_db::cities::list(&context.db, filter, 1, per_page)
+        .await
+        .expect("a page");
+    let mut pages = Vec::new();
+    for page in 1..=total.div_ceil(per_page) + 1 {
+        let (items, _) = ateneu_db::cities::list(&context.db, filter, page, per_page)
+            .await
+            .expect("a page");
+        pages.push(items.iter().map(|c| c.city.id).collect());
+    }
+    pages
+}
+
+#[tokio::test]
+async fn pages_of_the_registry_read_from_kept_starts_are_the_pages_read_by_skipping() {
+    let fresh = fresh().await;
+    let context = &fresh.context;
+    let per_page = 3;
+    // Names that sort alike put ties at pages' edges: the id breaks them.
+    let lyon = ateneu_db::cities::by_slug(&context.db.conn, "lyon")
+        .await
+        .expect("reads")
+        .expect("the example network has Lyon");
+    for name in [
+        "Lyon", "Lyon", "Aarhus", "Bergen", "bergen", "Cádiz", "Cadiz", "Essen", "Graz", "Hamm",
+        "Lyon", "Zadar",
+    ] {
+        let mut draft = lyon.draft.clone();
+        draft.name = ateneu_domain::text::TranslatedText::new(Lang::En, name).expect("a name");
+        let txn = context.db.write().await.expect("txn");
+        ateneu_db::cities::create(&txn, &Who::system("test"), &draft, false)
+            .await
+            .expect("created");
+        txn.commit().await.expect("commit");
+    }
+    let filters = [
+        ateneu_db::cities::CityFilter::default(),
+        ateneu_db::cities::CityFilter {
+            region: Some("europe".into()),
+            ..Default::default()
+        },
+    ];
+    for filter in &filters {
+        let expected = pages_by_skipping(context, filter, per_page).await;
+        assert!(expected.len() >= 4, "enough pages to walk: {expected:?}");
+        let last = expected.len() as u64;
+        // Deep first, then back, forward one by one, and past the end: every order a reader
+        // or a link can take, each page once it has a kept start and once before.
+        let mut order: Vec<u64> = vec![last - 1, 1, 2, last - 1, last, 3, 2, last + 3];
+        order.extend(1..=last);
+        for page in order {
+            let (items, _) = ateneu_app::cities::list(context, filter, page, per_page)
+                .await
+                .expect("a page");
+            let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+            let want = expected.get(page as usize - 1).cloned().unwrap_or_default();
+            assert_eq!(ids, want, "page {page} of {filter:?}");
+        }
+        // A city renamed to sort first moves every page before its old place: the starts kept
+        // before the change are not used after it, even by the first page read.
+        let txn = context.db.write().await.expect("txn");
+        let mut draft = lyon.draft.clone();
+        draft.name = ateneu_domain::text::TranslatedText::new(Lang::En, "Aaron").expect("a name");
+        let renamed = ateneu_db::cities::update(&txn, &Who::system("test"), &lyon, &draft)
+            .await
+            .expect("renamed");
+        txn.commit().await.expect("commit");
+        let moved = pages_by_skipping(context, filter, per_page).await;
+        for page in [2, last - 1, 1, 3] {
+            let (items, _) = ateneu_app::cities::list(context, filter, page, per_page)
+                .await
+                .expect("a page");
+            let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+            assert_eq!(
+                ids,
+                moved[page as usize - 1],
+                "page {page} after the renaming"
+            );
+        }
+        // Back to its name for the next filter.
+        let txn = context.db.write().await.expect("txn");
+        ateneu_db::cities::update(&txn, &Who::system("test"), &renamed, &lyon.draft)
+            .await
+            .expect("renamed back");
+        txn.commit().await.expect("commit");
+    }
 }

@@ -159,18 +159,68 @@ pub async fn list(
     per_page: u64,
 ) -> DbResult<(Vec<CityListItem>, u64)> {
     let total = count(db, filter).await?;
-    Ok((page_of(db, filter, page, per_page).await?, total))
+    let start = PageStart::skipping(page.saturating_sub(1) * per_page);
+    Ok((page_of(db, filter, &start, per_page).await?.items, total))
 }
 
-/// The query of a page's ids: the cities matching the filter, by name then id.
-fn page_ids(filter: &CityFilter, page: u64, per_page: u64) -> sea_orm::Select<city::Entity> {
+/// Where a city stands in the registry's order: its folded name, then its id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ListKey {
+    pub sort_name: String,
+    pub id: i64,
+}
+
+/// Where a page of the registry starts: just after a city's place in the order (the last of an
+/// earlier page, read from the index: keyset pagination), then past `skip` more matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageStart {
+    pub after: Option<ListKey>,
+    pub skip: u64,
+}
+
+impl PageStart {
+    /// From the first match, past `skip` of them (an `OFFSET` walk: the deeper, the slower).
+    pub fn skipping(skip: u64) -> PageStart {
+        PageStart { after: None, skip }
+    }
+}
+
+/// A page of the registry, the place of the city just before it (when the page was reached by
+/// skipping: where this page starts next time) and of its last city (where the next one starts).
+#[derive(Debug, Clone)]
+pub struct CityPage {
+    pub items: Vec<CityListItem>,
+    pub before: Option<ListKey>,
+    pub last: Option<ListKey>,
+}
+
+/// The query of a page's ids and places: the cities matching the filter, by name then id,
+/// from `start`.
+fn page_ids(
+    filter: &CityFilter,
+    start: &PageStart,
+    per_page: u64,
+) -> sea_orm::Select<city::Entity> {
+    let mut condition = condition(filter);
+    if let Some(after) = &start.after {
+        // `name >= a AND (name > a OR id > b)`: the range on the name lets both databases start
+        // the (filter, sort_name, id) index walk at the key instead of at the first match.
+        condition = condition
+            .add(city::Column::SortName.gte(after.sort_name.clone()))
+            .add(
+                Condition::any()
+                    .add(city::Column::SortName.gt(after.sort_name.clone()))
+                    .add(city::Column::Id.gt(after.id)),
+            );
+    }
     city::Entity::find()
-        .filter(condition(filter))
+        .filter(condition)
         .select_only()
         .column(city::Column::Id)
+        .column(city::Column::SortName)
         .order_by_asc(city::Column::SortName)
         .order_by_asc(city::Column::Id)
-        .offset(page.saturating_sub(1) * per_page)
+        .offset(start.skip)
         .limit(per_page)
 }
 
@@ -179,11 +229,11 @@ fn page_ids(filter: &CityFilter, page: u64, per_page: u64) -> sea_orm::Select<ci
 pub fn listing_statements(
     backend: sea_orm::DbBackend,
     filter: &CityFilter,
-    page: u64,
+    start: &PageStart,
     per_page: u64,
 ) -> [sea_orm::Statement; 2] {
     [
-        page_ids(filter, page, per_page).build(backend),
+        page_ids(filter, start, per_page).build(backend),
         matching(filter).build(backend),
     ]
 }
@@ -197,20 +247,44 @@ fn matching(filter: &CityFilter) -> sea_orm::Select<city::Entity> {
 }
 
 /// A page of cities matching the filter, by name, with their current memberships (without the
-/// total: `count`).
+/// total: `count`), from `start`.
 pub async fn page_of(
     db: &Db,
     filter: &CityFilter,
-    page: u64,
+    start: &PageStart,
     per_page: u64,
-) -> DbResult<Vec<CityListItem>> {
+) -> DbResult<CityPage> {
     let conn = &db.conn;
     // The page's ids first, from the (filter, name, id) indexes alone, then only their rows: a
-    // deep page skips index entries instead of whole rows (a deferred join).
-    let ids: Vec<i64> = page_ids(filter, page, per_page)
-        .into_tuple::<i64>()
+    // deep page skips index entries instead of whole rows (a deferred join). Reached by
+    // skipping, the page is read with the city before it, whose place is kept.
+    let (read_from, read) = match start.skip {
+        0 => (start.clone(), per_page),
+        skip => (
+            PageStart {
+                after: start.after.clone(),
+                skip: skip - 1,
+            },
+            per_page + 1,
+        ),
+    };
+    let mut places: Vec<(i64, String)> = page_ids(filter, &read_from, read)
+        .into_tuple::<(i64, String)>()
         .all(conn)
         .await?;
+    let before = match start.skip {
+        0 => None,
+        _ if places.is_empty() => None,
+        _ => {
+            let (id, sort_name) = places.remove(0);
+            Some(ListKey { sort_name, id })
+        }
+    };
+    let last = places.last().map(|(id, sort_name)| ListKey {
+        sort_name: sort_name.clone(),
+        id: *id,
+    });
+    let ids: Vec<i64> = places.into_iter().map(|(id, _)| id).collect();
     let mut rows: HashMap<i64, city::Model> = city::Entity::find()
         .filter(city::Column::Id.is_in(ids.iter().copied()))
         .all(conn)
@@ -256,7 +330,11 @@ pub async fn page_of(
             })
         })
         .collect::<DbResult<Vec<_>>>()?;
-    Ok(items)
+    Ok(CityPage {
+        items,
+        before,
+        last,
+    })
 }
 
 pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> DbResult<Option<City>> {

@@ -21,6 +21,7 @@ pub mod programmes;
 pub mod reference;
 pub mod sessions;
 pub mod settings;
+pub mod timing;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
@@ -154,7 +155,8 @@ impl Db {
         } else {
             options.max_connections(16).min_connections(1);
         }
-        let conn = sea_orm::Database::connect(options).await?;
+        let mut conn = sea_orm::Database::connect(options).await?;
+        conn.set_metric_callback(|info| timing::record(info.elapsed));
         Ok(Db {
             conn,
             write_lock: sqlite.then(|| Arc::new(Mutex::new(()))),

@@ -26,6 +26,7 @@ pub mod registry_files;
 pub mod routing;
 pub mod security;
 pub mod static_files;
+pub mod timing;
 pub mod viewer;
 
 use ateneu_app::Context;
@@ -152,6 +153,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
         .layer(from_fn_with_state(state.clone(), security::headers))
+        .layer(axum::middleware::from_fn(timing::server_timing))
         // Pages and JSON gzipped for browsers that ask (event streams and files already
         // compressed are left alone).
         .layer(tower_http::compression::CompressionLayer::new())

@@ -384,6 +384,18 @@ async fn public_pages_show_a_write_at_once_and_never_what_a_signed_in_person_see
     assert!(!anonymous.body.contains("lyon.international@example.org"));
 }
 
+/// How many database statements an answer's `Server-Timing` header says it ran.
+fn statements(reply: &crate::common::Reply) -> u32 {
+    let timing = reply
+        .headers
+        .get("server-timing")
+        .and_then(|v| v.to_str().ok())
+        .expect("a Server-Timing header");
+    let (_, after) = timing.split_once("db;desc=\"").expect("a db part");
+    let (count, _) = after.split_once(' ').expect("a count");
+    count.parse().expect("a number")
+}
+
 #[tokio::test]
 async fn a_public_page_says_how_it_was_answered_and_the_cache_can_be_switched_off() {
     let mut cached = TestApp::with_demo().await;
@@ -404,6 +416,10 @@ async fn a_public_page_says_how_it_was_answered_and_the_cache_can_be_switched_of
             "{path}"
         );
         assert_eq!(first.body, second.body);
+        // The answer says where its time went: the rendered page read the database, the
+        // kept one did not.
+        assert!(statements(&first) > 0, "{path}: {:?}", first.headers);
+        assert_eq!(statements(&second), 0, "{path}");
     }
     // An unknown parameter is left out of the key: the cache answers.
     let junk = cached.get("/en/cities?_bench=1-1").await;
@@ -417,6 +433,7 @@ async fn a_public_page_says_how_it_was_answered_and_the_cache_can_be_switched_of
         let page = rendered.get("/en/cities/lyon").await;
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(statuses(&page), "off");
+        assert!(statements(&page) > 0, "every time rendered");
         assert!(page.body.contains("Lyon"), "{}", page.body);
     }
     // Signed-in requests are never the cache's.
