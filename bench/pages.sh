@@ -42,9 +42,8 @@ the_pages() {
     local base="http://127.0.0.1:$APP_PORT" practice report="" id word
     practice="$(first_match "$base/en/practices" 'href="/en/practices/[a-z0-9-]+"' | sed 's/^href="//; s/"$//')"
     [ -n "$practice" ] || die "no published practice on /en/practices"
-    # a word of the practice's title, searched for
-    word="$(curl -sS "$base$practice" | grep -oE '<h1[^>]*>[^<]+' | head -n 1 | sed 's/<h1[^>]*>//' \
-        | tr -c '[:alnum:]\n' ' ' | awk '{ for (i = 1; i <= NF; i++) if (length($i) > 4) { print tolower($i); exit } }')"
+    # a word of the practice's address (its title's), searched for
+    word="$(basename "$practice" | tr '-' '\n' | awk 'length($0) > 4 { print; exit }')"
     [ -n "$word" ] || word="culture"
     for id in $(seq 1 50); do
         if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/en/assessments/$id/report")" = 200 ]; then

@@ -7,7 +7,6 @@ use crate::layout;
 use crate::negotiate;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::cities::{self, CityFilter};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -49,25 +48,31 @@ async fn health(State(state): State<AppState>) -> Response {
 }
 
 async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, AppError> {
-    let total = cities::count(&state.db, &CityFilter::default()).await?;
-    let mut networks = Vec::new();
-    for network in &state.reference.networks {
-        let filter = CityFilter {
-            network: Some(network.key.clone()),
-            ..CityFilter::default()
-        };
-        networks.push((network, cities::count(&state.db, &filter).await?));
-    }
-    let per_region = cities::count_by_region(&state.db).await?;
+    let overview = ateneu_app::cities::overview(&state).await?;
+    let total = overview.cities;
+    let networks: Vec<_> = state
+        .reference
+        .networks
+        .iter()
+        .map(|network| {
+            let members = overview
+                .per_network
+                .iter()
+                .find(|(key, _)| *key == network.key)
+                .map_or(0, |(_, n)| *n);
+            (network, members)
+        })
+        .collect();
     let bars: Vec<(String, u64)> = state
         .reference
         .regions
         .iter()
         .filter_map(|r| {
-            per_region
+            overview
+                .per_region
                 .iter()
                 .find(|(k, _)| *k == r.key)
-                .map(|(_, n)| (r.name.get(v.lang).to_owned(), *n as u64))
+                .map(|(_, n)| (r.name.get(v.lang).to_owned(), *n))
         })
         .collect();
     let chart_title = v.t("chart-cities-by-region");
