@@ -204,11 +204,11 @@ scale() {  # scale BACKEND — appends to $REPORT
             -w '%{http_code} %{size_download} %{time_total}\n' \
             "http://127.0.0.1:$APP_PORT$path")" || die "[$backend] curl failed on $path"
         read -r code bytes first <<<"$res"
+        first="$(awk -v t="$first" 'BEGIN { printf "%.1f ms", t * 1000 }')"
         local st sn sd sa
         st="$(timing_median <"$DATA/scale-$n.headers")"
         read -r sn sd sa _ <<<"$st"
         first="$first | $sn, $sd ms, $sa ms"
-        first="$(awk -v t="$first" 'BEGIN { printf "%.1f ms", t * 1000 }')"
         if [ "$code" != 200 ]; then
             log "[$backend] $path answered $code: $(head -c 300 "$DATA/scale-$n.body")"
         fi

@@ -172,7 +172,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    // One router for every connection (an `Arc` clone each): served as a `Router`, axum rebuilt
+    // all the routes of every language for each new connection (`with_state(())`), several
+    // milliseconds of copying per connection, most of a short request's time without keep-alive.
+    axum::serve(listener, router(state).into_make_service())
         .with_graceful_shutdown(shutdown)
         .await
 }
