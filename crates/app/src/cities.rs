@@ -91,8 +91,9 @@ impl ListCounts {
     }
 }
 
-/// How many pages' starts are kept per filter; past it, that filter's start again empty.
-const STARTS_KEPT: usize = 2_000;
+/// How many pages' starts are kept in all (about 80 bytes each); past it, they start again
+/// empty.
+const STARTS_KEPT: usize = 100_000;
 
 /// Where the pages of each filter start (the place of the city just before each page), as of a
 /// data version: page 2,000 of 240,000 cities by `OFFSET` walks 100,000 index entries (82 ms at
@@ -100,49 +101,57 @@ const STARTS_KEPT: usize = 2_000;
 /// kept one before it, so walking the pages one by one never skips more than a page.
 #[derive(Default)]
 pub struct PageStarts {
-    starts: Mutex<HashMap<String, KeptStarts>>,
+    kept: Mutex<KeptStarts>,
 }
 
-/// One filter's kept starts: the data version they hold for, and the place before each page.
-type KeptStarts = (i64, BTreeMap<u64, ListKey>);
+/// The starts kept: per filter, the data version they hold for and the place before each page.
+#[derive(Default)]
+struct KeptStarts {
+    by_filter: HashMap<String, (i64, BTreeMap<u64, ListKey>)>,
+    count: usize,
+}
 
 impl PageStarts {
     /// Where `page` (from 1) starts: after the nearest kept start, past the pages between.
     fn start(&self, key: &str, version: i64, page: u64, per_page: u64) -> PageStart {
         let skip_all = PageStart::skipping(page.saturating_sub(1).saturating_mul(per_page));
-        let Ok(starts) = self.starts.lock() else {
+        let Ok(kept) = self.kept.lock() else {
             return skip_all;
         };
-        let Some((at, pages)) = starts.get(key) else {
+        let Some((at, pages)) = kept.by_filter.get(key) else {
             return skip_all;
         };
         if *at != version {
             return skip_all;
         }
         match pages.range(..=page).next_back() {
-            Some((kept, after)) => PageStart {
+            Some((from, after)) => PageStart {
                 after: Some(after.clone()),
-                skip: (page - kept).saturating_mul(per_page),
+                skip: (page - from).saturating_mul(per_page),
             },
             None => skip_all,
         }
     }
 
     fn keep(&self, key: &str, version: i64, page: u64, after: ListKey) {
-        let Ok(mut starts) = self.starts.lock() else {
+        let Ok(mut kept) = self.kept.lock() else {
             return;
         };
-        if !starts.contains_key(key) && starts.len() >= COUNTS_KEPT {
-            starts.clear();
+        if kept.count >= STARTS_KEPT {
+            *kept = KeptStarts::default();
         }
-        let (at, pages) = starts
+        let KeptStarts { by_filter, count } = &mut *kept;
+        let (at, pages) = by_filter
             .entry(key.to_owned())
             .or_insert_with(|| (version, BTreeMap::new()));
-        if *at != version || pages.len() >= STARTS_KEPT {
+        if *at != version {
+            *count = count.saturating_sub(pages.len());
             *at = version;
             pages.clear();
         }
-        pages.insert(page, after);
+        if pages.insert(page, after).is_none() {
+            *count += 1;
+        }
     }
 }
 
@@ -234,4 +243,53 @@ pub async fn scope_networks(context: &Context, city_id: i64) -> Result<Vec<Strin
     Ok(context
         .reference
         .scope_of(networks.iter().map(String::as_str)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(id: i64) -> ListKey {
+        ListKey {
+            sort_name: format!("city {id:06}"),
+            id,
+        }
+    }
+
+    #[test]
+    fn a_page_starts_from_the_nearest_kept_start_of_the_same_data_version() {
+        let starts = PageStarts::default();
+        assert_eq!(starts.start("f", 7, 4, 50), PageStart::skipping(150));
+        starts.keep("f", 7, 2, place(50));
+        assert_eq!(
+            starts.start("f", 7, 4, 50),
+            PageStart {
+                after: Some(place(50)),
+                skip: 100
+            }
+        );
+        assert_eq!(starts.start("f", 7, 1, 50), PageStart::skipping(0));
+        assert_eq!(starts.start("f", 8, 4, 50), PageStart::skipping(150));
+        assert_eq!(starts.start("g", 7, 4, 50), PageStart::skipping(150));
+        // A start kept at a newer version replaces the filter's older ones.
+        starts.keep("f", 8, 3, place(99));
+        assert_eq!(starts.start("f", 8, 2, 50), PageStart::skipping(50));
+        assert_eq!(starts.kept.lock().map(|k| k.count).ok(), Some(1));
+    }
+
+    #[test]
+    fn the_starts_kept_stay_within_their_bound() {
+        let starts = PageStarts::default();
+        for n in 0..(STARTS_KEPT as i64 + 10) {
+            starts.keep(&format!("filter {}", n % 97), 1, n as u64 + 2, place(n));
+        }
+        let count = starts.kept.lock().map(|k| k.count).unwrap_or(usize::MAX);
+        assert!(count <= STARTS_KEPT, "{count}");
+        let held: usize = starts
+            .kept
+            .lock()
+            .map(|k| k.by_filter.values().map(|(_, pages)| pages.len()).sum())
+            .unwrap_or(usize::MAX);
+        assert_eq!(held, count, "the count is the starts held");
+    }
 }
