@@ -113,7 +113,7 @@ fresh_instance() {  # fresh_instance BACKEND NAME — sets DATA and DB_ARGS
 APP_PID=""
 start_ateneu() {  # start_ateneu [serve options…], e.g. --no-page-cache
     port_free "$APP_PORT" || die "port $APP_PORT is taken"
-    "$BIN" --data-dir "$DATA" "${DB_ARGS[@]}" --port "$APP_PORT" "$@" >>"$DATA/server.log" 2>&1 &
+    "$BIN" --data-dir "$DATA" "${DB_ARGS[@]}" --port "$APP_PORT" --server-timing "$@" >>"$DATA/server.log" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
     local i

@@ -88,14 +88,17 @@ measure() {  # measure BACKEND — writes $REPORT
     } >"$REPORT"
     for i in "${!NAMES[@]}"; do
         local url_a="http://127.0.0.1:$APP_PORT${PATHS[$i]}" url_n="http://127.0.0.1:$NGINX_PORT/${NAMES[$i]}.html"
-        local bytes statements db rest ar ap ab ae nr np nb ne ratio goal
+        local bytes statements db rest ar ap ab ae nr np nb ne ratio goal res
         bytes="$(stat -c %s "$nginx_dir/html/${NAMES[$i]}.html")"
-        read -r statements db rest _ <<<"$(server_timing "$url_a" 50)"
+        res="$(server_timing "$url_a" 50)"
+        read -r statements db rest _ <<<"$res"
         timeout 20 wrk -t2 -c8 -d2s "$url_a" >/dev/null 2>&1 || true
         note_busy "Ateneu ${NAMES[$i]}"
-        read -r ar ap ab ae <<<"$(run_wrk "$url_a" 8 "$DATA/wrk-ateneu-${NAMES[$i]}.txt")"
+        res="$(run_wrk "$url_a" 8 "$DATA/wrk-ateneu-${NAMES[$i]}.txt")"
+        read -r ar ap ab ae <<<"$res"
         note_busy "nginx ${NAMES[$i]}"
-        read -r nr np nb ne <<<"$(run_wrk "$url_n" 8 "$DATA/wrk-nginx-${NAMES[$i]}.txt")"
+        res="$(run_wrk "$url_n" 8 "$DATA/wrk-nginx-${NAMES[$i]}.txt")"
+        read -r nr np nb ne <<<"$res"
         ratio="$(awk -v a="$ar" -v n="$nr" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }')"
         goal="$(awk -v r="$ratio" -v p="$ap" 'BEGIN { print ((r >= 0.25 && p < 20) ? "met" : "**not met**") }')"
         [ $((ab + ae)) -eq 0 ] || goal="$goal; $((ab + ae)) Ateneu errors/non-2xx"

@@ -229,7 +229,8 @@ scale() {  # scale BACKEND — appends to $REPORT
         read -r ur up ub ue <<<"$res"
         log "[$backend] $path: uncached $ur req/s, p99 $up ms"
         local un ud ua
-        read -r un ud ua _ <<<"$(server_timing "http://127.0.0.1:$APP_PORT$path" 50)"
+        res="$(server_timing "http://127.0.0.1:$APP_PORT$path" 50)"
+        read -r un ud ua _ <<<"$res"
         printf '%s %s | %s ms | %s, %s ms, %s ms | %s |\n' "${rows[$n]}" "$(fmt_rps "$ur")" "$up" \
             "$un" "$ud" "$ua" "$((${bad[$n]} + ub + ue))" >>"$REPORT"
         n=$((n + 1))

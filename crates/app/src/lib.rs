@@ -43,6 +43,10 @@ pub struct Config {
     /// Whether anonymous visitors' public pages are kept in the page cache (on by default; off
     /// renders every request, to measure rendering or to rule the cache out).
     pub page_cache: bool,
+    /// Whether every answer says in its `Server-Timing` header how many database statements it
+    /// ran and their time (off by default: the count tells more than the page, such as whether
+    /// a record the reader may not see exists; on for benchmarks and profiling).
+    pub server_timing: bool,
 }
 
 /// Where a process keeps its practices' search index.

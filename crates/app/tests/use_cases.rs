@@ -64,6 +64,7 @@ async fn fresh() -> Fresh {
         mail_from: None,
         search_index: IndexPlace::Off,
         page_cache: true,
+        server_timing: false,
     };
     let context = Context::new(db, config).await.expect("a context");
     Fresh { context, _dir: dir }

@@ -240,16 +240,18 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
 }
 
 pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppContext> {
-    state_with(args, outgoing, ateneu_app::IndexPlace::Off, true).await
+    state_with(args, outgoing, ateneu_app::IndexPlace::Off, true, false).await
 }
 
 /// The state of a process that keeps a search index where `search_index` says, and public
-/// pages in the page cache when `page_cache` (a server's choice).
+/// pages in the page cache when `page_cache`, and says where each answer's time went when
+/// `server_timing` (a server's choices).
 pub(crate) async fn state_with(
     args: &Args,
     outgoing: Outgoing,
     search_index: ateneu_app::IndexPlace,
     page_cache: bool,
+    server_timing: bool,
 ) -> anyhow::Result<AppContext> {
     let db = open(args).await?;
     let base_url = outgoing
@@ -264,6 +266,7 @@ pub(crate) async fn state_with(
             mail_from: outgoing.mail_from,
             search_index,
             page_cache,
+            server_timing,
         },
     )
     .await
@@ -305,7 +308,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         }
         Some(Command::Reindex { search_log_days }) => {
             let place = ateneu_app::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
-            let state = state_with(&args, Outgoing::default(), place, true).await.map_err(|e| {
+            let state = state_with(&args, Outgoing::default(), place, true, false).await.map_err(|e| {
                 anyhow!("cannot open the search index (is a server running on this data directory? stop it first): {e:#}")
             })?;
             crate::practices::reindex(&state, *search_log_days).await

@@ -33,6 +33,11 @@ pub struct ServeArgs {
     /// `X-Page-Cache: off`.
     #[arg(long, env = "ATENEU_NO_PAGE_CACHE")]
     pub no_page_cache: bool,
+    /// Say in every answer's `Server-Timing` header how many database statements it ran and
+    /// their time, and the rest (for benchmarks and profiling; off by default, since the count
+    /// tells a visitor more than the page does, such as whether a hidden record exists).
+    #[arg(long, env = "ATENEU_SERVER_TIMING")]
+    pub server_timing: bool,
 }
 
 /// Where emailed links point and how email leaves: `serve`'s options, or for one-shot commands
@@ -83,7 +88,14 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         mail_from: serve.mail_from.clone(),
     };
     let place = ateneu_app::IndexPlace::Dir(crate::practices::index_dir(&args.data_dir));
-    let state = crate::cli::state_with(args, outgoing, place, !serve.no_page_cache).await?;
+    let state = crate::cli::state_with(
+        args,
+        outgoing,
+        place,
+        !serve.no_page_cache,
+        serve.server_timing,
+    )
+    .await?;
     crate::practices::keep_index_current(&state);
     crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {

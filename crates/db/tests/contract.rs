@@ -514,3 +514,53 @@ async fn the_registry_s_listings_never_scan_the_table_or_sort_every_match() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_data_version_changes_when_a_write_commits_after_a_later_one() {
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let draft = |name: &str| {
+        CityInput {
+            source_lang: "en".into(),
+            name_en: name.into(),
+            country: "FR".into(),
+            region: "europe".into(),
+            ..CityInput::default()
+        }
+        .parse(&fresh.regions)
+        .expect("a valid city")
+    };
+    let quiet = ateneu_db::changes::version(db).await.expect("a version");
+    assert_eq!(
+        ateneu_db::changes::version(db).await.expect("a version"),
+        quiet,
+        "nothing written, the same version"
+    );
+    assert!(quiet >= 0);
+    if db.conn.get_database_backend() != sea_orm::DbBackend::Postgres {
+        // SQLite's writers take turns: a later write cannot commit before an earlier one.
+        return;
+    }
+    // The first writer takes its audit id, the second a higher one and commits first.
+    let first = db.write().await.expect("txn");
+    cities::create(&first, &Who::system("test"), &draft("Agen"), false)
+        .await
+        .expect("created");
+    let second = db.write().await.expect("txn");
+    cities::create(&second, &Who::system("test"), &draft("Brest"), false)
+        .await
+        .expect("created");
+    second.commit().await.expect("commit");
+    let between = ateneu_db::changes::version(db).await.expect("a version");
+    first.commit().await.expect("commit");
+    let after = ateneu_db::changes::version(db).await.expect("a version");
+    assert_ne!(
+        between, after,
+        "the first writer's city is new data: the version must say so"
+    );
+    assert_eq!(
+        ateneu_db::changes::version(db).await.expect("a version"),
+        after,
+        "nothing written since, the same version"
+    );
+}

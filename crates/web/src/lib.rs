@@ -153,7 +153,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
         .layer(from_fn_with_state(state.clone(), security::headers))
-        .layer(axum::middleware::from_fn(timing::server_timing))
+        .layer(from_fn_with_state(state.clone(), timing::server_timing))
         // Pages and JSON gzipped for browsers that ask (event streams and files already
         // compressed are left alone).
         .layer(tower_http::compression::CompressionLayer::new())

@@ -1,15 +1,26 @@
-//! The `Server-Timing` header on every answer: how many database statements the request ran and
-//! their time, and the time of the rest (checks, templating, the page cache), so that a browser's
-//! network panel or a benchmark shows where a page's time goes.
+//! The `Server-Timing` header on every answer of a server started with `--server-timing`: how
+//! many database statements the request ran and their time, and the time of the rest (checks,
+//! templating, the page cache), so that a benchmark or a profiler sees where a page's time goes.
+//! Off by default: a count of statements would tell anyone whether a record they may not see
+//! exists, or whether an address has an account.
 
-use axum::extract::Request;
+use crate::AppState;
+use axum::extract::{Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use std::time::{Duration, Instant};
 
-/// Measures the request and says it in the answer's `Server-Timing` header.
-pub async fn server_timing(request: Request, next: Next) -> Response {
+/// Measures the request and says it in the answer's `Server-Timing` header, when the server
+/// was started to.
+pub async fn server_timing(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !state.config.server_timing {
+        return next.run(request).await;
+    }
     let started = Instant::now();
     let (mut response, db) = ateneu_db::timing::measured(next.run(request)).await;
     let value = header(db, started.elapsed());

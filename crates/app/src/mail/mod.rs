@@ -280,6 +280,7 @@ mod tests {
             mail_from: mail_from.map(str::to_owned),
             search_index: crate::IndexPlace::Off,
             page_cache: true,
+            server_timing: false,
         }
     }
 

@@ -98,6 +98,7 @@ impl TestApp {
             mail_from: None,
             search_index: ateneu_web::IndexPlace::Memory,
             page_cache: true,
+            server_timing: false,
         };
         configure(&mut config);
         let state = AppState::new(db, config).await.expect("state");
