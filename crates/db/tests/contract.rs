@@ -74,8 +74,9 @@ async fn audit_actions(db: &Db) -> Vec<String> {
     rows.into_iter().rev().map(|r| r.action).collect()
 }
 
-async fn city(fresh: &Fresh, name: &str) -> cities::City {
-    let draft = CityInput {
+/// A French city of this name, checked as a form would.
+fn city_draft(fresh: &Fresh, name: &str) -> ateneu_domain::cities::CityDraft {
+    CityInput {
         source_lang: "en".into(),
         name_en: name.into(),
         country: "FR".into(),
@@ -83,7 +84,11 @@ async fn city(fresh: &Fresh, name: &str) -> cities::City {
         ..CityInput::default()
     }
     .parse(&fresh.regions)
-    .expect("a valid city");
+    .expect("a valid city")
+}
+
+async fn city(fresh: &Fresh, name: &str) -> cities::City {
+    let draft = city_draft(fresh, name);
     let txn = fresh.db.write().await.expect("txn");
     let city = cities::create(&txn, &Who::system("test"), &draft, false)
         .await
@@ -519,17 +524,7 @@ async fn the_registry_s_listings_never_scan_the_table_or_sort_every_match() {
 async fn the_data_version_changes_when_a_write_commits_after_a_later_one() {
     let fresh = fresh().await;
     let db = &fresh.db;
-    let draft = |name: &str| {
-        CityInput {
-            source_lang: "en".into(),
-            name_en: name.into(),
-            country: "FR".into(),
-            region: "europe".into(),
-            ..CityInput::default()
-        }
-        .parse(&fresh.regions)
-        .expect("a valid city")
-    };
+    let draft = |name: &str| city_draft(&fresh, name);
     let quiet = ateneu_db::changes::version(db).await.expect("a version");
     assert_eq!(
         ateneu_db::changes::version(db).await.expect("a version"),
