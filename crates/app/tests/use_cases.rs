@@ -4,7 +4,8 @@
 //! opens the account it was made for; the registry's CSV has every city; a framework file is
 //! checked whole and refused to people who may not import; a typed city is found by slug,
 //! earlier slug, id or name; the registry's pages read from the starts it keeps are the pages
-//! read by skipping, in any order and after a change.
+//! read by skipping, in any order and after a change; a practices file is imported as a stream,
+//! and one that changes during its import writes nothing.
 
 use ateneu_app::{Acting, Config, Context, Error, IndexPlace};
 use ateneu_db::Db;
@@ -337,4 +338,129 @@ async fn pages_of_the_registry_read_from_kept_starts_are_the_pages_read_by_skipp
             .expect("renamed back");
         txn.commit().await.expect("commit");
     }
+}
+
+/// A practice line of 4,096 bytes with its end of line, so that 900 of them are more than the
+/// import's read buffer (1 MiB) and the buffer ends at a line's end.
+fn practice_line(n: usize) -> String {
+    let line = serde_json::json!({
+        "external_id": format!("stream-{n}"),
+        "cities": [{"name": format!("Town {}", n % 7), "country": "PT"}],
+        "status": "completed",
+        "text": {"en": {
+            "title": format!("Practice {n}"),
+            "summary": "A summary long enough. ".repeat(10),
+            "body": "Participatory-cultural-governance-in-the-neighbourhoods ".repeat(60),
+        }},
+    })
+    .to_string();
+    format!("{line:<4095}")
+}
+
+#[tokio::test]
+async fn a_practices_file_is_imported_as_a_stream_and_one_changed_meanwhile_writes_nothing() {
+    use ateneu_app::practices::import::{FileError, Progress, import_file};
+    use ateneu_domain::practices::Stage;
+    let fresh = fresh().await;
+    let context = &fresh.context;
+    let who = Who::system("test");
+    let path = fresh._dir.path().join("practices.jsonl");
+    let lines: Vec<String> = (1..=900).map(practice_line).collect();
+    let whole = lines.join("\n") + "\n";
+
+    // Changed after the first chunk was written: emptied (what was read so far ends at a
+    // line's end, so only the count of practices tells), or a line spoilt.
+    for spoilt in [
+        String::new(),
+        format!("{}\n{{\"external_id\": ", lines[..899].join("\n")),
+    ] {
+        std::fs::write(&path, &whole).expect("writes the file");
+        let change = |progress: Progress| {
+            if progress
+                == (Progress::Written {
+                    practices: 400,
+                    of: 900,
+                })
+            {
+                std::fs::write(&path, &spoilt).expect("changes the file");
+            }
+        };
+        match import_file(context, &who, &path, Stage::Published, &change).await {
+            Err(FileError::Lines { kept, count }) => {
+                assert_eq!(count, 1, "{kept:?}");
+                assert_eq!(kept[0].problem.key, ProblemKey::FileChanged, "{kept:?}");
+            }
+            other => panic!("a changed file is refused, not {other:?}"),
+        }
+    }
+
+    // Nothing of those was written: the whole file now creates every practice and city.
+    std::fs::write(&path, &whole).expect("writes the file");
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |progress: Progress| seen.lock().expect("progress").push(progress);
+    let summary = import_file(context, &who, &path, Stage::Published, &record)
+        .await
+        .expect("imports");
+    assert_eq!((summary.created, summary.updated), (900, 0));
+    assert_eq!(
+        summary.cities_created.len(),
+        7,
+        "{:?}",
+        summary.cities_created
+    );
+    let written: Vec<Progress> = seen
+        .into_inner()
+        .expect("progress")
+        .into_iter()
+        .filter(|p| matches!(p, Progress::Written { .. }))
+        .collect();
+    assert_eq!(
+        written.last(),
+        Some(&Progress::Written {
+            practices: 900,
+            of: 900
+        })
+    );
+    let again = import_file(context, &who, &path, Stage::Published, &|_| {})
+        .await
+        .expect("imports again");
+    assert_eq!((again.created, again.unchanged), (0, 900));
+
+    // A bad file: every problem counted, the first ones kept, nothing written.
+    let mut bad = lines[..3].join("\n").into_bytes();
+    bad.extend_from_slice(b"\nnot json\n\xff\xfe\n");
+    bad.extend_from_slice(lines[0].as_bytes());
+    for n in 0..60 {
+        bad.extend_from_slice(format!("\n{{\"external_id\": \"x{n}\"}}").as_bytes());
+    }
+    std::fs::write(&path, &bad).expect("writes the file");
+    match import_file(context, &who, &path, Stage::Published, &|_| {}).await {
+        Err(FileError::Lines { kept, count }) => {
+            assert!(count > 60, "{count}");
+            assert_eq!(kept.len(), ateneu_app::practices::import::PROBLEMS_KEPT);
+            let first: Vec<(u64, ProblemKey)> = kept
+                .iter()
+                .take(3)
+                .map(|e| (e.line, e.problem.key))
+                .collect();
+            assert_eq!(
+                first,
+                [
+                    (4, ProblemKey::InvalidJson),
+                    (5, ProblemKey::NotText),
+                    (6, ProblemKey::DuplicateInFile),
+                ]
+            );
+        }
+        other => panic!("a bad file is refused, not {other:?}"),
+    }
+    let missing = import_file(
+        context,
+        &who,
+        &fresh._dir.path().join("none.jsonl"),
+        Stage::Published,
+        &|_| {},
+    )
+    .await;
+    assert!(matches!(missing, Err(FileError::Unreadable(_))));
 }

@@ -3,6 +3,7 @@
 
 use crate::cli::bad;
 use ateneu_app::Context as AppContext;
+use ateneu_app::practices::import::{FileError, Progress, import_file};
 use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
 use ateneu_domain::practices::Stage;
@@ -20,19 +21,50 @@ pub async fn import(state: &AppContext, file: &Path, stage: &str) -> anyhow::Res
         .ok()
         .filter(|s| matches!(s, Stage::Published | Stage::Draft))
         .ok_or_else(|| bad(format!("--stage must be published or draft, not {stage}")))?;
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
-    let vocabulary = ateneu_app::practices::vocabulary(state)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let practices =
-        ateneu_domain::practices::import::parse(&text, &vocabulary).map_err(|errors| {
+    let checking = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("{bar:40} {percent}% of the file checked")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let writing = ProgressBar::hidden().with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} practices written")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let (shown_checking, shown_writing) = (checking.clone(), writing.clone());
+    let outcome =
+        import_file(
+            state,
+            &Who::system("cli"),
+            file,
+            stage,
+            &move |progress| match progress {
+                Progress::Checked { bytes, size } => {
+                    shown_checking.set_length(size);
+                    shown_checking.set_position(bytes);
+                }
+                Progress::Written { practices, of } => {
+                    if !shown_checking.is_finished() {
+                        shown_checking.finish_and_clear();
+                        shown_writing.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    }
+                    shown_writing.set_length(of);
+                    shown_writing.set_position(practices);
+                }
+            },
+        )
+        .await;
+    checking.finish_and_clear();
+    writing.finish_and_clear();
+    let summary = match outcome {
+        Ok(summary) => summary,
+        Err(FileError::Unreadable(cause)) => {
+            return Err(bad(format!("cannot read {}: {cause}", file.display())));
+        }
+        Err(FileError::Lines { kept, count }) => {
             let mut message = format!(
-                "{} was not imported: {} problem(s); nothing was written.",
-                file.display(),
-                errors.len()
+                "{} was not imported: {count} problem(s); nothing was written.",
+                file.display()
             );
-            for e in errors.iter().take(50) {
+            for e in &kept {
                 let at = if e.column.is_empty() {
                     String::new()
                 } else {
@@ -44,25 +76,13 @@ pub async fn import(state: &AppContext, file: &Path, stage: &str) -> anyhow::Res
                     state.i18n.problem(Lang::En, &e.problem)
                 ));
             }
-            if errors.len() > 50 {
-                message.push_str(&format!("\n  … and {} more", errors.len() - 50));
+            if count > kept.len() as u64 {
+                message.push_str(&format!("\n  … and {} more", count - kept.len() as u64));
             }
-            bad(message)
-        })?;
-    let bar = ProgressBar::new(practices.len() as u64).with_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} practices written")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let shown = bar.clone();
-    let summary = ateneu_db::practices::import(
-        &state.db,
-        &Who::system("cli"),
-        &practices,
-        stage,
-        &move |done| shown.set_position(done),
-    )
-    .await?;
-    bar.finish_and_clear();
+            return Err(bad(message));
+        }
+        Err(FileError::Failed(error)) => return Err(anyhow::anyhow!("{error}")),
+    };
     println!(
         "{}: {} created, {} updated, {} unchanged.",
         file.display(),

@@ -199,3 +199,47 @@ async fn frameworks_import_and_export_as_toml_files() {
     let unknown = instance.run(&["export", "framework", "nothing@1"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[tokio::test]
+async fn a_practices_file_is_imported_once_checked_and_refused_with_its_lines() {
+    let instance = Instance::new().await;
+    let line = |n: usize| {
+        format!(
+            "{{\"external_id\": \"cli-{n}\", \"cities\": [{{\"name\": \"Braga\", \"country\": \"PT\"}}], \"status\": \"completed\", \"text\": {{\"en\": {{\"title\": \"Practice {n}\", \"summary\": \"What was done in Braga, told briefly.\"}}}}}}"
+        )
+    };
+    let good: Vec<String> = (1..=450).map(line).collect();
+    let bad = format!(
+        "{}\n\n{{\"external_id\": \"cli-9\"}}\n{}\n",
+        line(9),
+        line(9)
+    );
+    let file = instance.file("bad.jsonl", &bad);
+    let out = instance.run(&["import", "practices", &file]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(stderr.contains("line 3, cities"), "{stderr}");
+    assert!(stderr.contains("line 4, external_id"), "{stderr}");
+
+    // CRLF ends of line and a blank line are read as a person's editor writes them.
+    let file = instance.file("good.jsonl", &(good.join("\r\n") + "\r\n\r\n"));
+    let out = instance.run(&["import", "practices", &file]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("450 created, 0 updated, 0 unchanged"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Braga (PT)"), "{stdout}");
+    let again = instance.run(&["import", "practices", &file]);
+    assert!(
+        text(&again.stdout).contains("0 created, 0 updated, 450 unchanged"),
+        "{}",
+        text(&again.stdout)
+    );
+    let wrong_stage = instance.run(&["import", "practices", &file, "--stage", "archived"]);
+    assert_eq!(wrong_stage.status.code(), Some(2));
+    let missing = instance.run(&["import", "practices", "/no/such/file.jsonl"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -12,7 +12,7 @@ mod translation;
 
 pub use ateneu_domain::practices::keywords::Keyword;
 pub use change_log::{Pruned, prune_changes, pruned_through};
-pub use import::{ImportSummary, import};
+pub use import::{ImportSummary, Writer as ImportWriter, import};
 pub use search::{
     Change, by_ids, changes_since, cities_after, cities_by_ids, last_change, practices_of_cities,
 };

@@ -104,6 +104,8 @@ problem_keys! {
     UnknownKey => "unknown_key",
     NotAnObject => "not_an_object",
     InvalidJson => "invalid_json",
+    NotText => "not_text",
+    FileChanged => "file_changed",
     ExpectedText => "expected_text",
     ExpectedList => "expected_list",
     SourceLangWithoutText => "source_lang_without_text",

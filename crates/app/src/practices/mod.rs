@@ -1,7 +1,9 @@
 //! Good practices' use cases that the command line shares with the web: the vocabulary that
 //! tags and imports are checked against, the framework fields practices are tagged with, and
-//! this process's search index (`index`) with the labels of its facets (`labels`).
+//! this process's search index (`index`) with the labels of its facets (`labels`), and the
+//! import of a file of any size (`import`).
 
+pub mod import;
 pub mod index;
 pub mod labels;
 

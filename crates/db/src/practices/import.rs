@@ -5,7 +5,7 @@
 use super::free_practice_slug_in;
 use crate::audit::{self, Who};
 use crate::entities::{city, practice, practice_city, search_change};
-use crate::{Db, DbError, DbResult, from_json, to_json};
+use crate::{Db, DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::cities::{CityDraft, fold};
 use ateneu_domain::countries::region_of;
@@ -46,8 +46,8 @@ fn city_key(city: &CityName) -> (String, String) {
     (fold(&city.name), city.country.code().to_owned())
 }
 
-/// Imports checked practices; new ones enter at `stage` (published for an archive of
-/// practices already reviewed, draft otherwise).
+/// Imports checked practices held in memory, in one transaction; new ones enter at `stage`
+/// (published for an archive of practices already reviewed, draft otherwise).
 pub async fn import(
     db: &Db,
     who: &Who,
@@ -55,110 +55,121 @@ pub async fn import(
     stage: Stage,
     progress: &(dyn Fn(u64) + Sync),
 ) -> DbResult<ImportSummary> {
-    let txn = db.write().await?;
-    let mut summary = ImportSummary::default();
-
-    // Cities by folded name (in any language) and country.
-    let mut cities: HashMap<(String, String), i64> = HashMap::new();
-    let rows: Vec<(i64, String, String)> = city::Entity::find()
-        .select_only()
-        .columns([city::Column::Id, city::Column::Name, city::Column::Country])
-        .into_tuple()
-        .all(&*txn)
+    let mut writer = Writer::begin(db, who, stage).await?;
+    writer
+        .add_cities(practices.iter().flat_map(|p| p.cities.iter()))
         .await?;
-    for (id, name, country) in rows {
-        let name: TranslatedText = from_json(&name)?;
-        for lang_name in name.values.values() {
-            cities
-                .entry((fold(&lang_name.text), country.clone()))
-                .or_insert(id);
-        }
+    let mut done = 0u64;
+    for chunk in practices.chunks(CHUNK) {
+        writer.write(chunk).await?;
+        done += chunk.len() as u64;
+        progress(done);
     }
-    // First pass: the cities to create.
-    let missing: Vec<&CityName> = practices
-        .iter()
-        .flat_map(|p| p.cities.iter())
-        .filter(|c| !cities.contains_key(&city_key(c)))
-        .collect();
-    let mut created_keys = HashSet::new();
-    for name in missing {
-        let key = city_key(name);
-        if !created_keys.insert(key.clone()) {
-            continue;
-        }
-        let draft = CityDraft {
-            name: TranslatedText::new(ateneu_domain::Lang::En, &name.name)
-                .map_err(|_| DbError::Corrupt(name.name.clone()))?,
-            country: name.country,
-            region: region_of(name.country.code())
-                .unwrap_or("europe")
-                .to_owned(),
-            population: None,
-            coordinates: None,
-            website: None,
-            description: None,
-        };
-        let city = crate::cities::create(&txn, who, &draft, false).await?;
-        summary
-            .cities_created
-            .push(format!("{} ({})", name.name, name.country.code()));
-        cities.insert(key, city.id);
-    }
-    let resolve = |wanted: &[CityName]| -> Vec<i64> {
-        wanted
-            .iter()
-            .filter_map(|c| cities.get(&city_key(c)).copied())
-            .collect()
-    };
+    writer.commit().await
+}
 
-    // Practices already imported, by external id.
-    let external: Vec<&str> = practices.iter().map(|p| p.external_id.as_str()).collect();
-    let mut existing: HashMap<String, practice::Model> = HashMap::new();
-    for chunk in external.chunks(CHUNK) {
-        for model in practice::Entity::find()
-            .filter(practice::Column::ExternalId.is_in(chunk.iter().map(|s| (*s).to_owned())))
-            .all(&*txn)
-            .await?
-        {
-            if let Some(id) = model.external_id.clone() {
-                existing.insert(id, model);
-            }
-        }
-    }
-    let existing_ids: Vec<i64> = existing.values().map(|m| m.id).collect();
-    let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
-    for chunk in existing_ids.chunks(CHUNK) {
-        let rows: Vec<(i64, i64)> = practice_city::Entity::find()
+/// An import under way, written chunk by chunk in one transaction, so that a file of any size
+/// is imported without holding it: the cities first, then the practices in chunks of
+/// [`Writer::CHUNK`]. Dropped without [`Writer::commit`], it writes nothing.
+pub struct Writer<'a> {
+    txn: WriteTxn<'a>,
+    who: &'a Who,
+    stage: Stage,
+    /// Cities by folded name (in any language) and country.
+    cities: HashMap<(String, String), i64>,
+    slugs: HashSet<String>,
+    summary: ImportSummary,
+    now: chrono::DateTime<Utc>,
+}
+
+impl<'a> Writer<'a> {
+    /// The number of practices a chunk should hold.
+    pub const CHUNK: usize = CHUNK;
+
+    pub async fn begin(db: &'a Db, who: &'a Who, stage: Stage) -> DbResult<Writer<'a>> {
+        let txn = db.write().await?;
+        let mut cities: HashMap<(String, String), i64> = HashMap::new();
+        let rows: Vec<(i64, String, String)> = city::Entity::find()
             .select_only()
-            .columns([
-                practice_city::Column::PracticeId,
-                practice_city::Column::CityId,
-            ])
-            .filter(practice_city::Column::PracticeId.is_in(chunk.iter().copied()))
+            .columns([city::Column::Id, city::Column::Name, city::Column::Country])
             .into_tuple()
             .all(&*txn)
             .await?;
-        for (practice_id, city_id) in rows {
-            links.entry(practice_id).or_default().push(city_id);
+        for (id, name, country) in rows {
+            let name: TranslatedText = from_json(&name)?;
+            for lang_name in name.values.values() {
+                cities
+                    .entry((fold(&lang_name.text), country.clone()))
+                    .or_insert(id);
+            }
         }
+        let slugs: HashSet<String> = practice::Entity::find()
+            .select_only()
+            .column(practice::Column::Slug)
+            .into_tuple::<String>()
+            .all(&*txn)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(Writer {
+            txn,
+            who,
+            stage,
+            cities,
+            slugs,
+            summary: ImportSummary::default(),
+            now: Utc::now(),
+        })
     }
-    let mut slugs: HashSet<String> = practice::Entity::find()
-        .select_only()
-        .column(practice::Column::Slug)
-        .into_tuple::<String>()
-        .all(&*txn)
-        .await?
-        .into_iter()
-        .collect();
 
-    let now = Utc::now();
-    let mut done = 0u64;
-    for chunk in practices.chunks(CHUNK) {
+    /// Adds the named cities that are not in the registry yet (each once, in this order).
+    pub async fn add_cities(&mut self, names: impl Iterator<Item = &CityName>) -> DbResult<()> {
+        for name in names {
+            let key = city_key(name);
+            if self.cities.contains_key(&key) {
+                continue;
+            }
+            let draft = CityDraft {
+                name: TranslatedText::new(ateneu_domain::Lang::En, &name.name)
+                    .map_err(|_| DbError::Corrupt(name.name.clone()))?,
+                country: name.country,
+                region: region_of(name.country.code())
+                    .unwrap_or("europe")
+                    .to_owned(),
+                population: None,
+                coordinates: None,
+                website: None,
+                description: None,
+            };
+            let city = crate::cities::create(&self.txn, self.who, &draft, false).await?;
+            self.summary
+                .cities_created
+                .push(format!("{} ({})", name.name, name.country.code()));
+            self.cities.insert(key, city.id);
+        }
+        Ok(())
+    }
+
+    fn resolve(&self, wanted: &[CityName]) -> Vec<i64> {
+        wanted
+            .iter()
+            .filter_map(|c| self.cities.get(&city_key(c)).copied())
+            .collect()
+    }
+
+    /// Writes a chunk of practices whose cities were added: those found by external id are
+    /// updated (or left alone when nothing changed), the others created.
+    pub async fn write(&mut self, chunk: &[ImportedPractice]) -> DbResult<()> {
+        let (existing, links) = self.existing(chunk).await?;
+        let txn = &self.txn;
+        let who = self.who;
+        let stage = self.stage;
+        let now = self.now;
         let mut new_rows = Vec::new();
         let mut new_cities: Vec<(String, Vec<i64>)> = Vec::new();
         let mut changed_ids = Vec::new();
         for item in chunk {
-            let city_list = resolve(&item.cities);
+            let city_list = self.resolve(&item.cities);
             match existing.get(&item.external_id) {
                 Some(model) => {
                     let kept = super::media::keep_uploads(&item.record, &model.record)?;
@@ -168,7 +179,7 @@ pub async fn import(
                     before.sort_unstable();
                     after.sort_unstable();
                     if model.record == record && before == after {
-                        summary.unchanged += 1;
+                        self.summary.unchanged += 1;
                         continue;
                     }
                     super::translation::with_work(practice::Entity::update_many(), &kept)
@@ -181,19 +192,19 @@ pub async fn import(
                             sea_orm::sea_query::Expr::value(now),
                         )
                         .filter(practice::Column::Id.eq(model.id))
-                        .exec(&*txn)
+                        .exec(&**txn)
                         .await?;
                     if before != after {
-                        super::link_cities(&*txn, model.id, &city_list).await?;
+                        super::link_cities(&**txn, model.id, &city_list).await?;
                     }
                     changed_ids.push((model.id, model.slug.clone(), "practice.import_update"));
-                    summary.updated += 1;
+                    self.summary.updated += 1;
                 }
                 None => {
                     let record = to_json(&item.record)?;
                     let slug = free_practice_slug_in(
                         item.record.title(item.record.source_lang),
-                        &mut slugs,
+                        &mut self.slugs,
                     );
                     let mut row = practice::ActiveModel {
                         slug: Set(slug),
@@ -211,13 +222,13 @@ pub async fn import(
                     super::translation::set_work(&mut row, &item.record);
                     new_rows.push(row);
                     new_cities.push((item.external_id.clone(), city_list));
-                    summary.created += 1;
+                    self.summary.created += 1;
                 }
             }
         }
         if !new_rows.is_empty() {
             practice::Entity::insert_many(new_rows)
-                .exec_without_returning(&*txn)
+                .exec_without_returning(&**txn)
                 .await?;
             let ids: HashMap<String, (i64, String)> = practice::Entity::find()
                 .select_only()
@@ -231,7 +242,7 @@ pub async fn import(
                         .is_in(new_cities.iter().map(|(external, _)| external.clone())),
                 )
                 .into_tuple::<(String, i64, String)>()
-                .all(&*txn)
+                .all(&**txn)
                 .await?
                 .into_iter()
                 .map(|(external, id, slug)| (external, (id, slug)))
@@ -250,7 +261,7 @@ pub async fn import(
             }
             if !link_rows.is_empty() {
                 practice_city::Entity::insert_many(link_rows)
-                    .exec_without_returning(&*txn)
+                    .exec_without_returning(&**txn)
                     .await?;
             }
         }
@@ -264,10 +275,10 @@ pub async fn import(
                     ..Default::default()
                 });
             search_change::Entity::insert_many(changes)
-                .exec_without_returning(&*txn)
+                .exec_without_returning(&**txn)
                 .await?;
             audit::record_many(
-                &*txn,
+                &**txn,
                 who,
                 "practice",
                 changed_ids
@@ -276,18 +287,55 @@ pub async fn import(
             )
             .await?;
         }
-        done += chunk.len() as u64;
-        progress(done);
+        Ok(())
     }
-    audit::record(
-        &*txn,
-        who,
-        "practice.import",
-        "practice",
-        "",
-        serde_json::to_value(&summary).unwrap_or_default(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(summary)
+
+    /// The chunk's practices already imported, by external id, with their cities.
+    async fn existing(
+        &self,
+        chunk: &[ImportedPractice],
+    ) -> DbResult<(HashMap<String, practice::Model>, HashMap<i64, Vec<i64>>)> {
+        let mut existing: HashMap<String, practice::Model> = HashMap::new();
+        for model in practice::Entity::find()
+            .filter(practice::Column::ExternalId.is_in(chunk.iter().map(|p| p.external_id.clone())))
+            .all(&*self.txn)
+            .await?
+        {
+            if let Some(id) = model.external_id.clone() {
+                existing.insert(id, model);
+            }
+        }
+        let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
+        if !existing.is_empty() {
+            let rows: Vec<(i64, i64)> = practice_city::Entity::find()
+                .select_only()
+                .columns([
+                    practice_city::Column::PracticeId,
+                    practice_city::Column::CityId,
+                ])
+                .filter(practice_city::Column::PracticeId.is_in(existing.values().map(|m| m.id)))
+                .into_tuple()
+                .all(&*self.txn)
+                .await?;
+            for (practice_id, city_id) in rows {
+                links.entry(practice_id).or_default().push(city_id);
+            }
+        }
+        Ok((existing, links))
+    }
+
+    /// Records the import in the audit log and commits it.
+    pub async fn commit(self) -> DbResult<ImportSummary> {
+        audit::record(
+            &*self.txn,
+            self.who,
+            "practice.import",
+            "practice",
+            "",
+            serde_json::to_value(&self.summary).unwrap_or_default(),
+        )
+        .await?;
+        self.txn.commit().await?;
+        Ok(self.summary)
+    }
 }

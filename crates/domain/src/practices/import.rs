@@ -10,7 +10,6 @@ use crate::Lang;
 use crate::ProblemKey;
 use crate::cities::fold;
 use crate::countries::Country;
-use crate::csv_format::LineError;
 use crate::text::TranslatedText;
 use crate::validation::{FieldErrors, Problem};
 use serde_json::{Map, Value};
@@ -77,70 +76,8 @@ const KEYS: [&str; 14] = [
 /// Keys written by the JSON export that an import ignores, so an export imports back.
 const IGNORED: [&str; 6] = ["id", "url", "stage", "published_at", "languages", "media"];
 
-/// Reads a whole file: the valid practices, or every problem of every line.
-pub fn parse(
-    input: &str,
-    vocabulary: &Vocabulary,
-) -> Result<Vec<ImportedPractice>, Vec<LineError>> {
-    let mut practices = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (index, raw) in input.lines().enumerate() {
-        let line = index as u64 + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let fail = |column: &str, problem: Problem| LineError {
-            line,
-            column: column.to_owned(),
-            problem,
-        };
-        let object = match serde_json::from_str::<Value>(raw) {
-            Ok(Value::Object(object)) => object,
-            Ok(_) => {
-                problems.push(fail("", Problem::new(ProblemKey::NotAnObject)));
-                continue;
-            }
-            Err(error) => {
-                problems.push(fail(
-                    "",
-                    Problem::with_detail(ProblemKey::InvalidJson, error.to_string()),
-                ));
-                continue;
-            }
-        };
-        match parse_line(line, &object, vocabulary) {
-            Ok(practice) => {
-                if let Some(first) = seen.insert(practice.external_id.clone(), line) {
-                    problems.push(fail(
-                        "external_id",
-                        Problem::with_detail(ProblemKey::DuplicateInFile, first.to_string()),
-                    ));
-                } else {
-                    practices.push(practice);
-                }
-            }
-            Err(errors) => problems.extend(errors.iter().map(|(column, problem)| LineError {
-                line,
-                column: column.clone(),
-                problem: problem.clone(),
-            })),
-        }
-    }
-    if practices.is_empty() && problems.is_empty() {
-        // A file with no practice in it is a mistake (the wrong file, or an empty upload).
-        problems.push(LineError {
-            line: 1,
-            column: String::new(),
-            problem: Problem::new(ProblemKey::EmptyFile),
-        });
-    }
-    if problems.is_empty() {
-        Ok(practices)
-    } else {
-        Err(problems)
-    }
-}
+mod checker;
+pub use checker::{Checker, NamedCities, parse};
 
 fn text_of<'a>(object: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Problem> {
     match object.get(key) {
