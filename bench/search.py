@@ -56,6 +56,21 @@ def run(*cmd, **kw):
     return out.stdout, time.perf_counter() - started
 
 
+def run_peak(*cmd):
+    """Runs a command; its output, seconds and peak resident memory (MB, from wait4)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if child.returncode:
+            raise SystemExit(f"{cmd} failed ({child.returncode}): {err.read()}")
+        return out.read(), seconds, usage.ru_maxrss / 1024
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -126,10 +141,11 @@ def one_size(n, work):
     with open(queries, "w") as f:
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_search_queries.py"), str(QUERIES), SEED], stdout=f, check=True)
     data = os.path.join(work, f"data-{n}")
-    _, import_s = run(BIN, "--data-dir", data, "import", "practices", corpus)
-    out, reindex_s = run(BIN, "--data-dir", data, "reindex")
+    _, import_s, import_peak = run_peak(BIN, "--data-dir", data, "import", "practices", corpus)
+    out, reindex_s, reindex_peak = run_peak(BIN, "--data-dir", data, "reindex")
     index_dir = os.path.join(data, "index", "practices")
-    figures = {"n": n, "commit": COMMIT, "date": time.strftime("%Y-%m-%d"), "import_s": import_s, "reindex_s": reindex_s, "reindex_out": out.strip(),
+    figures = {"n": n, "commit": COMMIT, "date": time.strftime("%Y-%m-%d"), "import_s": import_s, "reindex_s": reindex_s,
+               "import_peak_mb": import_peak, "reindex_peak_mb": reindex_peak, "reindex_out": out.strip(),
                "index_mb": dir_size(index_dir) / 1e6,
                "sqlite_db_mb": os.path.getsize(os.path.join(data, "ateneu.db")) / 1e6}
     log = open(os.path.join(work, f"server-{n}.log"), "w")
@@ -183,7 +199,13 @@ def report(all_figures):
             f"{ratio(pg.get('p99_ms'), api.get('p99_ms'))} | {f['reindex_s']:.1f} s | {f['index_mb']:.0f} MB | "
             f"{f['rss_loaded_mb']:.0f} / {f['rss_after_mb']:.0f} MB |")
     lines += ["", "Import of the JSON Lines file (`ateneu import practices`, SQLite): " +
-              ", ".join(f"{f['n']:,} in {f['import_s']:.1f} s" for f in all_figures) + "."]
+              ", ".join(f"{f['n']:,} in {f['import_s']:.1f} s" +
+                        (f" (peak memory {f['import_peak_mb']:.0f} MB)" if "import_peak_mb" in f else "")
+                        for f in all_figures) + "."]
+    peaks = [f for f in all_figures if "reindex_peak_mb" in f]
+    if peaks:
+        lines += ["", "Peak memory of the index build (`ateneu reindex`): " +
+                  ", ".join(f"{f['n']:,}: {f['reindex_peak_mb']:.0f} MB" for f in peaks) + "."]
     started = [f for f in all_figures if "ready_s" in f]
     if started:
         lines += ["", "Server start (existing index) to answering for every practice / to the end of its "

@@ -400,6 +400,11 @@ mod tests {
                 .map(|s| format!("mou-side-{}", s.key())),
         );
         ids.extend(
+            ateneu_domain::programmes::action_plans::ItemStatus::ALL
+                .iter()
+                .map(|s| format!("action-plan-status-{}", s.key().replace('_', "-"))),
+        );
+        ids.extend(
             ateneu_domain::programmes::plans::PlanStatus::ALL
                 .iter()
                 .map(|s| format!("plan-status-{}", s.key())),

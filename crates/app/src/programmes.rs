@@ -2,8 +2,9 @@
 //! see (a programme is confidential to its city's editors and its network's secretariat:
 //! everyone else gets not found); starting one (the secretariat, for a current Leading City,
 //! never overlapping another of the city's periods); saving a change on the revision it was made
-//! on; recording a consultation.
+//! on; recording a consultation. An action plan's items and progress are `action_plans`.
 
+pub mod action_plans;
 pub mod activities;
 pub mod budget;
 pub mod catalogue;

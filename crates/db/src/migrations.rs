@@ -117,6 +117,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "the registry's listings by region and country read from their indexes",
         include_str!("migrations/0024_registry_listing_indexes.sql"),
     ),
+    (
+        25,
+        "an action plan's items and their progress updates",
+        include_str!("migrations/0025_action_plans.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

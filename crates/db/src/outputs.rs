@@ -2,6 +2,7 @@
 //! each with its visibility: what the city page lists and the report pages serve; a programme
 //! output's language versions and dissemination log. Each programme write leaves its audit row.
 
+pub mod action_plans;
 pub mod files;
 
 use crate::assessments::Assessment;

@@ -145,6 +145,11 @@ problem_keys! {
     InvalidAmount => "invalid_amount",
     AmountTooLarge => "amount_too_large",
     TooManyItems => "too_many_items",
+    // An action plan.
+    UnknownSdgTarget => "unknown_sdg_target",
+    DoneMeansComplete => "done_means_complete",
+    NotAnActionPlan => "not_an_action_plan",
+    UnknownPractice => "unknown_practice",
     // What an activity links.
     NotLinkable => "not_linkable",
     AlreadyLinked => "already_linked",

@@ -2,8 +2,9 @@
 //! period (at least two years, or a stated reason for fewer), which cities may have one (current
 //! Leading Cities), that one city's programmes never overlap, and what a consultation records.
 //! The standard catalogue of activities is `catalogue`; a programme's activities are
-//! `activities`, its budget `budget`.
+//! `activities`, its budget `budget`, an action plan's items and progress `action_plans`.
 
+pub mod action_plans;
 pub mod activities;
 pub mod budget;
 pub mod catalogue;

@@ -2,6 +2,7 @@
 //! domain types by the repositories.
 
 pub mod accounts;
+pub mod action_plans;
 pub mod events;
 pub mod experts;
 pub mod lab;
@@ -16,6 +17,7 @@ pub mod reference;
 pub mod registry;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
+pub use action_plans::{action_plan_item, action_plan_update};
 pub use events::{event, event_reminder, event_representative, event_request};
 pub use experts::{expert, expert_engagement};
 pub use lab::{

@@ -75,7 +75,7 @@ pub struct OutputInput {
     pub visibility: String,
 }
 
-fn link(errors: &mut FieldErrors, field: &str, value: &str) -> Option<String> {
+pub(super) fn link(errors: &mut FieldErrors, field: &str, value: &str) -> Option<String> {
     let value = non_empty(value.trim())?;
     if !(value.starts_with("https://") || value.starts_with("http://")) || value.len() > MAX_LINK {
         errors.add(field, Problem::new(ProblemKey::InvalidUrl));

@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
 //! that it stays readable; a snapshot test keeps it in step with the routes.
 
+mod action_plans;
 mod activities;
 mod events;
 mod experts;
@@ -65,6 +66,7 @@ pub fn document() -> Value {
         .chain(mou::OPERATIONS)
         .chain(events::OPERATIONS)
         .chain(activities::OPERATIONS)
+        .chain(action_plans::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -209,7 +211,10 @@ pub fn document() -> Value {
                     merged(merged(schemas::all(), practices::schemas()), programmes::schemas()),
                     merged(output_files::schemas(), mou::schemas())
                 ),
-                merged(merged(experts::schemas(), events::schemas()), activities::schemas())
+                merged(
+                    merged(merged(experts::schemas(), events::schemas()), activities::schemas()),
+                    action_plans::schemas()
+                )
             )
         }
     })

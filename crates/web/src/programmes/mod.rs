@@ -5,6 +5,7 @@
 //! experts and their engagements `experts`. The use cases are
 //! `ateneu_app::programmes`.
 
+mod action_plans;
 mod activities;
 mod budget;
 mod catalogue;
@@ -73,6 +74,15 @@ pub fn routes() -> Routes {
         .route("/outputs/feed.atom", get(output_feed::atom))
         .route("/outputs/{id}", get(outputs::detail))
         .route("/outputs/{id}/versions", post(outputs::set_version))
+        .route("/outputs/{id}/items", post(action_plans::add_item))
+        .route(
+            "/outputs/{id}/items/{item}",
+            get(action_plans::item).post(action_plans::save_item),
+        )
+        .route(
+            "/outputs/{id}/items/{item}/updates",
+            post(action_plans::add_update),
+        )
         .route(
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination),
@@ -134,6 +144,18 @@ pub fn api_routes() -> Routes {
         .route("/outputs/translations", get(outputs::translations_api))
         .route("/outputs/{id}", get(outputs::detail_api))
         .route("/outputs/{id}/versions", post(outputs::set_version_api))
+        .route(
+            "/outputs/{id}/items",
+            get(action_plans::plan_api).post(action_plans::add_item_api),
+        )
+        .route(
+            "/outputs/{id}/items/{item}",
+            get(action_plans::item_api).put(action_plans::save_item_api),
+        )
+        .route(
+            "/outputs/{id}/items/{item}/updates",
+            post(action_plans::add_update_api),
+        )
         .route(
             "/outputs/{id}/disseminations",
             post(outputs::add_dissemination_api),

@@ -1,6 +1,7 @@
 //! A programme's outputs on the web: the outputs section of a programme's page with its filing
 //! form, an output's page (its language versions and dissemination log, with their forms for
-//! those who keep it), the translation queue, and the same in the JSON API.
+//! those who keep it; an action plan's items), the translation queue, and the same in the JSON
+//! API.
 
 use crate::AppState;
 use crate::error::AppError;
@@ -8,6 +9,7 @@ use crate::extract::{ApiJson, Form, Path, Query};
 use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::programmes::action_plans::ActionPlanView;
 use ateneu_app::programmes::output_files::{self, Files};
 use ateneu_app::programmes::outputs::{self as cases, OutputView};
 use ateneu_db::outputs::Output;
@@ -15,6 +17,7 @@ use ateneu_db::programmes::activities::Activity;
 use ateneu_domain::FieldErrors;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::programmes::action_plans::ItemInput;
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::programmes::outputs::{
     Channel, DisseminationInput, OutputInput, TranslationStatus, VersionInput,
@@ -103,9 +106,18 @@ pub(super) struct Forms {
     pub version: Option<(VersionInput, FieldErrors)>,
     pub dissemination: Option<(DisseminationInput, FieldErrors)>,
     pub files: super::output_files::Shown,
+    /// An action plan's new item.
+    pub item: Option<(ItemInput, FieldErrors)>,
 }
 
-fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &Forms) -> Markup {
+fn page(
+    state: &AppState,
+    v: &Viewer,
+    view: &OutputView,
+    plan: Option<&ActionPlanView>,
+    files: &Files,
+    forms: &Forms,
+) -> Markup {
     let output = &view.output;
     let empty = FieldErrors::new();
     let (version, version_errors) = match &forms.version {
@@ -134,6 +146,7 @@ fn page(state: &AppState, v: &Viewer, view: &OutputView, files: &Files, forms: &
         @if let Some(activity) = &view.activity { p.muted { (v.tf("output-of-activity", &[("activity", super::activities::name(v, activity).into())])) } }
         @if !output.summary.is_empty() { p.lead { (output.summary) } }
         @if let Some(link) = &output.link { p { a href=(link) rel="external noopener" { (link) } } }
+        @if let Some(plan) = plan { (super::action_plans::section(v, plan, forms.item.as_ref())) }
         section #versions {
             h2 { (v.t("output-versions")) }
             @if view.versions.is_empty() { p.muted { (v.t("output-versions-none")) } } @else {
@@ -211,8 +224,13 @@ pub(super) async fn render(
     forms: &Forms,
 ) -> Result<Response, AppError> {
     let view = cases::read(state, &v.acting(), id).await?;
+    let plan = if view.output.kind == OutputKind::ActionPlan.key() {
+        Some(ateneu_app::programmes::action_plans::read(state, &v.acting(), id).await?)
+    } else {
+        None
+    };
     let files = output_files::of_output(state, &v.acting(), id).await?;
-    Ok((status, page(state, v, &view, &files, forms)).into_response())
+    Ok((status, page(state, v, &view, plan.as_ref(), &files, forms)).into_response())
 }
 
 async fn refused(

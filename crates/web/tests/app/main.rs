@@ -16,6 +16,7 @@ mod permissions;
 mod practices;
 mod practices_api;
 mod practices_media;
+mod programme_action_plans;
 mod programme_activity_specifics;
 mod programme_budget;
 mod programme_catalogue;

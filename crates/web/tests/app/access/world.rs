@@ -36,6 +36,9 @@ pub struct World {
     output: i64,
     output_file: String,
     share_link: i64,
+    /// A confidential action plan of that activity, and an item of it.
+    plan: i64,
+    plan_item: i64,
     /// An expert of the roster (the expert's account, engaged in that activity) and their
     /// engagement.
     expert: i64,
@@ -207,6 +210,24 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("an output");
+        let plan = call(
+            Method::POST,
+            format!("/api/v1/programmes/{programme}/outputs"),
+            Some(json!({"activity": activity.to_string(), "kind": "action_plan", "title": "Evening libraries plan", "visibility": "confidential"})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an action plan");
+        let plan_item = call(
+            Method::POST,
+            format!("/api/v1/outputs/{plan}/items"),
+            Some(json!({"title_en": "Open four libraries until 10 pm", "sdg_targets": ["11.4"]})),
+            secretariat_token.clone(),
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an item of the plan");
         let file = output_file(&app, output, &admin_token).await;
         let output_file = file["url"].as_str().expect("a file's address").to_owned();
         let share_link = call(
@@ -323,6 +344,8 @@ impl World {
             output,
             output_file,
             share_link,
+            plan,
+            plan_item,
             expert,
             engagement,
             mou_file,
@@ -474,6 +497,12 @@ impl World {
         }
         if template.contains("{record_link}") {
             path = path.replace("{record_link}", &self.fresh_record_link().await.to_string());
+        }
+        // An action plan's items: the plan's output, not the seminar's notes.
+        if template.contains("/items") {
+            path = path
+                .replace("/outputs/{id}", &format!("/outputs/{}", self.plan))
+                .replace("{item}", &self.plan_item.to_string());
         }
         // The memorandum, the yearly plans and the inquiries.
         for (from, to) in [

@@ -1,0 +1,118 @@
+//! The API description of an action plan: its items and their progress updates.
+
+use super::operations::Operation;
+use super::schema_ref;
+use ateneu_domain::programmes::MAX_TEXT;
+use ateneu_domain::programmes::action_plans::{ItemStatus, MAX_LINKS};
+use ateneu_domain::programmes::outputs::MAX_TITLE;
+use serde_json::{Value, json};
+
+pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "get",
+        "/outputs/{id}/items",
+        "programmes",
+        "An action plan (an output of kind action_plan) with its items in order, each with its progress updates newest first; the count of items by status and their mean progress (dropped items left out). 404 to whoever may not see the output; 409 not_an_action_plan for another kind of output",
+        None,
+        200,
+        "ActionPlan",
+        false,
+    ),
+    (
+        "post",
+        "/outputs/{id}/items",
+        "programmes",
+        "Add an item at the end of an action plan (the city's editors and the secretariat): a title in at least one language, and what it addresses (framework fields, SDGs, SDG targets: each target adds its goal)",
+        Some("ActionPlanItemInput"),
+        201,
+        "ActionPlanItem",
+        true,
+    ),
+    (
+        "get",
+        "/outputs/{id}/items/{item}",
+        "programmes",
+        "An item of an action plan with its progress updates (a practice given as evidence is shown only to those who may see it)",
+        None,
+        200,
+        "ActionPlanItemView",
+        false,
+    ),
+    (
+        "put",
+        "/outputs/{id}/items/{item}",
+        "programmes",
+        "Save an item on the revision it was read at (409 changed_meanwhile on an older one)",
+        Some("ActionPlanItemInput"),
+        200,
+        "ActionPlanItem",
+        true,
+    ),
+    (
+        "post",
+        "/outputs/{id}/items/{item}/updates",
+        "programmes",
+        "Record a dated progress update of an item, with a note and its evidence (a link, a good practice the caller may see); a new status or progress moves the item (a done item is at 100)",
+        Some("ActionPlanUpdateInput"),
+        201,
+        "ActionPlanUpdate",
+        true,
+    ),
+];
+
+pub(crate) fn schemas() -> Value {
+    let statuses: Vec<&str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    let date = json!({"type": "string", "format": "date"});
+    let optional_date = json!({"type": ["string", "null"], "format": "date"});
+    let text = |max: usize| json!({"type": "string", "maxLength": max});
+    let list = |description: &str| {
+        json!({"oneOf": [{"type": "array", "maxItems": MAX_LINKS, "items": {"type": ["string", "integer"]}}, {"type": "string"}],
+               "description": description})
+    };
+    let translated = json!({"type": "object", "properties": {"source": {"type": "string", "enum": ["en", "fr", "es"]}, "values": {"type": "object"}}});
+    let update = json!({"type": "object", "properties": {
+        "id": {"type": "integer"}, "item_id": {"type": "integer"}, "on": date, "note": {"type": "string"},
+        "link": {"type": ["string", "null"]}, "status": {"type": ["string", "null"], "enum": statuses.iter().map(|s| json!(s)).chain([Value::Null]).collect::<Vec<_>>()},
+        "progress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+        "created_at": {"type": "string", "format": "date-time"}}});
+    json!({
+        "ActionPlanItemInput": {"type": "object", "properties": {
+            "source_lang": {"type": "string", "enum": ["", "en", "fr", "es"]},
+            "title_en": text(MAX_TITLE), "title_fr": text(MAX_TITLE), "title_es": text(MAX_TITLE),
+            "description_en": text(MAX_TEXT), "description_fr": text(MAX_TEXT), "description_es": text(MAX_TEXT),
+            "responsible": {"type": "string"}, "partners": {"type": "string"},
+            "starts_on": {"type": "string", "description": "YYYY-MM-DD, or empty"}, "ends_on": {"type": "string", "description": "YYYY-MM-DD, or empty"},
+            "budget": {"type": ["string", "integer"], "description": "in the currency's units (12500.50), or empty"},
+            "currency": {"type": "string", "description": "ISO 4217 (EUR), needed with a budget"},
+            "status": {"type": "string", "enum": statuses.iter().map(|s| json!(s)).chain([json!("")]).collect::<Vec<_>>()},
+            "progress": {"type": ["string", "integer"], "description": "0 to 100; empty: 0, or 100 for a done item"},
+            "fields": list("framework:field of each field addressed"),
+            "sdgs": list("SDG numbers, 1 to 17"),
+            "sdg_targets": list("SDG targets as 11.4 or 12.b"),
+            "revision": {"type": ["string", "integer"], "description": "the item's revision, when saving"}}},
+        "ActionPlanItem": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "output_id": {"type": "integer"}, "position": {"type": "integer"},
+            "title": translated, "description": {"oneOf": [translated, {"type": "null"}]},
+            "responsible": {"type": "string"}, "partners": {"type": "string"},
+            "starts_on": optional_date, "ends_on": optional_date,
+            "budget": {"type": ["object", "null"], "properties": {"currency": {"type": "string"}, "amount": {"type": "integer", "description": "minor units"}}},
+            "status": {"type": "string", "enum": statuses}, "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+            "fields": {"type": "array", "items": {"type": "string"}}, "sdgs": {"type": "array", "items": {"type": "integer"}},
+            "sdg_targets": {"type": "array", "items": {"type": "string"}},
+            "revision": {"type": "integer"}, "updated_at": {"type": "string", "format": "date-time"}}},
+        "ActionPlanUpdate": update,
+        "ActionPlanUpdateInput": {"type": "object", "required": ["on"], "properties": {
+            "on": date, "note": text(MAX_TEXT), "link": {"type": "string"},
+            "practice": {"type": "string", "description": "a good practice's slug or address"},
+            "status": {"type": "string", "enum": statuses.iter().map(|s| json!(s)).chain([json!("")]).collect::<Vec<_>>()},
+            "progress": {"type": ["string", "integer"], "description": "0 to 100, or empty: unchanged"}}},
+        "ActionPlanItemView": {"allOf": [schema_ref("ActionPlanItem"), {"type": "object", "properties": {
+            "updates": {"type": "array", "items": {"allOf": [schema_ref("ActionPlanUpdate"), {"type": "object", "properties": {
+                "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}}}}]}}}}]},
+        "ActionPlan": {"type": "object", "properties": {
+            "output": schema_ref("OutputView"),
+            "items": {"type": "array", "items": schema_ref("ActionPlanItemView")},
+            "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "progress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100}}}
+    })
+}

@@ -1,0 +1,356 @@
+//! An action plan on the web: its items on the plan's output page (with the form that adds
+//! one), an item's page (what it addresses, its progress updates with their evidence, the form
+//! that saves it on its revision and the one that records progress), and the same in the API.
+
+use super::outputs::{Forms, render};
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::{ApiJson, Form, Path};
+use crate::layout::{self, Field, csrf_field};
+use crate::negotiate::redirect;
+use crate::viewer::Viewer;
+use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
+use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, UpdateInput};
+use ateneu_domain::{FieldErrors, Lang};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+fn status_label(v: &Viewer, status: ItemStatus) -> String {
+    v.t(&format!(
+        "action-plan-status-{}",
+        status.key().replace('_', "-")
+    ))
+}
+
+fn statuses(v: &Viewer, empty: Option<String>) -> Vec<(String, String)> {
+    empty
+        .map(|label| (String::new(), label))
+        .into_iter()
+        .chain(
+            ItemStatus::ALL
+                .iter()
+                .map(|s| (s.key().to_owned(), status_label(v, *s))),
+        )
+        .collect()
+}
+
+/// The plan's section of its output's page: the items, and the form that adds one.
+pub(super) fn section(
+    v: &Viewer,
+    plan: &ActionPlanView,
+    adding: Option<&(ItemInput, FieldErrors)>,
+) -> Markup {
+    let base = format!("/outputs/{}", plan.output.output.id);
+    html! {
+        section #items {
+            h2 { (v.t("action-plan-items")) }
+            @if plan.items.is_empty() { p.muted { (v.t("action-plan-none")) } } @else {
+                @if let Some(progress) = plan.progress {
+                    p { (v.tf("action-plan-mean-progress", &[("progress", progress.into())])) }
+                }
+                div.table-wrap tabindex="0" { table.data {
+                    thead { tr {
+                        th { "#" } th { (v.t("action-plan-item-title")) } th { (v.t("action-plan-status")) }
+                        th { (v.t("action-plan-progress")) } th { (v.t("action-plan-ends")) } th { (v.t("action-plan-responsible")) }
+                    } }
+                    tbody { @for x in &plan.items { tr {
+                        td { (x.item.position) }
+                        td { a href=(v.href(&format!("{base}/items/{}", x.item.id))) { (layout::translated(v, &x.item.draft.title)) } }
+                        td { (status_label(v, x.item.draft.status)) }
+                        td { progress max="100" value=(x.item.draft.progress) aria-label=(v.t("action-plan-progress")) { (x.item.draft.progress) "%" } " " (x.item.draft.progress) "%" }
+                        td { @if let Some(end) = x.item.draft.ends_on { (end) } }
+                        td { (x.item.draft.responsible) }
+                    } } }
+                } }
+            }
+            @if plan.output.may_file {
+                @let empty = FieldErrors::new();
+                @let blank = ItemInput::default();
+                @let (input, errors) = adding.map_or((&blank, &empty), |(i, e)| (i, e));
+                details open[adding.is_some()] {
+                    summary { (v.t("action-plan-add")) }
+                    (layout::form_errors_in(v, Some("item"), errors))
+                    form.form method="post" action=(v.href(&format!("{base}/items"))) novalidate {
+                        (csrf_field(v))
+                        (item_fields(v, input, errors))
+                        div.actions { button.button type="submit" { (v.t("add")) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fields of an item's form (adding or saving).
+fn item_fields(v: &Viewer, input: &ItemInput, errors: &FieldErrors) -> Markup {
+    let langs: Vec<(String, String)> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), v.language(*l)))
+        .collect();
+    let in_lang = |field: &str, lang: Lang| v.tf(field, &[("language", v.language(lang).into())]);
+    html! {
+        (layout::select_in(v, Some("item"), "source_lang", &v.t("action-plan-source-lang"), &langs, &input.source_lang, errors))
+        (Field::new("title_en", in_lang("action-plan-title-in", Lang::En), &input.title_en).scope("item").render(v, errors))
+        (Field::new("title_fr", in_lang("action-plan-title-in", Lang::Fr), &input.title_fr).scope("item").render(v, errors))
+        (Field::new("title_es", in_lang("action-plan-title-in", Lang::Es), &input.title_es).scope("item").render(v, errors))
+        (Field::new("description_en", in_lang("action-plan-description-in", Lang::En), &input.description_en).kind("textarea").scope("item").render(v, errors))
+        (Field::new("description_fr", in_lang("action-plan-description-in", Lang::Fr), &input.description_fr).kind("textarea").scope("item").render(v, errors))
+        (Field::new("description_es", in_lang("action-plan-description-in", Lang::Es), &input.description_es).kind("textarea").scope("item").render(v, errors))
+        (Field::new("responsible", v.t("action-plan-responsible"), &input.responsible).scope("item").render(v, errors))
+        (Field::new("partners", v.t("action-plan-partners"), &input.partners).scope("item").render(v, errors))
+        (Field::new("starts_on", v.t("action-plan-starts"), &input.starts_on).kind("date").scope("item").render(v, errors))
+        (Field::new("ends_on", v.t("action-plan-ends"), &input.ends_on).kind("date").scope("item").render(v, errors))
+        (Field::new("budget", v.t("action-plan-budget"), &input.budget).scope("item").render(v, errors))
+        (Field::new("currency", v.t("action-plan-currency"), &input.currency).hint(v.t("action-plan-currency-hint")).scope("item").render(v, errors))
+        (layout::select_in(v, Some("item"), "status", &v.t("action-plan-status"), &statuses(v, None), &input.status, errors))
+        (Field::new("progress", v.t("action-plan-progress"), &input.progress).kind("number").scope("item").render(v, errors))
+        (Field::new("fields", v.t("action-plan-fields"), &input.fields).hint(v.t("action-plan-fields-hint")).scope("item").render(v, errors))
+        (Field::new("sdgs", v.t("action-plan-sdgs"), &input.sdgs).hint(v.t("action-plan-sdgs-hint")).scope("item").render(v, errors))
+        (Field::new("sdg_targets", v.t("action-plan-targets"), &input.sdg_targets).hint(v.t("action-plan-targets-hint")).scope("item").render(v, errors))
+    }
+}
+
+/// What an item's page holds besides the item: a form's values and problems.
+#[derive(Default)]
+struct ItemForms {
+    save: Option<(ItemInput, FieldErrors)>,
+    update: Option<(UpdateInput, FieldErrors)>,
+}
+
+fn item_page(
+    state: &AppState,
+    v: &Viewer,
+    plan: &ActionPlanView,
+    x: &ItemView,
+    forms: &ItemForms,
+) -> Markup {
+    let output = &plan.output.output;
+    let base = format!("/outputs/{}/items/{}", output.id, x.item.id);
+    let draft = &x.item.draft;
+    let empty = FieldErrors::new();
+    let shown = draft.as_input(x.item.revision);
+    let (input, errors) = forms
+        .save
+        .as_ref()
+        .map_or((&shown, &empty), |(i, e)| (i, e));
+    let blank = UpdateInput::default();
+    let (update, update_errors) = forms
+        .update
+        .as_ref()
+        .map_or((&blank, &empty), |(i, e)| (i, e));
+    let title = draft.title.show(v.lang).text.to_owned();
+    let body = html! {
+        p { a href=(v.href(&format!("/outputs/{}#items", output.id))) { (v.tf("action-plan-back", &[("plan", output.title.clone().into())])) } }
+        h1 { (layout::translated(v, &draft.title)) }
+        p { (status_label(v, draft.status)) " · " progress max="100" value=(draft.progress) aria-label=(v.t("action-plan-progress")) { (draft.progress) "%" } " " (draft.progress) "%" }
+        @if let Some(description) = &draft.description { p.lead { (layout::translated(v, description)) } }
+        dl.facts {
+            @if !draft.responsible.is_empty() { dt { (v.t("action-plan-responsible")) } dd { (draft.responsible) } }
+            @if !draft.partners.is_empty() { dt { (v.t("action-plan-partners")) } dd { (draft.partners) } }
+            @if let Some(start) = draft.starts_on { dt { (v.t("action-plan-starts")) } dd { (start) } }
+            @if let Some(end) = draft.ends_on { dt { (v.t("action-plan-ends")) } dd { (end) } }
+            @if let Some(budget) = &draft.budget { dt { (v.t("action-plan-budget")) } dd { (budget.currency.format_amount(budget.amount)) " " (budget.currency.code()) } }
+            @if !draft.fields.is_empty() { dt { (v.t("action-plan-fields")) } dd { @for (n, f) in draft.fields.iter().enumerate() { @if n > 0 { ", " } (f) } } }
+            @if !draft.sdgs.is_empty() { dt { (v.t("action-plan-sdgs")) } dd { @for (n, s) in draft.sdgs.iter().enumerate() { @if n > 0 { ", " } (v.tf("action-plan-sdg", &[("number", (*s).into())])) } } }
+            @if !draft.sdg_targets.is_empty() { dt { (v.t("action-plan-targets")) } dd { @for (n, t) in draft.sdg_targets.iter().enumerate() { @if n > 0 { ", " } (t.as_str()) } } }
+        }
+        section #updates {
+            h2 { (v.t("action-plan-updates")) }
+            @if x.updates.is_empty() { p.muted { (v.t("action-plan-updates-none")) } } @else {
+                ul { @for u in &x.updates { li {
+                    strong { (u.update.on) } " "
+                    @if let Some(status) = u.update.status { "· " (status_label(v, status)) " " }
+                    @if let Some(progress) = u.update.progress { "· " (progress) "% " }
+                    @if !u.update.note.is_empty() { "— " (u.update.note) }
+                    @if let Some(link) = &u.update.link { " · " a href=(link) rel="external noopener" { (v.t("action-plan-evidence")) } }
+                    @if let Some(practice) = &u.practice {
+                        " · " a href=(v.href(&format!("/practices/{}", practice.slug))) {
+                            (practice.titles.get(&v.lang).or_else(|| practice.titles.values().next()).map_or(practice.slug.as_str(), String::as_str))
+                        }
+                    }
+                } } }
+            }
+            @if plan.output.may_file {
+                details open[forms.update.is_some()] {
+                    summary { (v.t("action-plan-update-add")) }
+                    (layout::form_errors_in(v, Some("update"), update_errors))
+                    form.form method="post" action=(v.href(&format!("{base}/updates"))) novalidate {
+                        (csrf_field(v))
+                        (Field::new("on", v.t("action-plan-update-on"), &update.on).kind("date").required().scope("update").render(v, update_errors))
+                        (Field::new("note", v.t("action-plan-update-note"), &update.note).kind("textarea").scope("update").render(v, update_errors))
+                        (layout::select_in(v, Some("update"), "status", &v.t("action-plan-update-status"), &statuses(v, Some(v.t("action-plan-unchanged"))), &update.status, update_errors))
+                        (Field::new("progress", v.t("action-plan-update-progress"), &update.progress).kind("number").scope("update").render(v, update_errors))
+                        (Field::new("link", v.t("action-plan-update-link"), &update.link).kind("url").scope("update").render(v, update_errors))
+                        (Field::new("practice", v.t("action-plan-update-practice"), &update.practice).scope("update").render(v, update_errors))
+                        div.actions { button.button type="submit" { (v.t("add")) } }
+                    }
+                }
+            }
+        }
+        @if plan.output.may_file {
+            section #edit {
+                h2 { (v.t("action-plan-edit")) }
+                (layout::form_errors_in(v, Some("item"), errors))
+                form.form method="post" action=(v.href(&base)) novalidate {
+                    (csrf_field(v))
+                    input type="hidden" name="revision" value=(input.revision);
+                    (item_fields(v, input, errors))
+                    div.actions { button.button type="submit" { (v.t("save")) } }
+                }
+            }
+        }
+    };
+    layout::page(state, v, &title, body)
+}
+
+async fn render_item(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    item: i64,
+    status: StatusCode,
+    forms: &ItemForms,
+) -> Result<Response, AppError> {
+    let (plan, x) = cases::item(state, &v.acting(), id, item).await?;
+    Ok((status, item_page(state, v, &plan, &x, forms)).into_response())
+}
+
+pub async fn item(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    render_item(&state, &v, id, item, StatusCode::OK, &ItemForms::default()).await
+}
+
+pub async fn add_item(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<ItemInput>,
+) -> Result<Response, AppError> {
+    match cases::add_item(&state, &v.acting(), id, &input).await {
+        Ok(item) => Ok(redirect(
+            &v.href(&format!("/outputs/{id}/items/{}", item.id)),
+        )),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            let forms = Forms {
+                item: Some((input, errors)),
+                ..Forms::default()
+            };
+            render(&state, &v, id, StatusCode::UNPROCESSABLE_ENTITY, &forms).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn save_item(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+    Form(input): Form<ItemInput>,
+) -> Result<Response, AppError> {
+    let refused = |errors: FieldErrors, input: ItemInput| ItemForms {
+        save: Some((input, errors)),
+        ..ItemForms::default()
+    };
+    match cases::save_item(&state, &v.acting(), id, item, &input).await {
+        Ok(_) => Ok(redirect(&v.href(&format!("/outputs/{id}/items/{item}")))),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            let forms = refused(errors, input);
+            render_item(
+                &state,
+                &v,
+                id,
+                item,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &forms,
+            )
+            .await
+        }
+        Err(ateneu_app::Error::Conflict(problem)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("revision", problem);
+            let forms = refused(errors, input);
+            render_item(&state, &v, id, item, StatusCode::CONFLICT, &forms).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn add_update(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+    Form(input): Form<UpdateInput>,
+) -> Result<Response, AppError> {
+    match cases::add_update(&state, &v.acting(), id, item, &input).await {
+        Ok(_) => Ok(redirect(
+            &v.href(&format!("/outputs/{id}/items/{item}#updates")),
+        )),
+        Err(ateneu_app::Error::Invalid(errors)) => {
+            let forms = ItemForms {
+                update: Some((input, errors)),
+                ..ItemForms::default()
+            };
+            render_item(
+                &state,
+                &v,
+                id,
+                item,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &forms,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn plan_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
+}
+
+pub async fn add_item_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<ItemInput>,
+) -> Result<Response, AppError> {
+    let item = cases::add_item(&state, &v.acting(), id, &input).await?;
+    Ok((StatusCode::CREATED, Json(item)).into_response())
+}
+
+pub async fn item_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::item(&state, &v.acting(), id, item).await?.1).into_response())
+}
+
+pub async fn save_item_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+    ApiJson(input): ApiJson<ItemInput>,
+) -> Result<Response, AppError> {
+    Ok(Json(cases::save_item(&state, &v.acting(), id, item, &input).await?).into_response())
+}
+
+pub async fn add_update_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, item)): Path<(i64, i64)>,
+    ApiJson(input): ApiJson<UpdateInput>,
+) -> Result<Response, AppError> {
+    let update = cases::add_update(&state, &v.acting(), id, item, &input).await?;
+    Ok((StatusCode::CREATED, Json(update)).into_response())
+}
