@@ -1,7 +1,10 @@
 //! An action plan's use cases: reading a plan (whoever may see its output: confidential stays
 //! not found), adding and saving its items and recording progress updates (whoever keeps the
 //! output: the city's editors and the secretariat). A practice given as evidence is checked to
-//! be one the writer may see, and shown to a reader only when the reader may see it too.
+//! be one the writer may see, and shown to a reader only when the reader may see it too. Where
+//! a plan starts from (its city's weakest and strongest fields) is `starting`.
+
+pub mod starting;
 
 use super::outputs::{OutputView, kept, read as read_output};
 use super::parse_revision;

@@ -19,6 +19,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         false,
     ),
     (
+        "get",
+        "/outputs/{id}/starting-points",
+        "programmes",
+        "Where an action plan starts from: its city's latest closed assessment that the caller may see, its weakest and strongest fields (value and distance from the assessment's own mean), each with up to three published practices of other cities tagged with the field; empty lists and a null assessment when there is none",
+        None,
+        200,
+        "StartingPoints",
+        false,
+    ),
+    (
         "post",
         "/outputs/{id}/items",
         "programmes",
@@ -109,6 +119,17 @@ pub(crate) fn schemas() -> Value {
         "ActionPlanItemView": {"allOf": [schema_ref("ActionPlanItem"), {"type": "object", "properties": {
             "updates": {"type": "array", "items": {"allOf": [schema_ref("ActionPlanUpdate"), {"type": "object", "properties": {
                 "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}}}}]}}}}]},
+        "StartingPoints": {"type": "object", "properties": {
+            "assessment": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "starts_on": date}},
+            "weaknesses": {"type": "array", "items": schema_ref("FieldPoint")},
+            "strengths": {"type": "array", "items": schema_ref("FieldPoint")}}},
+        "FieldPoint": {"type": "object", "properties": {
+            "field": {"type": "string", "description": "framework:field"},
+            "name": {"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}},
+            "value": {"type": "number"}, "from_own_mean": {"type": "number"},
+            "inspiration": {"type": "array", "items": {"type": "object", "properties": {
+                "slug": {"type": "string"}, "title": {"type": "string"}, "lang": {"type": "string", "enum": ["en", "fr", "es"]},
+                "cities": {"type": "array", "items": {"type": "string"}}}}}}},
         "ActionPlan": {"type": "object", "properties": {
             "output": schema_ref("OutputView"),
             "items": {"type": "array", "items": schema_ref("ActionPlanItemView")},

@@ -9,6 +9,7 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
 use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
 use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, UpdateInput};
 use ateneu_domain::{FieldErrors, Lang};
@@ -37,14 +38,53 @@ fn statuses(v: &Viewer, empty: Option<String>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The plan's section of its output's page: the items, and the form that adds one.
+fn field_points(v: &Viewer, heading: &str, points: &[FieldPoint]) -> Markup {
+    html! {
+        @if !points.is_empty() {
+            h3 { (v.t(heading)) }
+            ul { @for p in points { li {
+                strong { (p.name.get(v.lang)) } " · " (ateneu_app::i18n::decimal(v.lang, p.value, 1))
+                @if p.inspiration.is_empty() { " · " span.muted { (v.t("action-plan-no-inspiration")) } } @else {
+                    " · " (v.t("action-plan-inspiration")) " "
+                    @for (n, i) in p.inspiration.iter().enumerate() {
+                        @if n > 0 { ", " }
+                        a href=(v.href(&format!("/practices/{}", i.slug))) lang=[(i.lang != v.lang).then(|| i.lang.code())] { (i.title) }
+                    }
+                }
+            } } }
+        }
+    }
+}
+
+/// Where the plan starts from: its city's weakest and strongest fields, with inspiration.
+fn starting_section(v: &Viewer, points: &StartingPoints) -> Markup {
+    html! {
+        section #starting-points {
+            h2 { (v.t("action-plan-starting")) }
+            @match &points.assessment {
+                None => p.muted { (v.t("action-plan-starting-none")) },
+                Some(a) => {
+                    p { (v.t("action-plan-starting-from")) " "
+                        a href=(v.href(&format!("/assessments/{}/report", a.id))) { (a.title) } " (" (a.starts_on) ")" }
+                    (field_points(v, "action-plan-weaknesses", &points.weaknesses))
+                    (field_points(v, "action-plan-strengths", &points.strengths))
+                }
+            }
+        }
+    }
+}
+
+/// The plan's section of its output's page: where it starts from, the items, and the form
+/// that adds one.
 pub(super) fn section(
     v: &Viewer,
     plan: &ActionPlanView,
+    starting: &StartingPoints,
     adding: Option<&(ItemInput, FieldErrors)>,
 ) -> Markup {
     let base = format!("/outputs/{}", plan.output.output.id);
     html! {
+        (starting_section(v, starting))
         section #items {
             h2 { (v.t("action-plan-items")) }
             @if plan.items.is_empty() { p.muted { (v.t("action-plan-none")) } } @else {
@@ -316,6 +356,14 @@ pub async fn plan_api(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
+}
+
+pub async fn starting_points_api(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(Json(starting::starting_points(&state, &v.acting(), id, v.lang).await?).into_response())
 }
 
 pub async fn add_item_api(

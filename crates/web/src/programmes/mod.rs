@@ -149,6 +149,10 @@ pub fn api_routes() -> Routes {
             get(action_plans::plan_api).post(action_plans::add_item_api),
         )
         .route(
+            "/outputs/{id}/starting-points",
+            get(action_plans::starting_points_api),
+        )
+        .route(
             "/outputs/{id}/items/{item}",
             get(action_plans::item_api).put(action_plans::save_item_api),
         )

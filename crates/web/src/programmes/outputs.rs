@@ -10,6 +10,7 @@ use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
 use ateneu_app::programmes::action_plans::ActionPlanView;
+use ateneu_app::programmes::action_plans::starting::StartingPoints;
 use ateneu_app::programmes::output_files::{self, Files};
 use ateneu_app::programmes::outputs::{self as cases, OutputView};
 use ateneu_db::outputs::Output;
@@ -114,7 +115,7 @@ fn page(
     state: &AppState,
     v: &Viewer,
     view: &OutputView,
-    plan: Option<&ActionPlanView>,
+    plan: Option<&(ActionPlanView, StartingPoints)>,
     files: &Files,
     forms: &Forms,
 ) -> Markup {
@@ -146,7 +147,7 @@ fn page(
         @if let Some(activity) = &view.activity { p.muted { (v.tf("output-of-activity", &[("activity", super::activities::name(v, activity).into())])) } }
         @if !output.summary.is_empty() { p.lead { (output.summary) } }
         @if let Some(link) = &output.link { p { a href=(link) rel="external noopener" { (link) } } }
-        @if let Some(plan) = plan { (super::action_plans::section(v, plan, forms.item.as_ref())) }
+        @if let Some((plan, starting)) = plan { (super::action_plans::section(v, plan, starting, forms.item.as_ref())) }
         section #versions {
             h2 { (v.t("output-versions")) }
             @if view.versions.is_empty() { p.muted { (v.t("output-versions-none")) } } @else {
@@ -225,7 +226,13 @@ pub(super) async fn render(
 ) -> Result<Response, AppError> {
     let view = cases::read(state, &v.acting(), id).await?;
     let plan = if view.output.kind == OutputKind::ActionPlan.key() {
-        Some(ateneu_app::programmes::action_plans::read(state, &v.acting(), id).await?)
+        let acting = v.acting();
+        let plan = ateneu_app::programmes::action_plans::read(state, &acting, id).await?;
+        let starting = ateneu_app::programmes::action_plans::starting::starting_points(
+            state, &acting, id, v.lang,
+        )
+        .await?;
+        Some((plan, starting))
     } else {
         None
     };

@@ -418,3 +418,78 @@ async fn the_pages_add_save_and_record_progress_in_the_reader_s_language() {
         .await;
     assert_eq!(plan["items"][0]["progress"], 40);
 }
+
+#[tokio::test]
+async fn a_plan_starts_from_its_city_s_weakest_fields_beside_other_cities_practices() {
+    let mut w = world().await;
+    let path = format!("/api/v1/outputs/{}/starting-points", w.plan);
+    let (status, none) = w.send(Method::GET, &path, None, Some(&w.own_editor)).await;
+    assert_eq!(status, StatusCode::OK, "{none}");
+    assert_eq!(none["assessment"], Value::Null, "no closed assessment yet");
+    assert_eq!(none["weaknesses"], json!([]));
+
+    // The examples: a closed public assessment of Buenos Aires, and practices of Lyon, Bilbao
+    // and Buenos Aires, each tagged with two fields.
+    ateneu_app::demo::load_examples(&w.app.state)
+        .await
+        .expect("the examples load");
+    ateneu_app::practices::reindex(&w.app.state).await;
+    let tagged: [(&str, &[&str]); 3] = [
+        ("lyon", &["cultural-rights", "culture-education"]),
+        (
+            "bilbao",
+            &["heritage-diversity-creativity", "governance-of-culture"],
+        ),
+        (
+            "buenos-aires",
+            &["culture-equity-inclusion", "culture-urban-planning"],
+        ),
+    ];
+    let (status, points) = w.send(Method::GET, &path, None, Some(&w.own_editor)).await;
+    assert_eq!(status, StatusCode::OK, "{points}");
+    assert!(points["assessment"]["id"].is_i64(), "{points}");
+    let weaknesses = points["weaknesses"].as_array().expect("a list");
+    let strengths = points["strengths"].as_array().expect("a list");
+    assert!(!weaknesses.is_empty() && weaknesses.len() <= 3, "{points}");
+    for weak in weaknesses {
+        for strong in strengths {
+            assert!(
+                weak["value"].as_f64() < strong["value"].as_f64(),
+                "{points}"
+            );
+        }
+    }
+    for point in weaknesses.iter().chain(strengths) {
+        let field = point["field"].as_str().expect("a field");
+        let key = field
+            .strip_prefix("culture21-actions:")
+            .expect("the framework's");
+        let mut expected: Vec<&str> = tagged
+            .iter()
+            .filter(|(city, fields)| *city != "buenos-aires" && fields.contains(&key))
+            .map(|(city, _)| *city)
+            .collect();
+        expected.sort_unstable();
+        let mut cities: Vec<&str> = point["inspiration"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .flat_map(|p| p["cities"].as_array().expect("cities").iter())
+            .filter_map(Value::as_str)
+            .collect();
+        cities.sort_unstable();
+        assert_eq!(cities, expected, "{field}: other cities' practices only");
+    }
+    // The page shows them in the reader's language; another city's editor gets not found.
+    w.app.sign_in("ba@example.org").await;
+    let page = w.app.get(&format!("/fr/outputs/{}", w.plan)).await;
+    assert!(
+        page.body.contains("Les champs les plus faibles"),
+        "{}",
+        page.body
+    );
+    let (status, _) = w
+        .send(Method::GET, &path, None, Some(&w.other_editor))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

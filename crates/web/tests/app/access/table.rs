@@ -152,6 +152,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     // A confidential action plan: seen like its output, kept by those who keep it.
     ("GET", "/api/v1/outputs/{id}/items", "nnononono"),
     ("POST", "/api/v1/outputs/{id}/items", "ssinfnini"),
+    ("GET", "/api/v1/outputs/{id}/starting-points", "nnononono"),
     ("GET", "/api/v1/outputs/{id}/items/{item}", "nnononono"),
     ("PUT", "/api/v1/outputs/{id}/items/{item}", "ssinfnini"),
     (
