@@ -6,6 +6,7 @@
 //! 100 KB of HTML, CSS and JavaScript.
 
 // The request tests' harness (test database, users, roles); these tests use part of it.
+mod action_plans;
 mod audit;
 #[allow(dead_code)]
 #[path = "../app/common.rs"]
