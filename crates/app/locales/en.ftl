@@ -1286,3 +1286,4 @@ action-plan-weaknesses = The weakest fields
 action-plan-strengths = The strongest fields
 action-plan-inspiration = Practices of other cities:
 action-plan-no-inspiration = no published practice of another city on it yet
+action-plan-pdf = The plan as a PDF report

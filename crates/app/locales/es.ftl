@@ -1286,3 +1286,4 @@ action-plan-weaknesses = Los campos más débiles
 action-plan-strengths = Los campos más fuertes
 action-plan-inspiration = Prácticas de otras ciudades:
 action-plan-no-inspiration = ninguna práctica publicada de otra ciudad por ahora
+action-plan-pdf = El plan como informe PDF

@@ -1286,3 +1286,4 @@ action-plan-weaknesses = Les champs les plus faibles
 action-plan-strengths = Les champs les plus forts
 action-plan-inspiration = Pratiques d’autres villes :
 action-plan-no-inspiration = aucune pratique publiée d’une autre ville pour l’instant
+action-plan-pdf = Le plan en rapport PDF

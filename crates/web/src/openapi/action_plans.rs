@@ -10,6 +10,16 @@ use serde_json::{Value, json};
 pub(crate) const OPERATIONS: &[Operation] = &[
     (
         "get",
+        "/{lang}/outputs/{id}/plan.pdf",
+        "programmes",
+        "An action plan as a written report (PDF, embedded fonts) in a language: where it starts from, its items, each with what it addresses and its progress updates (404 to whoever may not see the plan)",
+        None,
+        200,
+        "Pdf",
+        false,
+    ),
+    (
+        "get",
         "/outputs/{id}/items",
         "programmes",
         "An action plan (an output of kind action_plan) with its items in order, each with its progress updates newest first; the count of items by status and their mean progress (dropped items left out). 404 to whoever may not see the output; 409 not_an_action_plan for another kind of output",

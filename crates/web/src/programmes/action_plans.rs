@@ -87,6 +87,7 @@ pub(super) fn section(
         (starting_section(v, starting))
         section #items {
             h2 { (v.t("action-plan-items")) }
+            p { a href=(v.href(&format!("{base}/plan.pdf"))) { (v.t("action-plan-pdf")) } }
             @if plan.items.is_empty() { p.muted { (v.t("action-plan-none")) } } @else {
                 @if let Some(progress) = plan.progress {
                     p { (v.tf("action-plan-mean-progress", &[("progress", progress.into())])) }

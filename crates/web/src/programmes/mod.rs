@@ -5,6 +5,7 @@
 //! experts and their engagements `experts`. The use cases are
 //! `ateneu_app::programmes`.
 
+mod action_plan_pdf;
 mod action_plans;
 mod activities;
 mod budget;
@@ -75,6 +76,7 @@ pub fn routes() -> Routes {
         .route("/outputs/{id}", get(outputs::detail))
         .route("/outputs/{id}/versions", post(outputs::set_version))
         .route("/outputs/{id}/items", post(action_plans::add_item))
+        .route("/outputs/{id}/plan.pdf", get(action_plan_pdf::plan_pdf))
         .route(
             "/outputs/{id}/items/{item}",
             get(action_plans::item).post(action_plans::save_item),

@@ -493,3 +493,62 @@ async fn a_plan_starts_from_its_city_s_weakest_fields_beside_other_cities_practi
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_plan_s_pdf_report_holds_its_items_and_progress_in_the_reader_s_language() {
+    let mut w = world().await;
+    let items = format!("/api/v1/outputs/{}/items", w.plan);
+    for (title, responsible) in [
+        (
+            "Bibliothèques ouvertes le soir",
+            "Direction des bibliothèques",
+        ),
+        ("Un festival de quartier", "Maison de la culture"),
+    ] {
+        let (status, item) = w
+            .send(
+                Method::POST,
+                &items,
+                Some(
+                    json!({"source_lang": "fr", "title_fr": title, "responsible": responsible,
+                            "sdg_targets": "11.4"}),
+                ),
+                Some(&w.own_editor),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{item}");
+        if title.starts_with("Biblio") {
+            let (status, _) = w
+                .send(
+                    Method::POST,
+                    &format!("{items}/{}/updates", item["id"]),
+                    Some(json!({"on": "2026-09-01", "note": "Deux bibliothèques ouvertes", "progress": 50})),
+                    Some(&w.own_editor),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+    }
+    w.app.sign_in("ba@example.org").await;
+    let pdf = w.app.get(&format!("/fr/outputs/{}/plan.pdf", w.plan)).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    for needle in [
+        "Plan for the evening city",
+        "Les actions du plan",
+        "Bibliothèques ouvertes le soir",
+        "Un festival de quartier",
+        "Direction des bibliothèques",
+        "Deux bibliothèques ouvertes",
+        "Avancement moyen des actions non abandonnées : 25 %",
+        "11.4",
+    ] {
+        assert!(text.contains(needle), "{needle} in:\n{text}");
+    }
+    let mut stranger = w.app.fresh_browser();
+    let hidden = stranger
+        .get(&format!("/fr/outputs/{}/plan.pdf", w.plan))
+        .await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+}

@@ -314,6 +314,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/outputs/{id}/versions", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/items", "ssinfnini"),
+    ("GET", "/{lang}/outputs/{id}/plan.pdf", "nnononono"),
     ("GET", "/{lang}/outputs/{id}/items/{item}", "nnononono"),
     ("POST", "/{lang}/outputs/{id}/items/{item}", "ssinfnini"),
     (

@@ -499,7 +499,10 @@ impl World {
             path = path.replace("{record_link}", &self.fresh_record_link().await.to_string());
         }
         // An action plan's items: the plan's output, not the seminar's notes.
-        if template.contains("/items") || template.contains("/starting-points") {
+        if ["/items", "/starting-points", "/plan.pdf"]
+            .iter()
+            .any(|part| template.contains(part))
+        {
             path = path
                 .replace("/outputs/{id}", &format!("/outputs/{}", self.plan))
                 .replace("{item}", &self.plan_item.to_string());

@@ -1,0 +1,259 @@
+//! An action plan as a written report in PDF, in the reader's language: where it starts from
+//! (its city's weakest and strongest fields), its items in a table, then each item with what it
+//! addresses and its progress updates. Evidence is listed only where the reader may see it.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::Path;
+use crate::viewer::Viewer;
+use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
+use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
+use ateneu_domain::programmes::action_plans::ItemStatus;
+use ateneu_reports::pdf::{Block, Document};
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+fn status(v: &Viewer, status: ItemStatus) -> String {
+    v.t(&format!(
+        "action-plan-status-{}",
+        status.key().replace('_', "-")
+    ))
+}
+
+fn points(v: &Viewer, points: &[FieldPoint]) -> Vec<String> {
+    points
+        .iter()
+        .map(|p| {
+            let mut line = format!(
+                "{}: {}",
+                p.name.get(v.lang),
+                ateneu_app::i18n::decimal(v.lang, p.value, 1)
+            );
+            if !p.inspiration.is_empty() {
+                let titles: Vec<&str> = p.inspiration.iter().map(|i| i.title.as_str()).collect();
+                line.push_str(&format!(
+                    " · {} {}",
+                    v.t("action-plan-inspiration"),
+                    titles.join("; ")
+                ));
+            }
+            line
+        })
+        .collect()
+}
+
+fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
+    let d = &x.item.draft;
+    let mut blocks = vec![Block::Heading {
+        level: 3,
+        text: format!("{}. {}", x.item.position, d.title.show(v.lang).text),
+    }];
+    if let Some(description) = &d.description {
+        blocks.push(Block::Paragraph(description.show(v.lang).text.to_owned()));
+    }
+    let mut facts = vec![format!(
+        "{}: {} · {} %",
+        v.t("action-plan-status"),
+        status(v, d.status),
+        d.progress
+    )];
+    let mut fact = |key: &str, value: String| {
+        if !value.is_empty() {
+            facts.push(format!("{}: {value}", v.t(key)));
+        }
+    };
+    fact("action-plan-responsible", d.responsible.clone());
+    fact("action-plan-partners", d.partners.clone());
+    fact(
+        "action-plan-starts",
+        d.starts_on.map(|x| x.to_string()).unwrap_or_default(),
+    );
+    fact(
+        "action-plan-ends",
+        d.ends_on.map(|x| x.to_string()).unwrap_or_default(),
+    );
+    fact(
+        "action-plan-budget",
+        d.budget
+            .as_ref()
+            .map(|b| {
+                format!(
+                    "{} {}",
+                    b.currency.format_amount(b.amount),
+                    b.currency.code()
+                )
+            })
+            .unwrap_or_default(),
+    );
+    let join = |items: Vec<String>| items.join(", ");
+    fact(
+        "action-plan-fields",
+        join(d.fields.iter().cloned().collect()),
+    );
+    fact(
+        "action-plan-sdgs",
+        join(d.sdgs.iter().map(u8::to_string).collect()),
+    );
+    fact(
+        "action-plan-targets",
+        join(
+            d.sdg_targets
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+        ),
+    );
+    blocks.push(Block::Bullets(facts));
+    if !x.updates.is_empty() {
+        blocks.push(Block::Paragraph(v.t("action-plan-updates")));
+        blocks.push(Block::Bullets(
+            x.updates
+                .iter()
+                .map(|u| {
+                    let mut line = u.update.on.to_string();
+                    if let Some(s) = u.update.status {
+                        line.push_str(&format!(" · {}", status(v, s)));
+                    }
+                    if let Some(p) = u.update.progress {
+                        line.push_str(&format!(" · {p} %"));
+                    }
+                    if !u.update.note.is_empty() {
+                        line.push_str(&format!(" — {}", u.update.note));
+                    }
+                    if let Some(link) = &u.update.link {
+                        line.push_str(&format!(" · {link}"));
+                    }
+                    if let Some(practice) = &u.practice {
+                        let title = practice
+                            .titles
+                            .get(&v.lang)
+                            .or_else(|| practice.titles.values().next())
+                            .map_or(practice.slug.as_str(), String::as_str);
+                        line.push_str(&format!(" · {title}"));
+                    }
+                    line
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}
+
+/// The report's blocks, in order.
+pub fn blocks(v: &Viewer, plan: &ActionPlanView, starting: &StartingPoints) -> Vec<Block> {
+    let output = &plan.output.output;
+    let city = plan.output.city.draft.name.show(v.lang).text.to_owned();
+    let mut blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: output.title.clone(),
+        },
+        Block::Paragraph(format!("{city} · {}", super::kind_label(v, &output.kind))),
+    ];
+    if !output.summary.is_empty() {
+        blocks.push(Block::Paragraph(output.summary.clone()));
+    }
+    if let Some(assessment) = &starting.assessment {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: v.t("action-plan-starting"),
+        });
+        blocks.push(Block::Paragraph(format!(
+            "{} {} ({})",
+            v.t("action-plan-starting-from"),
+            assessment.title,
+            assessment.starts_on
+        )));
+        for (heading, list) in [
+            ("action-plan-weaknesses", &starting.weaknesses),
+            ("action-plan-strengths", &starting.strengths),
+        ] {
+            if !list.is_empty() {
+                blocks.push(Block::Paragraph(v.t(heading)));
+                blocks.push(Block::Bullets(points(v, list)));
+            }
+        }
+    }
+    blocks.push(Block::Heading {
+        level: 2,
+        text: v.t("action-plan-items"),
+    });
+    if plan.items.is_empty() {
+        blocks.push(Block::Paragraph(v.t("action-plan-none")));
+        return blocks;
+    }
+    if let Some(progress) = plan.progress {
+        blocks.push(Block::Paragraph(v.tf(
+            "action-plan-mean-progress",
+            &[("progress", progress.into())],
+        )));
+    }
+    blocks.push(Block::Table {
+        header: vec![
+            "#".to_owned(),
+            v.t("action-plan-item-title"),
+            v.t("action-plan-status"),
+            v.t("action-plan-progress"),
+            v.t("action-plan-ends"),
+            v.t("action-plan-responsible"),
+        ],
+        rows: plan
+            .items
+            .iter()
+            .map(|x| {
+                let d = &x.item.draft;
+                vec![
+                    x.item.position.to_string(),
+                    d.title.show(v.lang).text.to_owned(),
+                    status(v, d.status),
+                    format!("{} %", d.progress),
+                    d.ends_on.map(|e| e.to_string()).unwrap_or_default(),
+                    d.responsible.clone(),
+                ]
+            })
+            .collect(),
+        widths: vec![0.4, 3.0, 1.2, 1.0, 1.2, 2.0],
+    });
+    for x in &plan.items {
+        blocks.extend(item_blocks(v, x));
+    }
+    blocks
+}
+
+/// `/{lang}/outputs/{id}/plan.pdf`: the plan's report, for whoever may see the plan.
+pub async fn plan_pdf(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let acting = v.acting();
+    let plan = cases::read(&state, &acting, id).await?;
+    let starting = starting::starting_points(&state, &acting, id, v.lang).await?;
+    let document = Document {
+        title: plan.output.output.title.clone(),
+        lang: v.lang.code().to_owned(),
+        blocks: blocks(&v, &plan, &starting),
+        footer: format!(
+            "{} · {}",
+            plan.output.city.draft.name.show(v.lang).text,
+            plan.output.output.updated_at.date_naive()
+        ),
+    };
+    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!(
+        "attachment; filename=\"action-plan-{id}-{}.pdf\"",
+        v.lang.code()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
