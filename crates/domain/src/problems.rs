@@ -150,6 +150,7 @@ problem_keys! {
     DoneMeansComplete => "done_means_complete",
     NotAnActionPlan => "not_an_action_plan",
     UnknownPractice => "unknown_practice",
+    NotAFileOfThePlan => "not_a_file_of_the_plan",
     // What an activity links.
     NotLinkable => "not_linkable",
     AlreadyLinked => "already_linked",

@@ -10,6 +10,7 @@ use super::outputs::{OutputView, kept, read as read_output};
 use super::parse_revision;
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::action_plans::{self as repo, Item, Update};
+use ateneu_db::outputs::files::{self as file_repo, OutputFile};
 use ateneu_domain::programmes::action_plans::{ItemInput, MAX_ITEMS, UpdateInput};
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::{Lang, Problem, ProblemKey};
@@ -24,12 +25,14 @@ pub struct Evidence {
     pub titles: BTreeMap<Lang, String>,
 }
 
-/// An update with the practice given as evidence, when the reader may see it.
+/// An update with the practice given as evidence, when the reader may see it, and the plan's
+/// file given as evidence.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateView {
     #[serde(flatten)]
     pub update: Update,
     pub practice: Option<Evidence>,
+    pub file: Option<OutputFile>,
 }
 
 /// An item with its updates, newest first.
@@ -48,6 +51,8 @@ pub struct ActionPlanView {
     /// The item count by status key, and the mean progress of the items not dropped.
     pub by_status: BTreeMap<String, usize>,
     pub progress: Option<u8>,
+    /// The plan's files, which updates may give as evidence.
+    pub files: Vec<OutputFile>,
 }
 
 fn plan_only(view: &OutputView) -> Result<(), Error> {
@@ -82,6 +87,9 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ActionP
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
     let mut updates = repo::updates(&context.db.conn, &ids).await?;
     let evidence = evidence(context, acting, updates.values().flatten()).await?;
+    // The plan's files are seen by whoever sees the plan.
+    let plan_files = file_repo::of_output(&context.db.conn, id).await?;
+    let files: HashMap<i64, &OutputFile> = plan_files.iter().map(|f| (f.id, f)).collect();
     let mut by_status = BTreeMap::new();
     for item in &items {
         *by_status
@@ -98,6 +106,9 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ActionP
                 .into_iter()
                 .map(|update| UpdateView {
                     practice: update.practice_id.and_then(|p| evidence.get(&p).cloned()),
+                    file: update
+                        .file_id
+                        .and_then(|f| files.get(&f).map(|f| (*f).clone())),
                     update,
                 })
                 .collect(),
@@ -109,6 +120,7 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ActionP
         items,
         by_status,
         progress,
+        files: plan_files,
     })
 }
 
@@ -242,6 +254,15 @@ pub async fn add_update(
             }
         }
     };
+    if let Some(file) = draft.file {
+        let found = file_repo::by_id(&context.db.conn, file).await?;
+        if found.is_none_or(|f| f.output_id != id) {
+            return Err(Error::field(
+                "file",
+                Problem::with_detail(ProblemKey::NotAFileOfThePlan, file.to_string()),
+            ));
+        }
+    }
     let txn = context.db.write().await?;
     // The item as it stands inside the transaction: an update never moves a stale copy.
     let item = repo::item(&*txn, id, item_id).await?;

@@ -36,6 +36,7 @@ pub mod action_plan_update {
         pub note: String,
         pub link: Option<String>,
         pub practice_id: Option<i64>,
+        pub file_id: Option<i64>,
         pub status: Option<String>,
         pub progress: Option<i32>,
         pub created_by: Option<i64>,

@@ -13,7 +13,8 @@ CREATE TABLE action_plan_items (
     updated_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX action_plan_items_output ON action_plan_items (output_id, position);
--- A dated update of an item, with its evidence: a link, or a good practice of the platform.
+-- A dated update of an item, with its evidence: a link, a file of the plan, or a good practice
+-- of the platform.
 CREATE TABLE action_plan_updates (
     id {id},
     item_id BIGINT NOT NULL REFERENCES action_plan_items (id) ON DELETE CASCADE,
@@ -21,6 +22,7 @@ CREATE TABLE action_plan_updates (
     note TEXT NOT NULL,
     link TEXT,
     practice_id BIGINT REFERENCES practices (id) ON DELETE SET NULL,
+    file_id BIGINT REFERENCES output_files (id) ON DELETE SET NULL,
     status TEXT,
     progress INTEGER,
     created_by BIGINT REFERENCES users (id) ON DELETE SET NULL,

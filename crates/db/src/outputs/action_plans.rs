@@ -42,6 +42,9 @@ pub struct Update {
     /// The practice given as evidence (shown only to those who may see it).
     #[serde(skip)]
     pub practice_id: Option<i64>,
+    /// The plan's file given as evidence.
+    #[serde(skip)]
+    pub file_id: Option<i64>,
     pub status: Option<ItemStatus>,
     pub progress: Option<u8>,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -75,6 +78,7 @@ fn to_update(m: action_plan_update::Model) -> DbResult<Update> {
         note: m.note,
         link: m.link,
         practice_id: m.practice_id,
+        file_id: m.file_id,
         status: m
             .status
             .as_deref()
@@ -272,6 +276,7 @@ pub async fn add_update(
         note: Set(draft.note.clone()),
         link: Set(draft.link.clone()),
         practice_id: Set(practice_id),
+        file_id: Set(draft.file),
         status: Set(draft.status.map(|s| s.key().to_owned())),
         progress: Set(draft.progress.map(i32::from)),
         created_by: Set(who.user_id),

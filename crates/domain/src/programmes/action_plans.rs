@@ -357,6 +357,8 @@ pub struct UpdateDraft {
     pub link: Option<String>,
     /// Evidence in the platform: a good practice, by its slug.
     pub practice: Option<String>,
+    /// Evidence filed with the plan: one of its files, by id.
+    pub file: Option<i64>,
     pub status: Option<ItemStatus>,
     pub progress: Option<u8>,
 }
@@ -370,6 +372,9 @@ pub struct UpdateInput {
     pub link: String,
     /// A good practice's address or slug.
     pub practice: String,
+    /// The id of one of the plan's files, or empty.
+    #[serde(deserialize_with = "number_or_text")]
+    pub file: String,
     /// Empty: unchanged.
     pub status: String,
     /// Empty: unchanged.
@@ -393,6 +398,15 @@ impl UpdateInput {
         let note = text(&mut errors, "note", &self.note, MAX_TEXT);
         let link = super::outputs::link(&mut errors, "link", &self.link);
         let practice = practice_slug(&self.practice);
+        let file = match self.file.trim() {
+            "" => None,
+            given => errors.take(
+                "file",
+                given
+                    .parse::<i64>()
+                    .map_err(|_| Problem::with_detail(ProblemKey::NotANumber, given)),
+            ),
+        };
         let status = match self.status.trim() {
             "" => None,
             given => errors.take("status", ItemStatus::parse(given)),
@@ -416,6 +430,7 @@ impl UpdateInput {
                 note,
                 link,
                 practice,
+                file,
                 status,
                 progress,
             }),

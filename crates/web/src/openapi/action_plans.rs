@@ -124,11 +124,13 @@ pub(crate) fn schemas() -> Value {
         "ActionPlanUpdateInput": {"type": "object", "required": ["on"], "properties": {
             "on": date, "note": text(MAX_TEXT), "link": {"type": "string"},
             "practice": {"type": "string", "description": "a good practice's slug or address"},
+            "file": {"type": ["string", "integer"], "description": "the id of one of the plan's files (`/outputs/{id}/files`)"},
             "status": {"type": "string", "enum": statuses.iter().map(|s| json!(s)).chain([json!("")]).collect::<Vec<_>>()},
             "progress": {"type": ["string", "integer"], "description": "0 to 100, or empty: unchanged"}}},
         "ActionPlanItemView": {"allOf": [schema_ref("ActionPlanItem"), {"type": "object", "properties": {
             "updates": {"type": "array", "items": {"allOf": [schema_ref("ActionPlanUpdate"), {"type": "object", "properties": {
-                "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}}}}]}}}}]},
+                "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}},
+                "file": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "file_name": {"type": "string"}, "content_type": {"type": "string"}, "size": {"type": "integer"}}}}}]}}}}]},
         "StartingPoints": {"type": "object", "properties": {
             "assessment": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "starts_on": date}},
             "weaknesses": {"type": "array", "items": schema_ref("FieldPoint")},
@@ -144,6 +146,7 @@ pub(crate) fn schemas() -> Value {
             "output": schema_ref("OutputView"),
             "items": {"type": "array", "items": schema_ref("ActionPlanItemView")},
             "by_status": {"type": "object", "additionalProperties": {"type": "integer"}},
-            "progress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100}}}
+            "progress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+            "files": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}, "file_name": {"type": "string"}}}}}}
     })
 }

@@ -124,6 +124,9 @@ fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
                     if let Some(link) = &u.update.link {
                         line.push_str(&format!(" · {link}"));
                     }
+                    if let Some(file) = &u.file {
+                        line.push_str(&format!(" · {}", file.file_name));
+                    }
                     if let Some(practice) = &u.practice {
                         let title = practice
                             .titles

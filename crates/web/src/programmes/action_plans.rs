@@ -207,6 +207,7 @@ fn item_page(
                     @if let Some(progress) = u.update.progress { "· " (progress) "% " }
                     @if !u.update.note.is_empty() { "— " (u.update.note) }
                     @if let Some(link) = &u.update.link { " · " a href=(link) rel="external noopener" { (v.t("action-plan-evidence")) } }
+                    @if let Some(file) = &u.file { " · " a href=(super::output_files::file_url(file)) { (file.file_name) } }
                     @if let Some(practice) = &u.practice {
                         " · " a href=(v.href(&format!("/practices/{}", practice.slug))) {
                             (practice.titles.get(&v.lang).or_else(|| practice.titles.values().next()).map_or(practice.slug.as_str(), String::as_str))
@@ -226,6 +227,12 @@ fn item_page(
                         (Field::new("progress", v.t("action-plan-update-progress"), &update.progress).kind("number").scope("update").render(v, update_errors))
                         (Field::new("link", v.t("action-plan-update-link"), &update.link).kind("url").scope("update").render(v, update_errors))
                         (Field::new("practice", v.t("action-plan-update-practice"), &update.practice).scope("update").render(v, update_errors))
+                        @if !plan.files.is_empty() {
+                            @let files: Vec<(String, String)> = std::iter::once((String::new(), v.t("none")))
+                                .chain(plan.files.iter().map(|f| (f.id.to_string(), f.file_name.clone())))
+                                .collect();
+                            (layout::select_in(v, Some("update"), "file", &v.t("action-plan-update-file"), &files, &update.file, update_errors))
+                        }
                         div.actions { button.button type="submit" { (v.t("add")) } }
                     }
                 }

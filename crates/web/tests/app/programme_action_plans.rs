@@ -552,3 +552,58 @@ async fn the_plan_s_pdf_report_holds_its_items_and_progress_in_the_reader_s_lang
         .await;
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }
+
+/// Uploads a PDF to an output; its id.
+async fn upload(w: &World, output: i64) -> i64 {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let (content_type, body) =
+        crate::practices_media::multipart("evidence.pdf", crate::practices_media::PDF, &[]);
+    let request = Request::post(format!("/api/v1/outputs/{output}/files"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::AUTHORIZATION, format!("Bearer {}", w.secretariat))
+        .body(Body::from(body))
+        .expect("request");
+    let made = w.app.send_unsigned(request).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    made.json()["id"].as_i64().expect("an id")
+}
+
+#[tokio::test]
+async fn a_file_of_the_plan_is_evidence_and_a_file_of_another_output_is_not() {
+    let w = world().await;
+    let items = format!("/api/v1/outputs/{}/items", w.plan);
+    let (_, item) = w
+        .send(
+            Method::POST,
+            &items,
+            Some(json!({"title_en": "Evening libraries"})),
+            Some(&w.own_editor),
+        )
+        .await;
+    let updates = format!("{items}/{}/updates", item["id"]);
+    let of_plan = upload(&w, w.plan).await;
+    let of_notes = upload(&w, w.notes).await;
+    let (status, refused) = w
+        .send(
+            Method::POST,
+            &updates,
+            Some(json!({"on": "2026-09-01", "note": "Minutes", "file": of_notes})),
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["fields"]["file"]["error"], "not_a_file_of_the_plan");
+    let (status, _) = w
+        .send(
+            Method::POST,
+            &updates,
+            Some(json!({"on": "2026-09-01", "note": "Minutes", "file": of_plan})),
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, plan) = w.send(Method::GET, &items, None, Some(&w.own_editor)).await;
+    assert_eq!(plan["items"][0]["updates"][0]["file"]["id"], of_plan);
+    assert_eq!(plan["files"].as_array().map(Vec::len), Some(1));
+}
