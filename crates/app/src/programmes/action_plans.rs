@@ -55,6 +55,7 @@ pub struct ActionPlanView {
     pub files: Vec<OutputFile>,
 }
 
+/// A write to the plan of an output of another kind: refused, saying why.
 fn plan_only(view: &OutputView) -> Result<(), Error> {
     if view.output.kind == OutputKind::ActionPlan.key() {
         Ok(())
@@ -79,10 +80,13 @@ pub fn mean_progress(items: &[Item]) -> Option<u8> {
     u8::try_from((total + count / 2) / count).ok()
 }
 
-/// The plan of output `id`, or not found for whoever may not see the output.
+/// The plan of output `id`, or not found for whoever may not see the output (and for an
+/// output of another kind: it has no plan to read).
 pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ActionPlanView, Error> {
     let output = read_output(context, acting, id).await?;
-    plan_only(&output)?;
+    if output.output.kind != OutputKind::ActionPlan.key() {
+        return Err(Error::NotFound);
+    }
     let items = repo::items(&context.db.conn, id).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
     let mut updates = repo::updates(&context.db.conn, &ids).await?;

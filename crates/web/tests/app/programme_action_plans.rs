@@ -157,6 +157,13 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(refused["error"], "not_an_action_plan");
+    for path in [
+        notes.clone(),
+        format!("/api/v1/outputs/{}/starting-points", w.notes),
+    ] {
+        let (status, _) = w.send(Method::GET, &path, None, Some(&w.secretariat)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: no plan to read");
+    }
 }
 
 #[tokio::test]
