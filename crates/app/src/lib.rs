@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod frameworks;
 pub mod i18n;
+pub mod indicators;
 pub mod mail;
 pub mod notifications;
 pub mod practices;

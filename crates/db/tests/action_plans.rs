@@ -9,10 +9,9 @@ use ateneu_db::outputs::{self, action_plans};
 use ateneu_db::{DbError, programmes};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::programmes::ProgrammeInput;
-use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, UpdateInput};
+use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, Known, UpdateInput};
 use ateneu_domain::programmes::outputs::OutputInput;
 use common::{audit_actions, city, fresh};
-use std::collections::HashSet;
 
 #[tokio::test]
 async fn a_plan_s_writes_are_logged_and_one_revision_has_one_winner() {
@@ -34,13 +33,13 @@ async fn a_plan_s_writes_are_logged_and_one_revision_has_one_winner() {
     }
     .parse(&[])
     .expect("an output");
-    let fields = HashSet::new();
+    let known = Known::default();
     let item = |title: &str| {
         ItemInput {
             title_en: title.into(),
             ..ItemInput::default()
         }
-        .parse(&fields)
+        .parse(&known)
         .expect("an item")
     };
     let txn = db.write().await.expect("txn");

@@ -151,6 +151,7 @@ problem_keys! {
     NotAnActionPlan => "not_an_action_plan",
     UnknownPractice => "unknown_practice",
     NotAFileOfThePlan => "not_a_file_of_the_plan",
+    UnknownIndicator => "unknown_indicator",
     // What an activity links.
     NotLinkable => "not_linkable",
     AlreadyLinked => "already_linked",

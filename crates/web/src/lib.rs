@@ -14,6 +14,7 @@ pub mod events;
 pub mod extract;
 pub mod frameworks;
 pub mod home;
+pub mod indicators;
 pub mod layout;
 pub mod memberships;
 pub mod negotiate;
@@ -101,6 +102,7 @@ fn pages() -> routing::Routes {
         .merge(accounts::routes())
         .merge(admin::routes())
         .merge(frameworks::routes())
+        .merge(indicators::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
         .merge(programmes::routes())

@@ -11,7 +11,7 @@ use super::parse_revision;
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::action_plans::{self as repo, Item, Update};
 use ateneu_db::outputs::files::{self as file_repo, OutputFile};
-use ateneu_domain::programmes::action_plans::{ItemInput, MAX_ITEMS, UpdateInput};
+use ateneu_domain::programmes::action_plans::{ItemInput, Known, MAX_ITEMS, UpdateInput};
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::{Lang, Problem, ProblemKey};
 use serde::Serialize;
@@ -161,6 +161,14 @@ async fn evidence(
     Ok(shown)
 }
 
+/// What an item's links are checked against: every framework field and every indicator.
+async fn known(context: &Context) -> Result<Known, Error> {
+    Ok(Known {
+        fields: crate::practices::vocabulary(context).await?.fields,
+        indicators: crate::indicators::references()?,
+    })
+}
+
 /// The plan's output when the person keeps it and it is an action plan.
 async fn kept_plan(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
     let view = kept(context, acting, id).await?;
@@ -193,8 +201,7 @@ pub async fn add_item(
     input: &ItemInput,
 ) -> Result<Item, Error> {
     kept_plan(context, acting, id).await?;
-    let vocabulary = crate::practices::vocabulary(context).await?;
-    let draft = input.parse(&vocabulary.fields)?;
+    let draft = input.parse(&known(context).await?)?;
     let txn = context.db.write().await?;
     let item = repo::add_item(&txn, &acting.who, id, &draft, MAX_ITEMS).await?;
     txn.commit().await?;
@@ -210,9 +217,8 @@ pub async fn save_item(
     input: &ItemInput,
 ) -> Result<Item, Error> {
     kept_plan(context, acting, id).await?;
-    let vocabulary = crate::practices::vocabulary(context).await?;
     let revision = parse_revision(&input.revision);
-    let draft = input.parse(&vocabulary.fields);
+    let draft = input.parse(&known(context).await?);
     let (revision, draft) = match (revision, draft) {
         (Ok(revision), Ok(draft)) => (revision, draft),
         (revision, draft) => {

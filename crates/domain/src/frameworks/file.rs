@@ -52,7 +52,7 @@ impl fmt::Display for FileProblem {
     }
 }
 
-type RawText = BTreeMap<String, String>;
+pub(crate) type RawText = BTreeMap<String, String>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,10 +149,22 @@ struct RawExtra {
 }
 
 /// Gathers problems while a file is read.
-struct Reader<'a> {
-    source: &'a str,
-    problems: Vec<FileProblem>,
-    keys: BTreeSet<String>,
+/// Reads the parts of a TOML file (this one, and the indicator frameworks'), keeping every
+/// problem with its line.
+pub(crate) struct Reader<'a> {
+    pub(crate) source: &'a str,
+    pub(crate) problems: Vec<FileProblem>,
+    pub(crate) keys: BTreeSet<String>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(source: &'a str) -> Self {
+        Reader {
+            source,
+            problems: Vec::new(),
+            keys: BTreeSet::new(),
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -160,7 +172,12 @@ impl Reader<'_> {
         line_of(self.source, spanned.span().start)
     }
 
-    fn problem<T>(&mut self, at: &Spanned<T>, key: ProblemKey, detail: impl Into<String>) {
+    pub(crate) fn problem<T>(
+        &mut self,
+        at: &Spanned<T>,
+        key: ProblemKey,
+        detail: impl Into<String>,
+    ) {
         let line = self.line(at);
         self.problems.push(FileProblem {
             line,
@@ -169,7 +186,7 @@ impl Reader<'_> {
         });
     }
 
-    fn text(&mut self, raw: &Spanned<RawText>) -> Trilingual {
+    pub(crate) fn text(&mut self, raw: &Spanned<RawText>) -> Trilingual {
         for (lang, value) in raw.get_ref() {
             if !matches!(lang.as_str(), "en" | "fr" | "es") {
                 self.problem(raw, ProblemKey::UnknownLanguage, lang.clone());
@@ -192,7 +209,7 @@ impl Reader<'_> {
     }
 
     /// Checks a key's spelling and that no other item of the file uses it.
-    fn key(&mut self, raw: &Spanned<String>) -> String {
+    pub(crate) fn key(&mut self, raw: &Spanned<String>) -> String {
         let key = raw.get_ref().trim().to_owned();
         if !valid_key(&key) {
             self.problem(raw, ProblemKey::InvalidKey, key.clone());
@@ -225,14 +242,14 @@ impl Reader<'_> {
     }
 }
 
-fn valid_key(key: &str) -> bool {
+pub(crate) fn valid_key(key: &str) -> bool {
     let mut chars = key.chars();
     key.len() <= 64
         && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-fn line_of(source: &str, offset: usize) -> usize {
+pub(crate) fn line_of(source: &str, offset: usize) -> usize {
     let end = offset.min(source.len());
     source.as_bytes()[..end]
         .iter()
@@ -241,21 +258,24 @@ fn line_of(source: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Reads a framework file; either the whole framework or every problem found, by line.
-pub fn parse_toml(source: &str) -> Result<Framework, Vec<FileProblem>> {
-    let raw: RawFile = toml::from_str(source).map_err(|error| {
+/// Reads a TOML file into its raw form; a syntax error is a problem with its line.
+pub(crate) fn read_toml<T: serde::de::DeserializeOwned>(
+    source: &str,
+) -> Result<T, Vec<FileProblem>> {
+    toml::from_str(source).map_err(|error| {
         let line = error.span().map_or(1, |span| line_of(source, span.start));
         vec![FileProblem {
             line,
             key: ProblemKey::Syntax,
             detail: error.message().trim().to_owned(),
         }]
-    })?;
-    let mut reader = Reader {
-        source,
-        problems: Vec::new(),
-        keys: BTreeSet::new(),
-    };
+    })
+}
+
+/// Reads a framework file; either the whole framework or every problem found, by line.
+pub fn parse_toml(source: &str) -> Result<Framework, Vec<FileProblem>> {
+    let raw: RawFile = read_toml(source)?;
+    let mut reader = Reader::new(source);
     let key = reader.key(&raw.key);
     reader.keys.clear();
     let version = raw.version.get_ref().trim().to_owned();

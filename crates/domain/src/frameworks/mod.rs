@@ -6,7 +6,7 @@
 
 use crate::ProblemKey;
 mod diff;
-mod file;
+pub(crate) mod file;
 
 pub use diff::{Change, FrameworkDiff, ItemKind, ModuleChange, diff};
 pub use file::{FileProblem, parse_toml, to_toml};

@@ -94,6 +94,9 @@ pub struct ItemDraft {
     /// The SDGs it contributes to: those named, and the goals of the targets named.
     pub sdgs: BTreeSet<u8>,
     pub sdg_targets: BTreeSet<SdgTarget>,
+    /// `framework:indicator` of the indicators that measure it.
+    #[serde(default)]
+    pub indicators: BTreeSet<String>,
 }
 
 /// A list given as a JSON array (of texts or numbers) or as one text separated by commas,
@@ -123,6 +126,15 @@ fn listed(value: &str) -> impl Iterator<Item = &str> {
         .split([',', ';', '\n'])
         .map(str::trim)
         .filter(|v| !v.is_empty())
+}
+
+/// What an item's links are checked against.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// `framework:field` of every assessment framework's fields.
+    pub fields: HashSet<String>,
+    /// `framework:indicator` of every indicator framework's indicators.
+    pub indicators: HashSet<String>,
 }
 
 /// The raw fields of an item's form or JSON body.
@@ -156,6 +168,9 @@ pub struct ItemInput {
     pub sdgs: String,
     #[serde(deserialize_with = "list_or_text")]
     pub sdg_targets: String,
+    /// `framework:indicator` of each indicator that measures it.
+    #[serde(deserialize_with = "list_or_text")]
+    pub indicators: String,
     /// The revision the change was made on (when saving an existing item).
     #[serde(deserialize_with = "number_or_text")]
     pub revision: String,
@@ -197,8 +212,9 @@ pub fn parse_progress(value: &str) -> Result<u8, Problem> {
 }
 
 impl ItemInput {
-    /// Checks every field; `known_fields` are the `framework:field` of every framework.
-    pub fn parse(&self, known_fields: &HashSet<String>) -> Result<ItemDraft, FieldErrors> {
+    /// Checks every field; `known` holds the `framework:field` of every assessment framework
+    /// and the `framework:indicator` of every indicator framework.
+    pub fn parse(&self, known: &Known) -> Result<ItemDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let source = match self.source_lang.trim() {
             "" => Lang::En,
@@ -256,7 +272,8 @@ impl ItemInput {
         if status == Some(ItemStatus::Done) && progress.is_some_and(|p| p < 100) {
             errors.add("progress", Problem::new(ProblemKey::DoneMeansComplete));
         }
-        let (fields, sdgs, sdg_targets) = self.links(&mut errors, known_fields);
+        let (fields, sdgs, sdg_targets) = self.links(&mut errors, &known.fields);
+        let indicators = self.indicators(&mut errors, &known.indicators);
         match (title, status, progress) {
             (Some(title), Some(status), Some(progress)) if errors.is_empty() => Ok(ItemDraft {
                 title,
@@ -271,6 +288,7 @@ impl ItemInput {
                 fields,
                 sdgs,
                 sdg_targets,
+                indicators,
             }),
             _ => Err(errors),
         }
@@ -293,6 +311,28 @@ impl ItemInput {
             return None;
         }
         Some(ItemBudget { currency, amount })
+    }
+
+    fn indicators(&self, errors: &mut FieldErrors, known: &HashSet<String>) -> BTreeSet<String> {
+        let mut indicators = BTreeSet::new();
+        for given in listed(&self.indicators) {
+            let given = given.to_lowercase();
+            if known.contains(&given) {
+                indicators.insert(given);
+            } else {
+                errors.add(
+                    "indicators",
+                    Problem::with_detail(ProblemKey::UnknownIndicator, given),
+                );
+            }
+        }
+        if indicators.len() > MAX_LINKS {
+            errors.add(
+                "indicators",
+                Problem::with_detail(ProblemKey::TooManyItems, MAX_LINKS.to_string()),
+            );
+        }
+        indicators
     }
 
     fn links(
@@ -478,6 +518,7 @@ impl ItemDraft {
             fields: join(self.fields.iter().cloned().collect()),
             sdgs: join(self.sdgs.iter().map(u8::to_string).collect()),
             sdg_targets: join(self.sdg_targets.iter().map(|t| t.0.clone()).collect()),
+            indicators: join(self.indicators.iter().cloned().collect()),
             revision: revision.to_string(),
         }
     }

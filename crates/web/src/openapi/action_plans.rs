@@ -1,13 +1,25 @@
-//! The API description of an action plan: its items and their progress updates.
+//! The API description of an action plan (its items and their progress updates, where it
+//! starts from, its PDF) and of the indicator frameworks its items name.
 
 use super::operations::Operation;
 use super::schema_ref;
+use ateneu_domain::indicators::Direction;
 use ateneu_domain::programmes::MAX_TEXT;
 use ateneu_domain::programmes::action_plans::{ItemStatus, MAX_LINKS};
 use ateneu_domain::programmes::outputs::MAX_TITLE;
 use serde_json::{Value, json};
 
 pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "get",
+        "/indicator-frameworks",
+        "reference",
+        "The indicator frameworks (the UNESCO Culture|2030 Indicators): dimensions and indicators with their names in three languages, direction, breakdowns and SDG targets; an action plan's item names an indicator as `framework:indicator`",
+        None,
+        200,
+        "IndicatorFrameworkList",
+        false,
+    ),
     (
         "get",
         "/{lang}/outputs/{id}/plan.pdf",
@@ -82,6 +94,8 @@ pub(crate) const OPERATIONS: &[Operation] = &[
 
 pub(crate) fn schemas() -> Value {
     let statuses: Vec<&str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();
+    let directions: Vec<&str> = Direction::ALL.iter().map(|d| d.key()).collect();
+    let trilingual = json!({"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}});
     let date = json!({"type": "string", "format": "date"});
     let optional_date = json!({"type": ["string", "null"], "format": "date"});
     let text = |max: usize| json!({"type": "string", "maxLength": max});
@@ -109,6 +123,7 @@ pub(crate) fn schemas() -> Value {
             "fields": list("framework:field of each field addressed"),
             "sdgs": list("SDG numbers, 1 to 17"),
             "sdg_targets": list("SDG targets as 11.4 or 12.b"),
+            "indicators": list("framework:indicator of each indicator that measures it (`/indicator-frameworks`)"),
             "revision": {"type": ["string", "integer"], "description": "the item's revision, when saving"}}},
         "ActionPlanItem": {"type": "object", "properties": {
             "id": {"type": "integer"}, "output_id": {"type": "integer"}, "position": {"type": "integer"},
@@ -119,6 +134,7 @@ pub(crate) fn schemas() -> Value {
             "status": {"type": "string", "enum": statuses}, "progress": {"type": "integer", "minimum": 0, "maximum": 100},
             "fields": {"type": "array", "items": {"type": "string"}}, "sdgs": {"type": "array", "items": {"type": "integer"}},
             "sdg_targets": {"type": "array", "items": {"type": "string"}},
+            "indicators": {"type": "array", "items": {"type": "string"}},
             "revision": {"type": "integer"}, "updated_at": {"type": "string", "format": "date-time"}}},
         "ActionPlanUpdate": update,
         "ActionPlanUpdateInput": {"type": "object", "required": ["on"], "properties": {
@@ -131,6 +147,14 @@ pub(crate) fn schemas() -> Value {
             "updates": {"type": "array", "items": {"allOf": [schema_ref("ActionPlanUpdate"), {"type": "object", "properties": {
                 "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}},
                 "file": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "file_name": {"type": "string"}, "content_type": {"type": "string"}, "size": {"type": "integer"}}}}}]}}}}]},
+        "IndicatorFrameworkList": {"type": "array", "items": {"type": "object", "properties": {
+            "key": {"type": "string"}, "version": {"type": "string"}, "name": trilingual.clone(), "source": {"type": "string"},
+            "dimensions": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}, "name": trilingual.clone()}}},
+            "indicators": {"type": "array", "items": {"type": "object", "properties": {
+                "key": {"type": "string"}, "number": {"type": "integer"}, "dimension": {"type": "string"}, "name": trilingual,
+                "unit": {"type": "string"}, "direction": {"type": "string", "enum": directions},
+                "breakdowns": {"type": "array", "items": {"type": "string"}},
+                "sdg_targets": {"type": "array", "items": {"type": "string"}}}}}}}},
         "StartingPoints": {"type": "object", "properties": {
             "assessment": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "title": {"type": "string"}, "starts_on": date}},
             "weaknesses": {"type": "array", "items": schema_ref("FieldPoint")},

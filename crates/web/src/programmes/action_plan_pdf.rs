@@ -104,6 +104,15 @@ fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
                 .collect(),
         ),
     );
+    fact(
+        "action-plan-indicators",
+        join(
+            d.indicators
+                .iter()
+                .map(|i| crate::indicators::name_of(v, i))
+                .collect(),
+        ),
+    );
     blocks.push(Block::Bullets(facts));
     if !x.updates.is_empty() {
         blocks.push(Block::Paragraph(v.t("action-plan-updates")));

@@ -151,6 +151,7 @@ fn item_fields(v: &Viewer, input: &ItemInput, errors: &FieldErrors) -> Markup {
         (Field::new("fields", v.t("action-plan-fields"), &input.fields).hint(v.t("action-plan-fields-hint")).scope("item").render(v, errors))
         (Field::new("sdgs", v.t("action-plan-sdgs"), &input.sdgs).hint(v.t("action-plan-sdgs-hint")).scope("item").render(v, errors))
         (Field::new("sdg_targets", v.t("action-plan-targets"), &input.sdg_targets).hint(v.t("action-plan-targets-hint")).scope("item").render(v, errors))
+        (Field::new("indicators", v.t("action-plan-indicators"), &input.indicators).hint(v.t("action-plan-indicators-hint")).scope("item").render(v, errors))
     }
 }
 
@@ -197,6 +198,7 @@ fn item_page(
             @if !draft.fields.is_empty() { dt { (v.t("action-plan-fields")) } dd { @for (n, f) in draft.fields.iter().enumerate() { @if n > 0 { ", " } (f) } } }
             @if !draft.sdgs.is_empty() { dt { (v.t("action-plan-sdgs")) } dd { @for (n, s) in draft.sdgs.iter().enumerate() { @if n > 0 { ", " } (v.tf("action-plan-sdg", &[("number", (*s).into())])) } } }
             @if !draft.sdg_targets.is_empty() { dt { (v.t("action-plan-targets")) } dd { @for (n, t) in draft.sdg_targets.iter().enumerate() { @if n > 0 { ", " } (t.as_str()) } } }
+            @if !draft.indicators.is_empty() { dt { (v.t("action-plan-indicators")) } dd { @for (n, i) in draft.indicators.iter().enumerate() { @if n > 0 { ", " } (crate::indicators::name_of(v, i)) } } }
         }
         section #updates {
             h2 { (v.t("action-plan-updates")) }

@@ -1,6 +1,6 @@
 //! An action plan kept through its pages: Buenos Aires's editor, in Spanish, opens the plan the
 //! secretariat filed, adds an item with the SDG target it serves, records its progress, and
-//! sees the plan's mean progress; every page on the way has its fields labelled, its messages
+//! sees the plan's mean progress, and reads the indicators an item may name; every page on the way has its fields labelled, its messages
 //! in Spanish, and passes the audit.
 
 use crate::common::{editor, secretariat};
@@ -80,6 +80,12 @@ async fn a_city_keeps_its_action_plan_through_the_pages() {
         assert!(updates.contains("En curso"), "{updates}");
         b.check_page().await;
 
+        // The indicators an item may name, on their own page.
+        b.goto("/es/indicators").await;
+        b.wait_text("main", "Participación cultural").await;
+        b.check_page().await;
+
+        b.goto(&item).await;
         b.click(&format!("main a[href='{base}#items']")).await;
         let items = b.wait_text("#items", "Avance medio").await;
         assert!(items.contains("40 %") && items.contains("En curso"), "{items}");

@@ -4,14 +4,15 @@
 use super::*;
 use proptest::prelude::*;
 
-fn known() -> HashSet<String> {
-    [
-        "culture21-actions:cultural-rights",
-        "culture21-actions:heritage",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect()
+fn known() -> Known {
+    let set = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect();
+    Known {
+        fields: set(&[
+            "culture21-actions:cultural-rights",
+            "culture21-actions:heritage",
+        ]),
+        indicators: set(&["culture2030-indicators:cultural-participation"]),
+    }
 }
 
 fn item() -> ItemInput {
@@ -45,9 +46,14 @@ fn every_bad_field_is_named() {
         fields: "culture21-actions:cultural-rights, culture21-actions:nowhere".into(),
         sdgs: "11, 18".into(),
         sdg_targets: "11.4; 19.1".into(),
+        indicators: "culture2030-indicators:nowhere".into(),
         ..ItemInput::default()
     };
     let errors = input.parse(&known()).expect_err("refused");
+    assert_eq!(
+        errors.get("indicators").map(|p| p.key),
+        Some(ProblemKey::UnknownIndicator)
+    );
     let key = |field: &str| errors.get(field).map(|p| p.key);
     assert_eq!(key("source_lang"), Some(ProblemKey::UnknownLanguage));
     assert_eq!(key("title_en"), Some(ProblemKey::TooLong));
@@ -227,9 +233,11 @@ fn an_item_shown_in_its_form_reads_back_the_same() {
         fields: "culture21-actions:heritage".into(),
         sdgs: "4".into(),
         sdg_targets: "11.4".into(),
+        indicators: "Culture2030-Indicators:cultural-participation".into(),
         ..item()
     };
     let draft = input.parse(&known()).expect("valid");
+    assert_eq!(draft.indicators.len(), 1);
     let shown = draft.as_input(7);
     assert_eq!(shown.revision, "7");
     assert_eq!(shown.parse(&known()), Ok(draft));

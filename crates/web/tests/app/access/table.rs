@@ -150,6 +150,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/outputs/{id}/versions", "ssinfnini"),
     ("POST", "/api/v1/outputs/{id}/disseminations", "ssinfnini"),
     // A confidential action plan: seen like its output, kept by those who keep it.
+    ("GET", "/api/v1/indicator-frameworks", "ooooooooo"),
     ("GET", "/api/v1/outputs/{id}/items", "nnononono"),
     ("POST", "/api/v1/outputs/{id}/items", "ssinfnini"),
     ("GET", "/api/v1/outputs/{id}/starting-points", "nnononono"),
@@ -313,6 +314,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/{lang}/outputs/{id}", "nnononono"),
     ("POST", "/{lang}/outputs/{id}/versions", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinfnini"),
+    ("GET", "/{lang}/indicators", "ooooooooo"),
     ("POST", "/{lang}/outputs/{id}/items", "ssinfnini"),
     ("GET", "/{lang}/outputs/{id}/plan.pdf", "nnononono"),
     ("GET", "/{lang}/outputs/{id}/items/{item}", "nnononono"),

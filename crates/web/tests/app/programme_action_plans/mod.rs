@@ -1,23 +1,26 @@
 //! An action plan: items checked field by field with what they address (fields, SDGs, SDG
 //! targets that bring their goals), progress updates that move an item, evidence shown only to
 //! those who may see it, a save on an old revision refused, the plan hidden like its output,
-//! and the same through the pages, in the reader's language.
+//! and the same through the pages, in the reader's language. What a plan starts from, its PDF,
+//! file evidence and indicators are in `around`.
+
+mod around;
 
 use crate::common::{TestApp, editor, secretariat};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-struct World {
-    app: TestApp,
+pub(super) struct World {
+    pub(super) app: TestApp,
     /// A confidential action plan of Buenos Aires's policy-design workshop, and internal notes.
-    plan: i64,
-    notes: i64,
-    secretariat: String,
-    own_editor: String,
-    other_editor: String,
+    pub(super) plan: i64,
+    pub(super) notes: i64,
+    pub(super) secretariat: String,
+    pub(super) own_editor: String,
+    pub(super) other_editor: String,
 }
 
-async fn world() -> World {
+pub(super) async fn world() -> World {
     let app = TestApp::with_demo().await;
     let secretariat_token = app
         .user("secretariat@example.org", &[secretariat("uclg-culture")])
@@ -64,6 +67,20 @@ async fn world() -> World {
 }
 
 impl World {
+    /// A new item of the plan with this English title: the item and its address in the API.
+    pub(super) async fn new_item(&self, title: &str, token: &str) -> (Value, String) {
+        let items = format!("/api/v1/outputs/{}/items", self.plan);
+        let (status, item) = self.post(&items, json!({ "title_en": title }), token).await;
+        assert_eq!(status, StatusCode::CREATED, "{item}");
+        let path = format!("{items}/{}", item["id"]);
+        (item, path)
+    }
+
+    /// A JSON body posted with a token: the status and the answer.
+    pub(super) async fn post(&self, path: &str, body: Value, token: &str) -> (StatusCode, Value) {
+        self.send(Method::POST, path, Some(body), Some(token)).await
+    }
+
     async fn send(
         &self,
         method: Method,
@@ -86,14 +103,11 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
     let w = world().await;
     let items = format!("/api/v1/outputs/{}/items", w.plan);
     let (status, bad) = w
-        .send(
-            Method::POST,
+        .post(
             &items,
-            Some(
-                json!({"title_en": " ", "sdg_targets": ["19.1"], "fields": "nowhere:field",
+            json!({"title_en": " ", "sdg_targets": ["19.1"], "fields": "nowhere:field",
                         "status": "done", "progress": 50, "budget": "100", "ends_on": "someday"}),
-            ),
-            Some(&w.own_editor),
+            &w.own_editor,
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
@@ -107,17 +121,10 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
     ] {
         assert_eq!(bad["fields"][field]["error"], key, "{field}: {bad}");
     }
-    let (status, item) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"source_lang": "es", "title_es": "Bibliotecas abiertas hasta las 22 h",
+    let (status, item) = w.post(&items, json!({"source_lang": "es", "title_es": "Bibliotecas abiertas hasta las 22 h",
                         "fields": ["culture21-actions:cultural-rights"], "sdgs": [4], "sdg_targets": ["11.4"],
                         "budget": "12500.50", "currency": "ars", "starts_on": "2026-06-01",
-                        "ends_on": "2027-06-30", "responsible": "Dirección de Bibliotecas"})),
-            Some(&w.own_editor),
-        )
-        .await;
+                        "ends_on": "2027-06-30", "responsible": "Dirección de Bibliotecas"}), &w.own_editor).await;
     assert_eq!(status, StatusCode::CREATED, "{item}");
     assert_eq!(item["position"], 1);
     assert_eq!(item["sdgs"], json!([4, 11]), "a target brings its goal");
@@ -130,12 +137,7 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
         (Some("planned"), Some(0))
     );
     let (_, second) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"title_en": "A second item"})),
-            Some(&w.secretariat),
-        )
+        .post(&items, json!({"title_en": "A second item"}), &w.secretariat)
         .await;
     assert_eq!(second["position"], 2);
 
@@ -148,12 +150,7 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
     // Only an action plan has items.
     let notes = format!("/api/v1/outputs/{}/items", w.notes);
     let (status, refused) = w
-        .send(
-            Method::POST,
-            &notes,
-            Some(json!({"title_en": "x"})),
-            Some(&w.secretariat),
-        )
+        .post(&notes, json!({"title_en": "x"}), &w.secretariat)
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(refused["error"], "not_an_action_plan");
@@ -170,24 +167,13 @@ async fn items_are_checked_field_by_field_and_keep_what_they_address() {
 async fn updates_move_an_item_and_show_evidence_only_to_those_who_may_see_it() {
     let w = world().await;
     let items = format!("/api/v1/outputs/{}/items", w.plan);
-    let (_, item) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"title_en": "Evening libraries"})),
-            Some(&w.secretariat),
-        )
-        .await;
-    let item_path = format!("{items}/{}", item["id"]);
+    let (_, item_path) = w.new_item("Evening libraries", &w.secretariat).await;
     // A draft practice of Lyon: its editors and the secretariat see it, Buenos Aires's do not.
     let (status, draft) = w
-        .send(
-            Method::POST,
+        .post(
             "/api/v1/practices",
-            Some(
-                json!({"cities": ["lyon"], "lang": "en", "title": "Lyon's evening reading rooms"}),
-            ),
-            Some(&w.secretariat),
+            json!({"cities": ["lyon"], "lang": "en", "title": "Lyon's evening reading rooms"}),
+            &w.secretariat,
         )
         .await;
     assert!(status.is_success(), "{draft}");
@@ -195,26 +181,18 @@ async fn updates_move_an_item_and_show_evidence_only_to_those_who_may_see_it() {
 
     let updates = format!("{item_path}/updates");
     let (status, hidden) = w
-        .send(
-            Method::POST,
+        .post(
             &updates,
-            Some(json!({"on": "2026-09-01", "note": "Like Lyon", "practice": slug})),
-            Some(&w.own_editor),
+            json!({"on": "2026-09-01", "note": "Like Lyon", "practice": slug}),
+            &w.own_editor,
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{hidden}");
     assert_eq!(hidden["fields"]["practice"]["error"], "unknown_practice");
 
-    let (status, update) = w
-        .send(
-            Method::POST,
-            &updates,
-            Some(json!({"on": "2026-09-01", "note": "Two libraries open", "status": "under_way",
+    let (status, update) = w.post(&updates, json!({"on": "2026-09-01", "note": "Two libraries open", "status": "under_way",
                         "progress": 50, "practice": format!("https://example.org/en/practices/{slug}"),
-                        "link": "https://example.org/news/libraries"})),
-            Some(&w.secretariat),
-        )
-        .await;
+                        "link": "https://example.org/news/libraries"}), &w.secretariat).await;
     assert_eq!(status, StatusCode::CREATED, "{update}");
     let (_, seen) = w
         .send(Method::GET, &item_path, None, Some(&w.secretariat))
@@ -240,21 +218,19 @@ async fn updates_move_an_item_and_show_evidence_only_to_those_who_may_see_it() {
 
     // Done means complete; a status alone is an update.
     let (status, stuck) = w
-        .send(
-            Method::POST,
+        .post(
             &updates,
-            Some(json!({"on": "2026-10-01", "status": "done", "progress": 90})),
-            Some(&w.own_editor),
+            json!({"on": "2026-10-01", "status": "done", "progress": 90}),
+            &w.own_editor,
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(stuck["fields"]["progress"]["error"], "done_means_complete");
     let (status, _) = w
-        .send(
-            Method::POST,
+        .post(
             &updates,
-            Some(json!({"on": "2026-12-01", "status": "done"})),
-            Some(&w.own_editor),
+            json!({"on": "2026-12-01", "status": "done"}),
+            &w.own_editor,
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -270,15 +246,7 @@ async fn updates_move_an_item_and_show_evidence_only_to_those_who_may_see_it() {
 async fn a_save_on_an_old_revision_is_refused_and_the_plan_hides_like_its_output() {
     let w = world().await;
     let items = format!("/api/v1/outputs/{}/items", w.plan);
-    let (_, item) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"title_en": "Evening libraries"})),
-            Some(&w.own_editor),
-        )
-        .await;
-    let item_path = format!("{items}/{}", item["id"]);
+    let (item, item_path) = w.new_item("Evening libraries", &w.own_editor).await;
     let (status, saved) = w
         .send(
             Method::PUT,
@@ -315,12 +283,7 @@ async fn a_save_on_an_old_revision_is_refused_and_the_plan_hides_like_its_output
         }
     }
     let (status, _) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"title_en": "x"})),
-            Some(&w.other_editor),
-        )
+        .post(&items, json!({"title_en": "x"}), &w.other_editor)
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let mut stranger = w.app.fresh_browser();
@@ -424,193 +387,4 @@ async fn the_pages_add_save_and_record_progress_in_the_reader_s_language() {
         )
         .await;
     assert_eq!(plan["items"][0]["progress"], 40);
-}
-
-#[tokio::test]
-async fn a_plan_starts_from_its_city_s_weakest_fields_beside_other_cities_practices() {
-    let mut w = world().await;
-    let path = format!("/api/v1/outputs/{}/starting-points", w.plan);
-    let (status, none) = w.send(Method::GET, &path, None, Some(&w.own_editor)).await;
-    assert_eq!(status, StatusCode::OK, "{none}");
-    assert_eq!(none["assessment"], Value::Null, "no closed assessment yet");
-    assert_eq!(none["weaknesses"], json!([]));
-
-    // The examples: a closed public assessment of Buenos Aires, and practices of Lyon, Bilbao
-    // and Buenos Aires, each tagged with two fields.
-    ateneu_app::demo::load_examples(&w.app.state)
-        .await
-        .expect("the examples load");
-    ateneu_app::practices::reindex(&w.app.state).await;
-    let tagged: [(&str, &[&str]); 3] = [
-        ("lyon", &["cultural-rights", "culture-education"]),
-        (
-            "bilbao",
-            &["heritage-diversity-creativity", "governance-of-culture"],
-        ),
-        (
-            "buenos-aires",
-            &["culture-equity-inclusion", "culture-urban-planning"],
-        ),
-    ];
-    let (status, points) = w.send(Method::GET, &path, None, Some(&w.own_editor)).await;
-    assert_eq!(status, StatusCode::OK, "{points}");
-    assert!(points["assessment"]["id"].is_i64(), "{points}");
-    let weaknesses = points["weaknesses"].as_array().expect("a list");
-    let strengths = points["strengths"].as_array().expect("a list");
-    assert!(!weaknesses.is_empty() && weaknesses.len() <= 3, "{points}");
-    for weak in weaknesses {
-        for strong in strengths {
-            assert!(
-                weak["value"].as_f64() < strong["value"].as_f64(),
-                "{points}"
-            );
-        }
-    }
-    for point in weaknesses.iter().chain(strengths) {
-        let field = point["field"].as_str().expect("a field");
-        let key = field
-            .strip_prefix("culture21-actions:")
-            .expect("the framework's");
-        let mut expected: Vec<&str> = tagged
-            .iter()
-            .filter(|(city, fields)| *city != "buenos-aires" && fields.contains(&key))
-            .map(|(city, _)| *city)
-            .collect();
-        expected.sort_unstable();
-        let mut cities: Vec<&str> = point["inspiration"]
-            .as_array()
-            .expect("a list")
-            .iter()
-            .flat_map(|p| p["cities"].as_array().expect("cities").iter())
-            .filter_map(Value::as_str)
-            .collect();
-        cities.sort_unstable();
-        assert_eq!(cities, expected, "{field}: other cities' practices only");
-    }
-    // The page shows them in the reader's language; another city's editor gets not found.
-    w.app.sign_in("ba@example.org").await;
-    let page = w.app.get(&format!("/fr/outputs/{}", w.plan)).await;
-    assert!(
-        page.body.contains("Les champs les plus faibles"),
-        "{}",
-        page.body
-    );
-    let (status, _) = w
-        .send(Method::GET, &path, None, Some(&w.other_editor))
-        .await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn the_plan_s_pdf_report_holds_its_items_and_progress_in_the_reader_s_language() {
-    let mut w = world().await;
-    let items = format!("/api/v1/outputs/{}/items", w.plan);
-    for (title, responsible) in [
-        (
-            "Bibliothèques ouvertes le soir",
-            "Direction des bibliothèques",
-        ),
-        ("Un festival de quartier", "Maison de la culture"),
-    ] {
-        let (status, item) = w
-            .send(
-                Method::POST,
-                &items,
-                Some(
-                    json!({"source_lang": "fr", "title_fr": title, "responsible": responsible,
-                            "sdg_targets": "11.4"}),
-                ),
-                Some(&w.own_editor),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{item}");
-        if title.starts_with("Biblio") {
-            let (status, _) = w
-                .send(
-                    Method::POST,
-                    &format!("{items}/{}/updates", item["id"]),
-                    Some(json!({"on": "2026-09-01", "note": "Deux bibliothèques ouvertes", "progress": 50})),
-                    Some(&w.own_editor),
-                )
-                .await;
-            assert_eq!(status, StatusCode::CREATED);
-        }
-    }
-    w.app.sign_in("ba@example.org").await;
-    let pdf = w.app.get(&format!("/fr/outputs/{}/plan.pdf", w.plan)).await;
-    assert_eq!(pdf.status, StatusCode::OK);
-    assert_eq!(pdf.headers["content-type"], "application/pdf");
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
-    for needle in [
-        "Plan for the evening city",
-        "Les actions du plan",
-        "Bibliothèques ouvertes le soir",
-        "Un festival de quartier",
-        "Direction des bibliothèques",
-        "Deux bibliothèques ouvertes",
-        "Avancement moyen des actions non abandonnées : 25 %",
-        "11.4",
-    ] {
-        assert!(text.contains(needle), "{needle} in:\n{text}");
-    }
-    let mut stranger = w.app.fresh_browser();
-    let hidden = stranger
-        .get(&format!("/fr/outputs/{}/plan.pdf", w.plan))
-        .await;
-    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
-}
-
-/// Uploads a PDF to an output; its id.
-async fn upload(w: &World, output: i64) -> i64 {
-    use axum::body::Body;
-    use axum::http::{Request, header};
-    let (content_type, body) =
-        crate::practices_media::multipart("evidence.pdf", crate::practices_media::PDF, &[]);
-    let request = Request::post(format!("/api/v1/outputs/{output}/files"))
-        .header(header::CONTENT_TYPE, content_type)
-        .header(header::AUTHORIZATION, format!("Bearer {}", w.secretariat))
-        .body(Body::from(body))
-        .expect("request");
-    let made = w.app.send_unsigned(request).await;
-    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
-    made.json()["id"].as_i64().expect("an id")
-}
-
-#[tokio::test]
-async fn a_file_of_the_plan_is_evidence_and_a_file_of_another_output_is_not() {
-    let w = world().await;
-    let items = format!("/api/v1/outputs/{}/items", w.plan);
-    let (_, item) = w
-        .send(
-            Method::POST,
-            &items,
-            Some(json!({"title_en": "Evening libraries"})),
-            Some(&w.own_editor),
-        )
-        .await;
-    let updates = format!("{items}/{}/updates", item["id"]);
-    let of_plan = upload(&w, w.plan).await;
-    let of_notes = upload(&w, w.notes).await;
-    let (status, refused) = w
-        .send(
-            Method::POST,
-            &updates,
-            Some(json!({"on": "2026-09-01", "note": "Minutes", "file": of_notes})),
-            Some(&w.own_editor),
-        )
-        .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
-    assert_eq!(refused["fields"]["file"]["error"], "not_a_file_of_the_plan");
-    let (status, _) = w
-        .send(
-            Method::POST,
-            &updates,
-            Some(json!({"on": "2026-09-01", "note": "Minutes", "file": of_plan})),
-            Some(&w.own_editor),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED);
-    let (_, plan) = w.send(Method::GET, &items, None, Some(&w.own_editor)).await;
-    assert_eq!(plan["items"][0]["updates"][0]["file"]["id"], of_plan);
-    assert_eq!(plan["files"].as_array().map(Vec::len), Some(1));
 }

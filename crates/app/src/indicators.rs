@@ -1,0 +1,31 @@
+//! Indicator frameworks as use cases: the bundled ones (the UNESCO Culture|2030 Indicators),
+//! read once and listed for anyone; what an action plan's items may name as their indicators.
+
+use crate::Error;
+use ateneu_domain::indicators::{IndicatorFramework, bundled};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Every indicator framework, newest version last per key.
+pub fn frameworks() -> Result<&'static [IndicatorFramework], Error> {
+    static READ: OnceLock<Result<Vec<IndicatorFramework>, String>> = OnceLock::new();
+    READ.get_or_init(|| {
+        bundled().map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    })
+    .as_deref()
+    .map_err(|problems| Error::Internal(format!("a bundled indicator framework: {problems}")))
+}
+
+/// `framework:indicator` of every indicator.
+pub fn references() -> Result<HashSet<String>, Error> {
+    Ok(frameworks()?
+        .iter()
+        .flat_map(IndicatorFramework::references)
+        .collect())
+}

@@ -1,0 +1,78 @@
+//! Indicator frameworks on the web: the public page that lists each framework's dimensions and
+//! indicators in the reader's language, with the reference an action plan's item uses to name
+//! one, and the same list in the JSON API.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::layout;
+use crate::routing::Routes;
+use crate::viewer::Viewer;
+use ateneu_domain::indicators::IndicatorFramework;
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use maud::{Markup, html};
+
+pub fn routes() -> Routes {
+    Routes::new().route("/indicators", get(page))
+}
+
+pub fn api_routes() -> Routes {
+    Routes::new().route("/indicator-frameworks", get(list_api))
+}
+
+/// An indicator's name in the reader's language, from its `framework:indicator` reference
+/// (the reference itself when no framework has it).
+pub fn name_of(v: &Viewer, reference: &str) -> String {
+    let found = ateneu_app::indicators::frameworks().ok().and_then(|all| {
+        let (framework, key) = reference.split_once(':')?;
+        let framework = all.iter().rev().find(|f| f.key == framework)?;
+        let indicator = framework.indicator(key)?;
+        Some(format!(
+            "{}. {}",
+            indicator.number,
+            indicator.name.get(v.lang)
+        ))
+    });
+    found.unwrap_or_else(|| reference.to_owned())
+}
+
+fn framework_section(v: &Viewer, framework: &IndicatorFramework) -> Markup {
+    html! {
+        section id=(framework.key) {
+            h2 { (framework.name.get(v.lang)) }
+            @if !framework.source.is_empty() { p.muted { (framework.source) } }
+            @for dimension in &framework.dimensions {
+                h3 { (dimension.name.get(v.lang)) }
+                div.table-wrap tabindex="0" { table.data {
+                    thead { tr {
+                        th scope="col" { "#" } th scope="col" { (v.t("indicators-name")) }
+                        th scope="col" { (v.t("indicators-targets")) } th scope="col" { (v.t("indicators-reference")) }
+                    } }
+                    tbody { @for i in framework.indicators.iter().filter(|i| i.dimension == dimension.key) { tr {
+                        td { (i.number) }
+                        td { (i.name.get(v.lang)) }
+                        td { @for (n, t) in i.sdg_targets.iter().enumerate() { @if n > 0 { ", " } (t.as_str()) } }
+                        td { code { (framework.key) ":" (i.key) } }
+                    } } }
+                } }
+            }
+        }
+    }
+}
+
+async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    let frameworks = ateneu_app::indicators::frameworks()?;
+    let title = v.t("indicators-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (v.t("indicators-lead")) }
+        @for framework in frameworks { (framework_section(&v, framework)) }
+    };
+    Ok(layout::page(&state, &v, &title, body).into_response())
+}
+
+async fn list_api() -> Result<Response, AppError> {
+    Ok(Json(ateneu_app::indicators::frameworks()?).into_response())
+}
