@@ -22,10 +22,14 @@ pub fn frameworks() -> Result<&'static [IndicatorFramework], Error> {
     .map_err(|problems| Error::Internal(format!("a bundled indicator framework: {problems}")))
 }
 
-/// `framework:indicator` of every indicator.
-pub fn references() -> Result<HashSet<String>, Error> {
-    Ok(frameworks()?
-        .iter()
-        .flat_map(IndicatorFramework::references)
-        .collect())
+/// `framework:indicator` of every indicator (read once).
+pub fn references() -> Result<&'static HashSet<String>, Error> {
+    static REFERENCES: OnceLock<HashSet<String>> = OnceLock::new();
+    let frameworks = frameworks()?;
+    Ok(REFERENCES.get_or_init(|| {
+        frameworks
+            .iter()
+            .flat_map(IndicatorFramework::references)
+            .collect()
+    }))
 }

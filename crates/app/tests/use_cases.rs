@@ -369,10 +369,15 @@ async fn a_practices_file_is_imported_as_a_stream_and_one_changed_meanwhile_writ
     let whole = lines.join("\n") + "\n";
 
     // Changed after the first chunk was written: emptied (what was read so far ends at a
-    // line's end, so only the count of practices tells), or a line spoilt.
+    // line's end, so only the count of practices tells), a line spoilt, or a line replaced by
+    // another valid one.
+    let mut replaced = lines.clone();
+    replaced[899] = practice_line(901);
     for spoilt in [
         String::new(),
         format!("{}\n{{\"external_id\": ", lines[..899].join("\n")),
+        // Every line still valid and as many practices: only the bytes tell.
+        replaced.join("\n") + "\n",
     ] {
         std::fs::write(&path, &whole).expect("writes the file");
         let change = |progress: Progress| {

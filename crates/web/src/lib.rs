@@ -21,6 +21,7 @@ pub mod negotiate;
 pub mod notifications;
 pub mod openapi;
 pub mod page_cache;
+pub mod pdf;
 pub mod practices;
 pub mod programmes;
 pub mod registry_files;

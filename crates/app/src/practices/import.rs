@@ -1,8 +1,8 @@
 //! Importing a practices file of any size from disk (`ateneu import practices`): the file is
 //! read twice as a stream, never held. The first reading checks every line and collects the
 //! cities it names; only a file without a problem is written, in one transaction, by the
-//! second reading, which checks every line again so that a file changed in between writes
-//! nothing.
+//! second reading, which checks every line again: a file whose bytes changed in between (a
+//! digest of each reading tells) writes nothing.
 
 use crate::Context;
 use crate::error::Error;
@@ -12,6 +12,7 @@ use ateneu_domain::csv_format::LineError;
 use ateneu_domain::practices::Stage;
 use ateneu_domain::practices::import::{Checker, ImportedPractice, NamedCities, Vocabulary};
 use ateneu_domain::{Problem, ProblemKey};
+use sha2::{Digest, Sha256};
 use std::io::BufRead;
 use std::path::Path;
 
@@ -68,7 +69,10 @@ pub async fn import_file(
     // First reading: every line checked, the cities named collected.
     let mut checker = Checker::new(&vocabulary, PROBLEMS_KEPT);
     let mut cities = NamedCities::default();
+    let mut checked = Sha256::new();
     each_line(path, |line, raw, bytes| {
+        checked.update(raw);
+        checked.update(b"\n");
         if let Some(practice) = checker.check_bytes(line, raw) {
             cities.add(&practice);
         }
@@ -101,7 +105,9 @@ pub async fn import_file(
             of: practices,
         });
     }
-    if rereading.checker.finish().ok() != Some(practices) {
+    if rereading.checker.finish().ok() != Some(practices)
+        || rereading.digest.finalize() != checked.finalize()
+    {
         return Err(changed(rereading.line));
     }
     Ok(writer.commit().await?)
@@ -142,6 +148,8 @@ struct Rereading<'v> {
     checker: Checker<'v>,
     buffer: Vec<u8>,
     line: u64,
+    /// The digest of the lines read again, to compare with the first reading's.
+    digest: Sha256,
 }
 
 impl<'v> Rereading<'v> {
@@ -150,6 +158,7 @@ impl<'v> Rereading<'v> {
             checker: Checker::new(vocabulary, 1),
             buffer: Vec::new(),
             line: 0,
+            digest: Sha256::new(),
         }
     }
 
@@ -171,6 +180,8 @@ impl<'v> Rereading<'v> {
             }
             self.line += 1;
             let raw = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+            self.digest.update(raw);
+            self.digest.update(b"\n");
             if let Some(practice) = self.checker.check_bytes(self.line, raw) {
                 chunk.push(practice);
             }

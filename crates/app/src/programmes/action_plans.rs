@@ -84,9 +84,20 @@ pub fn mean_progress(items: &[Item]) -> Option<u8> {
 /// output of another kind: it has no plan to read).
 pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ActionPlanView, Error> {
     let output = read_output(context, acting, id).await?;
+    of_output(context, acting, output).await
+}
+
+/// The plan of an output its reader has read already (`outputs::read`); not found for an output
+/// of another kind.
+pub async fn of_output(
+    context: &Context,
+    acting: &Acting,
+    output: OutputView,
+) -> Result<ActionPlanView, Error> {
     if output.output.kind != OutputKind::ActionPlan.key() {
         return Err(Error::NotFound);
     }
+    let id = output.output.id;
     let items = repo::items(&context.db.conn, id).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
     let mut updates = repo::updates(&context.db.conn, &ids).await?;
@@ -138,10 +149,7 @@ async fn evidence(
     ids.sort_unstable();
     ids.dedup();
     let mut shown = HashMap::new();
-    for id in ids {
-        let Some(practice) = ateneu_db::practices::get(&context.db.conn, id).await? else {
-            continue;
-        };
+    for practice in ateneu_db::practices::by_ids(&context.db.conn, &ids).await? {
         if crate::practices::may_see(context, acting, &practice).await? {
             let titles = practice
                 .record
@@ -150,7 +158,7 @@ async fn evidence(
                 .map(|lang| (lang, practice.record.title(lang).to_owned()))
                 .collect();
             shown.insert(
-                id,
+                practice.id,
                 Evidence {
                     slug: practice.slug.clone(),
                     titles,
@@ -165,7 +173,7 @@ async fn evidence(
 async fn known(context: &Context) -> Result<Known, Error> {
     Ok(Known {
         fields: crate::practices::vocabulary(context).await?.fields,
-        indicators: crate::indicators::references()?,
+        indicators: crate::indicators::references()?.clone(),
     })
 }
 
@@ -245,12 +253,14 @@ pub async fn add_update(
     input: &UpdateInput,
 ) -> Result<Update, Error> {
     kept_plan(context, acting, id).await?;
-    let current = repo::item(&context.db.conn, id, item_id).await?;
-    let draft = input.parse((current.draft.status, current.draft.progress))?;
+    let txn = context.db.write().await?;
+    // The item as it stands inside the transaction: an update never moves a stale copy.
+    let item = repo::item(&*txn, id, item_id).await?;
+    let draft = input.parse((item.draft.status, item.draft.progress))?;
     let practice_id = match &draft.practice {
         None => None,
         Some(slug) => {
-            let found = ateneu_db::practices::by_slug(&context.db.conn, slug).await?;
+            let found = ateneu_db::practices::by_slug(&*txn, slug).await?;
             match found {
                 Some(practice) if crate::practices::may_see(context, acting, &practice).await? => {
                     Some(practice.id)
@@ -265,7 +275,7 @@ pub async fn add_update(
         }
     };
     if let Some(file) = draft.file {
-        let found = file_repo::by_id(&context.db.conn, file).await?;
+        let found = file_repo::by_id(&*txn, file).await?;
         if found.is_none_or(|f| f.output_id != id) {
             return Err(Error::field(
                 "file",
@@ -273,10 +283,6 @@ pub async fn add_update(
             ));
         }
     }
-    let txn = context.db.write().await?;
-    // The item as it stands inside the transaction: an update never moves a stale copy.
-    let item = repo::item(&*txn, id, item_id).await?;
-    let draft = input.parse((item.draft.status, item.draft.progress))?;
     let update = repo::add_update(&txn, &acting.who, &item, &draft, practice_id).await?;
     txn.commit().await?;
     Ok(update)

@@ -12,7 +12,8 @@ CREATE TABLE action_plan_items (
     revision BIGINT NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX action_plan_items_output ON action_plan_items (output_id, position);
+-- One item per place: two items added at once to one plan cannot take the same place.
+CREATE UNIQUE INDEX action_plan_items_output ON action_plan_items (output_id, position);
 -- A dated update of an item, with its evidence: a link, a file of the plan, or a good practice
 -- of the platform.
 CREATE TABLE action_plan_updates (
@@ -28,4 +29,7 @@ CREATE TABLE action_plan_updates (
     created_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX action_plan_updates_item ON action_plan_updates (item_id, on_day)
+CREATE INDEX action_plan_updates_item ON action_plan_updates (item_id, on_day);
+-- Removing a practice or a file clears it from the updates that gave it as evidence.
+CREATE INDEX action_plan_updates_practice ON action_plan_updates (practice_id);
+CREATE INDEX action_plan_updates_file ON action_plan_updates (file_id)

@@ -138,7 +138,8 @@ pub async fn updates(
     Ok(by_item)
 }
 
-/// Adds an item at the end of its plan.
+/// Adds an item at the end of its plan (at most `most`); another item added at once to the same
+/// place is refused (`changed_meanwhile`) rather than given the same place.
 pub async fn add_item(
     txn: &WriteTxn<'_>,
     who: &Who,
@@ -172,7 +173,8 @@ pub async fn add_item(
         ..Default::default()
     }
     .insert(&**txn)
-    .await?;
+    .await
+    .map_err(crate::conflict_as(ProblemKey::ChangedMeanwhile))?;
     let item = to_item(model)?;
     audit::record(
         &**txn,

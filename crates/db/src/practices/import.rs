@@ -150,10 +150,16 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn resolve(&self, wanted: &[CityName]) -> Vec<i64> {
+    /// The ids of the named cities, every one added before (`add_cities`).
+    fn resolve(&self, wanted: &[CityName]) -> DbResult<Vec<i64>> {
         wanted
             .iter()
-            .filter_map(|c| self.cities.get(&city_key(c)).copied())
+            .map(|c| {
+                self.cities
+                    .get(&city_key(c))
+                    .copied()
+                    .ok_or_else(|| DbError::Corrupt(format!("{} was not added", c.name)))
+            })
             .collect()
     }
 
@@ -169,7 +175,7 @@ impl<'a> Writer<'a> {
         let mut new_cities: Vec<(String, Vec<i64>)> = Vec::new();
         let mut changed_ids = Vec::new();
         for item in chunk {
-            let city_list = self.resolve(&item.cities);
+            let city_list = self.resolve(&item.cities)?;
             match existing.get(&item.external_id) {
                 Some(model) => {
                     let kept = super::media::keep_uploads(&item.record, &model.record)?;

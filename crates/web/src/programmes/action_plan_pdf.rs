@@ -11,8 +11,7 @@ use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemVi
 use ateneu_domain::programmes::action_plans::ItemStatus;
 use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 fn status(v: &Viewer, status: ItemStatus) -> String {
     v.t(&format!(
@@ -241,7 +240,7 @@ pub async fn plan_pdf(
 ) -> Result<Response, AppError> {
     let acting = v.acting();
     let plan = cases::read(&state, &acting, id).await?;
-    let starting = starting::starting_points(&state, &acting, id, v.lang).await?;
+    let starting = starting::starting_points(&state, &acting, &plan, v.lang).await?;
     let document = Document {
         title: plan.output.output.title.clone(),
         lang: v.lang.code().to_owned(),
@@ -252,20 +251,5 @@ pub async fn plan_pdf(
             plan.output.output.updated_at.date_naive()
         ),
     };
-    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!(
-        "attachment; filename=\"action-plan-{id}-{}.pdf\"",
-        v.lang.code()
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, name),
-            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::pdf::attachment(document, &format!("action-plan-{id}-{}.pdf", v.lang.code())).await
 }

@@ -246,7 +246,11 @@ fn item_page(
                 (layout::form_errors_in(v, Some("item"), errors))
                 form.form method="post" action=(v.href(&base)) novalidate {
                     (csrf_field(v))
-                    input type="hidden" name="revision" value=(input.revision);
+                    // After a change made meanwhile, what was sent stays in the form on the
+                    // item's current revision (shown above it): sending it again replaces that
+                    // change knowingly.
+                    @let revision = if errors.get("revision").is_some() { x.item.revision.to_string() } else { input.revision.clone() };
+                    input type="hidden" name="revision" value=(revision);
                     (item_fields(v, input, errors))
                     div.actions { button.button type="submit" { (v.t("save")) } }
                 }
@@ -321,7 +325,9 @@ pub async fn save_item(
             )
             .await
         }
-        Err(ateneu_app::Error::Conflict(problem)) => {
+        Err(ateneu_app::Error::Conflict(problem))
+            if problem.key == ateneu_domain::ProblemKey::ChangedMeanwhile =>
+        {
             let mut errors = FieldErrors::new();
             errors.add("revision", problem);
             let forms = refused(errors, input);
@@ -373,7 +379,9 @@ pub async fn starting_points_api(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    Ok(Json(starting::starting_points(&state, &v.acting(), id, v.lang).await?).into_response())
+    let acting = v.acting();
+    let plan = cases::read(&state, &acting, id).await?;
+    Ok(Json(starting::starting_points(&state, &acting, &plan, v.lang).await?).into_response())
 }
 
 pub async fn add_item_api(

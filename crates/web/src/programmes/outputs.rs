@@ -224,19 +224,17 @@ pub(super) async fn render(
     status: StatusCode,
     forms: &Forms,
 ) -> Result<Response, AppError> {
-    let view = cases::read(state, &v.acting(), id).await?;
+    let acting = v.acting();
+    let view = cases::read(state, &acting, id).await?;
     let plan = if view.output.kind == OutputKind::ActionPlan.key() {
-        let acting = v.acting();
-        let plan = ateneu_app::programmes::action_plans::read(state, &acting, id).await?;
-        let starting = ateneu_app::programmes::action_plans::starting::starting_points(
-            state, &acting, id, v.lang,
-        )
-        .await?;
+        use ateneu_app::programmes::action_plans::{of_output, starting::starting_points};
+        let plan = of_output(state, &acting, view.clone()).await?;
+        let starting = starting_points(state, &acting, &plan, v.lang).await?;
         Some((plan, starting))
     } else {
         None
     };
-    let files = output_files::of_output(state, &v.acting(), id).await?;
+    let files = output_files::of_output(state, &acting, id).await?;
     Ok((status, page(state, v, &view, plan.as_ref(), &files, forms)).into_response())
 }
 

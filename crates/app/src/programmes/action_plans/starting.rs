@@ -55,14 +55,14 @@ pub struct StartingPoints {
     pub strengths: Vec<FieldPoint>,
 }
 
-/// The starting points of the plan of output `id`, read in `lang` (the practices' titles).
+/// The starting points of a plan its reader has read (`super::read`), in `lang` (the
+/// practices' titles).
 pub async fn starting_points(
     context: &Context,
     acting: &Acting,
-    id: i64,
+    plan: &super::ActionPlanView,
     lang: Lang,
 ) -> Result<StartingPoints, Error> {
-    let plan = super::read(context, acting, id).await?;
     let city = &plan.output.city;
     let networks = crate::cities::scope_networks(context, city.id).await?;
     let mut closed: Vec<_> = assessment_repo::of_city(&context.db.conn, city.id)

@@ -13,8 +13,7 @@ use ateneu_domain::assessments::{Answer, KeyIdeasPart, Sector};
 use ateneu_domain::results::Deviation;
 use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{Markup, PreEscaped, html};
 
 fn t(state: &AppState, lang: Lang, key: &str) -> String {
@@ -377,20 +376,9 @@ pub async fn report_pdf(
             loaded.assessment.starts_on
         ),
     };
-    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!(
-        "attachment; filename=\"culture21-lab-{id}-{}.pdf\"",
-        v.lang.code()
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, name),
-            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
-        ],
-        bytes,
+    crate::pdf::attachment(
+        document,
+        &format!("culture21-lab-{id}-{}.pdf", v.lang.code()),
     )
-        .into_response())
+    .await
 }

@@ -371,6 +371,10 @@ async fn the_pages_add_save_and_record_progress_in_the_reader_s_language() {
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let late = w.app.post_form(&location, &save("Tarde")).await;
     assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(
+        late.body.contains(r#"name="revision" value="3""#) && late.body.contains("Tarde"),
+        "what was sent stays, on the current revision"
+    );
     let plan_page = w.app.get(&base).await;
     assert!(
         plan_page

@@ -1,0 +1,26 @@
+//! A written report sent as a PDF attachment: rendered off the async runtime (a long report
+//! takes a while), named for the reader's download, and never stored by shared caches.
+
+use crate::error::AppError;
+use ateneu_reports::pdf::Document;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// `document` rendered as the attachment `file_name` (`….pdf`).
+pub async fn attachment(document: Document, file_name: &str) -> Result<Response, AppError> {
+    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
