@@ -2,11 +2,11 @@
 //! read once and listed for anyone; what an action plan's items may name as their indicators.
 
 use crate::Error;
-use ateneu_domain::indicators::{IndicatorFramework, bundled};
+use ateneu_domain::indicators::{Indicator, IndicatorFramework, bundled};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Every indicator framework, newest version last per key.
+/// Every indicator framework, in the order they are bundled.
 pub fn frameworks() -> Result<&'static [IndicatorFramework], Error> {
     static READ: OnceLock<Result<Vec<IndicatorFramework>, String>> = OnceLock::new();
     READ.get_or_init(|| {
@@ -32,4 +32,12 @@ pub fn references() -> Result<&'static HashSet<String>, Error> {
             .flat_map(IndicatorFramework::references)
             .collect()
     }))
+}
+
+/// The indicator a `framework:indicator` reference names, with its framework (the last listed
+/// of that key).
+pub fn find(reference: &str) -> Option<(&'static IndicatorFramework, &'static Indicator)> {
+    let (key, indicator) = reference.split_once(':')?;
+    let framework = frameworks().ok()?.iter().rev().find(|f| f.key == key)?;
+    Some((framework, framework.indicator(indicator)?))
 }

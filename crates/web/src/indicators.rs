@@ -25,17 +25,10 @@ pub fn api_routes() -> Routes {
 /// An indicator's name in the reader's language, from its `framework:indicator` reference
 /// (the reference itself when no framework has it).
 pub fn name_of(v: &Viewer, reference: &str) -> String {
-    let found = ateneu_app::indicators::frameworks().ok().and_then(|all| {
-        let (framework, key) = reference.split_once(':')?;
-        let framework = all.iter().rev().find(|f| f.key == framework)?;
-        let indicator = framework.indicator(key)?;
-        Some(format!(
-            "{}. {}",
-            indicator.number,
-            indicator.name.get(v.lang)
-        ))
-    });
-    found.unwrap_or_else(|| reference.to_owned())
+    ateneu_app::indicators::find(reference).map_or_else(
+        || reference.to_owned(),
+        |(_, indicator)| format!("{}. {}", indicator.number, indicator.name.get(v.lang)),
+    )
 }
 
 fn framework_section(v: &Viewer, framework: &IndicatorFramework) -> Markup {

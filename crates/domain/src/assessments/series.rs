@@ -36,6 +36,15 @@ pub fn previous<'a>(
         .max_by_key(|a| (a.starts_on, a.id))
 }
 
+/// The latest closed assessment of the city that this reader may see, on any framework (ties
+/// broken by id): where the city's action plan starts from. `framework` is not looked at.
+pub fn latest<'a>(series: impl IntoIterator<Item = InSeries<'a>>) -> Option<InSeries<'a>> {
+    series
+        .into_iter()
+        .filter(|a| a.visible && a.status == AssessmentStatus::Closed)
+        .max_by_key(|a| (a.starts_on, a.id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +119,26 @@ mod tests {
                 prop_assert!(found.as_ref().is_some_and(|f| (f.starts_on, f.id) >= (a.starts_on, a.id)));
             }
         }
+    }
+
+    #[test]
+    fn the_latest_is_the_newest_closed_one_the_reader_may_see() {
+        let at = |id: i64, n: u32, status: AssessmentStatus, visible: bool| InSeries {
+            id,
+            starts_on: day(n),
+            status,
+            framework: "any",
+            visible,
+        };
+        let series = [
+            at(1, 10, AssessmentStatus::Closed, true),
+            at(2, 30, AssessmentStatus::Closed, false),
+            at(3, 40, AssessmentStatus::Open, true),
+            at(4, 20, AssessmentStatus::Closed, true),
+            at(5, 20, AssessmentStatus::Closed, true),
+        ];
+        assert_eq!(latest(series.clone()).map(|a| a.id), Some(5));
+        assert_eq!(latest(series.into_iter().take(3)).map(|a| a.id), Some(1));
+        assert_eq!(latest([at(6, 1, AssessmentStatus::Open, true)]), None);
     }
 }

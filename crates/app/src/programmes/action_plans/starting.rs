@@ -6,7 +6,7 @@
 use crate::{Acting, Context, Error};
 use ateneu_db::assessments as assessment_repo;
 use ateneu_domain::Lang;
-use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::assessments::series::{self, InSeries};
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::results::{field_values, strengths_and_weaknesses};
 use ateneu_search::{FacetKind, SearchRequest, Sort};
@@ -65,19 +65,20 @@ pub async fn starting_points(
 ) -> Result<StartingPoints, Error> {
     let city = &plan.output.city;
     let networks = crate::cities::scope_networks(context, city.id).await?;
-    let mut closed: Vec<_> = assessment_repo::of_city(&context.db.conn, city.id)
-        .await?
-        .into_iter()
-        .filter(|a| a.status == AssessmentStatus::Closed)
-        .filter(|a| crate::assessments::may_see_in(acting, a, &networks))
-        .collect();
-    closed.sort_by_key(|a| std::cmp::Reverse((a.starts_on, a.id)));
-    let Some(assessment) = closed.into_iter().next() else {
+    let all = assessment_repo::of_city(&context.db.conn, city.id).await?;
+    let found = series::latest(all.iter().map(|a| InSeries {
+        id: a.id,
+        starts_on: a.starts_on,
+        status: a.status,
+        framework: "",
+        visible: crate::assessments::may_see_in(acting, a, &networks),
+    }));
+    let Some(assessment) = found.and_then(|found| all.iter().find(|a| a.id == found.id)) else {
         return Ok(StartingPoints::default());
     };
     let (version, framework) =
         crate::frameworks::load(context, assessment.framework_version_id).await?;
-    let computed = crate::assessments::computed(context, &assessment, &framework).await?;
+    let computed = crate::assessments::computed(context, assessment, &framework).await?;
     let found = strengths_and_weaknesses(&field_values(&computed.results), None, FIELDS);
     let names: std::collections::BTreeMap<&str, &Trilingual> = framework
         .domains
