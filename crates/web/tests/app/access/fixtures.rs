@@ -29,6 +29,33 @@ pub(super) async fn output_file(app: &TestApp, output: i64, admin: &str) -> Valu
     file
 }
 
+/// A confidential action plan of the programme's activity and an item of it, made by the
+/// secretariat: their ids.
+pub(super) async fn plan_fixtures(
+    app: &TestApp,
+    programme: i64,
+    activity: i64,
+    token: &str,
+) -> (i64, i64) {
+    let post = |path: String, body: Value| async move {
+        let reply = app.api(Method::POST, &path, Some(body), Some(token)).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{path}: {}", reply.body);
+        reply.json()["id"].as_i64().expect("an id")
+    };
+    let plan = post(
+        format!("/api/v1/programmes/{programme}/outputs"),
+        json!({"activity": activity.to_string(), "kind": "action_plan",
+               "title": "Evening libraries plan", "visibility": "confidential"}),
+    )
+    .await;
+    let item = post(
+        format!("/api/v1/outputs/{plan}/items"),
+        json!({"title_en": "Open four libraries until 10 pm", "sdg_targets": ["11.4"]}),
+    )
+    .await;
+    (plan, item)
+}
+
 /// A signed document of the programme's memorandum (its address) and an inquiry of the
 /// programme, both made by the secretariat.
 pub(super) async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {

@@ -5,7 +5,7 @@
 
 use super::Person;
 use super::fixtures::{
-    event_of_city_a, form_body, json_body, media_path, mou_fixtures, output_file,
+    event_of_city_a, form_body, json_body, media_path, mou_fixtures, output_file, plan_fixtures,
 };
 use crate::common::{TestApp, admin, editor, expert, secretariat};
 use ateneu_domain::accounts::{Grant, Role};
@@ -210,24 +210,7 @@ impl World {
         .await["id"]
             .as_i64()
             .expect("an output");
-        let plan = call(
-            Method::POST,
-            format!("/api/v1/programmes/{programme}/outputs"),
-            Some(json!({"activity": activity.to_string(), "kind": "action_plan", "title": "Evening libraries plan", "visibility": "confidential"})),
-            secretariat_token.clone(),
-        )
-        .await["id"]
-            .as_i64()
-            .expect("an action plan");
-        let plan_item = call(
-            Method::POST,
-            format!("/api/v1/outputs/{plan}/items"),
-            Some(json!({"title_en": "Open four libraries until 10 pm", "sdg_targets": ["11.4"]})),
-            secretariat_token.clone(),
-        )
-        .await["id"]
-            .as_i64()
-            .expect("an item of the plan");
+        let (plan, plan_item) = plan_fixtures(&app, programme, activity, &secretariat_token).await;
         let file = output_file(&app, output, &admin_token).await;
         let output_file = file["url"].as_str().expect("a file's address").to_owned();
         let share_link = call(
