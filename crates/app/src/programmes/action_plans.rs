@@ -11,9 +11,10 @@ use super::parse_revision;
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::action_plans::{self as repo, Item, Update};
 use ateneu_db::outputs::files::{self as file_repo, OutputFile};
+use ateneu_domain::practices::TextField;
 use ateneu_domain::programmes::action_plans::{ItemInput, Known, MAX_ITEMS, UpdateInput};
 use ateneu_domain::programmes::catalogue::OutputKind;
-use ateneu_domain::{Lang, Problem, ProblemKey};
+use ateneu_domain::{Problem, ProblemKey, TranslatedText};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -21,8 +22,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
     pub slug: String,
-    /// Its title in each language it has.
-    pub titles: BTreeMap<Lang, String>,
+    /// Its title in the languages it has.
+    pub title: Option<TranslatedText>,
 }
 
 /// An update with the practice given as evidence, when the reader may see it, and the plan's
@@ -151,17 +152,11 @@ async fn evidence(
     let mut shown = HashMap::new();
     for practice in ateneu_db::practices::by_ids(&context.db.conn, &ids).await? {
         if crate::practices::may_see(context, acting, &practice).await? {
-            let titles = practice
-                .record
-                .languages()
-                .into_iter()
-                .map(|lang| (lang, practice.record.title(lang).to_owned()))
-                .collect();
             shown.insert(
                 practice.id,
                 Evidence {
                     slug: practice.slug.clone(),
-                    titles,
+                    title: practice.record.texts.get(&TextField::Title).cloned(),
                 },
             );
         }

@@ -145,7 +145,7 @@ pub(crate) fn schemas() -> Value {
             "progress": {"type": ["string", "integer"], "description": "0 to 100, or empty: unchanged"}}},
         "ActionPlanItemView": {"allOf": [schema_ref("ActionPlanItem"), {"type": "object", "properties": {
             "updates": {"type": "array", "items": {"allOf": [schema_ref("ActionPlanUpdate"), {"type": "object", "properties": {
-                "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "titles": {"type": "object"}}},
+                "practice": {"type": ["object", "null"], "properties": {"slug": {"type": "string"}, "title": {"oneOf": [translated.clone(), {"type": "null"}]}}},
                 "file": {"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "file_name": {"type": "string"}, "content_type": {"type": "string"}, "size": {"type": "integer"}}}}}]}}}}]},
         "IndicatorFrameworkList": {"type": "array", "items": {"type": "object", "properties": {
             "key": {"type": "string"}, "version": {"type": "string"}, "name": trilingual.clone(), "source": {"type": "string"},

@@ -137,10 +137,9 @@ fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
                     }
                     if let Some(practice) = &u.practice {
                         let title = practice
-                            .titles
-                            .get(&v.lang)
-                            .or_else(|| practice.titles.values().next())
-                            .map_or(practice.slug.as_str(), String::as_str);
+                            .title
+                            .as_ref()
+                            .map_or(practice.slug.as_str(), |t| t.show(v.lang).text);
                         line.push_str(&format!(" · {title}"));
                     }
                     line

@@ -212,7 +212,7 @@ fn item_page(
                     @if let Some(file) = &u.file { " · " a href=(super::output_files::file_url(file)) { (file.file_name) } }
                     @if let Some(practice) = &u.practice {
                         " · " a href=(v.href(&format!("/practices/{}", practice.slug))) {
-                            (practice.titles.get(&v.lang).or_else(|| practice.titles.values().next()).map_or(practice.slug.as_str(), String::as_str))
+                            @match &practice.title { Some(title) => (layout::translated(v, title)), None => (practice.slug) }
                         }
                     }
                 } } }

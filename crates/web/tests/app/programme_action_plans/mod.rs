@@ -206,6 +206,10 @@ async fn updates_move_an_item_and_show_evidence_only_to_those_who_may_see_it() {
         "an update that moves the item is a new revision"
     );
     assert_eq!(seen["updates"][0]["practice"]["slug"], slug.as_str());
+    assert_eq!(
+        seen["updates"][0]["practice"]["title"]["values"]["en"]["text"],
+        "Lyon's evening reading rooms"
+    );
     let (_, own) = w
         .send(Method::GET, &item_path, None, Some(&w.own_editor))
         .await;
