@@ -405,6 +405,11 @@ mod tests {
                 .map(|s| format!("action-plan-status-{}", s.key().replace('_', "-"))),
         );
         ids.extend(
+            ateneu_domain::indicators::progress::ProgressStatus::ALL
+                .iter()
+                .map(|s| format!("indicator-status-{}", s.key().replace('_', "-"))),
+        );
+        ids.extend(
             ateneu_domain::programmes::plans::PlanStatus::ALL
                 .iter()
                 .map(|s| format!("plan-status-{}", s.key())),

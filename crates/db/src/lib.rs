@@ -12,6 +12,7 @@ pub mod entities;
 pub mod events;
 pub mod focal_points;
 pub mod frameworks;
+pub mod indicators;
 pub mod memberships;
 pub mod migrations;
 pub mod notifications;

@@ -122,6 +122,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "an action plan's items and their progress updates",
         include_str!("migrations/0025_action_plans.sql"),
     ),
+    (
+        26,
+        "a city's indicator values, their baseline and target",
+        include_str!("migrations/0026_indicator_values.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -205,5 +205,9 @@ pub fn bundled() -> Result<Vec<IndicatorFramework>, Vec<FileProblem>> {
     BUNDLED.iter().map(|source| parse_toml(source)).collect()
 }
 
+pub mod progress;
+pub mod tidy;
+pub mod values;
+
 #[cfg(test)]
 mod tests;

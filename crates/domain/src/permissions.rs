@@ -97,6 +97,19 @@ pub enum Action<'a> {
     AnswerAvailability(CityScope<'a>),
     /// See the representation confirmed for events to come (the network's signed-in members).
     ViewUpcomingRepresentation(&'a [String]),
+    /// See a city's values of an indicator: public to all, network to the network's members,
+    /// confidential to the city's editors and its networks' secretariat.
+    ViewIndicatorValues(IndicatorScope<'a>),
+    /// Enter, import and remove a city's indicator values, set their baseline, target and
+    /// visibility (the city's editors and its networks' secretariat).
+    RecordIndicatorValues(CityScope<'a>),
+}
+
+/// A city's series of an indicator as policies see it: the city and its visibility.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorScope<'a> {
+    pub city: CityScope<'a>,
+    pub visibility: Visibility,
 }
 
 /// An expert of the roster as policies see it: the networks whose secretariat keeps the roster
@@ -211,6 +224,11 @@ impl Actor {
         {
             return true;
         }
+        if let Action::ViewIndicatorValues(scope) = action
+            && scope.visibility == Visibility::Public
+        {
+            return true;
+        }
         if !self.is_signed_in() {
             return false;
         }
@@ -297,6 +315,18 @@ impl Actor {
                 self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
             }
             Action::ViewUpcomingRepresentation(networks) => self.member_of(networks),
+            Action::ViewIndicatorValues(scope) => {
+                let insiders = self.edits_city(scope.city.id)
+                    || self.secretariat_of(scope.city.networks, secretariat);
+                match scope.visibility {
+                    Visibility::Public => true,
+                    Visibility::Confidential => insiders,
+                    Visibility::Network => insiders || self.member_of(scope.city.networks),
+                }
+            }
+            Action::RecordIndicatorValues(city) => {
+                self.edits_city(city.id) || self.secretariat_of(city.networks, secretariat)
+            }
             Action::StartProgrammes => secretariat,
             Action::ManageExperts(networks) => self.in_network(Role::Secretariat, networks),
             Action::EditCatalogue(networks) => self.in_network(Role::Secretariat, networks),

@@ -152,6 +152,11 @@ problem_keys! {
     UnknownPractice => "unknown_practice",
     NotAFileOfThePlan => "not_a_file_of_the_plan",
     UnknownIndicator => "unknown_indicator",
+    // A city's indicator values.
+    InvalidBreakdown => "invalid_breakdown",
+    TargetBeforeBaseline => "target_before_baseline",
+    DuplicateObservation => "duplicate_observation",
+    UnitMismatch => "unit_mismatch",
     // What an activity links.
     NotLinkable => "not_linkable",
     AlreadyLinked => "already_linked",

@@ -1,7 +1,9 @@
 //! Ateneu's charts, written as SVG by us (no chart library): accessible (title, description)
 //! and safe (every label escaped); this file owns `escape` and the bar chart. The radar
-//! chart lives in [`radar`], the written PDF report in [`pdf`].
+//! chart lives in [`radar`], the indicator line chart in [`line_chart`], the written PDF report
+//! in [`pdf`].
 
+pub mod line_chart;
 pub mod pdf;
 pub mod radar;
 

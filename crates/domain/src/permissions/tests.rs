@@ -131,7 +131,40 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
         Action::ManageEvents(networks),
         Action::AnswerAvailability(scope),
         Action::ViewUpcomingRepresentation(networks),
+        Action::ViewIndicatorValues(IndicatorScope {
+            city: scope,
+            visibility: Visibility::Confidential,
+        }),
+        Action::RecordIndicatorValues(scope),
     ]
+}
+
+#[test]
+fn a_city_s_indicator_values_are_seen_as_their_series_says_and_kept_by_the_city() {
+    let networks = nets(&["leading-cities", "uclg-culture"]);
+    let city = CityScope {
+        id: 7,
+        networks: &networks,
+    };
+    let seen = |visibility| Action::ViewIndicatorValues(IndicatorScope { city, visibility });
+    let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
+    let mut member = actor(vec![grant(Role::Editor, None, Some(8))]);
+    member.city_networks.insert(8, networks.clone());
+    let outsider = actor(vec![grant(Role::Editor, None, Some(9))]);
+    let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+    let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+    for who in [&editor, &uclg] {
+        assert!(who.allows(Action::RecordIndicatorValues(city)));
+        assert!(who.allows(seen(Visibility::Confidential)));
+    }
+    for who in [&member, &outsider, &uccn, &Actor::anonymous()] {
+        assert!(!who.allows(Action::RecordIndicatorValues(city)));
+        assert!(!who.allows(seen(Visibility::Confidential)));
+        assert!(who.allows(seen(Visibility::Public)));
+    }
+    assert!(member.allows(seen(Visibility::Network)));
+    assert!(!outsider.allows(seen(Visibility::Network)));
+    assert!(!Actor::anonymous().allows(seen(Visibility::Network)));
 }
 
 #[test]

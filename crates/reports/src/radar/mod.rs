@@ -103,7 +103,7 @@ pub struct SeriesShape {
 }
 
 /// Okabe–Ito colours (colour-blind safe), each series also gets its own dash pattern.
-const COLORS: [(u8, u8, u8); 7] = [
+pub(crate) const COLORS: [(u8, u8, u8); 7] = [
     (0x00, 0x72, 0xB2),
     (0xD5, 0x5E, 0x00),
     (0x00, 0x9E, 0x73),
@@ -112,7 +112,7 @@ const COLORS: [(u8, u8, u8); 7] = [
     (0x56, 0xB4, 0xE9),
     (0x1F, 0x2A, 0x30),
 ];
-const DASHES: [&[f64]; 5] = [
+pub(crate) const DASHES: [&[f64]; 5] = [
     &[],
     &[7.0, 4.0],
     &[2.0, 3.0],

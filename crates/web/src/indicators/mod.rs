@@ -1,6 +1,11 @@
 //! Indicator frameworks on the web: the public page that lists each framework's dimensions and
 //! indicators in the reader's language, with the reference an action plan's item uses to name
-//! one, and the same list in the JSON API.
+//! one, and the same list in the JSON API; the routes of a city's indicator values (`city`,
+//! `api`), drawn by `chart`.
+
+mod api;
+mod chart;
+mod city;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -11,15 +16,50 @@ use ateneu_domain::indicators::IndicatorFramework;
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{delete, get, post};
 use maud::{Markup, html};
 
 pub fn routes() -> Routes {
-    Routes::new().route("/indicators", get(page))
+    Routes::new()
+        .route("/indicators", get(page))
+        .route("/cities/{slug}/indicators", get(city::city_page))
+        .route("/cities/{slug}/indicators/import", post(city::import))
+        .route(
+            "/cities/{slug}/indicators/{indicator}",
+            get(city::series_page).post(city::save_series),
+        )
+        .route(
+            "/cities/{slug}/indicators/{indicator}/values",
+            post(city::add_value),
+        )
+        .route(
+            "/cities/{slug}/indicators/{indicator}/values/{id}/remove",
+            post(city::remove_value),
+        )
 }
 
 pub fn api_routes() -> Routes {
-    Routes::new().route("/indicator-frameworks", get(list_api))
+    Routes::new()
+        .route("/indicator-frameworks", get(list_api))
+        .route("/cities/{slug}/indicators", get(api::list))
+        .route("/cities/{slug}/indicators.csv", get(api::export_city))
+        .route("/cities/{slug}/indicators/import", post(api::import))
+        .route(
+            "/cities/{slug}/indicators/{indicator}",
+            get(api::one).put(api::save),
+        )
+        .route(
+            "/cities/{slug}/indicators/{indicator}/values",
+            post(api::add_value),
+        )
+        .route(
+            "/cities/{slug}/indicators/{indicator}/values.csv",
+            get(api::export_one),
+        )
+        .route(
+            "/cities/{slug}/indicators/{indicator}/values/{id}",
+            delete(api::remove_value),
+        )
 }
 
 /// An indicator's name in the reader's language, from its `framework:indicator` reference

@@ -1,0 +1,51 @@
+//! The tables of a city's indicator values: a series per city and indicator, and its values.
+
+pub mod indicator_series {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "indicator_series")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub city_id: i64,
+        pub indicator: String,
+        pub unit: String,
+        pub baseline_year: Option<i32>,
+        pub baseline_value: Option<f64>,
+        pub target_year: Option<i32>,
+        pub target_value: Option<f64>,
+        pub visibility: String,
+        pub source: String,
+        pub revision: i64,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod indicator_value {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "indicator_values")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub series_id: i64,
+        pub year: i32,
+        pub breakdown: String,
+        pub value: f64,
+        pub source: String,
+        pub note: String,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,0 +1,309 @@
+//! A city's indicator values in storage: its series (one per indicator, with unit, baseline,
+//! target and visibility, saved on the revision it was read at) and their values (one per year
+//! and breakdown: a new value for the same year and breakdown replaces the old one). Each write
+//! leaves its audit row on the city.
+
+use crate::audit::{self, Who};
+use crate::entities::{indicator_series, indicator_value};
+use crate::{DbError, DbResult, ImportSummary, WriteTxn};
+use ateneu_domain::ProblemKey;
+use ateneu_domain::assessments::Visibility;
+use ateneu_domain::indicators::values::{Breakdown, MAX_VALUES, Point, SeriesDraft, ValueDraft};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A city's series of one indicator as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub id: i64,
+    pub city_id: i64,
+    /// The indicator's `framework:indicator` reference.
+    pub indicator: String,
+    pub unit: String,
+    pub baseline: Option<Point>,
+    pub target: Option<Point>,
+    pub visibility: Visibility,
+    pub source: String,
+    /// Changes with every save of the settings: a save made on an older one is refused.
+    pub revision: i64,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One value of a series as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    pub id: i64,
+    #[serde(skip)]
+    pub series_id: i64,
+    #[serde(flatten)]
+    pub draft: ValueDraft,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn point(year: Option<i32>, value: Option<f64>) -> Option<Point> {
+    Some(Point {
+        year: year?,
+        value: value?,
+    })
+}
+
+fn to_series(m: indicator_series::Model) -> DbResult<Series> {
+    Ok(Series {
+        visibility: Visibility::parse(&m.visibility)
+            .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
+        baseline: point(m.baseline_year, m.baseline_value),
+        target: point(m.target_year, m.target_value),
+        id: m.id,
+        city_id: m.city_id,
+        indicator: m.indicator,
+        unit: m.unit,
+        source: m.source,
+        revision: m.revision,
+        updated_at: m.updated_at,
+    })
+}
+
+fn to_value(m: indicator_value::Model) -> DbResult<Value> {
+    Ok(Value {
+        id: m.id,
+        series_id: m.series_id,
+        draft: ValueDraft {
+            year: m.year,
+            breakdown: Breakdown::from_storage_key(&m.breakdown)
+                .ok_or_else(|| DbError::Corrupt(m.breakdown.clone()))?,
+            value: m.value,
+            source: m.source,
+            note: m.note,
+        },
+        updated_at: m.updated_at,
+    })
+}
+
+/// A city's series, by indicator reference.
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Series>> {
+    indicator_series::Entity::find()
+        .filter(indicator_series::Column::CityId.eq(city_id))
+        .order_by_asc(indicator_series::Column::Indicator)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_series)
+        .collect()
+}
+
+/// A city's series of one indicator, if it keeps one.
+pub async fn series(
+    conn: &impl ConnectionTrait,
+    city_id: i64,
+    indicator: &str,
+) -> DbResult<Option<Series>> {
+    indicator_series::Entity::find()
+        .filter(indicator_series::Column::CityId.eq(city_id))
+        .filter(indicator_series::Column::Indicator.eq(indicator))
+        .one(conn)
+        .await?
+        .map(to_series)
+        .transpose()
+}
+
+/// The values of these series, by series, by year then breakdown.
+pub async fn values(
+    conn: &impl ConnectionTrait,
+    series_ids: &[i64],
+) -> DbResult<HashMap<i64, Vec<Value>>> {
+    let mut by_series: HashMap<i64, Vec<Value>> = HashMap::new();
+    for chunk in series_ids.chunks(500) {
+        let rows = indicator_value::Entity::find()
+            .filter(indicator_value::Column::SeriesId.is_in(chunk.iter().copied()))
+            .order_by_asc(indicator_value::Column::Year)
+            .order_by_asc(indicator_value::Column::Breakdown)
+            .all(conn)
+            .await?;
+        for row in rows {
+            let value = to_value(row)?;
+            by_series.entry(value.series_id).or_default().push(value);
+        }
+    }
+    Ok(by_series)
+}
+
+/// Saves a series' settings: a new series when `before` is none (a series made meanwhile is a
+/// conflict), else on the revision `before` was read at (`changed_meanwhile` if it moved).
+pub async fn save_series(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    city_id: i64,
+    indicator: &str,
+    before: Option<&Series>,
+    draft: &SeriesDraft,
+) -> DbResult<Series> {
+    let now = chrono::Utc::now();
+    let (by, bv) = (
+        draft.baseline.map(|p| p.year),
+        draft.baseline.map(|p| p.value),
+    );
+    let (ty, tv) = (draft.target.map(|p| p.year), draft.target.map(|p| p.value));
+    let id = match before {
+        None => {
+            indicator_series::ActiveModel {
+                city_id: Set(city_id),
+                indicator: Set(indicator.to_owned()),
+                unit: Set(draft.unit.clone()),
+                baseline_year: Set(by),
+                baseline_value: Set(bv),
+                target_year: Set(ty),
+                target_value: Set(tv),
+                visibility: Set(draft.visibility.key().to_owned()),
+                source: Set(draft.source.clone()),
+                revision: Set(1),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&**txn)
+            .await
+            .map_err(crate::conflict_as(ProblemKey::ChangedMeanwhile))?
+            .id
+        }
+        Some(before) => {
+            let result = indicator_series::Entity::update_many()
+                .col_expr(indicator_series::Column::Unit, Expr::value(&draft.unit))
+                .col_expr(indicator_series::Column::BaselineYear, Expr::value(by))
+                .col_expr(indicator_series::Column::BaselineValue, Expr::value(bv))
+                .col_expr(indicator_series::Column::TargetYear, Expr::value(ty))
+                .col_expr(indicator_series::Column::TargetValue, Expr::value(tv))
+                .col_expr(
+                    indicator_series::Column::Visibility,
+                    Expr::value(draft.visibility.key()),
+                )
+                .col_expr(indicator_series::Column::Source, Expr::value(&draft.source))
+                .col_expr(
+                    indicator_series::Column::Revision,
+                    Expr::col(indicator_series::Column::Revision).add(1),
+                )
+                .col_expr(indicator_series::Column::UpdatedAt, Expr::value(now))
+                .filter(indicator_series::Column::Id.eq(before.id))
+                .filter(
+                    indicator_series::Column::Revision
+                        .eq(draft.revision.unwrap_or(before.revision)),
+                )
+                .exec(&**txn)
+                .await?;
+            if result.rows_affected != 1 {
+                return Err(DbError::Conflict(ProblemKey::ChangedMeanwhile));
+            }
+            before.id
+        }
+    };
+    audit::record(
+        &**txn,
+        who,
+        "indicator.series_save",
+        "city",
+        city_id,
+        serde_json::json!({"indicator": indicator, "before": before, "after": draft}),
+    )
+    .await?;
+    let saved = indicator_series::Entity::find_by_id(id)
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    to_series(saved)
+}
+
+/// Puts values into a series: a value for a year and breakdown it has replaces the old one
+/// (unchanged when it says the same). At most `MAX_VALUES` per series (`too_many_items`).
+pub async fn put_values(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    series: &Series,
+    drafts: &[ValueDraft],
+) -> DbResult<ImportSummary> {
+    let existing: HashMap<(i32, String), Value> = values(&**txn, &[series.id])
+        .await?
+        .remove(&series.id)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| ((v.draft.year, v.draft.breakdown.storage_key()), v))
+        .collect();
+    let mut summary = ImportSummary::default();
+    let now = chrono::Utc::now();
+    for draft in drafts {
+        let key = draft.breakdown.storage_key();
+        match existing.get(&(draft.year, key.clone())) {
+            Some(old) if old.draft.same_as(draft) => summary.unchanged += 1,
+            Some(old) => {
+                indicator_value::Entity::update_many()
+                    .col_expr(indicator_value::Column::Value, Expr::value(draft.value))
+                    .col_expr(indicator_value::Column::Source, Expr::value(&draft.source))
+                    .col_expr(indicator_value::Column::Note, Expr::value(&draft.note))
+                    .col_expr(indicator_value::Column::UpdatedAt, Expr::value(now))
+                    .filter(indicator_value::Column::Id.eq(old.id))
+                    .exec(&**txn)
+                    .await?;
+                summary.updated += 1;
+            }
+            None => {
+                indicator_value::ActiveModel {
+                    series_id: Set(series.id),
+                    year: Set(draft.year),
+                    breakdown: Set(key),
+                    value: Set(draft.value),
+                    source: Set(draft.source.clone()),
+                    note: Set(draft.note.clone()),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&**txn)
+                .await
+                .map_err(crate::conflict_as(ProblemKey::ChangedMeanwhile))?;
+                summary.created += 1;
+            }
+        }
+    }
+    if existing.len() as u64 + summary.created > MAX_VALUES as u64 {
+        return Err(DbError::Conflict(ProblemKey::TooManyItems));
+    }
+    if summary.created + summary.updated > 0 {
+        audit::record(
+            &**txn,
+            who,
+            "indicator.values_put",
+            "city",
+            series.city_id,
+            serde_json::json!({"indicator": series.indicator, "created": summary.created, "updated": summary.updated}),
+        )
+        .await?;
+    }
+    Ok(summary)
+}
+
+/// Removes one value of a series (not found when the series has no such value).
+pub async fn remove_value(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    series: &Series,
+    value_id: i64,
+) -> DbResult<()> {
+    let row = indicator_value::Entity::find_by_id(value_id)
+        .filter(indicator_value::Column::SeriesId.eq(series.id))
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    let value = to_value(row)?;
+    indicator_value::Entity::delete_by_id(value_id)
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "indicator.value_remove",
+        "city",
+        series.city_id,
+        serde_json::json!({"indicator": series.indicator, "before": value.draft}),
+    )
+    .await
+}
