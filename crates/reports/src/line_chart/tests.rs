@@ -45,13 +45,13 @@ fn every_line_point_baseline_and_target_is_drawn_and_every_label_escaped() {
     let points = svg
         .split("points=\"")
         .nth(1)
-        .unwrap()
+        .expect("read")
         .split('"')
         .next()
-        .unwrap();
+        .expect("read");
     let xs: Vec<f64> = points
         .split(' ')
-        .map(|p| p.split(',').next().unwrap().parse().unwrap())
+        .map(|p| p.split(',').next().expect("read").parse().expect("read"))
         .collect();
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     // Ticks are round: 0 to 30 by 10.

@@ -5,6 +5,7 @@ mod action_plans;
 mod activities;
 mod events;
 mod experts;
+mod indicators;
 mod mou;
 mod operations;
 mod output_files;
@@ -67,6 +68,7 @@ pub fn document() -> Value {
         .chain(events::OPERATIONS)
         .chain(activities::OPERATIONS)
         .chain(action_plans::OPERATIONS)
+        .chain(indicators::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -97,6 +99,9 @@ pub fn document() -> Value {
         if *path == "/programmes/visits/hosts" {
             params.push(json!({"name": "field", "in": "query", "required": true, "schema": {"type": "string"}, "description": "framework:field"}));
             params.push(json!({"name": "city", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the asking city's slug"}));
+        }
+        if *path == "/cities/{slug}/indicators/import" {
+            params.push(json!({"name": "indicator", "in": "query", "required": false, "schema": {"type": "string"}, "description": "framework:indicator of a file without an Indicator column"}));
         }
         if *path == "/practices/import" {
             params.push(json!({"name": "stage", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the stage of the practices the file adds: published (the default) or draft"}));
@@ -213,7 +218,7 @@ pub fn document() -> Value {
                 ),
                 merged(
                     merged(merged(experts::schemas(), events::schemas()), activities::schemas()),
-                    action_plans::schemas()
+                    merged(action_plans::schemas(), indicators::schemas())
                 )
             )
         }

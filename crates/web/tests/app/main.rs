@@ -8,6 +8,7 @@ mod common;
 mod demo;
 mod events;
 mod i18n_pages;
+mod indicator_values;
 mod lab;
 mod mail;
 mod notifications;

@@ -14,7 +14,7 @@ fn a_tidy_file_of_one_indicator_reads_breakdowns_and_its_geocode() {
                 2020,female,,%,,13\n\
                 2021,female,15-24,%,D01,\"14,5\"\n\
                 ,,,,,\n";
-    let rows = parse(file.as_bytes(), GIVEN, &known).unwrap();
+    let rows = parse(file.as_bytes(), GIVEN, &known).expect("read");
     assert_eq!(rows.len(), 3);
     assert!(rows[0].value.breakdown.is_total());
     assert_eq!(rows[0].indicator, "c:heritage");
@@ -37,7 +37,7 @@ fn every_bad_row_is_named_with_its_column_and_nothing_is_read() {
                 c:heritage,2020,%,2\n\
                 c:heritage,2023,EUR,2\n\
                 c:participation,2023,EUR,2\n";
-    let errors = parse(file.as_bytes(), None, &known).unwrap_err();
+    let errors = parse(file.as_bytes(), None, &known).expect_err("refused");
     let seen: Vec<(u64, &str, ProblemKey)> = errors
         .iter()
         .map(|e| (e.line, e.column.as_str(), e.problem.key))
@@ -57,16 +57,16 @@ fn every_bad_row_is_named_with_its_column_and_nothing_is_read() {
 
 #[test]
 fn the_header_must_name_a_year_a_value_and_an_indicator() {
-    let errors = parse(b"Year,Units\n2020,%\n", None, &known).unwrap_err();
+    let errors = parse(b"Year,Units\n2020,%\n", None, &known).expect_err("refused");
     let columns: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
     assert_eq!(columns, vec!["Value", "Indicator"]);
-    let errors = parse(b"Year,Value,year\n", GIVEN, &known).unwrap_err();
+    let errors = parse(b"Year,Value,year\n", GIVEN, &known).expect_err("refused");
     assert_eq!(errors[0].problem.key, ProblemKey::DuplicateKey);
-    let errors = parse(b"Year,Value\n", GIVEN, &known).unwrap_err();
+    let errors = parse(b"Year,Value\n", GIVEN, &known).expect_err("refused");
     assert_eq!(errors[0].problem.key, ProblemKey::EmptyFile);
-    let errors = parse(b"Year,Value\n2020,1\n", Some("c:other"), &known).unwrap_err();
+    let errors = parse(b"Year,Value\n2020,1\n", Some("c:other"), &known).expect_err("refused");
     assert_eq!(errors[0].problem.key, ProblemKey::UnknownIndicator);
-    let errors = parse(b"Year,Value\n2020,1,3\n", GIVEN, &known).unwrap_err();
+    let errors = parse(b"Year,Value\n2020,1,3\n", GIVEN, &known).expect_err("refused");
     assert_eq!(errors[0].problem.key, ProblemKey::CsvUnreadable);
 }
 
@@ -75,7 +75,7 @@ fn what_is_written_reads_back_and_carries_no_live_formula() {
     let values = [
         ValueDraft {
             year: 2020,
-            breakdown: Breakdown::parse("sex=female; GeoCode=D01").unwrap(),
+            breakdown: Breakdown::parse("sex=female; GeoCode=D01").expect("read"),
             value: -3.75,
             source: "=HYPERLINK(\"http://x\")".into(),
             note: "census".into(),
@@ -96,15 +96,15 @@ fn what_is_written_reads_back_and_carries_no_live_formula() {
             value,
         })
         .collect();
-    let bytes = write(&out).unwrap();
-    let text = String::from_utf8(bytes.clone()).unwrap();
+    let bytes = write(&out).expect("read");
+    let text = String::from_utf8(bytes.clone()).expect("read");
     assert!(text.starts_with("Indicator,Year,sex,Units,GeoCode,Value,Source,Note\n"));
     assert!(text.contains("\"'=HYPERLINK"), "{text}");
     assert!(
         text.contains("c:heritage,2020,female,%,D01,-3.75,"),
         "{text}"
     );
-    let rows = parse(&bytes, None, &known).unwrap();
+    let rows = parse(&bytes, None, &known).expect("read");
     let read: Vec<ValueDraft> = rows.into_iter().map(|r| r.value).collect();
     assert_eq!(read, values);
 }
@@ -143,13 +143,13 @@ proptest! {
     ) {
         let values: Vec<ValueDraft> = rows.iter().map(|((year, sex), (value, note))| ValueDraft {
             year: *year,
-            breakdown: Breakdown::from_pairs([("sex", sex.as_str())]).unwrap(),
+            breakdown: Breakdown::from_pairs([("sex", sex.as_str())]).expect("read"),
             value: *value + 0.0,
             source: String::new(),
             note: note.trim().to_owned(),
         }).collect();
         let out: Vec<TidyOut<'_>> = values.iter().map(|value| TidyOut { indicator: "c:participation", units: "n", value }).collect();
-        let read: Vec<ValueDraft> = parse(&write(&out).unwrap(), None, &known).unwrap().into_iter().map(|r| r.value).collect();
+        let read: Vec<ValueDraft> = parse(&write(&out).expect("read"), None, &known).expect("read").into_iter().map(|r| r.value).collect();
         prop_assert_eq!(read, values);
     }
 }

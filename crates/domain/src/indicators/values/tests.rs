@@ -3,21 +3,23 @@ use proptest::prelude::*;
 
 #[test]
 fn a_breakdown_reads_its_text_and_its_json_in_any_order() {
-    let b = Breakdown::parse(" sex = female ;age group=15-24;").unwrap();
+    let b = Breakdown::parse(" sex = female ;age group=15-24;").expect("read");
     assert_eq!(b.to_text(), "age group=15-24; sex=female");
     assert_eq!(b.storage_key(), r#"{"age group":"15-24","sex":"female"}"#);
     assert_eq!(
         Breakdown::from_storage_key(&b.storage_key()),
         Some(b.clone())
     );
-    assert_eq!(Breakdown::parse("").unwrap(), Breakdown::total());
+    assert_eq!(Breakdown::parse("").expect("read"), Breakdown::total());
     assert_eq!(Breakdown::total().storage_key(), "{}");
     assert_eq!(
-        Breakdown::parse("sex").unwrap_err().key,
+        Breakdown::parse("sex").expect_err("refused").key,
         ProblemKey::InvalidBreakdown
     );
     assert_eq!(
-        Breakdown::parse("sex=female; sex=male").unwrap_err().key,
+        Breakdown::parse("sex=female; sex=male")
+            .expect_err("refused")
+            .key,
         ProblemKey::DuplicateKey
     );
     let seven = (0..7)
@@ -25,7 +27,7 @@ fn a_breakdown_reads_its_text_and_its_json_in_any_order() {
         .collect::<Vec<_>>()
         .join(";");
     assert_eq!(
-        Breakdown::parse(&seven).unwrap_err().key,
+        Breakdown::parse(&seven).expect_err("refused").key,
         ProblemKey::TooManyItems
     );
 }
@@ -36,13 +38,19 @@ fn a_value_reads_a_point_or_a_comma_and_refuses_what_is_not_a_finite_number() {
     assert_eq!(parse_value("12,5"), Ok(12.5));
     assert_eq!(parse_value("1 250,5"), Ok(1250.5));
     assert_eq!(parse_value("-0"), Ok(0.0));
-    assert!(parse_value("-0").unwrap().is_sign_positive());
+    assert!(parse_value("-0").expect("read").is_sign_positive());
     for bad in ["", "abc", "NaN", "inf", "1e300", "1,2,3", "12.5.1"] {
         assert!(parse_value(bad).is_err(), "{bad}");
     }
     assert_eq!(parse_year("2024"), Ok(2024));
-    assert_eq!(parse_year("1800").unwrap_err().key, ProblemKey::OutOfRange);
-    assert_eq!(parse_year("20x4").unwrap_err().key, ProblemKey::NotANumber);
+    assert_eq!(
+        parse_year("1800").expect_err("refused").key,
+        ProblemKey::OutOfRange
+    );
+    assert_eq!(
+        parse_year("20x4").expect_err("refused").key,
+        ProblemKey::NotANumber
+    );
 }
 
 #[test]
@@ -53,7 +61,7 @@ fn a_series_needs_both_halves_of_a_point_and_a_target_after_its_baseline() {
         target_value: "40".into(),
         ..SeriesInput::default()
     };
-    let errors = input.parse().unwrap_err();
+    let errors = input.parse().expect_err("refused");
     assert_eq!(
         errors.get("baseline_value").map(|p| p.key),
         Some(ProblemKey::Required)
@@ -66,7 +74,7 @@ fn a_series_needs_both_halves_of_a_point_and_a_target_after_its_baseline() {
         visibility: "secret".into(),
         ..SeriesInput::default()
     };
-    let errors = input.parse().unwrap_err();
+    let errors = input.parse().expect_err("refused");
     assert_eq!(
         errors.get("target_year").map(|p| p.key),
         Some(ProblemKey::TargetBeforeBaseline)
@@ -82,7 +90,7 @@ fn a_series_needs_both_halves_of_a_point_and_a_target_after_its_baseline() {
         ..SeriesInput::default()
     }
     .parse()
-    .unwrap();
+    .expect("read");
     assert_eq!(draft.unit, "%");
     assert_eq!(
         draft.visibility,
@@ -97,12 +105,12 @@ fn a_json_body_gives_numbers_and_a_breakdown_object() {
     let input: ValueInput = serde_json::from_value(serde_json::json!({
         "year": 2024, "value": 3.25, "breakdown": {"sex": "female"}, "note": "n"
     }))
-    .unwrap();
-    let draft = input.parse().unwrap();
+    .expect("read");
+    let draft = input.parse().expect("read");
     assert_eq!(draft.year, 2024);
     assert_eq!(draft.value, 3.25);
     assert_eq!(draft.breakdown.get("sex"), Some("female"));
-    let errors = ValueInput::default().parse().unwrap_err();
+    let errors = ValueInput::default().parse().expect_err("refused");
     assert_eq!(
         errors.get("year").map(|p| p.key),
         Some(ProblemKey::Required)
@@ -118,9 +126,9 @@ proptest! {
     fn a_breakdown_s_text_and_storage_key_read_back_as_the_same(
         pairs in prop::collection::btree_map("[a-z][a-z ]{0,8}[a-z]", "[A-Za-z0-9][A-Za-z0-9 +-]{0,10}", 0..6)
     ) {
-        let b = Breakdown::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
-        prop_assert_eq!(Breakdown::parse(&b.to_text()).unwrap(), b.clone());
-        prop_assert_eq!(Breakdown::from_storage_key(&b.storage_key()).unwrap(), b);
+        let b = Breakdown::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).expect("read");
+        prop_assert_eq!(Breakdown::parse(&b.to_text()).expect("read"), b.clone());
+        prop_assert_eq!(Breakdown::from_storage_key(&b.storage_key()).expect("read"), b);
     }
 
     #[test]
@@ -132,6 +140,6 @@ proptest! {
 
     #[test]
     fn a_written_number_reads_back_exactly(n in -1e14f64..1e14) {
-        prop_assert_eq!(parse_value(&crate::indicators::tidy::number_text(n)).unwrap().to_bits(), (n + 0.0).to_bits());
+        prop_assert_eq!(parse_value(&crate::indicators::tidy::number_text(n)).expect("read").to_bits(), (n + 0.0).to_bits());
     }
 }

@@ -56,6 +56,50 @@ pub(super) async fn plan_fixtures(
     (plan, item)
 }
 
+/// The indicator the access table asks for: city A keeps a confidential series of it.
+pub(super) const INDICATOR: &str = "culture2030-indicators:cultural-participation";
+
+/// A value of city A's confidential series of `INDICATOR` (made, or made again after a route
+/// removed it, by the administrator): its id.
+pub(super) async fn indicator_value(app: &TestApp, admin: &str) -> i64 {
+    let path = format!("/api/v1/cities/buenos-aires/indicators/{INDICATOR}");
+    let put = app
+        .api(
+            Method::POST,
+            &format!("{path}/values"),
+            Some(json!({"year": 2020, "value": 12.5})),
+            Some(admin),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    let series = app.api(Method::GET, &path, None, Some(admin)).await.json();
+    assert_eq!(series["series"]["visibility"], "confidential");
+    series["values"]
+        .as_array()
+        .and_then(|values| values.iter().find(|v| v["year"] == 2020))
+        .and_then(|v| v["id"].as_i64())
+        .expect("the value")
+}
+
+/// A route of a city's indicator with the indicator filled in, and a fresh value for a route
+/// that removes one.
+pub(super) async fn fill_indicator(
+    app: &TestApp,
+    template: &str,
+    path: String,
+    admin: &str,
+) -> String {
+    if !template.contains("{indicator}") {
+        return path;
+    }
+    let value = match template.contains("/values/{id}") {
+        true => indicator_value(app, admin).await,
+        false => 0,
+    };
+    path.replace("{indicator}", INDICATOR)
+        .replace("values/{id}", &format!("values/{value}"))
+}
+
 /// A signed document of the programme's memorandum (its address) and an inquiry of the
 /// programme, both made by the secretariat.
 pub(super) async fn mou_fixtures(app: &TestApp, programme: i64, token: &str) -> (String, i64) {

@@ -52,6 +52,38 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "/api/v1/cities/{slug}/focal-points/{id}",
         "ssofffofo",
     ),
+    ("GET", "/api/v1/cities/{slug}/indicators", "ooooooooo"),
+    ("GET", "/api/v1/cities/{slug}/indicators.csv", "ooooooooo"),
+    (
+        "POST",
+        "/api/v1/cities/{slug}/indicators/import",
+        "ssifffifi",
+    ),
+    (
+        "GET",
+        "/api/v1/cities/{slug}/indicators/{indicator}",
+        "nnonnnono",
+    ),
+    (
+        "PUT",
+        "/api/v1/cities/{slug}/indicators/{indicator}",
+        "ssifffifi",
+    ),
+    (
+        "POST",
+        "/api/v1/cities/{slug}/indicators/{indicator}/values",
+        "ssifffifi",
+    ),
+    (
+        "GET",
+        "/api/v1/cities/{slug}/indicators/{indicator}/values.csv",
+        "nnonnnono",
+    ),
+    (
+        "DELETE",
+        "/api/v1/cities/{slug}/indicators/{indicator}/values/{id}",
+        "ssofffofo",
+    ),
     ("GET", "/api/v1/cities/{slug}/memberships", "ooooooooo"),
     ("POST", "/api/v1/cities/{slug}/memberships", "ssffffofo"),
     (
@@ -251,6 +283,32 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     (
         "POST",
         "/{lang}/cities/{slug}/focal-points/{id}/remove",
+        "ssofffofo",
+    ),
+    ("GET", "/{lang}/cities/{slug}/indicators", "ooooooooo"),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/indicators/import",
+        "ssifffifi",
+    ),
+    (
+        "GET",
+        "/{lang}/cities/{slug}/indicators/{indicator}",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/indicators/{indicator}",
+        "ssifffifi",
+    ),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/indicators/{indicator}/values",
+        "ssifffifi",
+    ),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/indicators/{indicator}/values/{id}/remove",
         "ssofffofo",
     ),
     ("POST", "/{lang}/cities/{slug}/memberships", "ssffffofo"),

@@ -5,7 +5,8 @@
 
 use super::Person;
 use super::fixtures::{
-    event_of_city_a, form_body, json_body, media_path, mou_fixtures, output_file, plan_fixtures,
+    event_of_city_a, fill_indicator, form_body, indicator_value, json_body, media_path,
+    mou_fixtures, output_file, plan_fixtures,
 };
 use crate::common::{TestApp, admin, editor, expert, secretariat};
 use ateneu_domain::accounts::{Grant, Role};
@@ -211,6 +212,7 @@ impl World {
             .as_i64()
             .expect("an output");
         let (plan, plan_item) = plan_fixtures(&app, programme, activity, &secretariat_token).await;
+        indicator_value(&app, &admin_token).await;
         let file = output_file(&app, output, &admin_token).await;
         let output_file = file["url"].as_str().expect("a file's address").to_owned();
         let share_link = call(
@@ -444,6 +446,9 @@ impl World {
     /// The path with its parameters filled for `person` (the participation link is theirs
     /// alone; anyone else asks with a link that does not exist).
     pub async fn fill(&self, template: &str, person: Person) -> String {
+        let admin = self
+            .token(Person::Admin)
+            .expect("the administrator's token");
         let link = if person == Person::Participant {
             self.participation.clone()
         } else {
@@ -455,9 +460,6 @@ impl World {
             String::new()
         };
         let file = if template.contains("files/{file}") {
-            let admin = self
-                .token(Person::Admin)
-                .expect("the administrator's token");
             output_file(&self.app, self.output, &admin).await["id"].to_string()
         } else {
             String::new()
@@ -473,7 +475,8 @@ impl World {
         } else {
             String::new()
         };
-        let mut path = template.replace("{lang}", "en");
+        let path = template.replace("{lang}", "en");
+        let mut path = fill_indicator(&self.app, template, path, &admin).await;
         // The records an activity links: the custom activity's, and a link of it.
         if template.contains("{activity}/links") {
             path = path.replace("{activity}", &self.linking_activity.to_string());

@@ -1,0 +1,139 @@
+//! The API description of a city's indicator values: its series (unit, baseline, target,
+//! visibility, source), their values by year and breakdown, the progress status, and the tidy
+//! CSV file in and out.
+
+use super::operations::Operation;
+use super::schema_ref;
+use ateneu_domain::assessments::Visibility;
+use ateneu_domain::indicators::progress::ProgressStatus;
+use ateneu_domain::indicators::values::{MAX_NOTE, MAX_SOURCE, MAX_UNIT, YEARS};
+use serde_json::{Value, json};
+
+pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "get",
+        "/cities/{slug}/indicators",
+        "indicators",
+        "A city's series of indicators that the caller may see (a confidential series only to the city's editors and its networks' secretariat, a network one to the network's members), each with its values, the baseline it is read from and its progress status; `may_record` says whether the caller may enter values",
+        None,
+        200,
+        "CityIndicators",
+        false,
+    ),
+    (
+        "get",
+        "/cities/{slug}/indicators.csv",
+        "indicators",
+        "A city's values that the caller may see, as a tidy CSV file (Indicator, Year, breakdown columns, Units, GeoCode, Value, Source, Note; cells guarded against formulas)",
+        None,
+        200,
+        "Csv",
+        false,
+    ),
+    (
+        "post",
+        "/cities/{slug}/indicators/import",
+        "indicators",
+        "Import values from a tidy CSV file (text/csv body: Year, any breakdown columns, Units, GeoCode, Value; an Indicator column or `?indicator=`; Source and Note optional). Every row good or nothing written, the bad rows named (422, `lines`); a value of a year and breakdown already kept is replaced; a new series is confidential",
+        Some("Csv"),
+        200,
+        "ImportResult",
+        true,
+    ),
+    (
+        "get",
+        "/cities/{slug}/indicators/{indicator}",
+        "indicators",
+        "A city's series of one indicator (`framework:indicator`) with its values and status; 404 to whoever may not see it, and for an indicator no framework has",
+        None,
+        200,
+        "IndicatorSeriesView",
+        false,
+    ),
+    (
+        "put",
+        "/cities/{slug}/indicators/{indicator}",
+        "indicators",
+        "Set a series' unit, baseline, target, visibility and source (the city's editors and its networks' secretariat); an existing series on the revision it was read at (409 changed_meanwhile on an older one)",
+        Some("IndicatorSeriesInput"),
+        200,
+        "IndicatorSeries",
+        true,
+    ),
+    (
+        "post",
+        "/cities/{slug}/indicators/{indicator}/values",
+        "indicators",
+        "Enter one value (replacing the one of the same year and breakdown); the series is made, confidential, if the city keeps none",
+        Some("IndicatorValueInput"),
+        200,
+        "ImportResult",
+        true,
+    ),
+    (
+        "get",
+        "/cities/{slug}/indicators/{indicator}/values.csv",
+        "indicators",
+        "A city's values of one indicator as a tidy CSV file (404 to whoever may not see the series)",
+        None,
+        200,
+        "Csv",
+        false,
+    ),
+    (
+        "delete",
+        "/cities/{slug}/indicators/{indicator}/values/{id}",
+        "indicators",
+        "Remove one value of a series",
+        None,
+        204,
+        "",
+        true,
+    ),
+];
+
+pub(crate) fn schemas() -> Value {
+    let statuses: Vec<&str> = ProgressStatus::ALL.iter().map(|s| s.key()).collect();
+    let visibilities: Vec<&str> = Visibility::ALL.iter().map(|v| v.key()).collect();
+    let point = json!({"type": ["object", "null"], "properties": {"year": {"type": "integer"}, "value": {"type": "number"}}});
+    let number =
+        |description: &str| json!({"type": ["string", "number"], "description": description});
+    let year = json!({"type": ["string", "integer"], "description": format!("{} to {}", YEARS.start(), YEARS.end())});
+    json!({
+        "IndicatorSeries": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "city_id": {"type": "integer"},
+            "indicator": {"type": "string", "description": "framework:indicator"},
+            "unit": {"type": "string"}, "baseline": point.clone(), "target": point.clone(),
+            "visibility": {"type": "string", "enum": visibilities},
+            "source": {"type": "string"}, "revision": {"type": "integer"},
+            "updated_at": {"type": "string", "format": "date-time"}}},
+        "IndicatorValue": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "year": {"type": "integer"},
+            "breakdown": {"type": "object", "additionalProperties": {"type": "string"}, "description": "breakdown name → category; empty for the whole"},
+            "value": {"type": "number"}, "source": {"type": "string"}, "note": {"type": "string"},
+            "updated_at": {"type": "string", "format": "date-time"}}},
+        "IndicatorSeriesView": {"type": "object", "properties": {
+            "indicator": {"type": "string"},
+            "series": {"oneOf": [schema_ref("IndicatorSeries"), {"type": "null"}]},
+            "values": {"type": "array", "items": schema_ref("IndicatorValue")},
+            "baseline": point,
+            "status": {"type": "string", "enum": statuses, "description": "the documented rule of `ateneu_domain::indicators::progress::status`"},
+            "may_record": {"type": "boolean"}}},
+        "CityIndicators": {"type": "object", "properties": {
+            "may_record": {"type": "boolean"},
+            "series": {"type": "array", "items": schema_ref("IndicatorSeriesView")}}},
+        "IndicatorSeriesInput": {"type": "object", "properties": {
+            "unit": {"type": "string", "maxLength": MAX_UNIT},
+            "baseline_year": year.clone(), "baseline_value": number("a decimal number; with its year, or both empty"),
+            "target_year": year.clone(), "target_value": number("a decimal number; with its year (after the baseline's), or both empty"),
+            "visibility": {"type": "string", "enum": ["", "public", "network", "confidential"], "description": "empty: confidential"},
+            "source": {"type": "string", "maxLength": MAX_SOURCE},
+            "revision": {"type": ["string", "integer"], "description": "the series' revision, needed once it exists"}}},
+        "IndicatorValueInput": {"type": "object", "required": ["year", "value"], "properties": {
+            "year": year,
+            "breakdown": {"oneOf": [{"type": "object", "additionalProperties": {"type": "string"}}, {"type": "string", "description": "name=category pairs separated by semicolons"}]},
+            "value": number("a decimal number (a point or a comma)"),
+            "source": {"type": "string", "maxLength": MAX_SOURCE},
+            "note": {"type": "string", "maxLength": MAX_NOTE}}}
+    })
+}
