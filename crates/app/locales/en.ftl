@@ -1342,3 +1342,16 @@ problem-invalid-breakdown = “{ $detail }” is not a breakdown: write name=cat
 problem-target-before-baseline = The target's year must come after the baseline's.
 problem-duplicate-observation = The same indicator, year and breakdown are already given on line { $detail }.
 problem-unit-mismatch = Another unit is given for this indicator: { $detail }. One indicator has one unit.
+profile-link = The city's profile: its story as evidence (page and PDF)
+profile-title = Profile of { $city }
+profile-lead = The city's story as evidence: its assessments over time, its action plans' progress, its indicators, its good practices and its outputs. Only what you may see appears here.
+profile-pdf = Download the profile (PDF)
+profile-assessments = Assessments over time
+profile-no-assessments = No closed assessment that you may see yet.
+profile-plans = Action plans
+profile-no-plans = No action plan that you may see yet.
+profile-plan-progress = Mean progress:
+profile-item = Action
+profile-latest = Latest
+profile-status = Status
+profile-no-outputs = No output that you may see yet.

@@ -3,6 +3,8 @@
 //! count, and where each page read so far starts, kept per filter and day while the data is
 //! unchanged).
 
+pub mod profile;
+
 use crate::{Context, Error};
 use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem, ListKey, PageStart};
 use std::collections::{BTreeMap, HashMap};

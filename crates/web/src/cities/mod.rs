@@ -6,6 +6,7 @@ pub mod api;
 mod forms;
 mod pages;
 pub mod picker;
+mod profile;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -37,6 +38,8 @@ pub fn routes() -> Routes {
             "/cities/{slug}/focal-points/{id}/remove",
             post(forms::remove_focal_point),
         )
+        .route("/cities/{slug}/profile", get(profile::page))
+        .route("/cities/{slug}/profile.pdf", get(profile::pdf))
 }
 
 /// The registry list's query string.

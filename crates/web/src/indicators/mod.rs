@@ -4,7 +4,7 @@
 //! `api`), drawn by `chart`.
 
 mod api;
-mod chart;
+pub(crate) mod chart;
 mod city;
 
 use crate::AppState;

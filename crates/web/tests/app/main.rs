@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod city_names;
+mod city_profile;
 mod common;
 mod demo;
 mod events;

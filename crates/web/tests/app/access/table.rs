@@ -311,6 +311,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "/{lang}/cities/{slug}/indicators/{indicator}/values/{id}/remove",
         "ssofffofo",
     ),
+    ("GET", "/{lang}/cities/{slug}/profile", "ooooooooo"),
+    ("GET", "/{lang}/cities/{slug}/profile.pdf", "ooooooooo"),
     ("POST", "/{lang}/cities/{slug}/memberships", "ssffffofo"),
     (
         "POST",
