@@ -1,6 +1,7 @@
 //! Indicator frameworks as use cases: the bundled ones (the UNESCO Culture|2030 Indicators),
 //! read once and listed for anyone; what an action plan's items may name as their indicators.
 
+pub mod goals;
 pub mod values;
 
 use crate::Error;

@@ -131,6 +131,8 @@ enum ImportCommand {
     Memberships { file: PathBuf },
     /// A framework version (TOML, format in data/frameworks/README.md)
     Framework { file: PathBuf },
+    /// A version of the Culture 2030 Goal (TOML, format in data/indicators/README.md)
+    Goal { file: PathBuf },
     /// Good practices: JSON Lines, one practice per line (format in the README)
     Practices {
         file: PathBuf,
@@ -316,6 +318,10 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Import(ImportCommand::Framework { file })) => {
             let state = state(&args, Outgoing::default()).await?;
             crate::frameworks::import(&state, file).await
+        }
+        Some(Command::Import(ImportCommand::Goal { file })) => {
+            let state = state(&args, Outgoing::default()).await?;
+            crate::frameworks::import_goal(&state, file).await
         }
         Some(Command::Export(export_args)) if export_args.what == "framework" => {
             let state = state(&args, Outgoing::default()).await?;

@@ -1,5 +1,6 @@
 //! `ateneu import framework FILE` and `ateneu export framework KEY@VERSION`: framework versions
-//! as TOML files, checked whole (every problem with its line) before anything is stored.
+//! as TOML files, checked whole (every problem with its line) before anything is stored; and
+//! `ateneu import goal FILE`, a version of the Culture 2030 Goal, checked the same way.
 
 use crate::cli::bad;
 use ateneu_app::Acting;
@@ -47,6 +48,38 @@ pub async fn import(state: &AppContext, file: &Path) -> anyhow::Result<()> {
         framework.modules.len()
     );
     Ok(())
+}
+
+pub async fn import_goal(state: &AppContext, file: &Path) -> anyhow::Result<()> {
+    let source = std::fs::read_to_string(file)
+        .map_err(|e| bad(format!("cannot read {} as UTF-8 text: {e}", file.display())))?;
+    let known = |reference: &str| ateneu_app::indicators::find(reference).is_some();
+    if let Err(problems) = ateneu_domain::indicators::goal::parse_toml(&source, &known) {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{p}", file.display()))
+            .collect();
+        return Err(bad(format!(
+            "{} is not a valid goal file ({} problems); nothing was imported:\n{}",
+            file.display(),
+            problems.len(),
+            lines.join("\n")
+        )));
+    }
+    match ateneu_app::indicators::goals::import(state, &Acting::operator("cli"), &source).await {
+        Ok(goal) => {
+            println!(
+                "{} imported: {} targets.",
+                goal.reference(),
+                goal.targets.len()
+            );
+            Ok(())
+        }
+        Err(ateneu_app::Error::Conflict(p)) if p.key == ProblemKey::GoalVersionExists => Err(bad(
+            "this version of the goal is imported already: a new text needs a new version",
+        )),
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn export(state: &AppContext, reference: &str) -> anyhow::Result<String> {

@@ -201,6 +201,40 @@ async fn frameworks_import_and_export_as_toml_files() {
 }
 
 #[tokio::test]
+async fn a_version_of_the_culture_2030_goal_is_imported_once_and_a_bad_one_named_by_line() {
+    let instance = Instance::new().await;
+    let goal = "key = \"culture-2030-goal\"\nversion = \"2025-revised\"\n\
+                name = { en = \"Goal\", fr = \"Objectif\", es = \"Objetivo\" }\n\n\
+                [[targets]]\nkey = \"t1\"\nnumber = 1\n\
+                name = { en = \"One\", fr = \"Un\", es = \"Uno\" }\n\
+                indicators = [\"culture2030-indicators:cultural-participation\"]\n";
+    let good = instance.file("goal.toml", goal);
+    let out = instance.run(&["import", "goal", &good]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("culture-2030-goal@2025-revised imported: 1 targets"));
+    let again = instance.run(&["import", "goal", &good]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("imported already"),
+        "{}",
+        text(&again.stderr)
+    );
+    let bad = instance.file(
+        "bad.toml",
+        &goal
+            .replace("2025-revised", "2026")
+            .replace("cultural-participation", "nowhere"),
+    );
+    let refused = instance.run(&["import", "goal", &bad]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains(":line 9"),
+        "{}",
+        text(&refused.stderr)
+    );
+}
+
+#[tokio::test]
 async fn a_practices_file_is_imported_once_checked_and_refused_with_its_lines() {
     let instance = Instance::new().await;
     let line = |n: usize| {

@@ -3,6 +3,8 @@
 //! and breakdown: a new value for the same year and breakdown replaces the old one). Each write
 //! leaves its audit row on the city.
 
+pub mod goals;
+
 use crate::audit::{self, Who};
 use crate::entities::{indicator_series, indicator_value};
 use crate::{DbError, DbResult, ImportSummary, WriteTxn};

@@ -127,6 +127,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "a city's indicator values, their baseline and target",
         include_str!("migrations/0026_indicator_values.sql"),
     ),
+    (
+        27,
+        "the versions of the Culture 2030 Goal",
+        include_str!("migrations/0027_goal_versions.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -205,6 +205,7 @@ pub fn bundled() -> Result<Vec<IndicatorFramework>, Vec<FileProblem>> {
     BUNDLED.iter().map(|source| parse_toml(source)).collect()
 }
 
+pub mod goal;
 pub mod progress;
 pub mod tidy;
 pub mod values;

@@ -157,6 +157,8 @@ problem_keys! {
     TargetBeforeBaseline => "target_before_baseline",
     DuplicateObservation => "duplicate_observation",
     UnitMismatch => "unit_mismatch",
+    UnknownGoalTarget => "unknown_goal_target",
+    GoalVersionExists => "goal_version_exists",
     // What an activity links.
     NotLinkable => "not_linkable",
     AlreadyLinked => "already_linked",

@@ -164,11 +164,13 @@ async fn evidence(
     Ok(shown)
 }
 
-/// What an item's links are checked against: every framework field and every indicator.
+/// What an item's links are checked against: every framework field, every indicator and every
+/// imported target of the Culture 2030 Goal.
 async fn known(context: &Context) -> Result<Known, Error> {
     Ok(Known {
         fields: crate::practices::vocabulary(context).await?.fields,
         indicators: crate::indicators::references()?.clone(),
+        goal_targets: crate::indicators::goals::target_references(context).await?,
     })
 }
 

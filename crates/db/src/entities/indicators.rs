@@ -1,4 +1,5 @@
-//! The tables of a city's indicator values: a series per city and indicator, and its values.
+//! The tables of a city's indicator values (a series per city and indicator, and its values)
+//! and of the Culture 2030 Goal's imported versions.
 
 pub mod indicator_series {
     use sea_orm::entity::prelude::*;
@@ -42,6 +43,27 @@ pub mod indicator_value {
         pub source: String,
         pub note: String,
         pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod goal_version {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "goal_versions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub goal_key: String,
+        pub version: String,
+        pub source: String,
+        pub imported_by: Option<i64>,
+        pub imported_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -97,6 +97,9 @@ pub struct ItemDraft {
     /// `framework:indicator` of the indicators that measure it.
     #[serde(default)]
     pub indicators: BTreeSet<String>,
+    /// `goal@version:target` of the Culture 2030 Goal's targets it serves.
+    #[serde(default)]
+    pub goal_targets: BTreeSet<String>,
 }
 
 /// A list given as a JSON array (of texts or numbers) or as one text separated by commas,
@@ -135,6 +138,8 @@ pub struct Known {
     pub fields: HashSet<String>,
     /// `framework:indicator` of every indicator framework's indicators.
     pub indicators: HashSet<String>,
+    /// `goal@version:target` of every imported version's targets of the Culture 2030 Goal.
+    pub goal_targets: HashSet<String>,
 }
 
 /// The raw fields of an item's form or JSON body.
@@ -171,6 +176,9 @@ pub struct ItemInput {
     /// `framework:indicator` of each indicator that measures it.
     #[serde(deserialize_with = "list_or_text")]
     pub indicators: String,
+    /// `goal@version:target` of each Culture 2030 Goal target it serves.
+    #[serde(deserialize_with = "list_or_text")]
+    pub goal_targets: String,
     /// The revision the change was made on (when saving an existing item).
     #[serde(deserialize_with = "number_or_text")]
     pub revision: String,
@@ -197,6 +205,33 @@ fn translated(
     }
     let pairs: Vec<(Lang, &str)> = Lang::ALL.iter().copied().zip(values).collect();
     TranslatedText::from_values(source, &pairs).ok()
+}
+
+/// The references a list field gives (`framework:indicator`, `goal@version:target`), each one
+/// of `known`, at most `MAX_LINKS`.
+fn references(
+    errors: &mut FieldErrors,
+    field: &str,
+    given: &str,
+    known: &HashSet<String>,
+    unknown: ProblemKey,
+) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for reference in listed(given) {
+        let reference = reference.to_lowercase();
+        if known.contains(&reference) {
+            found.insert(reference);
+        } else {
+            errors.add(field, Problem::with_detail(unknown, reference));
+        }
+    }
+    if found.len() > MAX_LINKS {
+        errors.add(
+            field,
+            Problem::with_detail(ProblemKey::TooManyItems, MAX_LINKS.to_string()),
+        );
+    }
+    found
 }
 
 /// Parses a progress percentage: a whole number from 0 to 100.
@@ -273,7 +308,20 @@ impl ItemInput {
             errors.add("progress", Problem::new(ProblemKey::DoneMeansComplete));
         }
         let (fields, sdgs, sdg_targets) = self.links(&mut errors, &known.fields);
-        let indicators = self.indicators(&mut errors, &known.indicators);
+        let indicators = references(
+            &mut errors,
+            "indicators",
+            &self.indicators,
+            &known.indicators,
+            ProblemKey::UnknownIndicator,
+        );
+        let goal_targets = references(
+            &mut errors,
+            "goal_targets",
+            &self.goal_targets,
+            &known.goal_targets,
+            ProblemKey::UnknownGoalTarget,
+        );
         match (title, status, progress) {
             (Some(title), Some(status), Some(progress)) if errors.is_empty() => Ok(ItemDraft {
                 title,
@@ -289,6 +337,7 @@ impl ItemInput {
                 sdgs,
                 sdg_targets,
                 indicators,
+                goal_targets,
             }),
             _ => Err(errors),
         }
@@ -311,28 +360,6 @@ impl ItemInput {
             return None;
         }
         Some(ItemBudget { currency, amount })
-    }
-
-    fn indicators(&self, errors: &mut FieldErrors, known: &HashSet<String>) -> BTreeSet<String> {
-        let mut indicators = BTreeSet::new();
-        for given in listed(&self.indicators) {
-            let given = given.to_lowercase();
-            if known.contains(&given) {
-                indicators.insert(given);
-            } else {
-                errors.add(
-                    "indicators",
-                    Problem::with_detail(ProblemKey::UnknownIndicator, given),
-                );
-            }
-        }
-        if indicators.len() > MAX_LINKS {
-            errors.add(
-                "indicators",
-                Problem::with_detail(ProblemKey::TooManyItems, MAX_LINKS.to_string()),
-            );
-        }
-        indicators
     }
 
     fn links(
@@ -519,6 +546,7 @@ impl ItemDraft {
             sdgs: join(self.sdgs.iter().map(u8::to_string).collect()),
             sdg_targets: join(self.sdg_targets.iter().map(|t| t.0.clone()).collect()),
             indicators: join(self.indicators.iter().cloned().collect()),
+            goal_targets: join(self.goal_targets.iter().cloned().collect()),
             revision: revision.to_string(),
         }
     }

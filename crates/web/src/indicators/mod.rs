@@ -6,15 +6,18 @@
 mod api;
 pub(crate) mod chart;
 mod city;
+mod goals;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::layout;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+use ateneu_app::indicators::goals::GoalVersion;
 use ateneu_domain::indicators::IndicatorFramework;
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use maud::{Markup, html};
@@ -22,6 +25,7 @@ use maud::{Markup, html};
 pub fn routes() -> Routes {
     Routes::new()
         .route("/indicators", get(page))
+        .route("/indicators/goals", post(goals::import_page))
         .route("/cities/{slug}/indicators", get(city::city_page))
         .route("/cities/{slug}/indicators/import", post(city::import))
         .route(
@@ -41,6 +45,7 @@ pub fn routes() -> Routes {
 pub fn api_routes() -> Routes {
     Routes::new()
         .route("/indicator-frameworks", get(list_api))
+        .route("/goals", get(goals::list_api).post(goals::import_api))
         .route("/cities/{slug}/indicators", get(api::list))
         .route("/cities/{slug}/indicators.csv", get(api::export_city))
         .route("/cities/{slug}/indicators/import", post(api::import))
@@ -71,6 +76,22 @@ pub fn name_of(v: &Viewer, reference: &str) -> String {
     )
 }
 
+/// A target of the Culture 2030 Goal in the reader's language (`3. name (version)`), from its
+/// `goal@version:target` reference (the reference itself when no imported version has it).
+pub fn goal_target_of(v: &Viewer, versions: &[GoalVersion], reference: &str) -> String {
+    ateneu_app::indicators::goals::find_target(versions, reference).map_or_else(
+        || reference.to_owned(),
+        |(goal, target)| {
+            format!(
+                "{}. {} ({})",
+                target.number,
+                target.name.get(v.lang),
+                goal.version
+            )
+        },
+    )
+}
+
 fn framework_section(v: &Viewer, framework: &IndicatorFramework) -> Markup {
     html! {
         section id=(framework.key) {
@@ -96,14 +117,27 @@ fn framework_section(v: &Viewer, framework: &IndicatorFramework) -> Markup {
 }
 
 async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
+    render(&state, &v, StatusCode::OK, None).await
+}
+
+/// The Indicators page: the bundled frameworks, then the Culture 2030 Goal's versions (with a
+/// refused import's problems for the secretariat).
+async fn render(
+    state: &AppState,
+    v: &Viewer,
+    status: StatusCode,
+    refused: Option<&AppError>,
+) -> Result<Response, AppError> {
     let frameworks = ateneu_app::indicators::frameworks()?;
+    let goal = goals::section(state, v, refused).await?;
     let title = v.t("indicators-title");
     let body = html! {
         h1 { (title) }
         p.lead { (v.t("indicators-lead")) }
-        @for framework in frameworks { (framework_section(&v, framework)) }
+        @for framework in frameworks { (framework_section(v, framework)) }
+        (goal)
     };
-    Ok(layout::page(&state, &v, &title, body).into_response())
+    Ok((status, layout::page(state, v, &title, body)).into_response())
 }
 
 async fn list_api() -> Result<Response, AppError> {

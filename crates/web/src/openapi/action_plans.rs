@@ -124,6 +124,7 @@ pub(crate) fn schemas() -> Value {
             "sdgs": list("SDG numbers, 1 to 17"),
             "sdg_targets": list("SDG targets as 11.4 or 12.b"),
             "indicators": list("framework:indicator of each indicator that measures it (`/indicator-frameworks`)"),
+            "goal_targets": list("goal@version:target of each Culture 2030 Goal target it serves (`/goals`)"),
             "revision": {"type": ["string", "integer"], "description": "the item's revision, when saving"}}},
         "ActionPlanItem": {"type": "object", "properties": {
             "id": {"type": "integer"}, "output_id": {"type": "integer"}, "position": {"type": "integer"},
@@ -135,6 +136,7 @@ pub(crate) fn schemas() -> Value {
             "fields": {"type": "array", "items": {"type": "string"}}, "sdgs": {"type": "array", "items": {"type": "integer"}},
             "sdg_targets": {"type": "array", "items": {"type": "string"}},
             "indicators": {"type": "array", "items": {"type": "string"}},
+            "goal_targets": {"type": "array", "items": {"type": "string"}},
             "revision": {"type": "integer"}, "updated_at": {"type": "string", "format": "date-time"}}},
         "ActionPlanUpdate": update,
         "ActionPlanUpdateInput": {"type": "object", "required": ["on"], "properties": {

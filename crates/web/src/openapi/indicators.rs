@@ -1,6 +1,6 @@
 //! The API description of a city's indicator values: its series (unit, baseline, target,
 //! visibility, source), their values by year and breakdown, the progress status, and the tidy
-//! CSV file in and out.
+//! CSV file in and out; the Culture 2030 Goal's imported versions.
 
 use super::operations::Operation;
 use super::schema_ref;
@@ -10,6 +10,26 @@ use ateneu_domain::indicators::values::{MAX_NOTE, MAX_SOURCE, MAX_UNIT, YEARS};
 use serde_json::{Value, json};
 
 pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "get",
+        "/goals",
+        "indicators",
+        "The imported versions of the Culture 2030 Goal, oldest first: each with its targets (number, name in three languages, indicators, SDG targets) and what it changed from the version of the same goal before it; an action plan's item names a target as `goal@version:target`",
+        None,
+        200,
+        "GoalVersionList",
+        false,
+    ),
+    (
+        "post",
+        "/goals",
+        "indicators",
+        "Import a version of the Culture 2030 Goal (a secretariat): its TOML file as the body (format in data/indicators/README.md), checked whole (422 with every problem and its line); a version once (409 goal_version_exists)",
+        Some("Toml"),
+        201,
+        "Goal",
+        true,
+    ),
     (
         "get",
         "/cities/{slug}/indicators",
@@ -99,7 +119,18 @@ pub(crate) fn schemas() -> Value {
     let number =
         |description: &str| json!({"type": ["string", "number"], "description": description});
     let year = json!({"type": ["string", "integer"], "description": format!("{} to {}", YEARS.start(), YEARS.end())});
+    let trilingual = json!({"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}});
+    let goal = json!({"type": "object", "properties": {
+        "key": {"type": "string"}, "version": {"type": "string"}, "name": trilingual.clone(), "source": {"type": "string"},
+        "targets": {"type": "array", "items": {"type": "object", "properties": {
+            "key": {"type": "string"}, "number": {"type": "integer"}, "name": trilingual,
+            "indicators": {"type": "array", "items": {"type": "string"}},
+            "sdg_targets": {"type": "array", "items": {"type": "string"}}}}}}});
     json!({
+        "Goal": goal,
+        "GoalVersionList": {"type": "array", "items": {"allOf": [schema_ref("Goal"), {"type": "object", "properties": {
+            "imported_at": {"type": "string", "format": "date-time"},
+            "changes": {"type": ["array", "null"], "description": "[the version before, {added, removed, changed}]"}}}]}},
         "IndicatorSeries": {"type": "object", "properties": {
             "id": {"type": "integer"}, "city_id": {"type": "integer"},
             "indicator": {"type": "string", "description": "framework:indicator"},

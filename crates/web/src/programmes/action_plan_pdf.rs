@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::extract::Path;
 use crate::viewer::Viewer;
+use ateneu_app::indicators::goals::GoalVersion;
 use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
 use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
 use ateneu_domain::programmes::action_plans::ItemStatus;
@@ -42,7 +43,7 @@ fn points(v: &Viewer, points: &[FieldPoint]) -> Vec<String> {
         .collect()
 }
 
-fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
+fn item_blocks(v: &Viewer, x: &ItemView, goals: &[GoalVersion]) -> Vec<Block> {
     let d = &x.item.draft;
     let mut blocks = vec![Block::Heading {
         level: 3,
@@ -112,6 +113,15 @@ fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
                 .collect(),
         ),
     );
+    fact(
+        "action-plan-goal-targets",
+        join(
+            d.goal_targets
+                .iter()
+                .map(|t| crate::indicators::goal_target_of(v, goals, t))
+                .collect(),
+        ),
+    );
     blocks.push(Block::Bullets(facts));
     if !x.updates.is_empty() {
         blocks.push(Block::Paragraph(v.t("action-plan-updates")));
@@ -151,7 +161,12 @@ fn item_blocks(v: &Viewer, x: &ItemView) -> Vec<Block> {
 }
 
 /// The report's blocks, in order.
-pub fn blocks(v: &Viewer, plan: &ActionPlanView, starting: &StartingPoints) -> Vec<Block> {
+pub fn blocks(
+    v: &Viewer,
+    plan: &ActionPlanView,
+    starting: &StartingPoints,
+    goals: &[GoalVersion],
+) -> Vec<Block> {
     let output = &plan.output.output;
     let city = plan.output.city.draft.name.show(v.lang).text.to_owned();
     let mut blocks = vec![
@@ -226,7 +241,7 @@ pub fn blocks(v: &Viewer, plan: &ActionPlanView, starting: &StartingPoints) -> V
         widths: vec![0.4, 3.0, 1.2, 1.0, 1.2, 2.0],
     });
     for x in &plan.items {
-        blocks.extend(item_blocks(v, x));
+        blocks.extend(item_blocks(v, x, goals));
     }
     blocks
 }
@@ -240,10 +255,11 @@ pub async fn plan_pdf(
     let acting = v.acting();
     let plan = cases::read(&state, &acting, id).await?;
     let starting = starting::starting_points(&state, &acting, &plan, v.lang).await?;
+    let goals = ateneu_app::indicators::goals::versions(&state).await?;
     let document = Document {
         title: plan.output.output.title.clone(),
         lang: v.lang.code().to_owned(),
-        blocks: blocks(&v, &plan, &starting),
+        blocks: blocks(&v, &plan, &starting, &goals),
         footer: format!(
             "{} · {}",
             plan.output.city.draft.name.show(v.lang).text,

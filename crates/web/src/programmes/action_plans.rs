@@ -9,6 +9,7 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::indicators::goals::GoalVersion;
 use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
 use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
 use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, UpdateInput};
@@ -152,6 +153,7 @@ fn item_fields(v: &Viewer, input: &ItemInput, errors: &FieldErrors) -> Markup {
         (Field::new("sdgs", v.t("action-plan-sdgs"), &input.sdgs).hint(v.t("action-plan-sdgs-hint")).scope("item").render(v, errors))
         (Field::new("sdg_targets", v.t("action-plan-targets"), &input.sdg_targets).hint(v.t("action-plan-targets-hint")).scope("item").render(v, errors))
         (Field::new("indicators", v.t("action-plan-indicators"), &input.indicators).hint(v.t("action-plan-indicators-hint")).scope("item").render(v, errors))
+        (Field::new("goal_targets", v.t("action-plan-goal-targets"), &input.goal_targets).hint(v.t("action-plan-goal-targets-hint")).scope("item").render(v, errors))
     }
 }
 
@@ -167,6 +169,7 @@ fn item_page(
     v: &Viewer,
     plan: &ActionPlanView,
     x: &ItemView,
+    goals: &[GoalVersion],
     forms: &ItemForms,
 ) -> Markup {
     let output = &plan.output.output;
@@ -199,6 +202,7 @@ fn item_page(
             @if !draft.sdgs.is_empty() { dt { (v.t("action-plan-sdgs")) } dd { @for (n, s) in draft.sdgs.iter().enumerate() { @if n > 0 { ", " } (v.tf("action-plan-sdg", &[("number", (*s).into())])) } } }
             @if !draft.sdg_targets.is_empty() { dt { (v.t("action-plan-targets")) } dd { @for (n, t) in draft.sdg_targets.iter().enumerate() { @if n > 0 { ", " } (t.as_str()) } } }
             @if !draft.indicators.is_empty() { dt { (v.t("action-plan-indicators")) } dd { @for (n, i) in draft.indicators.iter().enumerate() { @if n > 0 { ", " } (crate::indicators::name_of(v, i)) } } }
+            @if !draft.goal_targets.is_empty() { dt { (v.t("action-plan-goal-targets")) } dd { @for (n, t) in draft.goal_targets.iter().enumerate() { @if n > 0 { ", " } (crate::indicators::goal_target_of(v, goals, t)) } } }
         }
         section #updates {
             h2 { (v.t("action-plan-updates")) }
@@ -269,7 +273,8 @@ async fn render_item(
     forms: &ItemForms,
 ) -> Result<Response, AppError> {
     let (plan, x) = cases::item(state, &v.acting(), id, item).await?;
-    Ok((status, item_page(state, v, &plan, &x, forms)).into_response())
+    let goals = ateneu_app::indicators::goals::versions(state).await?;
+    Ok((status, item_page(state, v, &plan, &x, &goals, forms)).into_response())
 }
 
 pub async fn item(

@@ -6,6 +6,7 @@ mod accounts;
 mod city_names;
 mod city_profile;
 mod common;
+mod culture_goal;
 mod demo;
 mod events;
 mod i18n_pages;

@@ -12,6 +12,7 @@ fn known() -> Known {
             "culture21-actions:heritage",
         ]),
         indicators: set(&["culture2030-indicators:cultural-participation"]),
+        goal_targets: set(&["culture-2030-goal@2025-revised:t3"]),
     }
 }
 

@@ -182,6 +182,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/outputs/{id}/versions", "ssinfnini"),
     ("POST", "/api/v1/outputs/{id}/disseminations", "ssinfnini"),
     // A confidential action plan: seen like its output, kept by those who keep it.
+    ("GET", "/api/v1/goals", "ooooooooo"),
+    ("POST", "/api/v1/goals", "ssffffiii"),
     ("GET", "/api/v1/indicator-frameworks", "ooooooooo"),
     ("GET", "/api/v1/outputs/{id}/items", "nnononono"),
     ("POST", "/api/v1/outputs/{id}/items", "ssinfnini"),
@@ -375,6 +377,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/outputs/{id}/versions", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/disseminations", "ssinfnini"),
     ("GET", "/{lang}/indicators", "ooooooooo"),
+    ("POST", "/{lang}/indicators/goals", "ssffffiii"),
     ("POST", "/{lang}/outputs/{id}/items", "ssinfnini"),
     ("GET", "/{lang}/outputs/{id}/plan.pdf", "nnononono"),
     ("GET", "/{lang}/outputs/{id}/items/{item}", "nnononono"),

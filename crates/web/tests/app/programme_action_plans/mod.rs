@@ -81,7 +81,7 @@ impl World {
         self.send(Method::POST, path, Some(body), Some(token)).await
     }
 
-    async fn send(
+    pub(super) async fn send(
         &self,
         method: Method,
         path: &str,
