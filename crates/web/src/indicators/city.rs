@@ -8,7 +8,7 @@ use super::name_of;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{Form, Multipart, Path};
-use crate::layout::{self, Field, csrf_field, form_errors, select};
+use crate::layout::{self, Field, csrf_field, form_errors_in, select_in};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
 use ateneu_app::indicators::values::{self as cases, SeriesView};
@@ -185,18 +185,18 @@ fn series_form(v: &Viewer, city: &City, view: &SeriesView, forms: &Forms) -> Mar
             (csrf_field(v))
             input type="hidden" name="revision" value=(input.revision);
             @if forms.conflict { div.flash.error role="alert" { (v.problem(&Problem::new(ProblemKey::ChangedMeanwhile))) } }
-            (form_errors(v, &errors))
-            (Field::new("unit", v.t("indicator-unit"), &input.unit).render(v, &errors))
+            (form_errors_in(v, Some("series"), &errors))
+            (Field::new("unit", v.t("indicator-unit"), &input.unit).scope("series").render(v, &errors))
             div.row {
-                (Field::new("baseline_year", v.t("indicator-baseline-year"), &input.baseline_year).kind("number").render(v, &errors))
-                (Field::new("baseline_value", v.t("indicator-baseline-value"), &input.baseline_value).render(v, &errors))
+                (Field::new("baseline_year", v.t("indicator-baseline-year"), &input.baseline_year).kind("number").scope("series").render(v, &errors))
+                (Field::new("baseline_value", v.t("indicator-baseline-value"), &input.baseline_value).scope("series").render(v, &errors))
             }
             div.row {
-                (Field::new("target_year", v.t("indicator-target-year"), &input.target_year).kind("number").render(v, &errors))
-                (Field::new("target_value", v.t("indicator-target-value"), &input.target_value).render(v, &errors))
+                (Field::new("target_year", v.t("indicator-target-year"), &input.target_year).kind("number").scope("series").render(v, &errors))
+                (Field::new("target_value", v.t("indicator-target-value"), &input.target_value).scope("series").render(v, &errors))
             }
-            (select(v, "visibility", &v.t("indicator-visibility"), &visibilities, &input.visibility, &errors))
-            (Field::new("source", v.t("indicator-source"), &input.source).render(v, &errors))
+            (select_in(v, Some("series"), "visibility", &v.t("indicator-visibility"), &visibilities, &input.visibility, &errors))
+            (Field::new("source", v.t("indicator-source"), &input.source).scope("series").render(v, &errors))
             div.actions { button.button type="submit" { (v.t("indicator-save")) } }
         }
     }
@@ -214,16 +214,16 @@ fn value_form(v: &Viewer, city: &City, view: &SeriesView, forms: &Forms) -> Mark
     html! {
         form.form method="post" action={ (series_href(v, city, &view.indicator)) "/values" } novalidate {
             (csrf_field(v))
-            (form_errors(v, &errors))
+            (form_errors_in(v, Some("value"), &errors))
             div.row {
-                (Field::new("year", v.t("indicator-year"), &input.year).kind("number").required().render(v, &errors))
-                (Field::new("value", v.t("indicator-value"), &input.value).required().render(v, &errors))
+                (Field::new("year", v.t("indicator-year"), &input.year).kind("number").required().scope("value").render(v, &errors))
+                (Field::new("value", v.t("indicator-value"), &input.value).required().scope("value").render(v, &errors))
             }
             (Field::new("breakdown", v.t("indicator-breakdown"), &input.breakdown)
                 .hint(if breakdowns.is_empty() { v.t("indicator-breakdown-hint") } else { format!("{} ({breakdowns})", v.t("indicator-breakdown-hint")) })
-                .render(v, &errors))
-            (Field::new("source", v.t("indicator-source"), &input.source).render(v, &errors))
-            (Field::new("note", v.t("indicator-note"), &input.note).render(v, &errors))
+                .scope("value").render(v, &errors))
+            (Field::new("source", v.t("indicator-source"), &input.source).scope("value").render(v, &errors))
+            (Field::new("note", v.t("indicator-note"), &input.note).scope("value").render(v, &errors))
             div.actions { button.button type="submit" { (v.t("indicator-add-value")) } }
         }
     }

@@ -12,6 +12,7 @@ mod audit;
 #[path = "../app/common.rs"]
 mod common;
 mod harness;
+mod indicators;
 mod journeys;
 mod lab;
 mod programme;
