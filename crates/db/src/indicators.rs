@@ -1,22 +1,24 @@
 //! A city's indicator values in storage: its series (one per indicator, with unit, baseline,
-//! target and visibility, saved on the revision it was read at) and their values (one per year
-//! and breakdown: a new value for the same year and breakdown replaces the old one). Each write
-//! leaves its audit row on the city.
+//! target and visibility, saved on the revision it was read at) and their values, kept with the
+//! series as one JSON array since they are always read together (one per year and breakdown: a
+//! new value for the same year and breakdown replaces the old one; a write on values that
+//! changed meanwhile is refused). Each write leaves its audit row on the city.
 
 pub mod goals;
 
 use crate::audit::{self, Who};
-use crate::entities::{indicator_series, indicator_value};
-use crate::{DbError, DbResult, ImportSummary, WriteTxn};
+use crate::entities::indicator_series;
+use crate::{DbError, DbResult, ImportSummary, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::Visibility;
 use ateneu_domain::indicators::values::{Breakdown, MAX_VALUES, Point, SeriesDraft, ValueDraft};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
-use serde::Serialize;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 /// A city's series of one indicator as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,20 +71,53 @@ fn to_series(m: indicator_series::Model) -> DbResult<Series> {
     })
 }
 
-fn to_value(m: indicator_value::Model) -> DbResult<Value> {
-    Ok(Value {
-        id: m.id,
-        series_id: m.series_id,
-        draft: ValueDraft {
-            year: m.year,
-            breakdown: Breakdown::from_storage_key(&m.breakdown)
-                .ok_or_else(|| DbError::Corrupt(m.breakdown.clone()))?,
-            value: m.value,
-            source: m.source,
-            note: m.note,
-        },
-        updated_at: m.updated_at,
-    })
+/// A value as its series' JSON array keeps it.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    id: i64,
+    year: i32,
+    breakdown: Breakdown,
+    value: f64,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    note: String,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn decode(series_id: i64, observations: &str) -> DbResult<Vec<Value>> {
+    let stored: Vec<Stored> = from_json(observations)?;
+    Ok(stored
+        .into_iter()
+        .map(|v| Value {
+            id: v.id,
+            series_id,
+            draft: ValueDraft {
+                year: v.year,
+                breakdown: v.breakdown,
+                value: v.value,
+                source: v.source,
+                note: v.note,
+            },
+            updated_at: v.updated_at,
+        })
+        .collect())
+}
+
+fn encode(values: &[Value]) -> DbResult<String> {
+    let stored: Vec<Stored> = values
+        .iter()
+        .map(|v| Stored {
+            id: v.id,
+            year: v.draft.year,
+            breakdown: v.draft.breakdown.clone(),
+            value: v.draft.value,
+            source: v.draft.source.clone(),
+            note: v.draft.note.clone(),
+            updated_at: v.updated_at,
+        })
+        .collect();
+    to_json(&stored)
 }
 
 /// A city's series, by indicator reference.
@@ -119,18 +154,59 @@ pub async fn values(
 ) -> DbResult<HashMap<i64, Vec<Value>>> {
     let mut by_series: HashMap<i64, Vec<Value>> = HashMap::new();
     for chunk in series_ids.chunks(500) {
-        let rows = indicator_value::Entity::find()
-            .filter(indicator_value::Column::SeriesId.is_in(chunk.iter().copied()))
-            .order_by_asc(indicator_value::Column::Year)
-            .order_by_asc(indicator_value::Column::Breakdown)
+        let rows: Vec<(i64, String)> = indicator_series::Entity::find()
+            .select_only()
+            .column(indicator_series::Column::Id)
+            .column(indicator_series::Column::Observations)
+            .filter(indicator_series::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
             .all(conn)
             .await?;
-        for row in rows {
-            let value = to_value(row)?;
-            by_series.entry(value.series_id).or_default().push(value);
+        for (id, observations) in rows {
+            by_series.insert(id, decode(id, &observations)?);
         }
     }
     Ok(by_series)
+}
+
+/// A series' values and their revision, as this transaction reads them.
+async fn current(txn: &WriteTxn<'_>, series_id: i64) -> DbResult<(Vec<Value>, i64)> {
+    let (observations, revision): (String, i64) = indicator_series::Entity::find_by_id(series_id)
+        .select_only()
+        .column(indicator_series::Column::Observations)
+        .column(indicator_series::Column::ValuesRevision)
+        .into_tuple()
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    Ok((decode(series_id, &observations)?, revision))
+}
+
+/// Writes a series' values on the revision they were read at (`changed_meanwhile` otherwise).
+async fn write_values(
+    txn: &WriteTxn<'_>,
+    series_id: i64,
+    values: &[Value],
+    revision: i64,
+) -> DbResult<()> {
+    let result = indicator_series::Entity::update_many()
+        .col_expr(
+            indicator_series::Column::Observations,
+            Expr::value(encode(values)?),
+        )
+        .col_expr(
+            indicator_series::Column::ValuesRevision,
+            Expr::col(indicator_series::Column::ValuesRevision).add(1),
+        )
+        .filter(indicator_series::Column::Id.eq(series_id))
+        .filter(indicator_series::Column::ValuesRevision.eq(revision))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(DbError::Conflict(ProblemKey::ChangedMeanwhile))
+    }
 }
 
 /// Saves a series' settings: a new series when `before` is none (a series made meanwhile is a
@@ -162,6 +238,8 @@ pub async fn save_series(
                 visibility: Set(draft.visibility.key().to_owned()),
                 source: Set(draft.source.clone()),
                 revision: Set(1),
+                observations: Set("[]".to_owned()),
+                values_revision: Set(1),
                 updated_at: Set(now),
                 ..Default::default()
             }
@@ -224,50 +302,45 @@ pub async fn put_values(
     series: &Series,
     drafts: &[ValueDraft],
 ) -> DbResult<ImportSummary> {
-    let existing: HashMap<(i32, String), Value> = values(&**txn, &[series.id])
-        .await?
-        .remove(&series.id)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|v| ((v.draft.year, v.draft.breakdown.storage_key()), v))
+    let (mut kept, revision) = current(txn, series.id).await?;
+    let mut at: BTreeMap<(i32, String), usize> = kept
+        .iter()
+        .enumerate()
+        .map(|(n, v)| ((v.draft.year, v.draft.breakdown.storage_key()), n))
         .collect();
+    let mut next = kept.iter().map(|v| v.id).max().unwrap_or(0) + 1;
     let mut summary = ImportSummary::default();
     let now = chrono::Utc::now();
     for draft in drafts {
-        let key = draft.breakdown.storage_key();
-        match existing.get(&(draft.year, key.clone())) {
+        let key = (draft.year, draft.breakdown.storage_key());
+        match at.get(&key).map(|n| &mut kept[*n]) {
             Some(old) if old.draft.same_as(draft) => summary.unchanged += 1,
             Some(old) => {
-                indicator_value::Entity::update_many()
-                    .col_expr(indicator_value::Column::Value, Expr::value(draft.value))
-                    .col_expr(indicator_value::Column::Source, Expr::value(&draft.source))
-                    .col_expr(indicator_value::Column::Note, Expr::value(&draft.note))
-                    .col_expr(indicator_value::Column::UpdatedAt, Expr::value(now))
-                    .filter(indicator_value::Column::Id.eq(old.id))
-                    .exec(&**txn)
-                    .await?;
+                old.draft = draft.clone();
+                old.updated_at = now;
                 summary.updated += 1;
             }
             None => {
-                indicator_value::ActiveModel {
-                    series_id: Set(series.id),
-                    year: Set(draft.year),
-                    breakdown: Set(key),
-                    value: Set(draft.value),
-                    source: Set(draft.source.clone()),
-                    note: Set(draft.note.clone()),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&**txn)
-                .await
-                .map_err(crate::conflict_as(ProblemKey::ChangedMeanwhile))?;
+                at.insert(key, kept.len());
+                kept.push(Value {
+                    id: next,
+                    series_id: series.id,
+                    draft: draft.clone(),
+                    updated_at: now,
+                });
+                next += 1;
                 summary.created += 1;
             }
         }
     }
-    if existing.len() as u64 + summary.created > MAX_VALUES as u64 {
+    if kept.len() > MAX_VALUES {
         return Err(DbError::Conflict(ProblemKey::TooManyItems));
+    }
+    if summary.created + summary.updated > 0 {
+        kept.sort_by(|a, b| {
+            (a.draft.year, &a.draft.breakdown).cmp(&(b.draft.year, &b.draft.breakdown))
+        });
+        write_values(txn, series.id, &kept, revision).await?;
     }
     if summary.created + summary.updated > 0 {
         audit::record(
@@ -290,15 +363,13 @@ pub async fn remove_value(
     series: &Series,
     value_id: i64,
 ) -> DbResult<()> {
-    let row = indicator_value::Entity::find_by_id(value_id)
-        .filter(indicator_value::Column::SeriesId.eq(series.id))
-        .one(&**txn)
-        .await?
+    let (mut kept, revision) = current(txn, series.id).await?;
+    let at = kept
+        .iter()
+        .position(|v| v.id == value_id)
         .ok_or(DbError::NotFound)?;
-    let value = to_value(row)?;
-    indicator_value::Entity::delete_by_id(value_id)
-        .exec(&**txn)
-        .await?;
+    let value = kept.remove(at);
+    write_values(txn, series.id, &kept, revision).await?;
     audit::record(
         &**txn,
         who,

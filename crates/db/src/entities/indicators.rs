@@ -1,4 +1,4 @@
-//! The tables of a city's indicator values (a series per city and indicator, and its values)
+//! The tables of a city's indicator values (a series per city and indicator, with its values)
 //! and of the Culture 2030 Goal's imported versions.
 
 pub mod indicator_series {
@@ -19,29 +19,9 @@ pub mod indicator_series {
         pub visibility: String,
         pub source: String,
         pub revision: i64,
-        pub updated_at: DateTimeUtc,
-    }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
-    impl ActiveModelBehavior for ActiveModel {}
-}
-
-pub mod indicator_value {
-    use sea_orm::entity::prelude::*;
-
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-    #[sea_orm(table_name = "indicator_values")]
-    pub struct Model {
-        #[sea_orm(primary_key)]
-        pub id: i64,
-        pub series_id: i64,
-        pub year: i32,
-        pub breakdown: String,
-        pub value: f64,
-        pub source: String,
-        pub note: String,
+        /// The series' values as a JSON array.
+        pub observations: String,
+        pub values_revision: i64,
         pub updated_at: DateTimeUtc,
     }
 

@@ -21,7 +21,7 @@ pub use accounts::{api_token, grant, login_failure, one_time_link, session, user
 pub use action_plans::{action_plan_item, action_plan_update};
 pub use events::{event, event_reminder, event_representative, event_request};
 pub use experts::{expert, expert_engagement};
-pub use indicators::{goal_version, indicator_series, indicator_value};
+pub use indicators::{goal_version, indicator_series};
 pub use lab::{
     assessment, assessment_facilitator, benchmark_set, consensus_score, framework_version,
     invitation, output, response,

@@ -58,7 +58,10 @@ async fn a_city_records_an_indicator_and_shows_it_on_its_profile() {
         let reader = b.another_person().await;
         reader.goto("/fr/cities/buenos-aires/profile").await;
         let profile = reader
-            .wait_text("section[aria-labelledby='profile-indicators']", "Participation culturelle")
+            .wait_text(
+                "section[aria-labelledby='profile-indicators']",
+                "Participation culturelle",
+            )
             .await;
         assert!(profile.contains("Quelques progrès"), "{profile}");
         reader.check_page().await;
