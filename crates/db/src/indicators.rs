@@ -120,16 +120,28 @@ fn encode(values: &[Value]) -> DbResult<String> {
     to_json(&stored)
 }
 
-/// A city's series, by indicator reference.
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Series>> {
-    indicator_series::Entity::find()
+/// A city's series that `keep` keeps, each with its values (read from the same row: only the
+/// kept ones are decoded), by indicator reference.
+pub async fn of_city_with_values(
+    conn: &impl ConnectionTrait,
+    city_id: i64,
+    keep: impl Fn(&Series) -> bool,
+) -> DbResult<Vec<(Series, Vec<Value>)>> {
+    let mut kept = Vec::new();
+    for mut model in indicator_series::Entity::find()
         .filter(indicator_series::Column::CityId.eq(city_id))
         .order_by_asc(indicator_series::Column::Indicator)
         .all(conn)
         .await?
-        .into_iter()
-        .map(to_series)
-        .collect()
+    {
+        let observations = std::mem::take(&mut model.observations);
+        let series = to_series(model)?;
+        if keep(&series) {
+            let values = decode(series.id, &observations)?;
+            kept.push((series, values));
+        }
+    }
+    Ok(kept)
 }
 
 /// A city's series of one indicator, if it keeps one.

@@ -112,7 +112,11 @@ async fn values_are_put_by_year_and_breakdown_and_settings_have_one_winner_per_r
         .expect("read")
         .remove(&series.id)
         .expect("values");
-    assert_eq!(left.len(), 2, "removed, and nothing of a refused transaction kept");
+    assert_eq!(
+        left.len(),
+        2,
+        "removed, and nothing of a refused transaction kept"
+    );
 
     let draft = SeriesInput {
         unit: "%".into(),

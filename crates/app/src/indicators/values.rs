@@ -116,13 +116,10 @@ pub async fn of_city(
     city: &City,
 ) -> Result<CityIndicators, Error> {
     let networks = networks(context, city).await?;
-    let seen: Vec<Series> = repo::of_city(&context.db.conn, city.id)
-        .await?
-        .into_iter()
-        .filter(|s| may_see(acting, city, &networks, s))
-        .collect();
-    let ids: Vec<i64> = seen.iter().map(|s| s.id).collect();
-    let mut values = repo::values(&context.db.conn, &ids).await?;
+    let seen = repo::of_city_with_values(&context.db.conn, city.id, |s| {
+        may_see(acting, city, &networks, s)
+    })
+    .await?;
     let order: BTreeMap<String, usize> = super::frameworks()?
         .iter()
         .flat_map(IndicatorFramework::references)
@@ -131,10 +128,7 @@ pub async fn of_city(
         .collect();
     let mut series: Vec<SeriesView> = seen
         .into_iter()
-        .map(|s| {
-            let values = values.remove(&s.id).unwrap_or_default();
-            view(&s.indicator.clone(), Some(s), values)
-        })
+        .map(|(s, values)| view(&s.indicator.clone(), Some(s), values))
         .collect();
     series.sort_by_key(|s| order.get(&s.indicator).copied().unwrap_or(usize::MAX));
     Ok(CityIndicators {
