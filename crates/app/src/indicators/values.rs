@@ -10,7 +10,7 @@ use ateneu_db::ImportSummary;
 use ateneu_db::cities::City;
 use ateneu_db::indicators::{self as repo, Series, Value};
 use ateneu_domain::csv_format::LineError;
-use ateneu_domain::indicators::progress::{ProgressStatus, status};
+use ateneu_domain::indicators::progress::{Pace, ProgressStatus, pace, status};
 use ateneu_domain::indicators::tidy::{self, TidyOut};
 use ateneu_domain::indicators::values::{
     Point, SeriesDraft, SeriesInput, ValueDraft, ValueInput, totals,
@@ -33,6 +33,8 @@ pub struct SeriesView {
     /// The baseline the status reads: the one set, or the first value of the whole.
     pub baseline: Option<Point>,
     pub status: ProgressStatus,
+    /// The pace per year observed so far, and the one still needed to reach the target.
+    pub pace: Pace,
 }
 
 impl SeriesView {
@@ -103,6 +105,7 @@ fn view(indicator: &str, series: Option<Series>, values: Vec<Value>) -> SeriesVi
     SeriesView {
         indicator: indicator.to_owned(),
         status: status(direction, baseline, target, &whole),
+        pace: pace(baseline, target, &whole),
         baseline,
         series,
         values,

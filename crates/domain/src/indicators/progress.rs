@@ -94,5 +94,27 @@ pub fn status(
     }
 }
 
+/// The pace of a series, per year: the one observed from the baseline to the latest value of
+/// the whole, and the one still needed from the latest value to reach the target by its year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Pace {
+    pub observed: Option<f64>,
+    pub needed: Option<f64>,
+}
+
+/// The pace by the same baseline and latest value as `status` (the baseline set, or the first
+/// value of the whole); `needed` is none once the target's year is reached or passed.
+pub fn pace(baseline: Option<Point>, target: Option<Point>, totals: &[Point]) -> Pace {
+    let baseline = baseline.or_else(|| totals.iter().min_by_key(|p| p.year).copied());
+    let latest = totals.iter().max_by_key(|p| p.year).copied();
+    let per_year = |from: Point, to: Point| {
+        (to.year > from.year).then(|| (to.value - from.value) / f64::from(to.year - from.year))
+    };
+    Pace {
+        observed: baseline.zip(latest).and_then(|(b, l)| per_year(b, l)),
+        needed: latest.zip(target).and_then(|(l, t)| per_year(l, t)),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -99,6 +99,7 @@ async fn render_city(
         }
         @if !shown.series.is_empty() {
             p { a href={ "/api/v1/cities/" (city.slug) "/indicators.csv" } download { (v.t("indicator-export")) } }
+            p { a href=(v.href(&format!("/cities/{}/indicators/report", city.slug))) { (v.t("goal-report-link")) } }
         }
         @if shown.may_record {
             section.card {

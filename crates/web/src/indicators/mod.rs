@@ -7,6 +7,7 @@ mod api;
 pub(crate) mod chart;
 mod city;
 mod goals;
+mod report;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -28,6 +29,8 @@ pub fn routes() -> Routes {
         .route("/indicators/goals", post(goals::import_page))
         .route("/cities/{slug}/indicators", get(city::city_page))
         .route("/cities/{slug}/indicators/import", post(city::import))
+        .route("/cities/{slug}/indicators/report", get(report::page))
+        .route("/cities/{slug}/indicators/report.pdf", get(report::pdf))
         .route(
             "/cities/{slug}/indicators/{indicator}",
             get(city::series_page).post(city::save_series),

@@ -149,6 +149,9 @@ pub(crate) fn schemas() -> Value {
             "values": {"type": "array", "items": schema_ref("IndicatorValue")},
             "baseline": point,
             "status": {"type": "string", "enum": statuses, "description": "the documented rule of `ateneu_domain::indicators::progress::status`"},
+            "pace": {"type": "object", "properties": {
+                "observed": {"type": ["number", "null"], "description": "per year, from the baseline to the latest value of the whole"},
+                "needed": {"type": ["number", "null"], "description": "per year, from the latest value to the target by its year"}}},
             "may_record": {"type": "boolean"}}},
         "CityIndicators": {"type": "object", "properties": {
             "may_record": {"type": "boolean"},

@@ -122,6 +122,24 @@ fn the_rule_as_documented() {
     );
 }
 
+#[test]
+fn the_pace_is_per_year_from_the_baseline_and_still_needed_to_the_target() {
+    let totals = [p(2020, 10.0), p(2024, 12.0)];
+    let pace_now = pace(None, Some(p(2030, 24.0)), &totals);
+    assert_eq!(pace_now.observed, Some(0.5));
+    assert_eq!(pace_now.needed, Some(2.0));
+    let late = pace(Some(p(2016, 8.0)), Some(p(2022, 30.0)), &totals);
+    assert_eq!(late.observed, Some(0.5));
+    assert_eq!(late.needed, None, "the target's year is past");
+    assert_eq!(
+        pace(None, None, &[]),
+        Pace {
+            observed: None,
+            needed: None
+        }
+    );
+}
+
 fn direction() -> impl Strategy<Value = Direction> {
     prop::sample::select(Direction::ALL.to_vec())
 }

@@ -289,6 +289,16 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("GET", "/{lang}/cities/{slug}/indicators", "ooooooooo"),
     (
+        "GET",
+        "/{lang}/cities/{slug}/indicators/report",
+        "ooooooooo",
+    ),
+    (
+        "GET",
+        "/{lang}/cities/{slug}/indicators/report.pdf",
+        "ooooooooo",
+    ),
+    (
         "POST",
         "/{lang}/cities/{slug}/indicators/import",
         "ssifffifi",

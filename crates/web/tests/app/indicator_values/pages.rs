@@ -160,3 +160,56 @@ async fn the_import_form_names_the_bad_rows_and_a_good_file_is_counted() {
     assert_eq!(series["values"].as_array().map(Vec::len), Some(2));
     assert_eq!(series["series"]["visibility"], "confidential");
 }
+
+#[tokio::test]
+async fn the_written_report_drafts_a_recommendation_per_series_from_the_data() {
+    let w = world().await;
+    for (indicator, rows) in [
+        (PARTICIPATION, "Year,Units,Value\n2020,%,10\n2025,%,11\n"),
+        (super::HERITAGE, "Year,Units,Value\n2024,USD,3\n"),
+    ] {
+        let (status, done) = w
+            .import(rows, &format!("?indicator={indicator}"), &w.own_editor)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{done}");
+    }
+    let settings = serde_json::json!({"unit": "%", "baseline_year": 2020, "baseline_value": 10,
+        "target_year": 2030, "target_value": 20, "revision": 1, "visibility": "public"});
+    let (status, _) = w
+        .call(
+            Method::PUT,
+            &series_path(PARTICIPATION),
+            Some(settings),
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, series) = w
+        .call(Method::GET, &series_path(PARTICIPATION), None, None)
+        .await;
+    assert_eq!(
+        series["pace"],
+        serde_json::json!({"observed": 0.2, "needed": 1.8})
+    );
+    // A reader who may see one series gets a report of that one only.
+    let mut reader = w.app.fresh_browser();
+    let page = reader
+        .get("/en/cities/buenos-aires/indicators/report")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Cultural participation: some progress. Reaching 20 by 2030 needs 1.8 a year, against 0.2 so far"), "{}", page.body);
+    assert!(
+        !page.body.contains("Expenditure on heritage"),
+        "a confidential series"
+    );
+    let pdf = reader
+        .get("/fr/cities/buenos-aires/indicators/report.pdf")
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join(" ");
+    assert!(
+        text.contains("Faisabilité locale des cibles") && text.contains("quelques progrès"),
+        "{text}"
+    );
+    assert!(!text.contains("patrimoine"), "{text}");
+}
