@@ -17,6 +17,7 @@ pub mod practices;
 pub mod programmes;
 pub mod registry_files;
 pub mod security;
+pub mod seven_keys;
 
 pub use error::Error;
 

@@ -34,7 +34,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// The networks whose secretariat runs the programme: the Leading Cities and those above it.
 /// A city's other networks give no say over its programme (a Creative Cities secretariat does
 /// not see a Leading City's programme because the city is also a Creative City).
-fn programme_networks(context: &Context) -> Vec<String> {
+pub(crate) fn programme_networks(context: &Context) -> Vec<String> {
     context.reference.with_ancestors(LEADING_CITIES)
 }
 
@@ -75,7 +75,7 @@ pub struct ProgrammeRights {
 }
 
 /// A programme and what the person may do with it, or not found for whoever may not see it.
-async fn load(
+pub(crate) async fn load(
     context: &Context,
     acting: &Acting,
     id: i64,

@@ -22,6 +22,7 @@ pub mod programmes;
 pub mod reference;
 pub mod sessions;
 pub mod settings;
+pub mod seven_keys;
 pub mod timing;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};

@@ -132,6 +132,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "the versions of the Culture 2030 Goal",
         include_str!("migrations/0027_goal_versions.sql"),
     ),
+    (
+        28,
+        "Seven Keys workshops and a city's cultural assets",
+        include_str!("migrations/0028_seven_keys.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

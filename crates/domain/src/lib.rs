@@ -18,6 +18,7 @@ pub mod problems;
 pub mod programmes;
 pub mod reference;
 pub mod results;
+pub mod seven_keys;
 pub mod text;
 pub mod validation;
 

@@ -178,6 +178,10 @@ problem_keys! {
     DeadlineAfterEvent => "deadline_after_event",
     DeadlinePassed => "deadline_passed",
     CityNotLeading => "city_not_leading",
+    // Seven Keys workshops.
+    WorkshopClosed => "workshop_closed",
+    PlanAlreadyDrafted => "plan_already_drafted",
+    NoKeysYet => "no_keys_yet",
 }
 
 impl ProblemKey {

@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .merge(crate::admin::api_routes())
         .merge(crate::frameworks::api::routes())
         .merge(crate::indicators::api_routes())
+        .merge(crate::seven_keys::api_routes())
         .merge(crate::assessments::api::routes())
         .merge(crate::practices::api::routes())
         .merge(crate::practices::media::api_routes())

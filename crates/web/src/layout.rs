@@ -47,6 +47,7 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                             li { a href=(v.href("/assessments")) aria-current=[current("/assessments")] { (v.t("nav-assessments")) } }
                             li { a href=(v.href("/programmes")) aria-current=[current("/programmes")] { (v.t("nav-programmes")) } }
                             li { a href=(v.href("/events")) aria-current=[current("/events")] { (v.t("nav-events")) } }
+                            li { a href=(v.href("/seven-keys")) aria-current=[current("/seven-keys")] { (v.t("seven-keys-page-title")) } }
                             @if v.allows(Action::ImportRegistry) {
                                 li { a href=(v.href("/registry/import")) aria-current=[current("/registry")] { (v.t("nav-import")) } }
                             }

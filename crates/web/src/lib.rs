@@ -27,6 +27,7 @@ pub mod programmes;
 pub mod registry_files;
 pub mod routing;
 pub mod security;
+pub mod seven_keys;
 pub mod static_files;
 pub mod timing;
 pub mod viewer;
@@ -104,6 +105,7 @@ fn pages() -> routing::Routes {
         .merge(admin::routes())
         .merge(frameworks::routes())
         .merge(indicators::routes())
+        .merge(seven_keys::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
         .merge(programmes::routes())

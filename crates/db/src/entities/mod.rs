@@ -16,6 +16,7 @@ pub mod programme_mous;
 pub mod programmes;
 pub mod reference;
 pub mod registry;
+pub mod seven_keys;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
 pub use action_plans::{action_plan_item, action_plan_update};
@@ -40,3 +41,7 @@ pub use programmes::{
 };
 pub use reference::{creative_field, network, region, sdg};
 pub use registry::{city, city_slug, focal_point, membership};
+pub use seven_keys::{
+    cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
+    seven_keys_workshop,
+};

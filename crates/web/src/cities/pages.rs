@@ -224,7 +224,7 @@ pub async fn detail(
                 p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
             }
         }
-        p { a href=(v.href(&format!("/cities/{}/profile", city.slug))) { (v.t("profile-link")) } " · " a href=(v.href(&format!("/cities/{}/indicators", city.slug))) { (v.t("indicator-city-link")) } }
+        p { a href=(v.href(&format!("/cities/{}/profile", city.slug))) { (v.t("profile-link")) } " · " a href=(v.href(&format!("/cities/{}/indicators", city.slug))) { (v.t("indicator-city-link")) } " · " a href=(v.href(&format!("/cities/{}/assets", city.slug))) { (v.t("assets-link")) } }
         (representation)
         section.panel aria-labelledby="practices" {
             h2 #practices { (v.t("city-practices")) }

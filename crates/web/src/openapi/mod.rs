@@ -12,6 +12,7 @@ mod output_files;
 mod practices;
 mod programmes;
 mod schemas;
+mod seven_keys;
 
 use operations::OPERATIONS;
 use serde_json::{Map, Value, json};
@@ -69,6 +70,7 @@ pub fn document() -> Value {
         .chain(activities::OPERATIONS)
         .chain(action_plans::OPERATIONS)
         .chain(indicators::OPERATIONS)
+        .chain(seven_keys::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -218,7 +220,10 @@ pub fn document() -> Value {
                 ),
                 merged(
                     merged(merged(experts::schemas(), events::schemas()), activities::schemas()),
-                    merged(action_plans::schemas(), indicators::schemas())
+                    merged(
+                        merged(action_plans::schemas(), indicators::schemas()),
+                        seven_keys::schemas()
+                    )
                 )
             )
         }

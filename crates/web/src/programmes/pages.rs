@@ -225,7 +225,7 @@ fn detail_page(
                     ])) }
                 } }
             }
-            p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } }
+            p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } " · " a href=(v.href(&format!("{base}/seven-keys"))) { (v.t("seven-keys-link")) } }
         }
         section #consultations {
             h2 { (v.t("consultations-title")) }

@@ -33,4 +33,5 @@ mod programme_visits;
 mod programmes;
 mod registry;
 mod security;
+mod seven_keys;
 mod weight;

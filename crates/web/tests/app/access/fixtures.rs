@@ -226,3 +226,12 @@ pub(super) fn form_body(template: &str) -> &'static str {
         ""
     }
 }
+
+/// The id of the first item of `list` in `value`.
+pub(super) fn first_id(value: &Value, list: &str) -> i64 {
+    value[list]
+        .as_array()
+        .and_then(|items| items.first())
+        .and_then(|item| item["id"].as_i64())
+        .unwrap_or_else(|| panic!("no {list}[0].id in {value}"))
+}

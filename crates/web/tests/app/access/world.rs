@@ -5,7 +5,7 @@
 
 use super::Person;
 use super::fixtures::{
-    event_of_city_a, fill_indicator, form_body, indicator_value, json_body, media_path,
+    event_of_city_a, fill_indicator, first_id, form_body, indicator_value, json_body, media_path,
     mou_fixtures, output_file, plan_fixtures,
 };
 use crate::common::{TestApp, admin, editor, expert, secretariat};
@@ -55,14 +55,7 @@ pub struct World {
     victim: i64,
     victim_grant: i64,
     victim_token: i64,
-}
-
-fn first_id(value: &Value, list: &str) -> i64 {
-    value[list]
-        .as_array()
-        .and_then(|items| items.first())
-        .and_then(|item| item["id"].as_i64())
-        .unwrap_or_else(|| panic!("no {list}[0].id in {value}"))
+    seven_keys: super::seven_keys::SevenKeys,
 }
 
 impl World {
@@ -308,6 +301,8 @@ impl World {
             .as_i64()
             .or_else(|| own_tokens[0]["id"].as_i64())
             .unwrap_or(1);
+        let seven_keys =
+            super::seven_keys::SevenKeys::build(&app, programme, &secretariat_token).await;
         let mut browser = app.fresh_browser();
         let csrf = browser.csrf().await;
         World {
@@ -341,6 +336,7 @@ impl World {
             victim,
             victim_grant,
             victim_token,
+            seven_keys,
         }
     }
 
@@ -476,6 +472,7 @@ impl World {
             String::new()
         };
         let path = template.replace("{lang}", "en");
+        let path = self.seven_keys.fill(&self.app, &admin, path, person).await;
         let mut path = fill_indicator(&self.app, template, path, &admin).await;
         // The records an activity links: the custom activity's, and a link of it.
         if template.contains("{activity}/links") {

@@ -1,0 +1,556 @@
+//! Seven Keys workshops in storage: the workshop (open or closed, its draft plan and its
+//! article), its participants' links (hashes only), the challenges they name and the themes
+//! they are clustered into, the keys agreed on; and a city's cultural assets. A challenge is
+//! taken only while its workshop is open, checked inside the saving transaction.
+
+use crate::audit::{self, Who};
+use crate::entities::{
+    cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
+    seven_keys_workshop,
+};
+use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
+use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::seven_keys::{
+    ArticleDraft, AssetDraft, AssetKind, ChallengeDraft, KeyDraft, WorkshopDraft,
+};
+use ateneu_domain::{Lang, ProblemKey};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde::Serialize;
+
+/// A workshop as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Workshop {
+    pub id: i64,
+    pub programme_id: i64,
+    pub city_id: i64,
+    #[serde(flatten)]
+    pub draft: WorkshopDraft,
+    pub status: AssessmentStatus,
+    /// The draft action plan (an output) its keys became.
+    pub plan_output_id: Option<i64>,
+    pub article: Option<ArticleDraft>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A cultural asset of a city.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Asset {
+    pub id: i64,
+    pub city_id: i64,
+    #[serde(flatten)]
+    pub draft: AssetDraft,
+}
+
+/// A challenge a participant named (whose link named it stays unsaid).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Challenge {
+    pub id: i64,
+    pub workshop_id: i64,
+    #[serde(skip)]
+    pub invitation_id: Option<i64>,
+    #[serde(flatten)]
+    pub draft: ChallengeDraft,
+    pub theme: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A key of a workshop, in its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Key {
+    pub id: i64,
+    pub workshop_id: i64,
+    pub position: i32,
+    #[serde(flatten)]
+    pub draft: KeyDraft,
+}
+
+fn corrupt(problem: ateneu_domain::Problem) -> DbError {
+    DbError::Corrupt(problem.key.to_string())
+}
+
+fn to_workshop(m: seven_keys_workshop::Model) -> DbResult<Workshop> {
+    Ok(Workshop {
+        id: m.id,
+        programme_id: m.programme_id,
+        city_id: m.city_id,
+        draft: WorkshopDraft {
+            activity_id: m.activity_id,
+            title: m.title,
+            held_on: m.held_on,
+            lang: m
+                .lang
+                .parse::<Lang>()
+                .map_err(|_| DbError::Corrupt(m.lang.clone()))?,
+        },
+        status: AssessmentStatus::parse(&m.status).map_err(corrupt)?,
+        plan_output_id: m.plan_output_id,
+        article: m.article.as_deref().map(from_json).transpose()?,
+        published_at: m.published_at,
+        created_at: m.created_at,
+    })
+}
+
+fn to_challenge(m: seven_keys_challenge::Model) -> DbResult<Challenge> {
+    Ok(Challenge {
+        id: m.id,
+        workshop_id: m.workshop_id,
+        invitation_id: m.invitation_id,
+        draft: ChallengeDraft {
+            text: m.text,
+            sdgs: from_json(&m.sdgs)?,
+            assets: from_json(&m.assets)?,
+        },
+        theme: m.theme,
+        created_at: m.created_at,
+    })
+}
+
+fn to_key(m: seven_keys_key::Model) -> DbResult<Key> {
+    Ok(Key {
+        id: m.id,
+        workshop_id: m.workshop_id,
+        position: m.position,
+        draft: from_json(&m.record)?,
+    })
+}
+
+fn to_asset(m: cultural_asset::Model) -> DbResult<Asset> {
+    Ok(Asset {
+        id: m.id,
+        city_id: m.city_id,
+        draft: AssetDraft {
+            kind: AssetKind::parse(&m.kind).map_err(corrupt)?,
+            name: m.name,
+            description: m.description,
+        },
+    })
+}
+
+/// Creates an open workshop of a programme.
+pub async fn create(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    (programme_id, city_id): (i64, i64),
+    draft: &WorkshopDraft,
+) -> DbResult<Workshop> {
+    let model = seven_keys_workshop::ActiveModel {
+        programme_id: Set(programme_id),
+        activity_id: Set(draft.activity_id),
+        city_id: Set(city_id),
+        title: Set(draft.title.clone()),
+        held_on: Set(draft.held_on),
+        lang: Set(draft.lang.code().to_owned()),
+        status: Set(AssessmentStatus::Open.key().to_owned()),
+        created_by: Set(who.user_id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "seven_keys.create",
+        "seven_keys_workshop",
+        model.id,
+        serde_json::json!({"programme_id": programme_id, "draft": draft}),
+    )
+    .await?;
+    to_workshop(model)
+}
+
+pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Workshop>> {
+    seven_keys_workshop::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(to_workshop)
+        .transpose()
+}
+
+/// A programme's workshops, by their day.
+pub async fn of_programme(
+    conn: &impl ConnectionTrait,
+    programme_id: i64,
+) -> DbResult<Vec<Workshop>> {
+    seven_keys_workshop::Entity::find()
+        .filter(seven_keys_workshop::Column::ProgrammeId.eq(programme_id))
+        .order_by_asc(seven_keys_workshop::Column::HeldOn)
+        .order_by_asc(seven_keys_workshop::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_workshop)
+        .collect()
+}
+
+/// The workshops whose article is published, newest first.
+pub async fn published(conn: &impl ConnectionTrait, limit: u64) -> DbResult<Vec<Workshop>> {
+    seven_keys_workshop::Entity::find()
+        .filter(seven_keys_workshop::Column::PublishedAt.is_not_null())
+        .order_by_desc(seven_keys_workshop::Column::PublishedAt)
+        .order_by_desc(seven_keys_workshop::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_workshop)
+        .collect()
+}
+
+/// Opens or closes a workshop.
+pub async fn set_status(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    id: i64,
+    status: AssessmentStatus,
+) -> DbResult<()> {
+    seven_keys_workshop::Entity::update_many()
+        .col_expr(
+            seven_keys_workshop::Column::Status,
+            Expr::value(status.key()),
+        )
+        .filter(seven_keys_workshop::Column::Id.eq(id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "seven_keys.status",
+        "seven_keys_workshop",
+        id,
+        serde_json::json!({"status": status}),
+    )
+    .await
+}
+
+/// Keeps the hashes of new participants' links.
+pub async fn invite(txn: &WriteTxn<'_>, workshop_id: i64, hashes: &[String]) -> DbResult<()> {
+    let now = Utc::now();
+    for chunk in hashes.chunks(200) {
+        seven_keys_invitation::Entity::insert_many(chunk.iter().map(|hash| {
+            seven_keys_invitation::ActiveModel {
+                workshop_id: Set(workshop_id),
+                token_hash: Set(hash.clone()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+        }))
+        .exec(&**txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// How many links a workshop has.
+pub async fn invitation_count(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<u64> {
+    Ok(seven_keys_invitation::Entity::find()
+        .filter(seven_keys_invitation::Column::WorkshopId.eq(workshop_id))
+        .count(conn)
+        .await?)
+}
+
+/// The link a hash opens, with its workshop.
+pub async fn invitation_by_hash(
+    conn: &impl ConnectionTrait,
+    hash: &str,
+) -> DbResult<Option<(i64, Workshop)>> {
+    let Some(invitation) = seven_keys_invitation::Entity::find()
+        .filter(seven_keys_invitation::Column::TokenHash.eq(hash))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(by_id(conn, invitation.workshop_id)
+        .await?
+        .map(|workshop| (invitation.id, workshop)))
+}
+
+/// Takes a challenge while its workshop is open (checked in this transaction) and holds fewer
+/// than `most`.
+pub async fn add_challenge(
+    txn: &WriteTxn<'_>,
+    workshop_id: i64,
+    invitation_id: Option<i64>,
+    draft: &ChallengeDraft,
+    most: u64,
+) -> DbResult<Challenge> {
+    let workshop = by_id(&**txn, workshop_id).await?.ok_or(DbError::NotFound)?;
+    if workshop.status != AssessmentStatus::Open {
+        return Err(DbError::Conflict(ProblemKey::WorkshopClosed));
+    }
+    let count = seven_keys_challenge::Entity::find()
+        .filter(seven_keys_challenge::Column::WorkshopId.eq(workshop_id))
+        .count(&**txn)
+        .await?;
+    if count >= most {
+        return Err(DbError::Conflict(ProblemKey::TooManyItems));
+    }
+    let model = seven_keys_challenge::ActiveModel {
+        workshop_id: Set(workshop_id),
+        invitation_id: Set(invitation_id),
+        text: Set(draft.text.clone()),
+        sdgs: Set(to_json(&draft.sdgs)?),
+        assets: Set(to_json(&draft.assets)?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    to_challenge(model)
+}
+
+/// A workshop's challenges in the order they came (or those of one link).
+pub async fn challenges(
+    conn: &impl ConnectionTrait,
+    workshop_id: i64,
+    invitation_id: Option<i64>,
+) -> DbResult<Vec<Challenge>> {
+    let mut query = seven_keys_challenge::Entity::find()
+        .filter(seven_keys_challenge::Column::WorkshopId.eq(workshop_id));
+    if let Some(invitation) = invitation_id {
+        query = query.filter(seven_keys_challenge::Column::InvitationId.eq(invitation));
+    }
+    query
+        .order_by_asc(seven_keys_challenge::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_challenge)
+        .collect()
+}
+
+/// Puts a challenge of the workshop in a theme (or takes it out, with none).
+pub async fn set_theme(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    workshop_id: i64,
+    challenge_id: i64,
+    theme: Option<&str>,
+) -> DbResult<()> {
+    let done = seven_keys_challenge::Entity::update_many()
+        .col_expr(
+            seven_keys_challenge::Column::Theme,
+            Expr::value(theme.map(str::to_owned)),
+        )
+        .filter(seven_keys_challenge::Column::Id.eq(challenge_id))
+        .filter(seven_keys_challenge::Column::WorkshopId.eq(workshop_id))
+        .exec(&**txn)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(DbError::NotFound);
+    }
+    audit::record(
+        &**txn,
+        who,
+        "seven_keys.theme",
+        "seven_keys_workshop",
+        workshop_id,
+        serde_json::json!({"challenge": challenge_id, "theme": theme}),
+    )
+    .await
+}
+
+/// A workshop's keys in their order.
+pub async fn keys(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<Vec<Key>> {
+    seven_keys_key::Entity::find()
+        .filter(seven_keys_key::Column::WorkshopId.eq(workshop_id))
+        .order_by_asc(seven_keys_key::Column::Position)
+        .order_by_asc(seven_keys_key::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_key)
+        .collect()
+}
+
+/// Adds a key after the others (at most `most`).
+pub async fn add_key(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    workshop_id: i64,
+    draft: &KeyDraft,
+    most: usize,
+) -> DbResult<Key> {
+    let existing = keys(&**txn, workshop_id).await?;
+    if existing.len() >= most {
+        return Err(DbError::Conflict(ProblemKey::TooManyItems));
+    }
+    let position = existing.last().map_or(1, |k| k.position + 1);
+    let model = seven_keys_key::ActiveModel {
+        workshop_id: Set(workshop_id),
+        position: Set(position),
+        record: Set(to_json(draft)?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "seven_keys.key_add",
+        "seven_keys_workshop",
+        workshop_id,
+        serde_json::json!({"key": model.id, "draft": draft}),
+    )
+    .await?;
+    to_key(model)
+}
+
+/// Removes a key of the workshop; false when there was none.
+pub async fn remove_key(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    workshop_id: i64,
+    key_id: i64,
+) -> DbResult<bool> {
+    let removed = seven_keys_key::Entity::delete_many()
+        .filter(seven_keys_key::Column::Id.eq(key_id))
+        .filter(seven_keys_key::Column::WorkshopId.eq(workshop_id))
+        .exec(&**txn)
+        .await?
+        .rows_affected;
+    audit::record_removal(
+        &**txn,
+        who,
+        removed,
+        ("seven_keys.key_remove", "seven_keys_workshop", workshop_id),
+        serde_json::json!({"key": key_id}),
+    )
+    .await
+}
+
+/// Records the draft plan the keys became, once: a workshop whose plan was drafted meanwhile
+/// is refused (`plan_already_drafted`).
+pub async fn set_plan(txn: &WriteTxn<'_>, workshop_id: i64, output_id: i64) -> DbResult<()> {
+    let done = seven_keys_workshop::Entity::update_many()
+        .col_expr(
+            seven_keys_workshop::Column::PlanOutputId,
+            Expr::value(output_id),
+        )
+        .filter(seven_keys_workshop::Column::Id.eq(workshop_id))
+        .filter(seven_keys_workshop::Column::PlanOutputId.is_null())
+        .exec(&**txn)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(DbError::Conflict(ProblemKey::PlanAlreadyDrafted));
+    }
+    Ok(())
+}
+
+/// Saves the article; a published article keeps the moment it was first published.
+pub async fn save_article(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    workshop: &Workshop,
+    draft: &ArticleDraft,
+) -> DbResult<Option<DateTime<Utc>>> {
+    let published_at = if draft.published {
+        Some(workshop.published_at.unwrap_or_else(Utc::now))
+    } else {
+        None
+    };
+    seven_keys_workshop::Entity::update_many()
+        .col_expr(
+            seven_keys_workshop::Column::Article,
+            Expr::value(Some(to_json(draft)?)),
+        )
+        .col_expr(
+            seven_keys_workshop::Column::PublishedAt,
+            Expr::value(published_at),
+        )
+        .filter(seven_keys_workshop::Column::Id.eq(workshop.id))
+        .exec(&**txn)
+        .await?;
+    audit::record(
+        &**txn,
+        who,
+        "seven_keys.article",
+        "seven_keys_workshop",
+        workshop.id,
+        serde_json::json!({"published": draft.published}),
+    )
+    .await?;
+    Ok(published_at)
+}
+
+/// A city's cultural assets, by kind and name.
+pub async fn assets(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Asset>> {
+    cultural_asset::Entity::find()
+        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .order_by_asc(cultural_asset::Column::Kind)
+        .order_by_asc(cultural_asset::Column::Name)
+        .order_by_asc(cultural_asset::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(to_asset)
+        .collect()
+}
+
+/// Adds an asset to a city's inventory (which holds at most `most`).
+pub async fn add_asset(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    city_id: i64,
+    draft: &AssetDraft,
+    most: u64,
+) -> DbResult<Asset> {
+    let count = cultural_asset::Entity::find()
+        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .count(&**txn)
+        .await?;
+    if count >= most {
+        return Err(DbError::Conflict(ProblemKey::TooManyItems));
+    }
+    let model = cultural_asset::ActiveModel {
+        city_id: Set(city_id),
+        kind: Set(draft.kind.key().to_owned()),
+        name: Set(draft.name.clone()),
+        description: Set(draft.description.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&**txn)
+    .await?;
+    audit::record(
+        &**txn,
+        who,
+        "cultural_asset.add",
+        "city",
+        city_id,
+        serde_json::json!({"asset": model.id, "draft": draft}),
+    )
+    .await?;
+    to_asset(model)
+}
+
+/// Removes an asset of the city; false when there was none.
+pub async fn remove_asset(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    city_id: i64,
+    asset_id: i64,
+) -> DbResult<bool> {
+    let removed = cultural_asset::Entity::delete_many()
+        .filter(cultural_asset::Column::Id.eq(asset_id))
+        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .exec(&**txn)
+        .await?
+        .rows_affected;
+    audit::record_removal(
+        &**txn,
+        who,
+        removed,
+        ("cultural_asset.remove", "city", city_id),
+        serde_json::json!({"asset": asset_id}),
+    )
+    .await
+}

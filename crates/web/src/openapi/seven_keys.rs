@@ -1,0 +1,281 @@
+//! The API description of Seven Keys workshops (a programme's workshops, their participants'
+//! links, challenges, themes, keys, draft plan and article; the public articles) and of a
+//! city's cultural assets.
+
+use super::operations::Operation;
+use super::schema_ref;
+use ateneu_domain::Lang;
+use ateneu_domain::seven_keys::{
+    AssetKind, MAX_ARTICLE, MAX_CHALLENGE, MAX_NAME, MAX_TEXT, MAX_THEME,
+};
+use serde_json::{Value, json};
+
+const WORKSHOP: &str = "/seven-keys/workshops/{id}";
+
+pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "get",
+        "/seven-keys",
+        "seven-keys",
+        "The published articles of every city's Seven Keys workshops, newest first (public)",
+        None,
+        200,
+        "SevenKeysArticleList",
+        false,
+    ),
+    (
+        "get",
+        "/seven-keys/{id}",
+        "seven-keys",
+        "One published article (404 while it is not published)",
+        None,
+        200,
+        "SevenKeysArticle",
+        false,
+    ),
+    (
+        "get",
+        "/programmes/{id}/seven-keys",
+        "seven-keys",
+        "A programme's Seven Keys workshops (who sees the programme: its city's editors and the secretariat; 404 to anyone else)",
+        None,
+        200,
+        "SevenKeysWorkshopList",
+        false,
+    ),
+    (
+        "post",
+        "/programmes/{id}/seven-keys",
+        "seven-keys",
+        "Start a Seven Keys workshop of a programme (its city's editors and the secretariat), held for one of its Seven Keys activities or none",
+        Some("SevenKeysWorkshopInput"),
+        201,
+        "SevenKeysWorkshop",
+        true,
+    ),
+    (
+        "get",
+        WORKSHOP,
+        "seven-keys",
+        "A workshop with its challenges (in the order named), their themes with counts, its keys, its city's cultural assets and how many links were made; `may_run` says whether the caller runs it",
+        None,
+        200,
+        "SevenKeysWorkshopView",
+        false,
+    ),
+    (
+        "put",
+        "/seven-keys/workshops/{id}/status",
+        "seven-keys",
+        "Close a workshop (it takes no more challenges) or reopen it",
+        Some("SevenKeysStatus"),
+        200,
+        "SevenKeysStatus",
+        true,
+    ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/invitations",
+        "seven-keys",
+        "Make participants' links (1 to 1000): each token and its address are shown once, only their hashes are kept",
+        Some("SevenKeysCount"),
+        201,
+        "SevenKeysLinks",
+        true,
+    ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/challenges",
+        "seven-keys",
+        "Record a challenge named in the room (facilitators); 409 workshop_closed once it is closed",
+        Some("SevenKeysChallengeInput"),
+        201,
+        "SevenKeysChallenge",
+        true,
+    ),
+    (
+        "put",
+        "/seven-keys/workshops/{id}/challenges/{challenge_id}/theme",
+        "seven-keys",
+        "Cluster a challenge into a theme (an empty or null theme takes it out)",
+        Some("SevenKeysTheme"),
+        204,
+        "",
+        true,
+    ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/keys",
+        "seven-keys",
+        "Add a key the group agreed on: a title, the local actors who commit to it, the commitment, its SDGs and the challenges it answers",
+        Some("SevenKeysKeyInput"),
+        201,
+        "SevenKeysKey",
+        true,
+    ),
+    (
+        "delete",
+        "/seven-keys/workshops/{id}/keys/{key_id}",
+        "seven-keys",
+        "Remove a key",
+        None,
+        204,
+        "",
+        true,
+    ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/plan",
+        "seven-keys",
+        "Turn the keys into a draft action plan in one step: an output of kind action_plan of the programme (network by the catalogue's default for the internal report) whose items are the keys, with their actors responsible and the SDGs of the key and of the challenges it answers. Once (409 plan_already_drafted); 409 no_keys_yet without keys",
+        None,
+        201,
+        "Output",
+        true,
+    ),
+    (
+        "put",
+        "/seven-keys/workshops/{id}/article",
+        "seven-keys",
+        "Save the public article (a title and a text in at least one language); `published` lists it on the public Seven Keys page and, the first time, files it as the programme's public article",
+        Some("SevenKeysArticleInput"),
+        200,
+        "SevenKeysWorkshop",
+        true,
+    ),
+    (
+        "get",
+        "/seven-keys/join/{token}",
+        "seven-keys",
+        "What a participant's link opens (no account): the workshop, its city's cultural assets and the challenges named through this link",
+        None,
+        200,
+        "SevenKeysJoined",
+        false,
+    ),
+    (
+        "post",
+        "/seven-keys/join/{token}/challenges",
+        "seven-keys",
+        "Name a challenge through a participant's link (no account; several each) while the workshop is open (409 workshop_closed)",
+        Some("SevenKeysChallengeInput"),
+        201,
+        "SevenKeysChallenge",
+        false,
+    ),
+    (
+        "get",
+        "/cities/{slug}/assets",
+        "seven-keys",
+        "A city's cultural assets (public); `may_keep` says whether the caller may add and remove them",
+        None,
+        200,
+        "CulturalAssetList",
+        false,
+    ),
+    (
+        "post",
+        "/cities/{slug}/assets",
+        "seven-keys",
+        "Add a cultural asset to a city's inventory (its editors and the secretariat)",
+        Some("CulturalAssetInput"),
+        201,
+        "CulturalAsset",
+        true,
+    ),
+    (
+        "delete",
+        "/cities/{slug}/assets/{id}",
+        "seven-keys",
+        "Remove a cultural asset",
+        None,
+        204,
+        "",
+        true,
+    ),
+];
+
+pub(crate) fn schemas() -> Value {
+    let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.key()).collect();
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let list = |description: &str| json!({"oneOf": [{"type": "array", "items": {"type": ["integer", "string"]}}, {"type": "string"}], "description": description});
+    let sdgs = json!({"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}});
+    let ids = json!({"type": "array", "items": {"type": "integer"}});
+    let translated = json!({"type": "object", "properties": {"source": {"type": "string", "enum": langs}, "values": {"type": "object"}}});
+    let article = json!({"type": "object", "properties": {
+        "title": translated.clone(), "body": translated, "published": {"type": "boolean"}}});
+    let workshop = json!({"type": "object", "properties": {
+        "id": {"type": "integer"}, "programme_id": {"type": "integer"}, "city_id": {"type": "integer"},
+        "activity_id": {"type": ["integer", "null"]}, "title": {"type": "string"},
+        "held_on": {"type": "string", "format": "date"}, "lang": {"type": "string", "enum": langs},
+        "status": {"type": "string", "enum": ["open", "closed"]},
+        "plan_output_id": {"type": ["integer", "null"]},
+        "article": {"oneOf": [article.clone(), {"type": "null"}]},
+        "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "created_at": {"type": "string", "format": "date-time"}}});
+    let asset = json!({"type": "object", "properties": {
+        "id": {"type": "integer"}, "city_id": {"type": "integer"},
+        "kind": {"type": "string", "enum": kinds.clone()}, "name": {"type": "string"},
+        "description": {"type": "string"}}});
+    json!({
+        "SevenKeysWorkshop": workshop,
+        "SevenKeysWorkshopList": {"type": "object", "properties": {"items": {"type": "array", "items": schema_ref("SevenKeysWorkshop")}}},
+        "SevenKeysWorkshopInput": {"type": "object", "required": ["title", "held_on", "lang"], "properties": {
+            "title": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+            "held_on": {"type": "string", "format": "date"},
+            "lang": {"type": "string", "enum": langs},
+            "activity": {"type": ["integer", "string", "null"], "description": "the id of one of the programme's Seven Keys activities, or empty"}}},
+        "SevenKeysStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["open", "closed"]}}},
+        "SevenKeysCount": {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer", "minimum": 1, "maximum": 1000}}},
+        "SevenKeysLinks": {"type": "object", "properties": {"links": {"type": "array", "items": {"type": "object", "properties": {
+            "token": {"type": "string"}, "url": {"type": "string"}}}}}},
+        "SevenKeysChallengeInput": {"type": "object", "required": ["text"], "properties": {
+            "text": {"type": "string", "minLength": 1, "maxLength": MAX_CHALLENGE},
+            "sdgs": list("SDG numbers, 1 to 17"),
+            "assets": list("ids of the city's cultural assets")}},
+        "SevenKeysChallenge": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "workshop_id": {"type": "integer"}, "text": {"type": "string"},
+            "sdgs": sdgs.clone(), "assets": ids.clone(), "theme": {"type": ["string", "null"]},
+            "created_at": {"type": "string", "format": "date-time"}}},
+        "SevenKeysTheme": {"type": "object", "properties": {"theme": {"type": ["string", "null"], "maxLength": MAX_THEME}}},
+        "SevenKeysKeyInput": {"type": "object", "required": ["title", "actors"], "properties": {
+            "title": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+            "actors": {"type": "string", "minLength": 1, "maxLength": MAX_NAME * 2},
+            "commitment": {"type": "string", "maxLength": MAX_TEXT},
+            "sdgs": list("SDG numbers, 1 to 17"),
+            "challenges": list("ids of the workshop's challenges it answers")}},
+        "SevenKeysKey": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "workshop_id": {"type": "integer"}, "position": {"type": "integer"},
+            "title": {"type": "string"}, "actors": {"type": "string"}, "commitment": {"type": "string"},
+            "sdgs": sdgs, "challenges": ids}},
+        "SevenKeysWorkshopView": {"allOf": [schema_ref("SevenKeysWorkshop"), {"type": "object", "properties": {
+            "city": schema_ref("City"),
+            "challenges": {"type": "array", "items": schema_ref("SevenKeysChallenge")},
+            "themes": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "challenges": {"type": "integer"}}}},
+            "keys": {"type": "array", "items": schema_ref("SevenKeysKey")},
+            "assets": {"type": "array", "items": schema_ref("CulturalAsset")},
+            "invitations": {"type": "integer"}, "may_run": {"type": "boolean"}}}]},
+        "SevenKeysArticleInput": {"type": "object", "properties": {
+            "source_lang": {"type": "string", "enum": ["", "en", "fr", "es"]},
+            "title_en": {"type": "string", "maxLength": MAX_NAME}, "title_fr": {"type": "string", "maxLength": MAX_NAME}, "title_es": {"type": "string", "maxLength": MAX_NAME},
+            "body_en": {"type": "string", "maxLength": MAX_ARTICLE}, "body_fr": {"type": "string", "maxLength": MAX_ARTICLE}, "body_es": {"type": "string", "maxLength": MAX_ARTICLE},
+            "published": {"type": ["boolean", "string"]}}},
+        "SevenKeysArticle": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "city": schema_ref("City"),
+            "held_on": {"type": "string", "format": "date"},
+            "published_at": {"type": ["string", "null"], "format": "date-time"},
+            "article": article}},
+        "SevenKeysArticleList": {"type": "object", "properties": {"items": {"type": "array", "items": schema_ref("SevenKeysArticle")}}},
+        "SevenKeysJoined": {"type": "object", "properties": {
+            "workshop": schema_ref("SevenKeysWorkshop"), "city": schema_ref("City"),
+            "assets": {"type": "array", "items": schema_ref("CulturalAsset")},
+            "mine": {"type": "array", "items": schema_ref("SevenKeysChallenge")}}},
+        "CulturalAsset": asset,
+        "CulturalAssetList": {"type": "object", "properties": {
+            "items": {"type": "array", "items": schema_ref("CulturalAsset")}, "may_keep": {"type": "boolean"}}},
+        "CulturalAssetInput": {"type": "object", "required": ["kind", "name"], "properties": {
+            "kind": {"type": "string", "enum": kinds},
+            "name": {"type": "string", "minLength": 1, "maxLength": MAX_NAME},
+            "description": {"type": "string", "maxLength": MAX_TEXT}}}
+    })
+}
