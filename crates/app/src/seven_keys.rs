@@ -187,14 +187,19 @@ pub struct Joined {
     pub invitation: i64,
 }
 
-/// The workshop a participant's link opens (unknown links: not found).
-pub async fn join(context: &Context, token: &str) -> Result<Joined, Error> {
+/// The link a token is, with its workshop (unknown links: not found).
+async fn link(context: &Context, token: &str) -> Result<(i64, Workshop), Error> {
     if token.len() > 128 {
         return Err(Error::NotFound);
     }
-    let (invitation, workshop) = repo::invitation_by_hash(&context.db.conn, &token_hash(token))
+    repo::invitation_by_hash(&context.db.conn, &token_hash(token))
         .await?
-        .ok_or(Error::NotFound)?;
+        .ok_or(Error::NotFound)
+}
+
+/// The workshop a participant's link opens (unknown links: not found).
+pub async fn join(context: &Context, token: &str) -> Result<Joined, Error> {
+    let (invitation, workshop) = link(context, token).await?;
     let conn = &context.db.conn;
     Ok(Joined {
         city: city(context, workshop.city_id).await?,
@@ -231,8 +236,8 @@ pub async fn name_challenge(
     token: &str,
     input: &ChallengeInput,
 ) -> Result<Challenge, Error> {
-    let joined = join(context, token).await?;
-    take_challenge(context, &joined.workshop, Some(joined.invitation), input).await
+    let (invitation, workshop) = link(context, token).await?;
+    take_challenge(context, &workshop, Some(invitation), input).await
 }
 
 /// A facilitator records a challenge named in the room (on paper, aloud).
@@ -260,6 +265,29 @@ pub async fn set_theme(
     repo::set_theme(&txn, &acting.who, id, challenge, theme.as_deref()).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Clusters several challenges at once (a facilitator's table of them): each `(challenge,
+/// theme)` as `set_theme`, all or none.
+pub async fn set_themes(
+    context: &Context,
+    acting: &Acting,
+    id: i64,
+    themes: &[(i64, String)],
+) -> Result<usize, Error> {
+    run(context, acting, id).await?;
+    let mut checked = Vec::with_capacity(themes.len());
+    for (challenge, theme) in themes {
+        let theme =
+            rules::theme(theme).map_err(|p| Error::field(&format!("theme-{challenge}"), p))?;
+        checked.push((*challenge, theme));
+    }
+    let txn = context.db.write().await?;
+    for (challenge, theme) in &checked {
+        repo::set_theme(&txn, &acting.who, id, *challenge, theme.as_deref()).await?;
+    }
+    txn.commit().await?;
+    Ok(checked.len())
 }
 
 /// Adds a key the group agreed on.

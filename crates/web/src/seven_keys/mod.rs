@@ -35,10 +35,7 @@ pub fn routes() -> Routes {
             "/seven-keys/workshops/{id}/challenges",
             post(pages::record_challenge),
         )
-        .route(
-            "/seven-keys/workshops/{id}/challenges/{challenge_id}/theme",
-            post(pages::set_theme),
-        )
+        .route("/seven-keys/workshops/{id}/themes", post(pages::set_themes))
         .route("/seven-keys/workshops/{id}/keys", post(pages::add_key))
         .route(
             "/seven-keys/workshops/{id}/keys/{key_id}/remove",

@@ -147,6 +147,7 @@ fn challenges_section(v: &Viewer, view: &WorkshopView, shown: &Shown) -> Markup 
             }
             datalist #theme-names { @for t in &themes { option value=(t); } }
             @if view.challenges.is_empty() { p.muted { (v.t("seven-keys-no-challenges")) } } @else {
+                form #themes method="post" action=(action(v, id, "themes")) { (csrf_field(v)) }
                 div.table-wrap tabindex="0" { table.data {
                     thead { tr { th scope="col" { "#" } th scope="col" { (v.t("seven-keys-challenge")) } th scope="col" { (v.t("seven-keys-links")) } th scope="col" { (v.t("seven-keys-theme")) } } }
                     tbody { @for c in &view.challenges { tr {
@@ -154,15 +155,12 @@ fn challenges_section(v: &Viewer, view: &WorkshopView, shown: &Shown) -> Markup 
                         th scope="row" { (c.draft.text) }
                         td { (links_line(v, &c.draft.sdgs, &c.draft.assets, &view.assets)) }
                         td { @if view.may_run {
-                            form.inline method="post" action=(action(v, id, &format!("challenges/{}/theme", c.id))) {
-                                (csrf_field(v))
-                                label.visually-hidden for={ "f-theme-" (c.id) } { (v.t("seven-keys-theme")) }
-                                input id={ "f-theme-" (c.id) } name="theme" value=(c.theme.as_deref().unwrap_or("")) list="theme-names" maxlength="120";
-                                " " button.button.secondary type="submit" { (v.t("seven-keys-theme-save")) }
-                            }
+                            label.visually-hidden for={ "f-theme-" (c.id) } { (v.tf("seven-keys-theme-of", &[("n", c.id.into())])) }
+                            input id={ "f-theme-" (c.id) } form="themes" name={ "theme-" (c.id) } value=(c.theme.as_deref().unwrap_or("")) list="theme-names" maxlength="120";
                         } @else { (c.theme.as_deref().unwrap_or("—")) } }
                     } } }
                 } }
+                @if view.may_run { p { button.button form="themes" type="submit" { (v.t("seven-keys-themes-save")) } } }
             }
             @if view.may_run && view.workshop.status == AssessmentStatus::Open {
                 details.card open[shown.challenge.is_some()] {
@@ -415,19 +413,21 @@ pub async fn record_challenge(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ThemeForm {
-    theme: String,
-}
-
-pub async fn set_theme(
+/// The table of challenges sent whole: a `theme-ID` field per challenge.
+pub async fn set_themes(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, challenge)): Path<(i64, i64)>,
-    Form(form): Form<ThemeForm>,
+    Path(id): Path<i64>,
+    Form(sent): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    cases::set_theme(&state, &v.acting(), id, challenge, &form.theme).await?;
+    let themes: Vec<(i64, String)> = sent
+        .into_iter()
+        .filter_map(|(k, value)| {
+            let challenge = k.strip_prefix("theme-")?.parse::<i64>().ok()?;
+            Some((challenge, value))
+        })
+        .collect();
+    cases::set_themes(&state, &v.acting(), id, &themes).await?;
     Ok(redirect(&format!("{}#challenges", workshop_href(&v, id))))
 }
 

@@ -384,4 +384,56 @@ async fn the_facilitators_page_shows_a_refused_key_field_by_field_in_french() {
         "{}",
         after.body
     );
+    // The table of challenges is sent whole, a theme per challenge; one too long refuses all.
+    let mut ids = Vec::new();
+    for text in ["Les jeunes partent", "Les bibliothèques ferment tôt"] {
+        let (_, made) = w
+            .call(
+                Method::POST,
+                &format!("/api/v1/seven-keys/workshops/{}/challenges", workshop["id"]),
+                Some(json!({"text": text})),
+                Some(&w.own_editor),
+            )
+            .await;
+        ids.push(format!("theme-{}", made["id"]));
+    }
+    let long = "x".repeat(121);
+    let refused = browser
+        .post_form(
+            &format!("{page}/themes"),
+            &[
+                (ids[0].as_str(), "Jeunesse"),
+                (ids[1].as_str(), long.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, view) = w
+        .call(
+            Method::GET,
+            &format!("/api/v1/seven-keys/workshops/{}", workshop["id"]),
+            None,
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(view["themes"], json!([]), "nothing written");
+    let sent = browser
+        .post_form(
+            &format!("{page}/themes"),
+            &[(ids[0].as_str(), "Jeunesse"), (ids[1].as_str(), "Jeunesse")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let (_, view) = w
+        .call(
+            Method::GET,
+            &format!("/api/v1/seven-keys/workshops/{}", workshop["id"]),
+            None,
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(
+        view["themes"],
+        json!([{"name": "Jeunesse", "challenges": 2}])
+    );
 }
