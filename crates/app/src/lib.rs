@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod indicators;
 pub mod mail;
 pub mod notifications;
+pub mod policy_design;
 pub mod practices;
 pub mod programmes;
 pub mod registry_files;

@@ -17,6 +17,7 @@ pub mod memberships;
 pub mod migrations;
 pub mod notifications;
 pub mod outputs;
+pub mod policy_design;
 pub mod practices;
 pub mod programmes;
 pub mod reference;

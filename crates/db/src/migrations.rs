@@ -137,6 +137,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "Seven Keys workshops and a city's cultural assets",
         include_str!("migrations/0028_seven_keys.sql"),
     ),
+    (
+        29,
+        "policy-design workshops around an action plan",
+        include_str!("migrations/0029_policy_design.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod memberships;
 pub mod notifications;
 pub mod permissions;
+pub mod policy_design;
 pub mod practices;
 pub mod problems;
 pub mod programmes;

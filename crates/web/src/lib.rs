@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod page_cache;
 pub mod pdf;
+pub mod policy_design;
 pub mod practices;
 pub mod programmes;
 pub mod registry_files;
@@ -106,6 +107,7 @@ fn pages() -> routing::Routes {
         .merge(frameworks::routes())
         .merge(indicators::routes())
         .merge(seven_keys::routes())
+        .merge(policy_design::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
         .merge(programmes::routes())

@@ -11,6 +11,7 @@ pub mod log;
 pub mod media;
 pub mod notices;
 pub mod output_files;
+pub mod policy_design;
 pub mod practices;
 pub mod programme_mous;
 pub mod programmes;
@@ -31,6 +32,7 @@ pub use log::{audit_entry, setting};
 pub use media::practice_medium;
 pub use notices::{notification, notification_setting};
 pub use output_files::{output_file, output_share_link, output_share_link_use};
+pub use policy_design::{policy_design_idea, policy_design_link, policy_design_workshop};
 pub use practices::{
     keyword, practice, practice_city, practice_comment, search_change, search_log,
 };

@@ -9,6 +9,7 @@ mod indicators;
 mod mou;
 mod operations;
 mod output_files;
+mod policy_design;
 mod practices;
 mod programmes;
 mod schemas;
@@ -71,6 +72,7 @@ pub fn document() -> Value {
         .chain(action_plans::OPERATIONS)
         .chain(indicators::OPERATIONS)
         .chain(seven_keys::OPERATIONS)
+        .chain(policy_design::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -222,7 +224,7 @@ pub fn document() -> Value {
                     merged(merged(experts::schemas(), events::schemas()), activities::schemas()),
                     merged(
                         merged(action_plans::schemas(), indicators::schemas()),
-                        seven_keys::schemas()
+                        merged(seven_keys::schemas(), policy_design::schemas())
                     )
                 )
             )

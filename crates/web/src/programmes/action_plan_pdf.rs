@@ -7,8 +7,9 @@ use crate::error::AppError;
 use crate::extract::Path;
 use crate::viewer::Viewer;
 use ateneu_app::indicators::goals::GoalVersion;
+use ateneu_app::policy_design::WorkshopView;
 use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
-use ateneu_app::programmes::action_plans::{self as cases, ActionPlanView, ItemView};
+use ateneu_app::programmes::action_plans::{ActionPlanView, ItemView};
 use ateneu_domain::programmes::action_plans::ItemStatus;
 use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
@@ -160,12 +161,56 @@ fn item_blocks(v: &Viewer, x: &ItemView, goals: &[GoalVersion]) -> Vec<Block> {
     blocks
 }
 
+/// The policy-design workshop's key ideas and its ideas by field and cluster, when it was held.
+fn workshop_blocks(v: &Viewer, view: &WorkshopView) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let Some(workshop) = &view.workshop else {
+        return blocks;
+    };
+    if !workshop.key_ideas.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: v.t("key-ideas"),
+        });
+        blocks.extend(
+            workshop
+                .key_ideas
+                .split("\n\n")
+                .map(|p| Block::Paragraph(p.to_owned())),
+        );
+    }
+    if !view.ideas.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: v.t("policy-design-pdf-ideas"),
+        });
+        for field in view.by_field.iter().filter(|f| !f.clusters.is_empty()) {
+            blocks.push(Block::Paragraph(field.field.name.get(v.lang).to_owned()));
+            blocks.push(Block::Bullets(
+                field
+                    .clusters
+                    .iter()
+                    .map(|c| {
+                        let name = c
+                            .name
+                            .clone()
+                            .unwrap_or_else(|| v.t("policy-design-unclustered"));
+                        format!("{name}: {}", c.ideas.join(" · "))
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    blocks
+}
+
 /// The report's blocks, in order.
 pub fn blocks(
     v: &Viewer,
     plan: &ActionPlanView,
     starting: &StartingPoints,
     goals: &[GoalVersion],
+    workshop: &WorkshopView,
 ) -> Vec<Block> {
     let output = &plan.output.output;
     let city = plan.output.city.draft.name.show(v.lang).text.to_owned();
@@ -200,6 +245,7 @@ pub fn blocks(
             }
         }
     }
+    blocks.extend(workshop_blocks(v, workshop));
     blocks.push(Block::Heading {
         level: 2,
         text: v.t("action-plan-items"),
@@ -253,13 +299,13 @@ pub async fn plan_pdf(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let acting = v.acting();
-    let plan = cases::read(&state, &acting, id).await?;
+    let (plan, workshop) = ateneu_app::policy_design::read(&state, &acting, id, None).await?;
     let starting = starting::starting_points(&state, &acting, &plan, v.lang).await?;
     let goals = ateneu_app::indicators::goals::versions(&state).await?;
     let document = Document {
         title: plan.output.output.title.clone(),
         lang: v.lang.code().to_owned(),
-        blocks: blocks(&v, &plan, &starting, &goals),
+        blocks: blocks(&v, &plan, &starting, &goals, &workshop),
         footer: format!(
             "{} · {}",
             plan.output.city.draft.name.show(v.lang).text,

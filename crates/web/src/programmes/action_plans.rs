@@ -88,7 +88,7 @@ pub(super) fn section(
         (starting_section(v, starting))
         section #items {
             h2 { (v.t("action-plan-items")) }
-            p { a href=(v.href(&format!("{base}/plan.pdf"))) { (v.t("action-plan-pdf")) } }
+            p { a href=(v.href(&format!("{base}/plan.pdf"))) { (v.t("action-plan-pdf")) } " · " a href=(v.href(&format!("{base}/workshop"))) { (v.t("policy-design-link")) } }
             @if plan.items.is_empty() { p.muted { (v.t("action-plan-none")) } } @else {
                 @if let Some(progress) = plan.progress {
                     p { (v.tf("action-plan-mean-progress", &[("progress", progress.into())])) }

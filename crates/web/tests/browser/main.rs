@@ -15,7 +15,9 @@ mod harness;
 mod indicators;
 mod journeys;
 mod lab;
+mod policy_design;
 mod programme;
+mod seven_keys;
 
 use common::{PASSWORD, secretariat};
 use fantoccini::key::Key;

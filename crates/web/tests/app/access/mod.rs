@@ -6,12 +6,12 @@
 mod table;
 
 mod fixtures;
-mod seven_keys;
+mod workshops;
 mod world;
 
-/// Every row of the table: `table.rs`, then the Seven Keys routes.
+/// Every row of the table: `table.rs`, then the workshops' routes.
 pub fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    table::TABLE.iter().chain(seven_keys::TABLE)
+    table::TABLE.iter().chain(workshops::TABLE)
 }
 
 use crate::common::TestApp;

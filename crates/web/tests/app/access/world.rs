@@ -55,7 +55,7 @@ pub struct World {
     victim: i64,
     victim_grant: i64,
     victim_token: i64,
-    seven_keys: super::seven_keys::SevenKeys,
+    workshops: super::workshops::Workshops,
 }
 
 impl World {
@@ -301,8 +301,8 @@ impl World {
             .as_i64()
             .or_else(|| own_tokens[0]["id"].as_i64())
             .unwrap_or(1);
-        let seven_keys =
-            super::seven_keys::SevenKeys::build(&app, programme, &secretariat_token).await;
+        let workshops =
+            super::workshops::Workshops::build(&app, (programme, plan), &secretariat_token).await;
         let mut browser = app.fresh_browser();
         let csrf = browser.csrf().await;
         World {
@@ -336,7 +336,7 @@ impl World {
             victim,
             victim_grant,
             victim_token,
-            seven_keys,
+            workshops,
         }
     }
 
@@ -472,7 +472,7 @@ impl World {
             String::new()
         };
         let path = template.replace("{lang}", "en");
-        let path = self.seven_keys.fill(&self.app, &admin, path, person).await;
+        let path = self.workshops.fill(&self.app, &admin, path, person).await;
         let mut path = fill_indicator(&self.app, template, path, &admin).await;
         // The records an activity links: the custom activity's, and a link of it.
         if template.contains("{activity}/links") {
@@ -482,7 +482,7 @@ impl World {
             path = path.replace("{record_link}", &self.fresh_record_link().await.to_string());
         }
         // An action plan's items: the plan's output, not the seminar's notes.
-        if ["/items", "/starting-points", "/plan.pdf"]
+        if ["/items", "/starting-points", "/plan.pdf", "/workshop"]
             .iter()
             .any(|part| template.contains(part))
         {

@@ -5,6 +5,7 @@
 //! file evidence and indicators are in `around`.
 
 mod around;
+mod workshop;
 
 use crate::common::{TestApp, editor, secretariat};
 use axum::http::{Method, StatusCode};

@@ -1,13 +1,15 @@
-//! The Seven Keys part of the access table's world: a workshop of city A's programme with a
-//! participant's link, a cultural asset of city A, a challenge and a published article; and the
-//! parameters of its routes (a key or an asset made for each request that removes one).
+//! The workshops' part of the access table: a Seven Keys workshop of city A's programme with a
+//! participant's link, a cultural asset of city A, a challenge and a published article; the
+//! policy-design workshop around the confidential plan, opened with a participant's link and an
+//! idea; the rows of their routes, and their parameters (a key or an asset made for each request
+//! that removes one).
 
 use super::Person;
 use crate::common::TestApp;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-/// The rows of the Seven Keys routes, as in `table.rs`.
+/// The rows of the workshops' routes, as in `table.rs`.
 pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/seven-keys", "ooooooooo"),
     ("GET", "/api/v1/seven-keys/{id}", "ooooooooo"),
@@ -85,7 +87,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
-        "/{lang}/seven-keys/workshops/{id}/challenges/{challenge_id}/theme",
+        "/{lang}/seven-keys/workshops/{id}/themes",
         "ssonnnono",
     ),
     (
@@ -117,17 +119,53 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "/{lang}/cities/{slug}/assets/{id}/remove",
         "ssofffofo",
     ),
+    // Policy-design workshops around an action plan.
+    ("GET", "/api/v1/outputs/{id}/workshop", "nnononono"),
+    ("POST", "/api/v1/outputs/{id}/workshop/links", "ssinfnini"),
+    ("PUT", "/api/v1/outputs/{id}/workshop/status", "ssinfnini"),
+    (
+        "PUT",
+        "/api/v1/outputs/{id}/workshop/key-ideas",
+        "ssonfnono",
+    ),
+    (
+        "PUT",
+        "/api/v1/outputs/{id}/workshop/ideas/{idea_id}/cluster",
+        "ssonfnono",
+    ),
+    ("GET", "/api/v1/ideas/{token}", "nonnnnnnn"),
+    ("POST", "/api/v1/ideas/{token}", "ninnnnnnn"),
+    ("GET", "/{lang}/outputs/{id}/workshop", "nnononono"),
+    ("POST", "/{lang}/outputs/{id}/workshop/links", "ssinfnini"),
+    ("POST", "/{lang}/outputs/{id}/workshop/status", "ssinfnini"),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/workshop/key-ideas",
+        "ssonfnono",
+    ),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/workshop/ideas/{idea_id}/cluster",
+        "ssonfnono",
+    ),
+    ("GET", "/{lang}/ideas/{token}", "nonnnnnnn"),
+    ("POST", "/{lang}/ideas/{token}", "ninnnnnnn"),
 ];
 
-pub(super) struct SevenKeys {
+pub(super) struct Workshops {
     workshop: i64,
     /// The participant's link (the participant of the access table holds it).
     token: String,
     challenge: i64,
+    /// A participant's link to the plan's policy-design workshop, and an idea proposed with it.
+    ideas: String,
+    idea: i64,
 }
 
+/// A record made through the API (with no token when `token` is empty): its JSON.
 async fn made(app: &TestApp, method: Method, path: &str, body: Value, token: &str) -> Value {
-    let reply = app.api(method, path, Some(body), Some(token)).await;
+    let token = Some(token).filter(|t| !t.is_empty());
+    let reply = app.api(method, path, Some(body), token).await;
     assert!(
         reply.status.is_success(),
         "{path}: {} {}",
@@ -137,8 +175,12 @@ async fn made(app: &TestApp, method: Method, path: &str, body: Value, token: &st
     reply.json()
 }
 
-impl SevenKeys {
-    pub(super) async fn build(app: &TestApp, programme: i64, secretariat: &str) -> SevenKeys {
+impl Workshops {
+    pub(super) async fn build(
+        app: &TestApp,
+        (programme, plan): (i64, i64),
+        secretariat: &str,
+    ) -> Workshops {
         let workshop = made(
             app,
             Method::POST,
@@ -190,10 +232,34 @@ impl SevenKeys {
             secretariat,
         )
         .await;
-        SevenKeys {
+        let opened = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/outputs/{plan}/workshop/links"),
+            json!({"count": 1, "fields": ["culture21-actions:cultural-rights"]}),
+            secretariat,
+        )
+        .await;
+        let ideas = opened["links"][0]["token"]
+            .as_str()
+            .expect("a link")
+            .to_owned();
+        let idea = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/ideas/{ideas}"),
+            json!({"field": "culture21-actions:cultural-rights", "text": "Free entry on Sundays"}),
+            "",
+        )
+        .await["id"]
+            .as_i64()
+            .expect("an idea");
+        Workshops {
             workshop,
             token,
             challenge,
+            ideas,
+            idea,
         }
     }
 
@@ -230,12 +296,15 @@ impl SevenKeys {
                 .to_string();
             path = path.replace("/assets/{id}", &format!("/assets/{asset}"));
         }
-        let link = if person == Person::Participant {
-            self.token.clone()
+        let (link, ideas) = if person == Person::Participant {
+            (self.token.clone(), self.ideas.clone())
         } else {
-            "not-a-link-0123456789".to_owned()
+            let none = "not-a-link-0123456789".to_owned();
+            (none.clone(), none)
         };
         path.replace("/seven-keys/workshops/{id}", &workshop)
+            .replace("/ideas/{token}", &format!("/ideas/{ideas}"))
+            .replace("{idea_id}", &self.idea.to_string())
             .replace("{challenge_id}", &self.challenge.to_string())
             .replace(
                 "/seven-keys/join/{token}",
