@@ -1491,3 +1491,9 @@ policy-design-your-idea = Votre idée
 policy-design-propose = Proposer l’idée
 policy-design-yours = Vos idées ({ $count })
 policy-design-pdf-ideas = Idées de l’atelier
+
+# Filing the indicators activity's written report.
+goal-report-file = Classer le rapport comme production
+goal-report-file-hint = Le rapport est classé sous l’activité avec son PDF dans la langue de cette page. Il ne contient que les séries aussi ouvertes que la production : une production publique, les séries publiques ; une production réseau, les séries publiques et réseau.
+goal-report-visibility = Qui peut voir la production
+goal-report-activity-name = Test de l’Objectif Culture 2030

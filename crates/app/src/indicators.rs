@@ -2,6 +2,7 @@
 //! read once and listed for anyone; what an action plan's items may name as their indicators.
 
 pub mod goals;
+pub mod report;
 pub mod values;
 
 use crate::Error;

@@ -31,6 +31,7 @@ pub fn routes() -> Routes {
         .route("/cities/{slug}/indicators/import", post(city::import))
         .route("/cities/{slug}/indicators/report", get(report::page))
         .route("/cities/{slug}/indicators/report.pdf", get(report::pdf))
+        .route("/cities/{slug}/indicators/report/file", post(report::file))
         .route(
             "/cities/{slug}/indicators/{indicator}",
             get(city::series_page).post(city::save_series),
@@ -52,6 +53,7 @@ pub fn api_routes() -> Routes {
         .route("/cities/{slug}/indicators", get(api::list))
         .route("/cities/{slug}/indicators.csv", get(api::export_city))
         .route("/cities/{slug}/indicators/import", post(api::import))
+        .route("/cities/{slug}/indicators/report", post(report::file_api))
         .route(
             "/cities/{slug}/indicators/{indicator}",
             get(api::one).put(api::save),

@@ -52,6 +52,16 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     ),
     (
         "post",
+        "/cities/{slug}/indicators/report",
+        "indicators",
+        "File the written report of the Culture 2030 Goal activity as an output (the city's editors and the secretariat): a written report under one of the city's `culture-2030-goal` activities (`activity`), public unless `visibility` says otherwise, with the report's PDF in the request's language as its file; it carries only the series as open as the output",
+        Some("GoalReportFiling"),
+        201,
+        "Output",
+        true,
+    ),
+    (
+        "post",
         "/cities/{slug}/indicators/import",
         "indicators",
         "Import values from a tidy CSV file (text/csv body: Year, any breakdown columns, Units, GeoCode, Value; an Indicator column or `?indicator=`; Source and Note optional). Every row good or nothing written, the bad rows named (422, `lines`); a value of a year and breakdown already kept is replaced; a new series is confidential",
@@ -156,6 +166,9 @@ pub(crate) fn schemas() -> Value {
         "CityIndicators": {"type": "object", "properties": {
             "may_record": {"type": "boolean"},
             "series": {"type": "array", "items": schema_ref("IndicatorSeriesView")}}},
+        "GoalReportFiling": {"type": "object", "required": ["activity"], "properties": {
+            "activity": {"type": ["integer", "string"], "description": "the id of one of the city's Culture 2030 Goal activities"},
+            "visibility": {"type": "string", "enum": ["", "public", "network", "confidential"], "description": "empty: public"}}},
         "IndicatorSeriesInput": {"type": "object", "properties": {
             "unit": {"type": "string", "maxLength": MAX_UNIT},
             "baseline_year": year.clone(), "baseline_value": number("a decimal number; with its year, or both empty"),

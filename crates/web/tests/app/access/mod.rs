@@ -1,17 +1,23 @@
 //! The access table, enforced: every route the router declares (`ateneu_web::route_paths`),
 //! with every method it answers, is requested by every kind of person, and what each gets is
-//! held to the table in `table.rs`. A route missing from the table, or a row for a route that
-//! no longer exists, fails the test, so every new route is checked from its first day.
+//! held to the table in `table.rs`, `pages.rs` and `workshops.rs`. A route missing from the
+//! table, or a row for a route that no longer exists, fails the test, so every new route is
+//! checked from its first day.
 
+mod pages;
 mod table;
 
 mod fixtures;
 mod workshops;
 mod world;
 
-/// Every row of the table: `table.rs`, then the workshops' routes.
+/// Every row of the table: `table.rs` (the API and the root), `pages.rs`, then the workshops'
+/// routes.
 pub fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    table::TABLE.iter().chain(workshops::TABLE)
+    table::TABLE
+        .iter()
+        .chain(pages::PAGES)
+        .chain(workshops::TABLE)
 }
 
 use crate::common::TestApp;

@@ -3,6 +3,7 @@
 //! saved on their revision, exported with no live formula and read back unchanged, and the
 //! progress status read by its rule. The pages are in `pages`.
 
+mod filing;
 mod pages;
 
 use crate::common::{TestApp, editor, secretariat};
