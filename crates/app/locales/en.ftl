@@ -1489,11 +1489,12 @@ policy-design-thanks = Thank you: your idea is recorded.
 policy-design-field = The field
 policy-design-your-idea = Your idea
 policy-design-propose = Propose the idea
+policy-design-inspiration = What other cities do
 policy-design-yours = Your ideas ({ $count })
 policy-design-pdf-ideas = Ideas of the workshop
 
 # Filing the indicators activity's written report.
 goal-report-file = File the report as an output
-goal-report-file-hint = The report is filed under the activity with its PDF in this page's language. It carries only the series as open as the output: a public output, the public series; a network one, the public and network series.
+goal-report-file-hint = The report is filed under the activity with its PDF in this page's language. It carries only the public series, whatever the output's visibility.
 goal-report-visibility = Who may see the output
 goal-report-activity-name = Testing the Culture 2030 Goal

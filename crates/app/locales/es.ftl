@@ -1489,11 +1489,12 @@ policy-design-thanks = Gracias: su idea ha quedado registrada.
 policy-design-field = El ámbito
 policy-design-your-idea = Su idea
 policy-design-propose = Proponer la idea
+policy-design-inspiration = Lo que hacen otras ciudades
 policy-design-yours = Sus ideas ({ $count })
 policy-design-pdf-ideas = Ideas del taller
 
 # Filing the indicators activity's written report.
 goal-report-file = Archivar el informe como producto
-goal-report-file-hint = El informe se archiva en la actividad con su PDF en el idioma de esta página. Solo contiene las series tan abiertas como el producto: un producto público, las series públicas; uno de red, las series públicas y de red.
+goal-report-file-hint = El informe se archiva en la actividad con su PDF en el idioma de esta página. Solo contiene las series públicas, sea cual sea la visibilidad del producto.
 goal-report-visibility = Quién puede ver el producto
 goal-report-activity-name = Prueba del Objetivo Cultura 2030

@@ -1489,11 +1489,12 @@ policy-design-thanks = Merci : votre idée est enregistrée.
 policy-design-field = Le champ
 policy-design-your-idea = Votre idée
 policy-design-propose = Proposer l’idée
+policy-design-inspiration = Ce que font d’autres villes
 policy-design-yours = Vos idées ({ $count })
 policy-design-pdf-ideas = Idées de l’atelier
 
 # Filing the indicators activity's written report.
 goal-report-file = Classer le rapport comme production
-goal-report-file-hint = Le rapport est classé sous l’activité avec son PDF dans la langue de cette page. Il ne contient que les séries aussi ouvertes que la production : une production publique, les séries publiques ; une production réseau, les séries publiques et réseau.
+goal-report-file-hint = Le rapport est classé sous l’activité avec son PDF dans la langue de cette page. Il ne contient que les séries publiques, quelle que soit la visibilité de la production.
 goal-report-visibility = Qui peut voir la production
 goal-report-activity-name = Test de l’Objectif Culture 2030

@@ -5,6 +5,7 @@
 //! per field while it is open and see their own; whoever may see the plan sees the ideas, their
 //! clusters and the key ideas, which its keepers record.
 
+use crate::programmes::action_plans::starting::{Inspiration, inspiration};
 use crate::programmes::action_plans::{self as plans, ActionPlanView};
 use crate::security::{new_token, token_hash};
 use crate::{Acting, Context, Error};
@@ -81,10 +82,16 @@ pub async fn read(
     let plan = plans::read(context, acting, id).await?;
     let workshop = repo::workshop(&context.db.conn, id).await?;
     let ideas = repo::ideas(&context.db.conn, id, None).await?;
-    let keys = workshop
+    // The workshop's fields, then any field an idea was given for before the fields changed.
+    let mut keys = workshop
         .as_ref()
         .map(|w| w.fields.clone())
         .unwrap_or_default();
+    for idea in &ideas {
+        if !keys.contains(&idea.draft.field) {
+            keys.push(idea.draft.field.clone());
+        }
+    }
     let fields = named(context, &keys).await?;
     let by_field = fields
         .iter()
@@ -156,14 +163,22 @@ pub async fn open(
     Ok(tokens)
 }
 
-/// What a participant's link opens: the plan's title and city, the fields with their names,
-/// whether it is open, and their own ideas.
+/// A field the room works on, with published practices of other cities tagged with it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InspiredField {
+    #[serde(flatten)]
+    pub field: Field,
+    pub inspiration: Vec<Inspiration>,
+}
+
+/// What a participant's link opens: the plan's title and city, the fields with their names and
+/// other cities' published practices on each, whether it is open, and their own ideas.
 #[derive(Debug, Clone, Serialize)]
 pub struct Joined {
     pub title: String,
     pub city: ateneu_db::cities::City,
     pub status: AssessmentStatus,
-    pub fields: Vec<Field>,
+    pub fields: Vec<InspiredField>,
     pub mine: Vec<Idea>,
 }
 
@@ -176,8 +191,13 @@ async fn link(context: &Context, token: &str) -> Result<(i64, Workshop), Error> 
         .ok_or(Error::NotFound)
 }
 
-/// The workshop a participant's link opens (unknown links: not found).
-pub async fn join(context: &Context, token: &str) -> Result<Joined, Error> {
+/// The workshop a participant's link opens (unknown links: not found), with the practices in
+/// `lang`'s search.
+pub async fn join(
+    context: &Context,
+    token: &str,
+    lang: ateneu_domain::Lang,
+) -> Result<Joined, Error> {
     let (link_id, workshop) = link(context, token).await?;
     let conn = &context.db.conn;
     let output = ateneu_db::outputs::by_id(conn, workshop.output_id)
@@ -186,12 +206,22 @@ pub async fn join(context: &Context, token: &str) -> Result<Joined, Error> {
     let city = ateneu_db::cities::by_id(conn, output.city_id)
         .await?
         .ok_or(Error::NotFound)?;
+    let fields = named(context, &workshop.fields)
+        .await?
+        .into_iter()
+        .map(|field| {
+            Ok(InspiredField {
+                inspiration: inspiration(context, &field.key, &city.slug, lang)?,
+                field,
+            })
+        })
+        .collect::<Result<_, Error>>()?;
     Ok(Joined {
         title: output.title,
-        city,
         status: workshop.status,
-        fields: named(context, &workshop.fields).await?,
+        fields,
         mine: repo::ideas(conn, workshop.output_id, Some(link_id)).await?,
+        city,
     })
 }
 

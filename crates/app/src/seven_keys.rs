@@ -15,8 +15,8 @@ use ateneu_db::outputs::action_plans as plan_repo;
 use ateneu_db::outputs::{self as output_repo, Output};
 use ateneu_db::programmes::activities as activity_repo;
 use ateneu_db::seven_keys::{self as repo, Asset, Challenge, Key, Workshop};
-use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::assessments::workshop::invitation_count;
+use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::action_plans::MAX_ITEMS;
 use ateneu_domain::programmes::catalogue::OutputKind;
@@ -176,10 +176,20 @@ pub async fn set_status(
     Ok(status)
 }
 
+/// The workshop as its participants see it: its title, day, language and whether it is open
+/// (not its draft article, nor its programme's records).
+#[derive(Debug, Clone, Serialize)]
+pub struct Room {
+    pub title: String,
+    pub held_on: chrono::NaiveDate,
+    pub lang: ateneu_domain::Lang,
+    pub status: AssessmentStatus,
+}
+
 /// What a participant's link opens: the workshop, its city's assets, their own challenges.
 #[derive(Debug, Clone, Serialize)]
 pub struct Joined {
-    pub workshop: Workshop,
+    pub workshop: Room,
     pub city: City,
     pub assets: Vec<Asset>,
     pub mine: Vec<Challenge>,
@@ -206,7 +216,12 @@ pub async fn join(context: &Context, token: &str) -> Result<Joined, Error> {
         assets: repo::assets(conn, workshop.city_id).await?,
         mine: repo::challenges(conn, workshop.id, Some(invitation)).await?,
         invitation,
-        workshop,
+        workshop: Room {
+            title: workshop.draft.title,
+            held_on: workshop.draft.held_on,
+            lang: workshop.draft.lang,
+            status: workshop.status,
+        },
     })
 }
 
@@ -276,11 +291,26 @@ pub async fn set_themes(
     themes: &[(i64, String)],
 ) -> Result<usize, Error> {
     run(context, acting, id).await?;
-    let mut checked = Vec::with_capacity(themes.len());
+    if themes.len() as u64 > rules::MAX_CHALLENGES {
+        return Err(Error::BadRequest(Problem::with_detail(
+            ProblemKey::TooManyItems,
+            rules::MAX_CHALLENGES.to_string(),
+        )));
+    }
+    let current: HashMap<i64, Option<String>> = repo::challenges(&context.db.conn, id, None)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.theme))
+        .collect();
+    let mut checked: Vec<(i64, Option<String>)> = Vec::with_capacity(themes.len());
     for (challenge, theme) in themes {
         let theme =
             rules::theme(theme).map_err(|p| Error::field(&format!("theme-{challenge}"), p))?;
-        checked.push((*challenge, theme));
+        // Each challenge once, the last value sent; those unchanged are left as they are.
+        checked.retain(|(c, _)| c != challenge);
+        if current.get(challenge) != Some(&theme) {
+            checked.push((*challenge, theme));
+        }
     }
     let txn = context.db.write().await?;
     for (challenge, theme) in &checked {
@@ -327,11 +357,25 @@ pub async fn remove_key(
     }
 }
 
-/// Turns the keys into a draft action plan in one step: an output of the programme (network,
-/// as the catalogue has the internal report with the keys) whose items are the keys, each with
-/// its actors responsible and the SDGs of the key and of the challenges it answers. Once.
-pub async fn draft_plan(context: &Context, acting: &Acting, id: i64) -> Result<Output, Error> {
+/// Turns the keys into a draft action plan in one step: an output of the programme whose items
+/// are the keys, each with its actors responsible and the SDGs of the key and of the challenges
+/// it answers; seen as `visibility` says (empty: network, as the catalogue has the internal
+/// report with the keys). Once.
+pub async fn draft_plan(
+    context: &Context,
+    acting: &Acting,
+    id: i64,
+    visibility: &str,
+) -> Result<Output, Error> {
     let workshop = run(context, acting, id).await?;
+    let current = crate::programmes::catalogue::current(context);
+    let visibility = match visibility.trim() {
+        "" => default_visibility(
+            current.catalogue.activity(ACTIVITY),
+            OutputKind::InternalReport,
+        ),
+        given => Visibility::parse(given).map_err(|p| Error::field("visibility", p))?,
+    };
     if workshop.plan_output_id.is_some() {
         return Err(Error::Conflict(Problem::new(
             ProblemKey::PlanAlreadyDrafted,
@@ -360,7 +404,6 @@ pub async fn draft_plan(context: &Context, acting: &Acting, id: i64) -> Result<O
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(Error::BadRequest)?;
-    let current = crate::programmes::catalogue::current(context);
     let output = OutputDraft {
         activity_id: workshop.draft.activity_id,
         kind: OutputKind::ActionPlan,
@@ -371,10 +414,7 @@ pub async fn draft_plan(context: &Context, acting: &Acting, id: i64) -> Result<O
             .collect::<Vec<_>>()
             .join(" · "),
         link: None,
-        visibility: default_visibility(
-            current.catalogue.activity(ACTIVITY),
-            OutputKind::InternalReport,
-        ),
+        visibility,
     };
     let txn = context.db.write().await?;
     let filed = output_repo::file(
@@ -394,18 +434,19 @@ pub async fn draft_plan(context: &Context, acting: &Acting, id: i64) -> Result<O
 }
 
 /// Saves the public article; published the first time, it is filed as the activity's public
-/// article, an output of the programme.
+/// article, an output of the programme (once: unpublished and published again, it is listed
+/// again, not filed again).
 pub async fn save_article(
     context: &Context,
     acting: &Acting,
     id: i64,
     input: &ArticleInput,
 ) -> Result<Workshop, Error> {
-    let workshop = run(context, acting, id).await?;
+    run(context, acting, id).await?;
     let draft = input.parse()?;
     let txn = context.db.write().await?;
-    let published_at = repo::save_article(&txn, &acting.who, &workshop, &draft).await?;
-    if published_at.is_some() && workshop.published_at.is_none() {
+    let workshop = repo::save_article(&txn, &acting.who, id, &draft).await?;
+    if workshop.published_at.is_some() && workshop.article_output_id.is_none() {
         let output = OutputDraft {
             activity_id: workshop.draft.activity_id,
             kind: OutputKind::PublicArticle,
@@ -417,9 +458,9 @@ pub async fn save_article(
                 .collect(),
             summary: String::new(),
             link: None,
-            visibility: ateneu_domain::assessments::Visibility::Public,
+            visibility: Visibility::Public,
         };
-        output_repo::file(
+        let filed = output_repo::file(
             &txn,
             &acting.who,
             workshop.city_id,
@@ -427,13 +468,15 @@ pub async fn save_article(
             &output,
         )
         .await?;
+        repo::set_article_output(&txn, id, filed.id).await?;
+        txn.commit().await?;
+        return Ok(Workshop {
+            article_output_id: Some(filed.id),
+            ..workshop
+        });
     }
     txn.commit().await?;
-    Ok(Workshop {
-        article: Some(draft),
-        published_at,
-        ..workshop
-    })
+    Ok(workshop)
 }
 
 /// A published article with its workshop's city.
@@ -459,20 +502,19 @@ fn as_article(workshop: Workshop, city: City) -> Option<Article> {
 /// The published articles of every city, newest first (public).
 pub async fn articles(context: &Context) -> Result<Vec<Article>, Error> {
     let workshops = repo::published(&context.db.conn, 500).await?;
-    let mut cities: HashMap<i64, City> = HashMap::new();
-    let mut articles = Vec::with_capacity(workshops.len());
-    for workshop in workshops {
-        let city = match cities.get(&workshop.city_id) {
-            Some(city) => city.clone(),
-            None => {
-                let found = city(context, workshop.city_id).await?;
-                cities.insert(workshop.city_id, found.clone());
-                found
-            }
-        };
-        articles.extend(as_article(workshop, city));
-    }
-    Ok(articles)
+    let ids: Vec<i64> = workshops.iter().map(|w| w.city_id).collect();
+    let cities: HashMap<i64, City> = city_repo::by_ids(&context.db.conn, &ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(workshops
+        .into_iter()
+        .filter_map(|w| {
+            let city = cities.get(&w.city_id)?.clone();
+            as_article(w, city)
+        })
+        .collect())
 }
 
 /// One published article (public); not found while it is not published.

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -83,28 +83,28 @@ pub async fn open(
     hashes: &[String],
 ) -> DbResult<Workshop> {
     let now = Utc::now();
-    let model = match policy_design_workshop::Entity::find_by_id(output_id)
-        .one(&**txn)
-        .await?
-    {
-        Some(existing) => {
-            let mut active: policy_design_workshop::ActiveModel = existing.into();
-            active.fields = Set(to_json(&fields)?);
-            active.updated_at = Set(now);
-            active.update(&**txn).await?
-        }
-        None => {
-            policy_design_workshop::ActiveModel {
-                output_id: Set(output_id),
-                fields: Set(to_json(&fields)?),
-                status: Set(AssessmentStatus::Open.key().to_owned()),
-                key_ideas: Set(String::new()),
-                updated_at: Set(now),
-            }
-            .insert(&**txn)
+    // Opened once: two first openings at the same moment leave one row, then both set the
+    // fields on it.
+    policy_design_workshop::Entity::insert(policy_design_workshop::ActiveModel {
+        output_id: Set(output_id),
+        fields: Set(to_json(&fields)?),
+        status: Set(AssessmentStatus::Open.key().to_owned()),
+        key_ideas: Set(String::new()),
+        updated_at: Set(now),
+    })
+    .on_conflict_do_nothing()
+    .exec(&**txn)
+    .await?;
+    let mut active: policy_design_workshop::ActiveModel =
+        policy_design_workshop::Entity::find_by_id(output_id)
+            .lock_exclusive()
+            .one(&**txn)
             .await?
-        }
-    };
+            .ok_or(DbError::NotFound)?
+            .into();
+    active.fields = Set(to_json(&fields)?);
+    active.updated_at = Set(now);
+    let model = active.update(&**txn).await?;
     for chunk in hashes.chunks(200) {
         policy_design_link::Entity::insert_many(chunk.iter().map(|hash| {
             policy_design_link::ActiveModel {
@@ -161,8 +161,14 @@ pub async fn add_idea(
     draft: &IdeaDraft,
     most: u64,
 ) -> DbResult<Idea> {
-    let open = workshop(&**txn, output_id)
+    // The workshop's row, locked until the write (on PostgreSQL): it cannot close, nor another
+    // idea pass the count, meanwhile.
+    let open = policy_design_workshop::Entity::find_by_id(output_id)
+        .lock_exclusive()
+        .one(&**txn)
         .await?
+        .map(to_workshop)
+        .transpose()?
         .ok_or(DbError::NotFound)?;
     if open.status != AssessmentStatus::Open {
         return Err(DbError::Conflict(ProblemKey::WorkshopClosed));

@@ -35,6 +35,8 @@ pub struct Workshop {
     pub plan_output_id: Option<i64>,
     pub article: Option<ArticleDraft>,
     pub published_at: Option<DateTime<Utc>>,
+    /// The output the article was filed as when first published.
+    pub article_output_id: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -92,6 +94,7 @@ fn to_workshop(m: seven_keys_workshop::Model) -> DbResult<Workshop> {
         plan_output_id: m.plan_output_id,
         article: m.article.as_deref().map(from_json).transpose()?,
         published_at: m.published_at,
+        article_output_id: m.article_output_id,
         created_at: m.created_at,
     })
 }
@@ -130,6 +133,18 @@ fn to_asset(m: cultural_asset::Model) -> DbResult<Asset> {
             description: m.description,
         },
     })
+}
+
+/// The workshop's row, locked until the transaction ends (on PostgreSQL; SQLite's writes are
+/// one at a time already): a count or a status read under it stays true until the write.
+async fn locked(txn: &WriteTxn<'_>, id: i64) -> DbResult<Workshop> {
+    seven_keys_workshop::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(&**txn)
+        .await?
+        .map(to_workshop)
+        .transpose()?
+        .ok_or(DbError::NotFound)
 }
 
 /// Creates an open workshop of a programme.
@@ -281,7 +296,7 @@ pub async fn add_challenge(
     draft: &ChallengeDraft,
     most: u64,
 ) -> DbResult<Challenge> {
-    let workshop = by_id(&**txn, workshop_id).await?.ok_or(DbError::NotFound)?;
+    let workshop = locked(txn, workshop_id).await?;
     if workshop.status != AssessmentStatus::Open {
         return Err(DbError::Conflict(ProblemKey::WorkshopClosed));
     }
@@ -370,7 +385,7 @@ pub async fn keys(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<Vec
         .collect()
 }
 
-/// Adds a key after the others (at most `most`).
+/// Adds a key after the others (at most `most`), while the keys have not become a plan.
 pub async fn add_key(
     txn: &WriteTxn<'_>,
     who: &Who,
@@ -378,6 +393,9 @@ pub async fn add_key(
     draft: &KeyDraft,
     most: usize,
 ) -> DbResult<Key> {
+    if locked(txn, workshop_id).await?.plan_output_id.is_some() {
+        return Err(DbError::Conflict(ProblemKey::PlanAlreadyDrafted));
+    }
     let existing = keys(&**txn, workshop_id).await?;
     if existing.len() >= most {
         return Err(DbError::Conflict(ProblemKey::TooManyItems));
@@ -404,13 +422,17 @@ pub async fn add_key(
     to_key(model)
 }
 
-/// Removes a key of the workshop; false when there was none.
+/// Removes a key of the workshop, while the keys have not become a plan; false when there was
+/// none.
 pub async fn remove_key(
     txn: &WriteTxn<'_>,
     who: &Who,
     workshop_id: i64,
     key_id: i64,
 ) -> DbResult<bool> {
+    if locked(txn, workshop_id).await?.plan_output_id.is_some() {
+        return Err(DbError::Conflict(ProblemKey::PlanAlreadyDrafted));
+    }
     let removed = seven_keys_key::Entity::delete_many()
         .filter(seven_keys_key::Column::Id.eq(key_id))
         .filter(seven_keys_key::Column::WorkshopId.eq(workshop_id))
@@ -445,13 +467,15 @@ pub async fn set_plan(txn: &WriteTxn<'_>, workshop_id: i64, output_id: i64) -> D
     Ok(())
 }
 
-/// Saves the article; a published article keeps the moment it was first published.
+/// Saves the article (read again under the row's lock): listed since it was published, or
+/// not listed. Returns the workshop as saved.
 pub async fn save_article(
     txn: &WriteTxn<'_>,
     who: &Who,
-    workshop: &Workshop,
+    workshop_id: i64,
     draft: &ArticleDraft,
-) -> DbResult<Option<DateTime<Utc>>> {
+) -> DbResult<Workshop> {
+    let workshop = locked(txn, workshop_id).await?;
     let published_at = if draft.published {
         Some(workshop.published_at.unwrap_or_else(Utc::now))
     } else {
@@ -478,7 +502,33 @@ pub async fn save_article(
         serde_json::json!({"published": draft.published}),
     )
     .await?;
-    Ok(published_at)
+    Ok(Workshop {
+        article: Some(draft.clone()),
+        published_at,
+        ..workshop
+    })
+}
+
+/// Records the output the article was filed as, once: a workshop whose article was filed
+/// meanwhile is refused (`changed_meanwhile`).
+pub async fn set_article_output(
+    txn: &WriteTxn<'_>,
+    workshop_id: i64,
+    output_id: i64,
+) -> DbResult<()> {
+    let done = seven_keys_workshop::Entity::update_many()
+        .col_expr(
+            seven_keys_workshop::Column::ArticleOutputId,
+            Expr::value(output_id),
+        )
+        .filter(seven_keys_workshop::Column::Id.eq(workshop_id))
+        .filter(seven_keys_workshop::Column::ArticleOutputId.is_null())
+        .exec(&**txn)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(DbError::Conflict(ProblemKey::ChangedMeanwhile));
+    }
+    Ok(())
 }
 
 /// A city's cultural assets, by kind and name.
@@ -503,6 +553,12 @@ pub async fn add_asset(
     draft: &AssetDraft,
     most: u64,
 ) -> DbResult<Asset> {
+    // The city's row, locked, keeps the count true until the write (on PostgreSQL).
+    crate::entities::city::Entity::find_by_id(city_id)
+        .lock_exclusive()
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
     let count = cultural_asset::Entity::find()
         .filter(cultural_asset::Column::CityId.eq(city_id))
         .count(&**txn)

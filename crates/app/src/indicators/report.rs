@@ -1,9 +1,11 @@
 //! Filing the written report of the activity that tests the Culture 2030 Goal's targets and
 //! indicators as an output of a Leading City's programme (the city's editors and the
 //! secretariat): under one of the city's Culture 2030 Goal activities, with its PDF as the
-//! output's file, in one transaction. A filed report carries only the series that everyone who
-//! may see the output may see on their own: the public series in a public output, the public
-//! and network ones in a network output, all the filer sees in a confidential one.
+//! output's file, in one transaction. A filed report carries only the public series, whatever
+//! the output's visibility: the readers of an output (its activity's engaged experts, the
+//! network's members) are not those of a network or confidential series, and a filed PDF does
+//! not follow a series' later change of visibility. The report's own page and PDF show each
+//! reader every series they may see.
 
 use super::values::SeriesView;
 use crate::{Acting, Context, Error};
@@ -111,22 +113,14 @@ pub async fn prepare(
     }
 }
 
-/// How open a visibility is: public first.
-fn openness(visibility: Visibility) -> usize {
-    Visibility::ALL
-        .iter()
-        .position(|v| *v == visibility)
-        .unwrap_or(usize::MAX)
-}
-
-/// The series an output of `visibility` may carry: those at least as open as the output.
-pub fn for_audience(series: Vec<SeriesView>, visibility: Visibility) -> Vec<SeriesView> {
+/// The series a filed report may carry: the public ones.
+pub fn for_filing(series: Vec<SeriesView>) -> Vec<SeriesView> {
     series
         .into_iter()
         .filter(|s| {
             s.series
                 .as_ref()
-                .is_some_and(|x| openness(x.visibility) <= openness(visibility))
+                .is_some_and(|x| x.visibility == Visibility::Public)
         })
         .collect()
 }
@@ -160,15 +154,4 @@ pub async fn file(
     file_repo::add(&txn, &acting.who, output.id, &upload, pdf).await?;
     txn.commit().await?;
     Ok(output)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn public_comes_first_and_confidential_last() {
-        assert!(openness(Visibility::Public) < openness(Visibility::Network));
-        assert!(openness(Visibility::Network) < openness(Visibility::Confidential));
-    }
 }

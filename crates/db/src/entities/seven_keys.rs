@@ -39,6 +39,7 @@ pub mod seven_keys_workshop {
         pub plan_output_id: Option<i64>,
         pub article: Option<String>,
         pub published_at: Option<DateTimeUtc>,
+        pub article_output_id: Option<i64>,
         pub created_by: Option<i64>,
         pub created_at: DateTimeUtc,
     }

@@ -10,8 +10,9 @@ CREATE TABLE cultural_assets (
 );
 CREATE INDEX cultural_assets_city ON cultural_assets (city_id, kind, name);
 -- A Seven Keys workshop of a programme (and of its activity): its day and language, open or
--- closed, the draft action plan its keys became and its public article (JSON: title and body in
--- the languages written, and whether it is published).
+-- closed, the draft action plan its keys became, its public article (JSON: title and body in
+-- the languages written, and whether it is published; published_at while it is listed) and the
+-- output it was filed as when first published (once).
 CREATE TABLE seven_keys_workshops (
     id {id},
     programme_id BIGINT NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
@@ -24,6 +25,7 @@ CREATE TABLE seven_keys_workshops (
     plan_output_id BIGINT REFERENCES outputs (id) ON DELETE SET NULL,
     article TEXT,
     published_at TIMESTAMPTZ,
+    article_output_id BIGINT REFERENCES outputs (id) ON DELETE SET NULL,
     created_by BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at TIMESTAMPTZ NOT NULL
 );

@@ -3,8 +3,7 @@
 //! series stands (baseline, latest value, target, the pace observed and the pace still needed),
 //! the count by status, and a recommendation per series by its status. Only the series the
 //! reader may see are in it. Its keepers file it as an output of the city's Culture 2030 Goal
-//! activity, with its PDF, carrying only the series as open as the output
-//! (`ateneu_app::indicators::report`).
+//! activity, with its PDF, carrying only the public series (`ateneu_app::indicators::report`).
 
 use super::chart::{number, status_label};
 use super::name_of;
@@ -248,8 +247,8 @@ fn document(v: &Viewer, city: &City, series: &[SeriesView]) -> Document {
     }
 }
 
-/// Files the report: the series as open as the output drawn in the request's language, the
-/// PDF kept as the output's file.
+/// Files the report: the public series drawn in the request's language, the PDF kept as the
+/// output's file.
 async fn file_report(
     state: &AppState,
     v: &Viewer,
@@ -260,7 +259,7 @@ async fn file_report(
     let acting = v.acting();
     let prepared = filing::prepare(state, &acting, &city, input).await?;
     let shown = cases::of_city(state, &acting, &city).await?;
-    let series = filing::for_audience(shown.series, prepared.visibility);
+    let series = filing::for_filing(shown.series);
     let document = document(v, &city, &series);
     let title = document.title.clone();
     let pdf = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))

@@ -54,7 +54,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "post",
         "/cities/{slug}/indicators/report",
         "indicators",
-        "File the written report of the Culture 2030 Goal activity as an output (the city's editors and the secretariat): a written report under one of the city's `culture-2030-goal` activities (`activity`), public unless `visibility` says otherwise, with the report's PDF in the request's language as its file; it carries only the series as open as the output",
+        "File the written report of the Culture 2030 Goal activity as an output (the city's editors and the secretariat): a written report under one of the city's `culture-2030-goal` activities (`activity`), public unless `visibility` says otherwise, with the report's PDF in the request's language as its file; it carries only the public series, whatever the output's visibility (the output's readers are not those of a network or confidential series)",
         Some("GoalReportFiling"),
         201,
         "Output",

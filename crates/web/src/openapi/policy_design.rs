@@ -61,7 +61,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "get",
         "/ideas/{token}",
         "programmes",
-        "What a participant's link opens (no account): the plan's title and city, the fields the room works on, whether it is open, and the ideas proposed through this link",
+        "What a participant's link opens (no account): the plan's title and city, the fields the room works on, each with up to three published practices of other cities tagged with it (in the request's language), whether it is open, and the ideas proposed through this link",
         None,
         200,
         "PolicyDesignJoined",
@@ -110,7 +110,10 @@ pub(crate) fn schemas() -> Value {
         "PolicyDesignJoined": {"type": "object", "properties": {
             "title": {"type": "string"}, "city": schema_ref("City"),
             "status": {"type": "string", "enum": ["open", "closed"]},
-            "fields": {"type": "array", "items": field},
+            "fields": {"type": "array", "items": {"allOf": [field, {"type": "object", "properties": {
+                "inspiration": {"type": "array", "items": {"type": "object", "properties": {
+                    "slug": {"type": "string"}, "title": {"type": "string"}, "lang": {"type": "string"},
+                    "cities": {"type": "array", "items": {"type": "string"}}}}}}}]}},
             "mine": {"type": "array", "items": schema_ref("PolicyDesignIdea")}}}
     })
 }

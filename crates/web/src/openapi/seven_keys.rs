@@ -127,8 +127,8 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "post",
         "/seven-keys/workshops/{id}/plan",
         "seven-keys",
-        "Turn the keys into a draft action plan in one step: an output of kind action_plan of the programme (network by the catalogue's default for the internal report) whose items are the keys, with their actors responsible and the SDGs of the key and of the challenges it answers. Once (409 plan_already_drafted); 409 no_keys_yet without keys",
-        None,
+        "Turn the keys into a draft action plan in one step: an output of kind action_plan of the programme (`visibility`; empty: network, the catalogue's default for the internal report) whose items are the keys, with their actors responsible and the SDGs of the key and of the challenges it answers. Once (409 plan_already_drafted); 409 no_keys_yet without keys; keys are neither added nor removed afterwards",
+        Some("SevenKeysPlanInput"),
         201,
         "Output",
         true,
@@ -212,6 +212,7 @@ pub(crate) fn schemas() -> Value {
         "plan_output_id": {"type": ["integer", "null"]},
         "article": {"oneOf": [article.clone(), {"type": "null"}]},
         "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "article_output_id": {"type": ["integer", "null"]},
         "created_at": {"type": "string", "format": "date-time"}}});
     let asset = json!({"type": "object", "properties": {
         "id": {"type": "integer"}, "city_id": {"type": "integer"},
@@ -225,6 +226,10 @@ pub(crate) fn schemas() -> Value {
             "held_on": {"type": "string", "format": "date"},
             "lang": {"type": "string", "enum": langs},
             "activity": {"type": ["integer", "string", "null"], "description": "the id of one of the programme's Seven Keys activities, or empty"}}},
+        "SevenKeysPlanInput": {"type": "object", "properties": {"visibility": {"type": "string", "enum": ["", "public", "network", "confidential"]}}},
+        "SevenKeysRoom": {"type": "object", "properties": {
+            "title": {"type": "string"}, "held_on": {"type": "string", "format": "date"},
+            "lang": {"type": "string", "enum": langs.clone()}, "status": {"type": "string", "enum": ["open", "closed"]}}},
         "SevenKeysStatus": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["open", "closed"]}}},
         "SevenKeysCount": {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer", "minimum": 1, "maximum": 1000}}},
         "SevenKeysLinks": {"type": "object", "properties": {"links": {"type": "array", "items": {"type": "object", "properties": {
@@ -267,7 +272,7 @@ pub(crate) fn schemas() -> Value {
             "article": article}},
         "SevenKeysArticleList": {"type": "object", "properties": {"items": {"type": "array", "items": schema_ref("SevenKeysArticle")}}},
         "SevenKeysJoined": {"type": "object", "properties": {
-            "workshop": schema_ref("SevenKeysWorkshop"), "city": schema_ref("City"),
+            "workshop": schema_ref("SevenKeysRoom"), "city": schema_ref("City"),
             "assets": {"type": "array", "items": schema_ref("CulturalAsset")},
             "mine": {"type": "array", "items": schema_ref("SevenKeysChallenge")}}},
         "CulturalAsset": asset,

@@ -89,9 +89,10 @@ pub async fn set_cluster(
 
 pub async fn join(
     State(state): State<AppState>,
+    v: Viewer,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    Ok(Json(cases::join(&state, &token).await?).into_response())
+    Ok(Json(cases::join(&state, &token, v.lang).await?).into_response())
 }
 
 pub async fn propose(

@@ -40,7 +40,7 @@ pub async fn page(
     Path(token): Path<String>,
     Query(query): Query<Thanks>,
 ) -> Result<Response, AppError> {
-    let joined = cases::join(&state, &token).await?;
+    let joined = cases::join(&state, &token, v.lang).await?;
     let thanked = query.thanks.is_some();
     Ok(render(
         &state,
@@ -68,14 +68,14 @@ fn render(
     let options: Vec<(String, String)> = joined
         .fields
         .iter()
-        .map(|f| (f.key.clone(), f.name.get(v.lang).to_owned()))
+        .map(|f| (f.field.key.clone(), f.field.name.get(v.lang).to_owned()))
         .collect();
     let name_of = |key: &str| {
         joined
             .fields
             .iter()
-            .find(|f| f.key == key)
-            .map_or(key.to_owned(), |f| f.name.get(v.lang).to_owned())
+            .find(|f| f.field.key == key)
+            .map_or(key.to_owned(), |f| f.field.name.get(v.lang).to_owned())
     };
     let title = v.tf(
         "policy-design-title",
@@ -97,6 +97,18 @@ fn render(
         } @else {
             p.flash { (v.t("seven-keys-closed")) }
         }
+        @if joined.fields.iter().any(|f| !f.inspiration.is_empty()) {
+            section #inspiration {
+                h2 { (v.t("policy-design-inspiration")) }
+                @for f in joined.fields.iter().filter(|f| !f.inspiration.is_empty()) {
+                    h3 { (f.field.name.get(v.lang)) }
+                    ul { @for p in &f.inspiration { li {
+                        a href=(v.href(&format!("/practices/{}", p.slug))) lang=(p.lang.code()) { (p.title) }
+                        " " span.muted { "(" (p.cities.join(", ")) ")" }
+                    } } }
+                }
+            }
+        }
         h2 { (v.tf("policy-design-yours", &[("count", joined.mine.len().into())])) }
         ol { @for idea in &joined.mine { li { (idea.draft.text) p.muted { (name_of(&idea.draft.field)) } } } }
     };
@@ -115,7 +127,7 @@ pub async fn propose(
             v.href(&format!("/ideas/{token}"))
         ))),
         Err(ateneu_app::Error::Invalid(errors)) => {
-            let joined = cases::join(&state, &token).await?;
+            let joined = cases::join(&state, &token, v.lang).await?;
             Ok(render(
                 &state,
                 &v,

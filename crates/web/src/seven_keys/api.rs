@@ -145,12 +145,22 @@ pub async fn remove_key(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+/// The draft plan's visibility (empty: network).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PlanBody {
+    visibility: String,
+}
+
 pub async fn draft_plan(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PlanBody>,
 ) -> Result<Response, AppError> {
-    Ok(created(cases::draft_plan(&state, &v.acting(), id).await?))
+    Ok(created(
+        cases::draft_plan(&state, &v.acting(), id, &body.visibility).await?,
+    ))
 }
 
 pub async fn save_article(

@@ -68,8 +68,8 @@ fn render(
     let no_errors = FieldErrors::new();
     let (text, errors) = refused.unwrap_or(("", &no_errors));
     let body = html! {
-        h1 { (w.draft.title) }
-        p.lead { (layout::translated(v, &joined.city.draft.name)) " · " (w.draft.held_on) }
+        h1 { (w.title) }
+        p.lead { (layout::translated(v, &joined.city.draft.name)) " · " (w.held_on) }
         p { (v.t("seven-keys-join-intro")) }
         @if thanked { div.flash.success role="status" { (v.t("seven-keys-thanks")) } }
         @if w.status == AssessmentStatus::Open {
@@ -87,7 +87,7 @@ fn render(
         h2 { (v.tf("seven-keys-yours", &[("count", joined.mine.len().into())])) }
         ol { @for c in &joined.mine { li { (c.draft.text) p.muted { (links_line(v, &c.draft.sdgs, &c.draft.assets, &joined.assets)) } } } }
     };
-    (status, layout::page(state, v, &w.draft.title, body)).into_response()
+    (status, layout::page(state, v, &w.title, body)).into_response()
 }
 
 pub async fn name_challenge(

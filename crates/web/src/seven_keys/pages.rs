@@ -13,7 +13,7 @@ use crate::negotiate::redirect;
 use crate::viewer::Viewer;
 use ateneu_app::seven_keys::{self as cases, WorkshopView};
 use ateneu_domain::FieldErrors;
-use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::seven_keys::{ArticleInput, SUGGESTED_KEYS, WorkshopInput};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -225,10 +225,13 @@ fn keys_section(v: &Viewer, view: &WorkshopView, shown: &Shown) -> Markup {
             @match view.workshop.plan_output_id {
                 Some(plan) => p { a.button href=(v.href(&format!("/outputs/{plan}"))) { (v.t("seven-keys-open-plan")) } },
                 None => @if view.may_run && !view.keys.is_empty() {
-                    form method="post" action=(action(v, id, "plan")) {
+                    form.form method="post" action=(action(v, id, "plan")) {
                         (csrf_field(v))
                         p.hint { (v.t("seven-keys-plan-hint")) }
-                        button.button type="submit" { (v.t("seven-keys-draft-plan")) }
+                        (layout::select_in(v, Some("plan"), "visibility", &v.t("goal-report-visibility"),
+                            &Visibility::ALL.iter().map(|x| (x.key().to_owned(), v.t(&format!("visibility-{}", x.key())))).collect::<Vec<_>>(),
+                            "network", &FieldErrors::new()))
+                        div.actions { button.button type="submit" { (v.t("seven-keys-draft-plan")) } }
                     }
                 },
             }
@@ -465,12 +468,18 @@ pub async fn draft_plan(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    Form(_): Form<Vec<(String, String)>>,
+    Form(form): Form<VisibilityForm>,
 ) -> Result<Response, AppError> {
-    match cases::draft_plan(&state, &v.acting(), id).await {
+    match cases::draft_plan(&state, &v.acting(), id, &form.visibility).await {
         Ok(output) => Ok(redirect(&v.href(&format!("/outputs/{}", output.id)))),
         Err(other) => refused_or(&state, &v, id, other).await,
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VisibilityForm {
+    visibility: String,
 }
 
 pub async fn save_article(

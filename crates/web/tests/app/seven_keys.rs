@@ -187,7 +187,12 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
         json!([{"name": "Juventud", "challenges": 2}])
     );
     let (status, _) = w
-        .call(Method::POST, &format!("{base}/plan"), None, editor)
+        .call(
+            Method::POST,
+            &format!("{base}/plan"),
+            Some(json!({})),
+            editor,
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "no keys yet");
     let (status, key) = w
@@ -198,7 +203,12 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
 
     // The keys become a draft plan, once, its item keeping the SDGs of the challenges.
     let (status, plan) = w
-        .call(Method::POST, &format!("{base}/plan"), None, editor)
+        .call(
+            Method::POST,
+            &format!("{base}/plan"),
+            Some(json!({})),
+            editor,
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{plan}");
     assert_eq!(
@@ -221,12 +231,23 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
     assert_eq!(item["responsible"], "Red de bibliotecas municipales");
     assert_eq!(item["sdgs"], json!([4, 11, 16]));
     let (status, again) = w
-        .call(Method::POST, &format!("{base}/plan"), None, editor)
+        .call(
+            Method::POST,
+            &format!("{base}/plan"),
+            Some(json!({})),
+            editor,
+        )
         .await;
     assert_eq!(
         (status, again["error"].as_str()),
         (StatusCode::CONFLICT, Some("plan_already_drafted"))
     );
+    // Its keys are the plan's now: neither added nor removed.
+    let more = json!({"title": "Otra", "actors": "Alguien"});
+    let (status, _) = w
+        .call(Method::POST, &format!("{base}/keys"), Some(more), editor)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
 
     // Closed, it takes no more challenges.
     let (status, _) = w
@@ -279,16 +300,60 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
             editor,
         )
         .await;
-    let kinds: Vec<&str> = outputs
-        .as_array()
-        .or_else(|| outputs["items"].as_array())
-        .expect("outputs")
-        .iter()
-        .filter_map(|o| o["kind"].as_str())
-        .collect();
+    let kinds = |outputs: &Value| -> Vec<String> {
+        outputs
+            .as_array()
+            .or_else(|| outputs["items"].as_array())
+            .expect("outputs")
+            .iter()
+            .filter_map(|o| o["kind"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let filed = kinds(&outputs);
     assert!(
-        kinds.contains(&"public_article") && kinds.contains(&"action_plan"),
-        "{kinds:?}"
+        filed.contains(&"public_article".to_owned()) && filed.contains(&"action_plan".to_owned()),
+        "{filed:?}"
+    );
+    // Unpublished, it leaves the page; published again, it is listed again, filed once.
+    for published in [false, true] {
+        let body = json!({"source_lang": "es", "title_es": "Siete claves", "body_es": "El 4 de mayo…", "published": published});
+        let (status, _) = w
+            .call(Method::PUT, &format!("{base}/article"), Some(body), editor)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = w.call(Method::GET, &article, None, None).await;
+        assert_eq!(status == StatusCode::OK, published);
+    }
+    let (_, outputs) = w
+        .call(
+            Method::GET,
+            &format!("/api/v1/programmes/{}/outputs", w.programme),
+            None,
+            editor,
+        )
+        .await;
+    let articles = kinds(&outputs)
+        .iter()
+        .filter(|k| *k == "public_article")
+        .count();
+    assert_eq!(articles, 1, "filed once");
+    // A participant's link shows the room, not the draft article nor the programme's records.
+    let (_, joined) = w
+        .call(
+            Method::GET,
+            &format!("/api/v1/seven-keys/join/{}", token(0)),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        joined["workshop"]["title"],
+        "Siete claves para Buenos Aires"
+    );
+    assert!(
+        joined["workshop"].get("article").is_none()
+            && joined["workshop"].get("programme_id").is_none(),
+        "{joined}"
     );
 }
 

@@ -123,7 +123,7 @@ pub async fn starting_points(
 }
 
 /// The newest published practices tagged with `field` that are not the city's own.
-fn inspiration(
+pub(crate) fn inspiration(
     context: &Context,
     field: &str,
     city_slug: &str,

@@ -49,7 +49,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     (
         "POST",
         "/api/v1/seven-keys/workshops/{id}/plan",
-        "nnonnnono",
+        "ssonnnono",
     ),
     (
         "PUT",
@@ -154,6 +154,9 @@ pub const TABLE: &[(&str, &str, &str)] = &[
 
 pub(super) struct Workshops {
     workshop: i64,
+    /// Another workshop of the programme, with a key, whose keys the plan route turns into a
+    /// plan (the first one's keys stay open to the routes that add and remove them).
+    planned: i64,
     /// The participant's link (the participant of the access table holds it).
     token: String,
     challenge: i64,
@@ -254,8 +257,27 @@ impl Workshops {
         .await["id"]
             .as_i64()
             .expect("an idea");
+        let planned = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/programmes/{programme}/seven-keys"),
+            json!({"title": "Keys of A, planned", "held_on": "2026-05-05", "lang": "en"}),
+            secretariat,
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a workshop");
+        made(
+            app,
+            Method::POST,
+            &format!("/api/v1/seven-keys/workshops/{planned}/keys"),
+            json!({"title": "Libraries open late", "actors": "The libraries"}),
+            secretariat,
+        )
+        .await;
         Workshops {
             workshop,
+            planned,
             token,
             challenge,
             ideas,
@@ -301,6 +323,11 @@ impl Workshops {
         } else {
             let none = "not-a-link-0123456789".to_owned();
             (none.clone(), none)
+        };
+        let workshop = if path.ends_with("/plan") {
+            format!("/seven-keys/workshops/{}", self.planned)
+        } else {
+            workshop
         };
         path.replace("/seven-keys/workshops/{id}", &workshop)
             .replace("/ideas/{token}", &format!("/ideas/{ideas}"))

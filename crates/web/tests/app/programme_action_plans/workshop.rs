@@ -14,6 +14,11 @@ const HERITAGE: &str = "culture21-actions:heritage-diversity-creativity";
 #[tokio::test]
 async fn ideas_per_field_become_clusters_and_key_ideas_in_the_plan_s_report() {
     let w = world().await;
+    // Other cities' published practices, tagged with the fields (the examples).
+    ateneu_app::demo::load_examples(&w.app.state)
+        .await
+        .expect("the examples load");
+    ateneu_app::practices::reindex(&w.app.state).await;
     let base = format!("/api/v1/outputs/{}/workshop", w.plan);
     let call = |method: Method, path: String, body: Option<Value>, token: Option<String>| {
         let app = &w.app;
@@ -83,6 +88,15 @@ async fn ideas_per_field_become_clusters_and_key_ideas_in_the_plan_s_report() {
     let mut phone = w.app.fresh_browser();
     let page = format!("/fr/ideas/{}", token(1));
     let form = phone.get(&page).await;
+    // Beside the form, other cities' published practices on the fields, as inspiration.
+    assert!(
+        form.body.contains("Ce que font d’autres villes")
+            && form
+                .body
+                .contains("Bibliothèques de quartier ouvertes le soir"),
+        "{}",
+        form.body
+    );
     assert!(
         form.body.contains("Votre idée") && form.body.contains("Droits culturels"),
         "{}",
