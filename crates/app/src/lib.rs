@@ -12,6 +12,7 @@ pub mod frameworks;
 pub mod i18n;
 pub mod indicators;
 pub mod mail;
+pub mod module_tests;
 pub mod notifications;
 pub mod policy_design;
 pub mod practices;

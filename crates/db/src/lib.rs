@@ -15,6 +15,7 @@ pub mod frameworks;
 pub mod indicators;
 pub mod memberships;
 pub mod migrations;
+pub mod module_tests;
 pub mod notifications;
 pub mod outputs;
 pub mod policy_design;

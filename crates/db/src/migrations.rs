@@ -142,6 +142,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "policy-design workshops around an action plan",
         include_str!("migrations/0029_policy_design.sql"),
     ),
+    (
+        30,
+        "thematic-module testing: seminars, links and proposals",
+        include_str!("migrations/0030_module_tests.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

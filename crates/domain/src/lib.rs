@@ -11,6 +11,7 @@ pub mod frameworks;
 pub mod indicators;
 pub mod lang;
 pub mod memberships;
+pub mod module_tests;
 pub mod notifications;
 pub mod permissions;
 pub mod policy_design;

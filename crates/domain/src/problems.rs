@@ -182,6 +182,8 @@ problem_keys! {
     WorkshopClosed => "workshop_closed",
     PlanAlreadyDrafted => "plan_already_drafted",
     NoKeysYet => "no_keys_yet",
+    // Thematic-module testing.
+    AlreadyRevised => "already_revised",
 }
 
 impl ProblemKey {

@@ -26,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(crate::indicators::api_routes())
         .merge(crate::seven_keys::api_routes())
         .merge(crate::policy_design::api_routes())
+        .merge(crate::module_tests::api_routes())
         .merge(crate::assessments::api::routes())
         .merge(crate::practices::api::routes())
         .merge(crate::practices::media::api_routes())

@@ -17,6 +17,7 @@ pub mod home;
 pub mod indicators;
 pub mod layout;
 pub mod memberships;
+pub mod module_tests;
 pub mod negotiate;
 pub mod notifications;
 pub mod openapi;
@@ -108,6 +109,7 @@ fn pages() -> routing::Routes {
         .merge(indicators::routes())
         .merge(seven_keys::routes())
         .merge(policy_design::routes())
+        .merge(module_tests::routes())
         .merge(assessments::routes())
         .merge(practices::routes())
         .merge(programmes::routes())

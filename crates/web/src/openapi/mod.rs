@@ -6,6 +6,7 @@ mod activities;
 mod events;
 mod experts;
 mod indicators;
+mod module_tests;
 mod mou;
 mod operations;
 mod output_files;
@@ -73,6 +74,7 @@ pub fn document() -> Value {
         .chain(indicators::OPERATIONS)
         .chain(seven_keys::OPERATIONS)
         .chain(policy_design::OPERATIONS)
+        .chain(module_tests::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -224,7 +226,10 @@ pub fn document() -> Value {
                     merged(merged(experts::schemas(), events::schemas()), activities::schemas()),
                     merged(
                         merged(action_plans::schemas(), indicators::schemas()),
-                        merged(seven_keys::schemas(), policy_design::schemas())
+                        merged(
+                            merged(seven_keys::schemas(), policy_design::schemas()),
+                            module_tests::schemas()
+                        )
                     )
                 )
             )

@@ -225,7 +225,7 @@ fn detail_page(
                     ])) }
                 } }
             }
-            p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } " · " a href=(v.href(&format!("{base}/seven-keys"))) { (v.t("seven-keys-link")) } }
+            p { a href=(v.href(&format!("{base}/budget"))) { (v.t("budget-open")) } " · " a href=(v.href(&format!("{base}/seven-keys"))) { (v.t("seven-keys-link")) } " · " a href=(v.href(&format!("{base}/module-tests"))) { (v.t("module-tests-title")) } }
         }
         section #consultations {
             h2 { (v.t("consultations-title")) }

@@ -13,6 +13,7 @@ mod i18n_pages;
 mod indicator_values;
 mod lab;
 mod mail;
+mod module_tests;
 mod notifications;
 mod openapi;
 mod permissions;

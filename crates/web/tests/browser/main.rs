@@ -15,6 +15,7 @@ mod harness;
 mod indicators;
 mod journeys;
 mod lab;
+mod module_tests;
 mod policy_design;
 mod programme;
 mod seven_keys;

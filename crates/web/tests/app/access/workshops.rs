@@ -150,6 +150,33 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("GET", "/{lang}/ideas/{token}", "nonnnnnnn"),
     ("POST", "/{lang}/ideas/{token}", "ninnnnnnn"),
+    // Thematic-module testing.
+    ("GET", "/api/v1/programmes/{id}/module-tests", "nnonnnono"),
+    ("POST", "/api/v1/programmes/{id}/module-tests", "ssinnnini"),
+    ("GET", "/api/v1/module-tests/{id}", "nnonnnono"),
+    ("POST", "/api/v1/module-tests/{id}/links", "ssinnnini"),
+    ("PUT", "/api/v1/module-tests/{id}/status", "ssinnnini"),
+    (
+        "PUT",
+        "/api/v1/module-tests/{id}/proposals/{proposal_id}/decision",
+        "ssfnnnini",
+    ),
+    ("POST", "/api/v1/module-tests/{id}/revise", "ssfnnnini"),
+    ("GET", "/api/v1/module-tests/join/{token}", "nonnnnnnn"),
+    ("POST", "/api/v1/module-tests/join/{token}", "ninnnnnnn"),
+    ("GET", "/{lang}/programmes/{id}/module-tests", "nnonnnono"),
+    ("POST", "/{lang}/programmes/{id}/module-tests", "ssinnnini"),
+    ("GET", "/{lang}/module-tests/{id}", "nnonnnono"),
+    ("POST", "/{lang}/module-tests/{id}/links", "ssinnnini"),
+    ("POST", "/{lang}/module-tests/{id}/status", "ssinnnini"),
+    (
+        "POST",
+        "/{lang}/module-tests/{id}/proposals/{proposal_id}/decision",
+        "ssfnnnini",
+    ),
+    ("POST", "/{lang}/module-tests/{id}/revise", "ssfnnnini"),
+    ("GET", "/{lang}/module-tests/join/{token}", "nonnnnnnn"),
+    ("POST", "/{lang}/module-tests/join/{token}", "ninnnnnnn"),
 ];
 
 pub(super) struct Workshops {
@@ -163,6 +190,10 @@ pub(super) struct Workshops {
     /// A participant's link to the plan's policy-design workshop, and an idea proposed with it.
     ideas: String,
     idea: i64,
+    /// A thematic-module seminar of the programme, a participant's link and a proposal.
+    module_test: i64,
+    proposals: String,
+    proposal: i64,
 }
 
 /// A record made through the API (with no token when `token` is empty): its JSON.
@@ -275,7 +306,42 @@ impl Workshops {
             secretariat,
         )
         .await;
+        let module_test = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/programmes/{programme}/module-tests"),
+            json!({"title": "The nine commitments tested", "framework": "culture21-actions@2015", "module": "commitments"}),
+            secretariat,
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a seminar");
+        let opened = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/module-tests/{module_test}/links"),
+            json!({"count": 1}),
+            secretariat,
+        )
+        .await;
+        let proposals = opened["links"][0]["token"]
+            .as_str()
+            .expect("a link")
+            .to_owned();
+        let proposal = made(
+            app,
+            Method::POST,
+            &format!("/api/v1/module-tests/join/{proposals}"),
+            json!({"item": "cultural-rights", "kind": "comment", "comment": "Say who guarantees them"}),
+            "",
+        )
+        .await["id"]
+            .as_i64()
+            .expect("a proposal");
         Workshops {
+            module_test,
+            proposals,
+            proposal,
             workshop,
             planned,
             token,
@@ -318,11 +384,15 @@ impl Workshops {
                 .to_string();
             path = path.replace("/assets/{id}", &format!("/assets/{asset}"));
         }
-        let (link, ideas) = if person == Person::Participant {
-            (self.token.clone(), self.ideas.clone())
+        let (link, ideas, proposals) = if person == Person::Participant {
+            (
+                self.token.clone(),
+                self.ideas.clone(),
+                self.proposals.clone(),
+            )
         } else {
             let none = "not-a-link-0123456789".to_owned();
-            (none.clone(), none)
+            (none.clone(), none.clone(), none)
         };
         let workshop = if path.ends_with("/plan") {
             format!("/seven-keys/workshops/{}", self.planned)
@@ -332,6 +402,15 @@ impl Workshops {
         path.replace("/seven-keys/workshops/{id}", &workshop)
             .replace("/ideas/{token}", &format!("/ideas/{ideas}"))
             .replace("{idea_id}", &self.idea.to_string())
+            .replace(
+                "/module-tests/join/{token}",
+                &format!("/module-tests/join/{proposals}"),
+            )
+            .replace(
+                "/module-tests/{id}",
+                &format!("/module-tests/{}", self.module_test),
+            )
+            .replace("{proposal_id}", &self.proposal.to_string())
             .replace("{challenge_id}", &self.challenge.to_string())
             .replace(
                 "/seven-keys/join/{token}",
