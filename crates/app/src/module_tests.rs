@@ -8,13 +8,12 @@
 //! revised module.
 
 use crate::programmes::{load as load_programme, programme_networks};
-use crate::security::{new_token, token_hash};
+use crate::security::{link_hash, new_links};
 use crate::{Acting, Context, Error};
 use ateneu_db::frameworks as framework_repo;
 use ateneu_db::module_tests::{self as repo, ModuleTest, NewModuleTest, Proposal};
 use ateneu_db::outputs as output_repo;
 use ateneu_db::programmes::activities as activity_repo;
-use ateneu_domain::assessments::workshop::invitation_count;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::frameworks::{Framework, FrameworkDiff, Trilingual};
 use ateneu_domain::module_tests::{self as rules, Decision, ProposalInput};
@@ -240,9 +239,7 @@ pub async fn invite(
     if !may_run {
         return Err(Error::Forbidden);
     }
-    let count = invitation_count(count).map_err(|p| Error::field("count", p))?;
-    let tokens: Vec<String> = (0..count).map(|_| new_token()).collect();
-    let hashes: Vec<String> = tokens.iter().map(|t| token_hash(t)).collect();
+    let (tokens, hashes) = new_links(count)?;
     let txn = context.db.write().await?;
     repo::invite(&txn, id, &hashes).await?;
     txn.commit().await?;
@@ -280,10 +277,7 @@ pub struct Joined {
 }
 
 async fn link(context: &Context, token: &str) -> Result<(i64, ModuleTest), Error> {
-    if token.len() > 128 {
-        return Err(Error::NotFound);
-    }
-    repo::link_by_hash(&context.db.conn, &token_hash(token))
+    repo::link_by_hash(&context.db.conn, &link_hash(token)?)
         .await?
         .ok_or(Error::NotFound)
 }

@@ -7,11 +7,10 @@
 
 use crate::programmes::action_plans::starting::{Inspiration, inspiration};
 use crate::programmes::action_plans::{self as plans, ActionPlanView};
-use crate::security::{new_token, token_hash};
+use crate::security::{link_hash, new_links};
 use crate::{Acting, Context, Error};
 use ateneu_db::policy_design::{self as repo, Idea, Workshop};
 use ateneu_domain::assessments::AssessmentStatus;
-use ateneu_domain::assessments::workshop::invitation_count;
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::policy_design::{self as rules, IdeaInput, LinksInput};
 use serde::Serialize;
@@ -154,9 +153,7 @@ pub async fn open(
     let known = crate::practices::vocabulary(context).await?.fields;
     let fields = rules::fields(&input.fields, &known)?;
     let count = input.count.trim().parse::<u32>().unwrap_or(0);
-    let count = invitation_count(count).map_err(|p| Error::field("count", p))?;
-    let tokens: Vec<String> = (0..count).map(|_| new_token()).collect();
-    let hashes: Vec<String> = tokens.iter().map(|t| token_hash(t)).collect();
+    let (tokens, hashes) = new_links(count)?;
     let txn = context.db.write().await?;
     repo::open(&txn, &acting.who, id, &fields, &hashes).await?;
     txn.commit().await?;
@@ -183,10 +180,7 @@ pub struct Joined {
 }
 
 async fn link(context: &Context, token: &str) -> Result<(i64, Workshop), Error> {
-    if token.len() > 128 {
-        return Err(Error::NotFound);
-    }
-    repo::link_by_hash(&context.db.conn, &token_hash(token))
+    repo::link_by_hash(&context.db.conn, &link_hash(token)?)
         .await?
         .ok_or(Error::NotFound)
 }

@@ -19,6 +19,24 @@ pub fn token_hash(token: &str) -> String {
     ateneu_db::sha256_hex(token.as_bytes())
 }
 
+/// `count` new participants' links of a workshop (1 to the invitation maximum, else the
+/// field `count`'s problem): the tokens, shown once, and the hashes the database keeps.
+pub fn new_links(count: u32) -> Result<(Vec<String>, Vec<String>), Error> {
+    let count = ateneu_domain::assessments::workshop::invitation_count(count)
+        .map_err(|p| Error::field("count", p))?;
+    let tokens: Vec<String> = (0..count).map(|_| new_token()).collect();
+    let hashes = tokens.iter().map(|t| token_hash(t)).collect();
+    Ok((tokens, hashes))
+}
+
+/// The hash a participant's link is looked up by; not found for a text no link can be.
+pub fn link_hash(token: &str) -> Result<String, Error> {
+    if token.len() > 128 {
+        return Err(Error::NotFound);
+    }
+    Ok(token_hash(token))
+}
+
 /// Hashes a password with Argon2id on a blocking thread.
 pub async fn hash_password(password: String) -> Result<String, Error> {
     tokio::task::spawn_blocking(move || {

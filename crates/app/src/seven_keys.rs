@@ -8,14 +8,13 @@
 //! its editors and the secretariat keep them.
 
 use crate::programmes::{load as load_programme, programme_networks};
-use crate::security::{new_token, token_hash};
+use crate::security::{link_hash, new_links};
 use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::outputs::action_plans as plan_repo;
 use ateneu_db::outputs::{self as output_repo, Output};
 use ateneu_db::programmes::activities as activity_repo;
 use ateneu_db::seven_keys::{self as repo, Asset, Challenge, Key, Workshop};
-use ateneu_domain::assessments::workshop::invitation_count;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::action_plans::MAX_ITEMS;
@@ -152,9 +151,7 @@ pub async fn invite(
     count: u32,
 ) -> Result<Vec<String>, Error> {
     run(context, acting, id).await?;
-    let count = invitation_count(count).map_err(|p| Error::field("count", p))?;
-    let tokens: Vec<String> = (0..count).map(|_| new_token()).collect();
-    let hashes: Vec<String> = tokens.iter().map(|t| token_hash(t)).collect();
+    let (tokens, hashes) = new_links(count)?;
     let txn = context.db.write().await?;
     repo::invite(&txn, id, &hashes).await?;
     txn.commit().await?;
@@ -199,10 +196,7 @@ pub struct Joined {
 
 /// The link a token is, with its workshop (unknown links: not found).
 async fn link(context: &Context, token: &str) -> Result<(i64, Workshop), Error> {
-    if token.len() > 128 {
-        return Err(Error::NotFound);
-    }
-    repo::invitation_by_hash(&context.db.conn, &token_hash(token))
+    repo::invitation_by_hash(&context.db.conn, &link_hash(token)?)
         .await?
         .ok_or(Error::NotFound)
 }

@@ -158,3 +158,16 @@ impl std::ops::DerefMut for Multipart {
         &mut self.0
     }
 }
+
+/// `?thanks=1`: the page a participant lands on after something they sent was taken.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Thanks {
+    thanks: Option<String>,
+}
+
+impl Thanks {
+    pub fn given(&self) -> bool {
+        self.thanks.is_some()
+    }
+}

@@ -59,6 +59,16 @@ pub fn path_without_lang(uri: &Uri) -> String {
 }
 
 /// A path under a language's prefix; the home page is "/en" (no trailing slash).
+/// The full address of `path` in `lang` on this instance (a link sent or shown to be opened
+/// elsewhere: a participant's).
+pub fn absolute(state: &crate::AppState, lang: Lang, path: &str) -> String {
+    format!(
+        "{}{}",
+        state.config.base_url.trim_end_matches('/'),
+        lang_path(lang, path)
+    )
+}
+
 pub fn lang_path(lang: Lang, path: &str) -> String {
     let path = if path == "/" { "" } else { path };
     let path = path

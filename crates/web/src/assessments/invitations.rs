@@ -38,11 +38,7 @@ pub struct InvitationsInput {
 }
 
 fn link(state: &AppState, lang: Lang, token: &str) -> String {
-    format!(
-        "{}{}",
-        state.config.base_url.trim_end_matches('/'),
-        crate::negotiate::lang_path(lang, &format!("/participate/{token}"))
-    )
+    crate::negotiate::absolute(state, lang, &format!("/participate/{token}"))
 }
 
 /// The language an invitation speaks (one made before languages: the workshop's first).

@@ -5,7 +5,7 @@
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::extract::{OpenForm, Path, Query};
+use crate::extract::{OpenForm, Path, Query, Thanks};
 use crate::layout::{self, Field, csrf_field, form_errors_in, select_in};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
@@ -17,22 +17,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use serde::Deserialize;
 
 /// The full address of a participant's link.
 pub fn link(state: &AppState, lang: Lang, token: &str) -> String {
-    format!(
-        "{}{}",
-        state.config.base_url.trim_end_matches('/'),
-        crate::negotiate::lang_path(lang, &format!("/module-tests/join/{token}"))
-    )
-}
-
-/// `?thanks=1` after a proposal was taken.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Thanks {
-    thanks: Option<String>,
+    crate::negotiate::absolute(state, lang, &format!("/module-tests/join/{token}"))
 }
 
 pub async fn page(
@@ -42,7 +30,7 @@ pub async fn page(
     Query(query): Query<Thanks>,
 ) -> Result<Response, AppError> {
     let joined = cases::join(&state, &token).await?;
-    let thanked = query.thanks.is_some();
+    let thanked = query.given();
     Ok(render(
         &state,
         &v,

@@ -6,7 +6,7 @@
 use super::{Sent, asset_boxes, links_line, sdg_boxes};
 use crate::AppState;
 use crate::error::AppError;
-use crate::extract::{OpenForm, Path, Query};
+use crate::extract::{OpenForm, Path, Query, Thanks};
 use crate::layout::{self, Field, csrf_field, form_errors_in};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
@@ -17,23 +17,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// The full address of a participant's link.
 pub fn link(state: &AppState, lang: Lang, token: &str) -> String {
-    format!(
-        "{}{}",
-        state.config.base_url.trim_end_matches('/'),
-        crate::negotiate::lang_path(lang, &format!("/seven-keys/join/{token}"))
-    )
-}
-
-/// `?thanks=1` after a challenge was taken.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Thanks {
-    thanks: Option<String>,
+    crate::negotiate::absolute(state, lang, &format!("/seven-keys/join/{token}"))
 }
 
 pub async fn page(
@@ -43,7 +31,7 @@ pub async fn page(
     Query(query): Query<Thanks>,
 ) -> Result<Response, AppError> {
     let joined = cases::join(&state, &token).await?;
-    let thanked = query.thanks.is_some();
+    let thanked = query.given();
     Ok(render(
         &state,
         &v,
