@@ -17,8 +17,11 @@ pub async fn version(db: &Db) -> DbResult<i64> {
             .conn
             .query_one_raw(Statement::from_string(
                 DbBackend::Postgres,
-                "SELECT COALESCE(MAX(id), 0) AS id, pg_current_snapshot()::text AS snapshot \
-                 FROM audit_log",
+                // The writing transactions in flight in this database (not the cluster's
+                // snapshot, which every other database's work moves too).
+                "SELECT COALESCE(MAX(id), 0) AS id, COALESCE((SELECT string_agg(backend_xid::text, \
+                 ',' ORDER BY backend_xid::text) FROM pg_stat_activity WHERE datname = \
+                 current_database() AND backend_xid IS NOT NULL), '') AS snapshot FROM audit_log",
             ))
             .await?;
         let (id, snapshot) = match row {
