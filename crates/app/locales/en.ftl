@@ -1452,6 +1452,7 @@ seven-keys-your-challenge = A local challenge
 seven-keys-challenge-hint = In a sentence or two.
 seven-keys-closed = The workshop is closed: it takes no more challenges.
 seven-keys-yours = Your challenges ({ $count })
+seven-keys-report-pdf = The internal report (PDF): challenges by theme and the keys
 seven-keys-page-title = Seven Keys
 seven-keys-page-lead = What cities found when they localised the SDGs through culture: the public articles of their Seven Keys workshops.
 seven-keys-no-articles = No article published yet.

@@ -1452,6 +1452,7 @@ seven-keys-your-challenge = Un desafío local
 seven-keys-challenge-hint = En una o dos frases.
 seven-keys-closed = El taller está cerrado: ya no recibe desafíos.
 seven-keys-yours = Sus desafíos ({ $count })
+seven-keys-report-pdf = El informe interno (PDF): desafíos por tema y claves
 seven-keys-page-title = Siete Claves
 seven-keys-page-lead = Lo que las ciudades encontraron al localizar los ODS a través de la cultura: los artículos públicos de sus talleres «Siete Claves».
 seven-keys-no-articles = Todavía no hay artículos publicados.

@@ -1452,6 +1452,7 @@ seven-keys-your-challenge = Un défi local
 seven-keys-challenge-hint = En une ou deux phrases.
 seven-keys-closed = L’atelier est clôturé : il ne reçoit plus de défis.
 seven-keys-yours = Vos défis ({ $count })
+seven-keys-report-pdf = Le rapport interne (PDF) : défis par thème et clefs
 seven-keys-page-title = Sept Clefs
 seven-keys-page-lead = Ce que les villes ont trouvé en localisant les ODD par la culture : les articles publics de leurs ateliers « Sept Clefs ».
 seven-keys-no-articles = Aucun article publié pour l’instant.

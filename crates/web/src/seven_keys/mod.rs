@@ -2,12 +2,13 @@
 //! facilitators' page of a workshop (links for participants, challenges and their themes, the
 //! keys, the draft plan, the article), the participant's page reached by a link without an
 //! account (`join`), the public page of every city's articles and a city's cultural assets
-//! (`public`), and the JSON API (`api`).
+//! (`public`), the internal report as a PDF (`report`), and the JSON API (`api`).
 
 mod api;
 mod join;
 mod pages;
 mod public;
+mod report;
 
 use crate::routing::Routes;
 use crate::viewer::Viewer;
@@ -26,6 +27,7 @@ pub fn routes() -> Routes {
             get(pages::programme_page).post(pages::create),
         )
         .route("/seven-keys/workshops/{id}", get(pages::workshop_page))
+        .route("/seven-keys/workshops/{id}/report.pdf", get(report::pdf))
         .route("/seven-keys/workshops/{id}/status", post(pages::set_status))
         .route(
             "/seven-keys/workshops/{id}/invitations",

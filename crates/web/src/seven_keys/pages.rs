@@ -308,6 +308,7 @@ async fn render(
         p.lead { (city) " · " (w.draft.held_on) " · " (v.language(w.draft.lang)) " · "
             strong { (v.t(&format!("seven-keys-status-{}", w.status.key()))) } }
         @if let Some(reason) = &shown.refused { div.flash.error role="alert" { (reason) } }
+        p { a href=(v.href(&format!("/seven-keys/workshops/{id}/report.pdf"))) { (v.t("seven-keys-report-pdf")) } }
         @if view.may_run {
             section.card {
                 h2 { (v.tf("seven-keys-participants", &[("count", view.invitations.into())])) }

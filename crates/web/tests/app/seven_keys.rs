@@ -242,6 +242,24 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
         (status, again["error"].as_str()),
         (StatusCode::CONFLICT, Some("plan_already_drafted"))
     );
+    // The internal report: the challenges by theme, and the keys with who commits to them.
+    let report = w
+        .app
+        .api(
+            Method::GET,
+            &format!("/es/seven-keys/workshops/{}/report.pdf", workshop["id"]),
+            None,
+            editor,
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::OK);
+    let text = ateneu_reports::pdf::text::page_texts(&report.bytes).join(" ");
+    assert!(
+        text.contains("Juventud")
+            && text.contains("Bibliotecas abiertas de noche")
+            && text.contains("Red de bibliotecas municipales"),
+        "{text}"
+    );
     // Its keys are the plan's now: neither added nor removed.
     let more = json!({"title": "Otra", "actors": "Alguien"});
     let (status, _) = w
@@ -385,6 +403,13 @@ async fn a_workshop_is_hidden_from_whoever_may_not_see_its_programme() {
             .get(&format!("/en/seven-keys/workshops/{}", workshop["id"]))
             .await;
         assert_eq!(page.status, StatusCode::NOT_FOUND);
+        let report = browser
+            .get(&format!(
+                "/en/seven-keys/workshops/{}/report.pdf",
+                workshop["id"]
+            ))
+            .await;
+        assert_eq!(report.status, StatusCode::NOT_FOUND);
     }
     let (status, _) = w
         .call(

@@ -71,6 +71,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/programmes/{id}/seven-keys", "ssinnnini"),
     ("GET", "/{lang}/seven-keys/workshops/{id}", "nnonnnono"),
     (
+        "GET",
+        "/{lang}/seven-keys/workshops/{id}/report.pdf",
+        "nnonnnono",
+    ),
+    (
         "POST",
         "/{lang}/seven-keys/workshops/{id}/status",
         "ssinnnini",
