@@ -1,18 +1,19 @@
 //! Seven Keys workshops in storage: the workshop (open or closed, its draft plan and its
 //! article), its participants' links (hashes only), the challenges they name and the themes
-//! they are clustered into, the keys agreed on; and a city's cultural assets. A challenge is
-//! taken only while its workshop is open, checked inside the saving transaction.
+//! they are clustered into, the keys agreed on; a city's cultural assets are in `assets`. A
+//! challenge is taken only while its workshop is open, checked inside the saving transaction.
+
+mod assets;
+
+pub use assets::{Asset, add_asset, assets, remove_asset};
 
 use crate::audit::{self, Who};
 use crate::entities::{
-    cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
-    seven_keys_workshop,
+    seven_keys_challenge, seven_keys_invitation, seven_keys_key, seven_keys_workshop,
 };
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::assessments::AssessmentStatus;
-use ateneu_domain::seven_keys::{
-    ArticleDraft, AssetDraft, AssetKind, ChallengeDraft, KeyDraft, WorkshopDraft,
-};
+use ateneu_domain::seven_keys::{ArticleDraft, ChallengeDraft, KeyDraft, WorkshopDraft};
 use ateneu_domain::{Lang, ProblemKey};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -38,15 +39,6 @@ pub struct Workshop {
     /// The output the article was filed as when first published.
     pub article_output_id: Option<i64>,
     pub created_at: DateTime<Utc>,
-}
-
-/// A cultural asset of a city.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Asset {
-    pub id: i64,
-    pub city_id: i64,
-    #[serde(flatten)]
-    pub draft: AssetDraft,
 }
 
 /// A challenge a participant named (whose link named it stays unsaid).
@@ -120,18 +112,6 @@ fn to_key(m: seven_keys_key::Model) -> DbResult<Key> {
         workshop_id: m.workshop_id,
         position: m.position,
         draft: from_json(&m.record)?,
-    })
-}
-
-fn to_asset(m: cultural_asset::Model) -> DbResult<Asset> {
-    Ok(Asset {
-        id: m.id,
-        city_id: m.city_id,
-        draft: AssetDraft {
-            kind: AssetKind::parse(&m.kind).map_err(corrupt)?,
-            name: m.name,
-            description: m.description,
-        },
     })
 }
 
@@ -529,84 +509,4 @@ pub async fn set_article_output(
         return Err(DbError::Conflict(ProblemKey::ChangedMeanwhile));
     }
     Ok(())
-}
-
-/// A city's cultural assets, by kind and name.
-pub async fn assets(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Asset>> {
-    cultural_asset::Entity::find()
-        .filter(cultural_asset::Column::CityId.eq(city_id))
-        .order_by_asc(cultural_asset::Column::Kind)
-        .order_by_asc(cultural_asset::Column::Name)
-        .order_by_asc(cultural_asset::Column::Id)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(to_asset)
-        .collect()
-}
-
-/// Adds an asset to a city's inventory (which holds at most `most`).
-pub async fn add_asset(
-    txn: &WriteTxn<'_>,
-    who: &Who,
-    city_id: i64,
-    draft: &AssetDraft,
-    most: u64,
-) -> DbResult<Asset> {
-    // The city's row, locked, keeps the count true until the write (on PostgreSQL).
-    crate::entities::city::Entity::find_by_id(city_id)
-        .lock_exclusive()
-        .one(&**txn)
-        .await?
-        .ok_or(DbError::NotFound)?;
-    let count = cultural_asset::Entity::find()
-        .filter(cultural_asset::Column::CityId.eq(city_id))
-        .count(&**txn)
-        .await?;
-    if count >= most {
-        return Err(DbError::Conflict(ProblemKey::TooManyItems));
-    }
-    let model = cultural_asset::ActiveModel {
-        city_id: Set(city_id),
-        kind: Set(draft.kind.key().to_owned()),
-        name: Set(draft.name.clone()),
-        description: Set(draft.description.clone()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&**txn)
-    .await?;
-    audit::record(
-        &**txn,
-        who,
-        "cultural_asset.add",
-        "city",
-        city_id,
-        serde_json::json!({"asset": model.id, "draft": draft}),
-    )
-    .await?;
-    to_asset(model)
-}
-
-/// Removes an asset of the city; false when there was none.
-pub async fn remove_asset(
-    txn: &WriteTxn<'_>,
-    who: &Who,
-    city_id: i64,
-    asset_id: i64,
-) -> DbResult<bool> {
-    let removed = cultural_asset::Entity::delete_many()
-        .filter(cultural_asset::Column::Id.eq(asset_id))
-        .filter(cultural_asset::Column::CityId.eq(city_id))
-        .exec(&**txn)
-        .await?
-        .rows_affected;
-    audit::record_removal(
-        &**txn,
-        who,
-        removed,
-        ("cultural_asset.remove", "city", city_id),
-        serde_json::json!({"asset": asset_id}),
-    )
-    .await
 }
