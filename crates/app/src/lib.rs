@@ -20,6 +20,7 @@ pub mod programmes;
 pub mod registry_files;
 pub mod security;
 pub mod seven_keys;
+pub mod workshop_packages;
 
 pub use error::Error;
 

@@ -74,12 +74,39 @@ enum Command {
     /// The events calendar's chores.
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Run a workshop on a laptop in a room without internet, and bring its results back.
+    #[command(subcommand)]
+    Workshop(WorkshopCommand),
     /// Rebuild the search index of practices from the database (stop the server first), then
     /// prune the search change log.
     Reindex {
         /// Days of the search change log to keep.
         #[arg(long, env = "ATENEU_SEARCH_LOG_DAYS", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
         search_log_days: u32,
+    },
+}
+
+/// `ateneu workshop …`, on the laptop that runs a workshop without internet.
+#[derive(Debug, Subcommand)]
+enum WorkshopCommand {
+    /// Open a workshop package downloaded from the platform in this data directory (the first
+    /// time only), print the one-time link that sets its facilitator's password, and serve it
+    /// (give --host 0.0.0.0 and --base-url http://THIS-LAPTOP:8080 for phones on the room's
+    /// network).
+    Open {
+        /// The workshop package (JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Write the results package of the workshop opened here, to bring back to the platform.
+    Results {
+        /// The file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The package's id, when several were opened here (default: the latest).
+        #[arg(long)]
+        package: Option<String>,
     },
 }
 
@@ -335,6 +362,12 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         Some(Command::Export(export_args)) => export(&args, export_args).await,
         Some(Command::Backup { file }) => backup(&args, file).await,
         Some(Command::Events(EventsCommand::Remind)) => events_remind(&args).await,
+        Some(Command::Workshop(WorkshopCommand::Open { file, serve })) => {
+            crate::workshop_packages::open(&args, file, serve).await
+        }
+        Some(Command::Workshop(WorkshopCommand::Results { output, package })) => {
+            crate::workshop_packages::results(&args, output, package.as_deref()).await
+        }
         Some(Command::Demo) => {
             let state = state(&args, Outgoing::default()).await?;
             let added = ateneu_db::demo::load(&state.db, &state.reference).await?;

@@ -5,6 +5,7 @@ mod cli;
 mod frameworks;
 mod practices;
 mod serve;
+mod workshop_packages;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -26,6 +26,7 @@ pub mod sessions;
 pub mod settings;
 pub mod seven_keys;
 pub mod timing;
+pub mod workshop_packages;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{

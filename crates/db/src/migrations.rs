@@ -147,6 +147,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "thematic-module testing: seminars, links and proposals",
         include_str!("migrations/0030_module_tests.sql"),
     ),
+    (
+        31,
+        "workshop packages: workshops run offline and their results merged back",
+        include_str!("migrations/0031_workshop_packages.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -23,6 +23,7 @@ pub mod results;
 pub mod seven_keys;
 pub mod text;
 pub mod validation;
+pub mod workshop_packages;
 
 pub use lang::Lang;
 pub use problems::ProblemKey;

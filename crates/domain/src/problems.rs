@@ -184,6 +184,12 @@ problem_keys! {
     NoKeysYet => "no_keys_yet",
     // Thematic-module testing.
     AlreadyRevised => "already_revised",
+    // Workshop packages (workshops run offline).
+    PackageUnreadable => "package_unreadable",
+    PackageTampered => "package_tampered",
+    PackageUnknown => "package_unknown",
+    PackageOtherWorkshop => "package_other_workshop",
+    PackageWrongKind => "package_wrong_kind",
 }
 
 impl ProblemKey {

@@ -28,6 +28,7 @@ pub fn routes() -> Routes {
         .merge(crate::policy_design::api_routes())
         .merge(crate::module_tests::api_routes())
         .merge(crate::assessments::api::routes())
+        .merge(crate::workshop_packages::api_routes())
         .merge(crate::practices::api::routes())
         .merge(crate::practices::media::api_routes())
         .merge(crate::programmes::api_routes())

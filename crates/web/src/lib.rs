@@ -33,6 +33,7 @@ pub mod seven_keys;
 pub mod static_files;
 pub mod timing;
 pub mod viewer;
+pub mod workshop_packages;
 
 use ateneu_app::Context;
 use ateneu_db::Db;
@@ -111,6 +112,7 @@ fn pages() -> routing::Routes {
         .merge(policy_design::routes())
         .merge(module_tests::routes())
         .merge(assessments::routes())
+        .merge(workshop_packages::routes())
         .merge(practices::routes())
         .merge(programmes::routes())
         .merge(events::routes())

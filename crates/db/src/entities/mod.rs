@@ -19,6 +19,7 @@ pub mod programmes;
 pub mod reference;
 pub mod registry;
 pub mod seven_keys;
+pub mod workshop_packages;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
 pub use action_plans::{action_plan_item, action_plan_update};
@@ -49,3 +50,4 @@ pub use seven_keys::{
     cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
     seven_keys_workshop,
 };
+pub use workshop_packages::{workshop_package, workshop_package_import};

@@ -196,6 +196,7 @@ pub async fn overview(
                 li { a href=(v.href(&format!("/assessments/{id}/dashboard"))) { (v.t("dashboard")) } }
                 li { a href=(v.href(&format!("/assessments/{id}/invitations"))) { (v.t("invitations")) } }
                 li { a href=(v.href(&format!("/assessments/{id}/consensus"))) { (v.t("consensus")) } }
+                @if open { li { a href=(v.href(&format!("/assessments/{id}/offline"))) { (v.t("offline-link")) } } }
                 li { a href={ "/api/v1/assessments/" (id) "/responses.csv" } { (v.t("export-responses")) } }
             }
             li { a href=(v.href(&format!("/assessments/{id}/report"))) { (v.t("report")) } }

@@ -15,6 +15,7 @@ mod practices;
 mod programmes;
 mod schemas;
 mod seven_keys;
+mod workshop_packages;
 
 use operations::OPERATIONS;
 use serde_json::{Map, Value, json};
@@ -75,6 +76,7 @@ pub fn document() -> Value {
         .chain(seven_keys::OPERATIONS)
         .chain(policy_design::OPERATIONS)
         .chain(module_tests::OPERATIONS)
+        .chain(workshop_packages::OPERATIONS)
     {
         let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
         let params: Vec<Value> = path
@@ -228,7 +230,7 @@ pub fn document() -> Value {
                         merged(action_plans::schemas(), indicators::schemas()),
                         merged(
                             merged(seven_keys::schemas(), policy_design::schemas()),
-                            module_tests::schemas()
+                            merged(module_tests::schemas(), workshop_packages::schemas())
                         )
                     )
                 )

@@ -36,3 +36,4 @@ mod registry;
 mod security;
 mod seven_keys;
 mod weight;
+mod workshop_packages;

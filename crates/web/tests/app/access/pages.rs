@@ -54,6 +54,17 @@ pub const PAGES: &[(&str, &str, &str)] = &[
         "/{lang}/assessments/{id}/invitations/{invitation}/revoke",
         "nnfnnnnnn",
     ),
+    ("GET", "/{lang}/assessments/{id}/offline", "nnfnnnono"),
+    (
+        "POST",
+        "/{lang}/assessments/{id}/offline/package",
+        "nnfnnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/assessments/{id}/offline/results",
+        "nnfnnnini",
+    ),
     ("GET", "/{lang}/assessments/{id}/radar.svg", "nnonnnono"),
     ("POST", "/{lang}/assessments/{id}/reopen", "nnfnnnono"),
     ("GET", "/{lang}/assessments/{id}/report", "nnonnnono"),

@@ -34,6 +34,12 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "nnfnnnonn",
     ),
     ("PUT", "/api/v1/assessments/{id}/key-ideas", "ssfnnnono"),
+    ("POST", "/api/v1/assessments/{id}/package", "nnfnnnono"),
+    (
+        "POST",
+        "/api/v1/assessments/{id}/package/results",
+        "nnfnnnini",
+    ),
     ("POST", "/api/v1/assessments/{id}/reopen", "nnfnnnono"),
     ("GET", "/api/v1/assessments/{id}/responses.csv", "nnonnnono"),
     (

@@ -1,0 +1,384 @@
+//! A Culture 21 Lab assessment in a package: made on the platform for a facilitator, opened on
+//! a laptop (its city, framework version, facilitator and everything answered so far), its
+//! results made on the laptop, and merged back into the platform's assessment.
+
+use super::{Merged, refused, sign, verifies};
+use crate::security::new_token;
+use crate::{Context, Error};
+use ateneu_db::assessments::{self as assessments_repo, NewAssessment};
+use ateneu_db::audit::Who;
+use ateneu_db::workshop_packages::assessment as state_repo;
+use ateneu_db::workshop_packages::{self as repo, ASSESSMENT, StoredPackage};
+use ateneu_db::{WriteTxn, accounts, cities, frameworks};
+use ateneu_domain::ProblemKey;
+use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::frameworks::Framework;
+use ateneu_domain::workshop_packages::{
+    self as rules, AssessmentState, AssessmentWorkshop, CheckedState, Content, KeyIdeas, Package,
+    Person,
+};
+use chrono::{SubsecRound, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Makes the package of an open assessment for `person` to run it offline, and keeps its key.
+pub async fn make(
+    context: &Context,
+    who: &Who,
+    person: Person,
+    assessment_id: i64,
+) -> Result<Package, Error> {
+    let conn = &context.db.conn;
+    let assessment = assessments_repo::get(conn, assessment_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if assessment.status != AssessmentStatus::Open {
+        return Err(Error::Conflict(ateneu_domain::Problem::new(
+            ProblemKey::AssessmentClosed,
+        )));
+    }
+    let city = cities::by_id(conn, assessment.city_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (_, source) = frameworks::get(conn, assessment.framework_version_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let state = packed(state_repo::state(conn, assessment_id).await?);
+    let key = new_token();
+    let base = state.key_ideas.clone();
+    let mut package = Package {
+        format: rules::FORMAT.to_owned(),
+        format_version: rules::FORMAT_VERSION,
+        id: new_token(),
+        origin: context.config.base_url.clone(),
+        workshop: assessment_id,
+        made_at: Utc::now().trunc_subsecs(6),
+        content: Content::AssessmentWorkshop(Box::new(AssessmentWorkshop {
+            key: key.clone(),
+            city_slug: city.slug,
+            city: city.draft,
+            framework: source,
+            module: assessment.module,
+            title: assessment.title,
+            starts_on: assessment.starts_on,
+            ends_on: assessment.ends_on,
+            languages: assessment.languages,
+            visibility: assessment.visibility,
+            facilitator: person,
+            state,
+        })),
+        signature: String::new(),
+    };
+    sign(&mut package, &key);
+    let txn = context.db.write().await?;
+    repo::record(
+        &txn,
+        who,
+        &StoredPackage {
+            id: package.id.clone(),
+            kind: ASSESSMENT.to_owned(),
+            workshop_id: assessment_id,
+            key,
+            opened: false,
+            remote_workshop_id: None,
+            origin: String::new(),
+            base,
+            made_by: who.user_id,
+            created_at: package.made_at,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(package)
+}
+
+/// Times to the microsecond, as every database keeps them, so that a time read back compares
+/// equal to the one written and merging the same results again changes nothing.
+fn packed(mut state: AssessmentState) -> AssessmentState {
+    for response in &mut state.responses {
+        response.updated_at = response.updated_at.trunc_subsecs(6);
+    }
+    for agreed in &mut state.consensus {
+        agreed.updated_at = agreed.updated_at.trunc_subsecs(6);
+    }
+    state
+}
+
+/// What opening a package on a laptop did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    /// The assessment the package became on this instance.
+    pub assessment_id: i64,
+    /// The facilitator's account here (the instance's administrator).
+    pub facilitator: Email,
+    /// False when the package had been opened here before (nothing was written).
+    pub fresh: bool,
+}
+
+/// Opens a workshop package on this instance (a laptop): its city, its framework version, its
+/// facilitator as this instance's administrator, and the assessment with everything answered
+/// so far. Opening the same package again changes nothing.
+pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Opened, Error> {
+    let Content::AssessmentWorkshop(workshop) = &package.content else {
+        return Err(refused(ProblemKey::PackageWrongKind, None));
+    };
+    if !verifies(package, &workshop.key) {
+        return Err(refused(ProblemKey::PackageTampered, None));
+    }
+    let facilitator = Email::parse(&workshop.facilitator.email)
+        .map_err(|p| refused(ProblemKey::PackageUnreadable, Some(p.key.as_str().into())))?;
+    if let Some(known) = repo::get(&context.db.conn, &package.id).await? {
+        if !known.opened {
+            // Made here: a platform does not open its own packages.
+            return Err(refused(ProblemKey::PackageWrongKind, None));
+        }
+        return Ok(Opened {
+            assessment_id: known.workshop_id,
+            facilitator,
+            fresh: false,
+        });
+    }
+    let framework =
+        ateneu_domain::frameworks::parse_toml(&workshop.framework).map_err(|problems| {
+            let detail = problems.first().map(ToString::to_string);
+            refused(ProblemKey::PackageUnreadable, detail)
+        })?;
+    let checked = check(&framework, &workshop.module, &workshop.state)?;
+    let txn = context.db.write().await?;
+    let city_id = match cities::by_slug(&*txn, &workshop.city_slug).await? {
+        Some(city) => city.id,
+        None => cities::create(&txn, who, &workshop.city, false).await?.id,
+    };
+    let version_id = frameworks::import(&txn, who, &framework).await?.id();
+    let user = match accounts::user_by_email(&*txn, &facilitator).await? {
+        Some(user) => user,
+        None => {
+            accounts::create_user(&txn, who, &facilitator, &workshop.facilitator.name, None).await?
+        }
+    };
+    let admin = Grant::new(Role::PlatformAdmin, None, None)
+        .map_err(|p| Error::Internal(p.key.as_str().to_owned()))?;
+    accounts::add_grant(&txn, who, user.id, &admin).await?;
+    let assessment_id = assessments_repo::create(
+        &txn,
+        who,
+        &NewAssessment {
+            city_id,
+            framework_version_id: version_id,
+            module: workshop.module.clone(),
+            title: workshop.title.clone(),
+            starts_on: workshop.starts_on,
+            ends_on: workshop.ends_on,
+            languages: workshop.languages.clone(),
+            visibility: workshop.visibility,
+            facilitators: vec![user.id],
+        },
+    )
+    .await?;
+    merge_into(&txn, assessment_id, "", &checked).await?;
+    repo::record(
+        &txn,
+        who,
+        &StoredPackage {
+            id: package.id.clone(),
+            kind: ASSESSMENT.to_owned(),
+            workshop_id: assessment_id,
+            key: workshop.key.clone(),
+            opened: true,
+            remote_workshop_id: Some(package.workshop),
+            origin: package.origin.clone(),
+            base: String::new(),
+            made_by: None,
+            created_at: Utc::now(),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Opened {
+        assessment_id,
+        facilitator,
+        fresh: true,
+    })
+}
+
+/// The results of a package opened here (the one named, else the latest opened), signed to go
+/// back to its platform.
+pub async fn results(context: &Context, package_id: Option<&str>) -> Result<Package, Error> {
+    let conn = &context.db.conn;
+    let stored = match package_id {
+        Some(id) => repo::get(conn, id).await?.filter(|p| p.opened),
+        None => repo::opened(conn).await?.into_iter().next(),
+    }
+    .ok_or(Error::NotFound)?;
+    let state = packed(state_repo::state(conn, stored.workshop_id).await?);
+    let mut package = Package {
+        format: rules::FORMAT.to_owned(),
+        format_version: rules::FORMAT_VERSION,
+        id: stored.id,
+        origin: stored.origin,
+        workshop: stored.remote_workshop_id.unwrap_or_default(),
+        made_at: Utc::now().trunc_subsecs(6),
+        content: Content::AssessmentResults(state),
+        signature: String::new(),
+    };
+    sign(&mut package, &stored.key);
+    Ok(package)
+}
+
+/// Merges results brought back from a laptop into the assessment they were made for.
+/// Refused whole (nothing written) when the package is not results, was not made here, belongs
+/// to another workshop, does not match its signature, or holds an item that is not valid; the
+/// same file again answers what it did the first time and writes nothing.
+pub async fn import(
+    context: &Context,
+    who: &Who,
+    assessment_id: i64,
+    package: &Package,
+) -> Result<Merged, Error> {
+    let Content::AssessmentResults(state) = &package.content else {
+        return Err(refused(ProblemKey::PackageWrongKind, None));
+    };
+    let conn = &context.db.conn;
+    let stored = repo::get(conn, &package.id)
+        .await?
+        .filter(|p| !p.opened)
+        .ok_or_else(|| refused(ProblemKey::PackageUnknown, None))?;
+    if stored.kind != ASSESSMENT
+        || stored.workshop_id != assessment_id
+        || package.workshop != assessment_id
+    {
+        return Err(refused(ProblemKey::PackageOtherWorkshop, None));
+    }
+    if !verifies(package, &stored.key) {
+        return Err(refused(ProblemKey::PackageTampered, None));
+    }
+    if let Some(past) = repo::import_of(conn, &stored.id, &package.signature).await? {
+        return Ok(again(&past.summary));
+    }
+    let assessment = assessments_repo::get(conn, assessment_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (_, framework) = crate::frameworks::load(context, assessment.framework_version_id).await?;
+    let checked = check(&framework, &assessment.module, state)?;
+    let txn = context.db.write().await?;
+    state_repo::lock_open(&txn, assessment_id).await?;
+    // Another request may have merged the same file while this one was checking it.
+    if let Some(past) = repo::import_of(&*txn, &stored.id, &package.signature).await? {
+        return Ok(again(&past.summary));
+    }
+    let merged = merge_into(&txn, assessment_id, &stored.base, &checked).await?;
+    let summary = serde_json::to_value(&merged).map_err(|e| Error::Internal(e.to_string()))?;
+    repo::record_import(&txn, who, &stored, &package.signature, &summary).await?;
+    txn.commit().await?;
+    Ok(merged)
+}
+
+fn again(summary: &str) -> Merged {
+    let mut merged: Merged = serde_json::from_str(summary).unwrap_or_default();
+    merged.already_imported = true;
+    merged
+}
+
+/// Checks what a package brings against the assessment's framework and module.
+fn check(
+    framework: &Framework,
+    module: &str,
+    state: &AssessmentState,
+) -> Result<CheckedState, Error> {
+    let module = framework
+        .module(module)
+        .ok_or_else(|| refused(ProblemKey::UnknownModule, Some(module.to_owned())))?;
+    let items: BTreeSet<String> = framework
+        .rated_items(module)
+        .into_iter()
+        .map(|i| i.key)
+        .collect();
+    let fields: BTreeSet<String> = framework
+        .rated_fields(module)
+        .into_iter()
+        .map(|(field, _)| field)
+        .collect();
+    Ok(rules::check_state(
+        state,
+        &framework.scale.range(),
+        &items,
+        &fields,
+    )?)
+}
+
+/// Merges a checked state into an assessment, inside the caller's transaction: invitations by
+/// their hash, responses by `merge_response`, agreed scores when newer, key ideas against
+/// `base` (what left for the room).
+async fn merge_into(
+    txn: &WriteTxn<'_>,
+    assessment_id: i64,
+    base: &str,
+    brought: &CheckedState,
+) -> Result<Merged, Error> {
+    let mut merged = Merged::default();
+    let mut invitations = state_repo::invitations_by_hash(&**txn, assessment_id).await?;
+    for packed in &brought.invitations {
+        match invitations.get(&packed.hash) {
+            Some((id, revoked)) => {
+                if packed.revoked && !revoked {
+                    state_repo::revoke(txn, *id).await?;
+                    merged.invitations_revoked += 1;
+                }
+            }
+            None => {
+                let id = state_repo::add_invitation(txn, assessment_id, packed).await?;
+                invitations.insert(packed.hash.clone(), (id, packed.revoked));
+                merged.invitations_added += 1;
+            }
+        }
+    }
+    let kept = state_repo::responses_by_invitation(&**txn, assessment_id).await?;
+    for (hash, answered) in &brought.responses {
+        let Some((invitation_id, _)) = invitations.get(hash) else {
+            continue;
+        };
+        match kept.get(invitation_id) {
+            None => {
+                state_repo::put_response(txn, assessment_id, *invitation_id, answered, false)
+                    .await?;
+                merged.responses_added += 1;
+            }
+            Some(here) => {
+                let result = rules::merge_response(here, answered);
+                if result != *here {
+                    state_repo::put_response(txn, assessment_id, *invitation_id, &result, true)
+                        .await?;
+                    merged.responses_updated += 1;
+                }
+            }
+        }
+    }
+    let agreed: BTreeMap<String, _> = state_repo::consensus_dated(&**txn, assessment_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.field.clone(), c))
+        .collect();
+    for consensus in &brought.consensus {
+        if rules::consensus_replaces(agreed.get(&consensus.field), consensus) {
+            state_repo::put_consensus(txn, assessment_id, consensus).await?;
+            merged.consensus_updated += 1;
+        }
+    }
+    let here = assessments_repo::get(&**txn, assessment_id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .key_ideas;
+    merged.key_ideas = match rules::merge_key_ideas(&here, base, &brought.key_ideas) {
+        KeyIdeas::Unchanged => "unchanged",
+        KeyIdeas::Replaced(text) => {
+            state_repo::put_key_ideas(txn, assessment_id, &text).await?;
+            "replaced"
+        }
+        KeyIdeas::Appended(text) => {
+            state_repo::put_key_ideas(txn, assessment_id, &text).await?;
+            "appended"
+        }
+    }
+    .to_owned();
+    Ok(merged)
+}

@@ -1,0 +1,51 @@
+//! The API description of workshop packages: an assessment taken offline as a signed package,
+//! and the results a laptop brings back, merged.
+
+use super::operations::Operation;
+use ateneu_domain::workshop_packages::{FORMAT, FORMAT_VERSION};
+use serde_json::{Value, json};
+
+pub(crate) const OPERATIONS: &[Operation] = &[
+    (
+        "post",
+        "/assessments/{id}/package",
+        "assessments",
+        "Make the workshop package of an open assessment, to run it on a laptop without internet (`ateneu workshop open FILE`): the workshop, its invitations by their links' hashes, what was answered so far and the key that signs its results (keep it as a participant's link). Facilitators and the secretariat; 409 assessment_closed when closed",
+        None,
+        201,
+        "WorkshopPackage",
+        true,
+    ),
+    (
+        "post",
+        "/assessments/{id}/package/results",
+        "assessments",
+        "Merge the results package a laptop made (`ateneu workshop results`) into the assessment: new invitations, responses (a submission wins over a draft; two drafts keep every answer, the later one's where both answered), newer agreed scores, key ideas. Refused whole with `fields.package` when unreadable, not results, made elsewhere, for another workshop or not matching its signature, or with the item (`responses[3].answers.KEY`) when one is not valid; the same file again writes nothing (`already_imported`)",
+        Some("WorkshopPackage"),
+        200,
+        "WorkshopPackageMerged",
+        true,
+    ),
+];
+
+pub(crate) fn schemas() -> Value {
+    let time = json!({"type": "string", "format": "date-time"});
+    let count = json!({"type": "integer", "minimum": 0});
+    json!({
+        "WorkshopPackage": {"type": "object", "required": ["format", "format_version", "id", "origin", "workshop", "made_at", "content", "signature"], "properties": {
+            "format": {"type": "string", "enum": [FORMAT]},
+            "format_version": {"type": "integer", "enum": [FORMAT_VERSION]},
+            "id": {"type": "string"}, "origin": {"type": "string"},
+            "workshop": {"type": "integer", "format": "int64", "description": "the assessment's id on the platform"},
+            "made_at": time,
+            "content": {"type": "object", "required": ["type"], "properties": {
+                "type": {"type": "string", "enum": ["assessment_workshop", "assessment_results"]}},
+                "description": "assessment_workshop: the city, the framework file, the assessment's settings, the facilitator, `key` and `state`; assessment_results: `invitations`, `responses`, `consensus`, `key_ideas`"},
+            "signature": {"type": "string", "description": "HMAC-SHA-256 (URL-safe base64) of the package without its signature, under the package's key"}}},
+        "WorkshopPackageMerged": {"type": "object", "properties": {
+            "invitations_added": count, "invitations_revoked": count, "responses_added": count,
+            "responses_updated": count, "consensus_updated": count,
+            "key_ideas": {"type": "string", "enum": ["unchanged", "replaced", "appended"]},
+            "already_imported": {"type": "boolean"}}}
+    })
+}
