@@ -12,6 +12,7 @@ use crate::security::{link_hash, new_links};
 use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::outputs::action_plans as plan_repo;
+use ateneu_db::outputs::files as file_repo;
 use ateneu_db::outputs::{self as output_repo, Output};
 use ateneu_db::programmes::activities as activity_repo;
 use ateneu_db::seven_keys::{self as repo, Asset, Challenge, Key, Workshop};
@@ -19,6 +20,7 @@ use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::action_plans::MAX_ITEMS;
 use ateneu_domain::programmes::catalogue::OutputKind;
+use ateneu_domain::programmes::output_files::recognise;
 use ateneu_domain::programmes::outputs::{OutputDraft, default_visibility};
 use ateneu_domain::seven_keys::{
     self as rules, ArticleInput, AssetInput, ChallengeInput, KeyInput, WorkshopInput,
@@ -354,12 +356,14 @@ pub async fn remove_key(
 /// Turns the keys into a draft action plan in one step: an output of the programme whose items
 /// are the keys, each with its actors responsible and the SDGs of the key and of the challenges
 /// it answers; seen as `visibility` says (empty: network, as the catalogue has the internal
-/// report with the keys). Once.
+/// report with the keys). With the internal report's PDF, files it too, as the activity's
+/// internal report, seen alike. Once.
 pub async fn draft_plan(
     context: &Context,
     acting: &Acting,
     id: i64,
     visibility: &str,
+    report: Option<(&str, &[u8])>,
 ) -> Result<Output, Error> {
     let workshop = run(context, acting, id).await?;
     let current = crate::programmes::catalogue::current(context);
@@ -410,6 +414,10 @@ pub async fn draft_plan(
         link: None,
         visibility,
     };
+    let report = report
+        .map(|(name, pdf)| recognise(pdf, name).map(|upload| (upload, pdf)))
+        .transpose()
+        .map_err(|p| Error::field("file", p))?;
     let txn = context.db.write().await?;
     let filed = output_repo::file(
         &txn,
@@ -421,6 +429,23 @@ pub async fn draft_plan(
     .await?;
     for item in &items {
         plan_repo::add_item(&txn, &acting.who, filed.id, item, MAX_ITEMS).await?;
+    }
+    if let Some((upload, pdf)) = &report {
+        // The internal report with the keys, as they stand now, beside the plan they became.
+        let draft = OutputDraft {
+            kind: OutputKind::InternalReport,
+            summary: String::new(),
+            ..output
+        };
+        let internal = output_repo::file(
+            &txn,
+            &acting.who,
+            workshop.city_id,
+            workshop.programme_id,
+            &draft,
+        )
+        .await?;
+        file_repo::add(&txn, &acting.who, internal.id, upload, pdf).await?;
     }
     repo::set_plan(&txn, id, filed.id).await?;
     txn.commit().await?;

@@ -158,8 +158,10 @@ pub async fn draft_plan(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<PlanBody>,
 ) -> Result<Response, AppError> {
+    let (name, pdf) = super::report::for_filing(&state, &v, id).await?;
+    let report = Some((name.as_str(), pdf.as_slice()));
     Ok(created(
-        cases::draft_plan(&state, &v.acting(), id, &body.visibility).await?,
+        cases::draft_plan(&state, &v.acting(), id, &body.visibility, report).await?,
     ))
 }
 

@@ -471,7 +471,9 @@ pub async fn draft_plan(
     Path(id): Path<i64>,
     Form(form): Form<VisibilityForm>,
 ) -> Result<Response, AppError> {
-    match cases::draft_plan(&state, &v.acting(), id, &form.visibility).await {
+    let (name, pdf) = super::report::for_filing(&state, &v, id).await?;
+    let report = Some((name.as_str(), pdf.as_slice()));
+    match cases::draft_plan(&state, &v.acting(), id, &form.visibility, report).await {
         Ok(output) => Ok(redirect(&v.href(&format!("/outputs/{}", output.id)))),
         Err(other) => refused_or(&state, &v, id, other).await,
     }

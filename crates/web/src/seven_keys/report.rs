@@ -76,6 +76,23 @@ fn blocks(v: &Viewer, view: &WorkshopView) -> Vec<Block> {
     blocks
 }
 
+fn document(v: &Viewer, view: &WorkshopView) -> Document {
+    Document {
+        title: view.workshop.draft.title.clone(),
+        lang: v.lang.code().to_owned(),
+        blocks: blocks(v, view),
+        footer: format!(
+            "{} · {}",
+            view.city.draft.name.show(v.lang).text,
+            view.workshop.draft.held_on
+        ),
+    }
+}
+
+fn file_name(v: &Viewer, id: i64) -> String {
+    format!("seven-keys-{id}-{}.pdf", v.lang.code())
+}
+
 /// `/{lang}/seven-keys/workshops/{id}/report.pdf`.
 pub async fn pdf(
     State(state): State<AppState>,
@@ -83,15 +100,20 @@ pub async fn pdf(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let view = cases::read(&state, &v.acting(), id).await?;
-    let document = Document {
-        title: view.workshop.draft.title.clone(),
-        lang: v.lang.code().to_owned(),
-        blocks: blocks(&v, &view),
-        footer: format!(
-            "{} · {}",
-            view.city.draft.name.show(v.lang).text,
-            view.workshop.draft.held_on
-        ),
-    };
-    crate::pdf::attachment(document, &format!("seven-keys-{id}-{}.pdf", v.lang.code())).await
+    crate::pdf::attachment(document(&v, &view), &file_name(&v, id)).await
+}
+
+/// The internal report as it stands, in the reader's language, to file with the draft plan:
+/// its file name and bytes.
+pub async fn for_filing(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let view = cases::read(state, &v.acting(), id).await?;
+    let document = document(v, &view);
+    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((file_name(v, id), bytes))
 }

@@ -230,6 +230,25 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
     );
     assert_eq!(item["responsible"], "Red de bibliotecas municipales");
     assert_eq!(item["sdgs"], json!([4, 11, 16]));
+    // The internal report is filed beside the plan, seen alike, its PDF in the request's language.
+    let outputs = ateneu_db::outputs::of_programme(&w.app.state.db.conn, w.programme)
+        .await
+        .expect("outputs");
+    let internal = outputs
+        .iter()
+        .find(|o| o.kind == "internal_report")
+        .expect("the internal report is an output");
+    assert_eq!(internal.visibility.key(), "network");
+    let files = ateneu_db::outputs::files::of_output(&w.app.state.db.conn, internal.id)
+        .await
+        .expect("files");
+    assert_eq!(files.len(), 1);
+    let pdf = ateneu_db::outputs::files::bytes(&w.app.state.db.conn, files[0].id)
+        .await
+        .expect("bytes")
+        .expect("a file");
+    let filed = ateneu_reports::pdf::text::page_texts(&pdf).join(" ");
+    assert!(filed.contains("Bibliotecas abiertas de noche"), "{filed}");
     let (status, again) = w
         .call(
             Method::POST,
