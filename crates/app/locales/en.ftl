@@ -1564,3 +1564,4 @@ offline-summary = New invitations: { $invitations }; revoked: { $revoked }. New 
 offline-key-ideas-unchanged = The key ideas were not changed.
 offline-key-ideas-replaced = The key ideas are the room's.
 offline-key-ideas-appended = The key ideas had changed here too: the room's follow those kept here.
+module-tests-report-pdf = The seminar's report (PDF): the proposals item by item and what was decided

@@ -1564,3 +1564,4 @@ offline-summary = Invitaciones nuevas: { $invitations }; revocadas: { $revoked }
 offline-key-ideas-unchanged = Las ideas clave no cambiaron.
 offline-key-ideas-replaced = Las ideas clave son las de la sala.
 offline-key-ideas-appended = Las ideas clave también habían cambiado aquí: las de la sala siguen a las conservadas aquí.
+module-tests-report-pdf = El informe del seminario (PDF): las propuestas elemento por elemento y lo decidido

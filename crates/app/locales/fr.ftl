@@ -1564,3 +1564,4 @@ offline-summary = Nouvelles invitations : { $invitations } ; révoquées : { $re
 offline-key-ideas-unchanged = Les idées clés n'ont pas changé.
 offline-key-ideas-replaced = Les idées clés sont celles de la salle.
 offline-key-ideas-appended = Les idées clés avaient aussi changé ici : celles de la salle suivent celles conservées ici.
+module-tests-report-pdf = Le rapport du séminaire (PDF) : les propositions élément par élément et ce qui a été décidé

@@ -13,12 +13,14 @@ use crate::{Acting, Context, Error};
 use ateneu_db::frameworks as framework_repo;
 use ateneu_db::module_tests::{self as repo, ModuleTest, NewModuleTest, Proposal};
 use ateneu_db::outputs as output_repo;
+use ateneu_db::outputs::files as file_repo;
 use ateneu_db::programmes::activities as activity_repo;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::frameworks::{Framework, FrameworkDiff, Trilingual};
 use ateneu_domain::module_tests::{self as rules, Decision, ProposalInput};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::catalogue::OutputKind;
+use ateneu_domain::programmes::output_files::recognise;
 use ateneu_domain::programmes::outputs::{MAX_TITLE, OutputDraft};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
 use serde::{Deserialize, Serialize};
@@ -337,12 +339,13 @@ pub async fn decide(
 
 /// The accepted proposals become the revised module: a new version of the framework named
 /// `version`, stored with the others, and the activity's revised module filed as a public
-/// output of the programme; once.
+/// output of the programme; with the seminar's report (a PDF), its written report too. Once.
 pub async fn revise(
     context: &Context,
     acting: &Acting,
     id: i64,
     version: &str,
+    report: Option<(&str, &[u8])>,
 ) -> Result<ModuleTestView, Error> {
     let (test, _, may_decide) = loaded(context, acting, id).await?;
     if !may_decide {
@@ -359,6 +362,10 @@ pub async fn revise(
         .map(|p| &p.draft);
     let revised = rules::revise(&framework, &test.module_key, version, accepted)
         .map_err(|p| Error::field("version", p))?;
+    let report = report
+        .map(|(name, pdf)| recognise(pdf, name).map(|upload| (upload, pdf)))
+        .transpose()
+        .map_err(|p| Error::field("file", p))?;
     let txn = context.db.write().await?;
     if framework_repo::find(&*txn, &revised.key, &revised.version)
         .await?
@@ -385,6 +392,17 @@ pub async fn revise(
         visibility: Visibility::Public,
     };
     output_repo::file(&txn, &acting.who, test.city_id, test.programme_id, &output).await?;
+    if let Some((upload, pdf)) = &report {
+        // The seminar's written report: the proposals item by item and what was decided.
+        let draft = OutputDraft {
+            kind: OutputKind::WrittenReport,
+            title: test.title.chars().take(MAX_TITLE).collect(),
+            ..output
+        };
+        let filed =
+            output_repo::file(&txn, &acting.who, test.city_id, test.programme_id, &draft).await?;
+        file_repo::add(&txn, &acting.who, filed.id, upload, pdf).await?;
+    }
     txn.commit().await?;
     read(context, acting, id).await
 }

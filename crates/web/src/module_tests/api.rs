@@ -111,8 +111,10 @@ pub async fn revise(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<VersionBody>,
 ) -> Result<Response, AppError> {
+    let (name, pdf) = super::report::for_filing(&state, &v, id, &body.version).await?;
+    let report = Some((name.as_str(), pdf.as_slice()));
     Ok(created(
-        cases::revise(&state, &v.acting(), id, &body.version).await?,
+        cases::revise(&state, &v.acting(), id, &body.version, report).await?,
     ))
 }
 

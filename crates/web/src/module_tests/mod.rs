@@ -5,6 +5,7 @@
 
 mod api;
 mod join;
+mod report;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -39,6 +40,7 @@ pub fn routes() -> Routes {
             post(decide),
         )
         .route("/module-tests/{id}/revise", post(revise))
+        .route("/module-tests/{id}/report.pdf", get(report::pdf))
         .route(
             "/module-tests/join/{token}",
             get(join::page).post(join::propose),
@@ -239,6 +241,7 @@ async fn render(
             }
         }
         (items_section(v, &view))
+        p { a href=(v.href(&format!("/module-tests/{id}/report.pdf"))) { (v.t("module-tests-report-pdf")) } }
         section #revision {
             h2 { (v.t("module-tests-revision")) }
             @match (&view.revised, &view.diff) {
@@ -328,7 +331,9 @@ async fn revise(
     Path(id): Path<i64>,
     Form(form): Form<VersionForm>,
 ) -> Result<Response, AppError> {
-    match cases::revise(&state, &v.acting(), id, &form.version).await {
+    let (name, pdf) = report::for_filing(&state, &v, id, &form.version).await?;
+    let report = Some((name.as_str(), pdf.as_slice()));
+    match cases::revise(&state, &v.acting(), id, &form.version, report).await {
         Ok(_) => Ok(redirect(&format!("{}#revision", href(&v, id)))),
         Err(ateneu_app::Error::Invalid(errors)) => {
             render(

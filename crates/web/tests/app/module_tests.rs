@@ -269,6 +269,37 @@ async fn accepted_proposals_become_a_revised_module_with_exactly_their_differenc
             .any(|o| o["kind"] == "revised_module" && o["visibility"] == "public"),
         "{outputs}"
     );
+    // The seminar's written report is filed with the revision: the proposals and decisions.
+    let report = list
+        .iter()
+        .find(|o| o["kind"] == "written_report")
+        .unwrap_or_else(|| panic!("a written report: {outputs}"));
+    let files = ateneu_db::outputs::files::of_output(
+        &w.app.state.db.conn,
+        report["id"].as_i64().expect("id"),
+    )
+    .await
+    .expect("files");
+    let pdf = ateneu_db::outputs::files::bytes(&w.app.state.db.conn, files[0].id)
+        .await
+        .expect("bytes")
+        .expect("a file");
+    let text = ateneu_reports::pdf::text::page_texts(&pdf).join(" ");
+    assert!(
+        text.contains("culture21-actions@2015-ba")
+            && text.contains("Derechos culturales de todas las personas"),
+        "{text}"
+    );
+    let shown = w
+        .app
+        .api(
+            Method::GET,
+            &format!("/fr/module-tests/{}/report.pdf", seminar["id"]),
+            None,
+            editor,
+        )
+        .await;
+    assert_eq!(shown.status, StatusCode::OK);
 
     // Closed, it takes no more proposals; hidden from another city's editor.
     let (status, _) = w

@@ -180,6 +180,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "ssfnnnini",
     ),
     ("POST", "/{lang}/module-tests/{id}/revise", "ssfnnnini"),
+    ("GET", "/{lang}/module-tests/{id}/report.pdf", "nnonnnono"),
     ("GET", "/{lang}/module-tests/join/{token}", "nonnnnnnn"),
     ("POST", "/{lang}/module-tests/join/{token}", "ninnnnnnn"),
 ];
