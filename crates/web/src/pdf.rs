@@ -6,11 +6,16 @@ use ateneu_reports::pdf::Document;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
+/// `document` rendered off the async runtime: the PDF's bytes (to send, or to file).
+pub async fn render(document: Document) -> Result<Vec<u8>, AppError> {
+    tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
 /// `document` rendered as the attachment `file_name` (`….pdf`).
 pub async fn attachment(document: Document, file_name: &str) -> Result<Response, AppError> {
-    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = render(document).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

@@ -262,9 +262,7 @@ async fn file_report(
     let series = filing::for_filing(shown.series);
     let document = document(v, &city, &series);
     let title = document.title.clone();
-    let pdf = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let pdf = crate::pdf::render(document).await?;
     Ok(filing::file(
         state,
         &acting,

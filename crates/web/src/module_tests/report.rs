@@ -110,8 +110,6 @@ pub async fn for_filing(
     let key = view.framework.split_once('@').map_or("", |(key, _)| key);
     view.revised = Some(format!("{key}@{}", version.trim()));
     let document = document(v, &view);
-    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = crate::pdf::render(document).await?;
     Ok((file_name(v, id), bytes))
 }

@@ -112,8 +112,6 @@ pub async fn for_filing(
 ) -> Result<(String, Vec<u8>), AppError> {
     let view = cases::read(state, &v.acting(), id).await?;
     let document = document(v, &view);
-    let bytes = tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = crate::pdf::render(document).await?;
     Ok((file_name(v, id), bytes))
 }
