@@ -13,6 +13,7 @@ pub mod events;
 pub mod focal_points;
 pub mod frameworks;
 pub mod indicators;
+mod links;
 pub mod memberships;
 pub mod migrations;
 pub mod module_tests;

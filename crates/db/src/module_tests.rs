@@ -169,29 +169,20 @@ pub async fn set_status(
     .await
 }
 
+const LINKS: crate::links::LinkColumns<module_test_link::Column> = crate::links::LinkColumns {
+    id: module_test_link::Column::Id,
+    owner: module_test_link::Column::TestId,
+    hash: module_test_link::Column::TokenHash,
+    created_at: module_test_link::Column::CreatedAt,
+};
+
 /// Keeps the hashes of new participants' links.
 pub async fn invite(txn: &WriteTxn<'_>, test_id: i64, hashes: &[String]) -> DbResult<()> {
-    let now = Utc::now();
-    for chunk in hashes.chunks(200) {
-        module_test_link::Entity::insert_many(chunk.iter().map(|hash| {
-            module_test_link::ActiveModel {
-                test_id: Set(test_id),
-                token_hash: Set(hash.clone()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-        }))
-        .exec(&**txn)
-        .await?;
-    }
-    Ok(())
+    crate::links::insert::<module_test_link::Entity>(txn, &LINKS, test_id, hashes).await
 }
 
 pub async fn link_count(conn: &impl ConnectionTrait, test_id: i64) -> DbResult<u64> {
-    Ok(module_test_link::Entity::find()
-        .filter(module_test_link::Column::TestId.eq(test_id))
-        .count(conn)
-        .await?)
+    crate::links::count::<module_test_link::Entity>(conn, &LINKS, test_id).await
 }
 
 /// The link a hash opens, with its seminar.
@@ -199,14 +190,12 @@ pub async fn link_by_hash(
     conn: &impl ConnectionTrait,
     hash: &str,
 ) -> DbResult<Option<(i64, ModuleTest)>> {
-    let Some(link) = module_test_link::Entity::find()
-        .filter(module_test_link::Column::TokenHash.eq(hash))
-        .one(conn)
-        .await?
+    let Some((link, test)) =
+        crate::links::by_hash::<module_test_link::Entity>(conn, &LINKS, hash).await?
     else {
         return Ok(None);
     };
-    Ok(by_id(conn, link.test_id).await?.map(|t| (link.id, t)))
+    Ok(by_id(conn, test).await?.map(|t| (link, t)))
 }
 
 /// Takes a proposal while the seminar is open and holds fewer than `most`.

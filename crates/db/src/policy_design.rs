@@ -105,18 +105,7 @@ pub async fn open(
     active.fields = Set(to_json(&fields)?);
     active.updated_at = Set(now);
     let model = active.update(&**txn).await?;
-    for chunk in hashes.chunks(200) {
-        policy_design_link::Entity::insert_many(chunk.iter().map(|hash| {
-            policy_design_link::ActiveModel {
-                output_id: Set(output_id),
-                token_hash: Set(hash.clone()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-        }))
-        .exec(&**txn)
-        .await?;
-    }
+    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id, hashes).await?;
     audit::record(
         &**txn,
         who,
@@ -129,12 +118,16 @@ pub async fn open(
     to_workshop(model)
 }
 
+const LINKS: crate::links::LinkColumns<policy_design_link::Column> = crate::links::LinkColumns {
+    id: policy_design_link::Column::Id,
+    owner: policy_design_link::Column::OutputId,
+    hash: policy_design_link::Column::TokenHash,
+    created_at: policy_design_link::Column::CreatedAt,
+};
+
 /// How many links a plan's workshop has.
 pub async fn link_count(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<u64> {
-    Ok(policy_design_link::Entity::find()
-        .filter(policy_design_link::Column::OutputId.eq(output_id))
-        .count(conn)
-        .await?)
+    crate::links::count::<policy_design_link::Entity>(conn, &LINKS, output_id).await
 }
 
 /// The link a hash opens, with its workshop.
@@ -142,14 +135,12 @@ pub async fn link_by_hash(
     conn: &impl ConnectionTrait,
     hash: &str,
 ) -> DbResult<Option<(i64, Workshop)>> {
-    let Some(link) = policy_design_link::Entity::find()
-        .filter(policy_design_link::Column::TokenHash.eq(hash))
-        .one(conn)
-        .await?
+    let Some((link, output)) =
+        crate::links::by_hash::<policy_design_link::Entity>(conn, &LINKS, hash).await?
     else {
         return Ok(None);
     };
-    Ok(workshop(conn, link.output_id).await?.map(|w| (link.id, w)))
+    Ok(workshop(conn, output).await?.map(|w| (link, w)))
 }
 
 /// Takes an idea while the workshop is open (checked in this transaction) and holds fewer than

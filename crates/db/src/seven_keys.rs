@@ -224,30 +224,21 @@ pub async fn set_status(
     .await
 }
 
+const LINKS: crate::links::LinkColumns<seven_keys_invitation::Column> = crate::links::LinkColumns {
+    id: seven_keys_invitation::Column::Id,
+    owner: seven_keys_invitation::Column::WorkshopId,
+    hash: seven_keys_invitation::Column::TokenHash,
+    created_at: seven_keys_invitation::Column::CreatedAt,
+};
+
 /// Keeps the hashes of new participants' links.
 pub async fn invite(txn: &WriteTxn<'_>, workshop_id: i64, hashes: &[String]) -> DbResult<()> {
-    let now = Utc::now();
-    for chunk in hashes.chunks(200) {
-        seven_keys_invitation::Entity::insert_many(chunk.iter().map(|hash| {
-            seven_keys_invitation::ActiveModel {
-                workshop_id: Set(workshop_id),
-                token_hash: Set(hash.clone()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-        }))
-        .exec(&**txn)
-        .await?;
-    }
-    Ok(())
+    crate::links::insert::<seven_keys_invitation::Entity>(txn, &LINKS, workshop_id, hashes).await
 }
 
 /// How many links a workshop has.
 pub async fn invitation_count(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<u64> {
-    Ok(seven_keys_invitation::Entity::find()
-        .filter(seven_keys_invitation::Column::WorkshopId.eq(workshop_id))
-        .count(conn)
-        .await?)
+    crate::links::count::<seven_keys_invitation::Entity>(conn, &LINKS, workshop_id).await
 }
 
 /// The link a hash opens, with its workshop.
@@ -255,16 +246,12 @@ pub async fn invitation_by_hash(
     conn: &impl ConnectionTrait,
     hash: &str,
 ) -> DbResult<Option<(i64, Workshop)>> {
-    let Some(invitation) = seven_keys_invitation::Entity::find()
-        .filter(seven_keys_invitation::Column::TokenHash.eq(hash))
-        .one(conn)
-        .await?
+    let Some((link, workshop)) =
+        crate::links::by_hash::<seven_keys_invitation::Entity>(conn, &LINKS, hash).await?
     else {
         return Ok(None);
     };
-    Ok(by_id(conn, invitation.workshop_id)
-        .await?
-        .map(|workshop| (invitation.id, workshop)))
+    Ok(by_id(conn, workshop).await?.map(|w| (link, w)))
 }
 
 /// Takes a challenge while its workshop is open (checked in this transaction) and holds fewer
