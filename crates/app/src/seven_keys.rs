@@ -73,7 +73,7 @@ async fn loaded(context: &Context, acting: &Acting, id: i64) -> Result<(Workshop
 }
 
 /// The workshop, when the person may run it.
-async fn run(context: &Context, acting: &Acting, id: i64) -> Result<Workshop, Error> {
+pub(crate) async fn run(context: &Context, acting: &Acting, id: i64) -> Result<Workshop, Error> {
     match loaded(context, acting, id).await? {
         (workshop, true) => Ok(workshop),
         _ => Err(Error::Forbidden),

@@ -5,14 +5,19 @@
 //! workshop or when an item is not valid, and the same results twice change nothing. What each
 //! kind of workshop puts in a package is in the submodules.
 
-use crate::Error;
+use crate::{Context, Error};
+use ateneu_db::WriteTxn;
+use ateneu_db::audit::Who;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
-use ateneu_domain::workshop_packages::{self as rules, Package};
+use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::cities::CityDraft;
+use ateneu_domain::workshop_packages::{self as rules, Content, Package, Person};
 use base64::Engine;
 use serde::Serialize;
 
 pub mod assessment;
+pub mod seven_keys;
 
 /// The HMAC-SHA-256 of the package's signed bytes under `key`, URL-safe base64.
 fn signature(package: &Package, key: &str) -> String {
@@ -64,11 +69,13 @@ pub fn to_file(package: &Package) -> Result<Vec<u8>, Error> {
 
 /// The name a package's file is saved under.
 pub fn file_name(package: &Package) -> String {
-    let what = match package.content {
-        rules::Content::AssessmentWorkshop(_) => "workshop",
-        rules::Content::AssessmentResults(_) => "results",
+    let (kind, what) = match package.content {
+        rules::Content::AssessmentWorkshop(_) => ("assessment", "workshop"),
+        rules::Content::AssessmentResults(_) => ("assessment", "results"),
+        rules::Content::SevenKeysWorkshop(_) => ("seven-keys", "workshop"),
+        rules::Content::SevenKeysResults(_) => ("seven-keys", "results"),
     };
-    format!("ateneu-assessment-{}-{what}.json", package.workshop)
+    format!("ateneu-{kind}-{}-{what}.json", package.workshop)
 }
 
 /// What merging results did, item by item (or, for the same file again, what it did then).
@@ -84,4 +91,162 @@ pub struct Merged {
     /// The same file was merged before: nothing was written now.
     #[serde(default)]
     pub already_imported: bool,
+}
+
+/// What opening a package on a laptop did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    /// The workshop the package became on this instance.
+    pub workshop_id: i64,
+    /// The facilitator's account here (the instance's administrator).
+    pub facilitator: Email,
+    /// False when the package had been opened here before (nothing was written).
+    pub fresh: bool,
+}
+
+impl Opened {
+    /// The workshop's page on this instance, under a language's prefix.
+    pub fn path(&self, package: &Package) -> String {
+        match package.content {
+            Content::SevenKeysWorkshop(_) => format!("/seven-keys/workshops/{}", self.workshop_id),
+            _ => format!("/assessments/{}", self.workshop_id),
+        }
+    }
+}
+
+/// Opens a workshop package of any kind on this instance (a laptop): see each kind's `open`.
+pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Opened, Error> {
+    match &package.content {
+        Content::AssessmentWorkshop(_) => assessment::open(context, who, package).await,
+        Content::SevenKeysWorkshop(_) => seven_keys::open(context, who, package).await,
+        _ => Err(refused(ProblemKey::PackageWrongKind, None)),
+    }
+}
+
+/// The results of a package opened here (the one named, else the latest opened), whatever its
+/// kind, signed to go back to its platform.
+pub async fn results(context: &Context, package_id: Option<&str>) -> Result<Package, Error> {
+    let conn = &context.db.conn;
+    let stored = match package_id {
+        Some(id) => ateneu_db::workshop_packages::get(conn, id)
+            .await?
+            .filter(|p| p.opened),
+        None => ateneu_db::workshop_packages::opened(conn)
+            .await?
+            .into_iter()
+            .next(),
+    }
+    .ok_or(Error::NotFound)?;
+    if stored.kind == ateneu_db::workshop_packages::SEVEN_KEYS {
+        seven_keys::results(context, &stored).await
+    } else {
+        assessment::results(context, &stored).await
+    }
+}
+
+/// A new package's envelope, signed under `key`.
+fn signed(id: String, origin: String, workshop: i64, content: Content, key: &str) -> Package {
+    let mut package = Package {
+        format: rules::FORMAT.to_owned(),
+        format_version: rules::FORMAT_VERSION,
+        id,
+        origin,
+        workshop,
+        made_at: chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6),
+        content,
+        signature: String::new(),
+    };
+    sign(&mut package, key);
+    package
+}
+
+/// What opening a workshop package needs first: its signature checked under its own key
+/// (`package_tampered`: the file was damaged or changed), its facilitator's address, and
+/// whether it was opened here before (`Err`, what that opening did; a package made here is
+/// refused: a platform does not open its own packages).
+async fn to_open(
+    context: &Context,
+    package: &Package,
+    key: &str,
+    person: &Person,
+) -> Result<Result<Email, Opened>, Error> {
+    if !verifies(package, key) {
+        return Err(refused(ProblemKey::PackageTampered, None));
+    }
+    let facilitator = Email::parse(&person.email)
+        .map_err(|p| refused(ProblemKey::PackageUnreadable, Some(p.key.as_str().into())))?;
+    Ok(
+        match ateneu_db::workshop_packages::get(&context.db.conn, &package.id).await? {
+            Some(known) if !known.opened => {
+                return Err(refused(ProblemKey::PackageWrongKind, None));
+            }
+            Some(known) => Err(Opened {
+                workshop_id: known.workshop_id,
+                facilitator,
+                fresh: false,
+            }),
+            None => Ok(facilitator),
+        },
+    )
+}
+
+/// The package's city on this instance: the one with its slug, else a new one.
+async fn city_here(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    slug: &str,
+    draft: &CityDraft,
+) -> Result<i64, Error> {
+    Ok(match ateneu_db::cities::by_slug(&**txn, slug).await? {
+        Some(city) => city.id,
+        None => ateneu_db::cities::create(txn, who, draft, false).await?.id,
+    })
+}
+
+/// The facilitator's account on this instance, made its administrator.
+async fn facilitator_here(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    email: &Email,
+    person: &Person,
+) -> Result<i64, Error> {
+    use ateneu_db::accounts;
+    let user = match accounts::user_by_email(&**txn, email).await? {
+        Some(user) => user,
+        None => accounts::create_user(txn, who, email, &person.name, None).await?,
+    };
+    let admin = Grant::new(Role::PlatformAdmin, None, None)
+        .map_err(|p| Error::Internal(p.key.as_str().to_owned()))?;
+    accounts::add_grant(txn, who, user.id, &admin).await?;
+    Ok(user.id)
+}
+
+/// A results package checked against what this platform made: not made here
+/// (`package_unknown`), for another workshop (`package_other_workshop`, also for another kind),
+/// or not matching its signature (`package_tampered`) are refused; `Ok(Err(summary))` when the
+/// same file was merged before, with what it did then.
+async fn made_here(
+    context: &Context,
+    package: &Package,
+    kind: &str,
+    workshop_id: i64,
+) -> Result<Result<ateneu_db::workshop_packages::StoredPackage, String>, Error> {
+    use ateneu_db::workshop_packages as repo;
+    let conn = &context.db.conn;
+    let stored = repo::get(conn, &package.id)
+        .await?
+        .filter(|p| !p.opened)
+        .ok_or_else(|| refused(ProblemKey::PackageUnknown, None))?;
+    if stored.kind != kind || stored.workshop_id != workshop_id || package.workshop != workshop_id {
+        return Err(refused(ProblemKey::PackageOtherWorkshop, None));
+    }
+    if !verifies(package, &stored.key) {
+        return Err(refused(ProblemKey::PackageTampered, None));
+    }
+    Ok(
+        match repo::import_of(conn, &stored.id, &package.signature).await? {
+            Some(past) => Err(past.summary),
+            None => Ok(stored),
+        },
+    )
 }

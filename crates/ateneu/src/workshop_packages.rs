@@ -7,7 +7,7 @@ use crate::cli::{Args, bad, state};
 use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
 use ateneu_app::Context as AppContext;
-use ateneu_app::workshop_packages::{self as cases, assessment};
+use ateneu_app::workshop_packages as cases;
 use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
 use std::path::Path;
@@ -45,7 +45,7 @@ pub(crate) async fn open(args: &Args, file: &Path, serve: &ServeArgs) -> anyhow:
     let state = state(args, outgoing).await?;
     let package = cases::read(&bytes).map_err(|e| refused(&state, file, e))?;
     let who = Who::system("workshop open");
-    let opened = assessment::open(&state, &who, &package)
+    let opened = cases::open(&state, &who, &package)
         .await
         .map_err(|e| refused(&state, file, e))?;
     let link = ateneu_app::accounts::invite(&state, &who, &opened.facilitator, "", None, Lang::En)
@@ -62,8 +62,9 @@ pub(crate) async fn open(args: &Args, file: &Path, serve: &ServeArgs) -> anyhow:
         println!("This workshop package was opened here before: nothing was changed.");
     }
     println!(
-        "\n{} facilitates it and administers this laptop. Set the password with this one-time link:\n\n    {link}\n\nThe workshop: {base_url}/en/assessments/{}\nParticipants open their links with this laptop's address ({base_url}) in place of the platform's, or links made here.\n",
-        opened.facilitator, opened.assessment_id
+        "\n{} facilitates it and administers this laptop. Set the password with this one-time link:\n\n    {link}\n\nThe workshop: {base_url}/en{}\nParticipants open their links with this laptop's address ({base_url}) in place of the platform's, or links made here.\n",
+        opened.facilitator,
+        opened.path(&package)
     );
     if guessed {
         println!(
@@ -81,13 +82,17 @@ pub(crate) async fn results(
     package: Option<&str>,
 ) -> anyhow::Result<()> {
     let state = state(args, Outgoing::default()).await?;
-    let results = assessment::results(&state, package)
+    let results = cases::results(&state, package)
         .await
         .map_err(|e| refused(&state, output, e))?;
     let bytes = cases::to_file(&results).map_err(|e| anyhow!("{e:?}"))?;
     std::fs::write(output, bytes).with_context(|| format!("cannot write {}", output.display()))?;
+    let page = match results.content {
+        ateneu_domain::workshop_packages::Content::SevenKeysResults(_) => "seven-keys/workshops",
+        _ => "assessments",
+    };
     println!(
-        "The results are in {}. Bring the file back to {}/en/assessments/{}/offline (Bring the results back); merging it twice changes nothing.",
+        "The results are in {}. Bring the file back to {}/en/{page}/{}/offline (Bring the results back); merging it twice changes nothing.",
         output.display(),
         results.origin.trim_end_matches('/'),
         results.workshop

@@ -7,7 +7,7 @@ use crate::{DbResult, WriteTxn};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    QueryOrder, QuerySelect,
 };
 
 /// The columns of a links table.
@@ -72,5 +72,22 @@ pub(crate) async fn by_hash<E: EntityTrait>(
         .filter(columns.hash.eq(hash))
         .into_tuple::<(i64, i64)>()
         .one(conn)
+        .await?)
+}
+
+/// Every link of `owner`: its id and its hash, oldest first.
+pub(crate) async fn all<E: EntityTrait>(
+    conn: &impl ConnectionTrait,
+    columns: &LinkColumns<E::Column>,
+    owner: i64,
+) -> DbResult<Vec<(i64, String)>> {
+    Ok(E::find()
+        .select_only()
+        .column(columns.id)
+        .column(columns.hash)
+        .filter(columns.owner.eq(owner))
+        .order_by_asc(columns.id)
+        .into_tuple::<(i64, String)>()
+        .all(conn)
         .await?)
 }

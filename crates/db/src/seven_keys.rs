@@ -236,6 +236,17 @@ pub async fn invite(txn: &WriteTxn<'_>, workshop_id: i64, hashes: &[String]) -> 
     crate::links::insert::<seven_keys_invitation::Entity>(txn, &LINKS, workshop_id, hashes).await
 }
 
+/// A workshop's links: each one's id and hash, oldest first.
+pub async fn links(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<Vec<(i64, String)>> {
+    crate::links::all::<seven_keys_invitation::Entity>(conn, &LINKS, workshop_id).await
+}
+
+/// Takes the workshop's row until the transaction ends (on PostgreSQL): what a merge reads
+/// stays true until it writes.
+pub async fn lock(txn: &WriteTxn<'_>, id: i64) -> DbResult<Workshop> {
+    locked(txn, id).await
+}
+
 /// How many links a workshop has.
 pub async fn invitation_count(conn: &impl ConnectionTrait, workshop_id: i64) -> DbResult<u64> {
     crate::links::count::<seven_keys_invitation::Entity>(conn, &LINKS, workshop_id).await

@@ -4,7 +4,7 @@
 //! holds for each kind of workshop is in the submodules.
 
 use crate::audit::{self, Who};
-use crate::entities::{workshop_package, workshop_package_import};
+use crate::entities::{workshop_package, workshop_package_import, workshop_package_item};
 use crate::{DbResult, WriteTxn};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -13,7 +13,10 @@ use sea_orm::{
 
 pub mod assessment;
 
-/// The kinds of workshop a package can carry.
+/// A Seven Keys workshop.
+pub const SEVEN_KEYS: &str = "seven_keys";
+
+/// The kinds of workshop a package can carry: a Culture 21 Lab assessment.
 pub const ASSESSMENT: &str = "assessment";
 
 /// A package as this instance keeps it.
@@ -185,4 +188,35 @@ pub async fn record_import(
         serde_json::json!({"package": package.id, "summary": summary}),
     )
     .await
+}
+
+/// What the package's items became here: each item's reference (`challenge:l34`) and its id.
+pub async fn items(
+    conn: &impl ConnectionTrait,
+    package_id: &str,
+) -> DbResult<std::collections::HashMap<String, i64>> {
+    Ok(workshop_package_item::Entity::find()
+        .filter(workshop_package_item::Column::PackageId.eq(package_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.item, m.here_id))
+        .collect())
+}
+
+/// Remembers what an item of the package became here.
+pub async fn record_item(
+    txn: &WriteTxn<'_>,
+    package_id: &str,
+    item: &str,
+    here_id: i64,
+) -> DbResult<()> {
+    workshop_package_item::ActiveModel {
+        package_id: Set(package_id.to_owned()),
+        item: Set(item.to_owned()),
+        here_id: Set(here_id),
+    }
+    .insert(&**txn)
+    .await?;
+    Ok(())
 }

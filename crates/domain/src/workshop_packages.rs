@@ -13,6 +13,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod seven_keys;
+
 /// What every package says it is.
 pub const FORMAT: &str = "ateneu-workshop-package";
 /// The version of the format this binary writes and reads.
@@ -48,6 +50,10 @@ pub enum Content {
     AssessmentWorkshop(Box<AssessmentWorkshop>),
     /// What the room did with it, to merge back.
     AssessmentResults(AssessmentState),
+    /// A Seven Keys workshop, to run on a laptop.
+    SevenKeysWorkshop(Box<seven_keys::SevenKeysWorkshop>),
+    /// What the room did with it, to merge back.
+    SevenKeysResults(seven_keys::SevenKeysState),
 }
 
 /// A Culture 21 Lab assessment as a laptop needs it to run the workshop on its own.

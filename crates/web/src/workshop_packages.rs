@@ -1,18 +1,18 @@
-//! Workshop packages on the web: the page that takes an assessment offline step by step, the
-//! package's download, and the upload that merges a laptop's results back; the same two calls
-//! in the JSON API. Only those who may run the assessment reach any of them (others: not found,
-//! or asked to sign in).
+//! Workshop packages on the web, for a Lab assessment and for a Seven Keys workshop: the page
+//! that takes the workshop offline step by step, the package's download, and the upload that
+//! merges a laptop's results back; the same two calls in the JSON API. Only those who may run
+//! the workshop reach any of them (others: not found, or asked to sign in).
 
 use crate::AppState;
-use crate::assessments::{Loaded, Need, load_for};
+use crate::assessments::{Need, load_for};
 use crate::error::AppError;
 use crate::extract::{Multipart, Path};
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_app::workshop_packages::{self as cases, Merged};
+use ateneu_app::workshop_packages::{self as cases, seven_keys as sk};
 use ateneu_db::workshop_packages as repo;
-use ateneu_domain::workshop_packages::{MAX_BYTES, Person};
+use ateneu_domain::workshop_packages::{MAX_BYTES, Package, Person};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
 use axum::Json;
 use axum::body::Bytes;
@@ -24,17 +24,79 @@ use maud::{Markup, html};
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/assessments/{id}/offline", get(page))
-        .route("/assessments/{id}/offline/package", post(download))
-        .route("/assessments/{id}/offline/results", post(upload))
+        .route("/assessments/{id}/offline", get(page_assessment))
+        .route(
+            "/assessments/{id}/offline/package",
+            post(download_assessment),
+        )
+        .route("/assessments/{id}/offline/results", post(upload_assessment))
+        .route("/seven-keys/workshops/{id}/offline", get(page_seven_keys))
+        .route(
+            "/seven-keys/workshops/{id}/offline/package",
+            post(download_seven_keys),
+        )
+        .route(
+            "/seven-keys/workshops/{id}/offline/results",
+            post(upload_seven_keys),
+        )
         .body_limit(MAX_BYTES)
 }
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/assessments/{id}/package", post(api_make))
-        .route("/assessments/{id}/package/results", post(api_import))
+        .route("/assessments/{id}/package", post(api_make_assessment))
+        .route(
+            "/assessments/{id}/package/results",
+            post(api_merge_assessment),
+        )
+        .route(
+            "/seven-keys/workshops/{id}/package",
+            post(api_make_seven_keys),
+        )
+        .route(
+            "/seven-keys/workshops/{id}/package/results",
+            post(api_merge_seven_keys),
+        )
         .body_limit(MAX_BYTES)
+}
+
+/// The workshop a page is about.
+struct Held {
+    kind: &'static str,
+    id: i64,
+    title: String,
+    /// Its own page, under the language's prefix.
+    path: String,
+    /// How its files are named (`assessment`, `seven-keys`).
+    file_kind: &'static str,
+}
+
+/// An assessment the viewer may run.
+async fn assessment(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppError> {
+    let loaded = load_for(state, v, id, Need::Run).await?;
+    Ok(Held {
+        kind: repo::ASSESSMENT,
+        id,
+        title: loaded.assessment.title,
+        path: format!("/assessments/{id}"),
+        file_kind: "assessment",
+    })
+}
+
+/// A Seven Keys workshop the viewer may run.
+async fn seven_keys(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppError> {
+    let view = ateneu_app::seven_keys::read(state, &v.acting(), id).await?;
+    if !view.may_run {
+        v.require_signed_in()?;
+        return Err(AppError::Forbidden);
+    }
+    Ok(Held {
+        kind: repo::SEVEN_KEYS,
+        id,
+        title: view.workshop.draft.title,
+        path: format!("/seven-keys/workshops/{id}"),
+        file_kind: "seven-keys",
+    })
 }
 
 /// The person taking the workshop offline: the laptop's administrator and facilitator.
@@ -47,10 +109,7 @@ fn person(v: &Viewer) -> Result<Person, AppError> {
 }
 
 /// The package as a file to save.
-fn attachment(
-    package: &ateneu_domain::workshop_packages::Package,
-    status: StatusCode,
-) -> Result<Response, AppError> {
+fn attachment(package: &Package, status: StatusCode) -> Result<Response, AppError> {
     let bytes = cases::to_file(package)?;
     let disposition = format!("attachment; filename=\"{}\"", cases::file_name(package));
     Ok((
@@ -65,74 +124,154 @@ fn attachment(
         .into_response())
 }
 
-async fn make(state: &AppState, v: &Viewer, id: i64) -> Result<Response, AppError> {
-    load_for(state, v, id, Need::Run).await?;
-    let package = cases::assessment::make(state, &v.who(), person(v)?, id).await?;
-    attachment(&package, StatusCode::CREATED)
+async fn make(state: &AppState, v: &Viewer, held: &Held) -> Result<Package, AppError> {
+    let person = person(v)?;
+    Ok(if held.kind == repo::SEVEN_KEYS {
+        sk::make(state, &v.acting(), person, held.id).await?
+    } else {
+        cases::assessment::make(state, &v.who(), person, held.id).await?
+    })
 }
 
-async fn download(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let mut response = make(&state, &v, id).await?;
-    *response.status_mut() = StatusCode::OK;
-    Ok(response)
-}
-
-async fn api_make(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    make(&state, &v, id).await
-}
-
-async fn merge(state: &AppState, v: &Viewer, id: i64, bytes: &[u8]) -> Result<Merged, AppError> {
+/// The uploaded package, read whole.
+fn read(bytes: &[u8]) -> Result<Package, AppError> {
     if bytes.is_empty() {
         return Err(AppError::field(
             "package",
             Problem::new(ProblemKey::NotAFile),
         ));
     }
-    let package = cases::read(bytes)?;
-    Ok(cases::assessment::import(state, &v.who(), id, &package).await?)
+    Ok(cases::read(bytes)?)
 }
 
-async fn api_import(
+async fn api_make_assessment(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = assessment(&state, &v, id).await?;
+    attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
+}
+
+async fn api_make_seven_keys(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = seven_keys(&state, &v, id).await?;
+    attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
+}
+
+async fn api_merge_assessment(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
     bytes: Bytes,
 ) -> Result<Response, AppError> {
-    load_for(&state, &v, id, Need::Run).await?;
-    Ok(Json(merge(&state, &v, id, &bytes).await?).into_response())
+    assessment(&state, &v, id).await?;
+    let package = read(&bytes)?;
+    let merged = cases::assessment::import(&state, &v.who(), id, &package).await?;
+    Ok(Json(merged).into_response())
 }
 
-async fn page(
+async fn api_merge_seven_keys(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    bytes: Bytes,
+) -> Result<Response, AppError> {
+    seven_keys(&state, &v, id).await?;
+    let package = read(&bytes)?;
+    let merged = sk::import(&state, &v.acting(), id, &package).await?;
+    Ok(Json(merged).into_response())
+}
+
+async fn page_assessment(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let loaded = load_for(&state, &v, id, Need::Run).await?;
-    render(&state, &v, &loaded, StatusCode::OK, None).await
+    let held = assessment(&state, &v, id).await?;
+    render(&state, &v, &held, StatusCode::OK, None).await
 }
 
-/// What the results' upload gave: what was merged, or why the file was refused.
+async fn page_seven_keys(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = seven_keys(&state, &v, id).await?;
+    render(&state, &v, &held, StatusCode::OK, None).await
+}
+
+async fn download(state: &AppState, v: &Viewer, held: &Held) -> Result<Response, AppError> {
+    attachment(&make(state, v, held).await?, StatusCode::OK)
+}
+
+async fn download_assessment(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = assessment(&state, &v, id).await?;
+    download(&state, &v, &held).await
+}
+
+async fn download_seven_keys(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = seven_keys(&state, &v, id).await?;
+    download(&state, &v, &held).await
+}
+
+/// What the results' upload gave: what was merged (said in the reader's language), or why the
+/// file was refused.
 enum Outcome {
-    Merged(Merged),
+    Merged(Markup),
     Refused(FieldErrors),
 }
 
-async fn upload(
+async fn upload_assessment(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
     multipart: Result<Multipart, AppError>,
 ) -> Result<Response, AppError> {
     // Who may not merge is told so before the body is read.
-    let loaded = load_for(&state, &v, id, Need::Run).await?;
+    let held = assessment(&state, &v, id).await?;
+    let file = uploaded(multipart).await?;
+    let merged = match read(&file) {
+        Ok(package) => cases::assessment::import(&state, &v.who(), id, &package)
+            .await
+            .map(|m| assessment_summary(&v, &m))
+            .map_err(AppError::from),
+        Err(error) => Err(error),
+    };
+    answer(&state, &v, &held, merged).await
+}
+
+async fn upload_seven_keys(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    multipart: Result<Multipart, AppError>,
+) -> Result<Response, AppError> {
+    let held = seven_keys(&state, &v, id).await?;
+    let file = uploaded(multipart).await?;
+    let merged = match read(&file) {
+        Ok(package) => sk::import(&state, &v.acting(), id, &package)
+            .await
+            .map(|m| seven_keys_summary(&v, &m))
+            .map_err(AppError::from),
+        Err(error) => Err(error),
+    };
+    answer(&state, &v, &held, merged).await
+}
+
+/// The file sent in the form's field `file`.
+async fn uploaded(multipart: Result<Multipart, AppError>) -> Result<Vec<u8>, AppError> {
     let mut multipart = multipart?;
     let bad = |e: axum::extract::multipart::MultipartError| {
         AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
@@ -143,8 +282,18 @@ async fn upload(
             file = field.bytes().await.map_err(bad)?.to_vec();
         }
     }
-    let (status, outcome) = match merge(&state, &v, id, &file).await {
-        Ok(merged) => (StatusCode::OK, Outcome::Merged(merged)),
+    Ok(file)
+}
+
+/// The page again, with what the merge did or why the file was refused (on its field).
+async fn answer(
+    state: &AppState,
+    v: &Viewer,
+    held: &Held,
+    merged: Result<Markup, AppError>,
+) -> Result<Response, AppError> {
+    let (status, outcome) = match merged {
+        Ok(summary) => (StatusCode::OK, Outcome::Merged(summary)),
         Err(AppError::Invalid(errors)) => {
             (StatusCode::UNPROCESSABLE_ENTITY, Outcome::Refused(errors))
         }
@@ -155,23 +304,49 @@ async fn upload(
         }
         Err(other) => return Err(other),
     };
-    // The page shows the assessment as it is now.
-    let loaded = crate::assessments::load(&state, loaded.assessment.id).await?;
-    render(&state, &v, &loaded, status, Some(&outcome)).await
+    render(state, v, held, status, Some(&outcome)).await
 }
 
-fn summary(v: &Viewer, merged: &Merged) -> Markup {
-    let n = |count: u32| i64::from(count).into();
+fn count(n: u32) -> fluent_bundle::FluentValue<'static> {
+    i64::from(n).into()
+}
+
+fn assessment_summary(v: &Viewer, merged: &cases::Merged) -> Markup {
+    summary(
+        v,
+        merged.already_imported,
+        html! {
+            (v.tf("offline-summary", &[
+                ("invitations", count(merged.invitations_added)),
+                ("revoked", count(merged.invitations_revoked)),
+                ("added", count(merged.responses_added)),
+                ("updated", count(merged.responses_updated)),
+                ("consensus", count(merged.consensus_updated)),
+            ])) " " (v.t(&format!("offline-key-ideas-{}", merged.key_ideas)))
+        },
+    )
+}
+
+fn seven_keys_summary(v: &Viewer, merged: &sk::Merged) -> Markup {
+    summary(
+        v,
+        merged.already_imported,
+        html! {
+            (v.tf("offline-seven-keys-summary", &[
+                ("links", count(merged.links_added)),
+                ("challenges", count(merged.challenges_added)),
+                ("themes", count(merged.themes_updated)),
+                ("keys", count(merged.keys_added)),
+            ]))
+        },
+    )
+}
+
+fn summary(v: &Viewer, already: bool, counts: Markup) -> Markup {
     html! {
         div.notice role="status" {
-            p { strong { (v.t(if merged.already_imported { "offline-already" } else { "offline-merged" })) } }
-            p { (v.tf("offline-summary", &[
-                ("invitations", n(merged.invitations_added)),
-                ("revoked", n(merged.invitations_revoked)),
-                ("added", n(merged.responses_added)),
-                ("updated", n(merged.responses_updated)),
-                ("consensus", n(merged.consensus_updated)),
-            ])) " " (v.t(&format!("offline-key-ideas-{}", merged.key_ideas))) }
+            p { strong { (v.t(if already { "offline-already" } else { "offline-merged" })) } }
+            p { (counts) }
         }
     }
 }
@@ -179,12 +354,11 @@ fn summary(v: &Viewer, merged: &Merged) -> Markup {
 async fn render(
     state: &AppState,
     v: &Viewer,
-    loaded: &Loaded,
+    held: &Held,
     status: StatusCode,
     outcome: Option<&Outcome>,
 ) -> Result<Response, AppError> {
-    let id = loaded.assessment.id;
-    let made = repo::made_for(&state.db.conn, repo::ASSESSMENT, id).await?;
+    let made = repo::made_for(&state.db.conn, held.kind, held.id).await?;
     let mut imports = Vec::new();
     for package in &made {
         imports.push(repo::imports_of(&state.db.conn, &package.id).await?.len());
@@ -194,18 +368,19 @@ async fn render(
         Some(Outcome::Refused(errors)) => errors,
         _ => &no_errors,
     };
+    let (path, id, kind) = (&held.path, held.id, held.file_kind);
     let title = v.t("offline-title");
     let body = html! {
-        p.breadcrumb { a href=(v.href(&format!("/assessments/{id}"))) { (loaded.assessment.title) } }
+        p.breadcrumb { a href=(v.href(path)) { (held.title) } }
         h1 { (title) }
         p.lead { (v.t("offline-intro")) }
         ol.steps {
             li { (v.t("offline-step-download")) }
-            li { (v.t("offline-step-open")) pre { code { "ateneu workshop open " (format!("ateneu-assessment-{id}-workshop.json")) " --host 0.0.0.0 --base-url http://192.168.1.10:8080" } } }
+            li { (v.t("offline-step-open")) pre { code { "ateneu workshop open " (format!("ateneu-{kind}-{id}-workshop.json")) " --host 0.0.0.0 --base-url http://192.168.1.10:8080" } } }
             li { (v.t("offline-step-room")) }
-            li { (v.t("offline-step-results")) pre { code { "ateneu workshop results --output " (format!("ateneu-assessment-{id}-results.json")) } } }
+            li { (v.t("offline-step-results")) pre { code { "ateneu workshop results --output " (format!("ateneu-{kind}-{id}-results.json")) } } }
         }
-        form method="post" action=(v.href(&format!("/assessments/{id}/offline/package"))) {
+        form method="post" action=(v.href(&format!("{path}/offline/package"))) {
             (csrf_field(v))
             button type="submit" { (v.t("offline-download")) }
         }
@@ -216,9 +391,9 @@ async fn render(
             } }
         }
         h2 id="results" { (v.t("offline-results-title")) }
-        @if let Some(Outcome::Merged(merged)) = outcome { (summary(v, merged)) }
+        @if let Some(Outcome::Merged(summary)) = outcome { (summary) }
         (layout::form_errors(v, errors))
-        form method="post" enctype="multipart/form-data" action={ (v.href(&format!("/assessments/{id}/offline/results"))) "?csrf=" (v.csrf) } {
+        form method="post" enctype="multipart/form-data" action={ (v.href(&format!("{path}/offline/results"))) "?csrf=" (v.csrf) } {
             div.field {
                 label for="package" { (v.t("offline-results-file")) }
                 input type="file" id="package" name="file" accept="application/json,.json" required;

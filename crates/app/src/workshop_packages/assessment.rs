@@ -2,16 +2,15 @@
 //! a laptop (its city, framework version, facilitator and everything answered so far), its
 //! results made on the laptop, and merged back into the platform's assessment.
 
-use super::{Merged, refused, sign, verifies};
+use super::{Merged, Opened, refused};
 use crate::security::new_token;
 use crate::{Context, Error};
 use ateneu_db::assessments::{self as assessments_repo, NewAssessment};
 use ateneu_db::audit::Who;
 use ateneu_db::workshop_packages::assessment as state_repo;
 use ateneu_db::workshop_packages::{self as repo, ASSESSMENT, StoredPackage};
-use ateneu_db::{WriteTxn, accounts, cities, frameworks};
+use ateneu_db::{WriteTxn, cities, frameworks};
 use ateneu_domain::ProblemKey;
-use ateneu_domain::accounts::{Email, Grant, Role};
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::frameworks::Framework;
 use ateneu_domain::workshop_packages::{
@@ -46,30 +45,22 @@ pub async fn make(
     let state = packed(state_repo::state(conn, assessment_id).await?);
     let key = new_token();
     let base = state.key_ideas.clone();
-    let mut package = Package {
-        format: rules::FORMAT.to_owned(),
-        format_version: rules::FORMAT_VERSION,
-        id: new_token(),
-        origin: context.config.base_url.clone(),
-        workshop: assessment_id,
-        made_at: Utc::now().trunc_subsecs(6),
-        content: Content::AssessmentWorkshop(Box::new(AssessmentWorkshop {
-            key: key.clone(),
-            city_slug: city.slug,
-            city: city.draft,
-            framework: source,
-            module: assessment.module,
-            title: assessment.title,
-            starts_on: assessment.starts_on,
-            ends_on: assessment.ends_on,
-            languages: assessment.languages,
-            visibility: assessment.visibility,
-            facilitator: person,
-            state,
-        })),
-        signature: String::new(),
-    };
-    sign(&mut package, &key);
+    let content = Content::AssessmentWorkshop(Box::new(AssessmentWorkshop {
+        key: key.clone(),
+        city_slug: city.slug,
+        city: city.draft,
+        framework: source,
+        module: assessment.module,
+        title: assessment.title,
+        starts_on: assessment.starts_on,
+        ends_on: assessment.ends_on,
+        languages: assessment.languages,
+        visibility: assessment.visibility,
+        facilitator: person,
+        state,
+    }));
+    let origin = context.config.base_url.clone();
+    let package = super::signed(new_token(), origin, assessment_id, content, &key);
     let txn = context.db.write().await?;
     repo::record(
         &txn,
@@ -104,17 +95,6 @@ fn packed(mut state: AssessmentState) -> AssessmentState {
     state
 }
 
-/// What opening a package on a laptop did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Opened {
-    /// The assessment the package became on this instance.
-    pub assessment_id: i64,
-    /// The facilitator's account here (the instance's administrator).
-    pub facilitator: Email,
-    /// False when the package had been opened here before (nothing was written).
-    pub fresh: bool,
-}
-
 /// Opens a workshop package on this instance (a laptop): its city, its framework version, its
 /// facilitator as this instance's administrator, and the assessment with everything answered
 /// so far. Opening the same package again changes nothing.
@@ -122,22 +102,11 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     let Content::AssessmentWorkshop(workshop) = &package.content else {
         return Err(refused(ProblemKey::PackageWrongKind, None));
     };
-    if !verifies(package, &workshop.key) {
-        return Err(refused(ProblemKey::PackageTampered, None));
-    }
-    let facilitator = Email::parse(&workshop.facilitator.email)
-        .map_err(|p| refused(ProblemKey::PackageUnreadable, Some(p.key.as_str().into())))?;
-    if let Some(known) = repo::get(&context.db.conn, &package.id).await? {
-        if !known.opened {
-            // Made here: a platform does not open its own packages.
-            return Err(refused(ProblemKey::PackageWrongKind, None));
-        }
-        return Ok(Opened {
-            assessment_id: known.workshop_id,
-            facilitator,
-            fresh: false,
-        });
-    }
+    let facilitator =
+        match super::to_open(context, package, &workshop.key, &workshop.facilitator).await? {
+            Ok(facilitator) => facilitator,
+            Err(opened) => return Ok(opened),
+        };
     let framework =
         ateneu_domain::frameworks::parse_toml(&workshop.framework).map_err(|problems| {
             let detail = problems.first().map(ToString::to_string);
@@ -145,20 +114,9 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
         })?;
     let checked = check(&framework, &workshop.module, &workshop.state)?;
     let txn = context.db.write().await?;
-    let city_id = match cities::by_slug(&*txn, &workshop.city_slug).await? {
-        Some(city) => city.id,
-        None => cities::create(&txn, who, &workshop.city, false).await?.id,
-    };
+    let city_id = super::city_here(&txn, who, &workshop.city_slug, &workshop.city).await?;
     let version_id = frameworks::import(&txn, who, &framework).await?.id();
-    let user = match accounts::user_by_email(&*txn, &facilitator).await? {
-        Some(user) => user,
-        None => {
-            accounts::create_user(&txn, who, &facilitator, &workshop.facilitator.name, None).await?
-        }
-    };
-    let admin = Grant::new(Role::PlatformAdmin, None, None)
-        .map_err(|p| Error::Internal(p.key.as_str().to_owned()))?;
-    accounts::add_grant(&txn, who, user.id, &admin).await?;
+    let user_id = super::facilitator_here(&txn, who, &facilitator, &workshop.facilitator).await?;
     let assessment_id = assessments_repo::create(
         &txn,
         who,
@@ -171,7 +129,7 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
             ends_on: workshop.ends_on,
             languages: workshop.languages.clone(),
             visibility: workshop.visibility,
-            facilitators: vec![user.id],
+            facilitators: vec![user_id],
         },
     )
     .await?;
@@ -195,33 +153,24 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     .await?;
     txn.commit().await?;
     Ok(Opened {
-        assessment_id,
+        workshop_id: assessment_id,
         facilitator,
         fresh: true,
     })
 }
 
-/// The results of a package opened here (the one named, else the latest opened), signed to go
-/// back to its platform.
-pub async fn results(context: &Context, package_id: Option<&str>) -> Result<Package, Error> {
+/// The results of an assessment's package opened here, signed to go back to its platform.
+pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result<Package, Error> {
     let conn = &context.db.conn;
-    let stored = match package_id {
-        Some(id) => repo::get(conn, id).await?.filter(|p| p.opened),
-        None => repo::opened(conn).await?.into_iter().next(),
-    }
-    .ok_or(Error::NotFound)?;
+    let stored = stored.clone();
     let state = packed(state_repo::state(conn, stored.workshop_id).await?);
-    let mut package = Package {
-        format: rules::FORMAT.to_owned(),
-        format_version: rules::FORMAT_VERSION,
-        id: stored.id,
-        origin: stored.origin,
-        workshop: stored.remote_workshop_id.unwrap_or_default(),
-        made_at: Utc::now().trunc_subsecs(6),
-        content: Content::AssessmentResults(state),
-        signature: String::new(),
-    };
-    sign(&mut package, &stored.key);
+    let package = super::signed(
+        stored.id,
+        stored.origin,
+        stored.remote_workshop_id.unwrap_or_default(),
+        Content::AssessmentResults(state),
+        &stored.key,
+    );
     Ok(package)
 }
 
@@ -238,23 +187,11 @@ pub async fn import(
     let Content::AssessmentResults(state) = &package.content else {
         return Err(refused(ProblemKey::PackageWrongKind, None));
     };
+    let stored = match super::made_here(context, package, ASSESSMENT, assessment_id).await? {
+        Ok(stored) => stored,
+        Err(past) => return Ok(again(&past)),
+    };
     let conn = &context.db.conn;
-    let stored = repo::get(conn, &package.id)
-        .await?
-        .filter(|p| !p.opened)
-        .ok_or_else(|| refused(ProblemKey::PackageUnknown, None))?;
-    if stored.kind != ASSESSMENT
-        || stored.workshop_id != assessment_id
-        || package.workshop != assessment_id
-    {
-        return Err(refused(ProblemKey::PackageOtherWorkshop, None));
-    }
-    if !verifies(package, &stored.key) {
-        return Err(refused(ProblemKey::PackageTampered, None));
-    }
-    if let Some(past) = repo::import_of(conn, &stored.id, &package.signature).await? {
-        return Ok(again(&past.summary));
-    }
     let assessment = assessments_repo::get(conn, assessment_id)
         .await?
         .ok_or(Error::NotFound)?;

@@ -50,4 +50,4 @@ pub use seven_keys::{
     cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
     seven_keys_workshop,
 };
-pub use workshop_packages::{workshop_package, workshop_package_import};
+pub use workshop_packages::{workshop_package, workshop_package_import, workshop_package_item};

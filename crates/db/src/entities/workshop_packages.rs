@@ -46,3 +46,22 @@ pub mod workshop_package_import {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod workshop_package_item {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "workshop_package_items")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub package_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub item: String,
+        pub here_id: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

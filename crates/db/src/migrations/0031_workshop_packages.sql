@@ -23,4 +23,12 @@ CREATE TABLE workshop_package_imports (
     imported_by BIGINT REFERENCES users (id),
     imported_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (package_id, signature)
+);
+-- What a package's items became on this instance: the reference the package gives an item
+-- (`challenge:l34`, `asset:p12`) and the item's id here, so that results merge once.
+CREATE TABLE workshop_package_items (
+    package_id TEXT NOT NULL REFERENCES workshop_packages (id) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    here_id BIGINT NOT NULL,
+    PRIMARY KEY (package_id, item)
 )

@@ -1,5 +1,5 @@
-//! The API description of workshop packages: an assessment taken offline as a signed package,
-//! and the results a laptop brings back, merged.
+//! The API description of workshop packages: an assessment or a Seven Keys workshop taken
+//! offline as a signed package, and the results a laptop brings back, merged.
 
 use super::operations::Operation;
 use ateneu_domain::workshop_packages::{FORMAT, FORMAT_VERSION};
@@ -26,6 +26,26 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "WorkshopPackageMerged",
         true,
     ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/package",
+        "seven-keys",
+        "Make the workshop package of an open Seven Keys workshop, to run the day on a laptop without internet (`ateneu workshop open FILE`): the workshop, the city's cultural assets, the participants' links by their hashes, the challenges with their themes and the keys so far, and the key that signs its results. Those who run the workshop; 409 workshop_closed when closed",
+        None,
+        201,
+        "WorkshopPackage",
+        true,
+    ),
+    (
+        "post",
+        "/seven-keys/workshops/{id}/package/results",
+        "seven-keys",
+        "Merge the results package a laptop made into the workshop: new links, challenges named in the room (with their themes), themes changed there, keys agreed there (409 plan_already_drafted once the keys became a plan). Refused whole as an assessment's results are; each item is merged once, and the same file again writes nothing (`already_imported`)",
+        Some("WorkshopPackage"),
+        200,
+        "SevenKeysPackageMerged",
+        true,
+    ),
 ];
 
 pub(crate) fn schemas() -> Value {
@@ -39,9 +59,12 @@ pub(crate) fn schemas() -> Value {
             "workshop": {"type": "integer", "format": "int64", "description": "the assessment's id on the platform"},
             "made_at": time,
             "content": {"type": "object", "required": ["type"], "properties": {
-                "type": {"type": "string", "enum": ["assessment_workshop", "assessment_results"]}},
+                "type": {"type": "string", "enum": ["assessment_workshop", "assessment_results", "seven_keys_workshop", "seven_keys_results"]}},
                 "description": "assessment_workshop: the city, the framework file, the assessment's settings, the facilitator, `key` and `state`; assessment_results: `invitations`, `responses`, `consensus`, `key_ideas`"},
             "signature": {"type": "string", "description": "HMAC-SHA-256 (URL-safe base64) of the package without its signature, under the package's key"}}},
+        "SevenKeysPackageMerged": {"type": "object", "properties": {
+            "links_added": count, "challenges_added": count, "themes_updated": count,
+            "keys_added": count, "already_imported": {"type": "boolean"}}},
         "WorkshopPackageMerged": {"type": "object", "properties": {
             "invitations_added": count, "invitations_revoked": count, "responses_added": count,
             "responses_updated": count, "consensus_updated": count,

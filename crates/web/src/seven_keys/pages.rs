@@ -309,6 +309,9 @@ async fn render(
             strong { (v.t(&format!("seven-keys-status-{}", w.status.key()))) } }
         @if let Some(reason) = &shown.refused { div.flash.error role="alert" { (reason) } }
         p { a href=(v.href(&format!("/seven-keys/workshops/{id}/report.pdf"))) { (v.t("seven-keys-report-pdf")) } }
+        @if view.may_run && view.workshop.status == AssessmentStatus::Open {
+            p { a href=(v.href(&format!("/seven-keys/workshops/{id}/offline"))) { (v.t("offline-link")) } }
+        }
         @if view.may_run {
             section.card {
                 h2 { (v.tf("seven-keys-participants", &[("count", view.invitations.into())])) }

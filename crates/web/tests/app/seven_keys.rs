@@ -9,15 +9,16 @@ use crate::common::{TestApp, editor, secretariat};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-struct World {
-    app: TestApp,
-    programme: i64,
-    activity: i64,
-    own_editor: String,
+pub(crate) struct World {
+    pub app: TestApp,
+    pub programme: i64,
+    pub activity: i64,
+    pub own_editor: String,
     other_editor: String,
 }
 
-async fn world() -> World {
+/// Buenos Aires's programme with a Seven Keys activity, its editor and Lyon's.
+pub(crate) async fn world() -> World {
     let app = TestApp::with_demo().await;
     let secretariat = app
         .user("secretariat@example.org", &[secretariat("uclg-culture")])
@@ -59,7 +60,7 @@ async fn world() -> World {
 }
 
 impl World {
-    async fn call(
+    pub async fn call(
         &self,
         method: Method,
         path: &str,

@@ -48,6 +48,16 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/seven-keys/workshops/{id}/package",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/api/v1/seven-keys/workshops/{id}/package/results",
+        "nninnnini",
+    ),
+    (
+        "POST",
         "/api/v1/seven-keys/workshops/{id}/plan",
         "ssonnnono",
     ),
@@ -70,6 +80,21 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/{lang}/programmes/{id}/seven-keys", "nnonnnono"),
     ("POST", "/{lang}/programmes/{id}/seven-keys", "ssinnnini"),
     ("GET", "/{lang}/seven-keys/workshops/{id}", "nnonnnono"),
+    (
+        "GET",
+        "/{lang}/seven-keys/workshops/{id}/offline",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/seven-keys/workshops/{id}/offline/package",
+        "nnonnnono",
+    ),
+    (
+        "POST",
+        "/{lang}/seven-keys/workshops/{id}/offline/results",
+        "nninnnini",
+    ),
     (
         "GET",
         "/{lang}/seven-keys/workshops/{id}/report.pdf",

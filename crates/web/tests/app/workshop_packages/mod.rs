@@ -3,6 +3,8 @@
 //! and its results merged back with nothing lost; the same results twice change nothing, and a
 //! changed file, another workshop's results or a workshop package are refused whole.
 
+mod seven_keys;
+
 use crate::common::{Reply, TestApp};
 use crate::lab::{Workshop, scores, workshop};
 use ateneu_db::audit::Who;
@@ -32,9 +34,20 @@ async fn make_package(w: &Workshop) -> Vec<u8> {
 }
 
 async fn bring_back(app: &TestApp, id: i64, bytes: &[u8], token: &str) -> Reply {
+    post_file(
+        app,
+        &format!("/api/v1/assessments/{id}/package/results"),
+        bytes,
+        token,
+    )
+    .await
+}
+
+/// A file sent as the body of a request to the API.
+async fn post_file(app: &TestApp, path: &str, bytes: &[u8], token: &str) -> Reply {
     let request = Request::builder()
         .method(Method::POST)
-        .uri(format!("/api/v1/assessments/{id}/package/results"))
+        .uri(path)
         .header(header::AUTHORIZATION, format!("Bearer {token}"))
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(bytes.to_vec()))
@@ -44,20 +57,23 @@ async fn bring_back(app: &TestApp, id: i64, bytes: &[u8], token: &str) -> Reply 
 
 /// A laptop: a fresh instance with the package opened, and an API token for its facilitator.
 async fn laptop(package: &[u8]) -> (TestApp, i64, String) {
+    laptop_of(package, "secretariat@example.org").await
+}
+
+/// A laptop with the package opened, and an API token for `facilitator` there.
+async fn laptop_of(package: &[u8], facilitator: &str) -> (TestApp, i64, String) {
     let laptop = TestApp::new().await;
     let read = ateneu_app::workshop_packages::read(package).expect("reads");
-    let opened =
-        ateneu_app::workshop_packages::assessment::open(&laptop.state, &Who::system("t"), &read)
-            .await
-            .expect("opens");
+    let opened = ateneu_app::workshop_packages::open(&laptop.state, &Who::system("t"), &read)
+        .await
+        .expect("opens");
     assert!(opened.fresh);
-    let again =
-        ateneu_app::workshop_packages::assessment::open(&laptop.state, &Who::system("t"), &read)
-            .await
-            .expect("opens again");
-    assert_eq!(again.assessment_id, opened.assessment_id);
+    let again = ateneu_app::workshop_packages::open(&laptop.state, &Who::system("t"), &read)
+        .await
+        .expect("opens again");
+    assert_eq!(again.workshop_id, opened.workshop_id);
     assert!(!again.fresh, "opening twice changes nothing");
-    let email = Email::parse("secretariat@example.org").expect("email");
+    let email = Email::parse(facilitator).expect("email");
     let user = ateneu_db::accounts::user_by_email(&laptop.state.db.conn, &email)
         .await
         .expect("reads")
@@ -68,7 +84,7 @@ async fn laptop(package: &[u8]) -> (TestApp, i64, String) {
         ateneu_web::accounts::create_api_token(&laptop.state, &Who::system("t"), user.id, &request)
             .await
             .expect("token");
-    (laptop, opened.assessment_id, token)
+    (laptop, opened.workshop_id, token)
 }
 
 async fn results_of(app: &mut TestApp, id: i64, token: &str) -> Value {
@@ -165,7 +181,7 @@ async fn a_workshop_runs_on_a_laptop_and_its_results_come_back_whole_once() {
         .await;
     assert!(ideas.status.is_success(), "{}", ideas.body);
     let on_laptop = results_of(&mut laptop, local, &facilitator).await;
-    let results = ateneu_app::workshop_packages::assessment::results(&laptop.state, None)
+    let results = ateneu_app::workshop_packages::results(&laptop.state, None)
         .await
         .expect("results");
     let results = ateneu_app::workshop_packages::to_file(&results).expect("file");
@@ -210,7 +226,7 @@ async fn a_workshop_runs_on_a_laptop_and_its_results_come_back_whole_once() {
         on_platform
     );
     // Results made again on the laptop (a new signature, the same content) change nothing either.
-    let remade = ateneu_app::workshop_packages::assessment::results(&laptop.state, None)
+    let remade = ateneu_app::workshop_packages::results(&laptop.state, None)
         .await
         .expect("results");
     let remade = ateneu_app::workshop_packages::to_file(&remade).expect("file");
@@ -240,7 +256,7 @@ async fn changed_foreign_or_wrong_packages_are_refused_whole() {
     let (laptop, _, _) = laptop(&package).await;
     let room = w.answer(&tokens[0], json!({"sector": "other"})).await;
     assert_eq!(room.status, StatusCode::OK, "{}", room.body);
-    let results = ateneu_app::workshop_packages::assessment::results(&laptop.state, None)
+    let results = ateneu_app::workshop_packages::results(&laptop.state, None)
         .await
         .expect("results");
     let file = ateneu_app::workshop_packages::to_file(&results).expect("file");
