@@ -1566,3 +1566,4 @@ offline-key-ideas-replaced = The key ideas are the room's.
 offline-key-ideas-appended = The key ideas had changed here too: the room's follow those kept here.
 module-tests-report-pdf = The seminar's report (PDF): the proposals item by item and what was decided
 offline-seven-keys-summary = New links: { $links }. New challenges: { $challenges }; themes updated: { $themes }. New keys: { $keys }.
+offline-policy-design-summary = New links: { $links }. New ideas: { $ideas }; clusters updated: { $clusters }.

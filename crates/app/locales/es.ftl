@@ -1566,3 +1566,4 @@ offline-key-ideas-replaced = Las ideas clave son las de la sala.
 offline-key-ideas-appended = Las ideas clave también habían cambiado aquí: las de la sala siguen a las conservadas aquí.
 module-tests-report-pdf = El informe del seminario (PDF): las propuestas elemento por elemento y lo decidido
 offline-seven-keys-summary = Enlaces nuevos: { $links }. Desafíos nuevos: { $challenges }; temas actualizados: { $themes }. Claves nuevas: { $keys }.
+offline-policy-design-summary = Enlaces nuevos: { $links }. Ideas nuevas: { $ideas }; agrupaciones actualizadas: { $clusters }.

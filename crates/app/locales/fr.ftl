@@ -1566,3 +1566,4 @@ offline-key-ideas-replaced = Les idées clés sont celles de la salle.
 offline-key-ideas-appended = Les idées clés avaient aussi changé ici : celles de la salle suivent celles conservées ici.
 module-tests-report-pdf = Le rapport du séminaire (PDF) : les propositions élément par élément et ce qui a été décidé
 offline-seven-keys-summary = Nouveaux liens : { $links }. Nouveaux défis : { $challenges } ; thèmes mis à jour : { $themes }. Nouvelles clés : { $keys }.
+offline-policy-design-summary = Nouveaux liens : { $links }. Nouvelles idées : { $ideas } ; regroupements mis à jour : { $clusters }.

@@ -238,7 +238,7 @@ pub async fn propose(context: &Context, token: &str, input: &IdeaInput) -> Resul
 }
 
 /// The workshop of a kept plan, once opened.
-async fn opened(context: &Context, acting: &Acting, id: i64) -> Result<Workshop, Error> {
+pub(crate) async fn opened(context: &Context, acting: &Acting, id: i64) -> Result<Workshop, Error> {
     kept(context, acting, id).await?;
     repo::workshop(&context.db.conn, id)
         .await?

@@ -8,6 +8,7 @@
 use crate::{Context, Error};
 use ateneu_db::WriteTxn;
 use ateneu_db::audit::Who;
+use ateneu_db::workshop_packages::StoredPackage;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::accounts::{Email, Grant, Role};
@@ -17,6 +18,7 @@ use base64::Engine;
 use serde::Serialize;
 
 pub mod assessment;
+pub mod policy_design;
 pub mod seven_keys;
 
 /// The HMAC-SHA-256 of the package's signed bytes under `key`, URL-safe base64.
@@ -74,6 +76,8 @@ pub fn file_name(package: &Package) -> String {
         rules::Content::AssessmentResults(_) => ("assessment", "results"),
         rules::Content::SevenKeysWorkshop(_) => ("seven-keys", "workshop"),
         rules::Content::SevenKeysResults(_) => ("seven-keys", "results"),
+        rules::Content::PolicyDesignWorkshop(_) => ("policy-design", "workshop"),
+        rules::Content::PolicyDesignResults(_) => ("policy-design", "results"),
     };
     format!("ateneu-{kind}-{}-{what}.json", package.workshop)
 }
@@ -109,6 +113,7 @@ impl Opened {
     pub fn path(&self, package: &Package) -> String {
         match package.content {
             Content::SevenKeysWorkshop(_) => format!("/seven-keys/workshops/{}", self.workshop_id),
+            Content::PolicyDesignWorkshop(_) => format!("/outputs/{}/workshop", self.workshop_id),
             _ => format!("/assessments/{}", self.workshop_id),
         }
     }
@@ -119,6 +124,7 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     match &package.content {
         Content::AssessmentWorkshop(_) => assessment::open(context, who, package).await,
         Content::SevenKeysWorkshop(_) => seven_keys::open(context, who, package).await,
+        Content::PolicyDesignWorkshop(_) => policy_design::open(context, who, package).await,
         _ => Err(refused(ProblemKey::PackageWrongKind, None)),
     }
 }
@@ -137,10 +143,12 @@ pub async fn results(context: &Context, package_id: Option<&str>) -> Result<Pack
             .next(),
     }
     .ok_or(Error::NotFound)?;
-    if stored.kind == ateneu_db::workshop_packages::SEVEN_KEYS {
-        seven_keys::results(context, &stored).await
-    } else {
-        assessment::results(context, &stored).await
+    match stored.kind.as_str() {
+        ateneu_db::workshop_packages::SEVEN_KEYS => seven_keys::results(context, &stored).await,
+        ateneu_db::workshop_packages::POLICY_DESIGN => {
+            policy_design::results(context, &stored).await
+        }
+        _ => assessment::results(context, &stored).await,
     }
 }
 
@@ -249,4 +257,197 @@ async fn made_here(
             None => Ok(stored),
         },
     )
+}
+
+/// How this instance names its items in a package: on the platform, by their own ids (`p12`);
+/// on a laptop, by the platform's id for what came from it, else by its own (`l34`).
+#[derive(Default)]
+pub(crate) struct References {
+    pub on_laptop: bool,
+    /// Item (`challenge:p12`) to its id here, from the package's items.
+    pub items: std::collections::HashMap<String, i64>,
+}
+
+impl References {
+    /// This instance's own reference to one of its items.
+    pub fn own(&self, here: i64) -> rules::seven_keys::Reference {
+        if self.on_laptop {
+            rules::seven_keys::Reference::Laptop(here)
+        } else {
+            rules::seven_keys::Reference::Platform(here)
+        }
+    }
+
+    /// The references of the items of `kind` that came in a package, by their id here.
+    pub fn names(&self, kind: &str) -> std::collections::HashMap<i64, String> {
+        let prefix = format!("{kind}:");
+        self.items
+            .iter()
+            .filter_map(|(item, id)| Some((*id, item.strip_prefix(&prefix)?.to_owned())))
+            // Only a laptop names items by another instance's ids: those from the platform.
+            .filter(|(_, reference)| self.on_laptop && reference.starts_with('p'))
+            .collect()
+    }
+
+    /// A reference's item here, if it has one already.
+    pub fn here(
+        &self,
+        kind: &str,
+        reference: rules::seven_keys::Reference,
+        own: &[i64],
+    ) -> Option<i64> {
+        match (reference, self.on_laptop) {
+            (rules::seven_keys::Reference::Platform(id), false)
+            | (rules::seven_keys::Reference::Laptop(id), true) => own.contains(&id).then_some(id),
+            _ => self
+                .items
+                .get(&format!("{kind}:{}", reference.text()))
+                .copied(),
+        }
+    }
+
+    /// An asset as the platform knows it, here.
+    pub fn asset_here(&self, there: i64) -> Option<i64> {
+        if !self.on_laptop {
+            return Some(there);
+        }
+        self.items.get(&format!("asset:p{there}")).copied()
+    }
+}
+
+impl References {
+    /// How a laptop names the items of the package opened here as `stored`.
+    pub async fn of_laptop(context: &Context, stored: &StoredPackage) -> Result<References, Error> {
+        Ok(References {
+            on_laptop: true,
+            items: ateneu_db::workshop_packages::items(&context.db.conn, &stored.id).await?,
+        })
+    }
+}
+
+/// The results package of a package opened here, signed under its key, to go back to its
+/// platform.
+fn results_of(stored: &StoredPackage, content: Content) -> Package {
+    signed(
+        stored.id.clone(),
+        stored.origin.clone(),
+        stored.remote_workshop_id.unwrap_or_default(),
+        content,
+        &stored.key,
+    )
+}
+
+/// Keeps a package made here for workshop `workshop_id` of `kind`: its key, and `base` (what
+/// the key ideas were as it left).
+async fn record_made(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    package: &Package,
+    kind: &str,
+    workshop_id: i64,
+    key: String,
+    base: String,
+) -> Result<(), Error> {
+    let stored = StoredPackage {
+        id: package.id.clone(),
+        kind: kind.to_owned(),
+        workshop_id,
+        key,
+        opened: false,
+        remote_workshop_id: None,
+        origin: String::new(),
+        base,
+        made_by: who.user_id,
+        created_at: package.made_at,
+    };
+    Ok(ateneu_db::workshop_packages::record(txn, who, &stored).await?)
+}
+
+/// Keeps a package opened here, as the workshop `workshop_id` it became.
+async fn record_opened(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    package: &Package,
+    kind: &str,
+    workshop_id: i64,
+    key: String,
+) -> Result<(), Error> {
+    let stored = StoredPackage {
+        id: package.id.clone(),
+        kind: kind.to_owned(),
+        workshop_id,
+        key,
+        opened: true,
+        remote_workshop_id: Some(package.workshop),
+        origin: package.origin.clone(),
+        base: String::new(),
+        made_by: None,
+        created_at: chrono::Utc::now(),
+    };
+    Ok(ateneu_db::workshop_packages::record(txn, who, &stored).await?)
+}
+
+/// A programme of the city on this laptop to hold a workshop, running over `period`.
+async fn programme_here(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    city_id: i64,
+    (starts_on, ends_on): (chrono::NaiveDate, chrono::NaiveDate),
+) -> Result<i64, Error> {
+    use ateneu_domain::programmes::{Period, ProgrammeDraft, ProgrammeStatus};
+    let draft = ProgrammeDraft {
+        period: Period {
+            starts_on,
+            ends_on,
+            short_reason: None,
+        },
+        status: ProgrammeStatus::Active,
+        priorities: String::new(),
+    };
+    Ok(ateneu_db::programmes::create(txn, who, city_id, &draft)
+        .await?
+        .id)
+}
+
+/// What merging results did, for any kind of workshop: kept with the file's signature, and
+/// answered again (marked `already_imported`) when the same file comes back.
+pub trait MergeSummary: Serialize + serde::de::DeserializeOwned + Default {
+    fn mark_already_imported(&mut self);
+}
+
+impl MergeSummary for Merged {
+    fn mark_already_imported(&mut self) {
+        self.already_imported = true;
+    }
+}
+
+impl MergeSummary for seven_keys::Merged {
+    fn mark_already_imported(&mut self) {
+        self.already_imported = true;
+    }
+}
+
+impl MergeSummary for policy_design::Merged {
+    fn mark_already_imported(&mut self) {
+        self.already_imported = true;
+    }
+}
+
+/// What the same file did when it was merged before.
+fn again<T: MergeSummary>(summary: &str) -> T {
+    let mut merged: T = serde_json::from_str(summary).unwrap_or_default();
+    merged.mark_already_imported();
+    merged
+}
+
+/// Remembers that the results with `signature` were merged, and what that did.
+async fn record_merge<T: MergeSummary>(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    stored: &StoredPackage,
+    signature: &str,
+    merged: &T,
+) -> Result<(), Error> {
+    let summary = serde_json::to_value(merged).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(ateneu_db::workshop_packages::record_import(txn, who, stored, signature, &summary).await?)
 }

@@ -88,14 +88,18 @@ pub(crate) async fn results(
     let bytes = cases::to_file(&results).map_err(|e| anyhow!("{e:?}"))?;
     std::fs::write(output, bytes).with_context(|| format!("cannot write {}", output.display()))?;
     let page = match results.content {
-        ateneu_domain::workshop_packages::Content::SevenKeysResults(_) => "seven-keys/workshops",
-        _ => "assessments",
+        ateneu_domain::workshop_packages::Content::SevenKeysResults(_) => {
+            format!("seven-keys/workshops/{}", results.workshop)
+        }
+        ateneu_domain::workshop_packages::Content::PolicyDesignResults(_) => {
+            format!("outputs/{}/workshop", results.workshop)
+        }
+        _ => format!("assessments/{}", results.workshop),
     };
     println!(
-        "The results are in {}. Bring the file back to {}/en/{page}/{}/offline (Bring the results back); merging it twice changes nothing.",
+        "The results are in {}. Bring the file back to {}/en/{page}/offline (Bring the results back); merging it twice changes nothing.",
         output.display(),
         results.origin.trim_end_matches('/'),
-        results.workshop
     );
     Ok(())
 }

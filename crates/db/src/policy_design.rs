@@ -125,6 +125,26 @@ const LINKS: crate::links::LinkColumns<policy_design_link::Column> = crate::link
     created_at: policy_design_link::Column::CreatedAt,
 };
 
+/// Keeps the hashes of new links of a plan's workshop (opened already).
+pub async fn add_links(txn: &WriteTxn<'_>, output_id: i64, hashes: &[String]) -> DbResult<()> {
+    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id, hashes).await
+}
+
+/// A plan's workshop's links: each one's id and hash, oldest first.
+pub async fn links(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<(i64, String)>> {
+    crate::links::all::<policy_design_link::Entity>(conn, &LINKS, output_id).await
+}
+
+/// Takes the workshop's row until the transaction ends (on PostgreSQL).
+pub async fn lock(txn: &WriteTxn<'_>, output_id: i64) -> DbResult<()> {
+    policy_design_workshop::Entity::find_by_id(output_id)
+        .lock_exclusive()
+        .one(&**txn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    Ok(())
+}
+
 /// How many links a plan's workshop has.
 pub async fn link_count(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<u64> {
     crate::links::count::<policy_design_link::Entity>(conn, &LINKS, output_id).await

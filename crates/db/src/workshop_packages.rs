@@ -15,6 +15,8 @@ pub mod assessment;
 
 /// A Seven Keys workshop.
 pub const SEVEN_KEYS: &str = "seven_keys";
+/// A policy-design workshop around an action plan (its id is the plan's).
+pub const POLICY_DESIGN: &str = "policy_design";
 
 /// The kinds of workshop a package can carry: a Culture 21 Lab assessment.
 pub const ASSESSMENT: &str = "assessment";

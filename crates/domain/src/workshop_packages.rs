@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod policy_design;
 pub mod seven_keys;
 
 /// What every package says it is.
@@ -54,6 +55,10 @@ pub enum Content {
     SevenKeysWorkshop(Box<seven_keys::SevenKeysWorkshop>),
     /// What the room did with it, to merge back.
     SevenKeysResults(seven_keys::SevenKeysState),
+    /// A policy-design workshop around an action plan, to run on a laptop.
+    PolicyDesignWorkshop(Box<policy_design::PolicyDesignWorkshop>),
+    /// What the room did with it, to merge back.
+    PolicyDesignResults(policy_design::PolicyDesignState),
 }
 
 /// A Culture 21 Lab assessment as a laptop needs it to run the workshop on its own.

@@ -1,4 +1,5 @@
-//! Workshop packages on the web, for a Lab assessment and for a Seven Keys workshop: the page
+//! Workshop packages on the web, for a Lab assessment, a Seven Keys workshop and a
+//! policy-design workshop around an action plan: the page
 //! that takes the workshop offline step by step, the package's download, and the upload that
 //! merges a laptop's results back; the same two calls in the JSON API. Only those who may run
 //! the workshop reach any of them (others: not found, or asked to sign in).
@@ -10,7 +11,7 @@ use crate::extract::{Multipart, Path};
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_app::workshop_packages::{self as cases, seven_keys as sk};
+use ateneu_app::workshop_packages::{self as cases, policy_design as pd, seven_keys as sk};
 use ateneu_db::workshop_packages as repo;
 use ateneu_domain::workshop_packages::{MAX_BYTES, Package, Person};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
@@ -39,6 +40,15 @@ pub fn routes() -> Routes {
             "/seven-keys/workshops/{id}/offline/results",
             post(upload_seven_keys),
         )
+        .route("/outputs/{id}/workshop/offline", get(page_policy_design))
+        .route(
+            "/outputs/{id}/workshop/offline/package",
+            post(download_policy_design),
+        )
+        .route(
+            "/outputs/{id}/workshop/offline/results",
+            post(upload_policy_design),
+        )
         .body_limit(MAX_BYTES)
 }
 
@@ -56,6 +66,14 @@ pub fn api_routes() -> Routes {
         .route(
             "/seven-keys/workshops/{id}/package/results",
             post(api_merge_seven_keys),
+        )
+        .route(
+            "/outputs/{id}/workshop/package",
+            post(api_make_policy_design),
+        )
+        .route(
+            "/outputs/{id}/workshop/package/results",
+            post(api_merge_policy_design),
         )
         .body_limit(MAX_BYTES)
 }
@@ -99,6 +117,25 @@ async fn seven_keys(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppEr
     })
 }
 
+/// A policy-design workshop (opened) around an action plan whose keepers include the viewer.
+async fn policy_design(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppError> {
+    let (plan, view) = ateneu_app::policy_design::read(state, &v.acting(), id, None).await?;
+    if view.workshop.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !view.may_run {
+        v.require_signed_in()?;
+        return Err(AppError::Forbidden);
+    }
+    Ok(Held {
+        kind: repo::POLICY_DESIGN,
+        id,
+        title: plan.output.output.title,
+        path: format!("/outputs/{id}/workshop"),
+        file_kind: "policy-design",
+    })
+}
+
 /// The person taking the workshop offline: the laptop's administrator and facilitator.
 fn person(v: &Viewer) -> Result<Person, AppError> {
     let signed_in = v.require_signed_in()?;
@@ -126,10 +163,10 @@ fn attachment(package: &Package, status: StatusCode) -> Result<Response, AppErro
 
 async fn make(state: &AppState, v: &Viewer, held: &Held) -> Result<Package, AppError> {
     let person = person(v)?;
-    Ok(if held.kind == repo::SEVEN_KEYS {
-        sk::make(state, &v.acting(), person, held.id).await?
-    } else {
-        cases::assessment::make(state, &v.who(), person, held.id).await?
+    Ok(match held.kind {
+        repo::SEVEN_KEYS => sk::make(state, &v.acting(), person, held.id).await?,
+        repo::POLICY_DESIGN => pd::make(state, &v.acting(), person, held.id).await?,
+        _ => cases::assessment::make(state, &v.who(), person, held.id).await?,
     })
 }
 
@@ -184,6 +221,63 @@ async fn api_merge_seven_keys(
     let package = read(&bytes)?;
     let merged = sk::import(&state, &v.acting(), id, &package).await?;
     Ok(Json(merged).into_response())
+}
+
+async fn api_make_policy_design(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = policy_design(&state, &v, id).await?;
+    attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
+}
+
+async fn api_merge_policy_design(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    bytes: Bytes,
+) -> Result<Response, AppError> {
+    policy_design(&state, &v, id).await?;
+    let package = read(&bytes)?;
+    let merged = pd::import(&state, &v.acting(), id, &package).await?;
+    Ok(Json(merged).into_response())
+}
+
+async fn page_policy_design(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = policy_design(&state, &v, id).await?;
+    render(&state, &v, &held, StatusCode::OK, None).await
+}
+
+async fn download_policy_design(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let held = policy_design(&state, &v, id).await?;
+    download(&state, &v, &held).await
+}
+
+async fn upload_policy_design(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    multipart: Result<Multipart, AppError>,
+) -> Result<Response, AppError> {
+    let held = policy_design(&state, &v, id).await?;
+    let file = uploaded(multipart).await?;
+    let merged = match read(&file) {
+        Ok(package) => pd::import(&state, &v.acting(), id, &package)
+            .await
+            .map(|m| policy_design_summary(&v, &m))
+            .map_err(AppError::from),
+        Err(error) => Err(error),
+    };
+    answer(&state, &v, &held, merged).await
 }
 
 async fn page_assessment(
@@ -338,6 +432,20 @@ fn seven_keys_summary(v: &Viewer, merged: &sk::Merged) -> Markup {
                 ("themes", count(merged.themes_updated)),
                 ("keys", count(merged.keys_added)),
             ]))
+        },
+    )
+}
+
+fn policy_design_summary(v: &Viewer, merged: &pd::Merged) -> Markup {
+    summary(
+        v,
+        merged.already_imported,
+        html! {
+            (v.tf("offline-policy-design-summary", &[
+                ("links", count(merged.links_added)),
+                ("ideas", count(merged.ideas_added)),
+                ("clusters", count(merged.clusters_updated)),
+            ])) " " (v.t(&format!("offline-key-ideas-{}", merged.key_ideas)))
         },
     )
 }

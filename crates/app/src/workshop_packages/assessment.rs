@@ -17,7 +17,7 @@ use ateneu_domain::workshop_packages::{
     self as rules, AssessmentState, AssessmentWorkshop, CheckedState, Content, KeyIdeas, Package,
     Person,
 };
-use chrono::{SubsecRound, Utc};
+use chrono::SubsecRound;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Makes the package of an open assessment for `person` to run it offline, and keeps its key.
@@ -62,23 +62,7 @@ pub async fn make(
     let origin = context.config.base_url.clone();
     let package = super::signed(new_token(), origin, assessment_id, content, &key);
     let txn = context.db.write().await?;
-    repo::record(
-        &txn,
-        who,
-        &StoredPackage {
-            id: package.id.clone(),
-            kind: ASSESSMENT.to_owned(),
-            workshop_id: assessment_id,
-            key,
-            opened: false,
-            remote_workshop_id: None,
-            origin: String::new(),
-            base,
-            made_by: who.user_id,
-            created_at: package.made_at,
-        },
-    )
-    .await?;
+    super::record_made(&txn, who, &package, ASSESSMENT, assessment_id, key, base).await?;
     txn.commit().await?;
     Ok(package)
 }
@@ -134,21 +118,13 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     )
     .await?;
     merge_into(&txn, assessment_id, "", &checked).await?;
-    repo::record(
+    super::record_opened(
         &txn,
         who,
-        &StoredPackage {
-            id: package.id.clone(),
-            kind: ASSESSMENT.to_owned(),
-            workshop_id: assessment_id,
-            key: workshop.key.clone(),
-            opened: true,
-            remote_workshop_id: Some(package.workshop),
-            origin: package.origin.clone(),
-            base: String::new(),
-            made_by: None,
-            created_at: Utc::now(),
-        },
+        package,
+        ASSESSMENT,
+        assessment_id,
+        workshop.key.clone(),
     )
     .await?;
     txn.commit().await?;
@@ -161,17 +137,8 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
 
 /// The results of an assessment's package opened here, signed to go back to its platform.
 pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result<Package, Error> {
-    let conn = &context.db.conn;
-    let stored = stored.clone();
-    let state = packed(state_repo::state(conn, stored.workshop_id).await?);
-    let package = super::signed(
-        stored.id,
-        stored.origin,
-        stored.remote_workshop_id.unwrap_or_default(),
-        Content::AssessmentResults(state),
-        &stored.key,
-    );
-    Ok(package)
+    let state = packed(state_repo::state(&context.db.conn, stored.workshop_id).await?);
+    Ok(super::results_of(stored, Content::AssessmentResults(state)))
 }
 
 /// Merges results brought back from a laptop into the assessment they were made for.
@@ -189,7 +156,7 @@ pub async fn import(
     };
     let stored = match super::made_here(context, package, ASSESSMENT, assessment_id).await? {
         Ok(stored) => stored,
-        Err(past) => return Ok(again(&past)),
+        Err(past) => return Ok(super::again(&past)),
     };
     let conn = &context.db.conn;
     let assessment = assessments_repo::get(conn, assessment_id)
@@ -201,19 +168,12 @@ pub async fn import(
     state_repo::lock_open(&txn, assessment_id).await?;
     // Another request may have merged the same file while this one was checking it.
     if let Some(past) = repo::import_of(&*txn, &stored.id, &package.signature).await? {
-        return Ok(again(&past.summary));
+        return Ok(super::again(&past.summary));
     }
     let merged = merge_into(&txn, assessment_id, &stored.base, &checked).await?;
-    let summary = serde_json::to_value(&merged).map_err(|e| Error::Internal(e.to_string()))?;
-    repo::record_import(&txn, who, &stored, &package.signature, &summary).await?;
+    super::record_merge(&txn, who, &stored, &package.signature, &merged).await?;
     txn.commit().await?;
     Ok(merged)
-}
-
-fn again(summary: &str) -> Merged {
-    let mut merged: Merged = serde_json::from_str(summary).unwrap_or_default();
-    merged.already_imported = true;
-    merged
 }
 
 /// Checks what a package brings against the assessment's framework and module.

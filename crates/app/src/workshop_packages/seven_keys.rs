@@ -5,7 +5,7 @@
 //! there are added while the keys have not become a plan. Each item is merged once, however
 //! often results come back.
 
-use super::{Opened, refused, signed};
+use super::{Opened, References, refused, signed};
 use crate::security::new_token;
 use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;
@@ -14,7 +14,6 @@ use ateneu_db::seven_keys as sk_repo;
 use ateneu_db::workshop_packages::{self as repo, SEVEN_KEYS, StoredPackage};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::AssessmentStatus;
-use ateneu_domain::programmes::{Period, ProgrammeDraft, ProgrammeStatus};
 use ateneu_domain::seven_keys::{
     ChallengeDraft, KeyDraft, MAX_ASSETS, MAX_CHALLENGES, MAX_KEYS, WorkshopDraft,
 };
@@ -99,58 +98,6 @@ async fn state_here(
     })
 }
 
-/// How this instance names its items in a package: on the platform, by their own ids (`p12`);
-/// on a laptop, by the platform's id for what came from it, else by its own (`l34`).
-#[derive(Default)]
-struct References {
-    on_laptop: bool,
-    /// Item (`challenge:p12`) to its id here, from the package's items.
-    items: HashMap<String, i64>,
-}
-
-impl References {
-    /// This instance's own reference to one of its items.
-    fn own(&self, here: i64) -> Reference {
-        if self.on_laptop {
-            Reference::Laptop(here)
-        } else {
-            Reference::Platform(here)
-        }
-    }
-
-    /// The references of the items of `kind` that came in a package, by their id here.
-    fn names(&self, kind: &str) -> HashMap<i64, String> {
-        let prefix = format!("{kind}:");
-        self.items
-            .iter()
-            .filter_map(|(item, id)| Some((*id, item.strip_prefix(&prefix)?.to_owned())))
-            // Only a laptop names items by another instance's ids: those from the platform.
-            .filter(|(_, reference)| self.on_laptop && reference.starts_with('p'))
-            .collect()
-    }
-
-    /// A reference's item here, if it has one already.
-    fn here(&self, kind: &str, reference: Reference, own: &[i64]) -> Option<i64> {
-        match (reference, self.on_laptop) {
-            (Reference::Platform(id), false) | (Reference::Laptop(id), true) => {
-                own.contains(&id).then_some(id)
-            }
-            _ => self
-                .items
-                .get(&format!("{kind}:{}", reference.text()))
-                .copied(),
-        }
-    }
-
-    /// An asset as the platform knows it, here.
-    fn asset_here(&self, there: i64) -> Option<i64> {
-        if !self.on_laptop {
-            return Some(there);
-        }
-        self.items.get(&format!("asset:p{there}")).copied()
-    }
-}
-
 /// Makes the package of an open workshop for `person` to run it offline (those who run the
 /// workshop), and keeps its key.
 pub async fn make(
@@ -198,21 +145,14 @@ pub async fn make(
     let origin = context.config.base_url.clone();
     let package = signed(new_token(), origin, workshop_id, content, &key);
     let txn = context.db.write().await?;
-    repo::record(
+    super::record_made(
         &txn,
         &acting.who,
-        &StoredPackage {
-            id: package.id.clone(),
-            kind: SEVEN_KEYS.to_owned(),
-            workshop_id,
-            key,
-            opened: false,
-            remote_workshop_id: None,
-            origin: String::new(),
-            base: String::new(),
-            made_by: acting.who.user_id,
-            created_at: package.made_at,
-        },
+        &package,
+        SEVEN_KEYS,
+        workshop_id,
+        key,
+        String::new(),
     )
     .await?;
     txn.commit().await?;
@@ -236,25 +176,17 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     let txn = context.db.write().await?;
     let city_id = super::city_here(&txn, who, &workshop.city_slug, &workshop.city).await?;
     super::facilitator_here(&txn, who, &facilitator, &workshop.facilitator).await?;
-    let programme = ateneu_db::programmes::create(
+    let programme = super::programme_here(
         &txn,
         who,
         city_id,
-        &ProgrammeDraft {
-            period: Period {
-                starts_on: workshop.programme_starts_on,
-                ends_on: workshop.programme_ends_on,
-                short_reason: None,
-            },
-            status: ProgrammeStatus::Active,
-            priorities: String::new(),
-        },
+        (workshop.programme_starts_on, workshop.programme_ends_on),
     )
     .await?;
     let here = sk_repo::create(
         &txn,
         who,
-        (programme.id, city_id),
+        (programme, city_id),
         &WorkshopDraft {
             activity_id: None,
             title: workshop.title.clone(),
@@ -264,21 +196,13 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     )
     .await?;
     // The package first: what its items become here is kept under it.
-    repo::record(
+    super::record_opened(
         &txn,
         who,
-        &StoredPackage {
-            id: package.id.clone(),
-            kind: SEVEN_KEYS.to_owned(),
-            workshop_id: here.id,
-            key: workshop.key.clone(),
-            opened: true,
-            remote_workshop_id: Some(package.workshop),
-            origin: package.origin.clone(),
-            base: String::new(),
-            made_by: None,
-            created_at: chrono::Utc::now(),
-        },
+        package,
+        SEVEN_KEYS,
+        here.id,
+        workshop.key.clone(),
     )
     .await?;
     let mut refs = References {
@@ -302,18 +226,9 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
 
 /// The results of a Seven Keys package opened here, signed to go back to its platform.
 pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result<Package, Error> {
-    let refs = References {
-        on_laptop: true,
-        items: repo::items(&context.db.conn, &stored.id).await?,
-    };
+    let refs = References::of_laptop(context, stored).await?;
     let state = state_here(context, stored.workshop_id, &refs).await?;
-    Ok(signed(
-        stored.id.clone(),
-        stored.origin.clone(),
-        stored.remote_workshop_id.unwrap_or_default(),
-        Content::SevenKeysResults(state),
-        &stored.key,
-    ))
+    Ok(super::results_of(stored, Content::SevenKeysResults(state)))
 }
 
 /// Merges results brought back from a laptop into the workshop they were made for (those who
@@ -331,7 +246,7 @@ pub async fn import(
     };
     let stored = match super::made_here(context, package, SEVEN_KEYS, workshop_id).await? {
         Ok(stored) => stored,
-        Err(past) => return Ok(again(&past)),
+        Err(past) => return Ok(super::again(&past)),
     };
     let conn = &context.db.conn;
     let assets: Vec<i64> = sk_repo::assets(conn, workshop.city_id)
@@ -343,7 +258,7 @@ pub async fn import(
     let txn = context.db.write().await?;
     sk_repo::lock(&txn, workshop_id).await?;
     if let Some(past) = repo::import_of(&*txn, &stored.id, &package.signature).await? {
-        return Ok(again(&past.summary));
+        return Ok(super::again(&past.summary));
     }
     let mut refs = References {
         on_laptop: false,
@@ -358,16 +273,9 @@ pub async fn import(
         &mut refs,
     )
     .await?;
-    let summary = serde_json::to_value(&merged).map_err(|e| Error::Internal(e.to_string()))?;
-    repo::record_import(&txn, &acting.who, &stored, &package.signature, &summary).await?;
+    super::record_merge(&txn, &acting.who, &stored, &package.signature, &merged).await?;
     txn.commit().await?;
     Ok(merged)
-}
-
-fn again(summary: &str) -> Merged {
-    let mut merged: Merged = serde_json::from_str(summary).unwrap_or_default();
-    merged.already_imported = true;
-    merged
 }
 
 /// Merges what a package brings into a workshop, inside the caller's transaction: new links,

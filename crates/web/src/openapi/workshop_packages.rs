@@ -1,5 +1,5 @@
-//! The API description of workshop packages: an assessment or a Seven Keys workshop taken
-//! offline as a signed package, and the results a laptop brings back, merged.
+//! The API description of workshop packages: an assessment, a Seven Keys or a policy-design
+//! workshop taken offline as a signed package, and the results a laptop brings back, merged.
 
 use super::operations::Operation;
 use ateneu_domain::workshop_packages::{FORMAT, FORMAT_VERSION};
@@ -46,6 +46,26 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         "SevenKeysPackageMerged",
         true,
     ),
+    (
+        "post",
+        "/outputs/{id}/workshop/package",
+        "programmes",
+        "Make the workshop package of the open policy-design workshop around an action plan, to run the room on a laptop without internet (`ateneu workshop open FILE`): the plan's title, the fields, the participants' links by their hashes, the ideas with their clusters, the key ideas, and the key that signs its results. The plan's keepers; 404 until the workshop is opened, 409 workshop_closed when closed",
+        None,
+        201,
+        "WorkshopPackage",
+        true,
+    ),
+    (
+        "post",
+        "/outputs/{id}/workshop/package/results",
+        "programmes",
+        "Merge the results package a laptop made into the workshop: new links, ideas proposed in the room (with their clusters), clusters changed there, key ideas (replaced when changed only in the room, both kept when changed on both sides). Refused whole as an assessment's results are; each idea is merged once, and the same file again writes nothing (`already_imported`)",
+        Some("WorkshopPackage"),
+        200,
+        "PolicyDesignPackageMerged",
+        true,
+    ),
 ];
 
 pub(crate) fn schemas() -> Value {
@@ -59,9 +79,13 @@ pub(crate) fn schemas() -> Value {
             "workshop": {"type": "integer", "format": "int64", "description": "the assessment's id on the platform"},
             "made_at": time,
             "content": {"type": "object", "required": ["type"], "properties": {
-                "type": {"type": "string", "enum": ["assessment_workshop", "assessment_results", "seven_keys_workshop", "seven_keys_results"]}},
+                "type": {"type": "string", "enum": ["assessment_workshop", "assessment_results", "seven_keys_workshop", "seven_keys_results", "policy_design_workshop", "policy_design_results"]}},
                 "description": "assessment_workshop: the city, the framework file, the assessment's settings, the facilitator, `key` and `state`; assessment_results: `invitations`, `responses`, `consensus`, `key_ideas`"},
             "signature": {"type": "string", "description": "HMAC-SHA-256 (URL-safe base64) of the package without its signature, under the package's key"}}},
+        "PolicyDesignPackageMerged": {"type": "object", "properties": {
+            "links_added": count, "ideas_added": count, "clusters_updated": count,
+            "key_ideas": {"type": "string", "enum": ["unchanged", "replaced", "appended"]},
+            "already_imported": {"type": "boolean"}}},
         "SevenKeysPackageMerged": {"type": "object", "properties": {
             "links_added": count, "challenges_added": count, "themes_updated": count,
             "keys_added": count, "already_imported": {"type": "boolean"}}},

@@ -105,6 +105,7 @@ fn opening_form(v: &Viewer, id: i64, view: &WorkshopView, shown: &Shown) -> Mark
                     input type="hidden" name="status" value=(if open { "closed" } else { "open" });
                     button.button.secondary type="submit" { (v.t(if open { "seven-keys-close" } else { "seven-keys-reopen" })) }
                 }
+                @if open { p { a href=(v.href(&format!("/outputs/{id}/workshop/offline"))) { (v.t("offline-link")) } } }
             }
         }
     }

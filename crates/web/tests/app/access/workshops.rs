@@ -153,6 +153,12 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/outputs/{id}/workshop", "nnononono"),
     ("POST", "/api/v1/outputs/{id}/workshop/links", "ssinfnini"),
     ("PUT", "/api/v1/outputs/{id}/workshop/status", "ssinfnini"),
+    ("POST", "/api/v1/outputs/{id}/workshop/package", "nnonfnono"),
+    (
+        "POST",
+        "/api/v1/outputs/{id}/workshop/package/results",
+        "nninfnini",
+    ),
     (
         "PUT",
         "/api/v1/outputs/{id}/workshop/key-ideas",
@@ -168,6 +174,17 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/{lang}/outputs/{id}/workshop", "nnononono"),
     ("POST", "/{lang}/outputs/{id}/workshop/links", "ssinfnini"),
     ("POST", "/{lang}/outputs/{id}/workshop/status", "ssinfnini"),
+    ("GET", "/{lang}/outputs/{id}/workshop/offline", "nnonfnono"),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/workshop/offline/package",
+        "nnonfnono",
+    ),
+    (
+        "POST",
+        "/{lang}/outputs/{id}/workshop/offline/results",
+        "nninfnini",
+    ),
     (
         "POST",
         "/{lang}/outputs/{id}/workshop/key-ideas",

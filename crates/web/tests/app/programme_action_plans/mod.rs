@@ -11,17 +11,17 @@ use crate::common::{TestApp, editor, secretariat};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-pub(super) struct World {
-    pub(super) app: TestApp,
+pub(crate) struct World {
+    pub(crate) app: TestApp,
     /// A confidential action plan of Buenos Aires's policy-design workshop, and internal notes.
-    pub(super) plan: i64,
+    pub(crate) plan: i64,
     pub(super) notes: i64,
     pub(super) secretariat: String,
-    pub(super) own_editor: String,
+    pub(crate) own_editor: String,
     pub(super) other_editor: String,
 }
 
-pub(super) async fn world() -> World {
+pub(crate) async fn world() -> World {
     let app = TestApp::with_demo().await;
     let secretariat_token = app
         .user("secretariat@example.org", &[secretariat("uclg-culture")])

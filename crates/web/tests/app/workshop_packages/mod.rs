@@ -3,6 +3,7 @@
 //! and its results merged back with nothing lost; the same results twice change nothing, and a
 //! changed file, another workshop's results or a workshop package are refused whole.
 
+mod policy_design;
 mod seven_keys;
 
 use crate::common::{Reply, TestApp};
