@@ -146,22 +146,20 @@ pub async fn import_of(
     )
 }
 
-/// The results merged for a package, newest first.
-pub async fn imports_of(
+/// How many results files were merged for each of `packages` (one query).
+pub async fn import_counts(
     conn: &impl ConnectionTrait,
-    package_id: &str,
-) -> DbResult<Vec<PastImport>> {
-    Ok(workshop_package_import::Entity::find()
-        .filter(workshop_package_import::Column::PackageId.eq(package_id))
-        .order_by_desc(workshop_package_import::Column::ImportedAt)
+    packages: &[String],
+) -> DbResult<std::collections::HashMap<String, usize>> {
+    let mut counts = std::collections::HashMap::new();
+    for m in workshop_package_import::Entity::find()
+        .filter(workshop_package_import::Column::PackageId.is_in(packages.iter().cloned()))
         .all(conn)
         .await?
-        .into_iter()
-        .map(|m| PastImport {
-            summary: m.summary,
-            imported_at: m.imported_at,
-        })
-        .collect())
+    {
+        *counts.entry(m.package_id).or_default() += 1;
+    }
+    Ok(counts)
 }
 
 /// Remembers that results with this signature were merged, and what that did.

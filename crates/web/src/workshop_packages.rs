@@ -467,10 +467,12 @@ async fn render(
     outcome: Option<&Outcome>,
 ) -> Result<Response, AppError> {
     let made = repo::made_for(&state.db.conn, held.kind, held.id).await?;
-    let mut imports = Vec::new();
-    for package in &made {
-        imports.push(repo::imports_of(&state.db.conn, &package.id).await?.len());
-    }
+    let ids: Vec<String> = made.iter().map(|p| p.id.clone()).collect();
+    let counts = repo::import_counts(&state.db.conn, &ids).await?;
+    let imports: Vec<usize> = made
+        .iter()
+        .map(|p| counts.get(&p.id).copied().unwrap_or(0))
+        .collect();
     let no_errors = FieldErrors::new();
     let errors = match outcome {
         Some(Outcome::Refused(errors)) => errors,
