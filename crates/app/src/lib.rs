@@ -106,6 +106,8 @@ pub struct Context {
     pub city_counts: Arc<cities::ListCounts>,
     /// Where the registry's pages start, per filter, while the data is unchanged.
     pub city_page_starts: Arc<cities::PageStarts>,
+    /// Cities' indicator values as decoded, by series and values revision.
+    pub indicator_values: Arc<indicators::values::ValuesCache>,
 }
 
 impl Context {
@@ -135,6 +137,7 @@ impl Context {
             catalogue: Arc::new(programmes::catalogue::CatalogueCache::new()?),
             city_counts: Arc::new(cities::ListCounts::default()),
             city_page_starts: Arc::new(cities::PageStarts::default()),
+            indicator_values: Arc::default(),
         };
         practices::labels::refresh_labels(&context).await?;
         programmes::catalogue::refresh(&context).await?;

@@ -117,6 +117,24 @@ fn frame(chart: &LineChart) -> Option<Frame> {
     })
 }
 
+/// A coordinate with one decimal, as `{:.1}` writes it (but `0.0` for a tiny negative), through
+/// integer formatting: a chart of 22 indicators writes some 10,000 of them per page.
+struct Tenths(f64);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scaled = (self.0 * 10.0).round();
+        if !scaled.is_finite() || scaled.abs() >= 1e15 {
+            return write!(f, "{:.1}", self.0);
+        }
+        // Exact: |scaled| < 10^15 is an integer held exactly by both types.
+        let scaled = scaled as i64;
+        let sign = if scaled < 0 { "-" } else { "" };
+        let digits = scaled.unsigned_abs();
+        write!(f, "{sign}{}.{}", digits / 10, digits % 10)
+    }
+}
+
 fn short(name: &str) -> String {
     if name.chars().count() <= MAX_LEGEND_CHARS {
         name.to_owned()
@@ -176,14 +194,15 @@ pub fn svg(chart: &LineChart, number: &dyn Fn(f64) -> String) -> String {
             escape(&line.name)
         );
         if points.len() >= 2 {
-            let path: Vec<String> = points
-                .iter()
-                .map(|(year, value)| format!("{:.1},{:.1}", f.x(f64::from(*year)), f.y(*value)))
-                .collect();
+            out.push_str(r#"<polyline points=""#);
+            for (n, (year, value)) in points.iter().enumerate() {
+                let gap = if n == 0 { "" } else { " " };
+                let (x, y) = (f.x(f64::from(*year)), f.y(*value));
+                let _ = write!(out, "{gap}{},{}", Tenths(x), Tenths(y));
+            }
             let _ = write!(
                 out,
-                r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"{}/>"#,
-                path.join(" "),
+                r#"" fill="none" stroke="{color}" stroke-width="2"{}/>"#,
                 if dash.is_empty() {
                     String::new()
                 } else {
@@ -194,9 +213,9 @@ pub fn svg(chart: &LineChart, number: &dyn Fn(f64) -> String) -> String {
         for (year, value) in &points {
             let _ = write!(
                 out,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{color}"><title>{year}: {}</title></circle>"#,
-                f.x(f64::from(*year)),
-                f.y(*value),
+                r#"<circle cx="{}" cy="{}" r="3" fill="{color}"><title>{year}: {}</title></circle>"#,
+                Tenths(f.x(f64::from(*year))),
+                Tenths(f.y(*value)),
                 escape(&number(*value))
             );
         }

@@ -19,7 +19,67 @@ use ateneu_domain::indicators::{Direction, Indicator, IndicatorFramework};
 use ateneu_domain::permissions::{Action, CityScope, IndicatorScope};
 use ateneu_domain::{Problem, ProblemKey};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// Series' values as decoded, by series, valid for one values revision (every write of a
+/// series' values bumps it, in whichever process it happens; ids are never reused).
+#[derive(Default)]
+pub struct ValuesCache {
+    entries: Mutex<HashMap<i64, Decoded>>,
+}
+
+/// A series' values revision and its values decoded at it.
+type Decoded = (i64, Arc<Vec<Value>>);
+
+impl ValuesCache {
+    /// How many series are kept before the cache starts again (22 indicators of 40 cities).
+    const CAPACITY: usize = 880;
+
+    /// The series' values decoded at this revision, if kept.
+    fn get(&self, series_id: i64, revision: i64) -> Option<Arc<Vec<Value>>> {
+        let entries = self.entries.lock().ok()?;
+        let (kept, values) = entries.get(&series_id)?;
+        (*kept == revision).then(|| values.clone())
+    }
+
+    /// Decodes the values read and keeps them for their revision.
+    fn put(&self, stored: &repo::StoredValues) -> Result<Arc<Vec<Value>>, Error> {
+        let values = Arc::new(stored.decode()?);
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= Self::CAPACITY {
+                entries.clear();
+            }
+            entries.insert(stored.series_id, (stored.revision, values.clone()));
+        }
+        Ok(values)
+    }
+
+    /// The values of these series (with the revision each was listed at): the kept ones, and
+    /// the others read and decoded once.
+    async fn of(
+        &self,
+        context: &Context,
+        series: &[(Series, i64)],
+    ) -> Result<HashMap<i64, Arc<Vec<Value>>>, Error> {
+        let mut found = HashMap::with_capacity(series.len());
+        let mut missing = Vec::new();
+        for (s, revision) in series {
+            match self.get(s.id, *revision) {
+                Some(values) => {
+                    found.insert(s.id, values);
+                }
+                None => missing.push(s.id),
+            }
+        }
+        if !missing.is_empty() {
+            for stored in repo::stored_values(&context.db.conn, &missing).await? {
+                found.insert(stored.series_id, self.put(&stored)?);
+            }
+        }
+        Ok(found)
+    }
+}
 
 /// A city's series of one indicator as its reader sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -28,8 +88,8 @@ pub struct SeriesView {
     pub indicator: String,
     /// The series' settings; none while the city has kept nothing for this indicator.
     pub series: Option<Series>,
-    /// By year, then breakdown.
-    pub values: Vec<Value>,
+    /// By year, then breakdown (shared with the cache of decoded values).
+    pub values: Arc<Vec<Value>>,
     /// The baseline the status reads: the one set, or the first value of the whole.
     pub baseline: Option<Point>,
     pub status: ProgressStatus,
@@ -94,7 +154,7 @@ fn known(reference: &str) -> Result<&'static Indicator, Error> {
     })
 }
 
-fn view(indicator: &str, series: Option<Series>, values: Vec<Value>) -> SeriesView {
+fn view(indicator: &str, series: Option<Series>, values: Arc<Vec<Value>>) -> SeriesView {
     let direction = find(indicator).map_or(Direction::Neither, |(_, i)| i.direction);
     let whole = totals(values.iter().map(|v| &v.draft));
     let baseline = series
@@ -119,20 +179,23 @@ pub async fn of_city(
     city: &City,
 ) -> Result<CityIndicators, Error> {
     let networks = networks(context, city).await?;
-    let seen = repo::of_city_with_values(&context.db.conn, city.id, |s| {
-        may_see(acting, city, &networks, s)
-    })
-    .await?;
+    let seen: Vec<(Series, i64)> = repo::of_city(&context.db.conn, city.id)
+        .await?
+        .into_iter()
+        .filter(|(s, _)| may_see(acting, city, &networks, s))
+        .collect();
+    let mut values = context.indicator_values.of(context, &seen).await?;
     let order: BTreeMap<String, usize> = super::frameworks()?
         .iter()
         .flat_map(IndicatorFramework::references)
         .enumerate()
         .map(|(n, r)| (r, n))
         .collect();
-    let mut series: Vec<SeriesView> = seen
-        .into_iter()
-        .map(|(s, values)| view(&s.indicator.clone(), Some(s), values))
-        .collect();
+    let mut series = Vec::with_capacity(seen.len());
+    for (s, _) in seen {
+        let kept = values.remove(&s.id).unwrap_or_default();
+        series.push(view(&s.indicator.clone(), Some(s), kept));
+    }
     series.sort_by_key(|s| order.get(&s.indicator).copied().unwrap_or(usize::MAX));
     Ok(CityIndicators {
         may_record: may_record(acting, city, &networks),
@@ -157,9 +220,9 @@ pub async fn one(
                 .await?
                 .remove(&series.id)
                 .unwrap_or_default();
-            Ok((view(reference, Some(series), values), may_record))
+            Ok((view(reference, Some(series), Arc::new(values)), may_record))
         }
-        None if may_record => Ok((view(reference, None, Vec::new()), true)),
+        None if may_record => Ok((view(reference, None, Arc::default()), true)),
         _ => Err(Error::NotFound),
     }
 }

@@ -9,7 +9,7 @@ use ateneu_domain::indicators::progress::ProgressStatus;
 use ateneu_domain::indicators::values::Breakdown;
 use ateneu_reports::line_chart::{Line, LineChart, svg};
 use maud::{Markup, PreEscaped, html};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A value in the reader's form, with the decimals it needs (at most four).
 pub fn number(lang: Lang, value: f64) -> String {
@@ -48,7 +48,7 @@ pub fn status_badge(v: &Viewer, status: ProgressStatus) -> Markup {
 /// The series' values as lines: the whole first, then each breakdown in its order.
 fn lines(v: &Viewer, series: &SeriesView) -> Vec<Line> {
     let mut by: BTreeMap<&Breakdown, Vec<(i32, f64)>> = BTreeMap::new();
-    for value in &series.values {
+    for value in series.values.iter() {
         by.entry(&value.draft.breakdown)
             .or_default()
             .push((value.draft.year, value.draft.value));
@@ -84,12 +84,15 @@ pub fn chart(v: &Viewer, title: &str, series: &SeriesView, open: bool) -> Markup
     let years: BTreeSet<i32> = series.values.iter().map(|x| x.draft.year).collect();
     let breakdowns: BTreeSet<&Breakdown> =
         series.values.iter().map(|x| &x.draft.breakdown).collect();
+    let by_cell: HashMap<(i32, &Breakdown), f64> = series
+        .values
+        .iter()
+        .map(|x| ((x.draft.year, &x.draft.breakdown), x.draft.value))
+        .collect();
     let cell = |year: i32, breakdown: &Breakdown| {
-        series
-            .values
-            .iter()
-            .find(|x| x.draft.year == year && &x.draft.breakdown == breakdown)
-            .map_or_else(|| "—".to_owned(), |x| number(lang, x.draft.value))
+        by_cell
+            .get(&(year, breakdown))
+            .map_or_else(|| "—".to_owned(), |value| number(lang, *value))
     };
     html! {
         figure.indicator-chart {

@@ -259,7 +259,7 @@ async fn render_series(
                     th.num scope="col" { (v.t("indicator-value")) } th scope="col" { (v.t("indicator-source")) } th scope="col" { (v.t("indicator-note")) }
                     @if may_record { th scope="col" { span.visually-hidden { (v.t("indicator-remove")) } } }
                 } }
-                tbody { @for value in &view.values { tr {
+                tbody { @for value in view.values.iter() { tr {
                     td { (value.draft.year) } td { (breakdown_label(v, &value.draft.breakdown)) }
                     td.num { (number(v.lang, value.draft.value)) } td { (value.draft.source) } td { (value.draft.note) }
                     @if may_record { td {

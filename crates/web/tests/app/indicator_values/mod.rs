@@ -383,3 +383,72 @@ async fn a_tidy_file_is_imported_whole_or_not_at_all_and_its_export_reads_back_u
         StatusCode::FORBIDDEN
     );
 }
+
+/// The city's list reads each series' values once per values revision: every write is seen
+/// by the next read, and a removal too.
+#[tokio::test]
+async fn the_city_list_shows_each_write_at_once_though_its_values_are_kept_decoded() {
+    let w = world().await;
+    w.value(
+        PARTICIPATION,
+        json!({"year": 2021, "value": 3}),
+        &w.own_editor,
+    )
+    .await;
+    assert_eq!(listed(&w).await, vec!["2021=3.0"]);
+    assert_eq!(listed(&w).await, vec!["2021=3.0"], "read again, unchanged");
+    w.value(
+        PARTICIPATION,
+        json!({"year": 2021, "value": 4}),
+        &w.own_editor,
+    )
+    .await;
+    assert_eq!(listed(&w).await, vec!["2021=4.0"], "the change is seen");
+    let added = w
+        .value(
+            PARTICIPATION,
+            json!({"year": 2022, "value": 5}),
+            &w.own_editor,
+        )
+        .await;
+    assert_eq!(listed(&w).await, vec!["2021=4.0", "2022=5.0"], "{added}");
+    let (_, series) = w
+        .call(
+            Method::GET,
+            &series_path(PARTICIPATION),
+            None,
+            Some(&w.own_editor),
+        )
+        .await;
+    let first = series["values"][0]["id"].clone();
+    let (status, removed) = w
+        .call(
+            Method::DELETE,
+            &format!("{}/values/{first}", series_path(PARTICIPATION)),
+            None,
+            Some(&w.own_editor),
+        )
+        .await;
+    assert!(status.is_success(), "{status} {removed}");
+    assert_eq!(listed(&w).await, vec!["2022=5.0"], "the removal is seen");
+}
+
+/// Every value of the city's list as `year=value`, as its editor reads it.
+async fn listed(w: &World) -> Vec<String> {
+    let (status, list) = w
+        .call(
+            Method::GET,
+            "/api/v1/cities/buenos-aires/indicators",
+            None,
+            Some(&w.own_editor),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .flat_map(|s| s["values"].as_array().cloned().unwrap_or_default())
+        .map(|v| format!("{}={}", v["year"], v["value"]))
+        .collect()
+}
