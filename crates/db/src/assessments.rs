@@ -9,6 +9,7 @@ use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
 };
+use ateneu_domain::ids::InvitationId;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -60,7 +61,7 @@ pub struct NewAssessment {
 /// One participant's stored response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredResponse {
-    pub invitation_id: i64,
+    pub invitation_id: InvitationId,
     pub participation: Participation,
     pub submitted: bool,
     pub updated_at: DateTime<Utc>,
@@ -259,7 +260,7 @@ pub(crate) async fn touch_open(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
 
 fn response_from(model: response::Model) -> DbResult<StoredResponse> {
     Ok(StoredResponse {
-        invitation_id: model.invitation_id,
+        invitation_id: InvitationId::new(model.invitation_id),
         participation: Participation {
             sector: Sector::parse(&model.sector).map_err(|p| corrupt(p.key))?,
             name: model.name,
@@ -274,9 +275,9 @@ fn response_from(model: response::Model) -> DbResult<StoredResponse> {
 
 pub async fn response_of(
     conn: &impl ConnectionTrait,
-    invitation_id: i64,
+    invitation_id: InvitationId,
 ) -> DbResult<Option<StoredResponse>> {
-    response::Entity::find_by_id(invitation_id)
+    response::Entity::find_by_id(invitation_id.get())
         .one(conn)
         .await?
         .map(response_from)
@@ -303,7 +304,7 @@ pub async fn responses(
 /// (`invitation_used`) or when the assessment is closed (`assessment_closed`).
 pub async fn save_response(
     txn: &WriteTxn<'_>,
-    invitation_id: i64,
+    invitation_id: InvitationId,
     assessment_id: i64,
     participation: &Participation,
     submitted: bool,
@@ -312,7 +313,7 @@ pub async fn save_response(
     let now = Utc::now();
     let answers = serde_json::to_string(&participation.answers).map_err(corrupt)?;
     let comments = serde_json::to_string(&participation.comments).map_err(corrupt)?;
-    let existing = response::Entity::find_by_id(invitation_id)
+    let existing = response::Entity::find_by_id(invitation_id.get())
         .one(&**txn)
         .await?;
     match existing {
@@ -332,7 +333,7 @@ pub async fn save_response(
         }
         None => {
             response::ActiveModel {
-                invitation_id: Set(invitation_id),
+                invitation_id: Set(invitation_id.get()),
                 assessment_id: Set(assessment_id),
                 sector: Set(participation.sector.key().to_owned()),
                 name: Set(participation.name.clone()),

@@ -8,6 +8,7 @@ pub mod countries;
 pub mod csv_format;
 pub mod events;
 pub mod frameworks;
+pub mod ids;
 pub mod indicators;
 pub mod lang;
 pub mod memberships;

@@ -8,6 +8,7 @@ use crate::audit::{self, Who};
 use crate::entities::{invitation, response};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::Lang;
+use ateneu_domain::ids::InvitationId;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -26,7 +27,7 @@ pub struct NewInvitation {
 /// An invitation as its facilitators see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Invitation {
-    pub id: i64,
+    pub id: InvitationId,
     pub assessment_id: i64,
     pub email: Option<String>,
     /// Its language (`None` for invitations made before languages: the assessment's first).
@@ -69,7 +70,7 @@ fn to_invitation(model: invitation::Model, submitted: Option<bool>) -> Invitatio
         (None, None) => InvitationState::NotOpened,
     };
     Invitation {
-        id: model.id,
+        id: InvitationId::new(model.id),
         assessment_id: model.assessment_id,
         email: model.email,
         lang: model.lang.parse().ok(),
@@ -88,7 +89,7 @@ pub async fn invite(
     made: &[NewInvitation],
     email: Option<&str>,
     lang: Lang,
-) -> DbResult<Vec<i64>> {
+) -> DbResult<Vec<InvitationId>> {
     touch_open(txn, assessment_id).await?;
     let now = Utc::now();
     let mut ids = Vec::with_capacity(made.len());
@@ -105,7 +106,7 @@ pub async fn invite(
         }
         .insert(&**txn)
         .await?;
-        ids.push(model.id);
+        ids.push(InvitationId::new(model.id));
     }
     audit::record(
         &**txn,
@@ -123,13 +124,13 @@ pub async fn invite(
 pub async fn invitation_by_hash(
     conn: &impl ConnectionTrait,
     hash: &str,
-) -> DbResult<Option<(i64, i64)>> {
+) -> DbResult<Option<(InvitationId, i64)>> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(hash))
         .filter(invitation::Column::RevokedAt.is_null())
         .one(conn)
         .await?
-        .map(|i| (i.id, i.assessment_id)))
+        .map(|i| (InvitationId::new(i.id), i.assessment_id)))
 }
 
 /// How many invitations an assessment has (revoked ones included).
@@ -169,16 +170,16 @@ pub async fn invitations_of(
 pub async fn invitation(
     conn: &impl ConnectionTrait,
     assessment_id: i64,
-    id: i64,
+    id: InvitationId,
 ) -> DbResult<Option<Invitation>> {
-    let Some(model) = invitation::Entity::find_by_id(id)
+    let Some(model) = invitation::Entity::find_by_id(id.get())
         .filter(invitation::Column::AssessmentId.eq(assessment_id))
         .one(conn)
         .await?
     else {
         return Ok(None);
     };
-    let submitted = response::Entity::find_by_id(id)
+    let submitted = response::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(|r| r.submitted);
@@ -191,14 +192,14 @@ pub async fn revoke_invitation(
     txn: &WriteTxn<'_>,
     who: &Who,
     assessment_id: i64,
-    id: i64,
+    id: InvitationId,
 ) -> DbResult<()> {
     let result = invitation::Entity::update_many()
         .col_expr(
             invitation::Column::RevokedAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
         )
-        .filter(invitation::Column::Id.eq(id))
+        .filter(invitation::Column::Id.eq(id.get()))
         .filter(invitation::Column::AssessmentId.eq(assessment_id))
         .filter(invitation::Column::RevokedAt.is_null())
         .exec(&**txn)

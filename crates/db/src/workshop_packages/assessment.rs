@@ -6,6 +6,7 @@ use crate::entities::{assessment, consensus_score, invitation, response};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::Sector;
+use ateneu_domain::ids::InvitationId;
 use ateneu_domain::workshop_packages::{
     Answered, AssessmentState, PackedConsensus, PackedInvitation, PackedResponse,
 };
@@ -81,13 +82,18 @@ pub async fn lock_open(txn: &WriteTxn<'_>, assessment_id: i64) -> DbResult<()> {
 pub async fn invitations_by_hash(
     conn: &impl ConnectionTrait,
     assessment_id: i64,
-) -> DbResult<HashMap<String, (i64, bool)>> {
+) -> DbResult<HashMap<String, (InvitationId, bool)>> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::AssessmentId.eq(assessment_id))
         .all(conn)
         .await?
         .into_iter()
-        .map(|i| (i.token_hash, (i.id, i.revoked_at.is_some())))
+        .map(|i| {
+            (
+                i.token_hash,
+                (InvitationId::new(i.id), i.revoked_at.is_some()),
+            )
+        })
         .collect())
 }
 
@@ -98,7 +104,7 @@ pub async fn add_invitation(
     txn: &WriteTxn<'_>,
     assessment_id: i64,
     packed: &PackedInvitation,
-) -> DbResult<i64> {
+) -> DbResult<InvitationId> {
     let now = Utc::now();
     let model = invitation::ActiveModel {
         assessment_id: Set(assessment_id),
@@ -113,17 +119,17 @@ pub async fn add_invitation(
     .insert(&**txn)
     .await
     .map_err(crate::conflict_as(ProblemKey::PackageOtherWorkshop))?;
-    Ok(model.id)
+    Ok(InvitationId::new(model.id))
 }
 
 /// Revokes an invitation revoked in the room.
-pub async fn revoke(txn: &WriteTxn<'_>, invitation_id: i64) -> DbResult<()> {
+pub async fn revoke(txn: &WriteTxn<'_>, invitation_id: InvitationId) -> DbResult<()> {
     invitation::Entity::update_many()
         .col_expr(
             invitation::Column::RevokedAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
         )
-        .filter(invitation::Column::Id.eq(invitation_id))
+        .filter(invitation::Column::Id.eq(invitation_id.get()))
         .filter(invitation::Column::RevokedAt.is_null())
         .exec(&**txn)
         .await?;
@@ -134,7 +140,7 @@ pub async fn revoke(txn: &WriteTxn<'_>, invitation_id: i64) -> DbResult<()> {
 pub async fn responses_by_invitation(
     conn: &impl ConnectionTrait,
     assessment_id: i64,
-) -> DbResult<HashMap<i64, Answered>> {
+) -> DbResult<HashMap<InvitationId, Answered>> {
     crate::assessments::responses(conn, assessment_id)
         .await
         .map(|all| {
@@ -157,13 +163,13 @@ pub async fn responses_by_invitation(
 pub async fn put_response(
     txn: &WriteTxn<'_>,
     assessment_id: i64,
-    invitation_id: i64,
+    invitation_id: InvitationId,
     answered: &Answered,
     exists: bool,
 ) -> DbResult<()> {
     let p = &answered.participation;
     let mut active = response::ActiveModel {
-        invitation_id: Set(invitation_id),
+        invitation_id: Set(invitation_id.get()),
         assessment_id: Set(assessment_id),
         sector: Set(Sector::key(p.sector).to_owned()),
         name: Set(p.name.clone()),

@@ -14,6 +14,7 @@ use ateneu_db::assessments as repo;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, ConsensusInput, ParticipationInput};
+use ateneu_domain::ids::InvitationId;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -122,7 +123,7 @@ async fn invitations(
 async fn resend_invitation(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, i64)>,
+    Path((id, invitation)): Path<(i64, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let link = invitations::resend(&state, &loaded, invitation).await?;
@@ -132,7 +133,7 @@ async fn resend_invitation(
 async fn revoke_invitation(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, i64)>,
+    Path((id, invitation)): Path<(i64, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     invitations::revoke(&state, &v, &loaded, invitation).await?;

@@ -11,6 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, Invitation, InvitationState};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{AssessmentStatus, invitation_language};
+use ateneu_domain::ids::InvitationId;
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -20,7 +21,7 @@ use serde::Deserialize;
 /// An invitation's link, with its token (shown to those who run the workshop).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct InvitationLink {
-    pub id: i64,
+    pub id: InvitationId,
     pub token: String,
     pub url: String,
     pub lang: Lang,
@@ -189,7 +190,7 @@ pub async fn invite(
 }
 
 /// One invitation of the workshop, or 404.
-async fn one(state: &AppState, loaded: &Loaded, id: i64) -> Result<Invitation, AppError> {
+async fn one(state: &AppState, loaded: &Loaded, id: InvitationId) -> Result<Invitation, AppError> {
     repo::invitation(&state.db.conn, loaded.assessment.id, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -199,7 +200,7 @@ async fn one(state: &AppState, loaded: &Loaded, id: i64) -> Result<Invitation, A
 pub async fn resend(
     state: &AppState,
     loaded: &Loaded,
-    id: i64,
+    id: InvitationId,
 ) -> Result<InvitationLink, AppError> {
     let invitation = one(state, loaded, id).await?;
     let Some(email) = invitation.email.clone() else {
@@ -216,7 +217,7 @@ pub async fn revoke(
     state: &AppState,
     v: &Viewer,
     loaded: &Loaded,
-    id: i64,
+    id: InvitationId,
 ) -> Result<(), AppError> {
     let txn = state.db.write().await?;
     repo::revoke_invitation(&txn, &v.who(), loaded.assessment.id, id).await?;
@@ -286,7 +287,7 @@ fn page_of(
     .into_iter()
     .map(|l| (l.code().to_owned(), v.t(&format!("lang-{}", l.code()))))
     .collect();
-    let action = |invitation: i64, what: &str| {
+    let action = |invitation: InvitationId, what: &str| {
         v.href(&format!(
             "/assessments/{id}/invitations/{invitation}/{what}"
         ))
@@ -399,7 +400,7 @@ pub async fn make(
 pub async fn reprint_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, i64)>,
+    Path((id, invitation)): Path<(i64, InvitationId)>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let found = one(&state, &loaded, invitation).await?;
@@ -414,7 +415,7 @@ pub async fn reprint_page(
 pub async fn resend_form(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, i64)>,
+    Path((id, invitation)): Path<(i64, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     resend(&state, &loaded, invitation).await?;
@@ -426,7 +427,7 @@ pub async fn resend_form(
 pub async fn revoke_form(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, i64)>,
+    Path((id, invitation)): Path<(i64, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     revoke(&state, &v, &loaded, invitation).await?;

@@ -13,6 +13,7 @@ use ateneu_domain::FieldErrors;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Participation, ParticipationInput, Sector, validate_participation,
 };
+use ateneu_domain::ids::InvitationId;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -23,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub async fn open(
     state: &AppState,
     token: &str,
-) -> Result<(Loaded, i64, Option<StoredResponse>), AppError> {
+) -> Result<(Loaded, InvitationId, Option<StoredResponse>), AppError> {
     if token.len() > 128 {
         return Err(AppError::NotFound);
     }
@@ -40,7 +41,7 @@ pub async fn open(
 /// opened with `open`.
 pub async fn save_participation(
     state: &AppState,
-    (loaded, invitation, response): &(Loaded, i64, Option<StoredResponse>),
+    (loaded, invitation, response): &(Loaded, InvitationId, Option<StoredResponse>),
     input: ParticipationInput,
     submit: bool,
 ) -> Result<Participation, AppError> {
