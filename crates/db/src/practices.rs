@@ -3,6 +3,7 @@
 //! the same transaction.
 
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::PracticeId;
 mod change_log;
 mod import;
 pub mod media;
@@ -47,7 +48,7 @@ pub struct PracticeCity {
 /// A practice as read from the database.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Practice {
-    pub id: i64,
+    pub id: PracticeId,
     pub slug: String,
     pub external_id: Option<String>,
     pub stage: Stage,
@@ -139,7 +140,7 @@ async fn assemble(
                 stage: stage_of(&model)?,
                 record: from_json(&model.record)?,
                 cities: cities.remove(&model.id).unwrap_or_default(),
-                id: model.id,
+                id: PracticeId::new(model.id),
                 slug: model.slug,
                 external_id: model.external_id,
                 featured: model.featured,
@@ -153,8 +154,8 @@ async fn assemble(
         .collect()
 }
 
-pub async fn get(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Practice>> {
-    let Some(model) = practice::Entity::find_by_id(id).one(conn).await? else {
+pub async fn get(conn: &impl ConnectionTrait, id: PracticeId) -> DbResult<Option<Practice>> {
+    let Some(model) = practice::Entity::find_by_id(id.get()).one(conn).await? else {
         return Ok(None);
     };
     Ok(assemble(conn, vec![model]).await?.pop())
@@ -292,7 +293,9 @@ pub async fn create(
         serde_json::json!({"cities": cities, "record": record}),
     )
     .await?;
-    get(&**txn, model.id).await?.ok_or(DbError::NotFound)
+    get(&**txn, PracticeId::new(model.id))
+        .await?
+        .ok_or(DbError::NotFound)
 }
 
 /// Replaces a practice's content and cities; uploaded files whose entries left the media list
@@ -313,14 +316,14 @@ pub async fn update(
             practice::Column::UpdatedAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
         )
-        .filter(practice::Column::Id.eq(before.id))
+        .filter(practice::Column::Id.eq(before.id.get()))
         .exec(&**txn)
         .await?;
     if before.city_ids() != cities {
-        link_cities(&**txn, before.id, cities).await?;
+        link_cities(&**txn, before.id.get(), cities).await?;
     }
     media::remove_dropped(txn, who, before, record).await?;
-    log_change(&**txn, "practice", before.id).await?;
+    log_change(&**txn, "practice", before.id.get()).await?;
     let changed: Vec<&str> = TextField::ALL
         .into_iter()
         .filter(|f| before.record.text(*f) != record.text(*f))
@@ -371,7 +374,7 @@ pub async fn take_step(
         );
     }
     let result = update
-        .filter(practice::Column::Id.eq(before.id))
+        .filter(practice::Column::Id.eq(before.id.get()))
         .filter(practice::Column::Stage.eq(before.stage.key()))
         .exec(&**txn)
         .await?;
@@ -381,13 +384,13 @@ pub async fn take_step(
     add_comment_row(
         txn,
         who,
-        before.id,
+        before.id.get(),
         "step",
         Some((step, before.stage, to)),
         comment,
     )
     .await?;
-    log_change(&**txn, "practice", before.id).await?;
+    log_change(&**txn, "practice", before.id.get()).await?;
     audit::record(
         &**txn,
         who,
@@ -433,7 +436,7 @@ pub async fn comment(
     kind: &str,
     body: &str,
 ) -> DbResult<()> {
-    add_comment_row(txn, who, practice.id, kind, None, body).await?;
+    add_comment_row(txn, who, practice.id.get(), kind, None, body).await?;
     audit::record(
         &**txn,
         who,
@@ -445,9 +448,12 @@ pub async fn comment(
     .await
 }
 
-pub async fn comments(conn: &impl ConnectionTrait, practice_id: i64) -> DbResult<Vec<Comment>> {
+pub async fn comments(
+    conn: &impl ConnectionTrait,
+    practice_id: PracticeId,
+) -> DbResult<Vec<Comment>> {
     Ok(practice_comment::Entity::find()
-        .filter(practice_comment::Column::PracticeId.eq(practice_id))
+        .filter(practice_comment::Column::PracticeId.eq(practice_id.get()))
         .order_by_asc(practice_comment::Column::Id)
         .all(conn)
         .await?
@@ -483,7 +489,7 @@ pub async fn promote(
             practice::Column::NewsletterOn,
             sea_orm::sea_query::Expr::value(newsletter_on),
         )
-        .filter(practice::Column::Id.eq(practice.id))
+        .filter(practice::Column::Id.eq(practice.id.get()))
         .exec(&**txn)
         .await?;
     audit::record(

@@ -50,6 +50,10 @@ record_id!(
     /// An invitation to take part in an assessment.
     InvitationId
 );
+record_id!(
+    /// A good practice.
+    PracticeId
+);
 
 #[cfg(test)]
 mod tests {

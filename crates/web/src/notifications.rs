@@ -13,6 +13,7 @@ use ateneu_app::notifications::{Target, message_id};
 use ateneu_db::accounts::User;
 use ateneu_db::notifications::{self as repo, Notice};
 use ateneu_domain::Lang;
+use ateneu_domain::ids::PracticeId;
 use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
 use ateneu_domain::permissions::{Action, PracticeScope};
 use ateneu_domain::practices::Stage;
@@ -58,14 +59,14 @@ pub fn for_practice(
     people: &[(User, Person)],
     v: &Viewer,
     kind: NoticeKind,
-    (scope, id, slug, title): (PracticeScope<'_>, i64, &str, String),
+    (scope, id, slug, title): (PracticeScope<'_>, PracticeId, &str, String),
 ) -> Pending {
     let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
     let acting = v.signed_in.as_ref().map(|s| s.user.id);
     let chosen = practice_recipients(kind, scope, &persons, acting);
     Pending::same_in_every_language(
         kind,
-        ("practice", id),
+        ("practice", id.get()),
         vec![("title", title)],
         format!("/practices/{slug}"),
         people

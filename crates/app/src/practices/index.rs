@@ -7,6 +7,7 @@ use crate::IndexPlace;
 use ateneu_db::practices::{self as repo, Practice, PracticeCity};
 use ateneu_db::{Db, DbError};
 use ateneu_domain::Lang;
+use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::TextField;
 use ateneu_search::{DocText, FacetKind, Opened, PracticeDoc, PracticeIndex};
 use chrono::Utc;
@@ -189,7 +190,11 @@ impl SearchIndex {
             }
             ids.sort_unstable();
             ids.dedup();
-            let practices = repo::by_ids(&db.conn, &ids).await?;
+            let practices = repo::by_ids(
+                &db.conn,
+                &ids.iter().copied().map(PracticeId::new).collect::<Vec<_>>(),
+            )
+            .await?;
             let published: Vec<Practice> = practices
                 .into_iter()
                 .filter(|p| p.stage.is_public())
@@ -197,7 +202,7 @@ impl SearchIndex {
             let deleted: Vec<i64> = ids
                 .iter()
                 .copied()
-                .filter(|id| !published.iter().any(|p| p.id == *id))
+                .filter(|id| !published.iter().any(|p| p.id.get() == *id))
                 .collect();
             let docs: Vec<PracticeDoc> = published.iter().map(document).collect();
             let last = changes.last().map_or(applied, |c| c.id);
@@ -246,7 +251,7 @@ impl SearchIndex {
         loop {
             let page = repo::published_after(&db.conn, after, BATCH).await?;
             let Some(last) = page.last() else { break };
-            after = last.id;
+            after = last.id.get();
             count += page.len() as u64;
             let docs: Vec<PracticeDoc> = page.iter().map(document).collect();
             let sender = sender.clone();
@@ -331,7 +336,7 @@ pub fn document(practice: &Practice) -> PracticeDoc {
     }
     facets.push((FacetKind::Status, record.status.key().to_owned()));
     PracticeDoc {
-        id: practice.id,
+        id: practice.id.get(),
         slug: practice.slug.clone(),
         cities: practice.cities.iter().map(|c| c.slug.clone()).collect(),
         source_lang: record.source_lang,

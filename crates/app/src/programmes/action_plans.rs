@@ -11,6 +11,7 @@ use super::parse_revision;
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::action_plans::{self as repo, Item, Update};
 use ateneu_db::outputs::files::{self as file_repo, OutputFile};
+use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::TextField;
 use ateneu_domain::programmes::action_plans::{ItemInput, Known, MAX_ITEMS, UpdateInput};
 use ateneu_domain::programmes::catalogue::OutputKind;
@@ -145,8 +146,8 @@ async fn evidence(
     context: &Context,
     acting: &Acting,
     updates: impl Iterator<Item = &Update>,
-) -> Result<HashMap<i64, Evidence>, Error> {
-    let mut ids: Vec<i64> = updates.filter_map(|u| u.practice_id).collect();
+) -> Result<HashMap<PracticeId, Evidence>, Error> {
+    let mut ids: Vec<PracticeId> = updates.filter_map(|u| u.practice_id).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut shown = HashMap::new();

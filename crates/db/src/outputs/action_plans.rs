@@ -7,6 +7,7 @@ use crate::audit::{self, Who};
 use crate::entities::{action_plan_item, action_plan_update};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::PracticeId;
 use ateneu_domain::programmes::action_plans::{ItemDraft, ItemStatus, UpdateDraft, after_update};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -41,7 +42,7 @@ pub struct Update {
     pub link: Option<String>,
     /// The practice given as evidence (shown only to those who may see it).
     #[serde(skip)]
-    pub practice_id: Option<i64>,
+    pub practice_id: Option<PracticeId>,
     /// The plan's file given as evidence.
     #[serde(skip)]
     pub file_id: Option<i64>,
@@ -77,7 +78,7 @@ fn to_update(m: action_plan_update::Model) -> DbResult<Update> {
         on: m.on_day,
         note: m.note,
         link: m.link,
-        practice_id: m.practice_id,
+        practice_id: m.practice_id.map(PracticeId::new),
         file_id: m.file_id,
         status: m
             .status
@@ -241,7 +242,7 @@ pub async fn add_update(
     who: &Who,
     item: &Item,
     draft: &UpdateDraft,
-    practice_id: Option<i64>,
+    practice_id: Option<PracticeId>,
 ) -> DbResult<Update> {
     if draft.status.is_some() || draft.progress.is_some() {
         // Only what an update moves, on the revision the update was checked against: a
@@ -277,7 +278,7 @@ pub async fn add_update(
         on_day: Set(draft.on),
         note: Set(draft.note.clone()),
         link: Set(draft.link.clone()),
-        practice_id: Set(practice_id),
+        practice_id: Set(practice_id.map(PracticeId::get)),
         file_id: Set(draft.file),
         status: Set(draft.status.map(|s| s.key().to_owned())),
         progress: Set(draft.progress.map(i32::from)),

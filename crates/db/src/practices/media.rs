@@ -41,7 +41,7 @@ pub async fn add(
 ) -> DbResult<(Medium, Practice)> {
     let mut medium = Medium {
         id: 0,
-        practice_id: practice.id,
+        practice_id: practice.id.get(),
         sha256: sha256_hex(bytes),
         content_type: upload.content_type.mime().to_owned(),
         size: i64::try_from(bytes.len()).map_err(|e| DbError::Corrupt(e.to_string()))?,
@@ -130,7 +130,7 @@ pub(crate) async fn remove_dropped(
         return Ok(());
     }
     practice_medium::Entity::delete_many()
-        .filter(practice_medium::Column::PracticeId.eq(before.id))
+        .filter(practice_medium::Column::PracticeId.eq(before.id.get()))
         .filter(practice_medium::Column::Id.is_in(dropped.iter().copied()))
         .exec(&**txn)
         .await?;

@@ -4,6 +4,7 @@
 use super::{Practice, PracticeCity, assemble, city_of};
 use crate::DbResult;
 use crate::entities::{city, practice, practice_city, search_change};
+use ateneu_domain::ids::PracticeId;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// One row of the change log: something the index shows changed.
@@ -74,11 +75,11 @@ pub async fn practices_of_cities(
 }
 
 /// These practices (whatever their stage; missing ids are left out).
-pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> DbResult<Vec<Practice>> {
+pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[PracticeId]) -> DbResult<Vec<Practice>> {
     let mut practices = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let models = practice::Entity::find()
-            .filter(practice::Column::Id.is_in(chunk.iter().copied()))
+            .filter(practice::Column::Id.is_in(chunk.iter().map(|id| id.get())))
             .order_by_asc(practice::Column::Id)
             .all(conn)
             .await?;

@@ -4,12 +4,13 @@
 
 use super::{MediaKind, PracticeRecord, TextField};
 use crate::Lang;
+use crate::ids::PracticeId;
 use serde::Serialize;
 use serde_json::{Value, json};
 
 /// A published practice with what the export says about its cities.
 pub struct Exported<'a> {
-    pub id: i64,
+    pub id: PracticeId,
     pub slug: &'a str,
     pub url: String,
     /// The site's address (`https://…`, no trailing slash): files uploaded to the site are

@@ -71,7 +71,7 @@ fn streamed(
                             Some((Ok(Vec::new()), (state, Step::Tail, head, tail)))
                         }
                         Ok(page) => {
-                            let last = page.last().map_or(after, |p| p.id);
+                            let last = page.last().map_or(after, |p| p.id.get());
                             let bytes = render(&state, &page, first);
                             Some((Ok(bytes), (state, Step::Page(last, false), head, tail)))
                         }

@@ -3,6 +3,7 @@
 //! who may do it, writing in one transaction and bringing this process's index up to date.
 
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::PracticeId;
 pub mod api;
 mod edit_form;
 mod edit_pages;
@@ -87,7 +88,7 @@ impl Loaded {
 
 /// Which practice: an id or a slug.
 pub async fn load(state: &AppState, reference: &str) -> Result<Loaded, AppError> {
-    let practice = match reference.parse::<i64>() {
+    let practice = match reference.parse::<PracticeId>() {
         Ok(id) => repo::get(&state.db.conn, id).await?,
         Err(_) => repo::by_slug(&state.db.conn, reference).await?,
     }

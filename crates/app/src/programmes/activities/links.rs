@@ -11,6 +11,7 @@ use ateneu_db::practices::{self as practice_repo, Practice, PracticeFilter};
 use ateneu_db::programmes::activities::links::{self as repo, Link};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::{Stage, TextField};
 use ateneu_domain::programmes::activities::links::{LinkInput, MAX_LINKS, RecordKind};
 use ateneu_domain::{Problem, ProblemKey};
@@ -50,7 +51,7 @@ impl Record {
 
     fn of_practice(p: &Practice) -> Record {
         Record::Practice {
-            id: p.id,
+            id: p.id.get(),
             slug: p.slug.clone(),
             title: p.record.text(TextField::Title).cloned(),
             stage: p.stage,
@@ -93,15 +94,17 @@ async fn visible(
             }
             _ => None,
         },
-        RecordKind::Practice => match practice_repo::get(&context.db.conn, id).await? {
-            Some(p)
-                if p.city_ids().contains(&city_id)
-                    && crate::practices::may_see(context, acting, &p).await? =>
-            {
-                Some(Record::of_practice(&p))
+        RecordKind::Practice => {
+            match practice_repo::get(&context.db.conn, PracticeId::new(id)).await? {
+                Some(p)
+                    if p.city_ids().contains(&city_id)
+                        && crate::practices::may_see(context, acting, &p).await? =>
+                {
+                    Some(Record::of_practice(&p))
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
     })
 }
 
@@ -169,7 +172,7 @@ pub async fn choices(
         };
         let (practices, _) = practice_repo::list(&context.db.conn, &filter, 0, CHOICES).await?;
         for p in &practices {
-            if !taken(RecordKind::Practice, p.id)
+            if !taken(RecordKind::Practice, p.id.get())
                 && crate::practices::may_see(context, acting, p).await?
             {
                 records.push(Record::of_practice(p));
@@ -239,9 +242,11 @@ async fn live_links(context: &Context, activity_id: i64) -> Result<usize, Error>
             RecordKind::Assessment => assessment_repo::get(&context.db.conn, link.draft.record_id)
                 .await?
                 .is_some(),
-            RecordKind::Practice => practice_repo::get(&context.db.conn, link.draft.record_id)
-                .await?
-                .is_some(),
+            RecordKind::Practice => {
+                practice_repo::get(&context.db.conn, PracticeId::new(link.draft.record_id))
+                    .await?
+                    .is_some()
+            }
         };
         live += usize::from(exists);
     }

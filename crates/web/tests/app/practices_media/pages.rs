@@ -36,11 +36,12 @@ async fn post_upload(
 async fn the_media_step_uploads_and_the_page_shows_images_and_documents() {
     let mut app = TestApp::with_demo().await;
     let (id, token) = lyon_draft(&app).await;
-    let slug = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .slug;
+    let slug =
+        ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
+            .await
+            .expect("query")
+            .expect("practice")
+            .slug;
     assert_eq!(
         app.sign_in("lyon@example.org").await.status,
         StatusCode::SEE_OTHER
@@ -202,11 +203,12 @@ async fn post_step(
 async fn uploading_a_file_keeps_the_partner_and_contact_typed_beside_it() {
     let mut app = TestApp::with_demo().await;
     let (id, _) = lyon_draft(&app).await;
-    let slug = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .slug;
+    let slug =
+        ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
+            .await
+            .expect("query")
+            .expect("practice")
+            .slug;
     app.sign_in("lyon@example.org").await;
     let typed = [
         ("partners[0].name", "Maison de la danse"),
@@ -235,21 +237,23 @@ async fn uploading_a_file_keeps_the_partner_and_contact_typed_beside_it() {
         "the description typed for the file stays"
     );
     assert!(refused.body.contains(r#"id="f-file-error""#));
-    let record = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .record;
+    let record =
+        ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
+            .await
+            .expect("query")
+            .expect("practice")
+            .record;
     assert_eq!(record.partners[0].name, "Maison de la danse");
     assert_eq!(record.contact.name, "Camille Exemple");
     // A photo with the same form: saved with the step.
     let done = post_step(&mut app, &slug, ("salle.png", PNG), &typed).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    let record = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice")
-        .record;
+    let record =
+        ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
+            .await
+            .expect("query")
+            .expect("practice")
+            .record;
     assert_eq!(record.partners[0].name, "Maison de la danse");
     assert_eq!(record.media.len(), 1, "{:?}", record.media);
     // No file chosen: the step is saved as before.

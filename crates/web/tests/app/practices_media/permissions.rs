@@ -126,7 +126,8 @@ async fn a_published_practices_files_are_for_everyone_and_its_secretariat_upload
         .await
         .expect("query")
         .expect("imported")
-        .id;
+        .id
+        .get();
 
     // Published: the city's editor no longer changes it; the secretariat does.
     for (who, token, expected) in [

@@ -9,15 +9,16 @@ use axum::http::{Method, StatusCode};
 use serde_json::json;
 
 async fn described(app: &TestApp, id: i64) -> ateneu_domain::TranslatedText {
-    let practice = ateneu_db::practices::get(&app.state.db.conn, id)
-        .await
-        .expect("query")
-        .expect("practice");
+    let practice =
+        ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
+            .await
+            .expect("query")
+            .expect("practice");
     practice.record.media[0].description.clone()
 }
 
 async fn slug_of(app: &TestApp, id: i64) -> String {
-    ateneu_db::practices::get(&app.state.db.conn, id)
+    ateneu_db::practices::get(&app.state.db.conn, ateneu_domain::ids::PracticeId::new(id))
         .await
         .expect("query")
         .expect("practice")
