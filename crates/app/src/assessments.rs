@@ -5,6 +5,7 @@ use crate::{Context, Error};
 use ateneu_db::assessments::{self as repo, Assessment, StoredResponse};
 use ateneu_domain::assessments::{Answer, Consensus};
 use ateneu_domain::frameworks::Framework;
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::results::{ResponseAnswers, Results, compute};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -22,7 +23,7 @@ pub struct Computed {
 /// invitation or status change bumps the revision, in whichever process it happens).
 #[derive(Default)]
 pub struct ResultsCache {
-    entries: Mutex<HashMap<i64, (i64, Arc<Computed>)>>,
+    entries: Mutex<HashMap<AssessmentId, (i64, Arc<Computed>)>>,
 }
 
 impl ResultsCache {
@@ -30,13 +31,13 @@ impl ResultsCache {
     const CAPACITY: usize = 64;
 
     /// The results computed for this revision of the assessment, if any.
-    pub fn get(&self, assessment: i64, revision: i64) -> Option<Arc<Computed>> {
+    pub fn get(&self, assessment: AssessmentId, revision: i64) -> Option<Arc<Computed>> {
         let entries = self.entries.lock().ok()?;
         let (kept, computed) = entries.get(&assessment)?;
         (*kept == revision).then(|| computed.clone())
     }
 
-    pub fn put(&self, assessment: i64, revision: i64, computed: Arc<Computed>) {
+    pub fn put(&self, assessment: AssessmentId, revision: i64, computed: Arc<Computed>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() > Self::CAPACITY {
                 entries.clear();
@@ -156,24 +157,33 @@ mod tests {
     #[test]
     fn results_serve_only_the_revision_they_were_computed_for() {
         let cache = ResultsCache::default();
-        assert!(cache.get(1, 3).is_none());
-        cache.put(1, 3, computed(2));
-        assert_eq!(cache.get(1, 3).map(|c| c.drafts), Some(2));
+        assert!(cache.get(AssessmentId::new(1), 3).is_none());
+        cache.put(AssessmentId::new(1), 3, computed(2));
+        assert_eq!(
+            cache.get(AssessmentId::new(1), 3).map(|c| c.drafts),
+            Some(2)
+        );
         assert!(
-            cache.get(1, 4).is_none(),
+            cache.get(AssessmentId::new(1), 4).is_none(),
             "a later revision is computed again"
         );
-        assert!(cache.get(2, 3).is_none());
-        cache.put(1, 4, computed(5));
-        assert_eq!(cache.get(1, 4).map(|c| c.drafts), Some(5));
-        assert!(cache.get(1, 3).is_none(), "the older revision is gone");
+        assert!(cache.get(AssessmentId::new(2), 3).is_none());
+        cache.put(AssessmentId::new(1), 4, computed(5));
+        assert_eq!(
+            cache.get(AssessmentId::new(1), 4).map(|c| c.drafts),
+            Some(5)
+        );
+        assert!(
+            cache.get(AssessmentId::new(1), 3).is_none(),
+            "the older revision is gone"
+        );
     }
 
     #[test]
     fn the_cache_stays_bounded() {
         let cache = ResultsCache::default();
         for id in 0..500 {
-            cache.put(id, 1, computed(0));
+            cache.put(AssessmentId::new(id), 1, computed(0));
         }
         let kept = cache.entries.lock().map(|e| e.len()).unwrap_or(usize::MAX);
         assert!(kept <= ResultsCache::CAPACITY + 1, "{kept}");

@@ -9,7 +9,7 @@ use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
 };
-use ateneu_domain::ids::InvitationId;
+use ateneu_domain::ids::{AssessmentId, InvitationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -27,7 +27,7 @@ pub use invitations::{
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
-    pub id: i64,
+    pub id: AssessmentId,
     pub city_id: i64,
     pub framework_version_id: i64,
     pub module: String,
@@ -78,7 +78,7 @@ fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Asse
         .filter_map(|code| code.parse::<Lang>().ok())
         .collect();
     Ok(Assessment {
-        id: model.id,
+        id: AssessmentId::new(model.id),
         city_id: model.city_id,
         framework_version_id: model.framework_version_id,
         module: model.module,
@@ -139,7 +139,7 @@ async fn with_facilitators(
 }
 
 /// Creates an assessment and freezes its framework version.
-pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbResult<i64> {
+pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbResult<AssessmentId> {
     let languages: Vec<&str> = new.languages.iter().map(|l| l.code()).collect();
     let model = assessment::ActiveModel {
         city_id: Set(new.city_id),
@@ -183,12 +183,15 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbRes
         }),
     )
     .await?;
-    Ok(model.id)
+    Ok(AssessmentId::new(model.id))
 }
 
-pub async fn get(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Assessment>> {
-    match assessment::Entity::find_by_id(id).one(conn).await? {
-        Some(model) => Ok(Some(from_model(model, facilitators_of(conn, id).await?)?)),
+pub async fn get(conn: &impl ConnectionTrait, id: AssessmentId) -> DbResult<Option<Assessment>> {
+    match assessment::Entity::find_by_id(id.get()).one(conn).await? {
+        Some(model) => Ok(Some(from_model(
+            model,
+            facilitators_of(conn, id.get()).await?,
+        )?)),
         None => Ok(None),
     }
 }
@@ -233,8 +236,8 @@ pub async fn published_on_version(
 }
 
 /// The revision counter, bumped by every response and change: dashboards poll it.
-pub async fn revision(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<i64>> {
-    Ok(assessment::Entity::find_by_id(id)
+pub async fn revision(conn: &impl ConnectionTrait, id: AssessmentId) -> DbResult<Option<i64>> {
+    Ok(assessment::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(|model| model.revision))
@@ -287,10 +290,10 @@ pub async fn response_of(
 /// Every response of an assessment (drafts included; see `submitted`), in arrival order.
 pub async fn responses(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<Vec<StoredResponse>> {
     response::Entity::find()
-        .filter(response::Column::AssessmentId.eq(assessment_id))
+        .filter(response::Column::AssessmentId.eq(assessment_id.get()))
         .order_by_asc(response::Column::CreatedAt)
         .order_by_asc(response::Column::InvitationId)
         .all(conn)
@@ -305,11 +308,11 @@ pub async fn responses(
 pub async fn save_response(
     txn: &WriteTxn<'_>,
     invitation_id: InvitationId,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     participation: &Participation,
     submitted: bool,
 ) -> DbResult<()> {
-    touch_open(txn, assessment_id).await?;
+    touch_open(txn, assessment_id.get()).await?;
     let now = Utc::now();
     let answers = serde_json::to_string(&participation.answers).map_err(corrupt)?;
     let comments = serde_json::to_string(&participation.comments).map_err(corrupt)?;
@@ -334,7 +337,7 @@ pub async fn save_response(
         None => {
             response::ActiveModel {
                 invitation_id: Set(invitation_id.get()),
-                assessment_id: Set(assessment_id),
+                assessment_id: Set(assessment_id.get()),
                 sector: Set(participation.sector.key().to_owned()),
                 name: Set(participation.name.clone()),
                 name_consent: Set(participation.name_consent),
@@ -367,10 +370,10 @@ pub async fn save_response(
 /// The agreed scores per field.
 pub async fn consensus(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<BTreeMap<String, Consensus>> {
     consensus_score::Entity::find()
-        .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+        .filter(consensus_score::Column::AssessmentId.eq(assessment_id.get()))
         .all(conn)
         .await?
         .into_iter()
@@ -391,20 +394,20 @@ pub async fn consensus(
 pub async fn set_consensus(
     txn: &WriteTxn<'_>,
     who: &Who,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     scores: &BTreeMap<String, Consensus>,
 ) -> DbResult<()> {
-    touch_open(txn, assessment_id).await?;
+    touch_open(txn, assessment_id.get()).await?;
     let before = consensus(&**txn, assessment_id).await?;
     let now = Utc::now();
     for (field, agreed) in scores {
         consensus_score::Entity::delete_many()
-            .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+            .filter(consensus_score::Column::AssessmentId.eq(assessment_id.get()))
             .filter(consensus_score::Column::Field.eq(field))
             .exec(&**txn)
             .await?;
         consensus_score::ActiveModel {
-            assessment_id: Set(assessment_id),
+            assessment_id: Set(assessment_id.get()),
             field: Set(field.clone()),
             score: Set(serde_json::to_string(&agreed.score).map_err(corrupt)?),
             justification: Set(agreed.justification.clone()),
@@ -428,13 +431,13 @@ pub async fn set_consensus(
 pub async fn set_key_ideas(
     txn: &WriteTxn<'_>,
     who: &Who,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     text: &str,
 ) -> DbResult<()> {
-    touch_open(txn, assessment_id).await?;
+    touch_open(txn, assessment_id.get()).await?;
     assessment::Entity::update_many()
         .col_expr(assessment::Column::KeyIdeas, text.into())
-        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::Id.eq(assessment_id.get()))
         .exec(&**txn)
         .await?;
     audit::record(
@@ -451,14 +454,14 @@ pub async fn set_key_ideas(
 
 /// Closes an open assessment and files its report as an output of the city.
 pub async fn close(txn: &WriteTxn<'_>, who: &Who, assessment: &Assessment) -> DbResult<()> {
-    touch_open(txn, assessment.id).await?;
+    touch_open(txn, assessment.id.get()).await?;
     assessment::Entity::update_many()
         .col_expr(
             assessment::Column::Status,
             AssessmentStatus::Closed.key().into(),
         )
         .col_expr(assessment::Column::ClosedAt, Some(Utc::now()).into())
-        .filter(assessment::Column::Id.eq(assessment.id))
+        .filter(assessment::Column::Id.eq(assessment.id.get()))
         .exec(&**txn)
         .await?;
     outputs::file_report(txn, assessment).await?;
@@ -475,7 +478,7 @@ pub async fn close(txn: &WriteTxn<'_>, who: &Who, assessment: &Assessment) -> Db
 }
 
 /// Reopens a closed assessment (the secretariat's decision, audited).
-pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResult<()> {
+pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: AssessmentId) -> DbResult<()> {
     let result = assessment::Entity::update_many()
         .col_expr(
             assessment::Column::Status,
@@ -489,7 +492,7 @@ pub async fn reopen(txn: &WriteTxn<'_>, who: &Who, assessment_id: i64) -> DbResu
             assessment::Column::Revision,
             Expr::col(assessment::Column::Revision).add(1),
         )
-        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::Id.eq(assessment_id.get()))
         .filter(assessment::Column::Status.eq(AssessmentStatus::Closed.key()))
         .exec(&**txn)
         .await?;

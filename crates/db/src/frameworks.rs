@@ -6,6 +6,7 @@ use crate::entities::{benchmark_set, framework_version};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual, parse_toml, to_toml};
+use ateneu_domain::ids::AssessmentId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -289,7 +290,7 @@ pub async fn save_benchmark(
 pub struct ComputedFrom<'a> {
     pub network: &'a str,
     pub framework_version_id: i64,
-    pub assessments: &'a [i64],
+    pub assessments: &'a [AssessmentId],
 }
 
 /// Creates or replaces a benchmark set computed from published assessments; the audit row

@@ -59,7 +59,7 @@ pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResul
     let now = chrono::Utc::now();
     let existing = output::Entity::find()
         .filter(output::Column::Kind.eq(ASSESSMENT_REPORT))
-        .filter(output::Column::AssessmentId.eq(assessment.id))
+        .filter(output::Column::AssessmentId.eq(assessment.id.get()))
         .one(&**txn)
         .await?;
     let id = match existing {
@@ -76,7 +76,7 @@ pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResul
             output::ActiveModel {
                 city_id: Set(assessment.city_id),
                 kind: Set(ASSESSMENT_REPORT.to_owned()),
-                assessment_id: Set(Some(assessment.id)),
+                assessment_id: Set(Some(assessment.id.get())),
                 title: Set(assessment.title.clone()),
                 visibility: Set(assessment.visibility.key().to_owned()),
                 created_at: Set(now),

@@ -47,6 +47,10 @@ macro_rules! record_id {
 }
 
 record_id!(
+    /// A self-assessment (a Culture 21 Lab).
+    AssessmentId
+);
+record_id!(
     /// An invitation to take part in an assessment.
     InvitationId
 );

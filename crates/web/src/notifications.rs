@@ -13,6 +13,7 @@ use ateneu_app::notifications::{Target, message_id};
 use ateneu_db::accounts::User;
 use ateneu_db::notifications::{self as repo, Notice};
 use ateneu_domain::Lang;
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
 use ateneu_domain::permissions::{Action, PracticeScope};
@@ -174,15 +175,17 @@ pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError>
                     Err(other) => return Err(other),
                 }
             }
-            "assessment" => match crate::assessments::load(state, notice.entity_id).await {
-                Ok(loaded) if loaded.is_visible_to(v) => Some(Target {
-                    title: loaded.assessment.title.clone(),
-                    city: String::new(),
-                    path: format!("/assessments/{}", loaded.assessment.id),
-                }),
-                Ok(_) | Err(AppError::NotFound) => None,
-                Err(other) => return Err(other),
-            },
+            "assessment" => {
+                match crate::assessments::load(state, AssessmentId::new(notice.entity_id)).await {
+                    Ok(loaded) if loaded.is_visible_to(v) => Some(Target {
+                        title: loaded.assessment.title.clone(),
+                        city: String::new(),
+                        path: format!("/assessments/{}", loaded.assessment.id),
+                    }),
+                    Ok(_) | Err(AppError::NotFound) => None,
+                    Err(other) => return Err(other),
+                }
+            }
             ateneu_app::programmes::inquiries::ENTITY => {
                 ateneu_app::programmes::inquiries::target(
                     state,

@@ -13,6 +13,7 @@ use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_app::workshop_packages::{self as cases, policy_design as pd, seven_keys as sk};
 use ateneu_db::workshop_packages as repo;
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::workshop_packages::{MAX_BYTES, Package, Person};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
 use axum::Json;
@@ -91,7 +92,7 @@ struct Held {
 
 /// An assessment the viewer may run.
 async fn assessment(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppError> {
-    let loaded = load_for(state, v, id, Need::Run).await?;
+    let loaded = load_for(state, v, AssessmentId::new(id), Need::Run).await?;
     Ok(Held {
         kind: repo::ASSESSMENT,
         id,
@@ -166,7 +167,7 @@ async fn make(state: &AppState, v: &Viewer, held: &Held) -> Result<Package, AppE
     Ok(match held.kind {
         repo::SEVEN_KEYS => sk::make(state, &v.acting(), person, held.id).await?,
         repo::POLICY_DESIGN => pd::make(state, &v.acting(), person, held.id).await?,
-        _ => cases::assessment::make(state, &v.who(), person, held.id).await?,
+        _ => cases::assessment::make(state, &v.who(), person, AssessmentId::new(held.id)).await?,
     })
 }
 
@@ -207,7 +208,8 @@ async fn api_merge_assessment(
 ) -> Result<Response, AppError> {
     assessment(&state, &v, id).await?;
     let package = read(&bytes)?;
-    let merged = cases::assessment::import(&state, &v.who(), id, &package).await?;
+    let merged =
+        cases::assessment::import(&state, &v.who(), AssessmentId::new(id), &package).await?;
     Ok(Json(merged).into_response())
 }
 
@@ -337,7 +339,7 @@ async fn upload_assessment(
     let held = assessment(&state, &v, id).await?;
     let file = uploaded(multipart).await?;
     let merged = match read(&file) {
-        Ok(package) => cases::assessment::import(&state, &v.who(), id, &package)
+        Ok(package) => cases::assessment::import(&state, &v.who(), AssessmentId::new(id), &package)
             .await
             .map(|m| assessment_summary(&v, &m))
             .map_err(AppError::from),

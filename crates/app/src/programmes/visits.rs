@@ -178,7 +178,7 @@ async fn best_score(
             .find(|f| f.key == field_key)
             .and_then(|f| f.mean);
         return Ok(mean.map(|mean| FieldScore {
-            assessment_id: assessment.id,
+            assessment_id: assessment.id.get(),
             assessment_title: assessment.title.clone(),
             mean,
             min: f64::from(range.min),

@@ -13,6 +13,7 @@ use ateneu_db::{WriteTxn, cities, frameworks};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::frameworks::Framework;
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::workshop_packages::{
     self as rules, AssessmentState, AssessmentWorkshop, CheckedState, Content, KeyIdeas, Package,
     Person,
@@ -25,7 +26,7 @@ pub async fn make(
     context: &Context,
     who: &Who,
     person: Person,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> Result<Package, Error> {
     let conn = &context.db.conn;
     let assessment = assessments_repo::get(conn, assessment_id)
@@ -60,9 +61,18 @@ pub async fn make(
         state,
     }));
     let origin = context.config.base_url.clone();
-    let package = super::signed(new_token(), origin, assessment_id, content, &key);
+    let package = super::signed(new_token(), origin, assessment_id.get(), content, &key);
     let txn = context.db.write().await?;
-    super::record_made(&txn, who, &package, ASSESSMENT, assessment_id, key, base).await?;
+    super::record_made(
+        &txn,
+        who,
+        &package,
+        ASSESSMENT,
+        assessment_id.get(),
+        key,
+        base,
+    )
+    .await?;
     txn.commit().await?;
     Ok(package)
 }
@@ -123,13 +133,13 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
         who,
         package,
         ASSESSMENT,
-        assessment_id,
+        assessment_id.get(),
         workshop.key.clone(),
     )
     .await?;
     txn.commit().await?;
     Ok(Opened {
-        workshop_id: assessment_id,
+        workshop_id: assessment_id.get(),
         facilitator,
         fresh: true,
     })
@@ -137,7 +147,8 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
 
 /// The results of an assessment's package opened here, signed to go back to its platform.
 pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result<Package, Error> {
-    let state = packed(state_repo::state(&context.db.conn, stored.workshop_id).await?);
+    let state =
+        packed(state_repo::state(&context.db.conn, AssessmentId::new(stored.workshop_id)).await?);
     Ok(super::results_of(stored, Content::AssessmentResults(state)))
 }
 
@@ -148,13 +159,13 @@ pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result
 pub async fn import(
     context: &Context,
     who: &Who,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     package: &Package,
 ) -> Result<Merged, Error> {
     let Content::AssessmentResults(state) = &package.content else {
         return Err(refused(ProblemKey::PackageWrongKind, None));
     };
-    let stored = match super::made_here(context, package, ASSESSMENT, assessment_id).await? {
+    let stored = match super::made_here(context, package, ASSESSMENT, assessment_id.get()).await? {
         Ok(stored) => stored,
         Err(past) => return Ok(super::again(&past)),
     };
@@ -208,7 +219,7 @@ fn check(
 /// `base` (what left for the room).
 async fn merge_into(
     txn: &WriteTxn<'_>,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     base: &str,
     brought: &CheckedState,
 ) -> Result<Merged, Error> {

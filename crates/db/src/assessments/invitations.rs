@@ -8,7 +8,7 @@ use crate::audit::{self, Who};
 use crate::entities::{invitation, response};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::Lang;
-use ateneu_domain::ids::InvitationId;
+use ateneu_domain::ids::{AssessmentId, InvitationId};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -85,17 +85,17 @@ fn to_invitation(model: invitation::Model, submitted: Option<bool>) -> Invitatio
 pub async fn invite(
     txn: &WriteTxn<'_>,
     who: &Who,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     made: &[NewInvitation],
     email: Option<&str>,
     lang: Lang,
 ) -> DbResult<Vec<InvitationId>> {
-    touch_open(txn, assessment_id).await?;
+    touch_open(txn, assessment_id.get()).await?;
     let now = Utc::now();
     let mut ids = Vec::with_capacity(made.len());
     for new in made {
         let model = invitation::ActiveModel {
-            assessment_id: Set(assessment_id),
+            assessment_id: Set(assessment_id.get()),
             token_hash: Set(new.token_hash.clone()),
             email: Set(email.map(str::to_owned)),
             created_at: Set(now),
@@ -124,19 +124,22 @@ pub async fn invite(
 pub async fn invitation_by_hash(
     conn: &impl ConnectionTrait,
     hash: &str,
-) -> DbResult<Option<(InvitationId, i64)>> {
+) -> DbResult<Option<(InvitationId, AssessmentId)>> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(hash))
         .filter(invitation::Column::RevokedAt.is_null())
         .one(conn)
         .await?
-        .map(|i| (InvitationId::new(i.id), i.assessment_id)))
+        .map(|i| (InvitationId::new(i.id), AssessmentId::new(i.assessment_id))))
 }
 
 /// How many invitations an assessment has (revoked ones included).
-pub async fn invitation_count(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<u64> {
+pub async fn invitation_count(
+    conn: &impl ConnectionTrait,
+    assessment_id: AssessmentId,
+) -> DbResult<u64> {
     Ok(invitation::Entity::find()
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .count(conn)
         .await?)
 }
@@ -144,17 +147,17 @@ pub async fn invitation_count(conn: &impl ConnectionTrait, assessment_id: i64) -
 /// An assessment's invitations, oldest first, with what became of each (two queries).
 pub async fn invitations_of(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<Vec<Invitation>> {
     let submitted: HashMap<i64, bool> = response::Entity::find()
-        .filter(response::Column::AssessmentId.eq(assessment_id))
+        .filter(response::Column::AssessmentId.eq(assessment_id.get()))
         .all(conn)
         .await?
         .into_iter()
         .map(|r| (r.invitation_id, r.submitted))
         .collect();
     Ok(invitation::Entity::find()
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .order_by_asc(invitation::Column::Id)
         .all(conn)
         .await?
@@ -169,11 +172,11 @@ pub async fn invitations_of(
 /// One invitation of an assessment.
 pub async fn invitation(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     id: InvitationId,
 ) -> DbResult<Option<Invitation>> {
     let Some(model) = invitation::Entity::find_by_id(id.get())
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .one(conn)
         .await?
     else {
@@ -191,7 +194,7 @@ pub async fn invitation(
 pub async fn revoke_invitation(
     txn: &WriteTxn<'_>,
     who: &Who,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     id: InvitationId,
 ) -> DbResult<()> {
     let result = invitation::Entity::update_many()
@@ -200,14 +203,14 @@ pub async fn revoke_invitation(
             sea_orm::sea_query::Expr::value(Utc::now()),
         )
         .filter(invitation::Column::Id.eq(id.get()))
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .filter(invitation::Column::RevokedAt.is_null())
         .exec(&**txn)
         .await?;
     if result.rows_affected == 0 {
         return Err(DbError::NotFound);
     }
-    touch_open(txn, assessment_id).await?;
+    touch_open(txn, assessment_id.get()).await?;
     audit::record(
         &**txn,
         who,

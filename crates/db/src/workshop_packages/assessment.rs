@@ -6,7 +6,7 @@ use crate::entities::{assessment, consensus_score, invitation, response};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::Sector;
-use ateneu_domain::ids::InvitationId;
+use ateneu_domain::ids::{AssessmentId, InvitationId};
 use ateneu_domain::workshop_packages::{
     Answered, AssessmentState, PackedConsensus, PackedInvitation, PackedResponse,
 };
@@ -18,14 +18,17 @@ use std::collections::HashMap;
 
 /// The assessment's invitations, responses, agreed scores and key ideas, as a package
 /// carries them.
-pub async fn state(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<AssessmentState> {
-    let key_ideas = assessment::Entity::find_by_id(assessment_id)
+pub async fn state(
+    conn: &impl ConnectionTrait,
+    assessment_id: AssessmentId,
+) -> DbResult<AssessmentState> {
+    let key_ideas = assessment::Entity::find_by_id(assessment_id.get())
         .one(conn)
         .await?
         .ok_or(DbError::NotFound)?
         .key_ideas;
     let invitations = invitation::Entity::find()
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .order_by_asc(invitation::Column::Id)
         .all(conn)
         .await?;
@@ -35,7 +38,7 @@ pub async fn state(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<
         .collect();
     let mut responses = Vec::new();
     for model in response::Entity::find()
-        .filter(response::Column::AssessmentId.eq(assessment_id))
+        .filter(response::Column::AssessmentId.eq(assessment_id.get()))
         .order_by_asc(response::Column::InvitationId)
         .all(conn)
         .await?
@@ -74,17 +77,17 @@ pub async fn state(conn: &impl ConnectionTrait, assessment_id: i64) -> DbResult<
 
 /// Takes the assessment for a merge: bumps its revision while it is open (holding its row
 /// until the transaction ends on PostgreSQL), else `assessment_closed`.
-pub async fn lock_open(txn: &WriteTxn<'_>, assessment_id: i64) -> DbResult<()> {
-    crate::assessments::touch_open(txn, assessment_id).await
+pub async fn lock_open(txn: &WriteTxn<'_>, assessment_id: AssessmentId) -> DbResult<()> {
+    crate::assessments::touch_open(txn, assessment_id.get()).await
 }
 
 /// The assessment's invitations by their link's hash: id and whether revoked.
 pub async fn invitations_by_hash(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<HashMap<String, (InvitationId, bool)>> {
     Ok(invitation::Entity::find()
-        .filter(invitation::Column::AssessmentId.eq(assessment_id))
+        .filter(invitation::Column::AssessmentId.eq(assessment_id.get()))
         .all(conn)
         .await?
         .into_iter()
@@ -102,12 +105,12 @@ pub async fn invitations_by_hash(
 /// `package_other_workshop`.
 pub async fn add_invitation(
     txn: &WriteTxn<'_>,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     packed: &PackedInvitation,
 ) -> DbResult<InvitationId> {
     let now = Utc::now();
     let model = invitation::ActiveModel {
-        assessment_id: Set(assessment_id),
+        assessment_id: Set(assessment_id.get()),
         token_hash: Set(packed.hash.clone()),
         email: Set(packed.email.clone()),
         created_at: Set(now),
@@ -139,7 +142,7 @@ pub async fn revoke(txn: &WriteTxn<'_>, invitation_id: InvitationId) -> DbResult
 /// The responses kept for the assessment, by invitation.
 pub async fn responses_by_invitation(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<HashMap<InvitationId, Answered>> {
     crate::assessments::responses(conn, assessment_id)
         .await
@@ -162,7 +165,7 @@ pub async fn responses_by_invitation(
 /// Writes a response as merged, keeping its time (`exists`: whether one is kept already).
 pub async fn put_response(
     txn: &WriteTxn<'_>,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     invitation_id: InvitationId,
     answered: &Answered,
     exists: bool,
@@ -170,7 +173,7 @@ pub async fn put_response(
     let p = &answered.participation;
     let mut active = response::ActiveModel {
         invitation_id: Set(invitation_id.get()),
-        assessment_id: Set(assessment_id),
+        assessment_id: Set(assessment_id.get()),
         sector: Set(Sector::key(p.sector).to_owned()),
         name: Set(p.name.clone()),
         name_consent: Set(p.name_consent),
@@ -192,10 +195,10 @@ pub async fn put_response(
 /// The agreed scores with the time each was last set.
 pub async fn consensus_dated(
     conn: &impl ConnectionTrait,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
 ) -> DbResult<Vec<PackedConsensus>> {
     consensus_score::Entity::find()
-        .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+        .filter(consensus_score::Column::AssessmentId.eq(assessment_id.get()))
         .order_by_asc(consensus_score::Column::Field)
         .all(conn)
         .await?
@@ -214,16 +217,16 @@ pub async fn consensus_dated(
 /// Sets a field's agreed score, keeping its time.
 pub async fn put_consensus(
     txn: &WriteTxn<'_>,
-    assessment_id: i64,
+    assessment_id: AssessmentId,
     agreed: &PackedConsensus,
 ) -> DbResult<()> {
     consensus_score::Entity::delete_many()
-        .filter(consensus_score::Column::AssessmentId.eq(assessment_id))
+        .filter(consensus_score::Column::AssessmentId.eq(assessment_id.get()))
         .filter(consensus_score::Column::Field.eq(&agreed.field))
         .exec(&**txn)
         .await?;
     consensus_score::ActiveModel {
-        assessment_id: Set(assessment_id),
+        assessment_id: Set(assessment_id.get()),
         field: Set(agreed.field.clone()),
         score: Set(to_json(&agreed.score)?),
         justification: Set(agreed.justification.clone()),
@@ -235,10 +238,14 @@ pub async fn put_consensus(
 }
 
 /// Sets the key ideas (checked by the caller).
-pub async fn put_key_ideas(txn: &WriteTxn<'_>, assessment_id: i64, text: &str) -> DbResult<()> {
+pub async fn put_key_ideas(
+    txn: &WriteTxn<'_>,
+    assessment_id: AssessmentId,
+    text: &str,
+) -> DbResult<()> {
     assessment::Entity::update_many()
         .col_expr(assessment::Column::KeyIdeas, text.into())
-        .filter(assessment::Column::Id.eq(assessment_id))
+        .filter(assessment::Column::Id.eq(assessment_id.get()))
         .exec(&**txn)
         .await?;
     Ok(())

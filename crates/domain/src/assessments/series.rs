@@ -2,12 +2,13 @@
 //! reader may see it.
 
 use super::AssessmentStatus;
+use crate::ids::AssessmentId;
 use chrono::NaiveDate;
 
 /// What the rule needs to know of an assessment of the city.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InSeries<'a> {
-    pub id: i64,
+    pub id: AssessmentId,
     pub starts_on: NaiveDate,
     pub status: AssessmentStatus,
     /// The framework (any version: fields are matched by key).
@@ -57,7 +58,7 @@ mod tests {
     #[test]
     fn an_earlier_assessment_the_reader_may_not_see_is_skipped() {
         let current = InSeries {
-            id: 3,
+            id: AssessmentId::new(3),
             starts_on: day(30),
             status: AssessmentStatus::Open,
             framework: "c21",
@@ -65,21 +66,24 @@ mod tests {
         };
         let series = [
             InSeries {
-                id: 1,
+                id: AssessmentId::new(1),
                 starts_on: day(1),
                 status: AssessmentStatus::Closed,
                 framework: "c21",
                 visible: true,
             },
             InSeries {
-                id: 2,
+                id: AssessmentId::new(2),
                 starts_on: day(10),
                 status: AssessmentStatus::Closed,
                 framework: "c21",
                 visible: false,
             },
         ];
-        assert_eq!(previous(&current, series.clone()).map(|a| a.id), Some(1));
+        assert_eq!(
+            previous(&current, series.clone()).map(|a| a.id),
+            Some(AssessmentId::new(1))
+        );
         let hidden: Vec<_> = series
             .iter()
             .map(|a| InSeries {
@@ -101,9 +105,9 @@ mod tests {
             current_day in 0u32..50,
         ) {
             let frameworks = ["c21", "plus"];
-            let current = InSeries { id: 100, starts_on: day(current_day), status: AssessmentStatus::Open, framework: "c21", visible: true };
+            let current = InSeries { id: AssessmentId::new(100), starts_on: day(current_day), status: AssessmentStatus::Open, framework: "c21", visible: true };
             let series: Vec<InSeries<'_>> = rows.iter().enumerate().map(|(i, (d, s, f, v))| InSeries {
-                id: i as i64, starts_on: day(*d), status: *s, framework: frameworks[*f], visible: *v,
+                id: AssessmentId::new(i as i64), starts_on: day(*d), status: *s, framework: frameworks[*f], visible: *v,
             }).collect();
             let found = previous(&current, series.clone());
             if let Some(found) = &found {
@@ -124,7 +128,7 @@ mod tests {
     #[test]
     fn the_latest_is_the_newest_closed_one_the_reader_may_see() {
         let at = |id: i64, n: u32, status: AssessmentStatus, visible: bool| InSeries {
-            id,
+            id: AssessmentId::new(id),
             starts_on: day(n),
             status,
             framework: "any",
@@ -137,8 +141,14 @@ mod tests {
             at(4, 20, AssessmentStatus::Closed, true),
             at(5, 20, AssessmentStatus::Closed, true),
         ];
-        assert_eq!(latest(series.clone()).map(|a| a.id), Some(5));
-        assert_eq!(latest(series.into_iter().take(3)).map(|a| a.id), Some(1));
+        assert_eq!(
+            latest(series.clone()).map(|a| a.id),
+            Some(AssessmentId::new(5))
+        );
+        assert_eq!(
+            latest(series.into_iter().take(3)).map(|a| a.id),
+            Some(AssessmentId::new(1))
+        );
         assert_eq!(latest([at(6, 1, AssessmentStatus::Open, true)]), None);
     }
 }

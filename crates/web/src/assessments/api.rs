@@ -14,6 +14,7 @@ use ateneu_db::assessments as repo;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, ConsensusInput, ParticipationInput};
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::ids::InvitationId;
 use axum::Json;
 use axum::extract::State;
@@ -82,7 +83,7 @@ async fn create(
 async fn detail(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     Ok(Json(summary(&loaded)).into_response())
@@ -91,7 +92,7 @@ async fn detail(
 async fn invite(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     ApiJson(input): ApiJson<invitations::InvitationsInput>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
@@ -104,7 +105,7 @@ async fn invite(
 async fn invitations(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let items: Vec<Value> = invitations::list(&state, &loaded)
@@ -123,7 +124,7 @@ async fn invitations(
 async fn resend_invitation(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, InvitationId)>,
+    Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let link = invitations::resend(&state, &loaded, invitation).await?;
@@ -133,7 +134,7 @@ async fn resend_invitation(
 async fn revoke_invitation(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, InvitationId)>,
+    Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     invitations::revoke(&state, &v, &loaded, invitation).await?;
@@ -143,7 +144,7 @@ async fn revoke_invitation(
 async fn close(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     super::close(&state, &v, &loaded).await?;
@@ -153,7 +154,7 @@ async fn close(
 async fn reopen(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Reopen).await?;
     super::reopen(&state, &v, &loaded).await?;
@@ -163,7 +164,7 @@ async fn reopen(
 async fn consensus(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     ApiJson(input): ApiJson<BTreeMap<String, ConsensusInput>>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
@@ -179,7 +180,7 @@ struct KeyIdeas {
 async fn key_ideas(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     ApiJson(input): ApiJson<KeyIdeas>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
@@ -190,7 +191,7 @@ async fn key_ideas(
 async fn results(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     let computed = computed(&state, &loaded).await?;
@@ -217,7 +218,7 @@ async fn results(
 async fn anonymised(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: AssessmentId,
 ) -> Result<(super::Loaded, Vec<Value>), AppError> {
     let loaded = load_for(state, v, id, Need::Results).await?;
     let computed = computed(state, &loaded).await?;
@@ -233,7 +234,7 @@ async fn anonymised(
 async fn responses_json(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let (_, rows) = anonymised(&state, &v, id).await?;
     Ok(Json(json!({"responses": rows})).into_response())
@@ -242,7 +243,7 @@ async fn responses_json(
 async fn responses_csv(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     let computed = computed(&state, &loaded).await?;

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::extract::Path;
 use crate::layout;
 use crate::viewer::Viewer;
+use ateneu_domain::ids::AssessmentId;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
@@ -62,7 +63,7 @@ pub fn content(v: &Viewer, loaded: &Loaded, computed: &Computed) -> Markup {
 pub async fn page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let computed = computed(&state, &loaded).await?;
@@ -88,7 +89,7 @@ pub async fn page(
 pub async fn fragment(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let computed = computed(&state, &loaded).await?;
@@ -99,7 +100,7 @@ pub async fn fragment(
 pub async fn events(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let start = loaded.assessment.revision;

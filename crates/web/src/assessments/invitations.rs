@@ -11,6 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments::{self as repo, Invitation, InvitationState};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{AssessmentStatus, invitation_language};
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::ids::InvitationId;
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::State;
@@ -339,7 +340,7 @@ fn page_of(
 pub async fn page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let listed = list(&state, &loaded).await?;
@@ -365,7 +366,7 @@ pub struct InvitationsForm {
 pub async fn make(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     Form(form): Form<InvitationsForm>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
@@ -400,7 +401,7 @@ pub async fn make(
 pub async fn reprint_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, InvitationId)>,
+    Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let found = one(&state, &loaded, invitation).await?;
@@ -415,7 +416,7 @@ pub async fn reprint_page(
 pub async fn resend_form(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, InvitationId)>,
+    Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     resend(&state, &loaded, invitation).await?;
@@ -427,7 +428,7 @@ pub async fn resend_form(
 pub async fn revoke_form(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, invitation)): Path<(i64, InvitationId)>,
+    Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     revoke(&state, &v, &loaded, invitation).await?;

@@ -3,6 +3,7 @@
 //! Results, radar and report live in `results`; the participant's form in `participate`.
 
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::AssessmentId;
 pub mod api;
 mod dashboard;
 mod invitations;
@@ -128,7 +129,7 @@ impl Loaded {
     }
 }
 
-pub async fn load(state: &AppState, id: i64) -> Result<Loaded, AppError> {
+pub async fn load(state: &AppState, id: AssessmentId) -> Result<Loaded, AppError> {
     let assessment = repo::get(&state.db.conn, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -182,7 +183,7 @@ pub enum Need {
 pub async fn load_for(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: AssessmentId,
     need: Need,
 ) -> Result<Loaded, AppError> {
     let loaded = load(state, id).await?;
@@ -323,7 +324,7 @@ pub async fn create(
     let id = repo::create(&txn, &v.who(), &new).await?;
     let pending = crate::notifications::Pending::same_in_every_language(
         ateneu_domain::notifications::NoticeKind::AssessmentToFacilitate,
-        ("assessment", id),
+        ("assessment", id.get()),
         vec![("title", new.title.clone())],
         format!("/assessments/{id}"),
         told,
@@ -331,7 +332,7 @@ pub async fn create(
     crate::notifications::write(&txn, &pending).await?;
     txn.commit().await?;
     crate::notifications::send(state, &pending, v.lang).await;
-    Ok(id)
+    Ok(id.get())
 }
 
 /// Records the agreed scores (facilitators and the secretariat, while open).

@@ -12,6 +12,7 @@ use crate::viewer::Viewer;
 use ateneu_db::assessments as repo;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, AssessmentStatus, ConsensusInput, Visibility};
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::State;
@@ -164,7 +165,7 @@ pub async fn create(
 pub async fn overview(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
     let scope = loaded.scope(&v);
@@ -240,7 +241,7 @@ pub async fn overview(
 pub async fn consensus_form(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     let computed = computed(&state, &loaded).await?;
@@ -281,7 +282,7 @@ pub async fn consensus_form(
 pub async fn save_consensus(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
@@ -329,7 +330,7 @@ pub async fn save_consensus(
 pub async fn close_confirmation(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     if loaded.assessment.status != AssessmentStatus::Open {
@@ -358,7 +359,7 @@ pub async fn close_confirmation(
 pub async fn close(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
     super::close(&state, &v, &loaded).await?;
@@ -370,7 +371,7 @@ pub async fn close(
 pub async fn reopen(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Reopen).await?;
     super::reopen(&state, &v, &loaded).await?;

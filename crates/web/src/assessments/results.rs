@@ -14,6 +14,7 @@ use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::series::{self, InSeries};
 use ateneu_domain::assessments::{AssessmentStatus, Consensus};
+use ateneu_domain::ids::AssessmentId;
 pub use ateneu_domain::results::field_values;
 use ateneu_domain::results::{Results, StrengthsWeaknesses, strengths_and_weaknesses};
 use ateneu_reports::radar::{Radar, Series};
@@ -206,7 +207,7 @@ pub struct Assembled {
 pub async fn assemble(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: AssessmentId,
     benchmark_key: Option<&str>,
 ) -> Result<Assembled, AppError> {
     let loaded = load_for(state, v, id, Need::Results).await?;
@@ -232,7 +233,7 @@ pub async fn assemble(
 pub async fn radar_svg(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     Query(query): Query<BenchmarkQuery>,
 ) -> Result<Response, AppError> {
     let assembled = assemble(&state, &v, id, query.benchmark.as_deref()).await?;
@@ -249,7 +250,7 @@ pub async fn radar_svg(
 /// The results as the JSON API returns them.
 #[derive(Serialize)]
 pub struct ResultsBody<'a> {
-    pub id: i64,
+    pub id: AssessmentId,
     pub status: AssessmentStatus,
     pub framework: String,
     pub module: &'a str,
@@ -294,8 +295,8 @@ pub async fn city_history(
 
 #[derive(Debug, Deserialize)]
 pub struct CompareQuery {
-    a: i64,
-    b: i64,
+    a: AssessmentId,
+    b: AssessmentId,
 }
 
 /// Two assessments side by side (two cities, or one city twice), each only if the viewer may

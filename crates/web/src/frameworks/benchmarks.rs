@@ -9,6 +9,7 @@ use crate::viewer::Viewer;
 use ateneu_db::frameworks::{self as repo, BenchmarkSet, ComputedFrom};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Trilingual, computed_benchmark_key, is_benchmark_key};
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::reference::Network;
 use ateneu_domain::results::{Candidate, Results, average_field_values, counts_for_benchmark};
@@ -76,7 +77,7 @@ pub struct ComputedSet {
     /// How many assessments gave a value, per field.
     pub counts: BTreeMap<String, u32>,
     /// The assessments that went in.
-    pub assessments: Vec<i64>,
+    pub assessments: Vec<AssessmentId>,
 }
 
 /// The network asked for, or the form's problem with it.
@@ -146,7 +147,7 @@ pub async fn compute_benchmark(
             Problem::new(ProblemKey::NoPublishedAssessments),
         ));
     }
-    let assessments: Vec<i64> = computed
+    let assessments: Vec<AssessmentId> = computed
         .contributors
         .iter()
         .filter_map(|position| ids.get(*position).copied())
@@ -208,7 +209,13 @@ async fn published_results(
     state: &AppState,
     version_id: i64,
     network: &str,
-) -> Result<(Vec<i64>, Vec<Arc<crate::assessments::results::Computed>>), AppError> {
+) -> Result<
+    (
+        Vec<AssessmentId>,
+        Vec<Arc<crate::assessments::results::Computed>>,
+    ),
+    AppError,
+> {
     let candidates =
         ateneu_db::assessments::published_on_version(&state.db.conn, version_id).await?;
     let cities: Vec<i64> = candidates.iter().map(|a| a.city_id).collect();

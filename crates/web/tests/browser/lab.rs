@@ -5,6 +5,7 @@
 
 use crate::common::{TestApp, secretariat};
 use crate::harness::{Browser, run};
+use ateneu_domain::ids::AssessmentId;
 use axum::http::StatusCode;
 use serde_json::json;
 use std::time::{Duration, Instant};
@@ -110,7 +111,7 @@ async fn a_score_off_the_scale_is_refused_in_french(app: &TestApp, link: &str, i
         "{}",
         refused.body
     );
-    let saved = ateneu_db::assessments::responses(&app.state.db.conn, id)
+    let saved = ateneu_db::assessments::responses(&app.state.db.conn, AssessmentId::new(id))
         .await
         .expect("responses");
     assert_eq!(saved.len(), 1, "only the first participant's response");

@@ -115,7 +115,7 @@ pub async fn starting_points(
             .map(point)
             .collect::<Result<_, _>>()?,
         assessment: Some(AssessmentRef {
-            id: assessment.id,
+            id: assessment.id.get(),
             title: assessment.title.clone(),
             starts_on: assessment.starts_on,
         }),

@@ -11,6 +11,7 @@ use ateneu_db::practices::{self as practice_repo, Practice, PracticeFilter};
 use ateneu_db::programmes::activities::links::{self as repo, Link};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::{Stage, TextField};
 use ateneu_domain::programmes::activities::links::{LinkInput, MAX_LINKS, RecordKind};
@@ -42,7 +43,7 @@ pub enum Record {
 impl Record {
     fn of_assessment(a: &Assessment) -> Record {
         Record::Assessment {
-            id: a.id,
+            id: a.id.get(),
             title: a.title.clone(),
             status: a.status,
             has_report: a.status == AssessmentStatus::Closed,
@@ -85,15 +86,17 @@ async fn visible(
     id: i64,
 ) -> Result<Option<Record>, Error> {
     Ok(match kind {
-        RecordKind::Assessment => match assessment_repo::get(&context.db.conn, id).await? {
-            Some(a)
-                if a.city_id == city_id
-                    && crate::assessments::may_see(context, acting, &a).await? =>
-            {
-                Some(Record::of_assessment(&a))
+        RecordKind::Assessment => {
+            match assessment_repo::get(&context.db.conn, AssessmentId::new(id)).await? {
+                Some(a)
+                    if a.city_id == city_id
+                        && crate::assessments::may_see(context, acting, &a).await? =>
+                {
+                    Some(Record::of_assessment(&a))
+                }
+                _ => None,
             }
-            _ => None,
-        },
+        }
         RecordKind::Practice => {
             match practice_repo::get(&context.db.conn, PracticeId::new(id)).await? {
                 Some(p)
@@ -159,7 +162,7 @@ pub async fn choices(
                 .iter()
                 .take(CHOICES as usize)
                 .filter(|a| {
-                    !taken(RecordKind::Assessment, a.id)
+                    !taken(RecordKind::Assessment, a.id.get())
                         && crate::assessments::may_see_in(acting, a, &networks)
                 })
                 .map(Record::of_assessment),
@@ -239,9 +242,11 @@ async fn live_links(context: &Context, activity_id: i64) -> Result<usize, Error>
     let mut live = 0;
     for link in repo::of_activity(&context.db.conn, activity_id).await? {
         let exists = match link.draft.kind {
-            RecordKind::Assessment => assessment_repo::get(&context.db.conn, link.draft.record_id)
-                .await?
-                .is_some(),
+            RecordKind::Assessment => {
+                assessment_repo::get(&context.db.conn, AssessmentId::new(link.draft.record_id))
+                    .await?
+                    .is_some()
+            }
             RecordKind::Practice => {
                 practice_repo::get(&context.db.conn, PracticeId::new(link.draft.record_id))
                     .await?

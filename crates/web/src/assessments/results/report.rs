@@ -10,6 +10,7 @@ use crate::layout;
 use crate::viewer::Viewer;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, KeyIdeasPart, Sector};
+use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::results::Deviation;
 use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
@@ -295,7 +296,7 @@ fn bullets(state: &AppState, lang: Lang, lines: Vec<String>) -> Block {
 async fn model(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: AssessmentId,
     benchmark_key: Option<&str>,
 ) -> Result<(Loaded, String, Vec<Block>), AppError> {
     let super::Assembled {
@@ -345,7 +346,7 @@ fn render_html(v: &Viewer, blocks: &[Block]) -> Markup {
 pub async fn report_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     Query(query): Query<super::BenchmarkQuery>,
 ) -> Result<Markup, AppError> {
     let (_, title, blocks) = model(&state, &v, id, query.benchmark.as_deref()).await?;
@@ -362,7 +363,7 @@ pub async fn report_page(
 pub async fn report_pdf(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AssessmentId>,
     Query(query): Query<super::BenchmarkQuery>,
 ) -> Result<Response, AppError> {
     let (loaded, title, blocks) = model(&state, &v, id, query.benchmark.as_deref()).await?;
