@@ -12,6 +12,7 @@ use crate::{Acting, Context, Error};
 use ateneu_db::policy_design::{self as repo, Idea, Workshop};
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::policy_design::{self as rules, IdeaInput, LinksInput};
 use serde::Serialize;
 
@@ -79,8 +80,8 @@ pub async fn read(
     suggest: Option<ateneu_domain::Lang>,
 ) -> Result<(ActionPlanView, WorkshopView), Error> {
     let plan = plans::read(context, acting, id).await?;
-    let workshop = repo::workshop(&context.db.conn, id).await?;
-    let ideas = repo::ideas(&context.db.conn, id, None).await?;
+    let workshop = repo::workshop(&context.db.conn, OutputId::new(id)).await?;
+    let ideas = repo::ideas(&context.db.conn, OutputId::new(id), None).await?;
     // The workshop's fields, then any field an idea was given for before the fields changed.
     let mut keys = workshop
         .as_ref()
@@ -120,7 +121,7 @@ pub async fn read(
         Vec::new()
     };
     let view = WorkshopView {
-        links: repo::link_count(&context.db.conn, id).await?,
+        links: repo::link_count(&context.db.conn, OutputId::new(id)).await?,
         workshop,
         fields,
         ideas,
@@ -155,7 +156,7 @@ pub async fn open(
     let count = input.count.trim().parse::<u32>().unwrap_or(0);
     let (tokens, hashes) = new_links(count)?;
     let txn = context.db.write().await?;
-    repo::open(&txn, &acting.who, id, &fields, &hashes).await?;
+    repo::open(&txn, &acting.who, OutputId::new(id), &fields, &hashes).await?;
     txn.commit().await?;
     Ok(tokens)
 }
@@ -194,7 +195,7 @@ pub async fn join(
 ) -> Result<Joined, Error> {
     let (link_id, workshop) = link(context, token).await?;
     let conn = &context.db.conn;
-    let output = ateneu_db::outputs::by_id(conn, workshop.output_id)
+    let output = ateneu_db::outputs::by_id(conn, OutputId::new(workshop.output_id))
         .await?
         .ok_or(Error::NotFound)?;
     let city = ateneu_db::cities::by_id(conn, output.city_id)
@@ -214,7 +215,7 @@ pub async fn join(
         title: output.title,
         status: workshop.status,
         fields,
-        mine: repo::ideas(conn, workshop.output_id, Some(link_id)).await?,
+        mine: repo::ideas(conn, OutputId::new(workshop.output_id), Some(link_id)).await?,
         city,
     })
 }
@@ -227,7 +228,7 @@ pub async fn propose(context: &Context, token: &str, input: &IdeaInput) -> Resul
     let txn = context.db.write().await?;
     let idea = repo::add_idea(
         &txn,
-        workshop.output_id,
+        OutputId::new(workshop.output_id),
         Some(link_id),
         &draft,
         rules::MAX_IDEAS,
@@ -240,7 +241,7 @@ pub async fn propose(context: &Context, token: &str, input: &IdeaInput) -> Resul
 /// The workshop of a kept plan, once opened.
 pub(crate) async fn opened(context: &Context, acting: &Acting, id: i64) -> Result<Workshop, Error> {
     kept(context, acting, id).await?;
-    repo::workshop(&context.db.conn, id)
+    repo::workshop(&context.db.conn, OutputId::new(id))
         .await?
         .ok_or(Error::NotFound)
 }
@@ -256,7 +257,14 @@ pub async fn set_cluster(
     opened(context, acting, id).await?;
     let cluster = rules::cluster(cluster).map_err(|p| Error::field("cluster", p))?;
     let txn = context.db.write().await?;
-    repo::set_cluster(&txn, &acting.who, id, idea, cluster.as_deref()).await?;
+    repo::set_cluster(
+        &txn,
+        &acting.who,
+        OutputId::new(id),
+        idea,
+        cluster.as_deref(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -271,7 +279,7 @@ pub async fn set_key_ideas(
     opened(context, acting, id).await?;
     let text = rules::key_ideas(text).map_err(|p| Error::field("text", p))?;
     let txn = context.db.write().await?;
-    repo::save(&txn, &acting.who, id, Some(&text), None).await?;
+    repo::save(&txn, &acting.who, OutputId::new(id), Some(&text), None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -286,7 +294,7 @@ pub async fn set_status(
     opened(context, acting, id).await?;
     let status = AssessmentStatus::parse(status).map_err(|p| Error::field("status", p))?;
     let txn = context.db.write().await?;
-    repo::save(&txn, &acting.who, id, None, Some(status)).await?;
+    repo::save(&txn, &acting.who, OutputId::new(id), None, Some(status)).await?;
     txn.commit().await?;
     Ok(status)
 }

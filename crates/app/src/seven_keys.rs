@@ -490,7 +490,7 @@ pub async fn save_article(
         repo::set_article_output(&txn, id, filed.id).await?;
         txn.commit().await?;
         return Ok(Workshop {
-            article_output_id: Some(filed.id),
+            article_output_id: Some(filed.id.get()),
             ..workshop
         });
     }

@@ -10,6 +10,7 @@ use crate::audit::{self, Who};
 use crate::entities::{output, output_dissemination, output_version};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::outputs::{
     Channel, DisseminationDraft, OutputDraft, TranslationStatus, VersionDraft,
 };
@@ -23,7 +24,7 @@ pub const ASSESSMENT_REPORT: &str = "assessment_report";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Output {
-    pub id: i64,
+    pub id: OutputId,
     pub city_id: i64,
     pub kind: String,
     pub assessment_id: Option<i64>,
@@ -39,7 +40,7 @@ pub struct Output {
 
 pub(crate) fn to_output(m: output::Model) -> DbResult<Output> {
     Ok(Output {
-        id: m.id,
+        id: OutputId::new(m.id),
         city_id: m.city_id,
         visibility: Visibility::parse(&m.visibility)
             .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
@@ -55,7 +56,7 @@ pub(crate) fn to_output(m: output::Model) -> DbResult<Output> {
 }
 
 /// Files (or refreshes) the report of an assessment as an output of its city.
-pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResult<i64> {
+pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResult<OutputId> {
     let now = chrono::Utc::now();
     let existing = output::Entity::find()
         .filter(output::Column::Kind.eq(ASSESSMENT_REPORT))
@@ -88,7 +89,7 @@ pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResul
             .id
         }
     };
-    Ok(id)
+    Ok(OutputId::new(id))
 }
 
 /// A city's outputs, newest first (the caller keeps those the reader may see).
@@ -168,8 +169,8 @@ pub async fn newest_public(conn: &impl ConnectionTrait, limit: u64) -> DbResult<
         .collect()
 }
 
-pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Output>> {
-    output::Entity::find_by_id(id)
+pub async fn by_id(conn: &impl ConnectionTrait, id: OutputId) -> DbResult<Option<Output>> {
+    output::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(to_output)
@@ -226,9 +227,9 @@ pub async fn file(
 }
 
 /// An output's language versions, in the platform's order of languages.
-pub async fn versions(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<Version>> {
+pub async fn versions(conn: &impl ConnectionTrait, output_id: OutputId) -> DbResult<Vec<Version>> {
     let mut versions = output_version::Entity::find()
-        .filter(output_version::Column::OutputId.eq(output_id))
+        .filter(output_version::Column::OutputId.eq(output_id.get()))
         .all(conn)
         .await?
         .into_iter()
@@ -242,16 +243,16 @@ pub async fn versions(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<V
 pub async fn set_version(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     draft: &VersionDraft,
 ) -> DbResult<Version> {
     output_version::Entity::delete_many()
-        .filter(output_version::Column::OutputId.eq(output_id))
+        .filter(output_version::Column::OutputId.eq(output_id.get()))
         .filter(output_version::Column::Lang.eq(draft.lang.code()))
         .exec(&**txn)
         .await?;
     let model = output_version::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         lang: Set(draft.lang.code().to_owned()),
         status: Set(draft.status.key().to_owned()),
         translator: Set(draft.translator.clone()),
@@ -277,10 +278,10 @@ pub async fn set_version(
 /// An output's dissemination log, latest first.
 pub async fn disseminations(
     conn: &impl ConnectionTrait,
-    output_id: i64,
+    output_id: OutputId,
 ) -> DbResult<Vec<Dissemination>> {
     output_dissemination::Entity::find()
-        .filter(output_dissemination::Column::OutputId.eq(output_id))
+        .filter(output_dissemination::Column::OutputId.eq(output_id.get()))
         .order_by_desc(output_dissemination::Column::OnDay)
         .order_by_desc(output_dissemination::Column::Id)
         .all(conn)
@@ -293,11 +294,11 @@ pub async fn disseminations(
 pub async fn add_dissemination(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     draft: &DisseminationDraft,
 ) -> DbResult<Dissemination> {
     let model = output_dissemination::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         channel: Set(draft.channel.key().to_owned()),
         on_day: Set(draft.on),
         link: Set(draft.link.clone()),

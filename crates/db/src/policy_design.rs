@@ -8,6 +8,7 @@ use crate::entities::{policy_design_idea, policy_design_link, policy_design_work
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::policy_design::IdeaDraft;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -66,8 +67,11 @@ fn to_idea(m: policy_design_idea::Model) -> Idea {
 }
 
 /// The workshop held around a plan, if one was opened.
-pub async fn workshop(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Option<Workshop>> {
-    policy_design_workshop::Entity::find_by_id(output_id)
+pub async fn workshop(
+    conn: &impl ConnectionTrait,
+    output_id: OutputId,
+) -> DbResult<Option<Workshop>> {
+    policy_design_workshop::Entity::find_by_id(output_id.get())
         .one(conn)
         .await?
         .map(to_workshop)
@@ -78,7 +82,7 @@ pub async fn workshop(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<O
 pub async fn open(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     fields: &[String],
     hashes: &[String],
 ) -> DbResult<Workshop> {
@@ -86,7 +90,7 @@ pub async fn open(
     // Opened once: two first openings at the same moment leave one row, then both set the
     // fields on it.
     policy_design_workshop::Entity::insert(policy_design_workshop::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         fields: Set(to_json(&fields)?),
         status: Set(AssessmentStatus::Open.key().to_owned()),
         key_ideas: Set(String::new()),
@@ -96,7 +100,7 @@ pub async fn open(
     .exec(&**txn)
     .await?;
     let mut active: policy_design_workshop::ActiveModel =
-        policy_design_workshop::Entity::find_by_id(output_id)
+        policy_design_workshop::Entity::find_by_id(output_id.get())
             .lock_exclusive()
             .one(&**txn)
             .await?
@@ -105,7 +109,8 @@ pub async fn open(
     active.fields = Set(to_json(&fields)?);
     active.updated_at = Set(now);
     let model = active.update(&**txn).await?;
-    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id, hashes).await?;
+    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id.get(), hashes)
+        .await?;
     audit::record(
         &**txn,
         who,
@@ -126,18 +131,21 @@ const LINKS: crate::links::LinkColumns<policy_design_link::Column> = crate::link
 };
 
 /// Keeps the hashes of new links of a plan's workshop (opened already).
-pub async fn add_links(txn: &WriteTxn<'_>, output_id: i64, hashes: &[String]) -> DbResult<()> {
-    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id, hashes).await
+pub async fn add_links(txn: &WriteTxn<'_>, output_id: OutputId, hashes: &[String]) -> DbResult<()> {
+    crate::links::insert::<policy_design_link::Entity>(txn, &LINKS, output_id.get(), hashes).await
 }
 
 /// A plan's workshop's links: each one's id and hash, oldest first.
-pub async fn links(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<(i64, String)>> {
-    crate::links::all::<policy_design_link::Entity>(conn, &LINKS, output_id).await
+pub async fn links(
+    conn: &impl ConnectionTrait,
+    output_id: OutputId,
+) -> DbResult<Vec<(i64, String)>> {
+    crate::links::all::<policy_design_link::Entity>(conn, &LINKS, output_id.get()).await
 }
 
 /// Takes the workshop's row until the transaction ends (on PostgreSQL).
-pub async fn lock(txn: &WriteTxn<'_>, output_id: i64) -> DbResult<()> {
-    policy_design_workshop::Entity::find_by_id(output_id)
+pub async fn lock(txn: &WriteTxn<'_>, output_id: OutputId) -> DbResult<()> {
+    policy_design_workshop::Entity::find_by_id(output_id.get())
         .lock_exclusive()
         .one(&**txn)
         .await?
@@ -146,8 +154,8 @@ pub async fn lock(txn: &WriteTxn<'_>, output_id: i64) -> DbResult<()> {
 }
 
 /// How many links a plan's workshop has.
-pub async fn link_count(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<u64> {
-    crate::links::count::<policy_design_link::Entity>(conn, &LINKS, output_id).await
+pub async fn link_count(conn: &impl ConnectionTrait, output_id: OutputId) -> DbResult<u64> {
+    crate::links::count::<policy_design_link::Entity>(conn, &LINKS, output_id.get()).await
 }
 
 /// The link a hash opens, with its workshop.
@@ -160,21 +168,23 @@ pub async fn link_by_hash(
     else {
         return Ok(None);
     };
-    Ok(workshop(conn, output).await?.map(|w| (link, w)))
+    Ok(workshop(conn, OutputId::new(output))
+        .await?
+        .map(|w| (link, w)))
 }
 
 /// Takes an idea while the workshop is open (checked in this transaction) and holds fewer than
 /// `most`.
 pub async fn add_idea(
     txn: &WriteTxn<'_>,
-    output_id: i64,
+    output_id: OutputId,
     link_id: Option<i64>,
     draft: &IdeaDraft,
     most: u64,
 ) -> DbResult<Idea> {
     // The workshop's row, locked until the write (on PostgreSQL): it cannot close, nor another
     // idea pass the count, meanwhile.
-    let open = policy_design_workshop::Entity::find_by_id(output_id)
+    let open = policy_design_workshop::Entity::find_by_id(output_id.get())
         .lock_exclusive()
         .one(&**txn)
         .await?
@@ -185,14 +195,14 @@ pub async fn add_idea(
         return Err(DbError::Conflict(ProblemKey::WorkshopClosed));
     }
     let count = policy_design_idea::Entity::find()
-        .filter(policy_design_idea::Column::OutputId.eq(output_id))
+        .filter(policy_design_idea::Column::OutputId.eq(output_id.get()))
         .count(&**txn)
         .await?;
     if count >= most {
         return Err(DbError::Conflict(ProblemKey::TooManyItems));
     }
     let model = policy_design_idea::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         link_id: Set(link_id),
         field: Set(draft.field.clone()),
         text: Set(draft.text.clone()),
@@ -207,11 +217,11 @@ pub async fn add_idea(
 /// A plan's ideas in the order they came (or those of one link).
 pub async fn ideas(
     conn: &impl ConnectionTrait,
-    output_id: i64,
+    output_id: OutputId,
     link_id: Option<i64>,
 ) -> DbResult<Vec<Idea>> {
     let mut query = policy_design_idea::Entity::find()
-        .filter(policy_design_idea::Column::OutputId.eq(output_id));
+        .filter(policy_design_idea::Column::OutputId.eq(output_id.get()));
     if let Some(link) = link_id {
         query = query.filter(policy_design_idea::Column::LinkId.eq(link));
     }
@@ -228,7 +238,7 @@ pub async fn ideas(
 pub async fn set_cluster(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     idea_id: i64,
     cluster: Option<&str>,
 ) -> DbResult<()> {
@@ -238,7 +248,7 @@ pub async fn set_cluster(
             Expr::value(cluster.map(str::to_owned)),
         )
         .filter(policy_design_idea::Column::Id.eq(idea_id))
-        .filter(policy_design_idea::Column::OutputId.eq(output_id))
+        .filter(policy_design_idea::Column::OutputId.eq(output_id.get()))
         .exec(&**txn)
         .await?;
     if done.rows_affected == 0 {
@@ -259,7 +269,7 @@ pub async fn set_cluster(
 pub async fn save(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     key_ideas: Option<&str>,
     status: Option<AssessmentStatus>,
 ) -> DbResult<()> {
@@ -268,7 +278,7 @@ pub async fn save(
             policy_design_workshop::Column::UpdatedAt,
             Expr::value(Utc::now()),
         )
-        .filter(policy_design_workshop::Column::OutputId.eq(output_id));
+        .filter(policy_design_workshop::Column::OutputId.eq(output_id.get()));
     if let Some(text) = key_ideas {
         update = update.col_expr(
             policy_design_workshop::Column::KeyIdeas,

@@ -13,6 +13,7 @@ use crate::entities::{
 };
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::seven_keys::{ArticleDraft, ChallengeDraft, KeyDraft, WorkshopDraft};
 use ateneu_domain::{Lang, ProblemKey};
 use chrono::{DateTime, Utc};
@@ -429,11 +430,11 @@ pub async fn remove_key(
 
 /// Records the draft plan the keys became, once: a workshop whose plan was drafted meanwhile
 /// is refused (`plan_already_drafted`).
-pub async fn set_plan(txn: &WriteTxn<'_>, workshop_id: i64, output_id: i64) -> DbResult<()> {
+pub async fn set_plan(txn: &WriteTxn<'_>, workshop_id: i64, output_id: OutputId) -> DbResult<()> {
     let done = seven_keys_workshop::Entity::update_many()
         .col_expr(
             seven_keys_workshop::Column::PlanOutputId,
-            Expr::value(output_id),
+            Expr::value(output_id.get()),
         )
         .filter(seven_keys_workshop::Column::Id.eq(workshop_id))
         .filter(seven_keys_workshop::Column::PlanOutputId.is_null())
@@ -492,12 +493,12 @@ pub async fn save_article(
 pub async fn set_article_output(
     txn: &WriteTxn<'_>,
     workshop_id: i64,
-    output_id: i64,
+    output_id: OutputId,
 ) -> DbResult<()> {
     let done = seven_keys_workshop::Entity::update_many()
         .col_expr(
             seven_keys_workshop::Column::ArticleOutputId,
-            Expr::value(output_id),
+            Expr::value(output_id.get()),
         )
         .filter(seven_keys_workshop::Column::Id.eq(workshop_id))
         .filter(seven_keys_workshop::Column::ArticleOutputId.is_null())

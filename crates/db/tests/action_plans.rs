@@ -8,6 +8,7 @@ use ateneu_db::audit::Who;
 use ateneu_db::outputs::{self, action_plans};
 use ateneu_db::{DbError, programmes};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::ProgrammeInput;
 use ateneu_domain::programmes::action_plans::{ItemInput, ItemStatus, Known, UpdateInput};
 use ateneu_domain::programmes::outputs::OutputInput;
@@ -119,6 +120,7 @@ async fn a_plan_s_writes_are_logged_and_one_revision_has_one_winner() {
         assert_eq!(audit_actions(db).await[before..], ["action_plan.update"]);
     }
     // An item of another plan is not found through this one.
-    let elsewhere = action_plans::item(&db.conn, plan.id + 1000, first.id).await;
+    let elsewhere =
+        action_plans::item(&db.conn, OutputId::new(plan.id.get() + 1000), first.id).await;
     assert!(matches!(elsewhere, Err(DbError::NotFound)));
 }

@@ -58,6 +58,10 @@ record_id!(
     /// A good practice.
     PracticeId
 );
+record_id!(
+    /// An output of a programme's activity or of an assessment (a report, a plan, an article).
+    OutputId
+);
 
 #[cfg(test)]
 mod tests {

@@ -14,6 +14,7 @@ use crate::viewer::Viewer;
 use ateneu_app::workshop_packages::{self as cases, policy_design as pd, seven_keys as sk};
 use ateneu_db::workshop_packages as repo;
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::workshop_packages::{MAX_BYTES, Package, Person};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
 use axum::Json;
@@ -166,7 +167,7 @@ async fn make(state: &AppState, v: &Viewer, held: &Held) -> Result<Package, AppE
     let person = person(v)?;
     Ok(match held.kind {
         repo::SEVEN_KEYS => sk::make(state, &v.acting(), person, held.id).await?,
-        repo::POLICY_DESIGN => pd::make(state, &v.acting(), person, held.id).await?,
+        repo::POLICY_DESIGN => pd::make(state, &v.acting(), person, OutputId::new(held.id)).await?,
         _ => cases::assessment::make(state, &v.who(), person, AssessmentId::new(held.id)).await?,
     })
 }
@@ -242,7 +243,7 @@ async fn api_merge_policy_design(
 ) -> Result<Response, AppError> {
     policy_design(&state, &v, id).await?;
     let package = read(&bytes)?;
-    let merged = pd::import(&state, &v.acting(), id, &package).await?;
+    let merged = pd::import(&state, &v.acting(), OutputId::new(id), &package).await?;
     Ok(Json(merged).into_response())
 }
 
@@ -273,7 +274,7 @@ async fn upload_policy_design(
     let held = policy_design(&state, &v, id).await?;
     let file = uploaded(multipart).await?;
     let merged = match read(&file) {
-        Ok(package) => pd::import(&state, &v.acting(), id, &package)
+        Ok(package) => pd::import(&state, &v.acting(), OutputId::new(id), &package)
             .await
             .map(|m| policy_design_summary(&v, &m))
             .map_err(AppError::from),

@@ -51,7 +51,7 @@ pub async fn read(context: &Context, acting: &Acting, city: &City) -> Result<Pro
         .iter()
         .filter(|o| o.kind == OutputKind::ActionPlan.key() && o.programme_id.is_some())
     {
-        plans.push(action_plans::read(context, acting, output.id).await?);
+        plans.push(action_plans::read(context, acting, output.id.get()).await?);
     }
     let published = PracticeFilter {
         stages: vec![Stage::Published],

@@ -11,6 +11,7 @@ use super::parse_revision;
 use crate::{Acting, Context, Error};
 use ateneu_db::outputs::action_plans::{self as repo, Item, Update};
 use ateneu_db::outputs::files::{self as file_repo, OutputFile};
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::TextField;
 use ateneu_domain::programmes::action_plans::{ItemInput, Known, MAX_ITEMS, UpdateInput};
@@ -209,7 +210,7 @@ pub async fn add_item(
     kept_plan(context, acting, id).await?;
     let draft = input.parse(&known(context).await?)?;
     let txn = context.db.write().await?;
-    let item = repo::add_item(&txn, &acting.who, id, &draft, MAX_ITEMS).await?;
+    let item = repo::add_item(&txn, &acting.who, OutputId::new(id), &draft, MAX_ITEMS).await?;
     txn.commit().await?;
     Ok(item)
 }
@@ -236,7 +237,7 @@ pub async fn save_item(
         }
     };
     let txn = context.db.write().await?;
-    let before = repo::item(&*txn, id, item_id).await?;
+    let before = repo::item(&*txn, OutputId::new(id), item_id).await?;
     let item = repo::save_item(&txn, &acting.who, &before, revision, &draft).await?;
     txn.commit().await?;
     Ok(item)
@@ -253,7 +254,7 @@ pub async fn add_update(
     kept_plan(context, acting, id).await?;
     let txn = context.db.write().await?;
     // The item as it stands inside the transaction: an update never moves a stale copy.
-    let item = repo::item(&*txn, id, item_id).await?;
+    let item = repo::item(&*txn, OutputId::new(id), item_id).await?;
     let draft = input.parse((item.draft.status, item.draft.progress))?;
     let practice_id = match &draft.practice {
         None => None,
@@ -274,7 +275,7 @@ pub async fn add_update(
     };
     if let Some(file) = draft.file {
         let found = file_repo::by_id(&*txn, file).await?;
-        if found.is_none_or(|f| f.output_id != id) {
+        if found.is_none_or(|f| f.output_id != OutputId::new(id)) {
             return Err(Error::field(
                 "file",
                 Problem::with_detail(ProblemKey::NotAFileOfThePlan, file.to_string()),

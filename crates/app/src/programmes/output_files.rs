@@ -8,6 +8,7 @@ use super::outputs::{kept, read};
 use crate::{Acting, Context, Error, security};
 use ateneu_db::outputs::files::{self as repo, OutputFile, ShareLink};
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::output_files::{
     LinkState, ShareLinkInput, is_token_shaped, recognise,
 };
@@ -23,8 +24,12 @@ pub struct Files {
 }
 
 /// An output's files (and links for its keepers); not found for whoever may not see it.
-pub async fn of_output(context: &Context, acting: &Acting, output_id: i64) -> Result<Files, Error> {
-    let view = read(context, acting, output_id).await?;
+pub async fn of_output(
+    context: &Context,
+    acting: &Acting,
+    output_id: OutputId,
+) -> Result<Files, Error> {
+    let view = read(context, acting, output_id.get()).await?;
     let files = repo::of_output(&context.db.conn, output_id).await?;
     let links = if view.may_file {
         repo::links_of_output(&context.db.conn, output_id).await?
@@ -35,19 +40,23 @@ pub async fn of_output(context: &Context, acting: &Acting, output_id: i64) -> Re
 }
 
 /// Whether the person may upload to the output: checked before a body is read.
-pub async fn may_upload(context: &Context, acting: &Acting, output_id: i64) -> Result<(), Error> {
-    kept(context, acting, output_id).await.map(|_| ())
+pub async fn may_upload(
+    context: &Context,
+    acting: &Acting,
+    output_id: OutputId,
+) -> Result<(), Error> {
+    kept(context, acting, output_id.get()).await.map(|_| ())
 }
 
 /// Stores a file of an output, recognised by its bytes (the name only names it).
 pub async fn upload(
     context: &Context,
     acting: &Acting,
-    output_id: i64,
+    output_id: OutputId,
     name: &str,
     bytes: &[u8],
 ) -> Result<OutputFile, Error> {
-    kept(context, acting, output_id).await?;
+    kept(context, acting, output_id.get()).await?;
     let upload = recognise(bytes, name).map_err(file_problem)?;
     let txn = context.db.write().await?;
     let file = repo::add(&txn, &acting.who, output_id, &upload, bytes).await?;
@@ -68,10 +77,10 @@ fn file_problem(problem: Problem) -> Error {
 pub async fn remove(
     context: &Context,
     acting: &Acting,
-    output_id: i64,
+    output_id: OutputId,
     file_id: i64,
 ) -> Result<(), Error> {
-    kept(context, acting, output_id).await?;
+    kept(context, acting, output_id.get()).await?;
     let txn = context.db.write().await?;
     repo::remove(&txn, &acting.who, output_id, file_id).await?;
     txn.commit().await?;
@@ -99,7 +108,7 @@ pub async fn serve(
         .await?
         .filter(|f| f.file_name == name)
         .ok_or(Error::NotFound)?;
-    let view = read(context, acting, file.output_id).await?;
+    let view = read(context, acting, file.output_id.get()).await?;
     let bytes = repo::bytes(&context.db.conn, file_id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -122,11 +131,11 @@ pub struct NewLink {
 pub async fn share(
     context: &Context,
     acting: &Acting,
-    output_id: i64,
+    output_id: OutputId,
     file_id: i64,
     input: &ShareLinkInput,
 ) -> Result<NewLink, Error> {
-    kept(context, acting, output_id).await?;
+    kept(context, acting, output_id.get()).await?;
     let draft = input.parse()?;
     let txn = context.db.write().await?;
     let file = repo::by_id(&*txn, file_id)
@@ -143,10 +152,10 @@ pub async fn share(
 pub async fn revoke(
     context: &Context,
     acting: &Acting,
-    output_id: i64,
+    output_id: OutputId,
     link_id: i64,
 ) -> Result<ShareLink, Error> {
-    kept(context, acting, output_id).await?;
+    kept(context, acting, output_id.get()).await?;
     let txn = context.db.write().await?;
     let link = repo::revoke_link(&txn, &acting.who, output_id, link_id).await?;
     txn.commit().await?;

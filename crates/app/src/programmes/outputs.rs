@@ -10,6 +10,7 @@ use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::outputs::{self as repo, Dissemination, Output, Version};
 use ateneu_db::programmes::activities::{self as activity_repo, Activity};
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope, OutputScope};
 use ateneu_domain::programmes::outputs::{DisseminationInput, OutputInput, VersionInput};
 use serde::Serialize;
@@ -66,7 +67,7 @@ pub struct OutputView {
 
 /// A programme's output, or not found for whoever may not see it.
 pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<OutputView, Error> {
-    let output = repo::by_id(&context.db.conn, id)
+    let output = repo::by_id(&context.db.conn, OutputId::new(id))
         .await?
         .filter(|o| o.programme_id.is_some())
         .ok_or(Error::NotFound)?;
@@ -92,8 +93,8 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<OutputV
         _ => None,
     };
     Ok(OutputView {
-        versions: repo::versions(&context.db.conn, id).await?,
-        disseminations: repo::disseminations(&context.db.conn, id).await?,
+        versions: repo::versions(&context.db.conn, OutputId::new(id)).await?,
+        disseminations: repo::disseminations(&context.db.conn, OutputId::new(id)).await?,
         may_file: acting.require(Action::FileOutput(city_scope)).is_ok(),
         may_see_programme,
         output,
@@ -167,7 +168,7 @@ pub async fn set_version(
     kept(context, acting, id).await?;
     let draft = input.parse()?;
     let txn = context.db.write().await?;
-    let version = repo::set_version(&txn, &acting.who, id, &draft).await?;
+    let version = repo::set_version(&txn, &acting.who, OutputId::new(id), &draft).await?;
     txn.commit().await?;
     Ok(version)
 }
@@ -182,7 +183,7 @@ pub async fn add_dissemination(
     kept(context, acting, id).await?;
     let draft = input.parse()?;
     let txn = context.db.write().await?;
-    let entry = repo::add_dissemination(&txn, &acting.who, id, &draft).await?;
+    let entry = repo::add_dissemination(&txn, &acting.who, OutputId::new(id), &draft).await?;
     txn.commit().await?;
     Ok(entry)
 }

@@ -213,7 +213,7 @@ async fn public_outputs_naming(
             names.iter().any(|n| text.contains(n.as_str()))
         })
         .map(|o| Pointer {
-            id: o.id,
+            id: o.id.get(),
             slug: String::new(),
             title: o.title,
         })

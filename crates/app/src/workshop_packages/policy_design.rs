@@ -13,6 +13,7 @@ use ateneu_db::policy_design as pd_repo;
 use ateneu_db::workshop_packages::{self as repo, POLICY_DESIGN, StoredPackage};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::policy_design::MAX_IDEAS;
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::programmes::outputs::OutputDraft;
@@ -38,7 +39,7 @@ pub struct Merged {
 /// The workshop's state as a package carries it, its ideas named by `refs`.
 async fn state_here(
     context: &Context,
-    output_id: i64,
+    output_id: OutputId,
     refs: &References,
 ) -> Result<PolicyDesignState, Error> {
     let conn = &context.db.conn;
@@ -75,9 +76,9 @@ pub async fn make(
     context: &Context,
     acting: &Acting,
     person: Person,
-    output_id: i64,
+    output_id: OutputId,
 ) -> Result<Package, Error> {
-    let workshop = crate::policy_design::opened(context, acting, output_id).await?;
+    let workshop = crate::policy_design::opened(context, acting, output_id.get()).await?;
     if workshop.status != AssessmentStatus::Open {
         return Err(Error::Conflict(ateneu_domain::Problem::new(
             ProblemKey::WorkshopClosed,
@@ -108,14 +109,14 @@ pub async fn make(
         state,
     }));
     let origin = context.config.base_url.clone();
-    let package = signed(new_token(), origin, output_id, content, &key);
+    let package = signed(new_token(), origin, output_id.get(), content, &key);
     let txn = context.db.write().await?;
     super::record_made(
         &txn,
         &acting.who,
         &package,
         POLICY_DESIGN,
-        output_id,
+        output_id.get(),
         key,
         base,
     )
@@ -168,7 +169,7 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
         who,
         package,
         POLICY_DESIGN,
-        plan.id,
+        plan.id.get(),
         workshop.key.clone(),
     )
     .await?;
@@ -179,7 +180,7 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
     merge_into(&txn, who, &package.id, plan.id, "", &checked, &mut refs).await?;
     txn.commit().await?;
     Ok(Opened {
-        workshop_id: plan.id,
+        workshop_id: plan.id.get(),
         facilitator,
         fresh: true,
     })
@@ -188,7 +189,7 @@ pub async fn open(context: &Context, who: &Who, package: &Package) -> Result<Ope
 /// The results of a policy-design package opened here, signed to go back to its platform.
 pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result<Package, Error> {
     let refs = References::of_laptop(context, stored).await?;
-    let state = state_here(context, stored.workshop_id, &refs).await?;
+    let state = state_here(context, OutputId::new(stored.workshop_id), &refs).await?;
     Ok(super::results_of(
         stored,
         Content::PolicyDesignResults(state),
@@ -201,14 +202,14 @@ pub(crate) async fn results(context: &Context, stored: &StoredPackage) -> Result
 pub async fn import(
     context: &Context,
     acting: &Acting,
-    output_id: i64,
+    output_id: OutputId,
     package: &Package,
 ) -> Result<Merged, Error> {
-    let workshop = crate::policy_design::opened(context, acting, output_id).await?;
+    let workshop = crate::policy_design::opened(context, acting, output_id.get()).await?;
     let Content::PolicyDesignResults(state) = &package.content else {
         return Err(refused(ProblemKey::PackageWrongKind, None));
     };
-    let stored = match super::made_here(context, package, POLICY_DESIGN, output_id).await? {
+    let stored = match super::made_here(context, package, POLICY_DESIGN, output_id.get()).await? {
         Ok(stored) => stored,
         Err(past) => return Ok(super::again(&past)),
     };
@@ -244,7 +245,7 @@ async fn merge_into(
     txn: &WriteTxn<'_>,
     who: &Who,
     package_id: &str,
-    output_id: i64,
+    output_id: OutputId,
     base: &str,
     brought: &CheckedPolicyDesign,
     refs: &mut References,

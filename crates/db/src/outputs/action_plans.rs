@@ -7,6 +7,7 @@ use crate::audit::{self, Who};
 use crate::entities::{action_plan_item, action_plan_update};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::programmes::action_plans::{ItemDraft, ItemStatus, UpdateDraft, after_update};
 use chrono::NaiveDate;
@@ -95,9 +96,9 @@ fn to_update(m: action_plan_update::Model) -> DbResult<Update> {
 }
 
 /// A plan's items in their order.
-pub async fn items(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<Item>> {
+pub async fn items(conn: &impl ConnectionTrait, output_id: OutputId) -> DbResult<Vec<Item>> {
     action_plan_item::Entity::find()
-        .filter(action_plan_item::Column::OutputId.eq(output_id))
+        .filter(action_plan_item::Column::OutputId.eq(output_id.get()))
         .order_by_asc(action_plan_item::Column::Position)
         .order_by_asc(action_plan_item::Column::Id)
         .all(conn)
@@ -108,9 +109,9 @@ pub async fn items(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<
 }
 
 /// One item of a plan.
-pub async fn item(conn: &impl ConnectionTrait, output_id: i64, id: i64) -> DbResult<Item> {
+pub async fn item(conn: &impl ConnectionTrait, output_id: OutputId, id: i64) -> DbResult<Item> {
     action_plan_item::Entity::find_by_id(id)
-        .filter(action_plan_item::Column::OutputId.eq(output_id))
+        .filter(action_plan_item::Column::OutputId.eq(output_id.get()))
         .one(conn)
         .await?
         .map(to_item)
@@ -144,12 +145,12 @@ pub async fn updates(
 pub async fn add_item(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     draft: &ItemDraft,
     most: usize,
 ) -> DbResult<Item> {
     let count = action_plan_item::Entity::find()
-        .filter(action_plan_item::Column::OutputId.eq(output_id))
+        .filter(action_plan_item::Column::OutputId.eq(output_id.get()))
         .count(&**txn)
         .await?;
     if count >= most as u64 {
@@ -158,13 +159,13 @@ pub async fn add_item(
     let last: Option<i32> = action_plan_item::Entity::find()
         .select_only()
         .column_as(action_plan_item::Column::Position.max(), "last")
-        .filter(action_plan_item::Column::OutputId.eq(output_id))
+        .filter(action_plan_item::Column::OutputId.eq(output_id.get()))
         .into_tuple::<Option<i32>>()
         .one(&**txn)
         .await?
         .flatten();
     let model = action_plan_item::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         position: Set(last.unwrap_or(0) + 1),
         record: Set(to_json(draft)?),
         status: Set(draft.status.key().to_owned()),
@@ -232,7 +233,7 @@ pub async fn save_item(
         serde_json::json!({"item": before.id, "before": before.draft, "after": draft}),
     )
     .await?;
-    item(&**txn, before.output_id, before.id).await
+    item(&**txn, OutputId::new(before.output_id), before.id).await
 }
 
 /// Records a progress update and moves the item's status and progress with it (the item as

@@ -5,6 +5,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{output_file, output_share_link, output_share_link_use};
 use crate::{DbError, DbResult, WriteTxn, sha256_hex};
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::output_files::{LinkState, ShareLinkDraft, Upload};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -17,7 +18,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutputFile {
     pub id: i64,
-    pub output_id: i64,
+    pub output_id: OutputId,
     /// Lower-case hex of the SHA-256 of the bytes.
     pub sha256: String,
     pub content_type: String,
@@ -33,7 +34,7 @@ fn to_file(
 ) -> OutputFile {
     OutputFile {
         id,
-        output_id,
+        output_id: OutputId::new(output_id),
         sha256,
         content_type,
         size,
@@ -59,13 +60,13 @@ fn without_bytes() -> sea_orm::Select<output_file::Entity> {
 pub async fn add(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     upload: &Upload,
     bytes: &[u8],
 ) -> DbResult<OutputFile> {
     let now = Utc::now();
     let model = output_file::ActiveModel {
-        output_id: Set(output_id),
+        output_id: Set(output_id.get()),
         sha256: Set(sha256_hex(bytes)),
         content_type: Set(upload.content_type.mime().to_owned()),
         size: Set(i64::try_from(bytes.len()).map_err(|e| DbError::Corrupt(e.to_string()))?),
@@ -100,10 +101,10 @@ pub async fn add(
 }
 
 /// Deletes a file of an output (and its share links with it).
-pub async fn remove(txn: &WriteTxn<'_>, who: &Who, output_id: i64, id: i64) -> DbResult<()> {
+pub async fn remove(txn: &WriteTxn<'_>, who: &Who, output_id: OutputId, id: i64) -> DbResult<()> {
     let deleted = output_file::Entity::delete_many()
         .filter(output_file::Column::Id.eq(id))
-        .filter(output_file::Column::OutputId.eq(output_id))
+        .filter(output_file::Column::OutputId.eq(output_id.get()))
         .exec(&**txn)
         .await?;
     if deleted.rows_affected == 0 {
@@ -121,9 +122,12 @@ pub async fn remove(txn: &WriteTxn<'_>, who: &Who, output_id: i64, id: i64) -> D
 }
 
 /// An output's files, oldest first.
-pub async fn of_output(conn: &impl ConnectionTrait, output_id: i64) -> DbResult<Vec<OutputFile>> {
+pub async fn of_output(
+    conn: &impl ConnectionTrait,
+    output_id: OutputId,
+) -> DbResult<Vec<OutputFile>> {
     Ok(without_bytes()
-        .filter(output_file::Column::OutputId.eq(output_id))
+        .filter(output_file::Column::OutputId.eq(output_id.get()))
         .order_by_asc(output_file::Column::Id)
         .into_tuple::<FileRow>()
         .all(conn)
@@ -225,7 +229,7 @@ pub async fn add_link(
 /// The share links of an output's files, newest first.
 pub async fn links_of_output(
     conn: &impl ConnectionTrait,
-    output_id: i64,
+    output_id: OutputId,
 ) -> DbResult<Vec<ShareLink>> {
     let files: Vec<i64> = of_output(conn, output_id)
         .await?
@@ -262,7 +266,7 @@ pub async fn links_of_output(
 pub async fn revoke_link(
     txn: &WriteTxn<'_>,
     who: &Who,
-    output_id: i64,
+    output_id: OutputId,
     link_id: i64,
 ) -> DbResult<ShareLink> {
     let model = output_share_link::Entity::find_by_id(link_id)

@@ -250,7 +250,7 @@ pub async fn waiting_for_translation(
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| to_output(m).map(|o| (o.id, o)))
+        .map(|m| to_output(m).map(|o| (o.id.get(), o)))
         .collect::<DbResult<_>>()?;
     let waiting = versions
         .into_iter()

@@ -14,6 +14,7 @@ use crate::viewer::Viewer;
 use ateneu_app::programmes::output_files::{self as cases, Files, NewLink};
 use ateneu_app::programmes::outputs::OutputView;
 use ateneu_db::outputs::files::OutputFile;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::practices::media::UploadKind;
 use ateneu_domain::practices::media::{ContentType, FileName};
 use ateneu_domain::programmes::output_files::{
@@ -235,7 +236,7 @@ async fn upload(
 ) -> Result<Response, AppError> {
     // Who may not see the output is told not found, and who may not keep it forbidden, before
     // the body is read.
-    cases::may_upload(&state, &v.acting(), id).await?;
+    cases::may_upload(&state, &v.acting(), OutputId::new(id)).await?;
     let (name, bytes) = match read_file(multipart).await {
         Ok(sent) => sent,
         Err(AppError::TooLarge(problem)) => {
@@ -246,7 +247,7 @@ async fn upload(
         }
         Err(other) => return Err(other),
     };
-    match cases::upload(&state, &v.acting(), id, &name, &bytes).await {
+    match cases::upload(&state, &v.acting(), OutputId::new(id), &name, &bytes).await {
         Ok(_) => Ok(redirect(&v.href(&format!("/outputs/{id}#files")))),
         Err(error) => match file_errors(&error) {
             Some(errors) => {
@@ -263,7 +264,7 @@ async fn remove(
     v: Viewer,
     Path((id, file)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    cases::remove(&state, &v.acting(), id, file).await?;
+    cases::remove(&state, &v.acting(), OutputId::new(id), file).await?;
     Ok(redirect(&v.href(&format!("/outputs/{id}#files"))))
 }
 
@@ -274,23 +275,24 @@ async fn share(
     Form(input): Form<ShareLinkInput>,
 ) -> Result<Response, AppError> {
     // The new link's address is shown on this answer only: it is not kept.
-    let (shown, status) = match cases::share(&state, &v.acting(), id, file, &input).await {
-        Ok(made) => (
-            Shown {
-                made: Some(made),
-                ..Shown::default()
-            },
-            StatusCode::CREATED,
-        ),
-        Err(ateneu_app::Error::Invalid(errors)) => (
-            Shown {
-                share: Some((file, input, errors)),
-                ..Shown::default()
-            },
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(other) => return Err(other.into()),
-    };
+    let (shown, status) =
+        match cases::share(&state, &v.acting(), OutputId::new(id), file, &input).await {
+            Ok(made) => (
+                Shown {
+                    made: Some(made),
+                    ..Shown::default()
+                },
+                StatusCode::CREATED,
+            ),
+            Err(ateneu_app::Error::Invalid(errors)) => (
+                Shown {
+                    share: Some((file, input, errors)),
+                    ..Shown::default()
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(other) => return Err(other.into()),
+        };
     let forms = Forms {
         files: shown,
         ..Forms::default()
@@ -303,7 +305,7 @@ async fn revoke(
     v: Viewer,
     Path((id, link)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    cases::revoke(&state, &v.acting(), id, link).await?;
+    cases::revoke(&state, &v.acting(), OutputId::new(id), link).await?;
     Ok(redirect(&v.href(&format!("/outputs/{id}#files"))))
 }
 
@@ -312,7 +314,7 @@ async fn of_output_api(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    Ok(Json(cases::of_output(&state, &v.acting(), id).await?).into_response())
+    Ok(Json(cases::of_output(&state, &v.acting(), OutputId::new(id)).await?).into_response())
 }
 
 async fn upload_api(
@@ -321,9 +323,9 @@ async fn upload_api(
     Path(id): Path<i64>,
     multipart: Result<Multipart, AppError>,
 ) -> Result<Response, AppError> {
-    cases::may_upload(&state, &v.acting(), id).await?;
+    cases::may_upload(&state, &v.acting(), OutputId::new(id)).await?;
     let (name, bytes) = read_file(multipart).await?;
-    let file = cases::upload(&state, &v.acting(), id, &name, &bytes).await?;
+    let file = cases::upload(&state, &v.acting(), OutputId::new(id), &name, &bytes).await?;
     let mut response = (StatusCode::CREATED, Json(&file)).into_response();
     if let Ok(location) = HeaderValue::from_str(&file_url(&file)) {
         response.headers_mut().insert(header::LOCATION, location);
@@ -336,7 +338,7 @@ async fn remove_api(
     v: Viewer,
     Path((id, file)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    cases::remove(&state, &v.acting(), id, file).await?;
+    cases::remove(&state, &v.acting(), OutputId::new(id), file).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -346,7 +348,7 @@ async fn share_api(
     Path((id, file)): Path<(i64, i64)>,
     ApiJson(input): ApiJson<ShareLinkInput>,
 ) -> Result<Response, AppError> {
-    let made = cases::share(&state, &v.acting(), id, file, &input).await?;
+    let made = cases::share(&state, &v.acting(), OutputId::new(id), file, &input).await?;
     let mut body = serde_json::to_value(&made).map_err(|e| AppError::Internal(e.to_string()))?;
     body["url"] = share_url(&state, &made.token).into();
     Ok((StatusCode::CREATED, Json(body)).into_response())
@@ -357,7 +359,7 @@ async fn revoke_api(
     v: Viewer,
     Path((id, link)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    Ok(Json(cases::revoke(&state, &v.acting(), id, link).await?).into_response())
+    Ok(Json(cases::revoke(&state, &v.acting(), OutputId::new(id), link).await?).into_response())
 }
 
 /// A stored file as an answer: its stored type (never sniffed by the browser: `nosniff` comes

@@ -18,6 +18,7 @@ use ateneu_db::programmes::activities::Activity;
 use ateneu_domain::FieldErrors;
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::action_plans::ItemInput;
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::programmes::outputs::{
@@ -234,7 +235,7 @@ pub(super) async fn render(
     } else {
         None
     };
-    let files = output_files::of_output(state, &acting, id).await?;
+    let files = output_files::of_output(state, &acting, OutputId::new(id)).await?;
     Ok((status, page(state, v, &view, plan.as_ref(), &files, forms)).into_response())
 }
 

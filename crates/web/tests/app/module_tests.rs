@@ -6,6 +6,7 @@
 //! programme.
 
 use crate::common::{TestApp, editor, secretariat};
+use ateneu_domain::ids::OutputId;
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -276,7 +277,7 @@ async fn accepted_proposals_become_a_revised_module_with_exactly_their_differenc
         .unwrap_or_else(|| panic!("a written report: {outputs}"));
     let files = ateneu_db::outputs::files::of_output(
         &w.app.state.db.conn,
-        report["id"].as_i64().expect("id"),
+        OutputId::new(report["id"].as_i64().expect("id")),
     )
     .await
     .expect("files");

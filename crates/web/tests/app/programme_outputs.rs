@@ -4,6 +4,7 @@
 //! the translation queue alike); language versions and the dissemination log.
 
 use crate::common::{TestApp, editor, secretariat};
+use ateneu_domain::ids::OutputId;
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -423,7 +424,7 @@ async fn a_city_s_editors_see_only_their_programmes_versions_even_when_they_keep
         )
         .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND, "{}", refused.body);
-    let lab_report = ateneu_db::outputs::by_id(&w.app.state.db.conn, report)
+    let lab_report = ateneu_db::outputs::by_id(&w.app.state.db.conn, OutputId::new(report))
         .await
         .expect("read")
         .expect("the Lab's report");
@@ -433,7 +434,7 @@ async fn a_city_s_editors_see_only_their_programmes_versions_even_when_they_keep
     ateneu_db::outputs::set_version(
         &txn,
         &ateneu_db::audit::Who::system("test"),
-        report,
+        OutputId::new(report),
         &ateneu_domain::programmes::outputs::VersionDraft {
             lang: ateneu_domain::Lang::En,
             status: ateneu_domain::programmes::outputs::TranslationStatus::Wanted,
