@@ -6,6 +6,7 @@ use ateneu_db::frameworks::{self as repo, Imported, StoredVersion};
 use ateneu_domain::Problem;
 use ateneu_domain::csv_format::LineError;
 use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, parse_toml};
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::permissions::Action;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,7 +35,10 @@ impl FrameworkCache {
 }
 
 /// A stored version and its framework.
-pub async fn load(state: &Context, id: i64) -> Result<(StoredVersion, Arc<Framework>), Error> {
+pub async fn load(
+    state: &Context,
+    id: FrameworkVersionId,
+) -> Result<(StoredVersion, Arc<Framework>), Error> {
     let version = repo::version(&state.db.conn, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -53,7 +57,7 @@ pub async fn resolve(
     state: &Context,
     reference: &str,
 ) -> Result<(StoredVersion, Arc<Framework>), Error> {
-    if let Ok(id) = reference.parse::<i64>() {
+    if let Ok(id) = reference.parse::<FrameworkVersionId>() {
         return load(state, id).await;
     }
     let (key, version) = reference.split_once('@').ok_or(Error::NotFound)?;
@@ -110,8 +114,8 @@ pub async fn store(
 /// What changed between two versions (the older one first).
 pub async fn compare(
     state: &Context,
-    old: i64,
-    new: i64,
+    old: FrameworkVersionId,
+    new: FrameworkVersionId,
 ) -> Result<(StoredVersion, StoredVersion, FrameworkDiff), Error> {
     let (old_version, old_framework) = load(state, old).await?;
     let (new_version, new_framework) = load(state, new).await?;

@@ -9,6 +9,7 @@ use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
 };
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::ids::{AssessmentId, InvitationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
@@ -29,7 +30,7 @@ pub use invitations::{
 pub struct Assessment {
     pub id: AssessmentId,
     pub city_id: i64,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     pub module: String,
     pub title: String,
     pub starts_on: NaiveDate,
@@ -48,7 +49,7 @@ pub struct Assessment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAssessment {
     pub city_id: i64,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     pub module: String,
     pub title: String,
     pub starts_on: NaiveDate,
@@ -80,7 +81,7 @@ fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Asse
     Ok(Assessment {
         id: AssessmentId::new(model.id),
         city_id: model.city_id,
-        framework_version_id: model.framework_version_id,
+        framework_version_id: FrameworkVersionId::new(model.framework_version_id),
         module: model.module,
         title: model.title,
         starts_on: model.starts_on,
@@ -143,7 +144,7 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbRes
     let languages: Vec<&str> = new.languages.iter().map(|l| l.code()).collect();
     let model = assessment::ActiveModel {
         city_id: Set(new.city_id),
-        framework_version_id: Set(new.framework_version_id),
+        framework_version_id: Set(new.framework_version_id.get()),
         module: Set(new.module.clone()),
         title: Set(new.title.clone()),
         starts_on: Set(new.starts_on),
@@ -222,10 +223,10 @@ pub async fn all(conn: &impl ConnectionTrait) -> DbResult<Vec<Assessment>> {
 /// cities' memberships included, is `ateneu_domain::results::counts_for_benchmark`).
 pub async fn published_on_version(
     conn: &impl ConnectionTrait,
-    framework_version_id: i64,
+    framework_version_id: FrameworkVersionId,
 ) -> DbResult<Vec<Assessment>> {
     let models = assessment::Entity::find()
-        .filter(assessment::Column::FrameworkVersionId.eq(framework_version_id))
+        .filter(assessment::Column::FrameworkVersionId.eq(framework_version_id.get()))
         .filter(assessment::Column::Status.eq(AssessmentStatus::Closed.key()))
         .filter(assessment::Column::Visibility.eq(Visibility::Public.key()))
         .order_by_asc(assessment::Column::StartsOn)

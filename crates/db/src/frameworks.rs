@@ -7,6 +7,7 @@ use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual, parse_toml, to_toml};
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::FrameworkVersionId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 /// A stored version, without its file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredVersion {
-    pub id: i64,
+    pub id: FrameworkVersionId,
     pub framework_key: String,
     pub version: String,
     pub name: Trilingual,
@@ -37,13 +38,13 @@ impl StoredVersion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "outcome", content = "id")]
 pub enum Imported {
-    Created(i64),
-    Replaced(i64),
-    Unchanged(i64),
+    Created(FrameworkVersionId),
+    Replaced(FrameworkVersionId),
+    Unchanged(FrameworkVersionId),
 }
 
 impl Imported {
-    pub fn id(self) -> i64 {
+    pub fn id(self) -> FrameworkVersionId {
         match self {
             Imported::Created(id) | Imported::Replaced(id) | Imported::Unchanged(id) => id,
         }
@@ -52,7 +53,7 @@ impl Imported {
 
 fn stored(model: &framework_version::Model) -> DbResult<StoredVersion> {
     Ok(StoredVersion {
-        id: model.id,
+        id: FrameworkVersionId::new(model.id),
         framework_key: model.framework_key.clone(),
         version: model.version.clone(),
         name: serde_json::from_str(&model.name).map_err(|e| DbError::Corrupt(e.to_string()))?,
@@ -80,7 +81,9 @@ pub async fn import(txn: &WriteTxn<'_>, who: &Who, framework: &Framework) -> DbR
         .one(&**txn)
         .await?;
     let outcome = match existing {
-        Some(model) if model.checksum == sum => return Ok(Imported::Unchanged(model.id)),
+        Some(model) if model.checksum == sum => {
+            return Ok(Imported::Unchanged(FrameworkVersionId::new(model.id)));
+        }
         Some(model) if model.frozen => return Err(DbError::Conflict(ProblemKey::VersionFrozen)),
         Some(model) => {
             let id = model.id;
@@ -90,7 +93,7 @@ pub async fn import(txn: &WriteTxn<'_>, who: &Who, framework: &Framework) -> DbR
             active.checksum = Set(sum.clone());
             active.updated_at = Set(now);
             active.update(&**txn).await?;
-            Imported::Replaced(id)
+            Imported::Replaced(FrameworkVersionId::new(id))
         }
         None => {
             let model = framework_version::ActiveModel {
@@ -106,7 +109,7 @@ pub async fn import(txn: &WriteTxn<'_>, who: &Who, framework: &Framework) -> DbR
             }
             .insert(&**txn)
             .await?;
-            Imported::Created(model.id)
+            Imported::Created(FrameworkVersionId::new(model.id))
         }
     };
     let (domains, fields, actions) = framework.size();
@@ -151,9 +154,12 @@ type VersionRow = (
 
 /// A version without its file (a page reads this, then the file only when its parse is not
 /// cached already).
-pub async fn version(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<StoredVersion>> {
+pub async fn version(
+    conn: &impl ConnectionTrait,
+    id: FrameworkVersionId,
+) -> DbResult<Option<StoredVersion>> {
     use framework_version::Column as C;
-    let row: Option<VersionRow> = framework_version::Entity::find_by_id(id)
+    let row: Option<VersionRow> = framework_version::Entity::find_by_id(id.get())
         .select_only()
         .columns([
             C::Id,
@@ -170,7 +176,7 @@ pub async fn version(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<St
     row.map(
         |(id, framework_key, version, name, frozen, checksum, created_at)| {
             Ok(StoredVersion {
-                id,
+                id: FrameworkVersionId::new(id),
                 framework_key,
                 version,
                 name: serde_json::from_str(&name).map_err(|e| DbError::Corrupt(e.to_string()))?,
@@ -186,9 +192,9 @@ pub async fn version(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<St
 /// A version and its file.
 pub async fn get(
     conn: &impl ConnectionTrait,
-    id: i64,
+    id: FrameworkVersionId,
 ) -> DbResult<Option<(StoredVersion, String)>> {
-    framework_version::Entity::find_by_id(id)
+    framework_version::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(|model| Ok((stored(&model)?, model.source)))
@@ -223,10 +229,10 @@ pub fn parse_stored(source: &str) -> DbResult<Framework> {
 }
 
 /// Marks a version as used by an assessment: it can no longer be replaced.
-pub async fn freeze(txn: &WriteTxn<'_>, id: i64) -> DbResult<()> {
+pub async fn freeze(txn: &WriteTxn<'_>, id: FrameworkVersionId) -> DbResult<()> {
     framework_version::Entity::update_many()
         .col_expr(framework_version::Column::Frozen, true.into())
-        .filter(framework_version::Column::Id.eq(id))
+        .filter(framework_version::Column::Id.eq(id.get()))
         .exec(&**txn)
         .await?;
     Ok(())
@@ -289,7 +295,7 @@ pub async fn save_benchmark(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComputedFrom<'a> {
     pub network: &'a str,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     pub assessments: &'a [AssessmentId],
 }
 

@@ -8,6 +8,7 @@ use crate::entities::{module_test, module_test_link, module_test_proposal};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::module_tests::{Decision, ProposalDraft};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -24,12 +25,12 @@ pub struct ModuleTest {
     pub programme_id: i64,
     pub activity_id: Option<i64>,
     pub city_id: i64,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     pub module_key: String,
     pub title: String,
     pub status: AssessmentStatus,
     /// The framework version its accepted proposals became.
-    pub revised_version_id: Option<i64>,
+    pub revised_version_id: Option<FrameworkVersionId>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -39,7 +40,7 @@ pub struct NewModuleTest {
     pub programme_id: i64,
     pub activity_id: Option<i64>,
     pub city_id: i64,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     pub module_key: String,
     pub title: String,
 }
@@ -66,11 +67,11 @@ fn to_test(m: module_test::Model) -> DbResult<ModuleTest> {
         programme_id: m.programme_id,
         activity_id: m.activity_id,
         city_id: m.city_id,
-        framework_version_id: m.framework_version_id,
+        framework_version_id: FrameworkVersionId::new(m.framework_version_id),
         module_key: m.module_key,
         title: m.title,
         status: AssessmentStatus::parse(&m.status).map_err(corrupt)?,
-        revised_version_id: m.revised_version_id,
+        revised_version_id: m.revised_version_id.map(FrameworkVersionId::new),
         created_at: m.created_at,
     })
 }
@@ -90,7 +91,7 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewModuleTest) -> DbRes
         programme_id: Set(new.programme_id),
         activity_id: Set(new.activity_id),
         city_id: Set(new.city_id),
-        framework_version_id: Set(new.framework_version_id),
+        framework_version_id: Set(new.framework_version_id.get()),
         module_key: Set(new.module_key.clone()),
         title: Set(new.title.clone()),
         status: Set(AssessmentStatus::Open.key().to_owned()),
@@ -292,12 +293,12 @@ pub async fn set_revised(
     txn: &WriteTxn<'_>,
     who: &Who,
     test_id: i64,
-    version_id: i64,
+    version_id: FrameworkVersionId,
 ) -> DbResult<()> {
     let done = module_test::Entity::update_many()
         .col_expr(
             module_test::Column::RevisedVersionId,
-            Expr::value(version_id),
+            Expr::value(version_id.get()),
         )
         .filter(module_test::Column::Id.eq(test_id))
         .filter(module_test::Column::RevisedVersionId.is_null())

@@ -47,6 +47,10 @@ macro_rules! record_id {
 }
 
 record_id!(
+    /// A stored version of an assessment framework.
+    FrameworkVersionId
+);
+record_id!(
     /// A self-assessment (a Culture 21 Lab).
     AssessmentId
 );

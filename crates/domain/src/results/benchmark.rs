@@ -17,6 +17,7 @@
 
 use super::{Results, field_values, stats::mean_of};
 use crate::assessments::{AssessmentStatus, ScoreRange, Visibility};
+use crate::ids::FrameworkVersionId;
 use crate::memberships::MembershipDraft;
 use crate::reference::Reference;
 use chrono::NaiveDate;
@@ -28,7 +29,7 @@ use std::collections::BTreeMap;
 pub struct Candidate<'a> {
     pub status: AssessmentStatus,
     pub visibility: Visibility,
-    pub framework_version_id: i64,
+    pub framework_version_id: FrameworkVersionId,
     /// Every membership period of the assessment's city.
     pub memberships: &'a [MembershipDraft],
 }
@@ -37,7 +38,7 @@ pub struct Candidate<'a> {
 /// framework version `framework_version_id`.
 pub fn counts_for_benchmark(
     candidate: &Candidate<'_>,
-    framework_version_id: i64,
+    framework_version_id: FrameworkVersionId,
     network: &str,
     day: NaiveDate,
     reference: &Reference,
@@ -458,8 +459,8 @@ mod tests {
                     membership(key, "2015-01-01", ended.then_some("2020-12-31"))
                 })
                 .collect();
-            let candidate = Candidate { status, visibility, framework_version_id: version, memberships: &memberships };
-            let counts = counts_for_benchmark(&candidate, 1, "uclg-culture", today, &reference);
+            let candidate = Candidate { status, visibility, framework_version_id: FrameworkVersionId::new(version), memberships: &memberships };
+            let counts = counts_for_benchmark(&candidate, FrameworkVersionId::new(1), "uclg-culture", today, &reference);
             let member = networks.iter().any(|(n, ended)| *n < 2 && !ended);
             prop_assert_eq!(
                 counts,

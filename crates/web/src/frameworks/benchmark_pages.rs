@@ -11,6 +11,7 @@ use crate::viewer::Viewer;
 use ateneu_db::frameworks::BenchmarkSet;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual};
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::State;
@@ -31,7 +32,7 @@ pub struct ComputeForm {
 pub fn section(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: FrameworkVersionId,
     framework: &Framework,
     sets: &[BenchmarkSet],
     compute: &ComputeForm,
@@ -55,7 +56,12 @@ pub fn section(
     }
 }
 
-fn compute_form(state: &AppState, v: &Viewer, id: i64, form: &ComputeForm) -> Markup {
+fn compute_form(
+    state: &AppState,
+    v: &Viewer,
+    id: FrameworkVersionId,
+    form: &ComputeForm,
+) -> Markup {
     let networks: Vec<(String, String)> = computable_networks(state, v)
         .into_iter()
         .map(|n| (n.key.clone(), n.name.get(v.lang).to_owned()))
@@ -77,7 +83,7 @@ fn compute_form(state: &AppState, v: &Viewer, id: i64, form: &ComputeForm) -> Ma
     }
 }
 
-fn entry_form(v: &Viewer, id: i64, framework: &Framework) -> Markup {
+fn entry_form(v: &Viewer, id: FrameworkVersionId, framework: &Framework) -> Markup {
     let fields: Vec<_> = framework.domains.iter().flat_map(|d| &d.fields).collect();
     html! {
         details {
@@ -104,7 +110,7 @@ fn entry_form(v: &Viewer, id: i64, framework: &Framework) -> Markup {
 pub async fn compute(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkVersionId>,
     Form(form): Form<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
     let field = |name: &str| {
@@ -137,7 +143,7 @@ pub async fn compute(
 pub async fn save_benchmark(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkVersionId>,
     Form(form): Form<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
     let get = |name: &str| {

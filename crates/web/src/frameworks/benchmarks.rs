@@ -10,6 +10,7 @@ use ateneu_db::frameworks::{self as repo, BenchmarkSet, ComputedFrom};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Trilingual, computed_benchmark_key, is_benchmark_key};
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::reference::Network;
 use ateneu_domain::results::{Candidate, Results, average_field_values, counts_for_benchmark};
@@ -30,7 +31,7 @@ pub struct BenchmarkInput {
 pub async fn save_benchmark(
     state: &AppState,
     v: &Viewer,
-    version_id: i64,
+    version_id: FrameworkVersionId,
     key: &str,
     input: &BenchmarkInput,
 ) -> Result<i64, AppError> {
@@ -118,7 +119,7 @@ pub fn computable_networks<'a>(state: &'a AppState, v: &Viewer) -> Vec<&'a Netwo
 pub async fn compute_benchmark(
     state: &AppState,
     v: &Viewer,
-    version_id: i64,
+    version_id: FrameworkVersionId,
     key: &str,
     input: &ComputeInput,
 ) -> Result<ComputedSet, AppError> {
@@ -207,7 +208,7 @@ pub async fn compute_benchmark(
 /// framework version today (see `counts_for_benchmark`).
 async fn published_results(
     state: &AppState,
-    version_id: i64,
+    version_id: FrameworkVersionId,
     network: &str,
 ) -> Result<
     (

@@ -13,6 +13,7 @@ use ateneu_db::frameworks::{self as repo, Imported};
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Change, Framework, Trilingual, to_toml};
+use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::permissions::Action;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -49,7 +50,7 @@ fn text<'a>(v: &Viewer, text: &'a Trilingual) -> &'a str {
 pub async fn detail(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkVersionId>,
 ) -> Result<Markup, AppError> {
     detail_page(&state, &v, id, &ComputeForm::default()).await
 }
@@ -58,7 +59,7 @@ pub async fn detail(
 pub(super) async fn detail_page(
     state: &AppState,
     v: &Viewer,
-    id: i64,
+    id: FrameworkVersionId,
     compute: &ComputeForm,
 ) -> Result<Markup, AppError> {
     let (version, framework) = load(state, id).await?;
@@ -125,7 +126,7 @@ fn scale(v: &Viewer, framework: &Framework) -> Markup {
 
 pub async fn export(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkVersionId>,
 ) -> Result<Response, AppError> {
     let (version, framework) = load(&state, id).await?;
     let name = format!(
@@ -147,7 +148,7 @@ pub async fn export(
 
 #[derive(Debug, Deserialize)]
 pub struct DiffQuery {
-    with: i64,
+    with: FrameworkVersionId,
 }
 
 fn change_row(v: &Viewer, change: &Change) -> Markup {
@@ -163,7 +164,7 @@ fn change_row(v: &Viewer, change: &Change) -> Markup {
 pub async fn diff_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<FrameworkVersionId>,
     Query(query): Query<DiffQuery>,
 ) -> Result<Markup, AppError> {
     let (old, new, diff) = compare(&state, query.with, id).await?;
