@@ -242,19 +242,9 @@ pub async fn values(
     conn: &impl ConnectionTrait,
     series_ids: &[i64],
 ) -> DbResult<HashMap<i64, Vec<Value>>> {
-    let mut by_series: HashMap<i64, Vec<Value>> = HashMap::new();
-    for chunk in series_ids.chunks(500) {
-        let rows: Vec<(i64, String)> = indicator_series::Entity::find()
-            .select_only()
-            .column(indicator_series::Column::Id)
-            .column(indicator_series::Column::Observations)
-            .filter(indicator_series::Column::Id.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        for (id, observations) in rows {
-            by_series.insert(id, decode(id, &observations)?);
-        }
+    let mut by_series = HashMap::new();
+    for stored in stored_values(conn, series_ids).await? {
+        by_series.insert(stored.series_id, stored.decode()?);
     }
     Ok(by_series)
 }
