@@ -11,8 +11,8 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
     ("search", &["domain"]),
     ("reports", &["domain"]),
     ("app", &["domain", "db", "search"]),
-    ("web", &["domain", "db", "search", "reports", "app"]),
-    ("ateneu", &["domain", "db", "app", "web"]),
+    ("web", &["domain", "search", "reports", "app"]),
+    ("ateneu", &["domain", "app", "web"]),
 ];
 
 /// Crates that know nothing of HTTP or pages: they may not name the web libraries.

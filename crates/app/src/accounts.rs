@@ -3,6 +3,8 @@
 //! personal API tokens; any person as the policies see them (`actor_for`). The web's pages and
 //! API and the command line share them.
 
+pub mod own;
+
 use crate::security::{self, new_token, token_hash};
 use crate::{Context, Error};
 use ateneu_db::accounts::{self as repo, LinkPurpose, User};
@@ -286,8 +288,22 @@ pub async fn setup_admin(
     Ok(session)
 }
 
+/// Makes a personal API token for the account with this email (the command line's); returns
+/// its secret. Not found when there is no such account.
+pub async fn create_api_token_for(
+    state: &Context,
+    who: &Who,
+    email: &Email,
+    request: &TokenRequest,
+) -> Result<String, Error> {
+    let user = repo::user_by_email(&state.db.conn, email)
+        .await?
+        .ok_or(Error::NotFound)?;
+    create_api_token(state, who, user.id, request).await
+}
+
 /// Creates a personal API token for a user; the token is shown once. On the web this is
-/// reached only from a signed-in session (`create_token`); the command line calls it directly.
+/// reached only from a signed-in session (`own::create_token`); the command line calls it directly.
 pub async fn create_api_token(
     state: &Context,
     who: &Who,

@@ -1,8 +1,22 @@
-//! Assessments' use cases that outlive a request: the computed results of an assessment,
-//! kept once per revision in each process.
+//! Culture 21 Lab assessments' use cases, shared by the pages, the API and the offline
+//! packages: an assessment read with what the reader may do with it (`loaded`), running the
+//! workshop (`workshop`), its invitations and the participants' part, and the computed results
+//! of an assessment, kept once per revision in each process (here).
+
+pub mod invitations;
+mod loaded;
+pub mod participation;
+pub mod workshop;
+
+pub use loaded::{
+    Loaded, Need, all_visible, benchmark, complete, load, load_for, of_city_visible, previous,
+    visible,
+};
+pub use workshop::AssessmentInput;
 
 use crate::{Context, Error};
-use ateneu_db::assessments::{self as repo, Assessment, StoredResponse};
+use ateneu_db::assessments as repo;
+pub use ateneu_db::assessments::{Assessment, StoredResponse};
 use ateneu_domain::assessments::{Answer, Consensus};
 use ateneu_domain::frameworks::Framework;
 use ateneu_domain::ids::AssessmentId;

@@ -3,10 +3,15 @@
 //! count, and where each page read so far starts, kept per filter and day while the data is
 //! unchanged).
 
+pub mod detail;
+pub mod focal_points;
 pub mod profile;
 
-use crate::{Context, Error};
-use ateneu_db::cities::{self as repo, City, CityFilter, CityListItem, ListKey, PageStart};
+use crate::{Acting, Context, Error};
+use ateneu_db::cities::{self as repo, ListKey, PageStart};
+pub use ateneu_db::cities::{City, CityFilter, CityListItem};
+use ateneu_domain::cities::CityInput;
+use ateneu_domain::permissions::{Action, CityScope};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
@@ -245,6 +250,80 @@ pub async fn scope_networks(context: &Context, city_id: i64) -> Result<Vec<Strin
     Ok(context
         .reference
         .scope_of(networks.iter().map(String::as_str)))
+}
+
+/// A city by its slug; by an earlier slug, `Moved` to the current one (a page redirects there).
+pub async fn find(context: &Context, slug: &str) -> Result<City, Error> {
+    if let Some(city) = repo::by_slug(&context.db.conn, slug).await? {
+        return Ok(city);
+    }
+    match repo::current_slug(&context.db.conn, slug).await? {
+        Some(current) => Err(Error::Moved {
+            from: slug.to_owned(),
+            to: current,
+        }),
+        None => Err(Error::NotFound),
+    }
+}
+
+/// A city by its id, for records that name it.
+pub async fn by_id(context: &Context, id: i64) -> Result<Option<City>, Error> {
+    Ok(repo::by_id(&context.db.conn, id).await?)
+}
+
+/// The most cities a picker suggests: past it, only the cities the person edits are
+/// suggested (any other is still found by its name, see [`resolve`]).
+pub const MOST_SUGGESTED: u64 = 2_000;
+
+/// The cities a form's city picker suggests to this person: every city up to
+/// [`MOST_SUGGESTED`], else the cities they edit.
+pub async fn for_picker(context: &Context, acting: &Acting) -> Result<Vec<City>, Error> {
+    let conn = &context.db.conn;
+    let mut cities = repo::for_pickers(conn, MOST_SUGGESTED + 1).await?;
+    if cities.len() as u64 > MOST_SUGGESTED {
+        cities.clear();
+        for id in acting.actor.city_networks.keys() {
+            if let Some(city) = repo::by_id(conn, *id).await? {
+                cities.push(city);
+            }
+        }
+    }
+    Ok(cities)
+}
+
+/// Adds a city to the registry (a network's secretariat).
+pub async fn create(context: &Context, acting: &Acting, input: &CityInput) -> Result<City, Error> {
+    acting.require(Action::CreateCity)?;
+    let draft = input.parse(&context.reference.region_keys())?;
+    let txn = context.db.write().await?;
+    let city = repo::create(&txn, &acting.who, &draft, false).await?;
+    txn.commit().await?;
+    Ok(city)
+}
+
+/// Checks that the acting person may edit this city (its editors, its networks' secretariat).
+pub async fn require_edit(context: &Context, acting: &Acting, city: &City) -> Result<(), Error> {
+    let networks = scope_networks(context, city.id).await?;
+    acting.require(Action::EditCity(CityScope {
+        id: city.id,
+        networks: &networks,
+    }))
+}
+
+/// Changes a city's record (its editors, its networks' secretariat).
+pub async fn update(
+    context: &Context,
+    acting: &Acting,
+    slug: &str,
+    input: &CityInput,
+) -> Result<City, Error> {
+    let before = find(context, slug).await?;
+    require_edit(context, acting, &before).await?;
+    let draft = input.parse(&context.reference.region_keys())?;
+    let txn = context.db.write().await?;
+    let city = repo::update(&txn, &acting.who, &before, &draft).await?;
+    txn.commit().await?;
+    Ok(city)
 }
 
 #[cfg(test)]

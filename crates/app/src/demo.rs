@@ -29,6 +29,14 @@ pub struct Loaded {
     pub programmes: u64,
 }
 
+/// Loads the example network: its cities (`ateneu_db::demo::load`; how many were added) and
+/// then the example content (`load_examples`).
+pub async fn load_network(state: &Context) -> Result<(usize, Loaded), Error> {
+    let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
+    let examples = load_examples(state).await?;
+    Ok((added, examples))
+}
+
 /// Loads the example practices, assessments and benchmark set, once (the example cities must
 /// be there: `ateneu_db::demo::load`).
 pub async fn load_examples(state: &Context) -> Result<Loaded, Error> {

@@ -19,7 +19,8 @@ pub use lists::{
 use crate::programmes::{number_or_text, parse_revision};
 use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
-use ateneu_db::events::{self as repo, Event, Representative, Request};
+use ateneu_db::events as repo;
+pub use ateneu_db::events::{Event, Representative, Request};
 use ateneu_db::memberships;
 use ateneu_domain::Lang;
 use ateneu_domain::events::{

@@ -1,8 +1,14 @@
 //! Frameworks' use cases: read a version (parsed once per checksum, `FrameworkCache`), find
-//! one by id or `KEY@VERSION`, import a file, compare two versions.
+//! one by id or `KEY@VERSION`, list them, import a file, compare two versions; benchmark sets
+//! (`benchmarks`).
+
+pub mod benchmarks;
+
+pub use benchmarks::benchmarks;
 
 use crate::{Acting, Context, Error};
-use ateneu_db::frameworks::{self as repo, Imported, StoredVersion};
+use ateneu_db::frameworks as repo;
+pub use ateneu_db::frameworks::{BenchmarkSet, Imported, StoredVersion};
 use ateneu_domain::Problem;
 use ateneu_domain::csv_format::LineError;
 use ateneu_domain::frameworks::{FileProblem, Framework, FrameworkDiff, parse_toml};
@@ -50,6 +56,24 @@ pub async fn load(
         .ok_or(Error::NotFound)?;
     let framework = state.frameworks.parse(&version, &source)?;
     Ok((version, framework))
+}
+
+/// Every stored version, as the frameworks page lists them (the frameworks are public).
+pub async fn list(state: &Context) -> Result<Vec<StoredVersion>, Error> {
+    Ok(repo::list(&state.db.conn).await?)
+}
+
+/// The stored file of `KEY@VERSION`, written out as TOML (none: no such version).
+pub async fn export_toml(
+    state: &Context,
+    key: &str,
+    version: &str,
+) -> Result<Option<String>, Error> {
+    let Some((_, source)) = repo::find(&state.db.conn, key, version).await? else {
+        return Ok(None);
+    };
+    let framework = repo::parse_stored(&source)?;
+    Ok(Some(ateneu_domain::frameworks::to_toml(&framework)))
 }
 
 /// Finds a version by id or by `KEY@VERSION`.

@@ -214,6 +214,17 @@ fn format_number<const L: usize>(
     Some(text)
 }
 
+/// A path in a language: `lang_path(Fr, "/cities")` is "/fr/cities", `lang_path(Fr, "/")` is
+/// "/fr" (and "/?q" becomes "/fr?q").
+pub fn lang_path(lang: Lang, path: &str) -> String {
+    let path = if path == "/" { "" } else { path };
+    let path = path
+        .strip_prefix("/?")
+        .map(|q| format!("?{q}"))
+        .unwrap_or_else(|| path.to_owned());
+    format!("/{}{path}", lang.code())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

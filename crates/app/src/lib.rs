@@ -3,6 +3,7 @@
 //! and one module per feature with the same name as in `domain`, `db` and `web`.
 
 pub mod accounts;
+pub mod admin;
 pub mod assessments;
 pub mod cities;
 pub mod demo;
@@ -12,6 +13,7 @@ pub mod frameworks;
 pub mod i18n;
 pub mod indicators;
 pub mod mail;
+pub mod memberships;
 pub mod module_tests;
 pub mod notifications;
 pub mod policy_design;
@@ -19,13 +21,14 @@ pub mod practices;
 pub mod programmes;
 pub mod registry_files;
 pub mod security;
+pub mod setup;
 pub mod seven_keys;
 pub mod workshop_packages;
 
 pub use error::Error;
 
-use ateneu_db::Db;
-use ateneu_db::audit::Who;
+pub use ateneu_db::audit::Who;
+pub use ateneu_db::{Db, ImportSummary, timing};
 use ateneu_domain::permissions::{Action, Actor};
 use ateneu_domain::reference::Reference;
 use std::path::PathBuf;
@@ -145,6 +148,27 @@ impl Context {
     }
 
     /// Whether this instance holds example content (shown on every page).
+    /// A page's address for what leaves the platform (e-mails, printed links): the base URL,
+    /// the language and the path.
+    pub fn page_url(&self, lang: ateneu_domain::Lang, path: &str) -> String {
+        format!(
+            "{}{}",
+            self.config.base_url.trim_end_matches('/'),
+            i18n::lang_path(lang, path)
+        )
+    }
+
+    /// Whether the database answers (the health check).
+    pub async fn ping(&self) -> Result<(), Error> {
+        Ok(self.db.ping().await?)
+    }
+
+    /// A number that changes whenever the data may have changed (compare it for equality
+    /// only): what the page cache keys on.
+    pub async fn data_version(&self) -> Result<i64, Error> {
+        Ok(ateneu_db::changes::version(&self.db).await?)
+    }
+
     pub fn has_demo_content(&self) -> bool {
         self.demo.load(Ordering::Relaxed)
     }

@@ -8,9 +8,11 @@ use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;
 use ateneu_db::accounts::User;
 use ateneu_db::notifications as repo;
+pub use ateneu_db::notifications::Notice;
 use ateneu_domain::Lang;
-use ateneu_domain::notifications::{NoticeKind, Person, city_work_recipients};
-use ateneu_domain::permissions::CityScope;
+use ateneu_domain::ids::PracticeId;
+use ateneu_domain::notifications::{NoticeKind, Person, city_work_recipients, practice_recipients};
+use ateneu_domain::permissions::{CityScope, PracticeScope};
 use std::collections::BTreeMap;
 
 /// The people who may receive notices (enabled accounts with a role), as policies see them:
@@ -159,4 +161,102 @@ pub struct Target {
     pub title: String,
     pub city: String,
     pub path: String,
+}
+
+/// A workshop's facilitators with an enabled account, to be told they facilitate it (the
+/// person who made it left out).
+pub async fn for_facilitators(
+    context: &Context,
+    acting: &Acting,
+    facilitators: &[i64],
+) -> Result<Vec<User>, Error> {
+    let mut users = Vec::new();
+    for id in facilitators
+        .iter()
+        .filter(|id| Some(**id) != acting.actor.user_id)
+    {
+        if let Some(user) = ateneu_db::accounts::user_by_id(&context.db.conn, *id)
+            .await?
+            .filter(|u| !u.disabled)
+        {
+            users.push(user);
+        }
+    }
+    Ok(users)
+}
+
+fn signed_in(acting: &Acting) -> Result<i64, Error> {
+    acting.actor.user_id.ok_or(Error::SignInRequired)
+}
+
+/// The signed-in person's newest notices (`most` of them), whatever they name: the caller
+/// leaves out those naming a record the person may no longer see.
+pub async fn newest(context: &Context, acting: &Acting, most: u64) -> Result<Vec<Notice>, Error> {
+    let user = signed_in(acting)?;
+    Ok(repo::of_user(&context.db.conn, user, most).await?)
+}
+
+/// The kinds of notice the signed-in person gets by e-mail (every kind they did not turn off).
+pub async fn emailed_kinds(context: &Context, acting: &Acting) -> Result<Vec<NoticeKind>, Error> {
+    let user = signed_in(acting)?;
+    let off = repo::emails_off(&context.db.conn, user).await?;
+    Ok(NoticeKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| !off.contains(k))
+        .collect())
+}
+
+/// Sets the kinds of notice the signed-in person gets by e-mail (their keys, as ticked).
+pub async fn set_emailed_kinds(
+    context: &Context,
+    acting: &Acting,
+    keys: &[String],
+) -> Result<(), Error> {
+    let user = signed_in(acting)?;
+    let wanted = keys
+        .iter()
+        .map(|key| NoticeKind::parse(key).map_err(|p| Error::field("email", p)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let txn = context.db.write().await?;
+    repo::set_emails(&txn, &acting.who, user, &wanted).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Marks the signed-in person's notices read; how many were unread.
+pub async fn mark_read(context: &Context, acting: &Acting) -> Result<u64, Error> {
+    let user = signed_in(acting)?;
+    let txn = context.db.write().await?;
+    let read = repo::mark_read(&txn, user).await?;
+    txn.commit().await?;
+    Ok(read)
+}
+
+/// How many of a person's notices are unread (the count beside the bell on every page).
+pub async fn unread(context: &Context, user: i64) -> Result<u64, Error> {
+    Ok(repo::unread(&context.db.conn, user).await?)
+}
+
+/// Who among `people` receives a practice's notice (chosen before the change is written: the
+/// notice goes in the same transaction); the person acting is left out.
+pub fn for_practice(
+    people: &[(User, Person)],
+    acting: &Acting,
+    kind: NoticeKind,
+    (scope, id, slug, title): (PracticeScope<'_>, PracticeId, &str, String),
+) -> Pending {
+    let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
+    let chosen = practice_recipients(kind, scope, &persons, acting.actor.user_id);
+    Pending::same_in_every_language(
+        kind,
+        ("practice", id.get()),
+        vec![("title", title)],
+        format!("/practices/{slug}"),
+        people
+            .iter()
+            .filter(|(user, _)| chosen.contains(&user.id))
+            .map(|(user, _)| user.clone())
+            .collect(),
+    )
 }

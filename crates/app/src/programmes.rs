@@ -21,8 +21,9 @@ use crate::{Acting, Context, Error};
 use ateneu_db::WriteTxn;
 use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::memberships;
+use ateneu_db::programmes as repo;
 use ateneu_db::programmes::activities::Activity;
-use ateneu_db::programmes::{self as repo, Consultation, Programme, ProgrammeListItem};
+pub use ateneu_db::programmes::{Consultation, Programme, ProgrammeListItem};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::budget::{CurrencyTotal, totals};
 use ateneu_domain::programmes::{

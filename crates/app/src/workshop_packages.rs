@@ -8,7 +8,7 @@
 use crate::{Context, Error};
 use ateneu_db::WriteTxn;
 use ateneu_db::audit::Who;
-use ateneu_db::workshop_packages::StoredPackage;
+pub use ateneu_db::workshop_packages::{ASSESSMENT, POLICY_DESIGN, SEVEN_KEYS, StoredPackage};
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::accounts::{Email, Grant, Role};
@@ -117,6 +117,25 @@ impl Opened {
             _ => format!("/assessments/{}", self.workshop_id),
         }
     }
+}
+
+/// The packages made here for a workshop (the caller has checked who may run it), newest
+/// first, each with how many results have come back from it.
+pub async fn made_for(
+    context: &Context,
+    kind: &str,
+    workshop: i64,
+) -> Result<Vec<(StoredPackage, usize)>, Error> {
+    let made = ateneu_db::workshop_packages::made_for(&context.db.conn, kind, workshop).await?;
+    let ids: Vec<String> = made.iter().map(|p| p.id.clone()).collect();
+    let counts = ateneu_db::workshop_packages::import_counts(&context.db.conn, &ids).await?;
+    Ok(made
+        .into_iter()
+        .map(|p| {
+            let imports = counts.get(&p.id).copied().unwrap_or(0);
+            (p, imports)
+        })
+        .collect())
 }
 
 /// Opens a workshop package of any kind on this instance (a laptop): see each kind's `open`.

@@ -4,8 +4,7 @@
 use crate::cli::{Args, bad, state};
 use crate::serve::Outgoing;
 use anyhow::anyhow;
-use ateneu_db::accounts;
-use ateneu_db::audit::Who;
+use ateneu_app::Who;
 use ateneu_domain::Lang;
 use ateneu_domain::accounts::{Email, Grant, Role};
 
@@ -111,13 +110,13 @@ pub(crate) async fn token_create(
             bad(problems.join("; "))
         })?;
     let state = state(args, Outgoing::default()).await?;
-    let user = accounts::user_by_email(&state.db.conn, &email)
-        .await?
-        .ok_or_else(|| bad(format!("no account for {email}")))?;
     let token =
-        ateneu_app::accounts::create_api_token(&state, &Who::system("cli"), user.id, &request)
+        ateneu_app::accounts::create_api_token_for(&state, &Who::system("cli"), &email, &request)
             .await
-            .map_err(|e| anyhow!("{e:?}"))?;
+            .map_err(|e| match e {
+                ateneu_app::Error::NotFound => bad(format!("no account for {email}")),
+                other => anyhow!("{other:?}"),
+            })?;
     println!("{token}");
     Ok(())
 }

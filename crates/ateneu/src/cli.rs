@@ -3,11 +3,9 @@
 
 use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
+use ateneu_app::Db;
 use ateneu_app::{Config, Context as AppContext};
-use ateneu_db::audit::Who;
-use ateneu_db::{Db, migrations};
 use ateneu_domain::Lang;
-use ateneu_domain::ProblemKey;
 use ateneu_domain::csv_format::{self, LineError};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -249,23 +247,7 @@ async fn open(args: &Args) -> anyhow::Result<Db> {
             "the database URL must start with sqlite:// or postgres:// (got {url})"
         )));
     }
-    let db = Db::connect(&url)
-        .await
-        .with_context(|| "cannot open the database")?;
-    migrations::migrate(&db)
-        .await
-        .context("cannot migrate the database")?;
-    let reference = ateneu_db::reference::bundled().map_err(|e| anyhow!(e))?;
-    ateneu_db::reference::load(&db, &reference)
-        .await
-        .context("cannot load the reference data")?;
-    ateneu_db::frameworks::load_bundled(&db)
-        .await
-        .context("cannot load the bundled frameworks")?;
-    ateneu_db::practices::load_bundled_thesaurus(&db)
-        .await
-        .context("cannot load the bundled keyword thesaurus")?;
-    Ok(db)
+    ateneu_app::setup::open_database(&url).await
 }
 
 pub(crate) async fn state(args: &Args, outgoing: Outgoing) -> anyhow::Result<AppContext> {
@@ -370,8 +352,7 @@ async fn dispatch(args: Args) -> anyhow::Result<()> {
         }
         Some(Command::Demo) => {
             let state = state(&args, Outgoing::default()).await?;
-            let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-            let examples = ateneu_app::demo::load_examples(&state)
+            let (added, examples) = ateneu_app::demo::load_network(&state)
                 .await
                 .map_err(|e| anyhow!("{e:?}"))?;
             println!(
@@ -432,65 +413,44 @@ fn describe(state: &AppContext, file: &Path, errors: &[LineError]) -> String {
 }
 
 async fn import(args: &Args, file: &Path, cities: bool) -> anyhow::Result<()> {
+    use ateneu_app::registry_files::FileKind;
     let bytes =
         std::fs::read(file).map_err(|e| bad(format!("cannot read {}: {e}", file.display())))?;
     let state = state(args, Outgoing::default()).await?;
-    let who = Who::system("cli");
-    let spinner = ProgressBar::new_spinner().with_message(format!("checking {}", file.display()));
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-    if cities {
-        let reference = state.reference.clone();
-        let parsed =
-            tokio::task::spawn_blocking(move || csv_format::parse_cities(&bytes, &reference))
-                .await?;
-        spinner.finish_and_clear();
-        let rows = parsed.map_err(|errors| bad(describe(&state, file, &errors)))?;
-        let bar = ProgressBar::new(rows.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} cities {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    let bar = ProgressBar::new_spinner().with_message(format!("checking {}", file.display()));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    let tick = bar.clone();
+    let progress = move |done: u64| {
+        tick.set_style(
+            ProgressStyle::with_template("{spinner} {pos} cities written {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
-        let tick = bar.clone();
-        let summary =
-            ateneu_db::cities::import(&state.db, &who, &rows, &move |done| tick.set_position(done))
-                .await?;
-        bar.finish_and_clear();
-        println!(
-            "{} rows: {} cities added, {} updated, {} unchanged.",
-            rows.len(),
-            summary.created,
-            summary.updated,
-            summary.unchanged
-        );
+        tick.set_position(done);
+    };
+    let (kind, what) = if cities {
+        (FileKind::Cities, "cities")
     } else {
-        let reference = state.reference.clone();
-        let parsed =
-            tokio::task::spawn_blocking(move || csv_format::parse_memberships(&bytes, &reference))
-                .await?;
-        spinner.finish_and_clear();
-        let rows = parsed.map_err(|errors| bad(describe(&state, file, &errors)))?;
-        match ateneu_db::memberships::import(&state.db, &who, &rows).await? {
-            Ok(s) => println!(
-                "{} rows: {} memberships added, {} updated, {} unchanged.",
-                rows.len(),
-                s.created,
-                s.updated,
-                s.unchanged
-            ),
-            Err(unknown) => {
-                let errors: Vec<LineError> = unknown
-                    .into_iter()
-                    .map(|(line, city)| LineError {
-                        line,
-                        column: "city".into(),
-                        problem: ateneu_domain::Problem::with_detail(ProblemKey::UnknownCity, city),
-                    })
-                    .collect();
-                return Err(bad(describe(&state, file, &errors)));
-            }
+        (FileKind::Memberships, "memberships")
+    };
+    let acting = ateneu_app::Acting::operator("cli");
+    let outcome = ateneu_app::registry_files::import(&state, &acting, kind, bytes, &progress).await;
+    bar.finish_and_clear();
+    match outcome {
+        Ok(done) => {
+            println!(
+                "{} rows: {} {what} added, {} updated, {} unchanged.",
+                done.rows, done.created, done.updated, done.unchanged
+            );
+            Ok(())
         }
+        Err(ateneu_app::Error::Lines(errors)) => Err(bad(describe(&state, file, &errors))),
+        Err(ateneu_app::Error::BadRequest(problem)) => Err(bad(format!(
+            "{} was not imported: {}",
+            file.display(),
+            state.i18n.problem(Lang::En, &problem)
+        ))),
+        Err(other) => Err(anyhow!("{other}")),
     }
-    Ok(())
 }
 
 async fn export(args: &Args, export: &ExportArgs) -> anyhow::Result<()> {
@@ -530,7 +490,9 @@ async fn backup(args: &Args, file: &Path) -> anyhow::Result<()> {
         )));
     }
     let db = open(args).await?;
-    ateneu_db::backup::sqlite_copy(&db, file).await?;
+    ateneu_app::setup::backup_sqlite(&db, file)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
     println!("Backup written to {}", file.display());
     Ok(())
 }

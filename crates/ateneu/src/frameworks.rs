@@ -5,9 +5,9 @@
 use crate::cli::bad;
 use ateneu_app::Acting;
 use ateneu_app::Context as AppContext;
-use ateneu_db::frameworks::{self as repo, Imported};
+use ateneu_app::frameworks::Imported;
 use ateneu_domain::ProblemKey;
-use ateneu_domain::frameworks::{parse_toml, to_toml};
+use ateneu_domain::frameworks::parse_toml;
 use std::path::Path;
 
 pub async fn import(state: &AppContext, file: &Path) -> anyhow::Result<()> {
@@ -86,13 +86,11 @@ pub async fn export(state: &AppContext, reference: &str) -> anyhow::Result<Strin
     let (key, version) = reference
         .split_once('@')
         .ok_or_else(|| bad(format!("“{reference}” is not KEY@VERSION")))?;
-    let (_, source) = repo::find(&state.db.conn, key, version)
+    ateneu_app::frameworks::export_toml(state, key, version)
         .await?
         .ok_or_else(|| {
             bad(format!(
                 "no framework {reference}; see the list at /en/frameworks"
             ))
-        })?;
-    let framework = repo::parse_stored(&source)?;
-    Ok(to_toml(&framework))
+        })
 }

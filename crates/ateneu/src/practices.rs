@@ -2,9 +2,10 @@
 //! its search index current from the change log and prune that log.
 
 use crate::cli::bad;
+use anyhow::anyhow;
 use ateneu_app::Context as AppContext;
+use ateneu_app::Who;
 use ateneu_app::practices::import::{FileError, Progress, import_file};
-use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
 use ateneu_domain::practices::Stage;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -102,17 +103,9 @@ pub async fn import(state: &AppContext, file: &Path, stage: &str) -> anyhow::Res
 }
 
 pub async fn reindex(state: &AppContext, log_days: u32) -> anyhow::Result<()> {
-    let total = ateneu_db::practices::list(
-        &state.db.conn,
-        &ateneu_db::practices::PracticeFilter {
-            stages: vec![Stage::Published],
-            ..Default::default()
-        },
-        0,
-        1,
-    )
-    .await?
-    .1;
+    let total = ateneu_app::practices::published_count(state)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
     let bar = ProgressBar::new(total).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} practices indexed ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -138,9 +131,10 @@ pub async fn reindex(state: &AppContext, log_days: u32) -> anyhow::Result<()> {
 }
 
 /// Removes the change log's rows older than `days` (a server whose index is older rebuilds).
-async fn prune(state: &AppContext, days: u32) -> anyhow::Result<ateneu_db::practices::Pruned> {
-    let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
-    Ok(ateneu_db::practices::prune_changes(&state.db, &Who::system("search-log"), before).await?)
+async fn prune(state: &AppContext, days: u32) -> anyhow::Result<ateneu_app::practices::Pruned> {
+    ateneu_app::practices::prune_change_log(state, days)
+        .await
+        .map_err(|e| anyhow!("{e}"))
 }
 
 /// Prunes the search change log at start and every hour after. Safe with several servers on

@@ -3,7 +3,6 @@
 
 use crate::cli::Args;
 use anyhow::{Context, anyhow};
-use ateneu_db::accounts;
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -99,8 +98,7 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
     crate::practices::keep_index_current(&state);
     crate::practices::keep_change_log_pruned(&state, serve.search_log_days);
     if serve.demo {
-        let added = ateneu_db::demo::load(&state.db, &state.reference).await?;
-        let examples = ateneu_app::demo::load_examples(&state)
+        let (added, examples) = ateneu_app::demo::load_network(&state)
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         state.set_demo_content();
@@ -119,18 +117,21 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
         println!(
             "\nNo administrator yet. Create one with this one-time link (valid 7 days):\n\n    {link}\n"
         );
-    } else if !accounts::has_admin(&state.db).await? {
+    } else if !ateneu_app::setup::has_admin(&state)
+        .await
+        .map_err(|e| anyhow!("{e:?}"))?
+    {
         println!(
             "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
         );
     }
     // Expired sessions are removed at start and every hour after.
-    let db = state.db.clone();
+    let purging = state.clone();
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             hourly.tick().await;
-            match ateneu_db::sessions::purge_expired(&db).await {
+            match ateneu_app::setup::purge_expired_sessions(&purging).await {
                 Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
                 Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
             }

@@ -7,8 +7,8 @@ use crate::cli::{Args, bad, state};
 use crate::serve::{Outgoing, ServeArgs};
 use anyhow::{Context, anyhow};
 use ateneu_app::Context as AppContext;
+use ateneu_app::Who;
 use ateneu_app::workshop_packages as cases;
-use ateneu_db::audit::Who;
 use ateneu_domain::Lang;
 use std::path::Path;
 

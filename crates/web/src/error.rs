@@ -6,7 +6,6 @@ mod unavailable;
 use crate::AppState;
 use crate::layout;
 use crate::negotiate;
-use ateneu_db::DbError;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::csv_format::LineError;
 use ateneu_domain::{FieldErrors, Lang, Problem};
@@ -88,17 +87,6 @@ impl AppError {
         let mut errors = FieldErrors::new();
         errors.add(field, problem);
         AppError::Invalid(errors)
-    }
-}
-
-impl From<DbError> for AppError {
-    fn from(error: DbError) -> Self {
-        match error {
-            DbError::NotFound => AppError::NotFound,
-            DbError::Conflict(key) => AppError::Conflict(Problem::new(key)),
-            DbError::Unavailable(cause) => AppError::Unavailable(cause),
-            other => AppError::Internal(other.to_string()),
-        }
     }
 }
 

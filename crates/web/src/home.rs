@@ -30,7 +30,7 @@ async fn root(headers: HeaderMap) -> Response {
 }
 
 async fn health(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
+    match state.ping().await {
         Ok(()) => (
             StatusCode::OK,
             axum::Json(serde_json::json!({"status": "ok", "database": "ok"})),
@@ -76,12 +76,7 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
         })
         .collect();
     let chart_title = v.t("chart-cities-by-region");
-    let featured_filter = ateneu_db::practices::PracticeFilter {
-        stages: vec![ateneu_domain::practices::Stage::Published],
-        featured: Some(true),
-        ..Default::default()
-    };
-    let (featured, _) = ateneu_db::practices::list(&state.db.conn, &featured_filter, 0, 6).await?;
+    let featured = ateneu_app::practices::published(&state, None, true, 6).await?;
     let body = html! {
         h1 { (v.t("home-title")) }
         p.lead { (v.t("home-lead")) }

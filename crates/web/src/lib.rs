@@ -36,7 +36,7 @@ pub mod viewer;
 pub mod workshop_packages;
 
 use ateneu_app::Context;
-use ateneu_db::Db;
+use ateneu_app::Db;
 use ateneu_domain::Lang;
 use axum::Router;
 use axum::http::{HeaderName, Method, Request, Uri};

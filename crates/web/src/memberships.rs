@@ -2,25 +2,21 @@
 //! City's field (the old period is kept as history). Forms on the city page and the JSON API.
 
 use crate::AppState;
-use crate::cities;
 use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::memberships::{self as repo, Membership};
+use ateneu_app::memberships::{self as use_case, EndInput, FieldChangeInput, Membership};
 use ateneu_domain::FieldErrors;
-use ateneu_domain::ProblemKey;
-use ateneu_domain::memberships::{MembershipInput, change_creative_field, parse_date};
-use ateneu_domain::permissions::Action;
+use ateneu_domain::memberships::MembershipInput;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
-use serde::Deserialize;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -40,106 +36,6 @@ pub fn api_routes() -> Routes {
             "/cities/{slug}/memberships/{id}/field",
             post(change_field_api),
         )
-}
-
-fn require_manage(state: &AppState, v: &Viewer, network: &str) -> Result<(), AppError> {
-    v.require(Action::ManageMemberships(
-        &state.reference.with_ancestors(network),
-    ))
-}
-
-pub async fn add(
-    state: &AppState,
-    v: &Viewer,
-    slug: &str,
-    input: &MembershipInput,
-) -> Result<Membership, AppError> {
-    let city = cities::find(state, slug).await?;
-    let draft = input.parse(&state.reference);
-    // Check the permission first when the network is known, so that refusals say so.
-    if state.reference.network(input.network.trim()).is_some() {
-        require_manage(state, v, input.network.trim())?;
-    } else if !v.actor.is_signed_in() {
-        return Err(AppError::SignInRequired);
-    }
-    let draft = draft?;
-    let txn = state.db.write().await?;
-    let membership = repo::add(&txn, &v.who(), city.id, &draft).await?;
-    txn.commit().await?;
-    Ok(membership)
-}
-
-async fn find(state: &AppState, slug: &str, id: i64) -> Result<Membership, AppError> {
-    let city = cities::find(state, slug).await?;
-    repo::by_id(&state.db.conn, id)
-        .await?
-        .filter(|m| m.city_id == city.id)
-        .ok_or(AppError::NotFound)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EndInput {
-    pub ended_on: String,
-}
-
-pub async fn end(
-    state: &AppState,
-    v: &Viewer,
-    slug: &str,
-    id: i64,
-    input: &EndInput,
-) -> Result<Membership, AppError> {
-    let before = find(state, slug, id).await?;
-    require_manage(state, v, &before.draft.network)?;
-    let day = parse_date(&input.ended_on).map_err(|p| AppError::field("ended_on", p))?;
-    let draft = before
-        .draft
-        .ended(day)
-        .map_err(|p| AppError::field("ended_on", p))?;
-    let txn = state.db.write().await?;
-    let membership = repo::update(&txn, &v.who(), &before, &draft).await?;
-    txn.commit().await?;
-    Ok(membership)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct FieldChangeInput {
-    pub creative_field: String,
-    pub on: String,
-}
-
-pub async fn change_field(
-    state: &AppState,
-    v: &Viewer,
-    slug: &str,
-    id: i64,
-    input: &FieldChangeInput,
-) -> Result<Membership, AppError> {
-    let before = find(state, slug, id).await?;
-    require_manage(state, v, &before.draft.network)?;
-    let day = parse_date(&input.on).map_err(|p| AppError::field("on", p))?;
-    let (ended, next) = change_creative_field(
-        &before.draft,
-        input.creative_field.trim(),
-        day,
-        &state.reference,
-    )
-    .map_err(|p| {
-        AppError::field(
-            if p.key == ProblemKey::NotCurrentOnThatDay {
-                "on"
-            } else {
-                "creative_field"
-            },
-            p,
-        )
-    })?;
-    let txn = state.db.write().await?;
-    let membership = repo::change_field(&txn, &v.who(), &before, &ended, &next).await?;
-    txn.commit().await?;
-    Ok(membership)
 }
 
 pub fn add_form(
@@ -232,10 +128,13 @@ async fn add_page(
     Path(slug): Path<String>,
     Form(input): Form<MembershipInput>,
 ) -> Result<Response, AppError> {
-    match add(&state, &v, &slug, &input).await {
+    match use_case::add(&state, &v.acting(), &slug, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(back(&v, &slug)),
         Err(AppError::Invalid(errors)) => {
-            let d = cities::detail(&state, &v, &slug).await?;
+            let d = ateneu_app::cities::detail::read(&state, &v.acting(), &slug).await?;
             let body = html! { h1 { (v.t("membership-add")) } (add_form(&state, &v, &slug, &d.can_manage, &input, &errors)) };
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -253,7 +152,10 @@ async fn end_page(
     Path((slug, id)): Path<(String, i64)>,
     Form(input): Form<EndInput>,
 ) -> Result<Response, AppError> {
-    match end(&state, &v, &slug, id, &input).await {
+    match use_case::end(&state, &v.acting(), &slug, id, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(back(&v, &slug)),
         Err(AppError::Invalid(errors)) => Ok(problem_page(&state, &v, &errors)),
         Err(other) => Err(other),
@@ -266,7 +168,10 @@ async fn change_field_page(
     Path((slug, id)): Path<(String, i64)>,
     Form(input): Form<FieldChangeInput>,
 ) -> Result<Response, AppError> {
-    match change_field(&state, &v, &slug, id, &input).await {
+    match use_case::change_field(&state, &v.acting(), &slug, id, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(back(&v, &slug)),
         Err(AppError::Invalid(errors)) => Ok(problem_page(&state, &v, &errors)),
         Err(other) => Err(other),
@@ -277,8 +182,7 @@ async fn list_api(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let city = cities::find(&state, &slug).await?;
-    Ok(Json(repo::of_city(&state.db.conn, city.id).await?).into_response())
+    Ok(Json(use_case::of_city(&state, &slug).await?).into_response())
 }
 
 async fn add_api(
@@ -287,7 +191,7 @@ async fn add_api(
     Path(slug): Path<String>,
     ApiJson(input): ApiJson<MembershipInput>,
 ) -> Result<Response, AppError> {
-    let membership = add(&state, &v, &slug, &input).await?;
+    let membership = use_case::add(&state, &v.acting(), &slug, &input).await?;
     Ok((StatusCode::CREATED, Json(membership)).into_response())
 }
 
@@ -297,7 +201,7 @@ async fn end_api(
     Path((slug, id)): Path<(String, i64)>,
     ApiJson(input): ApiJson<EndInput>,
 ) -> Result<Response, AppError> {
-    Ok(Json(end(&state, &v, &slug, id, &input).await?).into_response())
+    Ok(Json(use_case::end(&state, &v.acting(), &slug, id, &input).await?).into_response())
 }
 
 async fn change_field_api(
@@ -308,7 +212,7 @@ async fn change_field_api(
 ) -> Result<Response, AppError> {
     Ok((
         StatusCode::CREATED,
-        Json(change_field(&state, &v, &slug, id, &input).await?),
+        Json(use_case::change_field(&state, &v.acting(), &slug, id, &input).await?),
     )
         .into_response())
 }

@@ -58,25 +58,14 @@ pub fn path_without_lang(uri: &Uri) -> String {
     }
 }
 
-/// A path under a language's prefix; the home page is "/en" (no trailing slash).
 /// The full address of `path` in `lang` on this instance (a link sent or shown to be opened
 /// elsewhere: a participant's).
 pub fn absolute(state: &crate::AppState, lang: Lang, path: &str) -> String {
-    format!(
-        "{}{}",
-        state.config.base_url.trim_end_matches('/'),
-        lang_path(lang, path)
-    )
+    state.page_url(lang, path)
 }
 
-pub fn lang_path(lang: Lang, path: &str) -> String {
-    let path = if path == "/" { "" } else { path };
-    let path = path
-        .strip_prefix("/?")
-        .map(|q| format!("?{q}"))
-        .unwrap_or_else(|| path.to_owned());
-    format!("/{}{path}", lang.code())
-}
+/// A path under a language's prefix; the home page is "/en" (no trailing slash).
+pub use ateneu_app::i18n::lang_path;
 
 /// A cookie's value from the request headers.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

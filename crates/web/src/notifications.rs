@@ -9,13 +9,10 @@ use crate::extract::Form;
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+use ateneu_app::notifications::{self as use_case, Notice};
 use ateneu_app::notifications::{Target, message_id};
-use ateneu_db::accounts::User;
-use ateneu_db::notifications::{self as repo, Notice};
-use ateneu_domain::Lang;
 use ateneu_domain::ids::AssessmentId;
-use ateneu_domain::ids::PracticeId;
-use ateneu_domain::notifications::{NoticeKind, Person, practice_recipients};
+use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, PracticeScope};
 use ateneu_domain::practices::Stage;
 use axum::Json;
@@ -46,56 +43,9 @@ pub fn api_routes() -> Routes {
         )
 }
 
-pub use ateneu_app::notifications::Pending;
+pub use ateneu_app::notifications::{Pending, for_practice, people};
 
-/// The people who may receive notices, as policies see them (read once per change, whatever
-/// the number of notices it leaves).
-pub async fn people(state: &AppState) -> Result<Vec<(User, Person)>, AppError> {
-    Ok(ateneu_app::notifications::people(state).await?)
-}
-
-/// Who among `people` receives a practice's notice (chosen before the change is written: the
-/// notice goes in the same transaction).
-pub fn for_practice(
-    people: &[(User, Person)],
-    v: &Viewer,
-    kind: NoticeKind,
-    (scope, id, slug, title): (PracticeScope<'_>, PracticeId, &str, String),
-) -> Pending {
-    let persons: Vec<Person> = people.iter().map(|(_, p)| p.clone()).collect();
-    let acting = v.signed_in.as_ref().map(|s| s.user.id);
-    let chosen = practice_recipients(kind, scope, &persons, acting);
-    Pending::same_in_every_language(
-        kind,
-        ("practice", id.get()),
-        vec![("title", title)],
-        format!("/practices/{slug}"),
-        people
-            .iter()
-            .filter(|(user, _)| chosen.contains(&user.id))
-            .map(|(user, _)| user.clone())
-            .collect(),
-    )
-}
-
-/// A workshop's facilitators, told they facilitate it (the person who made it left out).
-pub async fn for_facilitators(
-    state: &AppState,
-    v: &Viewer,
-    facilitators: &[i64],
-) -> Result<Vec<User>, AppError> {
-    let acting = v.signed_in.as_ref().map(|s| s.user.id);
-    let mut users = Vec::new();
-    for id in facilitators.iter().filter(|id| Some(**id) != acting) {
-        if let Some(user) = ateneu_db::accounts::user_by_id(&state.db.conn, *id)
-            .await?
-            .filter(|u| !u.disabled)
-        {
-            users.push(user);
-        }
-    }
-    Ok(users)
-}
+pub use ateneu_app::notifications::for_facilitators;
 
 /// Who a submitted practice waits for: the people its review reaches (the reviewers and
 /// secretariat of its networks, or the platform's administrators when nobody holds that role
@@ -109,7 +59,7 @@ pub async fn practice_reviewers(
     let people = people(state).await?;
     let pending = for_practice(
         &people,
-        v,
+        &v.acting(),
         NoticeKind::PracticeSubmitted,
         (
             PracticeScope {
@@ -135,17 +85,6 @@ pub async fn practice_reviewers(
     Ok(names)
 }
 
-/// Writes the notices in the change's transaction.
-pub async fn write(txn: &ateneu_db::WriteTxn<'_>, pending: &Pending) -> Result<(), AppError> {
-    Ok(ateneu_app::notifications::write(txn, pending).await?)
-}
-
-/// Emails the notices (after the change is committed), each in its recipient's language, to
-/// those who did not turn that kind off.
-pub async fn send(state: &AppState, pending: &Pending, fallback: Lang) {
-    ateneu_app::notifications::send(state, pending, fallback).await;
-}
-
 /// A notice as its reader is shown it: only when the record is one they may still see.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shown {
@@ -160,12 +99,14 @@ pub struct Shown {
 
 /// The viewer's newest notices, each naming a record they may see now (others are left out).
 pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError> {
-    let s = v.require_signed_in()?;
     let mut out = Vec::new();
-    for notice in repo::of_user(&state.db.conn, s.user.id, SHOWN).await? {
+    for notice in use_case::newest(state, &v.acting(), SHOWN).await? {
         let found = match notice.entity.as_str() {
             "practice" => {
-                match crate::practices::load(state, &notice.entity_id.to_string()).await {
+                match crate::practices::load(state, &notice.entity_id.to_string())
+                    .await
+                    .map_err(AppError::from)
+                {
                     Ok(loaded) if v.allows(Action::ViewPractice(loaded.scope())) => Some(Target {
                         title: loaded.practice.record.title(v.lang).to_owned(),
                         city: String::new(),
@@ -176,8 +117,11 @@ pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError>
                 }
             }
             "assessment" => {
-                match crate::assessments::load(state, AssessmentId::new(notice.entity_id)).await {
-                    Ok(loaded) if loaded.is_visible_to(v) => Some(Target {
+                match crate::assessments::load(state, AssessmentId::new(notice.entity_id))
+                    .await
+                    .map_err(AppError::from)
+                {
+                    Ok(loaded) if loaded.is_visible_to(&v.actor) => Some(Target {
                         title: loaded.assessment.title.clone(),
                         city: String::new(),
                         path: format!("/assessments/{}", loaded.assessment.id),
@@ -214,9 +158,8 @@ pub async fn shown(state: &AppState, v: &Viewer) -> Result<Vec<Shown>, AppError>
 }
 
 async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
     let notices = shown(&state, &v).await?;
-    let off = repo::emails_off(&state.db.conn, s.user.id).await?;
+    let emailed = use_case::emailed_kinds(&state, &v.acting()).await?;
     let body = html! {
         h1 { (v.t("notifications-title")) }
         @if notices.is_empty() { p.muted { (v.t("notifications-none")) } }
@@ -240,7 +183,7 @@ async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppE
                     legend { (v.t("notifications-email-lead")) }
                     @for kind in NoticeKind::ALL {
                         div.field { label {
-                            input type="checkbox" name="email" value=(kind.key()) checked[!off.contains(&kind)];
+                            input type="checkbox" name="email" value=(kind.key()) checked[emailed.contains(&kind)];
                             " " (v.t(&format!("notice-kind-{}", kind.key().replace('_', "-"))))
                         } }
                     }
@@ -259,22 +202,6 @@ pub struct SettingsInput {
     pub email: Vec<String>,
 }
 
-async fn save_settings(
-    state: &AppState,
-    v: &Viewer,
-    input: &SettingsInput,
-) -> Result<(), AppError> {
-    let s = v.require_signed_in()?;
-    let mut wanted = Vec::new();
-    for key in &input.email {
-        wanted.push(NoticeKind::parse(key).map_err(|p| AppError::field("email", p))?);
-    }
-    let txn = state.db.write().await?;
-    repo::set_emails(&txn, &v.who(), s.user.id, &wanted).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 async fn save_settings_form(
     State(state): State<AppState>,
     v: Viewer,
@@ -287,22 +214,14 @@ async fn save_settings_form(
             .map(|(_, v)| v)
             .collect(),
     };
-    save_settings(&state, &v, &input).await?;
+    use_case::set_emailed_kinds(&state, &v.acting(), &input.email).await?;
     Ok(crate::negotiate::redirect(
         &v.href("/account/notifications"),
     ))
 }
 
-async fn mark_read(state: &AppState, v: &Viewer) -> Result<u64, AppError> {
-    let s = v.require_signed_in()?;
-    let txn = state.db.write().await?;
-    let read = repo::mark_read(&txn, s.user.id).await?;
-    txn.commit().await?;
-    Ok(read)
-}
-
 async fn read_form(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    mark_read(&state, &v).await?;
+    use_case::mark_read(&state, &v.acting()).await?;
     Ok(crate::negotiate::redirect(
         &v.href("/account/notifications"),
     ))
@@ -314,16 +233,14 @@ async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, 
 }
 
 async fn read_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let read = mark_read(&state, &v).await?;
+    let read = use_case::mark_read(&state, &v.acting()).await?;
     Ok(Json(json!({"read": read})).into_response())
 }
 
 async fn settings_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
-    let off = repo::emails_off(&state.db.conn, s.user.id).await?;
-    let email: Vec<&str> = NoticeKind::ALL
+    let email: Vec<&str> = use_case::emailed_kinds(&state, &v.acting())
+        .await?
         .iter()
-        .filter(|k| !off.contains(k))
         .map(|k| k.key())
         .collect();
     Ok(Json(json!({"email": email})).into_response())
@@ -334,6 +251,6 @@ async fn save_settings_api(
     v: Viewer,
     crate::extract::ApiJson(input): crate::extract::ApiJson<SettingsInput>,
 ) -> Result<Response, AppError> {
-    save_settings(&state, &v, &input).await?;
+    use_case::set_emailed_kinds(&state, &v.acting(), &input.email).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -1,6 +1,6 @@
 //! A cache of the public pages anonymous visitors read most (home, registry list, city pages,
 //! and the registry's JSON lists). An entry holds while the data's version (the newest audit
-//! row, see `ateneu_db::changes`) is unchanged: a write through this process is seen at once;
+//! row, see `ateneu_app::Context::data_version`) is unchanged: a write through this process is seen at once;
 //! a write by another process sharing the database within `RECHECK`. While the database is
 //! out of reach, the pages kept since this process's last write go on being served. Every cacheable page says
 //! how it was answered in `X-Page-Cache`: `hit`, `miss` (rendered, then kept) or `off` (the
@@ -98,7 +98,7 @@ impl PageCache {
                     let state = state.clone();
                     tokio::spawn(async move {
                         let cache = &state.page_cache;
-                        if let Ok(version) = ateneu_db::changes::version(&state.db).await {
+                        if let Ok(version) = state.data_version().await {
                             cache.version.store(version, Ordering::Relaxed);
                             cache.outage.store(false, Ordering::Relaxed);
                         }
@@ -107,12 +107,12 @@ impl PageCache {
                 }
                 return Some(self.version.load(Ordering::Relaxed));
             }
-            match ateneu_db::changes::version(&state.db).await {
+            match state.data_version().await {
                 Ok(version) => {
                     self.version.store(version, Ordering::Relaxed);
                     self.outage.store(false, Ordering::Relaxed);
                 }
-                Err(ateneu_db::DbError::Unavailable(_)) if known => {
+                Err(ateneu_app::Error::Unavailable(_)) if known => {
                     self.outage.store(true, Ordering::Relaxed);
                 }
                 Err(_) => return None,

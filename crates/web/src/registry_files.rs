@@ -7,12 +7,11 @@ use crate::extract::Multipart;
 use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+use ateneu_app::registry_files::{FileKind, Imported, import};
 pub use ateneu_app::registry_files::{cities_csv, memberships_csv};
-use ateneu_db::audit::Who;
-use ateneu_db::{cities, memberships};
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
-use ateneu_domain::csv_format::{self, CITY_COLUMNS, LineError, MEMBERSHIP_COLUMNS};
+use ateneu_domain::csv_format::{CITY_COLUMNS, MEMBERSHIP_COLUMNS};
 use ateneu_domain::permissions::Action;
 use axum::Json;
 use axum::body::Bytes;
@@ -21,7 +20,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use maud::html;
-use serde::Serialize;
 
 /// The largest file accepted (the registry of every local government fits well within it).
 pub const MAX_FILE: usize = 256 * 1024 * 1024;
@@ -40,73 +38,6 @@ pub fn api_routes() -> Routes {
         .route("/export/cities.csv", get(export_cities))
         .route("/export/memberships.csv", get(export_memberships))
         .body_limit(MAX_FILE)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Cities,
-    Memberships,
-}
-
-/// What an import did, whichever the file.
-#[derive(Debug, Clone, Serialize)]
-pub struct Imported {
-    pub rows: u64,
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-}
-
-/// Checks a whole file, then writes it in one transaction; a bad line refuses the file.
-pub async fn import(
-    state: &AppState,
-    who: &Who,
-    kind: FileKind,
-    bytes: Bytes,
-) -> Result<Imported, AppError> {
-    let reference = state.reference.clone();
-    match kind {
-        FileKind::Cities => {
-            let rows =
-                tokio::task::spawn_blocking(move || csv_format::parse_cities(&bytes, &reference))
-                    .await
-                    .map_err(|e| AppError::Internal(e.to_string()))?
-                    .map_err(AppError::Lines)?;
-            let s = cities::import(&state.db, who, &rows, &|_| {}).await?;
-            Ok(Imported {
-                rows: rows.len() as u64,
-                created: s.created,
-                updated: s.updated,
-                unchanged: s.unchanged,
-            })
-        }
-        FileKind::Memberships => {
-            let rows = tokio::task::spawn_blocking(move || {
-                csv_format::parse_memberships(&bytes, &reference)
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(AppError::Lines)?;
-            match memberships::import(&state.db, who, &rows).await? {
-                Ok(s) => Ok(Imported {
-                    rows: rows.len() as u64,
-                    created: s.created,
-                    updated: s.updated,
-                    unchanged: s.unchanged,
-                }),
-                Err(unknown) => Err(AppError::Lines(
-                    unknown
-                        .into_iter()
-                        .map(|(line, city)| LineError {
-                            line,
-                            column: "city".into(),
-                            problem: Problem::with_detail(ProblemKey::UnknownCity, city),
-                        })
-                        .collect(),
-                )),
-            }
-        }
-    }
 }
 
 async fn import_page(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
@@ -187,7 +118,10 @@ async fn import_upload(
         let error = AppError::BadRequest(Problem::new(ProblemKey::NotAFile));
         return Ok(page(&state, &v, Some(Err(&error)), StatusCode::BAD_REQUEST));
     };
-    match import(&state, &v.who(), kind, bytes).await {
+    match import(&state, &v.acting(), kind, bytes, &|_| {})
+        .await
+        .map_err(AppError::from)
+    {
         Ok(done) => Ok(page(&state, &v, Some(Ok(done)), StatusCode::OK)),
         Err(error @ (AppError::Lines(_) | AppError::BadRequest(_))) => {
             Ok(page(&state, &v, Some(Err(&error)), error.status()))
@@ -215,11 +149,7 @@ async fn import_api(
     kind: FileKind,
     bytes: Bytes,
 ) -> Result<Response, AppError> {
-    v.require(Action::ImportRegistry)?;
-    if bytes.is_empty() {
-        return Err(AppError::BadRequest(Problem::new(ProblemKey::NotAFile)));
-    }
-    Ok(Json(import(state, &v.who(), kind, bytes).await?).into_response())
+    Ok(Json(import(state, &v.acting(), kind, bytes, &|_| {}).await?).into_response())
 }
 
 async fn import_cities_api(

@@ -22,7 +22,7 @@ pub async fn server_timing(
         return next.run(request).await;
     }
     let started = Instant::now();
-    let (mut response, db) = ateneu_db::timing::measured(next.run(request)).await;
+    let (mut response, db) = ateneu_app::timing::measured(next.run(request)).await;
     let value = header(db, started.elapsed());
     if let Ok(value) = HeaderValue::from_str(&value) {
         response.headers_mut().insert("server-timing", value);
@@ -32,7 +32,7 @@ pub async fn server_timing(
 
 /// `db;desc="N statements";dur=…, app;dur=…, total;dur=…` in milliseconds (a streamed body's
 /// time after its first bytes is not counted).
-fn header(db: ateneu_db::timing::DbTime, total: Duration) -> String {
+fn header(db: ateneu_app::timing::DbTime, total: Duration) -> String {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let rest = total.saturating_sub(db.elapsed);
     format!(
@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn the_header_parts_the_total_between_the_database_and_the_rest() {
-        let db = ateneu_db::timing::DbTime {
+        let db = ateneu_app::timing::DbTime {
             statements: 3,
             elapsed: Duration::from_micros(1_500),
         };

@@ -4,14 +4,12 @@
 use crate::AppState;
 use crate::error::AppError;
 use crate::negotiate;
-use crate::security::{CsrfToken, SESSION_COOKIE, token_hash};
+use crate::security::{CsrfToken, SESSION_COOKIE};
+use ateneu_app::Who;
+use ateneu_app::accounts::own::{self, Credential};
 use ateneu_app::i18n::I18n;
 use ateneu_app::programmes::catalogue::CurrentCatalogue;
-use ateneu_db::accounts::{self, StoredGrant, User};
-use ateneu_db::audit::Who;
-use ateneu_db::sessions;
 use ateneu_domain::Lang;
-use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::{Action, Actor};
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -19,14 +17,8 @@ use axum::http::request::Parts;
 use fluent_bundle::FluentValue;
 use std::sync::Arc;
 
-/// A signed-in person.
-#[derive(Debug, Clone)]
-pub struct SignedIn {
-    pub user: User,
-    pub grants: Vec<StoredGrant>,
-    /// The session's token hash (none when signed in with an API token).
-    pub session: Option<String>,
-}
+/// A signed-in person: their account, roles and session.
+pub use ateneu_app::accounts::own::SignedIn;
 
 #[derive(Clone)]
 pub struct Viewer {
@@ -119,41 +111,18 @@ impl FromRequestParts<AppState> for Viewer {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
-        let signed_in = if let Some(token) = bearer {
-            let (user, scope) = accounts::user_for_api_token(&state.db, &token_hash(token))
-                .await?
-                .ok_or(AppError::SignInRequired)?;
-            let writes = !matches!(
-                parts.method,
-                axum::http::Method::GET | axum::http::Method::HEAD
-            );
-            if !scope.allows(writes) {
-                return Err(AppError::Denied(ateneu_domain::Problem::new(
-                    ProblemKey::TokenReadOnly,
-                )));
-            }
-            Some((user, None))
-        } else if let Some(cookie) = negotiate::cookie(&parts.headers, SESSION_COOKIE) {
-            let hash = token_hash(cookie);
-            match ateneu_db::sessions::user_of(&state.db, &hash).await? {
-                Some(user_id) => accounts::user_by_id(&state.db.conn, user_id)
-                    .await?
-                    .filter(|u| !u.disabled)
-                    .map(|u| (u, Some(hash))),
-                None => None,
-            }
-        } else {
-            None
+        let credential = match bearer {
+            Some(token) => Some(Credential::ApiToken {
+                token,
+                writes: !matches!(
+                    parts.method,
+                    axum::http::Method::GET | axum::http::Method::HEAD
+                ),
+            }),
+            None => negotiate::cookie(&parts.headers, SESSION_COOKIE).map(Credential::Session),
         };
-        let signed_in = match signed_in {
-            Some((user, session)) => {
-                let grants = accounts::grants_of(&state.db.conn, user.id).await?;
-                Some(SignedIn {
-                    user,
-                    grants,
-                    session,
-                })
-            }
+        let signed_in = match credential {
+            Some(credential) => own::signed_in(state, credential).await?,
             None => None,
         };
         let actor = match &signed_in {
@@ -179,7 +148,7 @@ impl FromRequestParts<AppState> for Viewer {
             .map(|t| t.0.clone())
             .unwrap_or_default();
         let unread = match &signed_in {
-            Some(s) => ateneu_db::notifications::unread(&state.db.conn, s.user.id).await?,
+            Some(s) => ateneu_app::notifications::unread(state, s.user.id).await?,
             None => 0,
         };
         let viewer = Viewer {
@@ -216,9 +185,7 @@ pub async fn actor_for(
 /// Ends the current session (used by sign-out).
 pub async fn end_session(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
     if let Some(hash) = viewer.signed_in.as_ref().and_then(|s| s.session.as_ref()) {
-        let txn = state.db.write().await?;
-        sessions::end(&txn, &viewer.who(), hash).await?;
-        txn.commit().await?;
+        own::end_session(state, &viewer.acting(), hash).await?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::layout::{self, csrf_field};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_app::workshop_packages::{self as cases, policy_design as pd, seven_keys as sk};
-use ateneu_db::workshop_packages as repo;
+use ateneu_app::workshop_packages::{ASSESSMENT, POLICY_DESIGN, SEVEN_KEYS};
 use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::workshop_packages::{MAX_BYTES, Package, Person};
@@ -95,7 +95,7 @@ struct Held {
 async fn assessment(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppError> {
     let loaded = load_for(state, v, AssessmentId::new(id), Need::Run).await?;
     Ok(Held {
-        kind: repo::ASSESSMENT,
+        kind: ASSESSMENT,
         id,
         title: loaded.assessment.title,
         path: format!("/assessments/{id}"),
@@ -111,7 +111,7 @@ async fn seven_keys(state: &AppState, v: &Viewer, id: i64) -> Result<Held, AppEr
         return Err(AppError::Forbidden);
     }
     Ok(Held {
-        kind: repo::SEVEN_KEYS,
+        kind: SEVEN_KEYS,
         id,
         title: view.workshop.draft.title,
         path: format!("/seven-keys/workshops/{id}"),
@@ -130,7 +130,7 @@ async fn policy_design(state: &AppState, v: &Viewer, id: i64) -> Result<Held, Ap
         return Err(AppError::Forbidden);
     }
     Ok(Held {
-        kind: repo::POLICY_DESIGN,
+        kind: POLICY_DESIGN,
         id,
         title: plan.output.output.title,
         path: format!("/outputs/{id}/workshop"),
@@ -166,8 +166,8 @@ fn attachment(package: &Package, status: StatusCode) -> Result<Response, AppErro
 async fn make(state: &AppState, v: &Viewer, held: &Held) -> Result<Package, AppError> {
     let person = person(v)?;
     Ok(match held.kind {
-        repo::SEVEN_KEYS => sk::make(state, &v.acting(), person, held.id).await?,
-        repo::POLICY_DESIGN => pd::make(state, &v.acting(), person, OutputId::new(held.id)).await?,
+        SEVEN_KEYS => sk::make(state, &v.acting(), person, held.id).await?,
+        POLICY_DESIGN => pd::make(state, &v.acting(), person, OutputId::new(held.id)).await?,
         _ => cases::assessment::make(state, &v.who(), person, AssessmentId::new(held.id)).await?,
     })
 }
@@ -469,13 +469,7 @@ async fn render(
     status: StatusCode,
     outcome: Option<&Outcome>,
 ) -> Result<Response, AppError> {
-    let made = repo::made_for(&state.db.conn, held.kind, held.id).await?;
-    let ids: Vec<String> = made.iter().map(|p| p.id.clone()).collect();
-    let counts = repo::import_counts(&state.db.conn, &ids).await?;
-    let imports: Vec<usize> = made
-        .iter()
-        .map(|p| counts.get(&p.id).copied().unwrap_or(0))
-        .collect();
+    let made = ateneu_app::workshop_packages::made_for(state, held.kind, held.id).await?;
     let no_errors = FieldErrors::new();
     let errors = match outcome {
         Some(Outcome::Refused(errors)) => errors,
@@ -499,7 +493,7 @@ async fn render(
         }
         @if !made.is_empty() {
             h2 { (v.t("offline-packages")) }
-            ul { @for (package, merged) in made.iter().zip(&imports) {
+            ul { @for (package, merged) in &made {
                 li { (v.tf("offline-package-made", &[("date", package.created_at.format("%Y-%m-%d %H:%M UTC").to_string().into()), ("merged", i64::try_from(*merged).unwrap_or(i64::MAX).into())])) }
             } }
         }

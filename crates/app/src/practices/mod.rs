@@ -1,14 +1,25 @@
-//! Good practices' use cases that the command line shares with the web: the vocabulary that
-//! tags and imports are checked against, the framework fields practices are tagged with, and
-//! this process's search index (`index`) with the labels of its facets (`labels`), and the
-//! import of a file of any size (`import`).
+//! Good practices' use cases, shared by the pages, the API and the command line: a practice
+//! read with what the reader may do with it and the lists built from them (`loaded`), working
+//! on one (`editing`), the vocabulary that tags and imports are checked against, the framework
+//! fields practices are tagged with, this process's search index (`index`) with the labels of
+//! its facets (`labels`), and the import of a file of any size (`import`).
 
+pub mod editing;
 pub mod import;
 pub mod index;
 pub mod labels;
+mod loaded;
+pub mod media;
+pub mod thesaurus;
+
+pub use editing::NewPractice;
+pub use loaded::{
+    LIST_PAGE, Loaded, QUEUE_PAGE, Scopes, load, load_visible, translation_queue, visible_list,
+};
 
 use crate::{Context, Error};
 use ateneu_db::practices as repo;
+pub use ateneu_db::practices::{ImportSummary, Keyword, Practice, PracticeFilter, Pruned};
 use ateneu_domain::frameworks::Trilingual;
 use ateneu_domain::practices::import::Vocabulary;
 use std::collections::{BTreeMap, HashMap};
@@ -102,6 +113,51 @@ pub async fn reindex(state: &Context) {
     if let Err(error) = state.search.catch_up(&state.db).await {
         tracing::error!(%error, "search index catch-up failed");
     }
+}
+
+/// Published practices (which anyone may read): a city's when `city` is given, only the
+/// featured ones when `featured_only`; at most `limit`, in the list's order.
+pub async fn published(
+    context: &Context,
+    city: Option<i64>,
+    featured_only: bool,
+    limit: u64,
+) -> Result<Vec<repo::Practice>, Error> {
+    let filter = repo::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        cities: city.map(|id| vec![id]),
+        featured: featured_only.then_some(true),
+        ..Default::default()
+    };
+    let (practices, _) = repo::list(&context.db.conn, &filter, 0, limit).await?;
+    Ok(practices)
+}
+
+/// The published practices after the one with id `after`, by id, `n` of them: the open-data
+/// export's pages.
+pub async fn published_after(
+    context: &Context,
+    after: i64,
+    n: u64,
+) -> Result<Vec<repo::Practice>, Error> {
+    Ok(repo::published_after(&context.db.conn, after, n).await?)
+}
+
+/// How many practices are published (what a rebuilt index holds).
+pub async fn published_count(context: &Context) -> Result<u64, Error> {
+    let filter = repo::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        ..Default::default()
+    };
+    Ok(repo::list(&context.db.conn, &filter, 0, 1).await?.1)
+}
+
+/// Removes the search change log's rows older than `days` (a server whose index is older
+/// rebuilds it).
+pub async fn prune_change_log(context: &Context, days: u32) -> Result<repo::Pruned, Error> {
+    let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+    let who = ateneu_db::audit::Who::system("search-log");
+    Ok(repo::prune_changes(&context.db, &who, before).await?)
 }
 
 /// Whether the person may see this practice on its own (a draft only its cities' editors and

@@ -6,7 +6,8 @@
 
 use super::{load, number_or_text, parse_revision};
 use crate::{Acting, Context, Error};
-use ateneu_db::programmes::mou::{self as repo, Mou, MouFile, NewFile};
+use ateneu_db::programmes::mou as repo;
+pub use ateneu_db::programmes::mou::{Mou, MouFile, NewFile};
 use ateneu_domain::practices::media::UploadKind;
 use ateneu_domain::programmes::ProgrammeStatus;
 use ateneu_domain::programmes::mou::{MouInput, SignatoryInput};

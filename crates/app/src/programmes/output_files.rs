@@ -6,7 +6,8 @@
 
 use super::outputs::{kept, read};
 use crate::{Acting, Context, Error, security};
-use ateneu_db::outputs::files::{self as repo, OutputFile, ShareLink};
+use ateneu_db::outputs::files as repo;
+pub use ateneu_db::outputs::files::{OutputFile, ShareLink};
 use ateneu_domain::assessments::Visibility;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::output_files::{

@@ -8,7 +8,8 @@
 use super::{catalogue, load, programme_networks};
 use crate::{Acting, Context, Error};
 use ateneu_db::cities::{self as city_repo, City};
-use ateneu_db::outputs::{self as repo, Dissemination, Output, Version};
+use ateneu_db::outputs as repo;
+pub use ateneu_db::outputs::{Dissemination, Output, Version};
 use ateneu_db::programmes::activities::{self as activity_repo, Activity};
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope, OutputScope};

@@ -1,6 +1,6 @@
 //! Accounts on the web: the sign-in, password, set-up and token pages (`pages`) and the token
-//! API. The use cases they call are `ateneu_app::accounts`; the two that need the viewer's
-//! session (signing out everywhere, a token made from a session) are here.
+//! API. The use cases they call are `ateneu_app::accounts` (a person's own account:
+//! `ateneu_app::accounts::own`).
 
 mod pages;
 
@@ -8,10 +8,6 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::accounts as repo;
-use ateneu_db::sessions;
-use ateneu_domain::accounts::TokenRequest;
-use ateneu_domain::{Problem, ProblemKey};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -30,18 +26,7 @@ pub fn api_routes() -> Routes {
     )
 }
 
-/// Ends every session and every API token of the viewer.
-pub async fn sign_out_everywhere(state: &AppState, v: &Viewer) -> Result<u64, AppError> {
-    let s = v.require_signed_in()?;
-    let txn = state.db.write().await?;
-    let ended = sessions::end_all(&txn, &v.who(), s.user.id).await?
-        + repo::revoke_all_api_tokens(&txn, &v.who(), s.user.id).await?;
-    txn.commit().await?;
-    Ok(ended)
-}
-
-/// A signed-in person makes a token for themselves. It needs a session: a token cannot make
-/// more tokens (a leaked read-only token must not become a writing one).
+/// A signed-in person makes a token for themselves (with a session only).
 pub async fn create_token(
     state: &AppState,
     v: &Viewer,
@@ -49,20 +34,12 @@ pub async fn create_token(
     scope: &str,
     days: &str,
 ) -> Result<String, AppError> {
-    let s = v.require_signed_in()?;
-    if s.session.is_none() {
-        return Err(AppError::BadRequest(Problem::new(
-            ProblemKey::TokenNeedsSession,
-        )));
-    }
-    let request = TokenRequest::parse(name, scope, days)?;
-    Ok(create_api_token(state, &v.who(), s.user.id, &request).await?)
+    let by_session = v.signed_in.as_ref().is_some_and(|s| s.session.is_some());
+    Ok(own::create_token(state, &v.acting(), by_session, (name, scope, days)).await?)
 }
 
 async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
-    let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
-    Ok(Json(tokens).into_response())
+    Ok(Json(own::tokens(&state, &v.acting()).await?).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -9,7 +9,7 @@ use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::routing::Routes;
 use crate::security::{SESSION_COOKIE, cookie};
 use crate::viewer::{Viewer, end_session};
-use ateneu_db::accounts as repo;
+use ateneu_app::accounts::own;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::State;
@@ -171,7 +171,7 @@ async fn sign_out_everywhere(
     State(state): State<AppState>,
     v: Viewer,
 ) -> Result<Response, AppError> {
-    super::sign_out_everywhere(&state, &v).await?;
+    own::sign_out_everywhere(&state, &v.acting()).await?;
     Ok(signed_out(&state, &v.href("/sign-in")))
 }
 
@@ -287,14 +287,7 @@ async fn setup_form(
     v: Viewer,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    if repo::peek_link(
-        &state.db.conn,
-        repo::LinkPurpose::AdminSetup,
-        &crate::security::token_hash(&token),
-    )
-    .await?
-    .is_none()
-    {
+    if !own::setup_link_is_live(&state, &token).await? {
         return Err(AppError::BadRequest(ateneu_domain::Problem::new(
             ProblemKey::LinkInvalid,
         )));
@@ -338,7 +331,7 @@ async fn account_page(
     errors: &FieldErrors,
 ) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
-    let tokens = repo::api_tokens_of(&state.db.conn, s.user.id).await?;
+    let tokens = own::tokens(state, &v.acting()).await?;
     let scoped: Vec<i64> = s.grants.iter().filter_map(|g| g.grant.city).collect();
     let names = crate::admin::city_names(state, v, scoped).await?;
     let scopes: Vec<(String, String)> = ateneu_domain::accounts::TokenScope::ALL
@@ -417,23 +410,15 @@ async fn profile(
     v: Viewer,
     Form(input): Form<ProfileInput>,
 ) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
     let locale = input.locale.parse::<Lang>().ok();
-    if let Err(p) = ateneu_domain::validation::max_chars(&input.display_name, 120) {
-        let mut errors = FieldErrors::new();
-        errors.add("display_name", p);
-        return account_page(&state, &v, None, &errors).await;
+    match own::update_profile(&state, &v.acting(), &input.display_name, locale)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => {}
+        Err(AppError::Invalid(errors)) => return account_page(&state, &v, None, &errors).await,
+        Err(other) => return Err(other),
     }
-    let txn = state.db.write().await?;
-    repo::update_profile(
-        &txn,
-        &v.who(),
-        s.user.id,
-        &input.display_name,
-        locale.map(|l| l.code()),
-    )
-    .await?;
-    txn.commit().await?;
     let lang = locale.unwrap_or(v.lang);
     Ok(crate::negotiate::redirect(&format!(
         "/{}/account",
@@ -466,12 +451,6 @@ async fn revoke_token(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let s = v.require_signed_in()?;
-    let txn = state.db.write().await?;
-    let revoked = repo::revoke_api_token(&txn, &v.who(), s.user.id, id).await?;
-    txn.commit().await?;
-    if !revoked {
-        return Err(AppError::NotFound);
-    }
+    own::revoke_token(&state, &v.acting(), id).await?;
     Ok(crate::negotiate::redirect(&v.href("/account")))
 }

@@ -2,7 +2,6 @@
 //! log, and the outbox of emails (in `outbox`).
 
 use crate::extract::{Form, Path, Query};
-use ateneu_domain::ProblemKey;
 mod outbox;
 
 use crate::AppState;
@@ -11,11 +10,9 @@ use crate::extract::ApiJson;
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::{accounts as repo, audit, cities};
-use ateneu_domain::accounts::{Email, Grant, Role};
-use ateneu_domain::permissions::Action;
-use ateneu_domain::validation::non_empty;
-use ateneu_domain::{FieldErrors, Problem};
+use ateneu_app::admin::{self as use_case, AUDIT_PER_PAGE, GrantInput, InviteInput};
+use ateneu_domain::FieldErrors;
+use ateneu_domain::accounts::{Grant, Role};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -53,16 +50,7 @@ pub async fn city_names(
     v: &Viewer,
     cities: Vec<i64>,
 ) -> Result<std::collections::HashMap<i64, String>, AppError> {
-    let mut names = std::collections::HashMap::new();
-    for id in cities {
-        if names.contains_key(&id) {
-            continue;
-        }
-        if let Some(city) = cities::by_id(&state.db.conn, id).await? {
-            names.insert(id, city.draft.name.show(v.lang).text.to_owned());
-        }
-    }
-    Ok(names)
+    Ok(use_case::city_names(state, v.lang, cities).await?)
 }
 
 /// A role and its scope in words (a city by its name, never its number).
@@ -90,69 +78,6 @@ pub fn grant_label(
         ),
         (None, None) => role,
     }
-}
-
-/// A role form's text: role, and its scope (network key or city slug).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct GrantInput {
-    pub role: String,
-    pub network: String,
-    pub city: String,
-}
-
-impl GrantInput {
-    pub async fn parse(&self, state: &AppState) -> Result<Option<Grant>, AppError> {
-        let Some(role) = non_empty(&self.role) else {
-            return Ok(None);
-        };
-        let role = Role::parse(&role).map_err(|p| AppError::field("role", p))?;
-        let network = match non_empty(&self.network) {
-            Some(key) if state.reference.network(&key).is_none() => {
-                return Err(AppError::field(
-                    "network",
-                    Problem::with_detail(ProblemKey::UnknownNetwork, key),
-                ));
-            }
-            other => other,
-        };
-        let city = match non_empty(&self.city) {
-            Some(typed) => Some(
-                crate::cities::resolve(state, &typed)
-                    .await?
-                    .map_err(|p| AppError::field("city", p))?
-                    .id,
-            ),
-            None => None,
-        };
-        Grant::new(role, network, city)
-            .map(Some)
-            .map_err(|p| AppError::field("role", p))
-    }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct InviteInput {
-    pub email: String,
-    pub display_name: String,
-    #[serde(flatten)]
-    pub grant: GrantInput,
-}
-
-pub async fn invite(state: &AppState, v: &Viewer, input: &InviteInput) -> Result<String, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let email = Email::parse(&input.email).map_err(|p| AppError::field("email", p))?;
-    let grant = input.grant.parse(state).await?;
-    Ok(crate::accounts::invite(
-        state,
-        &v.who(),
-        &email,
-        &input.display_name,
-        grant.as_ref(),
-        v.lang,
-    )
-    .await?)
 }
 
 /// The id of the page's one list of cities, which every role form's city field suggests from.
@@ -197,13 +122,7 @@ async fn users_view(
     errors: &FieldErrors,
     sent: Option<&str>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let users = repo::users(&state.db).await?;
-    let mut rows = Vec::new();
-    for user in users {
-        let grants = repo::grants_of(&state.db.conn, user.id).await?;
-        rows.push((user, grants));
-    }
+    let rows = use_case::people(state, &v.acting()).await?;
     let scoped: Vec<i64> = rows
         .iter()
         .flat_map(|(_, grants)| grants.iter().filter_map(|g| g.grant.city))
@@ -274,7 +193,10 @@ async fn invite_page(
     v: Viewer,
     Form(input): Form<InviteInput>,
 ) -> Result<Response, AppError> {
-    match invite(&state, &v, &input).await {
+    match use_case::invite(&state, &v.acting(), &input, v.lang)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(link) => {
             users_view(
                 &state,
@@ -296,27 +218,11 @@ async fn add_grant_page(
     Path(id): Path<i64>,
     Form(input): Form<GrantInput>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let user = repo::user_by_id(&state.db.conn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    match input.parse(&state).await {
-        Ok(Some(grant)) => {
-            let txn = state.db.write().await?;
-            repo::add_grant(&txn, &v.who(), user.id, &grant).await?;
-            txn.commit().await?;
-            Ok(crate::negotiate::redirect(&v.href("/admin")))
-        }
-        Ok(None) => {
-            users_view(
-                &state,
-                &v,
-                &InviteInput::default(),
-                &field_error("role", ProblemKey::Required),
-                None,
-            )
-            .await
-        }
+    match use_case::add_grant(&state, &v.acting(), id, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => Ok(crate::negotiate::redirect(&v.href("/admin"))),
         Err(AppError::Invalid(errors)) => {
             users_view(&state, &v, &InviteInput::default(), &errors, None).await
         }
@@ -324,24 +230,12 @@ async fn add_grant_page(
     }
 }
 
-fn field_error(field: &str, key: ProblemKey) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    errors.add(field, Problem::new(key));
-    errors
-}
-
 async fn remove_grant_page(
     State(state): State<AppState>,
     v: Viewer,
     Path((id, grant)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let txn = state.db.write().await?;
-    let removed = repo::remove_grant(&txn, &v.who(), id, grant).await?;
-    txn.commit().await?;
-    if !removed {
-        return Err(AppError::NotFound);
-    }
+    use_case::remove_grant(&state, &v.acting(), id, grant).await?;
     Ok(crate::negotiate::redirect(&v.href("/admin")))
 }
 
@@ -357,17 +251,7 @@ async fn disable_page(
     Path(id): Path<i64>,
     Form(input): Form<DisableInput>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let user = repo::user_by_id(&state.db.conn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let disabled = input.disabled == "true";
-    let txn = state.db.write().await?;
-    repo::set_disabled(&txn, &v.who(), user.id, disabled).await?;
-    if disabled {
-        ateneu_db::sessions::end_all(&txn, &v.who(), user.id).await?;
-    }
-    txn.commit().await?;
+    use_case::set_disabled(&state, &v.acting(), id, input.disabled == "true").await?;
     Ok(crate::negotiate::redirect(&v.href("/admin")))
 }
 
@@ -377,16 +261,13 @@ struct PageQuery {
     page: Option<u64>,
 }
 
-const AUDIT_PER_PAGE: u64 = 50;
-
 async fn audit_page(
     State(state): State<AppState>,
     v: Viewer,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ViewAuditLog)?;
     let page = q.page.unwrap_or(1).max(1);
-    let (rows, total) = audit::list(&state.db.conn, page, AUDIT_PER_PAGE).await?;
+    let (rows, total) = use_case::audit_log(&state, &v.acting(), page).await?;
     let body = html! {
         h1 { (v.t("audit-title")) }
         div.table-wrap tabindex="0" { table.data {
@@ -404,12 +285,11 @@ async fn audit_page(
 }
 
 async fn users_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    v.require(Action::ManageAccounts)?;
-    let mut out = Vec::new();
-    for user in repo::users(&state.db).await? {
-        let grants = repo::grants_of(&state.db.conn, user.id).await?;
-        out.push(json!({"user": user, "grants": grants}));
-    }
+    let out: Vec<_> = use_case::people(&state, &v.acting())
+        .await?
+        .into_iter()
+        .map(|(user, grants)| json!({"user": user, "grants": grants}))
+        .collect();
     Ok(Json(out).into_response())
 }
 
@@ -418,7 +298,7 @@ async fn invite_api(
     v: Viewer,
     ApiJson(input): ApiJson<InviteInput>,
 ) -> Result<Response, AppError> {
-    let link = invite(&state, &v, &input).await?;
+    let link = use_case::invite(&state, &v.acting(), &input, v.lang).await?;
     Ok((StatusCode::CREATED, Json(json!({"link": link}))).into_response())
 }
 
@@ -427,9 +307,8 @@ async fn audit_api(
     v: Viewer,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    v.require(Action::ViewAuditLog)?;
     let page = q.page.unwrap_or(1).max(1);
-    let (rows, total) = audit::list(&state.db.conn, page, AUDIT_PER_PAGE).await?;
+    let (rows, total) = use_case::audit_log(&state, &v.acting(), page).await?;
     let items: Vec<_> = rows
         .into_iter()
         .map(|r| json!({"id": r.id, "at": r.at, "actor": r.actor_label, "actor_id": r.actor_id, "action": r.action, "entity": r.entity, "entity_id": r.entity_id, "changes": serde_json::from_str::<serde_json::Value>(&r.changes).unwrap_or_default()}))

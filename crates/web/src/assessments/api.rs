@@ -10,7 +10,6 @@ use crate::extract::Path;
 use crate::extract::{ApiJson, OpenJson};
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::assessments as repo;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, ConsensusInput, ParticipationInput};
@@ -66,7 +65,7 @@ fn summary(loaded: &super::Loaded) -> Value {
 }
 
 async fn list(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let shown = super::visible(&state, &v, repo::all(&state.db.conn).await?).await?;
+    let shown = ateneu_app::assessments::all_visible(&state, &v.acting()).await?;
     let items: Vec<Value> = shown.iter().map(summary).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
@@ -76,7 +75,7 @@ async fn create(
     v: Viewer,
     ApiJson(input): ApiJson<AssessmentInput>,
 ) -> Result<Response, AppError> {
-    let id = super::create(&state, &v, &input).await?;
+    let id = ateneu_app::assessments::workshop::create(&state, &v.acting(), &input, v.lang).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
 }
 
@@ -96,7 +95,9 @@ async fn invite(
     ApiJson(input): ApiJson<invitations::InvitationsInput>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    let made = invitations::invite(&state, &v, &loaded, &input).await?;
+    let made =
+        ateneu_app::assessments::invitations::invite(&state, &v.acting(), &loaded, &input, v.lang)
+            .await?;
     Ok((StatusCode::CREATED, Json(json!({"invitations": made}))).into_response())
 }
 
@@ -137,7 +138,7 @@ async fn revoke_invitation(
     Path((id, invitation)): Path<(AssessmentId, InvitationId)>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    invitations::revoke(&state, &v, &loaded, invitation).await?;
+    invitations::revoke(&state, &v.acting(), &loaded, invitation).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -147,7 +148,7 @@ async fn close(
     Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    super::close(&state, &v, &loaded).await?;
+    ateneu_app::assessments::workshop::close(&state, &v.acting(), &loaded).await?;
     Ok(Json(json!({"id": id, "status": "closed"})).into_response())
 }
 
@@ -157,7 +158,7 @@ async fn reopen(
     Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Reopen).await?;
-    super::reopen(&state, &v, &loaded).await?;
+    ateneu_app::assessments::workshop::reopen(&state, &v.acting(), &loaded).await?;
     Ok(Json(json!({"id": id, "status": "open"})).into_response())
 }
 
@@ -168,8 +169,9 @@ async fn consensus(
     ApiJson(input): ApiJson<BTreeMap<String, ConsensusInput>>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    super::save_consensus(&state, &v, &loaded, input).await?;
-    Ok(Json(json!({"consensus": repo::consensus(&state.db.conn, id).await?})).into_response())
+    ateneu_app::assessments::workshop::save_consensus(&state, &v.acting(), &loaded, input).await?;
+    let agreed = ateneu_app::assessments::workshop::consensus(&state, &loaded).await?;
+    Ok(Json(json!({"consensus": agreed})).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,7 +186,8 @@ async fn key_ideas(
     ApiJson(input): ApiJson<KeyIdeas>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    super::save_key_ideas(&state, &v, &loaded, &input.text).await?;
+    ateneu_app::assessments::workshop::save_key_ideas(&state, &v.acting(), &loaded, &input.text)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -108,7 +108,7 @@ pub async fn events(
         let mut ticker = tokio::time::interval(POLL);
         loop {
             ticker.tick().await;
-            match ateneu_db::assessments::revision(&state.db.conn, id).await {
+            match ateneu_app::assessments::workshop::revision(&state, id).await {
                 Ok(Some(revision)) if revision != seen => {
                     let event = Event::default().event("update").data(revision.to_string());
                     return Some((Ok(event), (state, revision)));

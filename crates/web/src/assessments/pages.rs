@@ -9,7 +9,6 @@ use crate::error::AppError;
 use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::viewer::Viewer;
-use ateneu_db::assessments as repo;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{Answer, AssessmentStatus, ConsensusInput, Visibility};
 use ateneu_domain::ids::AssessmentId;
@@ -23,7 +22,7 @@ use std::collections::BTreeMap;
 
 /// Assessments the viewer may see or run, newest first.
 pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, AppError> {
-    let rows = super::visible(&state, &v, repo::all(&state.db.conn).await?).await?;
+    let rows = ateneu_app::assessments::all_visible(&state, &v.acting()).await?;
     let body = html! {
         h1 { (v.t("assessments-title")) }
         p.lead { (v.t("assessments-lead")) }
@@ -54,7 +53,7 @@ async fn new_page(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let versions = ateneu_db::frameworks::list(&state.db.conn).await?;
+    let versions = ateneu_app::frameworks::list(state).await?;
     let cities = crate::cities::picker::suggestions(state, v).await?;
     let mut modules = Vec::new();
     for version in &versions {
@@ -144,7 +143,10 @@ pub async fn create(
             _ => {}
         }
     }
-    match super::create(&state, &v, &input).await {
+    match ateneu_app::assessments::workshop::create(&state, &v.acting(), &input, v.lang)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(id) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/assessments/{id}")),
         )),
@@ -168,7 +170,7 @@ pub async fn overview(
     Path(id): Path<AssessmentId>,
 ) -> Result<Markup, AppError> {
     let loaded = load_for(&state, &v, id, Need::Results).await?;
-    let scope = loaded.scope(&v);
+    let scope = loaded.scope(&v.actor);
     let runs = v.allows(Action::RunAssessment(scope));
     let computed = computed(&state, &loaded).await?;
     let previous = previous(&state, &v, &loaded).await?;
@@ -290,7 +292,8 @@ pub async fn save_consensus(
     let mut errors = FieldErrors::new();
     for (name, value) in &form {
         if name == "key_ideas" {
-            super::save_key_ideas(&state, &v, &loaded, value).await?;
+            ateneu_app::assessments::workshop::save_key_ideas(&state, &v.acting(), &loaded, value)
+                .await?;
         } else if let Some(field) = name.strip_prefix("score.") {
             match Answer::parse_form(value) {
                 Ok(score) => {
@@ -318,7 +321,8 @@ pub async fn save_consensus(
         return Err(AppError::Invalid(errors));
     }
     if !input.is_empty() {
-        super::save_consensus(&state, &v, &loaded, input).await?;
+        ateneu_app::assessments::workshop::save_consensus(&state, &v.acting(), &loaded, input)
+            .await?;
     }
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/assessments/{id}")),
@@ -362,7 +366,7 @@ pub async fn close(
     Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Run).await?;
-    super::close(&state, &v, &loaded).await?;
+    ateneu_app::assessments::workshop::close(&state, &v.acting(), &loaded).await?;
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/assessments/{id}")),
     ))
@@ -374,7 +378,7 @@ pub async fn reopen(
     Path(id): Path<AssessmentId>,
 ) -> Result<Response, AppError> {
     let loaded = load_for(&state, &v, id, Need::Reopen).await?;
-    super::reopen(&state, &v, &loaded).await?;
+    ateneu_app::assessments::workshop::reopen(&state, &v.acting(), &loaded).await?;
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/assessments/{id}")),
     ))

@@ -2,68 +2,23 @@
 //! pick a sector, score every item or mark it not applicable, comment, save and come back,
 //! then submit. Works on a phone and without JavaScript.
 
-use super::{Loaded, load};
+use super::Loaded;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{OpenForm, Path};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
-use ateneu_db::assessments::{self as repo, StoredResponse};
 use ateneu_domain::FieldErrors;
 use ateneu_domain::assessments::{
-    Answer, AssessmentStatus, Participation, ParticipationInput, Sector, validate_participation,
+    Answer, AssessmentStatus, Participation, ParticipationInput, Sector,
 };
-use ateneu_domain::ids::InvitationId;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-/// The assessment and invitation a token opens (unknown tokens: 404).
-pub async fn open(
-    state: &AppState,
-    token: &str,
-) -> Result<(Loaded, InvitationId, Option<StoredResponse>), AppError> {
-    if token.len() > 128 {
-        return Err(AppError::NotFound);
-    }
-    let hash = crate::security::token_hash(token);
-    let (invitation, assessment) = repo::invitation_by_hash(&state.db.conn, &hash)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let loaded = load(state, assessment).await?;
-    let response = repo::response_of(&state.db.conn, invitation).await?;
-    Ok((loaded, invitation, response))
-}
-
-/// Checks and saves a participation (a draft, or the final submission) for an invitation
-/// opened with `open`.
-pub async fn save_participation(
-    state: &AppState,
-    (loaded, invitation, response): &(Loaded, InvitationId, Option<StoredResponse>),
-    input: ParticipationInput,
-    submit: bool,
-) -> Result<Participation, AppError> {
-    ateneu_domain::assessments::workshop::accepts_participation(
-        loaded.assessment.status,
-        response.as_ref().is_some_and(|r| r.submitted),
-    )
-    .map_err(AppError::Conflict)?;
-    let items: BTreeSet<String> = loaded.items()?.into_iter().map(|i| i.key).collect();
-    let participation = validate_participation(input, &loaded.range(), &items)?;
-    let txn = state.db.write().await?;
-    repo::save_response(
-        &txn,
-        *invitation,
-        loaded.assessment.id,
-        &participation,
-        submit,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(participation)
-}
+pub use ateneu_app::assessments::participation::{open, save as save_participation};
 
 pub async fn form(
     State(state): State<AppState>,
@@ -261,7 +216,10 @@ pub async fn save(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    match save_participation(&state, &opened, input.clone(), submit).await {
+    match save_participation(&state, &opened, input.clone(), submit)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(participation) => {
             let flash = (!submit).then(|| v.t("participate-saved"));
             Ok(render(

@@ -9,10 +9,8 @@ use crate::error::AppError;
 use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
-use ateneu_db::assessments as repo;
-use ateneu_db::frameworks::BenchmarkSet;
+use ateneu_app::frameworks::BenchmarkSet;
 use ateneu_domain::Lang;
-use ateneu_domain::assessments::series::{self, InSeries};
 use ateneu_domain::assessments::{AssessmentStatus, Consensus};
 use ateneu_domain::ids::AssessmentId;
 pub use ateneu_domain::results::field_values;
@@ -46,58 +44,10 @@ pub async fn previous(
     v: &Viewer,
     loaded: &Loaded,
 ) -> Result<Option<(String, BTreeMap<String, f64>)>, AppError> {
-    let current = InSeries {
-        id: loaded.assessment.id,
-        starts_on: loaded.assessment.starts_on,
-        status: loaded.assessment.status,
-        framework: &loaded.version.framework_key,
-        visible: true,
-    };
-    let mut others = Vec::new();
-    for assessment in repo::of_city(&state.db.conn, loaded.city.id).await? {
-        if assessment.id != current.id && assessment.status == AssessmentStatus::Closed {
-            others.push(super::complete(state, assessment).await?);
-        }
-    }
-    let series = others.iter().map(|other| InSeries {
-        id: other.assessment.id,
-        starts_on: other.assessment.starts_on,
-        status: other.assessment.status,
-        framework: &other.version.framework_key,
-        visible: other.is_visible_to(v),
-    });
-    let Some(found) = series::previous(&current, series) else {
-        return Ok(None);
-    };
-    let Some(other) = others.iter().find(|o| o.assessment.id == found.id) else {
-        return Ok(None);
-    };
-    let values = field_values(&computed(state, other).await?.results)
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
-    Ok(Some((
-        format!(
-            "{} ({})",
-            other.assessment.title, other.assessment.starts_on
-        ),
-        values,
-    )))
+    Ok(ateneu_app::assessments::previous(state, &v.acting(), loaded).await?)
 }
 
-/// The benchmark set asked for, or the framework's first.
-pub async fn benchmark(
-    state: &AppState,
-    loaded: &Loaded,
-    key: Option<&str>,
-) -> Result<Option<BenchmarkSet>, AppError> {
-    let sets = crate::frameworks::benchmarks(state, &loaded.version.framework_key).await?;
-    Ok(match key {
-        Some("none") => None,
-        Some(key) => sets.into_iter().find(|s| s.key == key),
-        None => sets.into_iter().next(),
-    })
-}
+pub use ateneu_app::assessments::benchmark;
 
 /// The radar of an assessment: one axis per field it rates.
 pub fn radar(
@@ -273,7 +223,7 @@ pub async fn city_history(
 ) -> Result<Markup, AppError> {
     let city = crate::cities::find(&state, &slug).await?;
     let mut rows = Vec::new();
-    let shown = super::visible(&state, &v, repo::of_city(&state.db.conn, city.id).await?).await?;
+    let shown = ateneu_app::assessments::of_city_visible(&state, &v.acting(), city.id).await?;
     for loaded in shown {
         let computed = computed(&state, &loaded).await?;
         rows.push((loaded, computed));

@@ -42,7 +42,7 @@ async fn create(
     v: Viewer,
     ApiJson(input): ApiJson<CityInput>,
 ) -> Result<Response, AppError> {
-    let city = super::create(&state, &v, &input).await?;
+    let city = ateneu_app::cities::create(&state, &v.acting(), &input).await?;
     Ok((StatusCode::CREATED, Json(city)).into_response())
 }
 
@@ -51,7 +51,7 @@ async fn detail(
     v: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    Ok(Json(super::detail(&state, &v, &slug).await?).into_response())
+    Ok(Json(ateneu_app::cities::detail::read(&state, &v.acting(), &slug).await?).into_response())
 }
 
 async fn update(
@@ -60,7 +60,7 @@ async fn update(
     Path(slug): Path<String>,
     ApiJson(input): ApiJson<CityInput>,
 ) -> Result<Response, AppError> {
-    Ok(Json(super::update(&state, &v, &slug, &input).await?).into_response())
+    Ok(Json(ateneu_app::cities::update(&state, &v.acting(), &slug, &input).await?).into_response())
 }
 
 async fn add_focal_point(
@@ -69,7 +69,7 @@ async fn add_focal_point(
     Path(slug): Path<String>,
     ApiJson(input): ApiJson<FocalPointInput>,
 ) -> Result<Response, AppError> {
-    let id = super::add_focal_point(&state, &v, &slug, &input).await?;
+    let id = ateneu_app::cities::focal_points::add(&state, &v.acting(), &slug, &input).await?;
     Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
 }
 
@@ -78,6 +78,6 @@ async fn remove_focal_point(
     v: Viewer,
     Path((slug, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
-    super::remove_focal_point(&state, &v, &slug, id).await?;
+    ateneu_app::cities::focal_points::remove(&state, &v.acting(), &slug, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -110,7 +110,10 @@ pub async fn create(
     v: Viewer,
     Form(input): Form<CityInput>,
 ) -> Result<Response, AppError> {
-    match super::create(&state, &v, &input).await {
+    match ateneu_app::cities::create(&state, &v.acting(), &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(city) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/cities/{}", city.slug)),
         )),
@@ -125,7 +128,7 @@ pub async fn edit_form(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let city = super::find(&state, &slug).await?;
-    super::require_edit(&state, &v, &city).await?;
+    ateneu_app::cities::require_edit(&state, &v.acting(), &city).await?;
     let input = CityInput::from_draft(&city.draft);
     let title = v.tf(
         "city-edit-title",
@@ -147,7 +150,10 @@ pub async fn update(
     Path(slug): Path<String>,
     Form(input): Form<CityInput>,
 ) -> Result<Response, AppError> {
-    match super::update(&state, &v, &slug, &input).await {
+    match ateneu_app::cities::update(&state, &v.acting(), &slug, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(city) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/cities/{}", city.slug)),
         )),
@@ -194,7 +200,10 @@ pub async fn add_focal_point(
     Path(slug): Path<String>,
     Form(input): Form<FocalPointInput>,
 ) -> Result<Response, AppError> {
-    match super::add_focal_point(&state, &v, &slug, &input).await {
+    match ateneu_app::cities::focal_points::add(&state, &v.acting(), &slug, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/cities/{slug}#focal-points")),
         )),
@@ -215,7 +224,7 @@ pub async fn remove_focal_point(
     v: Viewer,
     Path((slug, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
-    super::remove_focal_point(&state, &v, &slug, id).await?;
+    ateneu_app::cities::focal_points::remove(&state, &v.acting(), &slug, id).await?;
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/cities/{slug}#focal-points")),
     ))

@@ -1,12 +1,12 @@
 //! The registry's public pages: the list with its filters, and a city's page.
 
-use super::{CityQuery, detail as load_detail};
+use super::CityQuery;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{Path, Query};
 use crate::layout::{self, csrf_field, translated};
 use crate::viewer::Viewer;
-use ateneu_db::cities::CityListItem;
+use ateneu_app::cities::CityListItem;
 use ateneu_domain::countries::COUNTRIES;
 use ateneu_domain::memberships::MembershipRole;
 use ateneu_domain::{FieldErrors, Lang};
@@ -151,16 +151,11 @@ pub async fn detail(
     v: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Markup, AppError> {
-    let d = load_detail(&state, &v, &slug).await?;
+    let d = ateneu_app::cities::detail::read(&state, &v.acting(), &slug).await?;
     let city = &d.city;
     let today = chrono::Utc::now().date_naive();
     let title = city.draft.name.show(v.lang).text.to_owned();
-    let published = ateneu_db::practices::PracticeFilter {
-        stages: vec![ateneu_domain::practices::Stage::Published],
-        cities: Some(vec![city.id]),
-        ..Default::default()
-    };
-    let (practices, _) = ateneu_db::practices::list(&state.db.conn, &published, 0, 100).await?;
+    let practices = ateneu_app::practices::published(&state, Some(city.id), false, 100).await?;
     // Confidential: only the city's editors and its network's secretariat get any.
     let programmes = ateneu_app::programmes::of_city(&state, &v.acting(), city.id).await?;
     // Past representation for all, to come for the network's members.

@@ -7,29 +7,16 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::layout::{self, Field};
 use crate::viewer::Viewer;
-use ateneu_db::cities as repo;
 use ateneu_domain::FieldErrors;
 use ateneu_domain::cities::CityPick;
 use maud::{Markup, html};
 
-/// The most cities a picker suggests: past it, only the cities the person edits are
-/// suggested (any other is still found by its name).
-const MAX_SUGGESTED: u64 = 2_000;
 /// Up to this many choices, and when the person may only pick among them, a select.
 const SELECT_UP_TO: usize = 12;
 
 /// A city picker's suggestions: (value sent back, label), labelled in the reader's language.
 pub async fn suggestions(state: &AppState, v: &Viewer) -> Result<Vec<(String, String)>, AppError> {
-    let mut cities = repo::for_pickers(&state.db.conn, MAX_SUGGESTED + 1).await?;
-    if cities.len() as u64 > MAX_SUGGESTED {
-        let edited: Vec<i64> = v.actor.city_networks.keys().copied().collect();
-        cities.clear();
-        for id in edited {
-            if let Some(city) = repo::by_id(&state.db.conn, id).await? {
-                cities.push(city);
-            }
-        }
-    }
+    let cities = ateneu_app::cities::for_picker(state, &v.acting()).await?;
     Ok(cities
         .iter()
         .map(|c| {

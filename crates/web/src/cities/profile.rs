@@ -11,8 +11,8 @@ use crate::extract::Path;
 use crate::indicators::chart::{chart, number, status_label};
 use crate::layout::{self, translated};
 use crate::viewer::Viewer;
+use ateneu_app::cities::City;
 use ateneu_app::cities::profile::{self, Profile};
-use ateneu_db::cities::City;
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::practices::TextField;
 use ateneu_reports::pdf::{Block, Document};
@@ -32,8 +32,7 @@ async fn radars(
     v: &Viewer,
     city: &City,
 ) -> Result<Vec<(String, Radar)>, AppError> {
-    let all = ateneu_db::assessments::of_city(&state.db.conn, city.id).await?;
-    let shown = crate::assessments::visible(state, v, all).await?;
+    let shown = ateneu_app::assessments::of_city_visible(state, &v.acting(), city.id).await?;
     let mut groups: BTreeMap<(String, String), Vec<_>> = BTreeMap::new();
     for loaded in shown
         .into_iter()
@@ -84,7 +83,7 @@ async fn radars(
     Ok(radars)
 }
 
-fn practice_title(v: &Viewer, practice: &ateneu_db::practices::Practice) -> String {
+fn practice_title(v: &Viewer, practice: &ateneu_app::practices::Practice) -> String {
     practice
         .record
         .text(TextField::Title)

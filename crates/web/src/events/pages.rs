@@ -10,10 +10,10 @@ use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field, form_errors, translated};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::events::Event;
 use ateneu_app::events::{
     self as cases, AnswerForm, AskForm, EventForm, EventView, ReopenForm, RequestItem, RequestView,
 };
-use ateneu_db::events::Event;
 use ateneu_domain::events::{Availability, EventInput, EventKind, RepresentationInput};
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::State;

@@ -9,7 +9,7 @@ use crate::extract::ApiJson;
 use crate::extract::Path;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::frameworks as repo;
+use ateneu_app::frameworks::Imported;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use axum::Json;
@@ -39,7 +39,7 @@ pub fn routes() -> Routes {
 }
 
 async fn list(State(state): State<AppState>) -> Result<Response, AppError> {
-    Ok(Json(json!({"items": repo::list(&state.db.conn).await?})).into_response())
+    Ok(Json(json!({"items": ateneu_app::frameworks::list(&state).await?})).into_response())
 }
 
 /// The body is the TOML file itself.
@@ -55,7 +55,7 @@ async fn create(
     }
     let (outcome, framework) = import(&state, &v.acting(), source).await?;
     let status = match outcome {
-        repo::Imported::Created(_) => StatusCode::CREATED,
+        Imported::Created(_) => StatusCode::CREATED,
         _ => StatusCode::OK,
     };
     Ok((
@@ -110,7 +110,7 @@ async fn save_benchmark(
     ApiJson(input): ApiJson<BenchmarkInput>,
 ) -> Result<Response, AppError> {
     let (version, _) = resolve(&state, &reference).await?;
-    let id = super::save_benchmark(&state, &v, version.id, &key, &input).await?;
+    let id = super::save_benchmark(&state, &v.acting(), version.id, &key, &input).await?;
     Ok(Json(json!({"id": id})).into_response())
 }
 
@@ -123,6 +123,6 @@ async fn compute_benchmark(
 ) -> Result<Response, AppError> {
     v.require(ateneu_domain::permissions::Action::ManageFrameworks)?;
     let (version, _) = resolve(&state, &reference).await?;
-    let computed = super::compute_benchmark(&state, &v, version.id, &key, &input).await?;
+    let computed = super::compute_benchmark(&state, &v.acting(), version.id, &key, &input).await?;
     Ok(Json(computed).into_response())
 }

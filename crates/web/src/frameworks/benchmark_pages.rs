@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::extract::{Form, Path};
 use crate::layout::{self, Field, csrf_field};
 use crate::viewer::Viewer;
-use ateneu_db::frameworks::BenchmarkSet;
+use ateneu_app::frameworks::BenchmarkSet;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Framework, Trilingual};
 use ateneu_domain::ids::FrameworkVersionId;
@@ -62,7 +62,7 @@ fn compute_form(
     id: FrameworkVersionId,
     form: &ComputeForm,
 ) -> Markup {
-    let networks: Vec<(String, String)> = computable_networks(state, v)
+    let networks: Vec<(String, String)> = computable_networks(state, &v.acting())
         .into_iter()
         .map(|n| (n.key.clone(), n.name.get(v.lang).to_owned()))
         .collect();
@@ -122,7 +122,10 @@ pub async fn compute(
         network: field("network"),
     };
     let key = field("key");
-    match compute_benchmark(&state, &v, id, &key, &input).await {
+    match compute_benchmark(&state, &v.acting(), id, &key, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(done) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/frameworks/{id}#benchmark-{}", done.set.key)),
         )),
@@ -180,7 +183,7 @@ pub async fn save_benchmark(
         },
         values,
     };
-    super::save_benchmark(&state, &v, id, &get("key"), &input).await?;
+    super::save_benchmark(&state, &v.acting(), id, &get("key"), &input).await?;
     Ok(crate::negotiate::redirect(
         &v.href(&format!("/frameworks/{id}")),
     ))

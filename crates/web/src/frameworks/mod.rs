@@ -1,13 +1,12 @@
-//! Frameworks in the web layer: the calls that pages and the JSON API share (list, read a
-//! version, import a file, compare two versions) and a cache of parsed versions. Benchmark
-//! sets, entered or computed, live in `benchmarks` (calls) and `benchmark_pages` (pages).
+//! Frameworks on the web: the pages and the JSON API over `ateneu_app::frameworks` (list, read
+//! a version, import a file, compare two versions). Benchmark sets, entered or computed, are
+//! `ateneu_app::frameworks::benchmarks`, their pages `benchmark_pages`.
 
 pub mod api;
 mod benchmark_pages;
-mod benchmarks;
 mod pages;
 
-pub use benchmarks::{
+pub use ateneu_app::frameworks::benchmarks::{
     BenchmarkInput, ComputeInput, ComputedSet, benchmarks, computable_networks, compute_benchmark,
     save_benchmark,
 };

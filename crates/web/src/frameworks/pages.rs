@@ -9,7 +9,7 @@ use crate::extract::Multipart;
 use crate::extract::{Path, Query};
 use crate::layout::{self, csrf_field};
 use crate::viewer::Viewer;
-use ateneu_db::frameworks::{self as repo, Imported};
+use ateneu_app::frameworks::Imported;
 use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Change, Framework, Trilingual, to_toml};
@@ -22,7 +22,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 pub async fn list(State(state): State<AppState>, v: Viewer) -> Result<Markup, AppError> {
-    let versions = repo::list(&state.db.conn).await?;
+    let versions = ateneu_app::frameworks::list(&state).await?;
     let body = html! {
         h1 { (v.t("frameworks-title")) }
         p.lead { (v.t("frameworks-lead")) }
@@ -63,7 +63,7 @@ pub(super) async fn detail_page(
     compute: &ComputeForm,
 ) -> Result<Markup, AppError> {
     let (version, framework) = load(state, id).await?;
-    let others: Vec<_> = repo::list(&state.db.conn)
+    let others: Vec<_> = ateneu_app::frameworks::list(state)
         .await?
         .into_iter()
         .filter(|other| other.framework_key == version.framework_key && other.id != id)

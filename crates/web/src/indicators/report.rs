@@ -13,10 +13,10 @@ use crate::extract::{ApiJson, Form, Path};
 use crate::layout::{self, csrf_field, form_errors_in};
 use crate::negotiate::redirect;
 use crate::viewer::Viewer;
+use ateneu_app::cities::City;
 use ateneu_app::indicators::report::{self as filing, FilingInput};
 use ateneu_app::indicators::values::{self as cases, SeriesView};
-use ateneu_db::cities::City;
-use ateneu_db::programmes::activities::Activity;
+use ateneu_app::programmes::activities::Activity;
 use ateneu_domain::FieldErrors;
 use ateneu_domain::indicators::progress::ProgressStatus;
 use ateneu_domain::indicators::values::{Point, totals};
@@ -254,7 +254,7 @@ async fn file_report(
     v: &Viewer,
     slug: &str,
     input: &FilingInput,
-) -> Result<ateneu_db::outputs::Output, AppError> {
+) -> Result<ateneu_app::programmes::outputs::Output, AppError> {
     let city = crate::cities::find(state, slug).await?;
     let acting = v.acting();
     let prepared = filing::prepare(state, &acting, &city, input).await?;

@@ -8,7 +8,6 @@ use crate::extract::ApiJson;
 use crate::extract::Path;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::practices as repo;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::practices::checklist::{checklist, is_complete};
 use ateneu_domain::practices::edit::PracticeEdit;
@@ -106,7 +105,9 @@ async fn list(
         Some(key) => Stage::parse(key).map_err(AppError::BadRequest)?,
     };
     let page = query.page.unwrap_or(1).clamp(1, 10_000);
-    let shown = super::visible_list(&state, &v, stage, page).await?;
+    let shown = ateneu_app::practices::visible_list(&state, &v.acting(), stage, page)
+        .await
+        .map_err(AppError::from)?;
     let items: Vec<Value> = shown.0.iter().map(|l| view(l, &v)).collect();
     Ok(Json(json!({"total": shown.1, "page": page, "items": items})).into_response())
 }
@@ -116,7 +117,9 @@ async fn create(
     v: Viewer,
     ApiJson(input): ApiJson<NewPractice>,
 ) -> Result<Response, AppError> {
-    let practice = super::create(&state, &v, &input).await?;
+    let practice = ateneu_app::practices::editing::create(&state, &v.acting(), &input)
+        .await
+        .map_err(AppError::from)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": practice.id, "slug": practice.slug})),
@@ -139,7 +142,15 @@ async fn update(
     ApiJson(input): ApiJson<UpdateInput>,
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
-    super::edit(&state, &v, &loaded, &input.change, input.cities.as_deref()).await?;
+    ateneu_app::practices::editing::edit(
+        &state,
+        &v.acting(),
+        &loaded,
+        &input.change,
+        input.cities.as_deref(),
+    )
+    .await
+    .map_err(AppError::from)?;
     let loaded = load(&state, &id).await?;
     Ok(Json(view(&loaded, &v)).into_response())
 }
@@ -159,7 +170,16 @@ async fn take_step(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
     let step = Step::parse(&input.step).map_err(AppError::BadRequest)?;
-    let practice = super::step(&state, &v, &loaded, step, &input.comment).await?;
+    let practice = ateneu_app::practices::editing::step(
+        &state,
+        &v.acting(),
+        &loaded,
+        step,
+        &input.comment,
+        v.lang,
+    )
+    .await
+    .map_err(AppError::from)?;
     Ok(Json(json!({"id": practice.id, "stage": practice.stage.key()})).into_response())
 }
 
@@ -169,12 +189,8 @@ async fn comments(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
-    v.require_signed_in()?;
     // Review history is for the people working on the practice, not the public.
-    if !super::is_worker(&v, &loaded) {
-        return Err(AppError::Forbidden);
-    }
-    let items = repo::comments(&state.db.conn, loaded.practice.id).await?;
+    let items = ateneu_app::practices::editing::comments(&state, &v.acting(), &loaded).await?;
     Ok(Json(json!({"items": items})).into_response())
 }
 
@@ -191,7 +207,9 @@ async fn add_comment(
     ApiJson(input): ApiJson<CommentInput>,
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
-    super::comment(&state, &v, &loaded, &input.kind, &input.body).await?;
+    ateneu_app::practices::editing::comment(&state, &v.acting(), &loaded, &input.kind, &input.body)
+        .await
+        .map_err(AppError::from)?;
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -214,7 +232,9 @@ async fn promote(
         errors.add("newsletter_on", p);
         AppError::Invalid(errors)
     })?;
-    super::promote(&state, &v, &loaded, input.featured, date).await?;
+    ateneu_app::practices::editing::promote(&state, &v.acting(), &loaded, input.featured, date)
+        .await
+        .map_err(AppError::from)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -254,7 +274,9 @@ async fn translation_queue(
         None => v.lang,
     };
     let after = QueuePlace::parse_optional(query.after.as_deref()).map_err(AppError::BadRequest)?;
-    let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
+    let (queue, next) = ateneu_app::practices::translation_queue(&state, &v.acting(), lang, after)
+        .await
+        .map_err(AppError::from)?;
     let items: Vec<Value> = queue
         .iter()
         .map(|(loaded, _)| {
@@ -270,7 +292,10 @@ async fn translation_queue(
 }
 
 async fn keywords(State(state): State<AppState>) -> Result<Response, AppError> {
-    Ok(Json(json!({"items": repo::keywords(&state.db.conn).await?})).into_response())
+    Ok(
+        Json(json!({"items": ateneu_app::practices::thesaurus::keywords(&state).await?}))
+            .into_response(),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -321,6 +346,8 @@ async fn import(
         None | Some("") => Stage::Published,
         Some(key) => Stage::parse(key).map_err(AppError::BadRequest)?,
     };
-    let summary = super::import(&state, &v, body, stage).await?;
+    let summary = ateneu_app::practices::editing::import_text(&state, &v.acting(), body, stage)
+        .await
+        .map_err(AppError::from)?;
     Ok(Json(summary).into_response())
 }

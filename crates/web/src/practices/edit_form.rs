@@ -528,7 +528,7 @@ async fn tags_body(
     errors: &FieldErrors,
 ) -> Result<Markup, AppError> {
     let frameworks = super::framework_groups(state).await?;
-    let keywords = ateneu_db::practices::keywords(&state.db.conn).await?;
+    let keywords = ateneu_app::practices::thesaurus::keywords(state).await?;
     let creative: Vec<(String, String)> = std::iter::once((String::new(), v.t("choose")))
         .chain(
             state

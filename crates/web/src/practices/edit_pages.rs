@@ -228,7 +228,16 @@ pub async fn save_step(
     } else {
         None
     };
-    match super::edit(&state, &v, &loaded, &change, cities.as_deref()).await {
+    match ateneu_app::practices::editing::edit(
+        &state,
+        &v.acting(),
+        &loaded,
+        &change,
+        cities.as_deref(),
+    )
+    .await
+    .map_err(AppError::from)
+    {
         Ok(_) if upload.is_some() => {
             // The step is saved; now the file, with the practice as it is after the save.
             let saved = load_visible(&state, &v, &loaded.practice.slug).await?;
@@ -306,7 +315,7 @@ async fn new_page(
     let mut cities = vec![(String::new(), v.t("choose"))];
     if let Some(s) = &v.signed_in {
         for id in s.grants.iter().filter_map(|g| g.grant.city) {
-            if let Some(city) = ateneu_db::cities::by_id(&state.db.conn, id).await? {
+            if let Some(city) = ateneu_app::cities::by_id(state, id).await? {
                 cities.push((
                     city.slug.clone(),
                     city.draft.name.show(v.lang).text.to_owned(),
@@ -366,7 +375,10 @@ pub async fn create(
         lang: input.lang.clone(),
         title: input.title.clone(),
     };
-    match super::create(&state, &v, &new).await {
+    match ateneu_app::practices::editing::create(&state, &v.acting(), &new)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(practice) => Ok(crate::negotiate::redirect(
             &v.href(&format!("/practices/{}/edit?step=basics", practice.slug)),
         )),

@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::error::AppError;
 use crate::viewer::Viewer;
-use ateneu_db::practices::{self as repo, Practice};
+use ateneu_app::practices::Practice;
 use ateneu_domain::Lang;
 use ateneu_domain::csv_format::CsvWriter;
 use ateneu_domain::practices::TextField;
@@ -66,7 +66,7 @@ fn streamed(
             match step {
                 Step::Head => Some((Ok(head.clone()), (state, Step::Page(0, true), head, tail))),
                 Step::Page(after, first) => {
-                    match repo::published_after(&state.db.conn, after, PAGE).await {
+                    match ateneu_app::practices::published_after(&state, after, PAGE).await {
                         Ok(page) if page.is_empty() => {
                             Some((Ok(Vec::new()), (state, Step::Tail, head, tail)))
                         }
@@ -176,11 +176,7 @@ pub async fn codebook_json() -> Response {
 
 /// The Atom feed of the newest published practices, in the reader's language where it exists.
 pub async fn atom(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
-    let filter = repo::PracticeFilter {
-        stages: vec![ateneu_domain::practices::Stage::Published],
-        ..Default::default()
-    };
-    let (practices, _) = repo::list(&state.db.conn, &filter, 0, FEED_SIZE).await?;
+    let practices = ateneu_app::practices::published(&state, None, false, FEED_SIZE).await?;
     let lang: Lang = v.lang;
     let base = base(&state);
     let updated = practices

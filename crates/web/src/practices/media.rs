@@ -3,19 +3,19 @@
 //! exactly those who may see its practice — with its stored type, no sniffing, a disposition by
 //! kind, and an ETag from its SHA-256.
 
-use super::{Loaded, load_visible, reindex};
+use super::{Loaded, load_visible};
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::Path;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::practices::Practice;
-use ateneu_db::practices::media::{self as repo, Medium};
+use ateneu_app::practices::Practice;
+use ateneu_app::practices::media::{self as use_case, Medium};
+use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::practices::Media;
 use ateneu_domain::practices::media::{self as rules, ContentType, FileName, MAX_BYTES};
-use ateneu_domain::{Lang, Problem};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
@@ -53,13 +53,7 @@ pub fn page_routes() -> Routes {
         .body_limit(BODY_LIMIT)
 }
 
-/// An upload as sent: the file with its original name, the description and its language.
-#[derive(Debug, Default)]
-pub struct Sent {
-    pub file: Option<(String, Vec<u8>)>,
-    pub description: String,
-    pub lang: Option<String>,
-}
+pub use ateneu_app::practices::media::Sent;
 
 fn unreadable(error: &axum::extract::multipart::MultipartError) -> AppError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -143,68 +137,14 @@ pub async fn read_with_fields(
 /// under this).
 const MAX_TEXT_FIELD: usize = 256 * 1024;
 
-/// A file problem as its answer: too large (413), of a type not taken (415), or missing.
-fn file_error(problem: Problem) -> AppError {
-    match problem.key {
-        ProblemKey::FileTooLarge => AppError::TooLarge(problem),
-        ProblemKey::UnsupportedFile => AppError::Unsupported(problem),
-        _ => AppError::field("file", problem),
-    }
-}
-
-/// Adds an upload to a practice's media: only for those who may edit the practice at its
-/// stage; the file checked by the domain; stored with its entry in one transaction.
+/// Adds an upload to a practice's media (those who may edit the practice at its stage).
 pub async fn upload(
     state: &AppState,
     v: &Viewer,
     loaded: &Loaded,
     sent: Sent,
 ) -> Result<(Medium, Practice), AppError> {
-    v.require(Action::EditPractice(loaded.scope()))?;
-    let record = &loaded.practice.record;
-    let (name, bytes) = sent
-        .file
-        .ok_or_else(|| AppError::field("file", Problem::new(ProblemKey::NotAFile)))?;
-    let upload = rules::recognise(&bytes, &name).map_err(file_error)?;
-    let lang = match sent.lang.as_deref().map(str::trim) {
-        None | Some("") => record.source_lang,
-        Some(code) => code.parse::<Lang>().map_err(|()| {
-            AppError::field(
-                "lang",
-                Problem::with_detail(ProblemKey::UnknownLanguage, code),
-            )
-        })?,
-    };
-    let description = rules::describe(&upload, lang, &sent.description)
-        .map_err(|p| AppError::field("description", p))?;
-    let txn = state.db.write().await?;
-    let added = repo::add(
-        &txn,
-        &v.who(),
-        &loaded.practice,
-        &upload,
-        &bytes,
-        description,
-    )
-    .await?;
-    txn.commit().await?;
-    reindex(state).await;
-    Ok(added)
-}
-
-/// Removes an uploaded file from a practice (and from the database).
-pub async fn remove(
-    state: &AppState,
-    v: &Viewer,
-    loaded: &Loaded,
-    file: i64,
-) -> Result<Practice, AppError> {
-    v.require(Action::EditPractice(loaded.scope()))?;
-    let txn = state.db.write().await?;
-    let practice = repo::remove(&txn, &v.who(), &loaded.practice, file).await?;
-    txn.commit().await?;
-    reindex(state).await;
-    Ok(practice)
+    Ok(use_case::upload(state, &v.acting(), loaded, sent).await?)
 }
 
 /// The media entry of a stored file.
@@ -254,7 +194,7 @@ async fn remove_api(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &id).await?;
     let file = file.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    remove(&state, &v, &loaded, file).await?;
+    use_case::remove(&state, &v.acting(), &loaded, file).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -278,13 +218,7 @@ async fn serve(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let medium = repo::meta(&state.db.conn, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if medium.file_name != file_name {
-        return Err(AppError::NotFound);
-    }
-    let loaded = load_visible(&state, &v, &medium.practice_id.to_string()).await?;
+    let (medium, loaded) = use_case::find(&state, &v.acting(), id, &file_name).await?;
     let content_type = ContentType::parse(&medium.content_type)
         .ok_or_else(|| AppError::Internal(format!("stored type {}", medium.content_type)))?;
     let name = FileName::stored(&medium.file_name)
@@ -304,9 +238,7 @@ async fn serve(
     let mut response = if not_modified(&headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let bytes = repo::bytes(&state.db.conn, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let bytes = use_case::bytes(&state, &medium).await?;
         let mut response = Body::from(bytes).into_response();
         let h = response.headers_mut();
         h.insert(

@@ -7,9 +7,9 @@ use crate::error::AppError;
 use crate::extract::{Form, Query};
 use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::viewer::Viewer;
-use ateneu_db::practices::{self as repo, Keyword};
+use ateneu_app::practices::Keyword;
+use ateneu_app::practices::thesaurus as use_case;
 use ateneu_domain::permissions::Action;
-use ateneu_domain::practices::keywords::parse_keyword;
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -32,14 +32,12 @@ pub struct KeywordForm {
 
 /// Adds a keyword, or renames it (new names for an existing key): the secretariat's.
 pub async fn save(state: &AppState, v: &Viewer, input: &KeywordForm) -> Result<Keyword, AppError> {
-    v.require(Action::ManagePractices)?;
-    let keyword =
-        parse_keyword(&input.key, &input.en, &input.fr, &input.es).map_err(AppError::Invalid)?;
-    let txn = state.db.write().await?;
-    repo::save_keyword(&txn, &v.who(), &keyword).await?;
-    txn.commit().await?;
-    super::search::refresh_labels(state).await?;
-    Ok(keyword)
+    Ok(use_case::save(
+        state,
+        &v.acting(),
+        (&input.key, &input.en, &input.fr, &input.es),
+    )
+    .await?)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,7 +56,7 @@ async fn render(
     errors: &FieldErrors,
     saved: bool,
 ) -> Result<Response, AppError> {
-    let keywords = repo::keywords(&state.db.conn).await?;
+    let keywords = use_case::keywords(state).await?;
     let manages = v.allows(Action::ManagePractices);
     let title = v.t("keywords-title");
     let body = html! {
@@ -115,7 +113,7 @@ pub async fn page(
     let mut form = KeywordForm::default();
     if let Some(key) = query.edit.as_deref().map(str::trim)
         && v.allows(Action::ManagePractices)
-        && let Some(k) = repo::keywords(&state.db.conn)
+        && let Some(k) = use_case::keywords(&state)
             .await?
             .into_iter()
             .find(|k| k.key == key)

@@ -155,7 +155,7 @@ async fn worker_panel(
 ) -> Result<Markup, AppError> {
     let p = &loaded.practice;
     let scope = loaded.scope();
-    let comments = ateneu_db::practices::comments(&state.db.conn, p.id).await?;
+    let comments = ateneu_app::practices::editing::comments(state, &v.acting(), loaded).await?;
     let mut kinds = Vec::new();
     if v.allows(Action::AdvisePractice(scope)) {
         kinds.push(("advice".to_owned(), v.t("comment-kind-advice")));
@@ -300,9 +300,17 @@ pub async fn take_step(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
     let result = match Step::parse(&form.step) {
-        Ok(step) => super::step(&state, &v, &loaded, step, &form.comment)
-            .await
-            .map(|_| ()),
+        Ok(step) => ateneu_app::practices::editing::step(
+            &state,
+            &v.acting(),
+            &loaded,
+            step,
+            &form.comment,
+            v.lang,
+        )
+        .await
+        .map_err(AppError::from)
+        .map(|_| ()),
         Err(problem) => Err(AppError::BadRequest(problem)),
     };
     outcome(&state, &v, &slug, result, "#work").await
@@ -323,7 +331,15 @@ pub async fn add_comment(
     Form(form): Form<CommentForm>,
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
-    let result = super::comment(&state, &v, &loaded, &form.kind, &form.body).await;
+    let result = ateneu_app::practices::editing::comment(
+        &state,
+        &v.acting(),
+        &loaded,
+        &form.kind,
+        &form.body,
+    )
+    .await
+    .map_err(AppError::from);
     outcome(&state, &v, &slug, result, "#work").await
 }
 
@@ -343,7 +359,15 @@ pub async fn promote(
 ) -> Result<Response, AppError> {
     let loaded = load_visible(&state, &v, &slug).await?;
     let result = match parse_date(&form.newsletter_on) {
-        Ok(date) => super::promote(&state, &v, &loaded, form.featured.is_some(), date).await,
+        Ok(date) => ateneu_app::practices::editing::promote(
+            &state,
+            &v.acting(),
+            &loaded,
+            form.featured.is_some(),
+            date,
+        )
+        .await
+        .map_err(AppError::from),
         Err(problem) => {
             let mut errors = FieldErrors::new();
             errors.add("newsletter_on", problem);

@@ -42,10 +42,18 @@ pub async fn work_page(
     };
     let mut stages = Vec::new();
     for stage in Stage::ALL.into_iter().filter(|s| !s.is_public()) {
-        stages.push((stage, super::visible_list(&state, &v, stage, 1).await?.0));
+        stages.push((
+            stage,
+            ateneu_app::practices::visible_list(&state, &v.acting(), stage, 1)
+                .await
+                .map_err(AppError::from)?
+                .0,
+        ));
     }
     let after = QueuePlace::parse_optional(query.after.as_deref()).map_err(AppError::BadRequest)?;
-    let (queue, next) = super::translation_queue(&state, &v, lang, after).await?;
+    let (queue, next) = ateneu_app::practices::translation_queue(&state, &v.acting(), lang, after)
+        .await
+        .map_err(AppError::from)?;
     let body = html! {
         h1 { (v.t("work-title")) }
         @for (stage, items) in &stages {
@@ -89,7 +97,7 @@ pub async fn work_page(
 fn import_page(
     state: &AppState,
     v: &Viewer,
-    outcome: Option<Result<ateneu_db::practices::ImportSummary, &AppError>>,
+    outcome: Option<Result<ateneu_app::practices::ImportSummary, &AppError>>,
     status: StatusCode,
 ) -> Response {
     let body = html! {
@@ -168,7 +176,10 @@ pub async fn import_upload(
         let error = AppError::BadRequest(Problem::new(ProblemKey::NotAFile));
         return Ok(import_page(&state, &v, Some(Err(&error)), error.status()));
     };
-    match super::import(&state, &v, &text, stage).await {
+    match ateneu_app::practices::editing::import_text(&state, &v.acting(), &text, stage)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(done) => Ok(import_page(&state, &v, Some(Ok(done)), StatusCode::OK)),
         Err(error @ (AppError::Lines(_) | AppError::BadRequest(_))) => {
             Ok(import_page(&state, &v, Some(Err(&error)), error.status()))

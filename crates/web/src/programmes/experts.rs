@@ -15,7 +15,7 @@ use ateneu_app::programmes::activities::ActivityView;
 use ateneu_app::programmes::experts::{
     self as cases, EngagementForm, EngagementView, ExpertForm, ExpertView,
 };
-use ateneu_db::programmes::experts::{Engagement, Expert};
+use ateneu_app::programmes::experts::{Engagement, Expert};
 use ateneu_domain::programmes::experts::{EngagementInput, ExpertInput, ExpertRole};
 use ateneu_domain::{FieldErrors, Problem, ProblemKey};
 use axum::Json;

@@ -11,8 +11,8 @@ use crate::layout::{self, Field, csrf_field, form_errors};
 use crate::negotiate::redirect;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
+use ateneu_app::programmes::mou::MouFile;
 use ateneu_app::programmes::mou::{self as cases, MouForm, MouView};
-use ateneu_db::programmes::mou::MouFile;
 use ateneu_domain::practices::media::{ContentType, FileName, UploadKind};
 use ateneu_domain::programmes::mou::{MouKind, signatories_from_lines, signatories_to_lines};
 use ateneu_domain::programmes::output_files::{DOCUMENT_MAX_BYTES, too_large};
@@ -428,7 +428,7 @@ async fn serve(
 
 /// The programme page's section that leads to the memorandum, each year's plan and the
 /// inquiries.
-pub fn section(v: &Viewer, programme: &ateneu_db::programmes::Programme) -> Markup {
+pub fn section(v: &Viewer, programme: &ateneu_app::programmes::Programme) -> Markup {
     let base = format!("/programmes/{}", programme.id);
     let years = ateneu_domain::programmes::plans::years(&programme.draft.period);
     html! {

@@ -12,7 +12,7 @@ mod report;
 
 use crate::routing::Routes;
 use crate::viewer::Viewer;
-use ateneu_db::seven_keys::Asset;
+use ateneu_app::seven_keys::Asset;
 use ateneu_domain::seven_keys::{ChallengeInput, KeyInput};
 use axum::routing::{delete, get, post, put};
 use maud::{Markup, html};

@@ -54,7 +54,7 @@ pub fn blocks(
     loaded: &Loaded,
     computed: &Computed,
     chart: ateneu_reports::radar::Radar,
-    benchmark: Option<&ateneu_db::frameworks::BenchmarkSet>,
+    benchmark: Option<&ateneu_app::frameworks::BenchmarkSet>,
 ) -> Vec<Block> {
     let a = &loaded.assessment;
     let results = &computed.results;

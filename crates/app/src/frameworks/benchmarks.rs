@@ -1,12 +1,12 @@
-//! Benchmark sets in the web layer, the calls pages and the JSON API share: a set entered by the
-//! secretariat (a name and a value per field), and a set computed from the published
-//! assessments of a network's current members (recomputing replaces it).
+//! Benchmark sets: a set entered by the secretariat (a name and a value per field), and a set
+//! computed from the published assessments of a network's current members (recomputing
+//! replaces it).
 
 use super::load;
-use crate::AppState;
-use crate::error::AppError;
-use crate::viewer::Viewer;
-use ateneu_db::frameworks::{self as repo, BenchmarkSet, ComputedFrom};
+use crate::assessments::{self, Loaded};
+use crate::{Acting, Context, Error};
+pub use ateneu_db::frameworks::BenchmarkSet;
+use ateneu_db::frameworks::{self as repo, ComputedFrom};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Trilingual, computed_benchmark_key, is_benchmark_key};
 use ateneu_domain::ids::AssessmentId;
@@ -17,7 +17,6 @@ use ateneu_domain::results::{Candidate, Results, average_field_values, counts_fo
 use ateneu_domain::{Lang, Problem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// A benchmark set as entered: a name in three languages and a value per field key.
 #[derive(Debug, Clone, Deserialize)]
@@ -29,19 +28,19 @@ pub struct BenchmarkInput {
 /// Stores a benchmark set for a framework: every key must be one of its fields and every value
 /// must lie on its scale.
 pub async fn save_benchmark(
-    state: &AppState,
-    v: &Viewer,
+    state: &Context,
+    acting: &Acting,
     version_id: FrameworkVersionId,
     key: &str,
     input: &BenchmarkInput,
-) -> Result<i64, AppError> {
-    v.require(Action::ManageFrameworks)?;
+) -> Result<i64, Error> {
+    acting.require(Action::ManageFrameworks)?;
     let (version, framework) = load(state, version_id).await?;
     framework.check_benchmark(key, &input.name, &input.values)?;
     let txn = state.db.write().await?;
     let id = repo::save_benchmark(
         &txn,
-        &v.who(),
+        &acting.who,
         &version.framework_key,
         key,
         &input.name,
@@ -52,10 +51,8 @@ pub async fn save_benchmark(
     Ok(id)
 }
 
-pub async fn benchmarks(
-    state: &AppState,
-    framework_key: &str,
-) -> Result<Vec<BenchmarkSet>, AppError> {
+/// A framework's benchmark sets.
+pub async fn benchmarks(state: &Context, framework_key: &str) -> Result<Vec<BenchmarkSet>, Error> {
     Ok(repo::benchmarks(&state.db.conn, framework_key).await?)
 }
 
@@ -82,30 +79,27 @@ pub struct ComputedSet {
 }
 
 /// The network asked for, or the form's problem with it.
-fn network_of<'a>(state: &'a AppState, input: &ComputeInput) -> Result<&'a Network, AppError> {
+fn network_of<'a>(state: &'a Context, input: &ComputeInput) -> Result<&'a Network, Error> {
     let key = input.network.trim();
     if key.is_empty() {
-        return Err(AppError::field(
-            "network",
-            Problem::new(ProblemKey::Required),
-        ));
+        return Err(Error::field("network", Problem::new(ProblemKey::Required)));
     }
     state.reference.network(key).ok_or_else(|| {
-        AppError::field(
+        Error::field(
             "network",
             Problem::with_detail(ProblemKey::UnknownNetwork, key),
         )
     })
 }
 
-/// The networks the viewer may compute a benchmark for.
-pub fn computable_networks<'a>(state: &'a AppState, v: &Viewer) -> Vec<&'a Network> {
+/// The networks this person may compute a benchmark for.
+pub fn computable_networks<'a>(state: &'a Context, acting: &Acting) -> Vec<&'a Network> {
     state
         .reference
         .networks
         .iter()
         .filter(|n| {
-            v.allows(Action::ComputeBenchmark(
+            acting.actor.allows(Action::ComputeBenchmark(
                 &state.reference.with_ancestors(&n.key),
             ))
         })
@@ -117,15 +111,15 @@ pub fn computable_networks<'a>(state: &'a AppState, v: &Viewer) -> Vec<&'a Netwo
 /// `published-NETWORK`), replacing a set of that key. The network's secretariat only; refused
 /// (422, on `network`) when no assessment qualifies.
 pub async fn compute_benchmark(
-    state: &AppState,
-    v: &Viewer,
+    state: &Context,
+    acting: &Acting,
     version_id: FrameworkVersionId,
     key: &str,
     input: &ComputeInput,
-) -> Result<ComputedSet, AppError> {
-    v.require(Action::ManageFrameworks)?;
+) -> Result<ComputedSet, Error> {
+    acting.require(Action::ManageFrameworks)?;
     let network = network_of(state, input)?;
-    v.require(Action::ComputeBenchmark(
+    acting.require(Action::ComputeBenchmark(
         &state.reference.with_ancestors(&network.key),
     ))?;
     let key = match key.trim() {
@@ -133,7 +127,7 @@ pub async fn compute_benchmark(
         given => given.to_owned(),
     };
     if !is_benchmark_key(&key) {
-        return Err(AppError::field(
+        return Err(Error::field(
             "key",
             Problem::with_detail(ProblemKey::InvalidKey, key),
         ));
@@ -143,7 +137,7 @@ pub async fn compute_benchmark(
     let refs: Vec<&Results> = results.iter().map(|c| &c.results).collect();
     let computed = average_field_values(&framework.field_keys(), &framework.scale.range(), &refs);
     if computed.assessments == 0 {
-        return Err(AppError::field(
+        return Err(Error::field(
             "network",
             Problem::new(ProblemKey::NoPublishedAssessments),
         ));
@@ -169,14 +163,14 @@ pub async fn compute_benchmark(
         es: name(Lang::Es),
     };
     if let Err(errors) = framework.check_benchmark(&key, &name, &computed.values) {
-        return Err(AppError::Internal(format!(
+        return Err(Error::Internal(format!(
             "a computed benchmark does not fit its framework: {errors:?}"
         )));
     }
     let txn = state.db.write().await?;
     let id = repo::save_computed_benchmark(
         &txn,
-        &v.who(),
+        &acting.who,
         &version.framework_key,
         &key,
         &name,
@@ -207,15 +201,15 @@ pub async fn compute_benchmark(
 /// The ids and results of the assessments that count for a benchmark of `network` on a
 /// framework version today (see `counts_for_benchmark`).
 async fn published_results(
-    state: &AppState,
+    state: &Context,
     version_id: FrameworkVersionId,
     network: &str,
 ) -> Result<
     (
         Vec<AssessmentId>,
-        Vec<Arc<crate::assessments::results::Computed>>,
+        Vec<std::sync::Arc<assessments::Computed>>,
     ),
-    AppError,
+    Error,
 > {
     let candidates =
         ateneu_db::assessments::published_on_version(&state.db.conn, version_id).await?;
@@ -238,8 +232,8 @@ async fn published_results(
             continue;
         }
         let id = assessment.id;
-        let loaded = crate::assessments::complete(state, assessment).await?;
-        results.push(crate::assessments::results::computed(state, &loaded).await?);
+        let loaded: Loaded = assessments::complete(state, assessment).await?;
+        results.push(assessments::computed(state, &loaded.assessment, &loaded.framework).await?);
         ids.push(id);
     }
     Ok((ids, results))
