@@ -11,6 +11,8 @@ use ateneu_db::accounts::{self as repo, LinkPurpose, User};
 use ateneu_db::audit::Who;
 use ateneu_db::sessions;
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, check_new_password, locked_until};
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::Actor;
 use ateneu_domain::{FieldErrors, Lang, Problem, ProblemKey};
 use chrono::{Duration, Utc};
@@ -307,7 +309,7 @@ pub async fn create_api_token_for(
 pub async fn create_api_token(
     state: &Context,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     request: &TokenRequest,
 ) -> Result<String, Error> {
     let token = format!("atn_{}", new_token());
@@ -321,10 +323,10 @@ pub async fn create_api_token(
 /// they edit is a current member of.
 pub async fn actor_for(
     context: &Context,
-    user_id: i64,
+    user_id: AccountId,
     grants: Vec<Grant>,
 ) -> Result<Actor, Error> {
-    let edited: Vec<i64> = grants.iter().filter_map(|g| g.city).collect();
+    let edited: Vec<CityId> = grants.iter().filter_map(|g| g.city).collect();
     let today = chrono::Utc::now().date_naive();
     let city_networks = ateneu_db::memberships::current_networks(&context.db.conn, &edited, today)
         .await?

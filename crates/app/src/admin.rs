@@ -6,6 +6,8 @@ use crate::{Acting, Context, Error, accounts, cities};
 use ateneu_db::accounts::{self as repo, StoredGrant, User};
 use ateneu_db::{audit, sessions};
 use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::validation::non_empty;
 use ateneu_domain::{Lang, Problem, ProblemKey};
@@ -104,7 +106,7 @@ pub async fn people(
     Ok(people)
 }
 
-async fn account(context: &Context, acting: &Acting, id: i64) -> Result<User, Error> {
+async fn account(context: &Context, acting: &Acting, id: AccountId) -> Result<User, Error> {
     acting.require(Action::ManageAccounts)?;
     repo::user_by_id(&context.db.conn, id)
         .await?
@@ -115,7 +117,7 @@ async fn account(context: &Context, acting: &Acting, id: i64) -> Result<User, Er
 pub async fn add_grant(
     context: &Context,
     acting: &Acting,
-    user: i64,
+    user: AccountId,
     input: &GrantInput,
 ) -> Result<(), Error> {
     let user = account(context, acting, user).await?;
@@ -133,7 +135,7 @@ pub async fn add_grant(
 pub async fn remove_grant(
     context: &Context,
     acting: &Acting,
-    user: i64,
+    user: AccountId,
     grant: i64,
 ) -> Result<(), Error> {
     acting.require(Action::ManageAccounts)?;
@@ -151,7 +153,7 @@ pub async fn remove_grant(
 pub async fn set_disabled(
     context: &Context,
     acting: &Acting,
-    user: i64,
+    user: AccountId,
     disabled: bool,
 ) -> Result<(), Error> {
     let user = account(context, acting, user).await?;
@@ -179,8 +181,8 @@ pub async fn audit_log(
 pub async fn city_names(
     context: &Context,
     lang: Lang,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<HashMap<i64, String>, Error> {
+    ids: impl IntoIterator<Item = CityId>,
+) -> Result<HashMap<CityId, String>, Error> {
     let mut names = HashMap::new();
     for id in ids {
         if names.contains_key(&id) {

@@ -201,6 +201,7 @@ pub async fn list(
 }
 
 use ateneu_domain::cities::CityPick;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::{Problem, ProblemKey};
 
 /// The city a person typed or picked: its slug (current or earlier), its id, or its name in
@@ -221,7 +222,7 @@ pub async fn resolve(state: &Context, typed: &str) -> Result<Result<City, Proble
         return Ok(Ok(city));
     }
     if let Ok(id) = typed.parse::<i64>()
-        && let Some(city) = repo::by_id(conn, id).await?
+        && let Some(city) = repo::by_id(conn, CityId::new(id)).await?
     {
         return Ok(Ok(city));
     }
@@ -245,7 +246,7 @@ pub async fn resolve(state: &Context, typed: &str) -> Result<Result<City, Proble
 }
 
 /// The networks a city's records are seen through: its networks with their parent networks.
-pub async fn scope_networks(context: &Context, city_id: i64) -> Result<Vec<String>, Error> {
+pub async fn scope_networks(context: &Context, city_id: CityId) -> Result<Vec<String>, Error> {
     let networks = ateneu_db::memberships::networks_of(&context.db.conn, city_id).await?;
     Ok(context
         .reference
@@ -267,7 +268,7 @@ pub async fn find(context: &Context, slug: &str) -> Result<City, Error> {
 }
 
 /// A city by its id, for records that name it.
-pub async fn by_id(context: &Context, id: i64) -> Result<Option<City>, Error> {
+pub async fn by_id(context: &Context, id: CityId) -> Result<Option<City>, Error> {
     Ok(repo::by_id(&context.db.conn, id).await?)
 }
 

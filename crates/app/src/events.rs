@@ -26,6 +26,7 @@ use ateneu_domain::Lang;
 use ateneu_domain::events::{
     AnswerInput, EventInput, RepresentationInput, may_answer, parse_deadline,
 };
+use ateneu_domain::ids::CityId;
 use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::{LEADING_CITIES, is_leading_city};
@@ -48,7 +49,7 @@ fn may_manage(acting: &Acting, networks: &[String]) -> bool {
 }
 
 /// Whether the person may see and answer this city's requests.
-fn may_answer_for(acting: &Acting, city_id: i64, networks: &[String]) -> bool {
+fn may_answer_for(acting: &Acting, city_id: CityId, networks: &[String]) -> bool {
     acting
         .require(Action::AnswerAvailability(CityScope {
             id: city_id,
@@ -124,10 +125,10 @@ pub struct EventView {
 }
 
 /// Cities by id, read once each.
-struct Cities(BTreeMap<i64, City>);
+struct Cities(BTreeMap<CityId, City>);
 
 impl Cities {
-    async fn get(&mut self, context: &Context, id: i64) -> Result<City, Error> {
+    async fn get(&mut self, context: &Context, id: CityId) -> Result<City, Error> {
         if let Some(city) = self.0.get(&id) {
             return Ok(city.clone());
         }

@@ -233,6 +233,7 @@ impl Acting {
 mod tests {
     use super::*;
     use ateneu_domain::accounts::{Grant, Role};
+    use ateneu_domain::ids::{AccountId, CityId};
 
     #[test]
     fn the_acting_person_is_asked_to_sign_in_refused_or_let_through() {
@@ -244,20 +245,22 @@ mod tests {
         ));
         let editor = Acting::person(
             Actor {
-                user_id: Some(3),
-                grants: vec![Grant::new(Role::Editor, None, Some(1)).expect("a grant")],
+                user_id: Some(AccountId::new(3)),
+                grants: vec![
+                    Grant::new(Role::Editor, None, Some(CityId::new(1))).expect("a grant"),
+                ],
                 ..Actor::default()
             },
-            Who::user(3, "editor@example.org"),
+            Who::user(AccountId::new(3), "editor@example.org"),
         );
         assert!(matches!(editor.require(action), Err(Error::Forbidden)));
         let admin = Acting::person(
             Actor {
-                user_id: Some(4),
+                user_id: Some(AccountId::new(4)),
                 grants: vec![Grant::new(Role::PlatformAdmin, None, None).expect("a grant")],
                 ..Actor::default()
             },
-            Who::user(4, "admin@example.org"),
+            Who::user(AccountId::new(4), "admin@example.org"),
         );
         assert!(admin.require(action).is_ok());
         let operator = Acting::operator("cli");

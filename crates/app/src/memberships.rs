@@ -6,6 +6,7 @@ use crate::{Acting, Context, Error, cities};
 use ateneu_db::memberships as repo;
 pub use ateneu_db::memberships::Membership;
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::MembershipId;
 use ateneu_domain::memberships::{MembershipInput, change_creative_field, parse_date};
 use ateneu_domain::permissions::Action;
 use serde::{Deserialize, Serialize};
@@ -45,7 +46,7 @@ pub async fn add(
 }
 
 /// A membership of the city with that slug; not found when it is another city's.
-async fn find(context: &Context, slug: &str, id: i64) -> Result<Membership, Error> {
+async fn find(context: &Context, slug: &str, id: MembershipId) -> Result<Membership, Error> {
     let city = cities::find(context, slug).await?;
     repo::by_id(&context.db.conn, id)
         .await?
@@ -65,7 +66,7 @@ pub async fn end(
     context: &Context,
     acting: &Acting,
     slug: &str,
-    id: i64,
+    id: MembershipId,
     input: &EndInput,
 ) -> Result<Membership, Error> {
     let before = find(context, slug, id).await?;
@@ -95,7 +96,7 @@ pub async fn change_field(
     context: &Context,
     acting: &Acting,
     slug: &str,
-    id: i64,
+    id: MembershipId,
     input: &FieldChangeInput,
 ) -> Result<Membership, Error> {
     let before = find(context, slug, id).await?;

@@ -17,6 +17,7 @@ use ateneu_db::outputs::files as file_repo;
 use ateneu_db::programmes::activities as activity_repo;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::frameworks::{Framework, FrameworkDiff, Trilingual};
+use ateneu_domain::ids::CityId;
 use ateneu_domain::module_tests::{self as rules, Decision, ProposalInput};
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::catalogue::OutputKind;
@@ -67,7 +68,7 @@ pub struct ModuleTestInput {
     pub activity: String,
 }
 
-fn scope_of<'a>(city_id: i64, networks: &'a [String]) -> CityScope<'a> {
+fn scope_of<'a>(city_id: CityId, networks: &'a [String]) -> CityScope<'a> {
     CityScope {
         id: city_id,
         networks,

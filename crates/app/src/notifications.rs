@@ -10,6 +10,7 @@ use ateneu_db::accounts::User;
 use ateneu_db::notifications as repo;
 pub use ateneu_db::notifications::Notice;
 use ateneu_domain::Lang;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::notifications::{NoticeKind, Person, city_work_recipients, practice_recipients};
 use ateneu_domain::permissions::{CityScope, PracticeScope};
@@ -96,7 +97,7 @@ pub fn for_city_work(
 
 /// Writes the notices in the change's transaction.
 pub async fn write(txn: &WriteTxn<'_>, pending: &Pending) -> Result<(), Error> {
-    let ids: Vec<i64> = pending.recipients.iter().map(|u| u.id).collect();
+    let ids: Vec<AccountId> = pending.recipients.iter().map(|u| u.id).collect();
     repo::notify(txn, pending.kind, pending.entity, &ids).await?;
     Ok(())
 }
@@ -168,7 +169,7 @@ pub struct Target {
 pub async fn for_facilitators(
     context: &Context,
     acting: &Acting,
-    facilitators: &[i64],
+    facilitators: &[AccountId],
 ) -> Result<Vec<User>, Error> {
     let mut users = Vec::new();
     for id in facilitators
@@ -185,7 +186,7 @@ pub async fn for_facilitators(
     Ok(users)
 }
 
-fn signed_in(acting: &Acting) -> Result<i64, Error> {
+fn signed_in(acting: &Acting) -> Result<AccountId, Error> {
     acting.actor.user_id.ok_or(Error::SignInRequired)
 }
 
@@ -234,7 +235,7 @@ pub async fn mark_read(context: &Context, acting: &Acting) -> Result<u64, Error>
 }
 
 /// How many of a person's notices are unread (the count beside the bell on every page).
-pub async fn unread(context: &Context, user: i64) -> Result<u64, Error> {
+pub async fn unread(context: &Context, user: AccountId) -> Result<u64, Error> {
     Ok(repo::unread(&context.db.conn, user).await?)
 }
 

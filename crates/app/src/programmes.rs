@@ -24,6 +24,7 @@ use ateneu_db::memberships;
 use ateneu_db::programmes as repo;
 use ateneu_db::programmes::activities::Activity;
 pub use ateneu_db::programmes::{Consultation, Programme, ProgrammeListItem};
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::budget::{CurrencyTotal, totals};
 use ateneu_domain::programmes::{
@@ -39,7 +40,7 @@ pub(crate) fn programme_networks(context: &Context) -> Vec<String> {
     context.reference.with_ancestors(LEADING_CITIES)
 }
 
-fn scope(city_id: i64, networks: &[String]) -> CityScope<'_> {
+fn scope(city_id: CityId, networks: &[String]) -> CityScope<'_> {
     CityScope {
         id: city_id,
         networks,
@@ -140,7 +141,7 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<Program
 pub async fn of_city(
     context: &Context,
     acting: &Acting,
-    city_id: i64,
+    city_id: CityId,
 ) -> Result<Vec<Programme>, Error> {
     let networks = programme_networks(context);
     if acting
@@ -216,7 +217,7 @@ impl ProgrammeForm {
 /// read inside the write so that two saves cannot both pass.
 async fn check_overlap(
     txn: &WriteTxn<'_>,
-    city_id: i64,
+    city_id: CityId,
     draft: &ProgrammeDraft,
     except: Option<i64>,
 ) -> Result<(), Error> {

@@ -18,6 +18,7 @@ use ateneu_db::programmes::activities as activity_repo;
 use ateneu_db::seven_keys as repo;
 pub use ateneu_db::seven_keys::{Asset, Challenge, Key, Workshop};
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::action_plans::MAX_ITEMS;
 use ateneu_domain::programmes::catalogue::OutputKind;
@@ -81,7 +82,7 @@ pub(crate) async fn run(context: &Context, acting: &Acting, id: i64) -> Result<W
     }
 }
 
-async fn city(context: &Context, id: i64) -> Result<City, Error> {
+async fn city(context: &Context, id: CityId) -> Result<City, Error> {
     city_repo::by_id(&context.db.conn, id)
         .await?
         .ok_or(Error::NotFound)
@@ -522,8 +523,8 @@ fn as_article(workshop: Workshop, city: City) -> Option<Article> {
 /// The published articles of every city, newest first (public).
 pub async fn articles(context: &Context) -> Result<Vec<Article>, Error> {
     let workshops = repo::published(&context.db.conn, 500).await?;
-    let ids: Vec<i64> = workshops.iter().map(|w| w.city_id).collect();
-    let cities: HashMap<i64, City> = city_repo::by_ids(&context.db.conn, &ids)
+    let ids: Vec<CityId> = workshops.iter().map(|w| w.city_id).collect();
+    let cities: HashMap<CityId, City> = city_repo::by_ids(&context.db.conn, &ids)
         .await?
         .into_iter()
         .map(|c| (c.id, c))

@@ -13,6 +13,8 @@ use ateneu_domain::Problem;
 use ateneu_domain::ProblemKey;
 use ateneu_domain::accounts::{Email, Grant, Role};
 use ateneu_domain::cities::CityDraft;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::workshop_packages::{self as rules, Content, Package, Person};
 use base64::Engine;
 use serde::Serialize;
@@ -223,7 +225,7 @@ async fn city_here(
     who: &Who,
     slug: &str,
     draft: &CityDraft,
-) -> Result<i64, Error> {
+) -> Result<CityId, Error> {
     Ok(match ateneu_db::cities::by_slug(&**txn, slug).await? {
         Some(city) => city.id,
         None => ateneu_db::cities::create(txn, who, draft, false).await?.id,
@@ -236,7 +238,7 @@ async fn facilitator_here(
     who: &Who,
     email: &Email,
     person: &Person,
-) -> Result<i64, Error> {
+) -> Result<AccountId, Error> {
     use ateneu_db::accounts;
     let user = match accounts::user_by_email(&**txn, email).await? {
         Some(user) => user,
@@ -376,7 +378,7 @@ async fn record_made(
         remote_workshop_id: None,
         origin: String::new(),
         base,
-        made_by: who.user_id,
+        made_by: who.user_id.map(AccountId::get),
         created_at: package.made_at,
     };
     Ok(ateneu_db::workshop_packages::record(txn, who, &stored).await?)
@@ -410,7 +412,7 @@ async fn record_opened(
 async fn programme_here(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     (starts_on, ends_on): (chrono::NaiveDate, chrono::NaiveDate),
 ) -> Result<i64, Error> {
     use ateneu_domain::programmes::{Period, ProgrammeDraft, ProgrammeStatus};

@@ -11,6 +11,8 @@ use ateneu_app::{Acting, Config, Context, Error, IndexPlace};
 use ateneu_db::Db;
 use ateneu_db::audit::Who;
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest};
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::Actor;
 use ateneu_domain::{Lang, ProblemKey};
 use sea_orm::ConnectionTrait;
@@ -183,8 +185,8 @@ async fn a_framework_file_is_checked_whole_and_imported_only_by_those_who_may() 
     assert!(matches!(refused, Err(Error::SignInRequired)), "{refused:?}");
     let editor = Acting::person(
         Actor {
-            user_id: Some(7),
-            grants: vec![Grant::new(Role::Editor, None, Some(1)).expect("a grant")],
+            user_id: Some(AccountId::new(7)),
+            grants: vec![Grant::new(Role::Editor, None, Some(CityId::new(1))).expect("a grant")],
             ..Actor::default()
         },
         Who::system("editor"),
@@ -251,7 +253,7 @@ async fn pages_by_skipping(
     context: &Context,
     filter: &ateneu_db::cities::CityFilter,
     per_page: u64,
-) -> Vec<Vec<i64>> {
+) -> Vec<Vec<CityId>> {
     let (_, total) = ateneu_db::cities::list(&context.db, filter, 1, per_page)
         .await
         .expect("a page");
@@ -306,7 +308,7 @@ async fn pages_of_the_registry_read_from_kept_starts_are_the_pages_read_by_skipp
             let (items, _) = ateneu_app::cities::list(context, filter, page, per_page)
                 .await
                 .expect("a page");
-            let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+            let ids: Vec<CityId> = items.iter().map(|c| c.city.id).collect();
             let want = expected.get(page as usize - 1).cloned().unwrap_or_default();
             assert_eq!(ids, want, "page {page} of {filter:?}");
         }
@@ -324,7 +326,7 @@ async fn pages_of_the_registry_read_from_kept_starts_are_the_pages_read_by_skipp
             let (items, _) = ateneu_app::cities::list(context, filter, page, per_page)
                 .await
                 .expect("a page");
-            let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+            let ids: Vec<CityId> = items.iter().map(|c| c.city.id).collect();
             assert_eq!(
                 ids,
                 moved[page as usize - 1],

@@ -5,6 +5,7 @@ use crate::audit::{self, Who};
 use crate::entities::{api_token, grant, login_failure, one_time_link, user};
 use crate::{Db, DbError, DbResult, WriteTxn, conflict_as};
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest, TokenScope};
+use ateneu_domain::ids::{AccountId, CityId};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -15,7 +16,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct User {
-    pub id: i64,
+    pub id: AccountId,
     pub email: String,
     pub display_name: String,
     #[serde(skip)]
@@ -28,7 +29,7 @@ pub struct User {
 impl From<user::Model> for User {
     fn from(m: user::Model) -> Self {
         User {
-            id: m.id,
+            id: AccountId::new(m.id),
             email: m.email,
             display_name: m.display_name,
             password_hash: m.password_hash,
@@ -55,8 +56,8 @@ pub async fn user_by_email(conn: &impl ConnectionTrait, email: &Email) -> DbResu
         .map(User::from))
 }
 
-pub async fn user_by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<User>> {
-    Ok(user::Entity::find_by_id(id)
+pub async fn user_by_id(conn: &impl ConnectionTrait, id: AccountId) -> DbResult<Option<User>> {
+    Ok(user::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(User::from))
@@ -112,10 +113,15 @@ pub async fn create_user(
     Ok(model.into())
 }
 
-pub async fn set_password(txn: &WriteTxn<'_>, who: &Who, user_id: i64, hash: &str) -> DbResult<()> {
+pub async fn set_password(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: AccountId,
+    hash: &str,
+) -> DbResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash.to_owned()))
-        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Id.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record(
@@ -132,7 +138,7 @@ pub async fn set_password(txn: &WriteTxn<'_>, who: &Who, user_id: i64, hash: &st
 pub async fn update_profile(
     txn: &WriteTxn<'_>,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     display_name: &str,
     locale: Option<&str>,
 ) -> DbResult<()> {
@@ -142,7 +148,7 @@ pub async fn update_profile(
             Expr::value(display_name.trim().to_owned()),
         )
         .col_expr(user::Column::Locale, Expr::value(locale.map(str::to_owned)))
-        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Id.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record(
@@ -159,12 +165,12 @@ pub async fn update_profile(
 pub async fn set_disabled(
     txn: &WriteTxn<'_>,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     disabled: bool,
 ) -> DbResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::Disabled, Expr::value(disabled))
-        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Id.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record(
@@ -185,14 +191,17 @@ pub(crate) fn to_grant(m: grant::Model) -> DbResult<StoredGrant> {
         grant: Grant {
             role,
             network: m.network,
-            city: m.city_id,
+            city: m.city_id.map(CityId::new),
         },
     })
 }
 
-pub async fn grants_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Vec<StoredGrant>> {
+pub async fn grants_of(
+    conn: &impl ConnectionTrait,
+    user_id: AccountId,
+) -> DbResult<Vec<StoredGrant>> {
     grant::Entity::find()
-        .filter(grant::Column::UserId.eq(user_id))
+        .filter(grant::Column::UserId.eq(user_id.get()))
         .order_by_asc(grant::Column::Id)
         .all(conn)
         .await?
@@ -201,7 +210,12 @@ pub async fn grants_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Ve
         .collect()
 }
 
-pub async fn add_grant(txn: &WriteTxn<'_>, who: &Who, user_id: i64, g: &Grant) -> DbResult<()> {
+pub async fn add_grant(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: AccountId,
+    g: &Grant,
+) -> DbResult<()> {
     if grants_of(&**txn, user_id)
         .await?
         .iter()
@@ -210,10 +224,10 @@ pub async fn add_grant(txn: &WriteTxn<'_>, who: &Who, user_id: i64, g: &Grant) -
         return Ok(());
     }
     grant::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         role: Set(g.role.key().to_owned()),
         network: Set(g.network.clone()),
-        city_id: Set(g.city),
+        city_id: Set(g.city.map(CityId::get)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -233,19 +247,19 @@ pub async fn add_grant(txn: &WriteTxn<'_>, who: &Who, user_id: i64, g: &Grant) -
 pub async fn remove_grant(
     txn: &WriteTxn<'_>,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     grant_id: i64,
 ) -> DbResult<bool> {
     let result = grant::Entity::delete_many()
         .filter(grant::Column::Id.eq(grant_id))
-        .filter(grant::Column::UserId.eq(user_id))
+        .filter(grant::Column::UserId.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record_removal(
         &**txn,
         who,
         result.rows_affected,
-        ("grant.remove", "user", user_id),
+        ("grant.remove", "user", user_id.get()),
         serde_json::json!({"grant_id": grant_id}),
     )
     .await
@@ -285,14 +299,14 @@ fn to_token(model: api_token::Model) -> DbResult<ApiToken> {
 pub async fn create_api_token(
     txn: &WriteTxn<'_>,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     request: &TokenRequest,
     token_hash: &str,
 ) -> DbResult<i64> {
     let now = Utc::now();
     let expires_at = now + chrono::Duration::days(request.days);
     let model = api_token::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         name: Set(request.name.clone()),
         token_hash: Set(token_hash.to_owned()),
         created_at: Set(now),
@@ -315,9 +329,12 @@ pub async fn create_api_token(
     Ok(model.id)
 }
 
-pub async fn api_tokens_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Vec<ApiToken>> {
+pub async fn api_tokens_of(
+    conn: &impl ConnectionTrait,
+    user_id: AccountId,
+) -> DbResult<Vec<ApiToken>> {
     api_token::Entity::find()
-        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::UserId.eq(user_id.get()))
         .order_by_asc(api_token::Column::Id)
         .all(conn)
         .await?
@@ -329,19 +346,19 @@ pub async fn api_tokens_of(conn: &impl ConnectionTrait, user_id: i64) -> DbResul
 pub async fn revoke_api_token(
     txn: &WriteTxn<'_>,
     who: &Who,
-    user_id: i64,
+    user_id: AccountId,
     token_id: i64,
 ) -> DbResult<bool> {
     let result = api_token::Entity::delete_many()
         .filter(api_token::Column::Id.eq(token_id))
-        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::UserId.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record_removal(
         &**txn,
         who,
         result.rows_affected,
-        ("api_token.revoke", "user", user_id),
+        ("api_token.revoke", "user", user_id.get()),
         serde_json::json!({"token_id": token_id}),
     )
     .await
@@ -349,16 +366,20 @@ pub async fn revoke_api_token(
 
 /// Ends every API token of a person (a password reset, signing out everywhere); returns how
 /// many ended.
-pub async fn revoke_all_api_tokens(txn: &WriteTxn<'_>, who: &Who, user_id: i64) -> DbResult<u64> {
+pub async fn revoke_all_api_tokens(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    user_id: AccountId,
+) -> DbResult<u64> {
     let result = api_token::Entity::delete_many()
-        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::UserId.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record_removal(
         &**txn,
         who,
         result.rows_affected,
-        ("api_token.revoke_all", "user", user_id),
+        ("api_token.revoke_all", "user", user_id.get()),
         serde_json::json!({"count": result.rows_affected}),
     )
     .await?;
@@ -379,7 +400,7 @@ pub async fn user_for_api_token(db: &Db, token_hash: &str) -> DbResult<Option<(U
     if token.expires_at <= Utc::now() {
         return Ok(None);
     }
-    Ok(user_by_id(&db.conn, user_id)
+    Ok(user_by_id(&db.conn, AccountId::new(user_id))
         .await?
         .filter(|u| !u.disabled)
         .map(|u| (u, token.scope)))

@@ -9,8 +9,9 @@ use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::{
     Answer, AssessmentStatus, Consensus, Participation, Sector, Visibility,
 };
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::FrameworkVersionId;
-use ateneu_domain::ids::{AssessmentId, InvitationId};
+use ateneu_domain::ids::{AccountId, AssessmentId, InvitationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -29,7 +30,7 @@ pub use invitations::{
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub id: AssessmentId,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub framework_version_id: FrameworkVersionId,
     pub module: String,
     pub title: String,
@@ -40,7 +41,7 @@ pub struct Assessment {
     pub status: AssessmentStatus,
     pub key_ideas: String,
     pub revision: i64,
-    pub facilitators: Vec<i64>,
+    pub facilitators: Vec<AccountId>,
     pub created_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
 }
@@ -48,7 +49,7 @@ pub struct Assessment {
 /// A new assessment, validated by the caller (the module belongs to the version).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAssessment {
-    pub city_id: i64,
+    pub city_id: CityId,
     pub framework_version_id: FrameworkVersionId,
     pub module: String,
     pub title: String,
@@ -56,7 +57,7 @@ pub struct NewAssessment {
     pub ends_on: NaiveDate,
     pub languages: Vec<Lang>,
     pub visibility: Visibility,
-    pub facilitators: Vec<i64>,
+    pub facilitators: Vec<AccountId>,
 }
 
 /// One participant's stored response.
@@ -72,7 +73,7 @@ fn corrupt(error: impl ToString) -> DbError {
     DbError::Corrupt(error.to_string())
 }
 
-fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Assessment> {
+fn from_model(model: assessment::Model, facilitators: Vec<AccountId>) -> DbResult<Assessment> {
     let languages = model
         .languages
         .split(',')
@@ -80,7 +81,7 @@ fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Asse
         .collect();
     Ok(Assessment {
         id: AssessmentId::new(model.id),
-        city_id: model.city_id,
+        city_id: CityId::new(model.city_id),
         framework_version_id: FrameworkVersionId::new(model.framework_version_id),
         module: model.module,
         title: model.title,
@@ -97,14 +98,14 @@ fn from_model(model: assessment::Model, facilitators: Vec<i64>) -> DbResult<Asse
     })
 }
 
-async fn facilitators_of(conn: &impl ConnectionTrait, id: i64) -> DbResult<Vec<i64>> {
+async fn facilitators_of(conn: &impl ConnectionTrait, id: i64) -> DbResult<Vec<AccountId>> {
     Ok(assessment_facilitator::Entity::find()
         .filter(assessment_facilitator::Column::AssessmentId.eq(id))
         .order_by_asc(assessment_facilitator::Column::UserId)
         .all(conn)
         .await?
         .into_iter()
-        .map(|f| f.user_id)
+        .map(|f| AccountId::new(f.user_id))
         .collect())
 }
 
@@ -115,7 +116,7 @@ async fn with_facilitators(
     models: Vec<assessment::Model>,
 ) -> DbResult<Vec<Assessment>> {
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let mut by_assessment: std::collections::HashMap<i64, Vec<i64>> =
+    let mut by_assessment: std::collections::HashMap<i64, Vec<AccountId>> =
         std::collections::HashMap::new();
     for chunk in ids.chunks(500) {
         let links = assessment_facilitator::Entity::find()
@@ -127,7 +128,7 @@ async fn with_facilitators(
             by_assessment
                 .entry(link.assessment_id)
                 .or_default()
-                .push(link.user_id);
+                .push(AccountId::new(link.user_id));
         }
     }
     models
@@ -143,7 +144,7 @@ async fn with_facilitators(
 pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbResult<AssessmentId> {
     let languages: Vec<&str> = new.languages.iter().map(|l| l.code()).collect();
     let model = assessment::ActiveModel {
-        city_id: Set(new.city_id),
+        city_id: Set(new.city_id.get()),
         framework_version_id: Set(new.framework_version_id.get()),
         module: Set(new.module.clone()),
         title: Set(new.title.clone()),
@@ -154,7 +155,7 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbRes
         status: Set(AssessmentStatus::Open.key().to_owned()),
         key_ideas: Set(String::new()),
         revision: Set(0),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(Utc::now()),
         closed_at: Set(None),
         ..Default::default()
@@ -164,7 +165,7 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewAssessment) -> DbRes
     for user_id in &new.facilitators {
         assessment_facilitator::ActiveModel {
             assessment_id: Set(model.id),
-            user_id: Set(*user_id),
+            user_id: Set(user_id.get()),
         }
         .insert(&**txn)
         .await?;
@@ -198,9 +199,9 @@ pub async fn get(conn: &impl ConnectionTrait, id: AssessmentId) -> DbResult<Opti
 }
 
 /// A city's assessments, oldest first.
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Assessment>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<Assessment>> {
     let models = assessment::Entity::find()
-        .filter(assessment::Column::CityId.eq(city_id))
+        .filter(assessment::Column::CityId.eq(city_id.get()))
         .order_by_asc(assessment::Column::StartsOn)
         .order_by_asc(assessment::Column::Id)
         .all(conn)

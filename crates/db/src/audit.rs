@@ -3,6 +3,7 @@
 
 use crate::DbResult;
 use crate::entities::audit_entry;
+use ateneu_domain::ids::AccountId;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };
@@ -11,12 +12,12 @@ use serde_json::Value;
 /// Who acts: a signed-in user, or the system / command line (no user).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Who {
-    pub user_id: Option<i64>,
+    pub user_id: Option<AccountId>,
     pub label: String,
 }
 
 impl Who {
-    pub fn user(id: i64, email: &str) -> Who {
+    pub fn user(id: AccountId, email: &str) -> Who {
         Who {
             user_id: Some(id),
             label: email.to_owned(),
@@ -42,7 +43,7 @@ pub async fn record(
 ) -> DbResult<()> {
     audit_entry::ActiveModel {
         at: Set(chrono::Utc::now()),
-        actor_id: Set(who.user_id),
+        actor_id: Set(who.user_id.map(AccountId::get)),
         actor_label: Set(who.label.clone()),
         action: Set(action.to_owned()),
         entity: Set(entity.to_owned()),
@@ -83,7 +84,7 @@ pub async fn record_many(
         .into_iter()
         .map(|(action, entity_id, changes)| audit_entry::ActiveModel {
             at: Set(at),
-            actor_id: Set(who.user_id),
+            actor_id: Set(who.user_id.map(AccountId::get)),
             actor_label: Set(who.label.clone()),
             action: Set(action.to_owned()),
             entity: Set(entity.to_owned()),

@@ -7,6 +7,7 @@ use crate::{Db, DbError, DbResult, WriteTxn, conflict_as, from_json, to_json};
 use ateneu_domain::cities::{CityDraft, Coordinates, fold, free_slug, slugify};
 use ateneu_domain::countries::Country;
 use ateneu_domain::csv_format::CityRow;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::memberships::MembershipRole;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
@@ -23,7 +24,7 @@ pub use slugs::{by_pick, current_slug, for_pickers, refresh_slugs};
 /// A city as read from the registry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct City {
-    pub id: i64,
+    pub id: CityId,
     pub slug: String,
     #[serde(flatten)]
     pub draft: CityDraft,
@@ -69,7 +70,7 @@ pub(crate) fn to_city(model: city::Model) -> DbResult<City> {
         _ => None,
     };
     Ok(City {
-        id: model.id,
+        id: CityId::new(model.id),
         slug: model.slug,
         draft: CityDraft {
             name: from_json(&model.name)?,
@@ -346,8 +347,8 @@ pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> DbResult<Option
         .transpose()
 }
 
-pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<City>> {
-    city::Entity::find_by_id(id)
+pub async fn by_id(conn: &impl ConnectionTrait, id: CityId) -> DbResult<Option<City>> {
+    city::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(to_city)
@@ -355,9 +356,9 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<City
 }
 
 /// The cities of these ids (those that exist), in no particular order.
-pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[i64]) -> DbResult<Vec<City>> {
+pub async fn by_ids(conn: &impl ConnectionTrait, ids: &[CityId]) -> DbResult<Vec<City>> {
     city::Entity::find()
-        .filter(city::Column::Id.is_in(ids.iter().copied()))
+        .filter(city::Column::Id.is_in(ids.iter().map(|id| id.get())))
         .all(conn)
         .await?
         .into_iter()
@@ -455,10 +456,10 @@ pub async fn update(
     draft: &CityDraft,
 ) -> DbResult<City> {
     let mut model = active(&before.slug, draft, before.is_example)?;
-    model.id = Set(before.id);
+    model.id = Set(before.id.get());
     model.created_at = Set(before.created_at);
     let model = city::Entity::update(model).exec(&**txn).await?;
-    crate::practices::log_change(&**txn, "city", before.id).await?;
+    crate::practices::log_change(&**txn, "city", before.id.get()).await?;
     audit::record(
         &**txn,
         who,
@@ -496,7 +497,7 @@ pub async fn import(
                     summary.unchanged += 1;
                 } else {
                     let mut update = active(&before.slug, &row.city, before.is_example)?;
-                    update.id = Set(before.id);
+                    update.id = Set(before.id.get());
                     update.created_at = Set(before.created_at);
                     city::Entity::update(update).exec(&*txn).await?;
                     summary.updated += 1;

@@ -10,6 +10,7 @@ use ateneu_domain::ProblemKey;
 use ateneu_domain::events::{
     AnswerDraft, Availability, EventDraft, EventKind, RepresentationDraft,
 };
+use ateneu_domain::ids::CityId;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -34,7 +35,7 @@ pub struct Event {
 pub struct Request {
     pub id: i64,
     pub event_id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     /// The last day the city may answer.
     pub deadline: NaiveDate,
     pub answer: Option<AnswerDraft>,
@@ -48,7 +49,7 @@ pub struct Request {
 pub struct Representative {
     pub id: i64,
     pub event_id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     #[serde(flatten)]
     pub draft: RepresentationDraft,
 }
@@ -87,7 +88,7 @@ fn to_request(m: event_request::Model) -> DbResult<Request> {
     Ok(Request {
         id: m.id,
         event_id: m.event_id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         deadline: m.deadline,
         answer,
         answered_at: m.answered_at,
@@ -99,7 +100,7 @@ fn to_representative(m: event_representative::Model) -> Representative {
     Representative {
         id: m.id,
         event_id: m.event_id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         draft: RepresentationDraft {
             name: m.name,
             position: m.position,
@@ -232,9 +233,12 @@ pub async fn requests_of_event(
 }
 
 /// A city's requests, by deadline.
-pub async fn requests_of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Request>> {
+pub async fn requests_of_city(
+    conn: &impl ConnectionTrait,
+    city_id: CityId,
+) -> DbResult<Vec<Request>> {
     event_request::Entity::find()
-        .filter(event_request::Column::CityId.eq(city_id))
+        .filter(event_request::Column::CityId.eq(city_id.get()))
         .order_by_asc(event_request::Column::Deadline)
         .order_by_asc(event_request::Column::Id)
         .all(conn)
@@ -271,14 +275,14 @@ pub async fn ask(
     txn: &WriteTxn<'_>,
     who: &Who,
     event_id: i64,
-    city_id: i64,
+    city_id: CityId,
     deadline: NaiveDate,
 ) -> DbResult<(Request, bool)> {
     let now = Utc::now();
     // The unique key (event, city) keeps a city's request as it is when asked again.
     let inserted = event_request::Entity::insert(event_request::ActiveModel {
         event_id: Set(event_id),
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         deadline: Set(deadline),
         availability: Set(None),
         representative_name: Set(String::new()),
@@ -299,7 +303,7 @@ pub async fn ask(
     let new = matches!(inserted, TryInsertResult::Inserted(_));
     let model = event_request::Entity::find()
         .filter(event_request::Column::EventId.eq(event_id))
-        .filter(event_request::Column::CityId.eq(city_id))
+        .filter(event_request::Column::CityId.eq(city_id.get()))
         .one(&**txn)
         .await?
         .ok_or(DbError::NotFound)?;
@@ -473,10 +477,10 @@ pub async fn representatives_of_event(
 /// A city's confirmed representatives, at every event.
 pub async fn representatives_of_city(
     conn: &impl ConnectionTrait,
-    city_id: i64,
+    city_id: CityId,
 ) -> DbResult<Vec<Representative>> {
     Ok(event_representative::Entity::find()
-        .filter(event_representative::Column::CityId.eq(city_id))
+        .filter(event_representative::Column::CityId.eq(city_id.get()))
         .order_by_asc(event_representative::Column::Id)
         .all(conn)
         .await?
@@ -490,12 +494,12 @@ pub async fn confirm(
     txn: &WriteTxn<'_>,
     who: &Who,
     event_id: i64,
-    city_id: i64,
+    city_id: CityId,
     draft: &RepresentationDraft,
 ) -> DbResult<Representative> {
     let model = event_representative::ActiveModel {
         event_id: Set(event_id),
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         name: Set(draft.name.clone()),
         position: Set(draft.position.clone()),
         created_at: Set(Utc::now()),

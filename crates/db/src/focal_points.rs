@@ -4,6 +4,7 @@
 use crate::audit::{self, Who};
 use crate::entities::focal_point;
 use crate::{DbResult, WriteTxn};
+use ateneu_domain::ids::CityId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FocalPoint {
     pub id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub name: String,
     pub position: String,
     pub email: String,
@@ -28,16 +29,16 @@ pub struct NewFocalPoint {
     pub phone: String,
 }
 
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<FocalPoint>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<FocalPoint>> {
     Ok(focal_point::Entity::find()
-        .filter(focal_point::Column::CityId.eq(city_id))
+        .filter(focal_point::Column::CityId.eq(city_id.get()))
         .order_by_asc(focal_point::Column::Id)
         .all(conn)
         .await?
         .into_iter()
         .map(|m| FocalPoint {
             id: m.id,
-            city_id: m.city_id,
+            city_id: CityId::new(m.city_id),
             name: m.name,
             position: m.position,
             email: m.email,
@@ -49,11 +50,11 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
 pub async fn add(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     person: &NewFocalPoint,
 ) -> DbResult<i64> {
     let model = focal_point::ActiveModel {
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         name: Set(person.name.clone()),
         position: Set(person.position.clone()),
         email: Set(person.email.clone()),
@@ -76,10 +77,10 @@ pub async fn add(
 }
 
 /// Removes a focal point of the given city; false if there was none.
-pub async fn remove(txn: &WriteTxn<'_>, who: &Who, city_id: i64, id: i64) -> DbResult<bool> {
+pub async fn remove(txn: &WriteTxn<'_>, who: &Who, city_id: CityId, id: i64) -> DbResult<bool> {
     let result = focal_point::Entity::delete_many()
         .filter(focal_point::Column::Id.eq(id))
-        .filter(focal_point::Column::CityId.eq(city_id))
+        .filter(focal_point::Column::CityId.eq(city_id.get()))
         .exec(&**txn)
         .await?;
     audit::record_removal(

@@ -11,6 +11,7 @@ use crate::entities::indicator_series;
 use crate::{DbError, DbResult, ImportSummary, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::indicators::values::{Breakdown, MAX_VALUES, Point, SeriesDraft, ValueDraft};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -24,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
     pub id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     /// The indicator's `framework:indicator` reference.
     pub indicator: String,
     pub unit: String,
@@ -62,7 +63,7 @@ fn to_series(m: indicator_series::Model) -> DbResult<Series> {
         baseline: point(m.baseline_year, m.baseline_value),
         target: point(m.target_year, m.target_value),
         id: m.id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         indicator: m.indicator,
         unit: m.unit,
         source: m.source,
@@ -144,7 +145,7 @@ fn encode(values: &[Value]) -> DbResult<String> {
 /// A city's series, each with the revision of its values (the values themselves are read by
 /// `stored_values`, for the series whose values the caller has not decoded at that revision),
 /// by indicator reference.
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<(Series, i64)>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<(Series, i64)>> {
     use indicator_series::Column as C;
     indicator_series::Entity::find()
         .select_only()
@@ -165,7 +166,7 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
         ])
         // The values stay in the database: a page of 22 series would read 300 KB of them.
         .column_as(Expr::value(""), C::Observations)
-        .filter(C::CityId.eq(city_id))
+        .filter(C::CityId.eq(city_id.get()))
         .order_by_asc(C::Indicator)
         .into_model::<indicator_series::Model>()
         .all(conn)
@@ -225,11 +226,11 @@ impl StoredValues {
 /// A city's series of one indicator, if it keeps one.
 pub async fn series(
     conn: &impl ConnectionTrait,
-    city_id: i64,
+    city_id: CityId,
     indicator: &str,
 ) -> DbResult<Option<Series>> {
     indicator_series::Entity::find()
-        .filter(indicator_series::Column::CityId.eq(city_id))
+        .filter(indicator_series::Column::CityId.eq(city_id.get()))
         .filter(indicator_series::Column::Indicator.eq(indicator))
         .one(conn)
         .await?
@@ -294,7 +295,7 @@ async fn write_values(
 pub async fn save_series(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     indicator: &str,
     before: Option<&Series>,
     draft: &SeriesDraft,
@@ -308,7 +309,7 @@ pub async fn save_series(
     let id = match before {
         None => {
             indicator_series::ActiveModel {
-                city_id: Set(city_id),
+                city_id: Set(city_id.get()),
                 indicator: Set(indicator.to_owned()),
                 unit: Set(draft.unit.clone()),
                 baseline_year: Set(by),

@@ -5,6 +5,7 @@ use crate::audit::{self, Who};
 use crate::entities::{city, membership};
 use crate::{Db, DbError, DbResult, WriteTxn};
 use ateneu_domain::csv_format::MembershipRow;
+use ateneu_domain::ids::{CityId, MembershipId};
 use ateneu_domain::memberships::{MembershipDraft, MembershipRole};
 use chrono::Utc;
 use sea_orm::{
@@ -15,16 +16,16 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Membership {
-    pub id: i64,
-    pub city_id: i64,
+    pub id: MembershipId,
+    pub city_id: CityId,
     #[serde(flatten)]
     pub draft: MembershipDraft,
 }
 
 fn to_membership(model: membership::Model) -> DbResult<Membership> {
     Ok(Membership {
-        id: model.id,
-        city_id: model.city_id,
+        id: MembershipId::new(model.id),
+        city_id: CityId::new(model.city_id),
         draft: MembershipDraft {
             role: MembershipRole::parse(&model.role)
                 .map_err(|_| DbError::Corrupt(model.role.clone()))?,
@@ -37,9 +38,9 @@ fn to_membership(model: membership::Model) -> DbResult<Membership> {
     })
 }
 
-fn active(city_id: i64, draft: &MembershipDraft) -> membership::ActiveModel {
+fn active(city_id: CityId, draft: &MembershipDraft) -> membership::ActiveModel {
     membership::ActiveModel {
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         network: Set(draft.network.clone()),
         role: Set(draft.role.key().to_owned()),
         started_on: Set(draft.started_on),
@@ -52,9 +53,9 @@ fn active(city_id: i64, draft: &MembershipDraft) -> membership::ActiveModel {
 }
 
 /// A city's memberships, newest first (its whole history).
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Membership>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<Membership>> {
     membership::Entity::find()
-        .filter(membership::Column::CityId.eq(city_id))
+        .filter(membership::Column::CityId.eq(city_id.get()))
         .order_by_desc(membership::Column::StartedOn)
         .order_by_desc(membership::Column::Id)
         .all(conn)
@@ -67,14 +68,14 @@ pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<
 /// The memberships of several cities (their whole history), by city.
 pub async fn of_cities(
     conn: &impl ConnectionTrait,
-    city_ids: &[i64],
-) -> DbResult<HashMap<i64, Vec<Membership>>> {
-    let mut by_city: HashMap<i64, Vec<Membership>> = HashMap::new();
+    city_ids: &[CityId],
+) -> DbResult<HashMap<CityId, Vec<Membership>>> {
+    let mut by_city: HashMap<CityId, Vec<Membership>> = HashMap::new();
     if city_ids.is_empty() {
         return Ok(by_city);
     }
     for model in membership::Entity::find()
-        .filter(membership::Column::CityId.is_in(city_ids.iter().copied()))
+        .filter(membership::Column::CityId.is_in(city_ids.iter().map(|id| id.get())))
         .order_by_desc(membership::Column::StartedOn)
         .order_by_desc(membership::Column::Id)
         .all(conn)
@@ -89,8 +90,8 @@ pub async fn of_cities(
     Ok(by_city)
 }
 
-pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Membership>> {
-    membership::Entity::find_by_id(id)
+pub async fn by_id(conn: &impl ConnectionTrait, id: MembershipId) -> DbResult<Option<Membership>> {
+    membership::Entity::find_by_id(id.get())
         .one(conn)
         .await?
         .map(to_membership)
@@ -100,7 +101,7 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Memb
 pub async fn add(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     draft: &MembershipDraft,
 ) -> DbResult<Membership> {
     let model = active(city_id, draft).insert(&**txn).await?;
@@ -124,7 +125,7 @@ pub async fn update(
     draft: &MembershipDraft,
 ) -> DbResult<Membership> {
     let mut model = active(before.city_id, draft);
-    model.id = Set(before.id);
+    model.id = Set(before.id.get());
     model.created_at = sea_orm::ActiveValue::NotSet;
     let model = model.update(&**txn).await?;
     audit::record(
@@ -182,7 +183,7 @@ pub async fn import(
         let m = to_membership(model)?;
         existing.insert(
             (
-                m.city_id,
+                m.city_id.get(),
                 m.draft.network.clone(),
                 m.draft.role.key().to_owned(),
                 m.draft.started_on,
@@ -202,14 +203,16 @@ pub async fn import(
         match existing.get(&key) {
             Some(current) if current.draft == row.membership => summary.unchanged += 1,
             Some(current) => {
-                let mut model = active(city_id, &row.membership);
-                model.id = Set(current.id);
+                let mut model = active(CityId::new(city_id), &row.membership);
+                model.id = Set(current.id.get());
                 model.created_at = sea_orm::ActiveValue::NotSet;
                 model.update(&*txn).await?;
                 summary.updated += 1;
             }
             None => {
-                active(city_id, &row.membership).insert(&*txn).await?;
+                active(CityId::new(city_id), &row.membership)
+                    .insert(&*txn)
+                    .await?;
                 summary.created += 1;
             }
         }
@@ -230,11 +233,11 @@ pub async fn import(
 
 /// Every membership with its city's slug, by city and start (for exports).
 pub async fn all_with_slugs(db: &Db) -> DbResult<Vec<(String, Membership)>> {
-    let slugs: HashMap<i64, String> = city::Entity::find()
+    let slugs: HashMap<CityId, String> = city::Entity::find()
         .all(&db.conn)
         .await?
         .into_iter()
-        .map(|c| (c.id, c.slug))
+        .map(|c| (CityId::new(c.id), c.slug))
         .collect();
     let mut rows = Vec::new();
     for model in membership::Entity::find()
@@ -258,16 +261,16 @@ pub async fn all_with_slugs(db: &Db) -> DbResult<Vec<(String, Membership)>> {
 /// what makes a city's editors members of a network.
 pub async fn current_networks(
     conn: &impl ConnectionTrait,
-    city_ids: &[i64],
+    city_ids: &[CityId],
     day: chrono::NaiveDate,
-) -> DbResult<std::collections::BTreeMap<i64, Vec<String>>> {
-    let mut networks: std::collections::BTreeMap<i64, Vec<String>> =
+) -> DbResult<std::collections::BTreeMap<CityId, Vec<String>>> {
+    let mut networks: std::collections::BTreeMap<CityId, Vec<String>> =
         city_ids.iter().map(|id| (*id, Vec::new())).collect();
     if city_ids.is_empty() {
         return Ok(networks);
     }
     for model in membership::Entity::find()
-        .filter(membership::Column::CityId.is_in(city_ids.iter().copied()))
+        .filter(membership::Column::CityId.is_in(city_ids.iter().map(|id| id.get())))
         .all(conn)
         .await?
     {
@@ -283,7 +286,7 @@ pub async fn current_networks(
 }
 
 /// The networks a city belongs or belonged to (for permission scopes; ancestors not included).
-pub async fn networks_of(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<String>> {
+pub async fn networks_of(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<String>> {
     let mut networks: Vec<String> = of_city(conn, city_id)
         .await?
         .into_iter()
@@ -299,7 +302,7 @@ pub async fn current_members(
     conn: &impl ConnectionTrait,
     network: &str,
     day: chrono::NaiveDate,
-) -> DbResult<Vec<i64>> {
+) -> DbResult<Vec<CityId>> {
     let mut members = Vec::new();
     for model in membership::Entity::find()
         .filter(membership::Column::Network.eq(network))

@@ -8,6 +8,8 @@ use crate::entities::{module_test, module_test_link, module_test_proposal};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::module_tests::{Decision, ProposalDraft};
 use chrono::{DateTime, Utc};
@@ -24,7 +26,7 @@ pub struct ModuleTest {
     pub id: i64,
     pub programme_id: i64,
     pub activity_id: Option<i64>,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub framework_version_id: FrameworkVersionId,
     pub module_key: String,
     pub title: String,
@@ -39,7 +41,7 @@ pub struct ModuleTest {
 pub struct NewModuleTest {
     pub programme_id: i64,
     pub activity_id: Option<i64>,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub framework_version_id: FrameworkVersionId,
     pub module_key: String,
     pub title: String,
@@ -66,7 +68,7 @@ fn to_test(m: module_test::Model) -> DbResult<ModuleTest> {
         id: m.id,
         programme_id: m.programme_id,
         activity_id: m.activity_id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         framework_version_id: FrameworkVersionId::new(m.framework_version_id),
         module_key: m.module_key,
         title: m.title,
@@ -90,12 +92,12 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, new: &NewModuleTest) -> DbRes
     let model = module_test::ActiveModel {
         programme_id: Set(new.programme_id),
         activity_id: Set(new.activity_id),
-        city_id: Set(new.city_id),
+        city_id: Set(new.city_id.get()),
         framework_version_id: Set(new.framework_version_id.get()),
         module_key: Set(new.module_key.clone()),
         title: Set(new.title.clone()),
         status: Set(AssessmentStatus::Open.key().to_owned()),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -268,7 +270,7 @@ pub async fn decide(
         )
         .col_expr(
             module_test_proposal::Column::DecidedBy,
-            Expr::value(who.user_id),
+            Expr::value(who.user_id.map(AccountId::get)),
         )
         .filter(module_test_proposal::Column::Id.eq(proposal_id))
         .filter(module_test_proposal::Column::TestId.eq(test_id))

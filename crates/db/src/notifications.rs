@@ -6,6 +6,7 @@ use crate::accounts::{User, to_grant};
 use crate::entities::{grant, notification, notification_setting, user};
 use crate::{DbResult, WriteTxn};
 use ateneu_domain::accounts::Grant;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::notifications::NoticeKind;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -61,14 +62,14 @@ pub async fn notify(
     txn: &WriteTxn<'_>,
     kind: NoticeKind,
     (entity, entity_id): (&str, i64),
-    recipients: &[i64],
+    recipients: &[AccountId],
 ) -> DbResult<()> {
     if recipients.is_empty() {
         return Ok(());
     }
     let now = Utc::now();
     notification::Entity::insert_many(recipients.iter().map(|user_id| notification::ActiveModel {
-        user_id: Set(*user_id),
+        user_id: Set(user_id.get()),
         kind: Set(kind.key().to_owned()),
         entity: Set(entity.to_owned()),
         entity_id: Set(entity_id),
@@ -84,11 +85,11 @@ pub async fn notify(
 /// A person's newest notices (at most `limit`).
 pub async fn of_user(
     conn: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     limit: u64,
 ) -> DbResult<Vec<Notice>> {
     Ok(notification::Entity::find()
-        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::UserId.eq(user_id.get()))
         .order_by_desc(notification::Column::Id)
         .limit(limit)
         .all(conn)
@@ -108,19 +109,19 @@ pub async fn of_user(
 }
 
 /// How many of a person's notices are unread.
-pub async fn unread(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<u64> {
+pub async fn unread(conn: &impl ConnectionTrait, user_id: AccountId) -> DbResult<u64> {
     Ok(notification::Entity::find()
-        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::UserId.eq(user_id.get()))
         .filter(notification::Column::ReadAt.is_null())
         .count(conn)
         .await?)
 }
 
 /// Marks all of a person's notices read.
-pub async fn mark_read(txn: &WriteTxn<'_>, user_id: i64) -> DbResult<u64> {
+pub async fn mark_read(txn: &WriteTxn<'_>, user_id: AccountId) -> DbResult<u64> {
     let result = notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Utc::now()))
-        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::UserId.eq(user_id.get()))
         .filter(notification::Column::ReadAt.is_null())
         .exec(&**txn)
         .await?;
@@ -128,9 +129,12 @@ pub async fn mark_read(txn: &WriteTxn<'_>, user_id: i64) -> DbResult<u64> {
 }
 
 /// The kinds a person does not want emailed (every other kind is).
-pub async fn emails_off(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Vec<NoticeKind>> {
+pub async fn emails_off(
+    conn: &impl ConnectionTrait,
+    user_id: AccountId,
+) -> DbResult<Vec<NoticeKind>> {
     Ok(notification_setting::Entity::find()
-        .filter(notification_setting::Column::UserId.eq(user_id))
+        .filter(notification_setting::Column::UserId.eq(user_id.get()))
         .filter(notification_setting::Column::Email.eq(false))
         .all(conn)
         .await?
@@ -143,16 +147,16 @@ pub async fn emails_off(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<V
 pub async fn set_emails(
     txn: &WriteTxn<'_>,
     who: &crate::audit::Who,
-    user_id: i64,
+    user_id: AccountId,
     wanted: &[NoticeKind],
 ) -> DbResult<()> {
     notification_setting::Entity::delete_many()
-        .filter(notification_setting::Column::UserId.eq(user_id))
+        .filter(notification_setting::Column::UserId.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     notification_setting::Entity::insert_many(NoticeKind::ALL.iter().map(|kind| {
         notification_setting::ActiveModel {
-            user_id: Set(user_id),
+            user_id: Set(user_id.get()),
             kind: Set(kind.key().to_owned()),
             email: Set(wanted.contains(kind)),
         }

@@ -10,6 +10,7 @@ use crate::audit::{self, Who};
 use crate::entities::{output, output_dissemination, output_version};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::outputs::{
     Channel, DisseminationDraft, OutputDraft, TranslationStatus, VersionDraft,
@@ -25,7 +26,7 @@ pub const ASSESSMENT_REPORT: &str = "assessment_report";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Output {
     pub id: OutputId,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub kind: String,
     pub assessment_id: Option<i64>,
     pub title: String,
@@ -41,7 +42,7 @@ pub struct Output {
 pub(crate) fn to_output(m: output::Model) -> DbResult<Output> {
     Ok(Output {
         id: OutputId::new(m.id),
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         visibility: Visibility::parse(&m.visibility)
             .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
         kind: m.kind,
@@ -75,7 +76,7 @@ pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResul
         }
         None => {
             output::ActiveModel {
-                city_id: Set(assessment.city_id),
+                city_id: Set(assessment.city_id.get()),
                 kind: Set(ASSESSMENT_REPORT.to_owned()),
                 assessment_id: Set(Some(assessment.id.get())),
                 title: Set(assessment.title.clone()),
@@ -93,9 +94,9 @@ pub async fn file_report(txn: &WriteTxn<'_>, assessment: &Assessment) -> DbResul
 }
 
 /// A city's outputs, newest first (the caller keeps those the reader may see).
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Output>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<Output>> {
     output::Entity::find()
-        .filter(output::Column::CityId.eq(city_id))
+        .filter(output::Column::CityId.eq(city_id.get()))
         .order_by_desc(output::Column::UpdatedAt)
         .all(conn)
         .await?
@@ -194,13 +195,13 @@ pub async fn of_programme(conn: &impl ConnectionTrait, programme_id: i64) -> DbR
 pub async fn file(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     programme_id: i64,
     draft: &OutputDraft,
 ) -> DbResult<Output> {
     let now = chrono::Utc::now();
     let model = output::ActiveModel {
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         kind: Set(draft.kind.key().to_owned()),
         title: Set(draft.title.clone()),
         visibility: Set(draft.visibility.key().to_owned()),

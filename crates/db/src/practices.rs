@@ -26,6 +26,8 @@ use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::cities::slugify;
 use ateneu_domain::countries::Country;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::practices::{PracticeRecord, Stage, TextField, workflow::Step};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
@@ -38,7 +40,7 @@ use std::collections::{HashMap, HashSet};
 /// A city a practice belongs to, as pages show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PracticeCity {
-    pub id: i64,
+    pub id: CityId,
     pub slug: String,
     pub name: TranslatedText,
     pub country: Country,
@@ -63,7 +65,7 @@ pub struct Practice {
 }
 
 impl Practice {
-    pub fn city_ids(&self) -> Vec<i64> {
+    pub fn city_ids(&self) -> Vec<CityId> {
         self.cities.iter().map(|c| c.id).collect()
     }
 }
@@ -87,7 +89,7 @@ pub(crate) fn stage_of(model: &practice::Model) -> DbResult<Stage> {
 
 pub(crate) fn city_of(model: city::Model) -> DbResult<PracticeCity> {
     Ok(PracticeCity {
-        id: model.id,
+        id: CityId::new(model.id),
         name: from_json(&model.name)?,
         country: Country::parse(&model.country).map_err(|_| DbError::Corrupt(model.country))?,
         slug: model.slug,
@@ -232,7 +234,7 @@ async fn free_practice_slug(conn: &impl ConnectionTrait, title: &str) -> DbResul
     Ok(ateneu_domain::cities::free_slug(&base, &taken))
 }
 
-async fn link_cities(conn: &impl ConnectionTrait, id: i64, cities: &[i64]) -> DbResult<()> {
+async fn link_cities(conn: &impl ConnectionTrait, id: i64, cities: &[CityId]) -> DbResult<()> {
     practice_city::Entity::delete_many()
         .filter(practice_city::Column::PracticeId.eq(id))
         .exec(conn)
@@ -244,7 +246,7 @@ async fn link_cities(conn: &impl ConnectionTrait, id: i64, cities: &[i64]) -> Db
         .enumerate()
         .map(|(position, city)| practice_city::ActiveModel {
             practice_id: Set(id),
-            city_id: Set(*city),
+            city_id: Set(city.get()),
             position: Set(position as i32),
         })
         .collect();
@@ -260,7 +262,7 @@ async fn link_cities(conn: &impl ConnectionTrait, id: i64, cities: &[i64]) -> Db
 pub async fn create(
     txn: &WriteTxn<'_>,
     who: &Who,
-    cities: &[i64],
+    cities: &[CityId],
     record: &PracticeRecord,
 ) -> DbResult<Practice> {
     let slug = free_practice_slug(&**txn, record.title(record.source_lang)).await?;
@@ -273,7 +275,7 @@ pub async fn create(
         featured: Set(false),
         newsletter_on: Set(None),
         published_at: Set(None),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -304,7 +306,7 @@ pub async fn update(
     txn: &WriteTxn<'_>,
     who: &Who,
     before: &Practice,
-    cities: &[i64],
+    cities: &[CityId],
     record: &PracticeRecord,
 ) -> DbResult<Practice> {
     translation::with_work(practice::Entity::update_many(), record)
@@ -413,7 +415,7 @@ async fn add_comment_row(
 ) -> DbResult<()> {
     practice_comment::Entity::insert(practice_comment::ActiveModel {
         practice_id: Set(practice_id),
-        author_id: Set(who.user_id),
+        author_id: Set(who.user_id.map(AccountId::get)),
         author: Set(who.label.clone()),
         kind: Set(kind.to_owned()),
         step: Set(step.map(|s| s.0.key().to_owned())),
@@ -508,7 +510,7 @@ pub async fn promote(
 pub struct PracticeFilter {
     pub stages: Vec<Stage>,
     /// Only practices of these cities (None: all).
-    pub cities: Option<Vec<i64>>,
+    pub cities: Option<Vec<CityId>>,
     pub featured: Option<bool>,
     pub scheduled: bool,
 }
@@ -524,7 +526,7 @@ fn filtered(filter: &PracticeFilter) -> sea_orm::Select<practice::Entity> {
         let mut sub = sea_orm::sea_query::Query::select();
         sub.column(practice_city::Column::PracticeId)
             .from(practice_city::Entity)
-            .and_where(practice_city::Column::CityId.is_in(cities.iter().copied()));
+            .and_where(practice_city::Column::CityId.is_in(cities.iter().map(|c| c.get())));
         query = query.filter(practice::Column::Id.in_subquery(sub));
     }
     if let Some(featured) = filter.featured {

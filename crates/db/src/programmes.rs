@@ -16,6 +16,7 @@ use crate::audit::{self, Who};
 use crate::entities::{city, programme, programme_consultation};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::programmes::{ConsultationDraft, Period, ProgrammeDraft, ProgrammeStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -30,7 +31,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Programme {
     pub id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     #[serde(flatten)]
     pub draft: ProgrammeDraft,
     /// Send it back with a change: a save made on an older revision is refused.
@@ -67,7 +68,7 @@ fn corrupt(error: impl ToString) -> DbError {
 fn to_programme(model: programme::Model) -> DbResult<Programme> {
     Ok(Programme {
         id: model.id,
-        city_id: model.city_id,
+        city_id: CityId::new(model.city_id),
         draft: ProgrammeDraft {
             period: Period {
                 starts_on: model.starts_on,
@@ -108,9 +109,9 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Prog
 }
 
 /// A city's programmes, latest period first.
-pub async fn of_city(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Programme>> {
+pub async fn of_city(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<Programme>> {
     programme::Entity::find()
-        .filter(programme::Column::CityId.eq(city_id))
+        .filter(programme::Column::CityId.eq(city_id.get()))
         .order_by_desc(programme::Column::StartsOn)
         .order_by_desc(programme::Column::Id)
         .all(conn)
@@ -175,12 +176,12 @@ fn audit_body(draft: &ProgrammeDraft) -> serde_json::Value {
 pub async fn create(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     draft: &ProgrammeDraft,
 ) -> DbResult<Programme> {
     let now = Utc::now();
     let model = programme::ActiveModel {
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         starts_on: Set(draft.period.starts_on),
         ends_on: Set(draft.period.ends_on),
         short_reason: Set(draft.period.short_reason.clone()),
@@ -195,7 +196,7 @@ pub async fn create(
     .insert(&**txn)
     .await?;
     let mut body = audit_body(draft);
-    body["city_id"] = city_id.into();
+    body["city_id"] = city_id.get().into();
     audit::record(&**txn, who, "programme.create", "programme", model.id, body).await?;
     to_programme(model)
 }

@@ -4,6 +4,7 @@
 use crate::audit::{self, Who};
 use crate::entities::session;
 use crate::{Db, DbResult, WriteTxn};
+use ateneu_domain::ids::AccountId;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -11,12 +12,12 @@ pub async fn create(
     txn: &WriteTxn<'_>,
     who: &Who,
     token_hash: &str,
-    user_id: i64,
+    user_id: AccountId,
     expires_at: DateTime<Utc>,
 ) -> DbResult<()> {
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(token_hash.to_owned()),
-        user_id: Set(user_id),
+        user_id: Set(user_id.get()),
         created_at: Set(Utc::now()),
         expires_at: Set(expires_at),
     })
@@ -34,13 +35,13 @@ pub async fn create(
 }
 
 /// The user of a live session.
-pub async fn user_of(db: &Db, token_hash: &str) -> DbResult<Option<i64>> {
+pub async fn user_of(db: &Db, token_hash: &str) -> DbResult<Option<AccountId>> {
     let now = Utc::now();
     Ok(session::Entity::find_by_id(token_hash.to_owned())
         .one(&db.conn)
         .await?
         .filter(|s| s.expires_at > now)
-        .map(|s| s.user_id))
+        .map(|s| AccountId::new(s.user_id)))
 }
 
 pub async fn end(txn: &WriteTxn<'_>, who: &Who, token_hash: &str) -> DbResult<()> {
@@ -59,9 +60,9 @@ pub async fn end(txn: &WriteTxn<'_>, who: &Who, token_hash: &str) -> DbResult<()
 }
 
 /// Ends every session of a user ("sign out everywhere", password change). Returns how many.
-pub async fn end_all(txn: &WriteTxn<'_>, who: &Who, user_id: i64) -> DbResult<u64> {
+pub async fn end_all(txn: &WriteTxn<'_>, who: &Who, user_id: AccountId) -> DbResult<u64> {
     let result = session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::UserId.eq(user_id.get()))
         .exec(&**txn)
         .await?;
     audit::record(

@@ -13,6 +13,8 @@ use crate::entities::{
 };
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::assessments::AssessmentStatus;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::seven_keys::{ArticleDraft, ChallengeDraft, KeyDraft, WorkshopDraft};
 use ateneu_domain::{Lang, ProblemKey};
@@ -29,7 +31,7 @@ use serde::Serialize;
 pub struct Workshop {
     pub id: i64,
     pub programme_id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     #[serde(flatten)]
     pub draft: WorkshopDraft,
     pub status: AssessmentStatus,
@@ -73,7 +75,7 @@ fn to_workshop(m: seven_keys_workshop::Model) -> DbResult<Workshop> {
     Ok(Workshop {
         id: m.id,
         programme_id: m.programme_id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         draft: WorkshopDraft {
             activity_id: m.activity_id,
             title: m.title,
@@ -132,18 +134,18 @@ async fn locked(txn: &WriteTxn<'_>, id: i64) -> DbResult<Workshop> {
 pub async fn create(
     txn: &WriteTxn<'_>,
     who: &Who,
-    (programme_id, city_id): (i64, i64),
+    (programme_id, city_id): (i64, CityId),
     draft: &WorkshopDraft,
 ) -> DbResult<Workshop> {
     let model = seven_keys_workshop::ActiveModel {
         programme_id: Set(programme_id),
         activity_id: Set(draft.activity_id),
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         title: Set(draft.title.clone()),
         held_on: Set(draft.held_on),
         lang: Set(draft.lang.code().to_owned()),
         status: Set(AssessmentStatus::Open.key().to_owned()),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }

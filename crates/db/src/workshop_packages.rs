@@ -6,6 +6,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{workshop_package, workshop_package_import, workshop_package_item};
 use crate::{DbResult, WriteTxn};
+use ateneu_domain::ids::AccountId;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -174,7 +175,7 @@ pub async fn record_import(
         package_id: Set(package.id.clone()),
         signature: Set(signature.to_owned()),
         summary: Set(summary.to_string()),
-        imported_by: Set(who.user_id),
+        imported_by: Set(who.user_id.map(AccountId::get)),
         imported_at: Set(Utc::now()),
     }
     .insert(&**txn)

@@ -8,6 +8,7 @@
 use ateneu_db::audit::Who;
 use ateneu_db::{Db, accounts, audit, cities, focal_points};
 use ateneu_domain::accounts::{Email, Grant, Role, TokenRequest};
+use ateneu_domain::ids::CityId;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use std::collections::BTreeSet;
@@ -71,7 +72,7 @@ async fn every_write_leaves_its_audit_row_and_removing_nothing_leaves_none() {
         .await
         .expect("added");
     assert!(
-        !focal_points::remove(&txn, &who, lyon.id + 1000, other)
+        !focal_points::remove(&txn, &who, CityId::new(lyon.id.get() + 1000), other)
             .await
             .expect("no error")
     );
@@ -169,18 +170,18 @@ async fn pages_of_the_registry_and_the_log_cover_every_row_once_in_a_stable_orde
     let mut seen = Vec::new();
     for page in 1..=4 {
         let (items, _) = cities::list(db, &filter, page, 5).await.expect("page");
-        let again: Vec<i64> = cities::list(db, &filter, page, 5)
+        let again: Vec<CityId> = cities::list(db, &filter, page, 5)
             .await
             .expect("page")
             .0
             .iter()
             .map(|c| c.city.id)
             .collect();
-        let ids: Vec<i64> = items.iter().map(|c| c.city.id).collect();
+        let ids: Vec<CityId> = items.iter().map(|c| c.city.id).collect();
         assert_eq!(ids, again, "page {page} reads the same twice");
         seen.extend(ids);
     }
-    let unique: BTreeSet<i64> = seen.iter().copied().collect();
+    let unique: BTreeSet<CityId> = seen.iter().copied().collect();
     assert_eq!((seen.len(), unique.len()), (17, 17), "every city once");
     let (_, rows) = audit::list(&db.conn, 1, 1).await.expect("log");
     let mut logged = BTreeSet::new();
@@ -230,11 +231,11 @@ async fn removing_a_city_or_a_person_takes_what_hangs_from_them_as_the_schema_sa
         .await
         .expect("granted");
     txn.commit().await.expect("commit");
-    city::Entity::delete_by_id(gone.id)
+    city::Entity::delete_by_id(gone.id.get())
         .exec(&db.conn)
         .await
         .expect("the city goes");
-    user::Entity::delete_by_id(leaving.id)
+    user::Entity::delete_by_id(leaving.id.get())
         .exec(&db.conn)
         .await
         .expect("the person goes");
@@ -316,7 +317,7 @@ async fn two_writers_saving_one_programme_on_one_revision_never_both_win() {
     assert_eq!(count("programme.consultation"), 1);
     // Removing the city takes its programmes and their consultations.
     use sea_orm::EntityTrait;
-    ateneu_db::entities::city::Entity::delete_by_id(dakar.id)
+    ateneu_db::entities::city::Entity::delete_by_id(dakar.id.get())
         .exec(&db.conn)
         .await
         .expect("removed");

@@ -2,6 +2,7 @@
 //! sign-in throttling rule.
 
 use crate::ProblemKey;
+use crate::ids::CityId;
 use crate::validation::Problem;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -130,12 +131,16 @@ impl Role {
 pub struct Grant {
     pub role: Role,
     pub network: Option<String>,
-    pub city: Option<i64>,
+    pub city: Option<CityId>,
 }
 
 impl Grant {
     /// Checks that the scope fits the role.
-    pub fn new(role: Role, network: Option<String>, city: Option<i64>) -> Result<Grant, Problem> {
+    pub fn new(
+        role: Role,
+        network: Option<String>,
+        city: Option<CityId>,
+    ) -> Result<Grant, Problem> {
         let fits = match role {
             Role::PlatformAdmin => network.is_none() && city.is_none(),
             Role::Secretariat => network.is_some() && city.is_none(),
@@ -313,8 +318,8 @@ mod tests {
     #[test]
     fn scopes_must_fit_roles() {
         assert!(Grant::new(Role::Secretariat, None, None).is_err());
-        assert!(Grant::new(Role::Editor, Some("uccn".into()), Some(1)).is_err());
-        assert!(Grant::new(Role::Editor, None, Some(1)).is_ok());
+        assert!(Grant::new(Role::Editor, Some("uccn".into()), Some(CityId::new(1))).is_err());
+        assert!(Grant::new(Role::Editor, None, Some(CityId::new(1))).is_ok());
         assert!(Grant::new(Role::Expert, None, None).is_ok());
         assert!(Grant::new(Role::PlatformAdmin, Some("uccn".into()), None).is_err());
     }

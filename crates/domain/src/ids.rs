@@ -47,6 +47,18 @@ macro_rules! record_id {
 }
 
 record_id!(
+    /// A city (or any local or regional government) of the registry.
+    CityId
+);
+record_id!(
+    /// A period of a city's membership of a network.
+    MembershipId
+);
+record_id!(
+    /// A person's account.
+    AccountId
+);
+record_id!(
     /// A stored version of an assessment framework.
     FrameworkVersionId
 );

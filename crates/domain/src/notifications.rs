@@ -9,6 +9,7 @@
 
 use crate::ProblemKey;
 use crate::accounts::Role;
+use crate::ids::AccountId;
 use crate::permissions::{Action, Actor, AssessmentScope, CityScope, PracticeScope};
 use crate::practices::Stage;
 use crate::practices::workflow::Step;
@@ -154,7 +155,7 @@ fn without_admin(actor: &Actor) -> Actor {
 /// A person who may receive notices: their account and what they may do.
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub id: i64,
+    pub id: AccountId,
     pub actor: Actor,
 }
 
@@ -165,8 +166,8 @@ pub fn practice_recipients(
     kind: NoticeKind,
     scope: PracticeScope<'_>,
     people: &[Person],
-    acting: Option<i64>,
-) -> Vec<i64> {
+    acting: Option<AccountId>,
+) -> Vec<AccountId> {
     let Some(_) = kind.practice_duty(scope) else {
         return Vec::new();
     };
@@ -176,7 +177,7 @@ pub fn practice_recipients(
             .is_some_and(|duty| without_admin.allows(duty))
             && without_admin.allows(Action::ViewPractice(scope))
     };
-    let mut chosen: Vec<i64> = people
+    let mut chosen: Vec<AccountId> = people
         .iter()
         .filter(|p| holds_role(p))
         .map(|p| p.id)
@@ -203,8 +204,8 @@ pub fn city_work_recipients(
     kind: NoticeKind,
     scope: CityScope<'_>,
     people: &[Person],
-    acting: Option<i64>,
-) -> Vec<i64> {
+    acting: Option<AccountId>,
+) -> Vec<AccountId> {
     let Some((sees, to_city)) = kind.city_work(scope) else {
         return Vec::new();
     };
@@ -220,7 +221,7 @@ pub fn city_work_recipients(
         };
         duty && own.allows(sees)
     };
-    let mut chosen: Vec<i64> = people
+    let mut chosen: Vec<AccountId> = people
         .iter()
         .filter(|p| holds_role(p))
         .map(|p| p.id)
@@ -246,31 +247,36 @@ pub fn may_see_assessment(actor: &Actor, scope: AssessmentScope<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(numbers: &[i64]) -> Vec<AccountId> {
+        numbers.iter().copied().map(AccountId::new).collect()
+    }
     use crate::accounts::{Grant, Role};
+    use crate::ids::CityId;
     use std::collections::BTreeMap;
 
     fn person(id: i64, grants: Vec<Grant>, city_networks: &[(i64, &[&str])]) -> Person {
         Person {
-            id,
+            id: AccountId::new(id),
             actor: Actor {
-                user_id: Some(id),
+                user_id: Some(AccountId::new(id)),
                 grants,
                 city_networks: city_networks
                     .iter()
-                    .map(|(c, n)| (*c, n.iter().map(|s| (*s).to_owned()).collect()))
+                    .map(|(c, n)| (CityId::new(*c), n.iter().map(|s| (*s).to_owned()).collect()))
                     .collect::<BTreeMap<_, _>>(),
             },
         }
     }
 
     fn grant(role: Role, network: Option<&str>, city: Option<i64>) -> Grant {
-        Grant::new(role, network.map(str::to_owned), city).expect("grant")
+        Grant::new(role, network.map(str::to_owned), city.map(CityId::new)).expect("grant")
     }
 
     #[test]
     fn a_creative_city_s_practice_reaches_its_network_or_else_the_admins() {
         let uccn = vec!["uccn".to_owned()];
-        let cities = [5];
+        let cities = [CityId::new(5)];
         let scope = PracticeScope {
             cities: &cities,
             networks: &uccn,
@@ -289,23 +295,38 @@ mod tests {
         );
         let people = vec![admin.clone(), uclg_reviewer.clone(), editor.clone()];
         assert_eq!(
-            practice_recipients(NoticeKind::PracticeSubmitted, scope, &people, Some(3)),
-            vec![1],
+            practice_recipients(
+                NoticeKind::PracticeSubmitted,
+                scope,
+                &people,
+                Some(AccountId::new(3))
+            ),
+            ids(&[1]),
             "nobody reviews for the Creative Cities: the admins do"
         );
         let uccn_reviewer = person(4, vec![grant(Role::Reviewer, Some("uccn"), None)], &[]);
         let people = vec![admin, uclg_reviewer, editor, uccn_reviewer];
         assert_eq!(
-            practice_recipients(NoticeKind::PracticeSubmitted, scope, &people, Some(3)),
-            vec![4]
+            practice_recipients(
+                NoticeKind::PracticeSubmitted,
+                scope,
+                &people,
+                Some(AccountId::new(3))
+            ),
+            ids(&[4])
         );
         let sent_back = PracticeScope {
             stage: Stage::ChangesRequested,
             ..scope
         };
         assert_eq!(
-            practice_recipients(NoticeKind::PracticeSentBack, sent_back, &people, Some(4)),
-            vec![3],
+            practice_recipients(
+                NoticeKind::PracticeSentBack,
+                sent_back,
+                &people,
+                Some(AccountId::new(4))
+            ),
+            ids(&[3]),
             "the city's editor, never the admins"
         );
     }
@@ -313,7 +334,7 @@ mod tests {
     #[test]
     fn every_recipient_may_see_the_practice_and_the_actor_is_left_out() {
         let nets = vec!["uclg-culture".to_owned()];
-        let cities = [7];
+        let cities = [CityId::new(7)];
         let people: Vec<Person> = vec![
             person(
                 1,
@@ -335,7 +356,7 @@ mod tests {
                     networks: &nets,
                     stage,
                 };
-                for acting in [None, Some(1)] {
+                for acting in [None, Some(AccountId::new(1))] {
                     for id in practice_recipients(kind, scope, &people, acting) {
                         assert_ne!(Some(id), acting);
                         let p = people.iter().find(|p| p.id == id).expect("a person");
@@ -350,7 +371,7 @@ mod tests {
     fn work_between_a_leading_city_and_the_secretariat_reaches_the_other_side_only() {
         let nets = vec!["leading-cities".to_owned(), "uclg-culture".to_owned()];
         let scope = CityScope {
-            id: 7,
+            id: CityId::new(7),
             networks: &nets,
         };
         let people: Vec<Person> = vec![
@@ -383,30 +404,55 @@ mod tests {
             ),
         ];
         let to = |kind, acting| city_work_recipients(kind, scope, &people, acting);
-        assert_eq!(to(NoticeKind::AvailabilityRequested, Some(2)), vec![4]);
-        assert_eq!(to(NoticeKind::InquiryAnswered, Some(2)), vec![4]);
-        assert_eq!(to(NoticeKind::AvailabilityAnswered, Some(4)), vec![2]);
-        assert_eq!(to(NoticeKind::InquirySent, Some(4)), vec![2]);
         assert_eq!(
-            to(NoticeKind::InquirySent, Some(2)),
-            Vec::<i64>::new(),
+            to(NoticeKind::AvailabilityRequested, Some(AccountId::new(2))),
+            ids(&[4])
+        );
+        assert_eq!(
+            to(NoticeKind::InquiryAnswered, Some(AccountId::new(2))),
+            ids(&[4])
+        );
+        assert_eq!(
+            to(NoticeKind::AvailabilityAnswered, Some(AccountId::new(4))),
+            ids(&[2])
+        );
+        assert_eq!(
+            to(NoticeKind::InquirySent, Some(AccountId::new(4))),
+            ids(&[2])
+        );
+        assert_eq!(
+            to(NoticeKind::InquirySent, Some(AccountId::new(2))),
+            Vec::<AccountId>::new(),
             "the secretariat recording an inquiry is not told of it"
         );
         assert!(to(NoticeKind::PracticeSubmitted, None).is_empty());
         // Without a secretariat of the Leading Cities, the administrators take the city's work;
         // the city is never told through them.
-        let alone: Vec<Person> = people.iter().filter(|p| p.id != 2).cloned().collect();
+        let alone: Vec<Person> = people
+            .iter()
+            .filter(|p| p.id != AccountId::new(2))
+            .cloned()
+            .collect();
         assert_eq!(
-            city_work_recipients(NoticeKind::InquirySent, scope, &alone, Some(4)),
-            vec![1]
+            city_work_recipients(
+                NoticeKind::InquirySent,
+                scope,
+                &alone,
+                Some(AccountId::new(4))
+            ),
+            ids(&[1])
         );
-        let without_editor: Vec<Person> = people.iter().filter(|p| p.id != 4).cloned().collect();
+        let without_editor: Vec<Person> = people
+            .iter()
+            .filter(|p| p.id != AccountId::new(4))
+            .cloned()
+            .collect();
         assert!(
             city_work_recipients(
                 NoticeKind::AvailabilityRequested,
                 scope,
                 &without_editor,
-                Some(2)
+                Some(AccountId::new(2))
             )
             .is_empty()
         );

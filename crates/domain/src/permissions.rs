@@ -3,24 +3,25 @@
 
 use crate::accounts::{Grant, Role};
 use crate::assessments::Visibility;
+use crate::ids::{AccountId, CityId};
 use crate::practices::Stage;
 use std::collections::BTreeMap;
 
 /// The person making a request: anonymous, or a user with their grants.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: Option<i64>,
+    pub user_id: Option<AccountId>,
     pub grants: Vec<Grant>,
     /// For each city the person edits, the networks it is a current member of, each with the
     /// networks above it: what makes an editor a member of a network.
-    pub city_networks: BTreeMap<i64, Vec<String>>,
+    pub city_networks: BTreeMap<CityId, Vec<String>>,
 }
 
 /// A city as policies see it: its id and the networks it belongs or belonged to, each with the
 /// networks above it (see `Reference::with_ancestors`).
 #[derive(Debug, Clone, Copy)]
 pub struct CityScope<'a> {
-    pub id: i64,
+    pub id: CityId,
     pub networks: &'a [String],
 }
 
@@ -133,7 +134,7 @@ pub struct OutputScope<'a> {
 /// and its stage.
 #[derive(Debug, Clone, Copy)]
 pub struct PracticeScope<'a> {
-    pub cities: &'a [i64],
+    pub cities: &'a [CityId],
     pub networks: &'a [String],
     pub stage: Stage,
 }
@@ -192,7 +193,7 @@ impl Actor {
         })
     }
 
-    fn edits_any(&self, cities: &[i64]) -> bool {
+    fn edits_any(&self, cities: &[CityId]) -> bool {
         cities.iter().any(|city| self.edits_city(*city))
     }
 
@@ -201,7 +202,7 @@ impl Actor {
         self.in_network(Role::Secretariat, networks) || (networks.is_empty() && secretariat)
     }
 
-    fn edits_city(&self, city: i64) -> bool {
+    fn edits_city(&self, city: CityId) -> bool {
         self.grants
             .iter()
             .any(|g| g.role == Role::Editor && g.city == Some(city))

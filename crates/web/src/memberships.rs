@@ -10,6 +10,7 @@ use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_app::memberships::{self as use_case, EndInput, FieldChangeInput, Membership};
 use ateneu_domain::FieldErrors;
+use ateneu_domain::ids::MembershipId;
 use ateneu_domain::memberships::MembershipInput;
 use axum::Json;
 use axum::extract::State;
@@ -149,7 +150,7 @@ async fn add_page(
 async fn end_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id)): Path<(String, i64)>,
+    Path((slug, id)): Path<(String, MembershipId)>,
     Form(input): Form<EndInput>,
 ) -> Result<Response, AppError> {
     match use_case::end(&state, &v.acting(), &slug, id, &input)
@@ -165,7 +166,7 @@ async fn end_page(
 async fn change_field_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id)): Path<(String, i64)>,
+    Path((slug, id)): Path<(String, MembershipId)>,
     Form(input): Form<FieldChangeInput>,
 ) -> Result<Response, AppError> {
     match use_case::change_field(&state, &v.acting(), &slug, id, &input)
@@ -198,7 +199,7 @@ async fn add_api(
 async fn end_api(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id)): Path<(String, i64)>,
+    Path((slug, id)): Path<(String, MembershipId)>,
     ApiJson(input): ApiJson<EndInput>,
 ) -> Result<Response, AppError> {
     Ok(Json(use_case::end(&state, &v.acting(), &slug, id, &input).await?).into_response())
@@ -207,7 +208,7 @@ async fn end_api(
 async fn change_field_api(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id)): Path<(String, i64)>,
+    Path((slug, id)): Path<(String, MembershipId)>,
     ApiJson(input): ApiJson<FieldChangeInput>,
 ) -> Result<Response, AppError> {
     Ok((

@@ -10,6 +10,7 @@ use ateneu_app::accounts::own::{self, Credential};
 use ateneu_app::i18n::I18n;
 use ateneu_app::programmes::catalogue::CurrentCatalogue;
 use ateneu_domain::Lang;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::permissions::{Action, Actor};
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -176,7 +177,7 @@ async fn actor_of(state: &AppState, s: &SignedIn) -> Result<Actor, AppError> {
 /// Any person as policies see them (the people a notice may go to).
 pub async fn actor_for(
     state: &AppState,
-    user_id: i64,
+    user_id: AccountId,
     grants: Vec<ateneu_domain::accounts::Grant>,
 ) -> Result<Actor, AppError> {
     Ok(ateneu_app::accounts::actor_for(state, user_id, grants).await?)

@@ -7,6 +7,7 @@ use crate::{Acting, Context, Error};
 use ateneu_db::accounts::{self as repo, ApiToken, LinkPurpose, StoredGrant, User};
 use ateneu_db::sessions;
 use ateneu_domain::accounts::TokenRequest;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::validation::max_chars;
 use ateneu_domain::{Lang, Problem, ProblemKey};
 
@@ -66,7 +67,7 @@ pub async fn signed_in(
     }))
 }
 
-fn user_of(acting: &Acting) -> Result<i64, Error> {
+fn user_of(acting: &Acting) -> Result<AccountId, Error> {
     acting.actor.user_id.ok_or(Error::SignInRequired)
 }
 

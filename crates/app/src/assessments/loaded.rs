@@ -13,6 +13,7 @@ use ateneu_domain::assessments::series::{self, InSeries};
 use ateneu_domain::assessments::{AssessmentStatus, ScoreRange};
 use ateneu_domain::frameworks::{Framework, Module};
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::{Action, Actor, AssessmentScope, CityScope};
 use ateneu_domain::results::{RatedItem, field_values};
 use std::collections::BTreeMap;
@@ -122,7 +123,7 @@ pub async fn all_visible(context: &Context, acting: &Acting) -> Result<Vec<Loade
 pub async fn of_city_visible(
     context: &Context,
     acting: &Acting,
-    city: i64,
+    city: CityId,
 ) -> Result<Vec<Loaded>, Error> {
     visible(
         context,

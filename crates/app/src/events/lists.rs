@@ -8,6 +8,7 @@ use ateneu_db::cities::City;
 use ateneu_db::events::{self as repo, Event, Representative, Request};
 use ateneu_domain::accounts::Role;
 use ateneu_domain::events::may_answer;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::Action;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -68,7 +69,7 @@ pub async fn waiting_for_answer(
         return Err(Error::SignInRequired);
     }
     let today = today();
-    let cities: Vec<i64> = acting
+    let cities: Vec<CityId> = acting
         .actor
         .grants
         .iter()
@@ -101,7 +102,7 @@ pub struct Representation {
 pub async fn representation_of_city(
     context: &Context,
     acting: &Acting,
-    city_id: i64,
+    city_id: CityId,
 ) -> Result<Vec<Representation>, Error> {
     let representatives = repo::representatives_of_city(&context.db.conn, city_id).await?;
     if representatives.is_empty() {

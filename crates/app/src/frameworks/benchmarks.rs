@@ -10,6 +10,7 @@ use ateneu_db::frameworks::{self as repo, ComputedFrom};
 use ateneu_domain::ProblemKey;
 use ateneu_domain::frameworks::{Trilingual, computed_benchmark_key, is_benchmark_key};
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::FrameworkVersionId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::reference::Network;
@@ -213,7 +214,7 @@ async fn published_results(
 > {
     let candidates =
         ateneu_db::assessments::published_on_version(&state.db.conn, version_id).await?;
-    let cities: Vec<i64> = candidates.iter().map(|a| a.city_id).collect();
+    let cities: Vec<CityId> = candidates.iter().map(|a| a.city_id).collect();
     let memberships = ateneu_db::memberships::of_cities(&state.db.conn, &cities).await?;
     let today = chrono::Utc::now().date_naive();
     let (mut ids, mut results) = (Vec::new(), Vec::new());

@@ -14,6 +14,7 @@ use ateneu_db::outputs::files as file_repo;
 use ateneu_db::outputs::{self as output_repo, Output};
 use ateneu_db::programmes::activities::{self as activity_repo, Activity};
 use ateneu_domain::assessments::Visibility;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::{Action, CityScope};
 use ateneu_domain::programmes::catalogue::OutputKind;
 use ateneu_domain::programmes::output_files::recognise;
@@ -39,7 +40,7 @@ pub struct FilingInput {
 #[derive(Debug, Clone)]
 pub struct Filing {
     pub activity: Activity,
-    pub city_id: i64,
+    pub city_id: CityId,
     pub visibility: Visibility,
 }
 

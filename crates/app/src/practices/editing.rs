@@ -7,6 +7,8 @@ use super::{Loaded, reindex, vocabulary};
 use crate::{Acting, Context, Error, notifications};
 use ateneu_db::practices as repo;
 use ateneu_db::practices::Practice;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::notifications::NoticeKind;
 use ateneu_domain::permissions::{Action, CityScope, PracticeScope};
 use ateneu_domain::practices::checklist::{checklist, is_complete};
@@ -63,9 +65,9 @@ pub async fn create(
 async fn resolve_cities(
     context: &Context,
     acting: &Acting,
-    (typed, already): (&[String], &[i64]),
+    (typed, already): (&[String], &[CityId]),
     errors: &mut ateneu_domain::FieldErrors,
-) -> Result<Vec<i64>, Error> {
+) -> Result<Vec<CityId>, Error> {
     let mut ids = Vec::new();
     for text in typed.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         let city = match crate::cities::resolve(context, text).await? {
@@ -116,7 +118,11 @@ pub async fn edit(
     let vocabulary = vocabulary(context).await?;
     let translator = acting.actor.user_id;
     let record = change
-        .apply(&loaded.practice.record, &vocabulary, translator)
+        .apply(
+            &loaded.practice.record,
+            &vocabulary,
+            translator.map(AccountId::get),
+        )
         .map_err(Error::Invalid)?;
     let city_ids = match cities {
         Some(slugs) => {

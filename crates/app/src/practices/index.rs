@@ -145,7 +145,7 @@ impl SearchIndex {
             let Some(last) = page.last() else {
                 return Ok(());
             };
-            after = last.id;
+            after = last.id.get();
             self.remember(&page);
         }
     }

@@ -5,6 +5,7 @@
 use crate::{Acting, Context, Error};
 use ateneu_db::practices as repo;
 use ateneu_db::practices::Practice;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::permissions::{Action, PracticeScope};
 use ateneu_domain::practices::Stage;
@@ -15,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 pub struct Loaded {
     pub practice: Practice,
     pub networks: Vec<String>,
-    pub cities: Vec<i64>,
+    pub cities: Vec<CityId>,
 }
 
 impl Loaded {
@@ -42,7 +43,7 @@ pub async fn load(context: &Context, reference: &str) -> Result<Loaded, Error> {
 /// Puts practices in their permission scope, reading each city's networks once per call
 /// (lists hold many practices of the same cities).
 #[derive(Default)]
-pub struct Scopes(HashMap<i64, Vec<String>>);
+pub struct Scopes(HashMap<CityId, Vec<String>>);
 
 impl Scopes {
     pub async fn of(&mut self, context: &Context, practice: Practice) -> Result<Loaded, Error> {

@@ -21,6 +21,7 @@ use crate::{Context, Error};
 use ateneu_db::practices as repo;
 pub use ateneu_db::practices::{ImportSummary, Keyword, Practice, PracticeFilter, Pruned};
 use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::practices::import::Vocabulary;
 use std::collections::{BTreeMap, HashMap};
 
@@ -119,7 +120,7 @@ pub async fn reindex(state: &Context) {
 /// featured ones when `featured_only`; at most `limit`, in the list's order.
 pub async fn published(
     context: &Context,
-    city: Option<i64>,
+    city: Option<CityId>,
     featured_only: bool,
     limit: u64,
 ) -> Result<Vec<repo::Practice>, Error> {

@@ -16,6 +16,7 @@ pub use ateneu_db::programmes::activities::Activity;
 use ateneu_db::programmes::activities::links as link_repo;
 use ateneu_db::programmes::budget::{self as budget_repo, BudgetLine};
 use ateneu_domain::TranslatedText;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::programmes::activities::ActivityInput;
 use ateneu_domain::programmes::activities::links::{RecordKind, linkable};
 use ateneu_domain::programmes::activities::specifics::{Known, PUBLIC_EVENT, SEMINAR};
@@ -72,7 +73,7 @@ impl ActivityForm {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Choices {
     /// The Leading Cities (the cities with a programme).
-    pub host_cities: Vec<(i64, TranslatedText)>,
+    pub host_cities: Vec<(CityId, TranslatedText)>,
     /// The events of the calendar.
     pub events: Vec<Event>,
 }
@@ -80,13 +81,13 @@ pub struct Choices {
 impl Choices {
     fn ids(&self) -> (Vec<i64>, Vec<i64>) {
         (
-            self.host_cities.iter().map(|(id, _)| *id).collect(),
+            self.host_cities.iter().map(|(id, _)| id.get()).collect(),
             self.events.iter().map(|e| e.id).collect(),
         )
     }
 }
 
-async fn host_cities(context: &Context) -> Result<Vec<(i64, TranslatedText)>, Error> {
+async fn host_cities(context: &Context) -> Result<Vec<(CityId, TranslatedText)>, Error> {
     let mut seen = std::collections::BTreeSet::new();
     Ok(ateneu_db::programmes::all(&context.db.conn)
         .await?
@@ -147,7 +148,7 @@ pub async fn read(
         .filter(|line| line.draft.activity_id == Some(activity_id))
         .collect();
     let host_city = match activity.draft.specifics.host_city_id() {
-        Some(id) => city_repo::by_id(&context.db.conn, id).await?,
+        Some(id) => city_repo::by_id(&context.db.conn, CityId::new(id)).await?,
         None => None,
     };
     let event = match activity.draft.specifics.event_id() {

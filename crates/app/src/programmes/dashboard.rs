@@ -17,6 +17,7 @@ use ateneu_db::programmes::activities::Activity;
 use ateneu_db::programmes::dashboard::{self as repo, BudgetSum};
 use ateneu_db::programmes::inquiries::Inquiry;
 use ateneu_domain::TranslatedText;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::Action;
 use ateneu_domain::programmes::ProgrammeStatus;
 use ateneu_domain::programmes::budget::{Amounts, Currency};
@@ -132,7 +133,7 @@ fn among(items: &[&ProgrammeListItem], every: usize) -> Option<Vec<i64>> {
 /// secretariat, the command line's operator): asked of a city no one edits.
 fn keeps_every_city(acting: &Acting, networks: &[String]) -> bool {
     acting
-        .require(Action::FileOutput(scope(-1, networks)))
+        .require(Action::FileOutput(scope(CityId::new(-1), networks)))
         .is_ok()
 }
 

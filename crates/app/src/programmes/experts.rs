@@ -14,6 +14,7 @@ use ateneu_db::programmes::activities::{self as activity_repo, Activity};
 use ateneu_db::programmes::experts as repo;
 pub use ateneu_db::programmes::experts::{Engagement, Expert};
 use ateneu_domain::accounts::Email;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::permissions::{Action, CityScope, ExpertScope};
 use ateneu_domain::programmes::experts::{EngagementInput, ExpertInput};
 use ateneu_domain::{Problem, ProblemKey};
@@ -70,7 +71,8 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ExpertV
         .await?
         .ok_or(Error::NotFound)?;
     let networks = programme_networks(context);
-    let is_self = expert.draft.user_id.is_some() && expert.draft.user_id == acting.actor.user_id;
+    let is_self = expert.draft.user_id.is_some()
+        && expert.draft.user_id == acting.actor.user_id.map(AccountId::get);
     let scope = ExpertScope {
         networks: &networks,
         is_self,
@@ -79,7 +81,7 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ExpertV
         return Err(Error::NotFound);
     }
     let account = match expert.draft.user_id {
-        Some(user) => accounts::user_by_id(&context.db.conn, user)
+        Some(user) => accounts::user_by_id(&context.db.conn, AccountId::new(user))
             .await?
             .map(|u| u.email),
         None => None,
@@ -122,7 +124,10 @@ pub async fn read(context: &Context, acting: &Acting, id: i64) -> Result<ExpertV
 }
 
 /// The account an expert's form names, by its e-mail: none when empty.
-async fn account(context: &Context, given: &str) -> Result<Result<Option<i64>, Problem>, Error> {
+async fn account(
+    context: &Context,
+    given: &str,
+) -> Result<Result<Option<AccountId>, Problem>, Error> {
     if given.trim().is_empty() {
         return Ok(Ok(None));
     }
@@ -143,6 +148,7 @@ async fn parse_expert(
 ) -> Result<ateneu_domain::programmes::experts::ExpertDraft, Error> {
     let fields = crate::practices::framework_fields(context).await?;
     let account = account(context, &input.account).await?;
+    let account = account.map(|found| found.map(AccountId::get));
     Ok(input.parse(|key| fields.contains_key(key), account)?)
 }
 
@@ -153,7 +159,7 @@ async fn check_account(
     except: Option<i64>,
 ) -> Result<(), Error> {
     if let Some(user) = user_id
-        && let Some(other) = repo::by_user(&**txn, user).await?
+        && let Some(other) = repo::by_user(&**txn, AccountId::new(user)).await?
         && Some(other.id) != except
     {
         return Err(Error::field(

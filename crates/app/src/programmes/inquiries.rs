@@ -15,6 +15,7 @@ use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::programmes::Programme;
 use ateneu_db::programmes::inquiries::{self as repo, Inquiry};
 use ateneu_domain::Lang;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::notifications::{NoticeKind, Person};
 use ateneu_domain::permissions::Action;
 use ateneu_domain::programmes::inquiries::{InquiryInput, InquiryStatus, ReplyInput};
@@ -219,7 +220,7 @@ pub async fn open_inquiries(context: &Context, acting: &Acting) -> Result<Vec<In
         return Err(Error::SignInRequired);
     }
     let networks = programme_networks(context);
-    let cities: HashMap<i64, i64> = ateneu_db::programmes::all(&context.db.conn)
+    let cities: HashMap<i64, CityId> = ateneu_db::programmes::all(&context.db.conn)
         .await?
         .into_iter()
         .map(|item| (item.programme.id, item.programme.city_id))

@@ -11,6 +11,7 @@ use ateneu_db::cities::{self as city_repo, City};
 use ateneu_db::outputs as repo;
 pub use ateneu_db::outputs::{Dissemination, Output, Version};
 use ateneu_db::programmes::activities::{self as activity_repo, Activity};
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope, OutputScope};
 use ateneu_domain::programmes::outputs::{DisseminationInput, OutputInput, VersionInput};
@@ -253,8 +254,8 @@ pub const FEED_SIZE: u64 = 50;
 /// feed: only public ones, whoever asks, since a feed is read by whoever has its address.
 pub async fn public_feed(context: &Context) -> Result<Vec<(Output, City)>, Error> {
     let outputs = repo::newest_public(&context.db.conn, FEED_SIZE).await?;
-    let ids: Vec<i64> = outputs.iter().map(|o| o.city_id).collect();
-    let cities: std::collections::HashMap<i64, City> = city_repo::by_ids(&context.db.conn, &ids)
+    let ids: Vec<CityId> = outputs.iter().map(|o| o.city_id).collect();
+    let cities: std::collections::HashMap<CityId, City> = city_repo::by_ids(&context.db.conn, &ids)
         .await?
         .into_iter()
         .map(|c| (c.id, c))

@@ -11,6 +11,7 @@ use ateneu_db::memberships;
 use ateneu_db::outputs as output_repo;
 use ateneu_domain::assessments::{AssessmentStatus, Visibility};
 use ateneu_domain::frameworks::Trilingual;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::permissions::{Action, AssessmentScope, CityScope};
 use ateneu_domain::programmes::LEADING_CITIES;
 use ateneu_domain::programmes::visits::{Evidence, FieldScore, Pointer, Reason, suggest};
@@ -82,17 +83,9 @@ pub async fn suggest_hosts(
             cities.insert(*id, city);
         }
     }
-    let mut evidence: BTreeMap<i64, Evidence> = candidates
+    let mut evidence: BTreeMap<CityId, Evidence> = candidates
         .iter()
-        .map(|id| {
-            (
-                *id,
-                Evidence {
-                    city_id: *id,
-                    ..Evidence::default()
-                },
-            )
-        })
+        .map(|id| (*id, Evidence::of(*id)))
         .collect();
     let (framework_key, field_key) = field.split_once(':').unwrap_or(("", field));
     for (id, city) in &cities {
@@ -191,7 +184,7 @@ async fn best_score(
 /// The city's public outputs whose title or summary names the field (in any language).
 async fn public_outputs_naming(
     context: &Context,
-    city_id: i64,
+    city_id: CityId,
     field_name: &Trilingual,
 ) -> Result<Vec<Pointer>, Error> {
     let names: Vec<String> = Lang::ALL
@@ -224,12 +217,12 @@ async fn public_outputs_naming(
 fn published_practices(
     context: &Context,
     field: &str,
-    cities: &BTreeMap<i64, City>,
-) -> Result<Vec<(i64, Pointer)>, Error> {
+    cities: &BTreeMap<CityId, City>,
+) -> Result<Vec<(CityId, Pointer)>, Error> {
     if cities.is_empty() {
         return Ok(Vec::new());
     }
-    let by_slug: BTreeMap<&str, i64> = cities
+    let by_slug: BTreeMap<&str, CityId> = cities
         .iter()
         .map(|(id, c)| (c.slug.as_str(), *id))
         .collect();

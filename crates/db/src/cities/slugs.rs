@@ -97,7 +97,7 @@ pub async fn refresh_slugs(db: &Db) -> DbResult<u64> {
             if slug != city.slug {
                 city_slug::Entity::insert(city_slug::ActiveModel {
                     slug: Set(city.slug.clone()),
-                    city_id: Set(city.id),
+                    city_id: Set(city.id.get()),
                     created_at: Set(Utc::now()),
                 })
                 .on_conflict_do_nothing()
@@ -112,13 +112,13 @@ pub async fn refresh_slugs(db: &Db) -> DbResult<u64> {
                     serde_json::json!({"from": city.slug, "to": slug}),
                 )
                 .await?;
-                crate::practices::log_change(&*txn, "city", city.id).await?;
+                crate::practices::log_change(&*txn, "city", city.id.get()).await?;
                 changed += 1;
             }
             city::Entity::update_many()
                 .col_expr(city::Column::Slug, Expr::value(slug))
                 .col_expr(city::Column::SearchText, Expr::value(text))
-                .filter(city::Column::Id.eq(city.id))
+                .filter(city::Column::Id.eq(city.id.get()))
                 .exec(&*txn)
                 .await?;
         }

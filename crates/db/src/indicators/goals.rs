@@ -6,6 +6,7 @@ use crate::audit::{self, Who};
 use crate::entities::goal_version;
 use crate::{DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::AccountId;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 
 /// A stored version: its key, version and file.
@@ -48,7 +49,7 @@ pub async fn add(
         goal_key: Set(key.to_owned()),
         version: Set(version.to_owned()),
         source: Set(source.to_owned()),
-        imported_by: Set(who.user_id),
+        imported_by: Set(who.user_id.map(AccountId::get)),
         imported_at: Set(chrono::Utc::now()),
         ..Default::default()
     }

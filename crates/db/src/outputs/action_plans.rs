@@ -7,6 +7,7 @@ use crate::audit::{self, Who};
 use crate::entities::{action_plan_item, action_plan_update};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::programmes::action_plans::{ItemDraft, ItemStatus, UpdateDraft, after_update};
@@ -283,7 +284,7 @@ pub async fn add_update(
         file_id: Set(draft.file),
         status: Set(draft.status.map(|s| s.key().to_owned())),
         progress: Set(draft.progress.map(i32::from)),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }

@@ -5,6 +5,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{output_file, output_share_link, output_share_link_use};
 use crate::{DbError, DbResult, WriteTxn, sha256_hex};
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::ids::OutputId;
 use ateneu_domain::programmes::output_files::{LinkState, ShareLinkDraft, Upload};
 use chrono::{DateTime, Utc};
@@ -71,7 +72,7 @@ pub async fn add(
         content_type: Set(upload.content_type.mime().to_owned()),
         size: Set(i64::try_from(bytes.len()).map_err(|e| DbError::Corrupt(e.to_string()))?),
         file_name: Set(upload.file_name.to_string()),
-        uploaded_by: Set(who.user_id),
+        uploaded_by: Set(who.user_id.map(AccountId::get)),
         uploaded_at: Set(now),
         bytes: Set(bytes.to_vec()),
         ..Default::default()
@@ -204,7 +205,7 @@ pub async fn add_link(
         file_id: Set(file.id),
         token_sha256: Set(sha256_hex(token.as_bytes())),
         note: Set(draft.note.clone()),
-        created_by: Set(who.user_id),
+        created_by: Set(who.user_id.map(AccountId::get)),
         created_at: Set(now),
         expires_at: Set(draft.expires_at(now)),
         revoked_at: Set(None),
@@ -283,7 +284,7 @@ pub async fn revoke_link(
     let model = if model.revoked_at.is_none() {
         let mut active: output_share_link::ActiveModel = model.into();
         active.revoked_at = Set(Some(now));
-        active.revoked_by = Set(who.user_id);
+        active.revoked_by = Set(who.user_id.map(AccountId::get));
         let model = active.update(&**txn).await?;
         audit::record(
             &**txn,

@@ -9,6 +9,8 @@ use crate::{Db, DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::cities::{CityDraft, fold};
 use ateneu_domain::countries::region_of;
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::practices::Stage;
 use ateneu_domain::practices::import::{CityName, ImportedPractice};
 use chrono::Utc;
@@ -145,7 +147,7 @@ impl<'a> Writer<'a> {
             self.summary
                 .cities_created
                 .push(format!("{} ({})", name.name, name.country.code()));
-            self.cities.insert(key, city.id);
+            self.cities.insert(key, city.id.get());
         }
         Ok(())
     }
@@ -201,7 +203,9 @@ impl<'a> Writer<'a> {
                         .exec(&**txn)
                         .await?;
                     if before != after {
-                        super::link_cities(&**txn, model.id, &city_list).await?;
+                        let typed: Vec<CityId> =
+                            city_list.iter().copied().map(CityId::new).collect();
+                        super::link_cities(&**txn, model.id, &typed).await?;
                     }
                     changed_ids.push((model.id, model.slug.clone(), "practice.import_update"));
                     self.summary.updated += 1;
@@ -220,7 +224,7 @@ impl<'a> Writer<'a> {
                         featured: Set(false),
                         newsletter_on: Set(None),
                         published_at: Set((stage == Stage::Published).then_some(now)),
-                        created_by: Set(who.user_id),
+                        created_by: Set(who.user_id.map(AccountId::get)),
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()

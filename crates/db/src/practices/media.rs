@@ -7,6 +7,7 @@ use crate::audit::{self, Who};
 use crate::entities::practice_medium;
 use crate::{DbError, DbResult, WriteTxn, sha256_hex};
 use ateneu_domain::TranslatedText;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::practices::media::{StoredFile, Upload, served_url};
 use ateneu_domain::practices::{Media, PracticeRecord};
 use chrono::{DateTime, Utc};
@@ -46,7 +47,7 @@ pub async fn add(
         content_type: upload.content_type.mime().to_owned(),
         size: i64::try_from(bytes.len()).map_err(|e| DbError::Corrupt(e.to_string()))?,
         file_name: upload.file_name.to_string(),
-        uploaded_by: who.user_id,
+        uploaded_by: who.user_id.map(AccountId::get),
         uploaded_at: Utc::now(),
     };
     let inserted = practice_medium::Entity::insert(practice_medium::ActiveModel {

@@ -6,6 +6,7 @@ use crate::audit::{self, Who};
 use crate::entities::{expert, expert_engagement as engagement};
 use crate::{DbError, DbResult, WriteTxn, from_json, to_json};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::programmes::budget::Currency;
 use ateneu_domain::programmes::experts::{EngagementDraft, ExpertDraft, ExpertRole, Fee};
 use chrono::{DateTime, Utc};
@@ -104,9 +105,9 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: i64) -> DbResult<Option<Expe
 }
 
 /// The expert whose account this is, if any.
-pub async fn by_user(conn: &impl ConnectionTrait, user_id: i64) -> DbResult<Option<Expert>> {
+pub async fn by_user(conn: &impl ConnectionTrait, user_id: AccountId) -> DbResult<Option<Expert>> {
     expert::Entity::find()
-        .filter(expert::Column::UserId.eq(user_id))
+        .filter(expert::Column::UserId.eq(user_id.get()))
         .one(conn)
         .await?
         .map(to_expert)

@@ -6,6 +6,7 @@ use crate::audit::{self, Who};
 use crate::entities::programme_inquiry as inquiry;
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::programmes::inquiries::{InquiryDraft, InquiryStatus, ReplyDraft};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -99,7 +100,7 @@ pub async fn send(
         subject: Set(draft.subject.clone()),
         message: Set(draft.message.clone()),
         status: Set(InquiryStatus::Open.key().to_owned()),
-        asked_by: Set(who.user_id),
+        asked_by: Set(who.user_id.map(AccountId::get)),
         asked_by_label: Set(who.label.clone()),
         asked_at: Set(Utc::now()),
         answer: Set(String::new()),
@@ -141,7 +142,10 @@ pub async fn reply(
         );
     if draft.answer != before.answer {
         update = update
-            .col_expr(inquiry::Column::AnsweredBy, Expr::value(who.user_id))
+            .col_expr(
+                inquiry::Column::AnsweredBy,
+                Expr::value(who.user_id.map(AccountId::get)),
+            )
             .col_expr(
                 inquiry::Column::AnsweredByLabel,
                 Expr::value(Some(who.label.clone())),

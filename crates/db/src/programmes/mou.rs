@@ -5,6 +5,7 @@
 use crate::audit::{self, Who};
 use crate::entities::{programme_mou as mou, programme_mou_file as mou_file};
 use crate::{DbError, DbResult, WriteTxn, conflict_as, sha256_hex};
+use ateneu_domain::ids::AccountId;
 use ateneu_domain::programmes::mou::{MouDraft, MouKind, Signatory};
 use ateneu_domain::{Lang, ProblemKey};
 use chrono::{DateTime, Utc};
@@ -207,7 +208,7 @@ pub async fn add_file(
         content_type: Set(file.content_type.to_owned()),
         size: Set(i64::try_from(file.bytes.len()).map_err(|e| DbError::Corrupt(e.to_string()))?),
         file_name: Set(file.file_name.to_owned()),
-        uploaded_by: Set(who.user_id),
+        uploaded_by: Set(who.user_id.map(AccountId::get)),
         uploaded_by_label: Set(who.label.clone()),
         uploaded_at: Set(Utc::now()),
         bytes: Set(file.bytes.to_vec()),

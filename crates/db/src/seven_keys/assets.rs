@@ -6,6 +6,7 @@ use crate::audit::{self, Who};
 use crate::entities::cultural_asset;
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::seven_keys::{AssetDraft, AssetKind};
 use chrono::Utc;
 use sea_orm::{
@@ -18,7 +19,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Asset {
     pub id: i64,
-    pub city_id: i64,
+    pub city_id: CityId,
     #[serde(flatten)]
     pub draft: AssetDraft,
 }
@@ -26,7 +27,7 @@ pub struct Asset {
 fn to_asset(m: cultural_asset::Model) -> DbResult<Asset> {
     Ok(Asset {
         id: m.id,
-        city_id: m.city_id,
+        city_id: CityId::new(m.city_id),
         draft: AssetDraft {
             kind: AssetKind::parse(&m.kind).map_err(|p| DbError::Corrupt(p.key.to_string()))?,
             name: m.name,
@@ -36,9 +37,9 @@ fn to_asset(m: cultural_asset::Model) -> DbResult<Asset> {
 }
 
 /// A city's cultural assets, by kind and name.
-pub async fn assets(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<Asset>> {
+pub async fn assets(conn: &impl ConnectionTrait, city_id: CityId) -> DbResult<Vec<Asset>> {
     cultural_asset::Entity::find()
-        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .filter(cultural_asset::Column::CityId.eq(city_id.get()))
         .order_by_asc(cultural_asset::Column::Kind)
         .order_by_asc(cultural_asset::Column::Name)
         .order_by_asc(cultural_asset::Column::Id)
@@ -53,25 +54,25 @@ pub async fn assets(conn: &impl ConnectionTrait, city_id: i64) -> DbResult<Vec<A
 pub async fn add_asset(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     draft: &AssetDraft,
     most: u64,
 ) -> DbResult<Asset> {
     // The city's row, locked, keeps the count true until the write (on PostgreSQL).
-    crate::entities::city::Entity::find_by_id(city_id)
+    crate::entities::city::Entity::find_by_id(city_id.get())
         .lock_exclusive()
         .one(&**txn)
         .await?
         .ok_or(DbError::NotFound)?;
     let count = cultural_asset::Entity::find()
-        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .filter(cultural_asset::Column::CityId.eq(city_id.get()))
         .count(&**txn)
         .await?;
     if count >= most {
         return Err(DbError::Conflict(ProblemKey::TooManyItems));
     }
     let model = cultural_asset::ActiveModel {
-        city_id: Set(city_id),
+        city_id: Set(city_id.get()),
         kind: Set(draft.kind.key().to_owned()),
         name: Set(draft.name.clone()),
         description: Set(draft.description.clone()),
@@ -96,12 +97,12 @@ pub async fn add_asset(
 pub async fn remove_asset(
     txn: &WriteTxn<'_>,
     who: &Who,
-    city_id: i64,
+    city_id: CityId,
     asset_id: i64,
 ) -> DbResult<bool> {
     let removed = cultural_asset::Entity::delete_many()
         .filter(cultural_asset::Column::Id.eq(asset_id))
-        .filter(cultural_asset::Column::CityId.eq(city_id))
+        .filter(cultural_asset::Column::CityId.eq(city_id.get()))
         .exec(&**txn)
         .await?
         .rows_affected;
@@ -109,7 +110,7 @@ pub async fn remove_asset(
         &**txn,
         who,
         removed,
-        ("cultural_asset.remove", "city", city_id),
+        ("cultural_asset.remove", "city", city_id.get()),
         serde_json::json!({"asset": asset_id}),
     )
     .await

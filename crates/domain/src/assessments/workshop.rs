@@ -4,6 +4,7 @@
 
 use crate::ProblemKey;
 use crate::assessments::AssessmentStatus;
+use crate::ids::AccountId;
 use crate::validation::Problem;
 
 /// Links one request may make (a room of participants, not a mailing).
@@ -15,8 +16,12 @@ pub const MAX_KEY_IDEAS: usize = 20_000;
 /// The facilitators of a new assessment: those named, plus its creator when nobody was named or
 /// when the creator runs it alone (a city's editor, as opposed to the network's secretariat,
 /// which may name others and leave them to it). Nobody is listed twice.
-pub fn facilitators(named: &[i64], creator: Option<i64>, runs_it_alone: bool) -> Vec<i64> {
-    let mut all: Vec<i64> = Vec::with_capacity(named.len() + 1);
+pub fn facilitators(
+    named: &[AccountId],
+    creator: Option<AccountId>,
+    runs_it_alone: bool,
+) -> Vec<AccountId> {
+    let mut all: Vec<AccountId> = Vec::with_capacity(named.len() + 1);
     for id in named {
         if !all.contains(id) {
             all.push(*id);
@@ -71,15 +76,31 @@ pub fn accepts_participation(status: AssessmentStatus, submitted: bool) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(numbers: &[i64]) -> Vec<AccountId> {
+        numbers.iter().copied().map(AccountId::new).collect()
+    }
     use proptest::prelude::*;
 
     #[test]
     fn the_creator_facilitates_unless_the_secretariat_named_others() {
-        assert_eq!(facilitators(&[], Some(7), false), vec![7]);
-        assert_eq!(facilitators(&[3], Some(7), false), vec![3]);
-        assert_eq!(facilitators(&[3], Some(7), true), vec![3, 7]);
-        assert_eq!(facilitators(&[7, 3, 7], Some(7), true), vec![7, 3]);
-        assert_eq!(facilitators(&[], None, true), Vec::<i64>::new());
+        assert_eq!(
+            facilitators(&ids(&[]), Some(AccountId::new(7)), false),
+            ids(&[7])
+        );
+        assert_eq!(
+            facilitators(&ids(&[3]), Some(AccountId::new(7)), false),
+            ids(&[3])
+        );
+        assert_eq!(
+            facilitators(&ids(&[3]), Some(AccountId::new(7)), true),
+            ids(&[3, 7])
+        );
+        assert_eq!(
+            facilitators(&ids(&[7, 3, 7]), Some(AccountId::new(7)), true),
+            ids(&[7, 3])
+        );
+        assert_eq!(facilitators(&ids(&[]), None, true), Vec::<AccountId>::new());
     }
 
     #[test]
@@ -126,6 +147,8 @@ mod tests {
             creator in proptest::option::of(0i64..20),
             alone in any::<bool>(),
         ) {
+            let named = ids(&named);
+            let creator = creator.map(AccountId::new);
             let chosen = facilitators(&named, creator, alone);
             let mut unique = chosen.clone();
             unique.sort_unstable();

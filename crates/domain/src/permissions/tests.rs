@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 fn actor(grants: Vec<Grant>) -> Actor {
     Actor {
-        user_id: Some(1),
+        user_id: Some(AccountId::new(1)),
         grants,
         ..Actor::default()
     }
@@ -16,7 +16,7 @@ fn grant(role: Role, network: Option<&str>, city: Option<i64>) -> Grant {
     Grant {
         role,
         network: network.map(str::to_owned),
-        city,
+        city: city.map(CityId::new),
     }
 }
 
@@ -30,15 +30,15 @@ fn secretariat_acts_within_its_network_only() {
     let in_uccn = nets(&["uccn"]);
     let in_uclg = nets(&["leading-cities", "uclg-culture"]);
     assert!(uccn.allows(Action::EditCity(CityScope {
-        id: 1,
+        id: CityId::new(1),
         networks: &in_uccn
     })));
     assert!(!uccn.allows(Action::EditCity(CityScope {
-        id: 2,
+        id: CityId::new(2),
         networks: &in_uclg
     })));
     assert!(uccn.allows(Action::EditCity(CityScope {
-        id: 3,
+        id: CityId::new(3),
         networks: &[]
     })));
     assert!(uccn.allows(Action::ManageMemberships(&in_uccn)));
@@ -82,7 +82,7 @@ fn a_network_secretariat_computes_benchmarks_for_its_network_and_its_programmes(
 fn experts_see_contacts_but_do_not_edit() {
     let expert = actor(vec![grant(Role::Expert, None, None)]);
     let city = CityScope {
-        id: 1,
+        id: CityId::new(1),
         networks: &[],
     };
     assert!(expert.allows(Action::ViewContacts(city)));
@@ -100,7 +100,10 @@ fn role() -> impl Strategy<Value = Role> {
 }
 
 fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
-    let scope = CityScope { id: city, networks };
+    let scope = CityScope {
+        id: CityId::new(city),
+        networks,
+    };
     vec![
         Action::ViewContacts(scope),
         Action::EditCity(scope),
@@ -143,13 +146,15 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
 fn a_city_s_indicator_values_are_seen_as_their_series_says_and_kept_by_the_city() {
     let networks = nets(&["leading-cities", "uclg-culture"]);
     let city = CityScope {
-        id: 7,
+        id: CityId::new(7),
         networks: &networks,
     };
     let seen = |visibility| Action::ViewIndicatorValues(IndicatorScope { city, visibility });
     let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
     let mut member = actor(vec![grant(Role::Editor, None, Some(8))]);
-    member.city_networks.insert(8, networks.clone());
+    member
+        .city_networks
+        .insert(CityId::new(8), networks.clone());
     let outsider = actor(vec![grant(Role::Editor, None, Some(9))]);
     let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
     let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
@@ -171,7 +176,7 @@ fn a_city_s_indicator_values_are_seen_as_their_series_says_and_kept_by_the_city(
 fn a_programme_is_the_city_s_and_its_network_secretariat_s_alone() {
     let networks = nets(&["leading-cities", "uclg-culture"]);
     let lyon = CityScope {
-        id: 7,
+        id: CityId::new(7),
         networks: &networks,
     };
     let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
@@ -216,7 +221,7 @@ fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_con
     assert!(expert.allows(Action::ViewExpert(own)));
     assert!(!Actor::anonymous().allows(Action::ViewExpert(own)));
     let city = CityScope {
-        id: 7,
+        id: CityId::new(7),
         networks: &networks,
     };
     let output = |is_engaged_expert| OutputScope {
@@ -233,14 +238,16 @@ fn the_roster_is_the_secretariat_s_and_an_engaged_expert_sees_the_activity_s_con
 fn availability_requests_are_the_secretariat_s_and_the_asked_city_s_alone() {
     let networks = nets(&["leading-cities", "uclg-culture"]);
     let asked = CityScope {
-        id: 7,
+        id: CityId::new(7),
         networks: &networks,
     };
     let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
     assert!(editor.allows(Action::AnswerAvailability(asked)));
     assert!(!editor.allows(Action::ManageEvents(&networks)));
     let mut other_editor = actor(vec![grant(Role::Editor, None, Some(8))]);
-    other_editor.city_networks.insert(8, networks.clone());
+    other_editor
+        .city_networks
+        .insert(CityId::new(8), networks.clone());
     assert!(!other_editor.allows(Action::AnswerAvailability(asked)));
     assert!(
         other_editor.allows(Action::ViewUpcomingRepresentation(&networks)),
@@ -262,7 +269,7 @@ proptest! {
     #[test]
     fn an_output_is_seen_as_its_visibility_says(visibility in prop::sample::select(Visibility::ALL.to_vec()), role in 0usize..4) {
         let networks = nets(&["leading-cities", "uclg-culture"]);
-        let city = CityScope { id: 7, networks: &networks };
+        let city = CityScope { id: CityId::new(7), networks: &networks };
         let scope = OutputScope { city, visibility, is_engaged_expert: false };
         let (person, insider, member) = match role {
             0 => (actor(vec![grant(Role::Editor, None, Some(7))]), true, true),
@@ -304,8 +311,8 @@ proptest! {
         prop_assume!(mine != other);
         let networks = nets(&["uclg-culture", "uccn", "leading-cities"][..n]);
         let editor = actor(vec![grant(Role::Editor, None, Some(mine))]);
-        let own = CityScope { id: mine, networks: &networks };
-        let theirs = CityScope { id: other, networks: &networks };
+        let own = CityScope { id: CityId::new(mine), networks: &networks };
+        let theirs = CityScope { id: CityId::new(other), networks: &networks };
         prop_assert!(editor.allows(Action::EditCity(own)));
         prop_assert!(!editor.allows(Action::EditCity(theirs)));
         prop_assert!(!editor.allows(Action::ViewContacts(theirs)));
@@ -314,7 +321,7 @@ proptest! {
 
     #[test]
     fn only_admins_manage_accounts(r in role(), network in prop::option::of("[a-z]{1,5}"), city in prop::option::of(0i64..9)) {
-        let someone = actor(vec![Grant { role: r, network, city }]);
+        let someone = actor(vec![Grant { role: r, network, city: city.map(CityId::new) }]);
         prop_assert!(!someone.allows(Action::ManageAccounts));
         prop_assert!(!someone.allows(Action::ViewAuditLog));
     }
@@ -323,7 +330,7 @@ proptest! {
     fn network_roles_never_reach_outside_their_network(r in role(), city in 0i64..50) {
         let someone = actor(vec![Grant { role: r, network: Some("uccn".into()), city: None }]);
         let elsewhere = nets(&["uclg-culture"]);
-        let scope = CityScope { id: city, networks: &elsewhere };
+        let scope = CityScope { id: CityId::new(city), networks: &elsewhere };
         prop_assert!(!someone.allows(Action::EditCity(scope)));
         prop_assert!(!someone.allows(Action::ViewContacts(scope)));
     }
@@ -331,7 +338,10 @@ proptest! {
 
 fn results(visibility: Visibility, networks: &[String], is_facilitator: bool) -> Action<'_> {
     Action::ViewResults(AssessmentScope {
-        city: CityScope { id: 7, networks },
+        city: CityScope {
+            id: CityId::new(7),
+            networks,
+        },
         visibility,
         is_facilitator,
     })
@@ -393,7 +403,7 @@ fn only_the_secretariat_reopens_and_facilitators_run() {
     let networks = nets(&["uccn"]);
     let scope = |is_facilitator| AssessmentScope {
         city: CityScope {
-            id: 1,
+            id: CityId::new(1),
             networks: &networks,
         },
         visibility: Visibility::Confidential,
@@ -496,21 +506,21 @@ proptest! {
                     Role::Editor => (None, Some(*city)),
                     Role::Expert | Role::Reviewer => (network, None),
                 };
-                Grant::new(*role, network, city).ok()
+                Grant::new(*role, network, city.map(CityId::new)).ok()
             })
             .collect();
-        let city_networks: BTreeMap<i64, Vec<String>> =
-            edited.iter().map(|(city, m)| (*city, scope_of(m))).collect();
+        let city_networks: BTreeMap<CityId, Vec<String>> =
+            edited.iter().map(|(city, m)| (CityId::new(*city), scope_of(m))).collect();
         let city = scope_of(&assessed);
         let someone = Actor {
-            user_id: signed_in.then_some(9),
+            user_id: signed_in.then_some(AccountId::new(9)),
             grants: grants.clone(),
             city_networks: city_networks.clone(),
         };
         let is_facilitator = is_facilitator && signed_in;
         let has = |role: Role| grants.iter().any(|g| g.role == role);
         let admin = has(Role::PlatformAdmin);
-        let edits_the_city = grants.iter().any(|g| g.role == Role::Editor && g.city == Some(1));
+        let edits_the_city = grants.iter().any(|g| g.role == Role::Editor && g.city == Some(CityId::new(1)));
         let its_secretariat = grants.iter().any(|g| {
             g.role == Role::Secretariat && g.network.as_ref().is_some_and(|n| city.contains(n))
         });
@@ -529,7 +539,7 @@ proptest! {
             Visibility::Network => signed_in && (insiders || network_role || edits_a_fellow_member),
         };
         let action = Action::ViewResults(AssessmentScope {
-            city: CityScope { id: 1, networks: &city },
+            city: CityScope { id: CityId::new(1), networks: &city },
             visibility,
             is_facilitator,
         });
@@ -540,9 +550,9 @@ proptest! {
 #[test]
 fn an_editor_is_a_member_only_of_the_networks_its_city_is_in() {
     let uccn_city = Actor {
-        user_id: Some(1),
+        user_id: Some(AccountId::new(1)),
         grants: vec![grant(Role::Editor, None, Some(5))],
-        city_networks: BTreeMap::from([(5, nets(&["uccn"]))]),
+        city_networks: BTreeMap::from([(CityId::new(5), nets(&["uccn"]))]),
     };
     let uclg = nets(&["leading-cities", "uclg-culture"]);
     assert!(!uccn_city.allows(results(Visibility::Network, &uclg, false)));
@@ -550,13 +560,16 @@ fn an_editor_is_a_member_only_of_the_networks_its_city_is_in() {
     // A city whose memberships have all ended (none current) makes its editor a member of
     // nothing.
     let lapsed = Actor {
-        city_networks: BTreeMap::from([(5, Vec::new())]),
+        city_networks: BTreeMap::from([(CityId::new(5), Vec::new())]),
         ..uccn_city.clone()
     };
     assert!(!lapsed.allows(results(Visibility::Network, &nets(&["uccn"]), false)));
     // A Leading City's editor is a member of the Committee above the programme.
     let leading = Actor {
-        city_networks: BTreeMap::from([(5, nets(&["leading-cities", "uclg-culture"]))]),
+        city_networks: BTreeMap::from([(
+            CityId::new(5),
+            nets(&["leading-cities", "uclg-culture"]),
+        )]),
         ..uccn_city
     };
     assert!(leading.allows(results(

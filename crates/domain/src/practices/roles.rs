@@ -49,14 +49,15 @@ pub fn shows_contact(actor: &Actor, scope: PracticeScope<'_>, contact_public: bo
 mod tests {
     use super::*;
     use crate::accounts::{Grant, Role};
+    use crate::ids::{AccountId, CityId};
 
     fn actor(role: Role, network: Option<&str>, city: Option<i64>) -> Actor {
         Actor {
-            user_id: Some(1),
+            user_id: Some(AccountId::new(1)),
             grants: vec![Grant {
                 role,
                 network: network.map(str::to_owned),
-                city,
+                city: city.map(CityId::new),
             }],
             ..Actor::default()
         }
@@ -66,7 +67,7 @@ mod tests {
     fn the_city_withdraws_what_it_submitted_and_reviewers_review_it() {
         let networks = vec!["uclg-culture".to_owned()];
         let scope = PracticeScope {
-            cities: &[5],
+            cities: &[CityId::new(5)],
             networks: &networks,
             stage: Stage::Submitted,
         };
@@ -92,7 +93,7 @@ mod tests {
     fn the_contact_is_shown_to_everyone_only_when_public() {
         let networks = vec!["uclg-culture".to_owned()];
         let scope = PracticeScope {
-            cities: &[5],
+            cities: &[CityId::new(5)],
             networks: &networks,
             stage: Stage::Published,
         };

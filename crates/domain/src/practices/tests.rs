@@ -8,6 +8,8 @@ use super::workflow::{Stage, Step};
 use super::*;
 use crate::ProblemKey;
 use crate::accounts::{Grant, Role};
+use crate::ids::AccountId;
+use crate::ids::CityId;
 use crate::permissions::{Action, Actor, CityScope, PracticeScope};
 use proptest::prelude::*;
 
@@ -258,7 +260,7 @@ proptest! {
 
 fn actor(grants: Vec<Grant>) -> Actor {
     Actor {
-        user_id: Some(1),
+        user_id: Some(AccountId::new(1)),
         grants,
         ..Actor::default()
     }
@@ -268,14 +270,14 @@ fn grant(role: Role, network: Option<&str>, city: Option<i64>) -> Grant {
     Grant {
         role,
         network: network.map(str::to_owned),
-        city,
+        city: city.map(CityId::new),
     }
 }
 
 #[test]
 fn who_may_do_what_with_a_practice() {
     let networks = vec!["uclg-culture".to_owned()];
-    let cities = [5];
+    let cities = [CityId::new(5)];
     let scope = |stage| PracticeScope {
         cities: &cities,
         networks: &networks,
@@ -333,7 +335,7 @@ fn who_may_do_what_with_a_practice() {
     assert!(!reviewer.allows(Action::PublishPractice(review)));
     assert!(!uccn.allows(Action::PublishPractice(review)));
     let city = CityScope {
-        id: 5,
+        id: CityId::new(5),
         networks: &networks,
     };
     assert!(editor.allows(Action::CreatePractice(city)));

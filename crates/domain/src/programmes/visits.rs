@@ -4,6 +4,7 @@
 //! published practices tagged with it, their public outputs about it — each suggestion with its
 //! reasons, strongest first. The city that asks is never suggested to itself.
 
+use crate::ids::CityId;
 use serde::Serialize;
 
 /// How many practices or outputs count towards a suggestion's strength (more are still listed).
@@ -47,9 +48,9 @@ pub struct Pointer {
 }
 
 /// What is known of one candidate host: its best score on the field and its public records.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub city_id: i64,
+    pub city_id: CityId,
     pub score: Option<FieldScore>,
     pub practices: Vec<Pointer>,
     pub outputs: Vec<Pointer>,
@@ -67,12 +68,22 @@ pub enum Reason {
 /// A suggested host with its reasons and the strength they add up to (0 to 4).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
-    pub city_id: i64,
+    pub city_id: CityId,
     pub strength: f64,
     pub reasons: Vec<Reason>,
 }
 
 impl Evidence {
+    /// A city with no evidence yet.
+    pub fn of(city_id: CityId) -> Evidence {
+        Evidence {
+            city_id,
+            score: None,
+            practices: Vec::new(),
+            outputs: Vec::new(),
+        }
+    }
+
     /// How strong the evidence is: the score's place on the scale counts double, then each of
     /// the first three practices half, each of the first three outputs a sixth.
     pub fn strength(&self) -> f64 {
@@ -111,7 +122,7 @@ impl Evidence {
 }
 
 /// The candidates with evidence, strongest first (then by city id), without the asking city.
-pub fn suggest(candidates: Vec<Evidence>, asking: Option<i64>, limit: usize) -> Vec<Suggestion> {
+pub fn suggest(candidates: Vec<Evidence>, asking: Option<CityId>, limit: usize) -> Vec<Suggestion> {
     let mut suggestions: Vec<Suggestion> = candidates
         .into_iter()
         .filter(|e| Some(e.city_id) != asking)
@@ -159,22 +170,22 @@ mod tests {
     #[test]
     fn a_low_score_is_no_evidence_and_a_city_without_evidence_is_not_suggested() {
         let low = Evidence {
-            city_id: 1,
+            city_id: CityId::new(1),
             score: Some(score(4.9)),
-            ..Evidence::default()
+            ..Evidence::of(CityId::new(1))
         };
         let middle = Evidence {
-            city_id: 2,
+            city_id: CityId::new(2),
             score: Some(score(5.0)),
-            ..Evidence::default()
+            ..Evidence::of(CityId::new(2))
         };
         let practices = Evidence {
-            city_id: 3,
+            city_id: CityId::new(3),
             practices: vec![pointer(1), pointer(2)],
-            ..Evidence::default()
+            ..Evidence::of(CityId::new(3))
         };
         let found = suggest(vec![low, middle, practices], None, 10);
-        let ids: Vec<i64> = found.iter().map(|s| s.city_id).collect();
+        let ids: Vec<i64> = found.iter().map(|s| s.city_id.get()).collect();
         // A middle score (1.0) and two practices (2 × 0.5) are as strong: by city then.
         assert_eq!(ids, [2, 3], "{found:?}");
         assert!(matches!(found[0].reasons[..], [Reason::Score(_)]));
@@ -187,20 +198,20 @@ mod tests {
     #[test]
     fn the_best_score_with_practices_and_outputs_comes_first_and_the_asker_never() {
         let strong = Evidence {
-            city_id: 7,
+            city_id: CityId::new(7),
             score: Some(score(9.0)),
             practices: vec![pointer(1)],
             outputs: vec![pointer(2)],
         };
         let asker = Evidence {
-            city_id: 8,
+            city_id: CityId::new(8),
             score: Some(score(9.0)),
             practices: (0..10).map(pointer).collect(),
             outputs: Vec::new(),
         };
-        let found = suggest(vec![asker, strong], Some(8), 10);
+        let found = suggest(vec![asker, strong], Some(CityId::new(8)), 10);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].city_id, 7);
+        assert_eq!(found[0].city_id, CityId::new(7));
         assert_eq!(found[0].reasons.len(), 3);
         assert!((found[0].strength - (2.0 + 0.5 + 1.0 / 6.0)).abs() < 1e-9);
     }
@@ -213,7 +224,7 @@ mod tests {
             0usize..8,
         )
             .prop_map(|(city_id, mean, practices, outputs)| Evidence {
-                city_id,
+                city_id: CityId::new(city_id),
                 score: mean.map(score),
                 practices: (0..practices as i64).map(pointer).collect(),
                 outputs: (0..outputs as i64).map(pointer).collect(),
@@ -225,12 +236,12 @@ mod tests {
         fn suggestions_have_reasons_come_strongest_first_and_leave_out_the_asker(
             candidates in proptest::collection::vec(evidence(), 0..12), asking in 1i64..20,
         ) {
-            let found = suggest(candidates, Some(asking), 50);
+            let found = suggest(candidates, Some(CityId::new(asking)), 50);
             for pair in found.windows(2) {
                 prop_assert!(pair[0].strength >= pair[1].strength);
             }
             for s in &found {
-                prop_assert!(s.city_id != asking);
+                prop_assert!(s.city_id != CityId::new(asking));
                 prop_assert!(!s.reasons.is_empty());
                 prop_assert!((0.0..=4.0).contains(&s.strength));
             }

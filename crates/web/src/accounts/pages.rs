@@ -11,6 +11,7 @@ use crate::security::{SESSION_COOKIE, cookie};
 use crate::viewer::{Viewer, end_session};
 use ateneu_app::accounts::own;
 use ateneu_domain::ProblemKey;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::{FieldErrors, Lang};
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -332,7 +333,7 @@ async fn account_page(
 ) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
     let tokens = own::tokens(state, &v.acting()).await?;
-    let scoped: Vec<i64> = s.grants.iter().filter_map(|g| g.grant.city).collect();
+    let scoped: Vec<CityId> = s.grants.iter().filter_map(|g| g.grant.city).collect();
     let names = crate::admin::city_names(state, v, scoped).await?;
     let scopes: Vec<(String, String)> = ateneu_domain::accounts::TokenScope::ALL
         .iter()

@@ -13,6 +13,8 @@ use crate::viewer::Viewer;
 use ateneu_app::admin::{self as use_case, AUDIT_PER_PAGE, GrantInput, InviteInput};
 use ateneu_domain::FieldErrors;
 use ateneu_domain::accounts::{Grant, Role};
+use ateneu_domain::ids::AccountId;
+use ateneu_domain::ids::CityId;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -48,8 +50,8 @@ pub fn api_routes() -> Routes {
 pub async fn city_names(
     state: &AppState,
     v: &Viewer,
-    cities: Vec<i64>,
-) -> Result<std::collections::HashMap<i64, String>, AppError> {
+    cities: Vec<CityId>,
+) -> Result<std::collections::HashMap<CityId, String>, AppError> {
     Ok(use_case::city_names(state, v.lang, cities).await?)
 }
 
@@ -58,7 +60,7 @@ pub fn grant_label(
     state: &AppState,
     v: &Viewer,
     grant: &Grant,
-    names: &std::collections::HashMap<i64, String>,
+    names: &std::collections::HashMap<CityId, String>,
 ) -> String {
     let role = v.t(&format!("role-{}", grant.role.key().replace('_', "-")));
     match (&grant.network, grant.city) {
@@ -123,7 +125,7 @@ async fn users_view(
     sent: Option<&str>,
 ) -> Result<Response, AppError> {
     let rows = use_case::people(state, &v.acting()).await?;
-    let scoped: Vec<i64> = rows
+    let scoped: Vec<CityId> = rows
         .iter()
         .flat_map(|(_, grants)| grants.iter().filter_map(|g| g.grant.city))
         .collect();
@@ -215,7 +217,7 @@ async fn invite_page(
 async fn add_grant_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AccountId>,
     Form(input): Form<GrantInput>,
 ) -> Result<Response, AppError> {
     match use_case::add_grant(&state, &v.acting(), id, &input)
@@ -233,7 +235,7 @@ async fn add_grant_page(
 async fn remove_grant_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((id, grant)): Path<(i64, i64)>,
+    Path((id, grant)): Path<(AccountId, i64)>,
 ) -> Result<Response, AppError> {
     use_case::remove_grant(&state, &v.acting(), id, grant).await?;
     Ok(crate::negotiate::redirect(&v.href("/admin")))
@@ -248,7 +250,7 @@ struct DisableInput {
 async fn disable_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<AccountId>,
     Form(input): Form<DisableInput>,
 ) -> Result<Response, AppError> {
     use_case::set_disabled(&state, &v.acting(), id, input.disabled == "true").await?;

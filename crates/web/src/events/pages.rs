@@ -15,6 +15,7 @@ use ateneu_app::events::{
     self as cases, AnswerForm, AskForm, EventForm, EventView, ReopenForm, RequestItem, RequestView,
 };
 use ateneu_domain::events::{Availability, EventInput, EventKind, RepresentationInput};
+use ateneu_domain::ids::CityId;
 use ateneu_domain::{FieldErrors, Lang, Problem};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -539,7 +540,7 @@ pub async fn remind(State(state): State<AppState>, v: Viewer) -> Result<Response
 pub async fn representation_section(
     state: &AppState,
     v: &Viewer,
-    city_id: i64,
+    city_id: CityId,
 ) -> Result<Markup, AppError> {
     let shown = cases::representation_of_city(state, &v.acting(), city_id).await?;
     Ok(html! {

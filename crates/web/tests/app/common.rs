@@ -5,6 +5,7 @@
 use ateneu_db::Db;
 use ateneu_db::audit::Who;
 use ateneu_domain::accounts::{Email, Grant, Role};
+use ateneu_domain::ids::CityId;
 use ateneu_web::{AppState, Config};
 use axum::Router;
 use axum::body::Body;
@@ -329,7 +330,7 @@ impl TestApp {
             .await
     }
 
-    pub async fn city_id(&self, slug: &str) -> i64 {
+    pub async fn city_id(&self, slug: &str) -> CityId {
         ateneu_db::cities::by_slug(&self.state.db.conn, slug)
             .await
             .expect("query")
@@ -377,7 +378,7 @@ pub fn secretariat(network: &str) -> Grant {
 }
 
 pub fn editor(city: i64) -> Grant {
-    Grant::new(Role::Editor, None, Some(city)).expect("grant")
+    Grant::new(Role::Editor, None, Some(CityId::new(city))).expect("grant")
 }
 
 pub fn expert(network: Option<&str>) -> Grant {

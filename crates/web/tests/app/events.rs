@@ -32,11 +32,14 @@ async fn world() -> World {
     let own = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await)],
+            &[editor(app.city_id("buenos-aires").await.get())],
         )
         .await;
     let other = app
-        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
+        .user(
+            "lyon@example.org",
+            &[editor(app.city_id("lyon").await.get())],
+        )
         .await;
     World {
         app,

@@ -87,7 +87,9 @@ async fn activities_fall_inside_the_period_and_a_stale_change_is_refused() {
     assert_eq!(stale.json()["error"], "changed_meanwhile");
     // The city's editors see the activity; they do not change it. Other cities get not found.
     let buenos_aires = app.city_id("buenos-aires").await;
-    let own = app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let own = app
+        .user("ba@example.org", &[editor(buenos_aires.get())])
+        .await;
     assert_eq!(
         app.api(Method::GET, &path, None, Some(&own)).await.status,
         StatusCode::OK
@@ -101,7 +103,7 @@ async fn activities_fall_inside_the_period_and_a_stale_change_is_refused() {
         StatusCode::FORBIDDEN
     );
     let lyon = app.city_id("lyon").await;
-    let other = app.user("lyon@example.org", &[editor(lyon)]).await;
+    let other = app.user("lyon@example.org", &[editor(lyon.get())]).await;
     assert_eq!(
         app.api(Method::GET, &path, None, Some(&other)).await.status,
         StatusCode::NOT_FOUND
@@ -243,7 +245,7 @@ async fn budget_lines_are_exact_money_and_totals_never_mix_currencies() {
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     // Another city's editors: not found, in the budget and its file alike.
     let lyon = app.city_id("lyon").await;
-    let other = app.user("lyon@example.org", &[editor(lyon)]).await;
+    let other = app.user("lyon@example.org", &[editor(lyon.get())]).await;
     for path in [base.clone(), format!("{base}.csv")] {
         assert_eq!(
             app.api(Method::GET, &path, None, Some(&other)).await.status,

@@ -60,12 +60,12 @@ async fn world(with_secretariat: bool) -> World {
     } else {
         String::new()
     };
-    let ba_es = app.user("ba-es@example.org", &[editor(ba)]).await;
-    let ba_en = app.user("ba-en@example.org", &[editor(ba)]).await;
+    let ba_es = app.user("ba-es@example.org", &[editor(ba.get())]).await;
+    let ba_en = app.user("ba-en@example.org", &[editor(ba.get())]).await;
     let bystanders = vec![
         (
             BYSTANDERS[0],
-            app.user(BYSTANDERS[0], &[editor(lyon)]).await,
+            app.user(BYSTANDERS[0], &[editor(lyon.get())]).await,
         ),
         (
             BYSTANDERS[1],
@@ -359,7 +359,7 @@ async fn an_inquiry_tells_the_secretariat_and_its_answer_the_city_s_editors() {
         .expect("query")
         .expect("user");
         ateneu_db::entities::grant::Entity::delete_many()
-            .filter(ateneu_db::entities::grant::Column::UserId.eq(user.id))
+            .filter(ateneu_db::entities::grant::Column::UserId.eq(user.id.get()))
             .exec(&w.app.state.db.conn)
             .await
             .expect("removed");

@@ -26,11 +26,14 @@ pub(crate) async fn world() -> World {
     let own_editor = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await)],
+            &[editor(app.city_id("buenos-aires").await.get())],
         )
         .await;
     let other_editor = app
-        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
+        .user(
+            "lyon@example.org",
+            &[editor(app.city_id("lyon").await.get())],
+        )
         .await;
     let post = |path: &str, body: Value| {
         let (app, token, path) = (&app, secretariat.clone(), path.to_owned());

@@ -12,6 +12,7 @@ use ateneu_db::programmes::activities::links::{self as repo, Link};
 use ateneu_domain::TranslatedText;
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::ids::AssessmentId;
+use ateneu_domain::ids::CityId;
 use ateneu_domain::ids::PracticeId;
 use ateneu_domain::practices::{Stage, TextField};
 use ateneu_domain::programmes::activities::links::{LinkInput, MAX_LINKS, RecordKind};
@@ -81,7 +82,7 @@ pub struct LinkedRecord {
 async fn visible(
     context: &Context,
     acting: &Acting,
-    city_id: i64,
+    city_id: CityId,
     kind: RecordKind,
     id: i64,
 ) -> Result<Option<Record>, Error> {
@@ -115,7 +116,7 @@ async fn visible(
 pub async fn linked(
     context: &Context,
     acting: &Acting,
-    city_id: i64,
+    city_id: CityId,
     activity_id: i64,
 ) -> Result<Vec<LinkedRecord>, Error> {
     let mut shown = Vec::new();

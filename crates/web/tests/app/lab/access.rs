@@ -25,7 +25,8 @@ async fn confidential_results_are_seen_only_by_the_city_its_facilitators_and_the
         ("facilitator", facilitator),
         (
             "city editor",
-            app.user("ba@example.org", &[editor(buenos_aires)]).await,
+            app.user("ba@example.org", &[editor(buenos_aires.get())])
+                .await,
         ),
         ("secretariat", w.secretariat.clone()),
         (
@@ -40,7 +41,7 @@ async fn confidential_results_are_seen_only_by_the_city_its_facilitators_and_the
     let refused = [
         (
             "other city's editor",
-            app.user("lyon@example.org", &[editor(lyon)]).await,
+            app.user("lyon@example.org", &[editor(lyon.get())]).await,
         ),
         (
             "expert, not facilitating",

@@ -20,7 +20,10 @@ async fn people(app: &TestApp, lyon: String) -> People {
     People {
         lyon,
         bilbao: app
-            .user("bilbao@example.org", &[editor(app.city_id("bilbao").await)])
+            .user(
+                "bilbao@example.org",
+                &[editor(app.city_id("bilbao").await.get())],
+            )
             .await,
         reviewer: app
             .user(
@@ -111,7 +114,10 @@ async fn a_drafts_files_are_for_the_people_working_on_it() {
 async fn a_published_practices_files_are_for_everyone_and_its_secretariat_uploads() {
     let app = TestApp::with_demo().await;
     let lyon = app
-        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
+        .user(
+            "lyon@example.org",
+            &[editor(app.city_id("lyon").await.get())],
+        )
         .await;
     let p = people(&app, lyon).await;
     let file = line(

@@ -97,11 +97,14 @@ async fn an_outsider_and_an_anonymous_visitor_see_nothing_of_a_network_or_confid
         let outsider = app
             .user(
                 "edinburgh@example.org",
-                &[editor(app.city_id("edinburgh").await)],
+                &[editor(app.city_id("edinburgh").await.get())],
             )
             .await;
         let member = app
-            .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
+            .user(
+                "lyon@example.org",
+                &[editor(app.city_id("lyon").await.get())],
+            )
             .await;
         let other_secretariat = app.user("uccn@example.org", &[secretariat("uccn")]).await;
         let sees = |who: &str| matches!((visibility, who), ("public", _) | ("network", "member"));
@@ -310,7 +313,7 @@ async fn the_previous_assessment_shown_is_the_latest_one_the_reader_may_see() {
     let outsider = app
         .user(
             "edinburgh@example.org",
-            &[editor(app.city_id("edinburgh").await)],
+            &[editor(app.city_id("edinburgh").await.get())],
         )
         .await;
     let shown = everything_shown(&app, current, Some(&outsider)).await;
@@ -319,7 +322,7 @@ async fn the_previous_assessment_shown_is_the_latest_one_the_reader_may_see() {
     let own = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await)],
+            &[editor(app.city_id("buenos-aires").await.get())],
         )
         .await;
     for token in [&secretariat, &own] {
