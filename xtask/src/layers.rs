@@ -11,7 +11,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
     ("search", &["domain"]),
     ("reports", &["domain"]),
     ("app", &["domain", "db", "search"]),
-    ("web", &["domain", "search", "reports", "app"]),
+    ("web", &["domain", "reports", "app"]),
     ("ateneu", &["domain", "app", "web"]),
 ];
 

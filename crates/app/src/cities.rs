@@ -12,6 +12,8 @@ use ateneu_db::cities::{self as repo, ListKey, PageStart};
 pub use ateneu_db::cities::{City, CityFilter, CityListItem};
 use ateneu_domain::cities::CityInput;
 use ateneu_domain::permissions::{Action, CityScope};
+/// A typed name as the registry's filter looks it up: folded terms, as the search folds them.
+pub use ateneu_search::query_terms;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 

@@ -10,6 +10,7 @@ pub mod index;
 pub mod labels;
 mod loaded;
 pub mod media;
+pub mod search;
 pub mod thesaurus;
 
 pub use editing::NewPractice;

@@ -97,7 +97,7 @@ impl CityQuery {
         }
         let terms = text
             .as_deref()
-            .map(ateneu_search::query_terms)
+            .map(ateneu_app::cities::query_terms)
             .unwrap_or_default();
         errors
             .into_result(|| CityFilter {

@@ -112,7 +112,7 @@ pub async fn search_page(
         format!("{}?{}", v.href("/practices"), with_page(&rest, 1))
     });
     let text = parsed.request.text.clone();
-    let newest = matches!(parsed.request.sort, ateneu_search::Sort::Newest);
+    let newest = matches!(parsed.request.sort, search::Sort::Newest);
     let pages = (results.total as u64).div_ceil(results.per_page as u64);
     let base = v.href("/practices");
     let feed = v.href("/practices/feed.atom");
