@@ -377,8 +377,8 @@ pub fn secretariat(network: &str) -> Grant {
     Grant::new(Role::Secretariat, Some(network.into()), None).expect("grant")
 }
 
-pub fn editor(city: i64) -> Grant {
-    Grant::new(Role::Editor, None, Some(CityId::new(city))).expect("grant")
+pub fn editor(city: CityId) -> Grant {
+    Grant::new(Role::Editor, None, Some(city)).expect("grant")
 }
 
 pub fn expert(network: Option<&str>) -> Grant {

@@ -32,14 +32,11 @@ async fn world() -> World {
     let own = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await.get())],
+            &[editor(app.city_id("buenos-aires").await)],
         )
         .await;
     let other = app
-        .user(
-            "lyon@example.org",
-            &[editor(app.city_id("lyon").await.get())],
-        )
+        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
         .await;
     World {
         app,

@@ -27,14 +27,11 @@ async fn world() -> World {
     let own_editor = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await.get())],
+            &[editor(app.city_id("buenos-aires").await)],
         )
         .await;
     let other_editor = app
-        .user(
-            "lyon@example.org",
-            &[editor(app.city_id("lyon").await.get())],
-        )
+        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
         .await;
     let post = |path: &str, body: Value| {
         let (app, token, path) = (&app, office.clone(), path.to_owned());

@@ -58,7 +58,7 @@ async fn notices(app: &TestApp, token: &str) -> Vec<serde_json::Value> {
 async fn a_creative_city_s_practice_reaches_the_administrators_when_its_network_has_no_reviewer() {
     let mut app = TestApp::with_demo().await;
     let edinburgh = app.city_id("edinburgh").await;
-    let city_editor = app.user("ed@example.org", &[editor(edinburgh.get())]).await;
+    let city_editor = app.user("ed@example.org", &[editor(edinburgh)]).await;
     let platform = app.user("admin@example.org", &[admin()]).await;
     let uclg = app
         .user("uclg@example.org", &[secretariat("uclg-culture")])
@@ -116,7 +116,7 @@ async fn a_creative_city_s_practice_reaches_the_administrators_when_its_network_
 async fn each_step_reaches_the_next_people_in_their_language_as_they_choose() {
     let app = TestApp::with_demo().await;
     let lyon = app.city_id("lyon").await;
-    let city_editor = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let city_editor = app.user("lyon@example.org", &[editor(lyon)]).await;
     let reviewer = app
         .user(
             "rev@example.org",
@@ -211,7 +211,7 @@ async fn each_step_reaches_the_next_people_in_their_language_as_they_choose() {
 async fn a_notice_never_names_a_record_its_reader_may_no_longer_see() {
     let app = TestApp::with_demo().await;
     let lyon = app.city_id("lyon").await;
-    let city_editor = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let city_editor = app.user("lyon@example.org", &[editor(lyon)]).await;
     let reviewer = app
         .user(
             "rev@example.org",

@@ -13,7 +13,7 @@ async fn two_cities() -> TestApp {
 async fn a_city_editor_cannot_edit_another_city() {
     let mut app = two_cities().await;
     let lyon = app.city_id("lyon").await;
-    let token = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let token = app.user("lyon@example.org", &[editor(lyon)]).await;
     let body =
         json!({"source_lang": "en", "name_en": "Changed", "country": "FR", "region": "europe"});
     let own = app
@@ -131,8 +131,8 @@ async fn focal_point_contacts_are_shown_only_to_those_allowed() {
             vec![secretariat("leading-cities")],
             false,
         ),
-        ("lyon-ed@example.org", vec![editor(lyon.get())], true),
-        ("bilbao-ed@example.org", vec![editor(bilbao.get())], false),
+        ("lyon-ed@example.org", vec![editor(lyon)], true),
+        ("bilbao-ed@example.org", vec![editor(bilbao)], false),
         ("expert@example.org", vec![expert(Some("uccn"))], true),
         (
             "expert-lc@example.org",

@@ -293,7 +293,7 @@ async fn an_activity_links_the_city_s_records_once_each_and_shows_them_to_whoeve
     let buenos_aires = w.app.city_id("buenos-aires").await;
     let city_editor = w
         .app
-        .user("editor@example.org", &[editor(buenos_aires.get())])
+        .user("editor@example.org", &[editor(buenos_aires)])
         .await;
     let seen = w
         .app

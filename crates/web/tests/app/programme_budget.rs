@@ -87,9 +87,7 @@ async fn activities_fall_inside_the_period_and_a_stale_change_is_refused() {
     assert_eq!(stale.json()["error"], "changed_meanwhile");
     // The city's editors see the activity; they do not change it. Other cities get not found.
     let buenos_aires = app.city_id("buenos-aires").await;
-    let own = app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
+    let own = app.user("ba@example.org", &[editor(buenos_aires)]).await;
     assert_eq!(
         app.api(Method::GET, &path, None, Some(&own)).await.status,
         StatusCode::OK
@@ -103,7 +101,7 @@ async fn activities_fall_inside_the_period_and_a_stale_change_is_refused() {
         StatusCode::FORBIDDEN
     );
     let lyon = app.city_id("lyon").await;
-    let other = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let other = app.user("lyon@example.org", &[editor(lyon)]).await;
     assert_eq!(
         app.api(Method::GET, &path, None, Some(&other)).await.status,
         StatusCode::NOT_FOUND
@@ -245,7 +243,7 @@ async fn budget_lines_are_exact_money_and_totals_never_mix_currencies() {
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     // Another city's editors: not found, in the budget and its file alike.
     let lyon = app.city_id("lyon").await;
-    let other = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let other = app.user("lyon@example.org", &[editor(lyon)]).await;
     for path in [base.clone(), format!("{base}.csv")] {
         assert_eq!(
             app.api(Method::GET, &path, None, Some(&other)).await.status,

@@ -224,7 +224,7 @@ async fn the_form_answers_field_by_field_in_the_reader_s_language_and_keeps_what
 async fn nobody_but_the_programme_s_secretariat_changes_the_catalogue() {
     let app = TestApp::with_demo().await;
     let city = app.city_id("buenos-aires").await;
-    let own = app.user("editor@example.org", &[editor(city.get())]).await;
+    let own = app.user("editor@example.org", &[editor(city)]).await;
     let other = app.user("uccn@example.org", &[secretariat("uccn")]).await;
     let sec = app
         .user("secretariat@example.org", &[secretariat("uclg-culture")])

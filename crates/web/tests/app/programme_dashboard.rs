@@ -104,7 +104,7 @@ async fn the_secretariat_sees_every_programme_and_a_city_its_own() {
     )
     .await;
     let city = app.city_id("buenos-aires").await;
-    let own = app.user("editor@example.org", &[editor(city.get())]).await;
+    let own = app.user("editor@example.org", &[editor(city)]).await;
     post(
         &app,
         &own,

@@ -29,10 +29,8 @@ async fn world() -> World {
         .await;
     let buenos_aires = app.city_id("buenos-aires").await;
     let lyon = app.city_id("lyon").await;
-    let own = app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
-    let lyon = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let own = app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let lyon = app.user("lyon@example.org", &[editor(lyon)]).await;
     let uccn = app
         .user("uccn@example.org", &[crate::common::secretariat("uccn")])
         .await;

@@ -60,12 +60,12 @@ async fn world(with_secretariat: bool) -> World {
     } else {
         String::new()
     };
-    let ba_es = app.user("ba-es@example.org", &[editor(ba.get())]).await;
-    let ba_en = app.user("ba-en@example.org", &[editor(ba.get())]).await;
+    let ba_es = app.user("ba-es@example.org", &[editor(ba)]).await;
+    let ba_en = app.user("ba-en@example.org", &[editor(ba)]).await;
     let bystanders = vec![
         (
             BYSTANDERS[0],
-            app.user(BYSTANDERS[0], &[editor(lyon.get())]).await,
+            app.user(BYSTANDERS[0], &[editor(lyon)]).await,
         ),
         (
             BYSTANDERS[1],

@@ -25,7 +25,7 @@ async fn world() -> World {
         .user("secretariat@example.org", &[secretariat("uclg-culture")])
         .await;
     let city = app.city_id("buenos-aires").await;
-    let editor = app.user("editor@example.org", &[editor(city.get())]).await;
+    let editor = app.user("editor@example.org", &[editor(city)]).await;
     let call = |path: String, body: Value| {
         let (app, token) = (&app, secretariat.clone());
         async move {
@@ -117,10 +117,7 @@ async fn a_file_is_served_to_exactly_those_who_may_see_its_output() {
     assert_eq!(header(header::CACHE_CONTROL), "private, no-store");
 
     let other_city = w.app.city_id("lyon").await;
-    let lyon = w
-        .app
-        .user("lyon@example.org", &[editor(other_city.get())])
-        .await;
+    let lyon = w.app.user("lyon@example.org", &[editor(other_city)]).await;
     let network_expert = w
         .app
         .user("expert@example.org", &[expert(Some("uclg-culture"))])

@@ -83,11 +83,8 @@ async fn an_output_is_seen_as_its_visibility_says_and_a_confidential_one_shows_n
     let mut w = world().await;
     let buenos_aires = w.app.city_id("buenos-aires").await;
     let lyon = w.app.city_id("lyon").await;
-    let own = w
-        .app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
-    let member = w.app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let own = w.app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let member = w.app.user("lyon@example.org", &[editor(lyon)]).await;
     let uccn = w.app.user("uccn@example.org", &[secretariat("uccn")]).await;
     let path = |id: i64| format!("/api/v1/outputs/{id}");
     // (who, article, notes, report): public to all, confidential to the city and the
@@ -454,7 +451,7 @@ async fn a_city_s_editors_see_only_their_programmes_versions_even_when_they_keep
     let buenos_aires = w.app.city_id("buenos-aires").await;
     let city_editor = w
         .app
-        .user("editor@example.org", &[editor(buenos_aires.get())])
+        .user("editor@example.org", &[editor(buenos_aires)])
         .await;
     let queue = w
         .app

@@ -168,9 +168,7 @@ async fn a_programme_is_seen_by_its_city_and_its_secretariat_and_not_found_by_an
     let buenos_aires = app.city_id("buenos-aires").await;
     let lyon = app.city_id("lyon").await;
     let path = format!("/api/v1/programmes/{id}");
-    let own = app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
+    let own = app.user("ba@example.org", &[editor(buenos_aires)]).await;
     let seen = app.api(Method::GET, &path, None, Some(&own)).await;
     assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
     assert_eq!(seen.json()["may_manage"], false);
@@ -198,7 +196,7 @@ async fn a_programme_is_seen_by_its_city_and_its_secretariat_and_not_found_by_an
         designated.body
     );
     let outsiders = [
-        app.user("lyon@example.org", &[editor(lyon.get())]).await,
+        app.user("lyon@example.org", &[editor(lyon)]).await,
         uccn,
         app.user("expert@example.org", &[expert(Some("uclg-culture"))])
             .await,
@@ -326,9 +324,7 @@ async fn a_programme_moves_one_step_at_a_time_and_a_stale_save_is_refused() {
 async fn both_sides_record_consultations_and_an_empty_one_is_refused() {
     let (app, id, token) = with_programme().await;
     let buenos_aires = app.city_id("buenos-aires").await;
-    let own = app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
+    let own = app.user("ba@example.org", &[editor(buenos_aires)]).await;
     let path = format!("/api/v1/programmes/{id}/consultations");
     let empty = app
         .api(Method::POST, &path, Some(json!({})), Some(&own))
@@ -357,7 +353,7 @@ async fn both_sides_record_consultations_and_an_empty_one_is_refused() {
     assert_eq!(log.len(), 2);
     assert_eq!(log[0]["held_on"], "2026-03-02", "latest first");
     let lyon = app.city_id("lyon").await;
-    let other = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let other = app.user("lyon@example.org", &[editor(lyon)]).await;
     let hidden = app
         .api(
             Method::POST,

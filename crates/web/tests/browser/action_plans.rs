@@ -16,7 +16,7 @@ async fn a_city_keeps_its_action_plan_through_the_pages() {
             .app
             .user("secretariat@example.org", &[secretariat("uclg-culture")])
             .await;
-        b.app.user("ba@example.org", &[editor(ba.get())]).await;
+        b.app.user("ba@example.org", &[editor(ba)]).await;
         let post = |path: String, body: Value| {
             let (app, token) = (&b.app, token.clone());
             async move {

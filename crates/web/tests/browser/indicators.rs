@@ -11,7 +11,7 @@ use crate::harness::{Browser, run};
 async fn a_city_records_an_indicator_and_shows_it_on_its_profile() {
     run(true, |b: Browser| async move {
         let ba = b.app.city_id("buenos-aires").await;
-        b.app.user("ba@example.org", &[editor(ba.get())]).await;
+        b.app.user("ba@example.org", &[editor(ba)]).await;
         b.sign_in("ba@example.org").await;
         b.goto("/fr/cities/buenos-aires/indicators").await;
         b.wait_text("main h1", "Indicateurs de Buenos Aires").await;

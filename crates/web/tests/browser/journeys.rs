@@ -141,7 +141,7 @@ async fn a_french_workshop_from_the_invitations_to_the_report() {
 async fn a_spanish_practice_from_submission_to_a_french_search() {
     run(true, |b: Browser| async move {
         let bilbao = b.app.city_id("bilbao").await;
-        let city_editor = b.app.user("bilbao@example.org", &[editor(bilbao.get())]).await;
+        let city_editor = b.app.user("bilbao@example.org", &[editor(bilbao)]).await;
         let reviewer = b
             .app
             .user(

@@ -13,7 +13,7 @@ use serde_json::json;
 async fn a_policy_design_workshop_gathers_ideas_per_field_into_key_ideas() {
     run(true, |b: Browser| async move {
         let ba = b.app.city_id("buenos-aires").await;
-        b.app.user("ba@example.org", &[editor(ba.get())]).await;
+        b.app.user("ba@example.org", &[editor(ba)]).await;
         let office = b
             .app
             .user("uclg@example.org", &[secretariat("uclg-culture")])

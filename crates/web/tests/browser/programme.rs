@@ -48,7 +48,7 @@ async fn a_programme_from_its_consultation_to_a_confirmed_representative() {
         b.app
             .user("secretariat@example.org", &[secretariat("uclg-culture")])
             .await;
-        b.app.user("ba@example.org", &[editor(ba.get())]).await;
+        b.app.user("ba@example.org", &[editor(ba)]).await;
 
         // The city's editor reads Spanish, and says so on their account page.
         let city = b.another_person().await;

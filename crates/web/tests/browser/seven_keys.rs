@@ -15,7 +15,7 @@ use serde_json::json;
 async fn a_seven_keys_workshop_goes_from_a_challenge_to_a_plan_and_a_public_article() {
     run(true, |b: Browser| async move {
         let ba = b.app.city_id("buenos-aires").await;
-        b.app.user("ba@example.org", &[editor(ba.get())]).await;
+        b.app.user("ba@example.org", &[editor(ba)]).await;
         let office = b
             .app
             .user("uclg@example.org", &[secretariat("uclg-culture")])

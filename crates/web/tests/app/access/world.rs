@@ -70,8 +70,8 @@ impl World {
             Grant::new(Role::Reviewer, Some("uclg-culture".into()), None).expect("grant");
         let mut tokens = Vec::new();
         for (person, email, grant) in [
-            (Person::EditorA, "a@example.org", editor(city_a.get())),
-            (Person::EditorB, "b@example.org", editor(city_b.get())),
+            (Person::EditorA, "a@example.org", editor(city_a)),
+            (Person::EditorB, "b@example.org", editor(city_b)),
             (
                 Person::Expert,
                 "expert@example.org",
@@ -270,9 +270,7 @@ impl World {
         )
         .await;
         let membership = first_id(&city, "memberships");
-        let victim_token = app
-            .user("victim@example.org", &[editor(city_b.get())])
-            .await;
+        let victim_token = app.user("victim@example.org", &[editor(city_b)]).await;
         let users = call(
             Method::GET,
             "/api/v1/admin/users".into(),

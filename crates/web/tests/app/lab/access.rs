@@ -25,8 +25,7 @@ async fn confidential_results_are_seen_only_by_the_city_its_facilitators_and_the
         ("facilitator", facilitator),
         (
             "city editor",
-            app.user("ba@example.org", &[editor(buenos_aires.get())])
-                .await,
+            app.user("ba@example.org", &[editor(buenos_aires)]).await,
         ),
         ("secretariat", w.secretariat.clone()),
         (
@@ -41,7 +40,7 @@ async fn confidential_results_are_seen_only_by_the_city_its_facilitators_and_the
     let refused = [
         (
             "other city's editor",
-            app.user("lyon@example.org", &[editor(lyon.get())]).await,
+            app.user("lyon@example.org", &[editor(lyon)]).await,
         ),
         (
             "expert, not facilitating",

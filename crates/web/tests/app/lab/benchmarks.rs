@@ -306,7 +306,7 @@ async fn only_the_networks_secretariat_computes_its_benchmark() {
         (None, StatusCode::UNAUTHORIZED),
         (
             Some(
-                app.user("editor@example.org", &[editor(buenos_aires.get())])
+                app.user("editor@example.org", &[editor(buenos_aires)])
                     .await,
             ),
             StatusCode::FORBIDDEN,
@@ -451,7 +451,7 @@ async fn the_framework_page_computes_a_benchmark_without_javascript() {
     let mut editor_browser = app.fresh_browser();
     let montreal = app.city_id("montreal").await;
     editor_browser
-        .user("editor@example.org", &[editor(montreal.get())])
+        .user("editor@example.org", &[editor(montreal)])
         .await;
     editor_browser.sign_in("editor@example.org").await;
     let forbidden = editor_browser

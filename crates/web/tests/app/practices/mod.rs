@@ -37,7 +37,7 @@ pub async fn setup() -> Setup {
         .user("secretariat@example.org", &[secretariat("uclg-culture")])
         .await;
     let city = app.city_id("buenos-aires").await;
-    let editor = app.user("editor@example.org", &[editor(city.get())]).await;
+    let editor = app.user("editor@example.org", &[editor(city)]).await;
     Setup {
         app,
         secretariat,

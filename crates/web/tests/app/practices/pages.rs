@@ -82,7 +82,7 @@ async fn practices_draft_page_is_only_for_those_who_work_on_it() {
     assert_eq!(anonymous.get(&path).await.status, StatusCode::NOT_FOUND);
 
     let lyon = s.app.city_id("lyon").await;
-    s.app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    s.app.user("lyon@example.org", &[editor(lyon)]).await;
     let mut other = s.app.fresh_browser();
     other.sign_in("lyon@example.org").await;
     assert_eq!(other.get(&path).await.status, StatusCode::NOT_FOUND);

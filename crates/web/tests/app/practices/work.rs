@@ -64,7 +64,7 @@ async fn practices_work_page_shows_an_editor_their_own_practices_by_stage() {
     let s = setup().await;
     s.draft("Tango in the squares").await;
     let lyon = s.app.city_id("lyon").await;
-    let lyon_editor = s.app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let lyon_editor = s.app.user("lyon@example.org", &[editor(lyon)]).await;
     let made = s
         .app
         .api(

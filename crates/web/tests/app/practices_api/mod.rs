@@ -211,7 +211,7 @@ async fn a_bad_file_writes_nothing_and_says_which_line() {
     );
     assert_eq!(search(&app, "").await["total"], 0);
     let editor_token = app
-        .user("ed@example.org", &[editor(app.city_id("lyon").await.get())])
+        .user("ed@example.org", &[editor(app.city_id("lyon").await)])
         .await;
     assert_eq!(
         import(&app, &editor_token, &corpus()).await.status,

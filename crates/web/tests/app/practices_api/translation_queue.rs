@@ -138,7 +138,7 @@ async fn the_queue_role_by_role_and_bad_places() {
         .await;
     assert_eq!(import(&app, &sec, &corpus(6)).await.status, StatusCode::OK);
     let lyon = app.city_id("lyon").await;
-    let city_editor = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let city_editor = app.user("lyon@example.org", &[editor(lyon)]).await;
     let reviewer = app
         .user(
             "rev@example.org",

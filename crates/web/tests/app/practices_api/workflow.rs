@@ -11,12 +11,9 @@ use serde_json::{Value, json};
 async fn the_review_workflow_role_by_role() {
     let app = TestApp::with_demo().await;
     let lyon = app.city_id("lyon").await;
-    let editor_token = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let editor_token = app.user("lyon@example.org", &[editor(lyon)]).await;
     let other = app
-        .user(
-            "bilbao@example.org",
-            &[editor(app.city_id("bilbao").await.get())],
-        )
+        .user("bilbao@example.org", &[editor(app.city_id("bilbao").await)])
         .await;
     let reviewer = app
         .user(

@@ -82,10 +82,7 @@ pub(super) async fn download(
 /// A draft of Lyon by its editor: (practice id, the editor's token).
 pub(super) async fn lyon_draft(app: &TestApp) -> (i64, String) {
     let token = app
-        .user(
-            "lyon@example.org",
-            &[editor(app.city_id("lyon").await.get())],
-        )
+        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
         .await;
     let created = app
         .api(

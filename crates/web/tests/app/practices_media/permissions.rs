@@ -20,10 +20,7 @@ async fn people(app: &TestApp, lyon: String) -> People {
     People {
         lyon,
         bilbao: app
-            .user(
-                "bilbao@example.org",
-                &[editor(app.city_id("bilbao").await.get())],
-            )
+            .user("bilbao@example.org", &[editor(app.city_id("bilbao").await)])
             .await,
         reviewer: app
             .user(
@@ -114,10 +111,7 @@ async fn a_drafts_files_are_for_the_people_working_on_it() {
 async fn a_published_practices_files_are_for_everyone_and_its_secretariat_uploads() {
     let app = TestApp::with_demo().await;
     let lyon = app
-        .user(
-            "lyon@example.org",
-            &[editor(app.city_id("lyon").await.get())],
-        )
+        .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
         .await;
     let p = people(&app, lyon).await;
     let file = line(

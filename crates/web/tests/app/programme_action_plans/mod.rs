@@ -28,10 +28,8 @@ pub(crate) async fn world() -> World {
         .await;
     let buenos_aires = app.city_id("buenos-aires").await;
     let lyon = app.city_id("lyon").await;
-    let own_editor = app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
-    let other_editor = app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let own_editor = app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let other_editor = app.user("lyon@example.org", &[editor(lyon)]).await;
     let call = |path: String, body: Value| {
         let app = &app;
         let token = secretariat_token.clone();

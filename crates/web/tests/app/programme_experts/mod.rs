@@ -280,11 +280,8 @@ async fn the_roster_and_the_engagements_answer_not_found_role_by_role() {
         .expect("another expert");
     let buenos_aires = w.app.city_id("buenos-aires").await;
     let lyon = w.app.city_id("lyon").await;
-    let own = w
-        .app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
-    let far = w.app.user("lyon@example.org", &[editor(lyon.get())]).await;
+    let own = w.app.user("ba@example.org", &[editor(buenos_aires)]).await;
+    let far = w.app.user("lyon@example.org", &[editor(lyon)]).await;
     let uccn = w.app.user("uccn@example.org", &[secretariat("uccn")]).await;
     let loose = w
         .app

@@ -201,9 +201,7 @@ async fn the_secretariat_engages_experts_on_french_pages_and_the_city_sees_them(
         "the saved version is shown"
     );
     let buenos_aires = w.app.city_id("buenos-aires").await;
-    w.app
-        .user("ba@example.org", &[editor(buenos_aires.get())])
-        .await;
+    w.app.user("ba@example.org", &[editor(buenos_aires)]).await;
     let mut city = w.app.fresh_browser();
     city.sign_in("ba@example.org").await;
     let seen = city

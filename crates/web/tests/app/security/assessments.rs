@@ -97,14 +97,11 @@ async fn an_outsider_and_an_anonymous_visitor_see_nothing_of_a_network_or_confid
         let outsider = app
             .user(
                 "edinburgh@example.org",
-                &[editor(app.city_id("edinburgh").await.get())],
+                &[editor(app.city_id("edinburgh").await)],
             )
             .await;
         let member = app
-            .user(
-                "lyon@example.org",
-                &[editor(app.city_id("lyon").await.get())],
-            )
+            .user("lyon@example.org", &[editor(app.city_id("lyon").await)])
             .await;
         let other_secretariat = app.user("uccn@example.org", &[secretariat("uccn")]).await;
         let sees = |who: &str| matches!((visibility, who), ("public", _) | ("network", "member"));
@@ -313,7 +310,7 @@ async fn the_previous_assessment_shown_is_the_latest_one_the_reader_may_see() {
     let outsider = app
         .user(
             "edinburgh@example.org",
-            &[editor(app.city_id("edinburgh").await.get())],
+            &[editor(app.city_id("edinburgh").await)],
         )
         .await;
     let shown = everything_shown(&app, current, Some(&outsider)).await;
@@ -322,7 +319,7 @@ async fn the_previous_assessment_shown_is_the_latest_one_the_reader_may_see() {
     let own = app
         .user(
             "ba@example.org",
-            &[editor(app.city_id("buenos-aires").await.get())],
+            &[editor(app.city_id("buenos-aires").await)],
         )
         .await;
     for token in [&secretariat, &own] {
