@@ -61,7 +61,7 @@ pub fn routes() -> Routes {
         .route("/cities/{slug}/assessments", get(results::city_history))
 }
 
-pub use ateneu_app::assessments::{AssessmentInput, Loaded, Need, complete, load};
+pub use ateneu_app::assessments::{AssessmentInput, Loaded, Need, load};
 
 /// The assessments of a list that the viewer may see, in the list's order.
 pub async fn visible(

@@ -156,6 +156,5 @@ pub use ateneu_app::cities::scope_networks;
 /// A city by its slug; by an earlier slug, a redirect to the same page under the current one.
 pub use ateneu_app::cities::find;
 
-pub use ateneu_app::cities::detail::CityDetail;
 pub use ateneu_app::cities::focal_points::FocalPointInput;
 pub use ateneu_app::cities::resolve;
