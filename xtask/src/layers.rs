@@ -10,8 +10,8 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
     ("db", &["domain"]),
     ("search", &["domain"]),
     ("reports", &["domain"]),
-    ("app", &["domain", "db", "search"]),
-    ("web", &["domain", "reports", "app"]),
+    ("app", &["domain", "db", "search", "reports"]),
+    ("web", &["domain", "app"]),
     ("ateneu", &["domain", "app", "web"]),
 ];
 

@@ -20,6 +20,7 @@ pub mod policy_design;
 pub mod practices;
 pub mod programmes;
 pub mod registry_files;
+pub mod reports;
 pub mod security;
 pub mod setup;
 pub mod seven_keys;

@@ -8,14 +8,14 @@ use crate::viewer::Viewer;
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde_json::json;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/openapi.json", get(openapi))
-        .route("/reference", get(reference))
-        .route("/me", get(me))
+        .documented(routes!(openapi))
+        .documented(routes!(reference))
+        .documented(routes!(me))
         .merge(crate::cities::api::routes())
         .merge(crate::memberships::api_routes())
         .merge(crate::registry_files::api_routes())
@@ -36,14 +36,36 @@ pub fn routes() -> Routes {
         .fallback(|| async { AppError::NotFound })
 }
 
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "reference",
+    summary = "This document",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
+)]
 async fn openapi() -> Response {
     Json(crate::openapi::document()).into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/reference",
+    tag = "reference",
+    summary = "Networks, regions, creative fields and SDGs in three languages",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Reference"))),
+)]
 async fn reference(State(state): State<AppState>) -> Response {
     Json(state.reference.as_ref().clone()).into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/me",
+    tag = "accounts",
+    summary = "The signed-in person and their roles",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Me"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn me(v: Viewer) -> Result<Response, AppError> {
     let s = v.require_signed_in()?;
     Ok(Json(json!({

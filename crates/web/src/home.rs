@@ -113,7 +113,7 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
         @if !bars.is_empty() {
             section.panel aria-labelledby="by-region" {
                 h2 #by-region { (chart_title) }
-                div.chart { (PreEscaped(ateneu_reports::bar_chart(&chart_title, &v.t("chart-cities-by-region-desc"), &bars))) }
+                div.chart { (PreEscaped(ateneu_app::reports::bar_chart(&chart_title, &v.t("chart-cities-by-region-desc"), &bars))) }
                 div.table-wrap tabindex="0" { table.data {
                     caption { (chart_title) }
                     thead { tr { th scope="col" { (v.t("city-region")) } th scope="col" .num { (v.t("stat-cities")) } } }

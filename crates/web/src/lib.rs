@@ -150,6 +150,12 @@ pub fn route_paths() -> Vec<String> {
     root_routes().nest("/{lang}", pages()).paths().to_vec()
 }
 
+/// The operations the handlers document (`#[utoipa::path]`), at their full paths: what the
+/// OpenAPI document is made of.
+pub(crate) fn documented_operations() -> utoipa::openapi::path::Paths {
+    root_routes().nest("/{lang}", pages()).operations().clone()
+}
+
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");

@@ -16,8 +16,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -31,12 +32,9 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/cities/{slug}/memberships", get(list_api).post(add_api))
-        .route("/cities/{slug}/memberships/{id}/end", post(end_api))
-        .route(
-            "/cities/{slug}/memberships/{id}/field",
-            post(change_field_api),
-        )
+        .documented(routes!(list_api, add_api))
+        .documented(routes!(end_api))
+        .documented(routes!(change_field_api))
 }
 
 pub fn add_form(
@@ -179,6 +177,13 @@ async fn change_field_page(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}/memberships",
+    tag = "registry",
+    summary = "A city's memberships, with history",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/MembershipList"))),
+)]
 async fn list_api(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -186,6 +191,15 @@ async fn list_api(
     Ok(Json(use_case::of_city(&state, &slug).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/memberships",
+    tag = "registry",
+    summary = "Add a membership period (the network's secretariat)",
+    request_body(content = ref("#/components/schemas/MembershipInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Membership"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn add_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -196,6 +210,15 @@ async fn add_api(
     Ok((StatusCode::CREATED, Json(membership)).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/memberships/{id}/end",
+    tag = "registry",
+    summary = "End a membership on a date",
+    request_body(content = ref("#/components/schemas/EndInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Membership"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn end_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -205,6 +228,15 @@ async fn end_api(
     Ok(Json(use_case::end(&state, &v.acting(), &slug, id, &input).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/memberships/{id}/field",
+    tag = "registry",
+    summary = "Change a Creative City's field from a date (history kept)",
+    request_body(content = ref("#/components/schemas/FieldChangeInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Membership"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn change_field_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -23,6 +23,7 @@ use axum::routing::{get, post};
 use maud::html;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use utoipa_axum::routes;
 
 /// The newest notices shown.
 const SHOWN: u64 = 100;
@@ -35,12 +36,9 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/account/notifications", get(list_api))
-        .route("/account/notifications/read", post(read_api))
-        .route(
-            "/account/notifications/settings",
-            get(settings_api).put(save_settings_api),
-        )
+        .documented(routes!(list_api))
+        .documented(routes!(read_api))
+        .documented(routes!(settings_api, save_settings_api))
 }
 
 pub use ateneu_app::notifications::{Pending, for_practice, people};
@@ -227,16 +225,40 @@ async fn read_form(State(state): State<AppState>, v: Viewer) -> Result<Response,
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/account/notifications",
+    tag = "accounts",
+    summary = "The signed-in person's newest notices of work arriving for them (only those naming a record they may still see)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/NoticeList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let items = shown(&state, &v).await?;
     Ok(Json(json!({"items": items})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/account/notifications/read",
+    tag = "accounts",
+    summary = "Mark every notice of the signed-in person read",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/NoticesRead"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn read_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let read = use_case::mark_read(&state, &v.acting()).await?;
     Ok(Json(json!({"read": read})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/account/notifications/settings",
+    tag = "accounts",
+    summary = "The kinds of notice the signed-in person also gets by email",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/NoticeSettings"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn settings_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let email: Vec<&str> = use_case::emailed_kinds(&state, &v.acting())
         .await?
@@ -246,6 +268,15 @@ async fn settings_api(State(state): State<AppState>, v: Viewer) -> Result<Respon
     Ok(Json(json!({"email": email})).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/account/notifications/settings",
+    tag = "accounts",
+    summary = "Choose the kinds of notice also sent by email (204)",
+    request_body(content = ref("#/components/schemas/NoticeSettings"), content_type = "application/json"),
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_settings_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -2,15 +2,13 @@
 //! takes a while), named for the reader's download, and never stored by shared caches.
 
 use crate::error::AppError;
-use ateneu_reports::pdf::Document;
+use ateneu_app::reports::{pdf::Document, render_pdf};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// `document` rendered off the async runtime: the PDF's bytes (to send, or to file).
 pub async fn render(document: Document) -> Result<Vec<u8>, AppError> {
-    tokio::task::spawn_blocking(move || ateneu_reports::pdf::render(&document))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+    Ok(render_pdf(document).await?)
 }
 
 /// `document` rendered as the attachment `file_name` (`….pdf`).

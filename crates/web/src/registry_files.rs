@@ -18,8 +18,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use maud::html;
+use utoipa_axum::routes;
 
 /// The largest file accepted (the registry of every local government fits well within it).
 pub const MAX_FILE: usize = 256 * 1024 * 1024;
@@ -33,10 +34,10 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/import/cities", post(import_cities_api))
-        .route("/import/memberships", post(import_memberships_api))
-        .route("/export/cities.csv", get(export_cities))
-        .route("/export/memberships.csv", get(export_memberships))
+        .documented(routes!(import_cities_api))
+        .documented(routes!(import_memberships_api))
+        .documented(routes!(export_cities))
+        .documented(routes!(export_memberships))
         .body_limit(MAX_FILE)
 }
 
@@ -152,6 +153,15 @@ async fn import_api(
     Ok(Json(import(state, &v.acting(), kind, bytes, &|_| {}).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/import/cities",
+    tag = "files",
+    summary = "Import a cities CSV (text/csv body); the whole file or nothing",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ImportResult"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn import_cities_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -160,6 +170,15 @@ async fn import_cities_api(
     import_api(&state, &v, FileKind::Cities, bytes).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/import/memberships",
+    tag = "files",
+    summary = "Import a memberships CSV (text/csv body); the whole file or nothing",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ImportResult"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn import_memberships_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -185,10 +204,24 @@ pub(crate) fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
 }
 
 /// The cities file (public data: no contact details).
+#[utoipa::path(
+    get,
+    path = "/export/cities.csv",
+    tag = "files",
+    summary = "Every city as CSV (no contact details)",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+)]
 async fn export_cities(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(csv_response("cities.csv", cities_csv(&state).await?))
 }
 
+#[utoipa::path(
+    get,
+    path = "/export/memberships.csv",
+    tag = "files",
+    summary = "Every membership as CSV",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+)]
 async fn export_memberships(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(csv_response(
         "memberships.csv",

@@ -1,11 +1,15 @@
 //! The router's table of contents: every feature declares its routes through [`Routes`], which
 //! builds the axum router and records each path, so that tests can hold every route of the
-//! platform to the access table and the API document (a route cannot be added unseen).
+//! platform to the access table (a route cannot be added unseen); the API's operations are
+//! declared by their handlers (`#[utoipa::path]`) and routed from that one declaration
+//! ([`Routes::documented`]), which is what the OpenAPI document is made of.
 
 use crate::AppState;
 use axum::Router;
 use axum::handler::Handler;
 use axum::routing::MethodRouter;
+use utoipa::openapi::path::Paths;
+use utoipa_axum::router::UtoipaMethodRouter;
 
 /// Routes being declared: the router, and the paths it answers (path templates as axum reads
 /// them, `{id}` for a parameter).
@@ -13,6 +17,8 @@ use axum::routing::MethodRouter;
 pub struct Routes {
     router: Router<AppState>,
     paths: Vec<String>,
+    /// The operations documented by their handlers, at their full paths.
+    operations: Paths,
 }
 
 impl Routes {
@@ -20,7 +26,8 @@ impl Routes {
         Self::default()
     }
 
-    /// Adds the methods of `method_router` at `path`.
+    /// Adds the methods of `method_router` at `path` (a page, or a route the API document does
+    /// not describe).
     pub fn route(self, path: &str, method_router: MethodRouter<AppState>) -> Self {
         let mut paths = self.paths;
         if !paths.iter().any(|p| p == path) {
@@ -29,7 +36,32 @@ impl Routes {
         Routes {
             router: self.router.route(path, method_router),
             paths,
+            operations: self.operations,
         }
+    }
+
+    /// Adds operations that document themselves: `utoipa_axum::routes!(a, b)` of handlers with
+    /// `#[utoipa::path]`, whose declaration gives both the route (path and methods) and its
+    /// entry in the API document.
+    pub fn documented(self, operations: UtoipaMethodRouter<AppState>) -> Self {
+        let (_, documented, method_router) = operations;
+        let mut routes = self;
+        for path in documented.paths.keys() {
+            routes = routes.route(path, method_router.clone());
+        }
+        routes.operations.merge(documented);
+        routes
+    }
+
+    /// [`Routes::documented`] for operations that take bodies up to `bytes` (files) instead of
+    /// axum's 2 MB.
+    pub fn documented_with_limit(
+        self,
+        (schemas, documented, method_router): UtoipaMethodRouter<AppState>,
+        bytes: usize,
+    ) -> Self {
+        let limited = method_router.layer(axum::extract::DefaultBodyLimit::max(bytes));
+        self.documented((schemas, documented, limited))
     }
 
     /// Adds every route of `other`.
@@ -40,9 +72,12 @@ impl Routes {
                 paths.push(path);
             }
         }
+        let mut operations = self.operations;
+        operations.merge(other.operations);
         Routes {
             router: self.router.merge(other.router),
             paths,
+            operations,
         }
     }
 
@@ -50,9 +85,16 @@ impl Routes {
     pub fn nest(self, prefix: &str, other: Routes) -> Self {
         let mut paths = self.paths;
         paths.extend(other.paths.iter().map(|p| join(prefix, p)));
+        let mut operations = self.operations;
+        for (path, item) in other.operations.paths {
+            let mut nested = Paths::new();
+            nested.paths.insert(join(prefix, &path), item);
+            operations.merge(nested);
+        }
         Routes {
             router: self.router.nest(prefix, other.router),
             paths,
+            operations,
         }
     }
 
@@ -64,7 +106,7 @@ impl Routes {
     {
         Routes {
             router: self.router.fallback(handler),
-            paths: self.paths,
+            ..self
         }
     }
 
@@ -74,13 +116,18 @@ impl Routes {
             router: self
                 .router
                 .layer(axum::extract::DefaultBodyLimit::max(bytes)),
-            paths: self.paths,
+            ..self
         }
     }
 
     /// The paths declared, in the order they were.
     pub fn paths(&self) -> &[String] {
         &self.paths
+    }
+
+    /// The operations the handlers document, at their full paths (`/api/v1/cities`).
+    pub fn operations(&self) -> &Paths {
+        &self.operations
     }
 
     pub fn into_router(self) -> Router<AppState> {

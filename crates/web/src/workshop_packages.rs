@@ -24,6 +24,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -56,27 +57,12 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/assessments/{id}/package", post(api_make_assessment))
-        .route(
-            "/assessments/{id}/package/results",
-            post(api_merge_assessment),
-        )
-        .route(
-            "/seven-keys/workshops/{id}/package",
-            post(api_make_seven_keys),
-        )
-        .route(
-            "/seven-keys/workshops/{id}/package/results",
-            post(api_merge_seven_keys),
-        )
-        .route(
-            "/outputs/{id}/workshop/package",
-            post(api_make_policy_design),
-        )
-        .route(
-            "/outputs/{id}/workshop/package/results",
-            post(api_merge_policy_design),
-        )
+        .documented(routes!(api_make_assessment))
+        .documented(routes!(api_merge_assessment))
+        .documented(routes!(api_make_seven_keys))
+        .documented(routes!(api_merge_seven_keys))
+        .documented(routes!(api_make_policy_design))
+        .documented(routes!(api_merge_policy_design))
         .body_limit(MAX_BYTES)
 }
 
@@ -183,6 +169,14 @@ fn read(bytes: &[u8]) -> Result<Package, AppError> {
     Ok(cases::read(bytes)?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/package",
+    tag = "assessments",
+    summary = "Make the workshop package of an open assessment, to run it on a laptop without internet (`ateneu workshop open FILE`): the workshop, its invitations by their links' hashes, what was answered so far and the key that signs its results (keep it as a participant's link). Facilitators and the secretariat; 409 assessment_closed when closed",
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/WorkshopPackage"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_make_assessment(
     State(state): State<AppState>,
     v: Viewer,
@@ -192,6 +186,14 @@ async fn api_make_assessment(
     attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
 }
 
+#[utoipa::path(
+    post,
+    path = "/seven-keys/workshops/{id}/package",
+    tag = "seven-keys",
+    summary = "Make the workshop package of an open Seven Keys workshop, to run the day on a laptop without internet (`ateneu workshop open FILE`): the workshop, the city's cultural assets, the participants' links by their hashes, the challenges with their themes and the keys so far, and the key that signs its results. Those who run the workshop; 409 workshop_closed when closed",
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/WorkshopPackage"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_make_seven_keys(
     State(state): State<AppState>,
     v: Viewer,
@@ -201,6 +203,15 @@ async fn api_make_seven_keys(
     attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/package/results",
+    tag = "assessments",
+    summary = "Merge the results package a laptop made (`ateneu workshop results`) into the assessment: new invitations, responses (a submission wins over a draft; two drafts keep every answer, the later one's where both answered), newer agreed scores, key ideas. Refused whole with `fields.package` when unreadable, not results, made elsewhere, for another workshop or not matching its signature, or with the item (`responses[3].answers.KEY`) when one is not valid; the same file again writes nothing (`already_imported`)",
+    request_body(content = ref("#/components/schemas/WorkshopPackage"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/WorkshopPackageMerged"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_merge_assessment(
     State(state): State<AppState>,
     v: Viewer,
@@ -214,6 +225,15 @@ async fn api_merge_assessment(
     Ok(Json(merged).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/seven-keys/workshops/{id}/package/results",
+    tag = "seven-keys",
+    summary = "Merge the results package a laptop made into the workshop: new links, challenges named in the room (with their themes), themes changed there, keys agreed there (409 plan_already_drafted once the keys became a plan). Refused whole as an assessment's results are; each item is merged once, and the same file again writes nothing (`already_imported`)",
+    request_body(content = ref("#/components/schemas/WorkshopPackage"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/SevenKeysPackageMerged"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_merge_seven_keys(
     State(state): State<AppState>,
     v: Viewer,
@@ -226,6 +246,14 @@ async fn api_merge_seven_keys(
     Ok(Json(merged).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/workshop/package",
+    tag = "programmes",
+    summary = "Make the workshop package of the open policy-design workshop around an action plan, to run the room on a laptop without internet (`ateneu workshop open FILE`): the plan's title, the fields, the participants' links by their hashes, the ideas with their clusters, the key ideas, and the key that signs its results. The plan's keepers; 404 until the workshop is opened, 409 workshop_closed when closed",
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/WorkshopPackage"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_make_policy_design(
     State(state): State<AppState>,
     v: Viewer,
@@ -235,6 +263,15 @@ async fn api_make_policy_design(
     attachment(&make(&state, &v, &held).await?, StatusCode::CREATED)
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/workshop/package/results",
+    tag = "programmes",
+    summary = "Merge the results package a laptop made into the workshop: new links, ideas proposed in the room (with their clusters), clusters changed there, key ideas (replaced when changed only in the room, both kept when changed on both sides). Refused whole as an assessment's results are; each idea is merged once, and the same file again writes nothing (`already_imported`)",
+    request_body(content = ref("#/components/schemas/WorkshopPackage"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/PolicyDesignPackageMerged"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn api_merge_policy_design(
     State(state): State<AppState>,
     v: Viewer,

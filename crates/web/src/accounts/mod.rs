@@ -12,18 +12,15 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa_axum::routes;
 
 pub use ateneu_app::accounts::*;
 pub use pages::routes;
 
 pub fn api_routes() -> Routes {
-    Routes::new().route(
-        "/account/tokens",
-        get(list_tokens_api).post(create_token_api),
-    )
+    Routes::new().documented(routes!(list_tokens_api, create_token_api))
 }
 
 /// A signed-in person makes a token for themselves (with a session only).
@@ -38,6 +35,14 @@ pub async fn create_token(
     Ok(own::create_token(state, &v.acting(), by_session, (name, scope, days)).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/account/tokens",
+    tag = "accounts",
+    summary = "The signed-in person's API tokens",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/TokenList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn list_tokens_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     Ok(Json(own::tokens(&state, &v.acting()).await?).into_response())
 }
@@ -52,6 +57,15 @@ struct TokenInput {
     days: Option<i64>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/account/tokens",
+    tag = "accounts",
+    summary = "Create a personal API token (shown once) from a signed-in session (a token cannot make tokens): its scope and its life in days",
+    request_body(content = ref("#/components/schemas/TokenInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/NewToken"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create_token_api(
     State(state): State<AppState>,
     v: Viewer,

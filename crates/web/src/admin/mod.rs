@@ -23,6 +23,7 @@ use axum::routing::{get, post};
 use maud::html;
 use serde::Deserialize;
 use serde_json::json;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -40,10 +41,10 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/admin/users", get(users_api))
-        .route("/admin/invitations", post(invite_api))
-        .route("/admin/audit", get(audit_api))
-        .route("/admin/outbox", get(outbox::api))
+        .documented(routes!(users_api))
+        .documented(routes!(invite_api))
+        .documented(routes!(audit_api))
+        .documented(routes!(outbox::api))
 }
 
 /// The names, in the reader's language, of the cities these grants are scoped to.
@@ -286,6 +287,14 @@ async fn audit_page(
     Ok(layout::page(&state, &v, &v.t("audit-title"), body).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/admin/users",
+    tag = "admin",
+    summary = "Every account with its roles (platform admin)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/UserList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn users_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let out: Vec<_> = use_case::people(&state, &v.acting())
         .await?
@@ -295,6 +304,15 @@ async fn users_api(State(state): State<AppState>, v: Viewer) -> Result<Response,
     Ok(Json(out).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/admin/invitations",
+    tag = "admin",
+    summary = "Invite a person with a role; emails a link to set a password",
+    request_body(content = ref("#/components/schemas/InviteInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Invitation"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn invite_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -304,6 +322,14 @@ async fn invite_api(
     Ok((StatusCode::CREATED, Json(json!({"link": link}))).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/admin/audit",
+    tag = "admin",
+    summary = "The audit log, newest first (platform admin)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/AuditPage"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn audit_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -43,6 +43,14 @@ pub async fn page(State(state): State<AppState>, v: Viewer) -> Result<Response, 
     Ok(layout::page(&state, &v, &v.t("outbox-title"), body).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/admin/outbox",
+    tag = "admin",
+    summary = "Every email written to the outbox, with its delivery status (platform admin)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutboxList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     v.require(Action::ViewOutbox)?;
     Ok(Json(

@@ -19,38 +19,26 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/assessments", get(list).post(create))
-        .route("/assessments/{id}", get(detail))
-        .route(
-            "/assessments/{id}/invitations",
-            get(invitations).post(invite),
-        )
-        .route(
-            "/assessments/{id}/invitations/{invitation}/resend",
-            post(resend_invitation),
-        )
-        .route(
-            "/assessments/{id}/invitations/{invitation}/revoke",
-            post(revoke_invitation),
-        )
-        .route("/assessments/{id}/close", post(close))
-        .route("/assessments/{id}/reopen", post(reopen))
-        .route("/assessments/{id}/consensus", put(consensus))
-        .route("/assessments/{id}/key-ideas", put(key_ideas))
-        .route("/assessments/{id}/results", get(results))
-        .route("/assessments/{id}/responses.json", get(responses_json))
-        .route("/assessments/{id}/responses.csv", get(responses_csv))
-        .route(
-            "/participation/{token}",
-            get(participation).put(participate),
-        )
+        .documented(routes!(list, create))
+        .documented(routes!(detail))
+        .documented(routes!(invitations, invite))
+        .documented(routes!(resend_invitation))
+        .documented(routes!(revoke_invitation))
+        .documented(routes!(close))
+        .documented(routes!(reopen))
+        .documented(routes!(consensus))
+        .documented(routes!(key_ideas))
+        .documented(routes!(results))
+        .documented(routes!(responses_json))
+        .documented(routes!(responses_csv))
+        .documented(routes!(participation, participate))
 }
 
 fn summary(loaded: &super::Loaded) -> Value {
@@ -64,12 +52,28 @@ fn summary(loaded: &super::Loaded) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments",
+    tag = "assessments",
+    summary = "Assessments the caller may see or run",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/AssessmentList"))),
+)]
 async fn list(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let shown = ateneu_app::assessments::all_visible(&state, &v.acting()).await?;
     let items: Vec<Value> = shown.iter().map(summary).collect();
     Ok(Json(json!({"items": items})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments",
+    tag = "assessments",
+    summary = "Create an assessment for a city (its networks' secretariat or experts); freezes the framework version",
+    request_body(content = ref("#/components/schemas/AssessmentInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Created"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create(
     State(state): State<AppState>,
     v: Viewer,
@@ -79,6 +83,13 @@ async fn create(
     Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}",
+    tag = "assessments",
+    summary = "An assessment's settings (as its results' visibility allows)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Assessment"))),
+)]
 async fn detail(
     State(state): State<AppState>,
     v: Viewer,
@@ -88,6 +99,15 @@ async fn detail(
     Ok(Json(summary(&loaded)).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/invitations",
+    tag = "assessments",
+    summary = "Make single-person invitation links (count, or one per email, each emailed); the tokens are shown once",
+    request_body(content = ref("#/components/schemas/InvitationsInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Invitations"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn invite(
     State(state): State<AppState>,
     v: Viewer,
@@ -103,6 +123,14 @@ async fn invite(
 
 /// The workshop's invitations with what became of each, and the link of those that can be
 /// printed again.
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/invitations",
+    tag = "assessments",
+    summary = "The workshop's invitations, what became of each, and the link of those that can be printed again (those who run it)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/InvitationList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn invitations(
     State(state): State<AppState>,
     v: Viewer,
@@ -122,6 +150,14 @@ async fn invitations(
     Ok(Json(json!({"items": items})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/invitations/{invitation}/resend",
+    tag = "assessments",
+    summary = "Email an invitation its link again, in its language",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/InvitationResent"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn resend_invitation(
     State(state): State<AppState>,
     v: Viewer,
@@ -132,6 +168,14 @@ async fn resend_invitation(
     Ok(Json(json!({"invitation": link})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/invitations/{invitation}/revoke",
+    tag = "assessments",
+    summary = "Revoke an invitation: its link opens nothing from now on (204)",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn revoke_invitation(
     State(state): State<AppState>,
     v: Viewer,
@@ -142,6 +186,14 @@ async fn revoke_invitation(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/close",
+    tag = "assessments",
+    summary = "Close the assessment (final; files the report as an output of the city)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn close(
     State(state): State<AppState>,
     v: Viewer,
@@ -152,6 +204,14 @@ async fn close(
     Ok(Json(json!({"id": id, "status": "closed"})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/assessments/{id}/reopen",
+    tag = "assessments",
+    summary = "Reopen a closed assessment (secretariat)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn reopen(
     State(state): State<AppState>,
     v: Viewer,
@@ -162,6 +222,15 @@ async fn reopen(
     Ok(Json(json!({"id": id, "status": "open"})).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/assessments/{id}/consensus",
+    tag = "assessments",
+    summary = "Record agreed scores per field with a justification (facilitators, secretariat)",
+    request_body(content = ref("#/components/schemas/ConsensusInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn consensus(
     State(state): State<AppState>,
     v: Viewer,
@@ -179,6 +248,15 @@ struct KeyIdeas {
     text: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/assessments/{id}/key-ideas",
+    tag = "assessments",
+    summary = "Write the report's key ideas (facilitators, secretariat)",
+    request_body(content = ref("#/components/schemas/KeyIdeasInput"), content_type = "application/json"),
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn key_ideas(
     State(state): State<AppState>,
     v: Viewer,
@@ -191,6 +269,13 @@ async fn key_ideas(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/results",
+    tag = "assessments",
+    summary = "Results per item, field, domain and sector, disagreements, consensus, strengths and weaknesses",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Results"))),
+)]
 async fn results(
     State(state): State<AppState>,
     v: Viewer,
@@ -234,6 +319,13 @@ async fn anonymised(
     Ok((loaded, rows))
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/responses.json",
+    tag = "assessments",
+    summary = "The submitted responses, anonymised",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
+)]
 async fn responses_json(
     State(state): State<AppState>,
     v: Viewer,
@@ -243,6 +335,13 @@ async fn responses_json(
     Ok(Json(json!({"responses": rows})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/responses.csv",
+    tag = "assessments",
+    summary = "The submitted responses, anonymised, one row per response",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+)]
 async fn responses_csv(
     State(state): State<AppState>,
     v: Viewer,
@@ -287,6 +386,13 @@ async fn responses_csv(
 }
 
 /// What a participant's link opens: the items to score and what was saved.
+#[utoipa::path(
+    get,
+    path = "/participation/{token}",
+    tag = "assessments",
+    summary = "What an invitation opens: the items to score, the scale and what was saved",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Participation"))),
+)]
 async fn participation(
     State(state): State<AppState>,
     v: Viewer,
@@ -311,6 +417,14 @@ async fn participation(
 
 /// Saves a participation; `"submit": false` keeps it as a draft to come back to (the default
 /// submits it, after which the link is used).
+#[utoipa::path(
+    put,
+    path = "/participation/{token}",
+    tag = "assessments",
+    summary = "Save a participant's sector, scores and comments; submits unless \"submit\": false (no account: the token is the key)",
+    request_body(content = ref("#/components/schemas/ParticipationInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ParticipationSaved"))),
+)]
 async fn participate(
     State(state): State<AppState>,
     Path(token): Path<String>,

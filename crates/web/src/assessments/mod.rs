@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::routing::Routes;
 use crate::viewer::Viewer;
 use axum::routing::{get, post};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -51,9 +52,9 @@ pub fn routes() -> Routes {
             get(pages::close_confirmation).post(pages::close),
         )
         .route("/assessments/{id}/reopen", post(pages::reopen))
-        .route("/assessments/{id}/radar.svg", get(results::radar_svg))
+        .documented(routes!(results::radar_svg))
         .route("/assessments/{id}/report", get(results::report_page))
-        .route("/assessments/{id}/report.pdf", get(results::report_pdf))
+        .documented(routes!(results::report::report_pdf))
         .route(
             "/participate/{token}",
             get(participate::form).post(participate::save),

@@ -209,7 +209,7 @@ pub async fn overview(
         p { (v.tf("assessment-responses", &[("count", computed.results.responses.into()), ("drafts", computed.drafts.into())])) }
         section.radar-block {
             h2 { (v.t("report-radar")) }
-            div.radar { (PreEscaped(ateneu_reports::radar::svg(&chart))) }
+            div.radar { (PreEscaped(ateneu_app::reports::radar::svg(&chart))) }
             (radar_table(&v, &chart))
         }
         div.columns {

@@ -10,12 +10,12 @@ use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
 use ateneu_app::frameworks::BenchmarkSet;
+use ateneu_app::reports::radar::{Radar, Series};
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{AssessmentStatus, Consensus};
 use ateneu_domain::ids::AssessmentId;
 pub use ateneu_domain::results::field_values;
 use ateneu_domain::results::{Results, StrengthsWeaknesses, strengths_and_weaknesses};
-use ateneu_reports::radar::{Radar, Series};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-mod report;
+pub(crate) mod report;
 pub use report::{report_page, report_pdf};
 
 /// How many strengths and weaknesses are named.
@@ -180,6 +180,13 @@ pub async fn assemble(
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/radar.svg",
+    tag = "assessments",
+    summary = "The radar (SVG) in a language: this assessment, the previous one and a benchmark set (?benchmark=KEY or none)",
+    responses((status = 200, description = "Success", body = String, content_type = "image/svg+xml")),
+)]
 pub async fn radar_svg(
     State(state): State<AppState>,
     v: Viewer,
@@ -192,7 +199,7 @@ pub async fn radar_svg(
             (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
             (header::CACHE_CONTROL, "private, no-cache"),
         ],
-        ateneu_reports::radar::svg(&assembled.chart),
+        ateneu_app::reports::radar::svg(&assembled.chart),
     )
         .into_response())
 }
@@ -236,7 +243,7 @@ pub async fn city_history(
             section.card {
                 h2 { a href=(v.href(&format!("/assessments/{}", loaded.assessment.id))) { (loaded.assessment.title) } }
                 p.muted { (loaded.assessment.starts_on) " · " code { (loaded.version.reference()) } " · " (v.t(&format!("status-{}", loaded.assessment.status.key()))) }
-                div.radar { (PreEscaped(ateneu_reports::radar::svg(&radar(v.lang, &state.i18n, loaded, &computed.results, None, None)))) }
+                div.radar { (PreEscaped(ateneu_app::reports::radar::svg(&radar(v.lang, &state.i18n, loaded, &computed.results, None, None)))) }
             }
         }
     };
@@ -288,7 +295,7 @@ pub async fn compare_page(
     let body = html! {
         h1 { (v.t("compare-title")) }
         p.lead { (label(&first)) " · " (label(&second)) }
-        div.radar { (PreEscaped(ateneu_reports::radar::svg(&chart))) }
+        div.radar { (PreEscaped(ateneu_app::reports::radar::svg(&chart))) }
         (radar_table(&v, &chart))
     };
     Ok(layout::page(&state, &v, &v.t("compare-title"), body))

@@ -12,20 +12,34 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
 use serde_json::json;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/cities", get(list).post(create))
-        .route("/cities/{slug}", get(detail).put(update))
-        .route("/cities/{slug}/focal-points", post(add_focal_point))
-        .route(
-            "/cities/{slug}/focal-points/{id}",
-            delete(remove_focal_point),
-        )
+        .documented(routes!(list, create))
+        .documented(routes!(detail, update))
+        .documented(routes!(add_focal_point))
+        .documented(routes!(remove_focal_point))
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities",
+    tag = "registry",
+    summary = "List cities with filters (network, region, country, field, q) and pages",
+    params(
+        ("network" = Option<String>, Query),
+        ("region" = Option<String>, Query),
+        ("country" = Option<String>, Query),
+        ("field" = Option<String>, Query),
+        ("q" = Option<String>, Query),
+        ("page" = Option<i64>, Query),
+        ("per_page" = Option<i64>, Query),
+        ("lang" = Option<String>, Query),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/CityPage"))),
+)]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<CityQuery>,
@@ -37,6 +51,15 @@ async fn list(
     .into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities",
+    tag = "registry",
+    summary = "Add a city (secretariat)",
+    request_body(content = ref("#/components/schemas/CityInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/City"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create(
     State(state): State<AppState>,
     v: Viewer,
@@ -46,6 +69,13 @@ async fn create(
     Ok((StatusCode::CREATED, Json(city)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}",
+    tag = "registry",
+    summary = "A city with its memberships and focal points (contacts only for those allowed)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/CityDetail"))),
+)]
 async fn detail(
     State(state): State<AppState>,
     v: Viewer,
@@ -54,6 +84,15 @@ async fn detail(
     Ok(Json(ateneu_app::cities::detail::read(&state, &v.acting(), &slug).await?).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/cities/{slug}",
+    tag = "registry",
+    summary = "Edit a city (its editors, its networks' secretariat)",
+    request_body(content = ref("#/components/schemas/CityInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/City"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn update(
     State(state): State<AppState>,
     v: Viewer,
@@ -63,6 +102,15 @@ async fn update(
     Ok(Json(ateneu_app::cities::update(&state, &v.acting(), &slug, &input).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/focal-points",
+    tag = "registry",
+    summary = "Add a focal point",
+    request_body(content = ref("#/components/schemas/FocalPointInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Created"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn add_focal_point(
     State(state): State<AppState>,
     v: Viewer,
@@ -73,6 +121,14 @@ async fn add_focal_point(
     Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/cities/{slug}/focal-points/{id}",
+    tag = "registry",
+    summary = "Remove a focal point",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn remove_focal_point(
     State(state): State<AppState>,
     v: Viewer,

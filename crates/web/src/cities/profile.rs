@@ -13,10 +13,10 @@ use crate::layout::{self, translated};
 use crate::viewer::Viewer;
 use ateneu_app::cities::City;
 use ateneu_app::cities::profile::{self, Profile};
+use ateneu_app::reports::pdf::{Block, Document};
+use ateneu_app::reports::radar::{Radar, Series};
 use ateneu_domain::assessments::AssessmentStatus;
 use ateneu_domain::practices::TextField;
-use ateneu_reports::pdf::{Block, Document};
-use ateneu_reports::radar::{Radar, Series};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::{PreEscaped, html};
@@ -127,7 +127,7 @@ pub async fn page(
             @if radars.is_empty() { p.muted { (v.t("profile-no-assessments")) } }
             @for (heading, chart) in &radars {
                 h3 { (heading) }
-                div.radar { (PreEscaped(ateneu_reports::radar::svg(chart))) }
+                div.radar { (PreEscaped(ateneu_app::reports::radar::svg(chart))) }
                 details { summary { (v.t("indicator-table")) } (radar_table(&v, chart)) }
             }
         }

@@ -17,32 +17,42 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use serde_json::json;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/frameworks", get(list).post(create))
-        .route("/frameworks/{reference}", get(detail))
-        .route("/frameworks/{reference}/export", get(export))
-        .route("/frameworks/{reference}/diff/{other}", get(diff))
-        .route("/frameworks/{reference}/benchmarks", get(list_benchmarks))
-        .route(
-            "/frameworks/{reference}/benchmarks/{key}",
-            put(save_benchmark),
-        )
-        .route(
-            "/frameworks/{reference}/benchmarks/{key}/compute",
-            post(compute_benchmark),
-        )
+        .documented(routes!(list, create))
+        .documented(routes!(detail))
+        .documented(routes!(export))
+        .documented(routes!(diff))
+        .documented(routes!(list_benchmarks))
+        .documented(routes!(save_benchmark))
+        .documented(routes!(compute_benchmark))
         .body_limit(super::MAX_FILE)
 }
 
+#[utoipa::path(
+    get,
+    path = "/frameworks",
+    tag = "frameworks",
+    summary = "List framework versions",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/FrameworkList"))),
+)]
 async fn list(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(Json(json!({"items": ateneu_app::frameworks::list(&state).await?})).into_response())
 }
 
 /// The body is the TOML file itself.
+#[utoipa::path(
+    post,
+    path = "/frameworks",
+    tag = "frameworks",
+    summary = "Import a framework file (the body is the TOML file; secretariat); every problem is reported with its line",
+    request_body(content = String, content_type = "application/toml"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/FrameworkImported"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create(
     State(state): State<AppState>,
     v: Viewer,
@@ -65,6 +75,13 @@ async fn create(
         .into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/frameworks/{reference}",
+    tag = "frameworks",
+    summary = "A framework version (by id or KEY@VERSION) with its domains, fields, actions, modules and scale",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Framework"))),
+)]
 async fn detail(
     State(state): State<AppState>,
     Path(reference): Path<String>,
@@ -73,6 +90,13 @@ async fn detail(
     Ok(Json(json!({"version": version, "framework": *framework})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/frameworks/{reference}/export",
+    tag = "frameworks",
+    summary = "A framework version as its TOML file",
+    responses((status = 200, description = "Success", body = String, content_type = "application/toml")),
+)]
 async fn export(
     State(state): State<AppState>,
     Path(reference): Path<String>,
@@ -85,6 +109,13 @@ async fn export(
         .into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/frameworks/{reference}/diff/{other}",
+    tag = "frameworks",
+    summary = "What changed from one version to another: items added, removed, reworded, and modules",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/FrameworkDiff"))),
+)]
 async fn diff(
     State(state): State<AppState>,
     Path((reference, other)): Path<(String, String)>,
@@ -95,6 +126,13 @@ async fn diff(
     Ok(Json(json!({"from": old.reference(), "to": new.reference(), "diff": diff})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/frameworks/{reference}/benchmarks",
+    tag = "frameworks",
+    summary = "The benchmark sets of a framework (values per field)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/BenchmarkList"))),
+)]
 async fn list_benchmarks(
     State(state): State<AppState>,
     Path(reference): Path<String>,
@@ -103,6 +141,15 @@ async fn list_benchmarks(
     Ok(Json(json!({"items": benchmarks(&state, &version.framework_key).await?})).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/frameworks/{reference}/benchmarks/{key}",
+    tag = "frameworks",
+    summary = "Enter or replace a benchmark set (secretariat)",
+    request_body(content = ref("#/components/schemas/BenchmarkInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Created"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_benchmark(
     State(state): State<AppState>,
     v: Viewer,
@@ -115,6 +162,15 @@ async fn save_benchmark(
 }
 
 /// `{"network": KEY}` → the saved set, with `n` (how many assessments went in).
+#[utoipa::path(
+    post,
+    path = "/frameworks/{reference}/benchmarks/{key}/compute",
+    tag = "frameworks",
+    summary = "Compute or recompute a benchmark set: the per-field average of the closed, public assessments on this version by the network's current members (that network's secretariat); 422 on `network` when none qualifies",
+    request_body(content = ref("#/components/schemas/BenchmarkComputeInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ComputedBenchmark"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn compute_benchmark(
     State(state): State<AppState>,
     v: Viewer,

@@ -19,6 +19,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}/indicators",
+    tag = "indicators",
+    summary = "A city's series of indicators that the caller may see (a confidential series only to the city's editors and its networks' secretariat, a network one to the network's members), each with its values, the baseline it is read from and its progress status; `may_record` says whether the caller may enter values",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/CityIndicators"))),
+)]
 pub async fn list(
     State(state): State<AppState>,
     v: Viewer,
@@ -28,6 +35,13 @@ pub async fn list(
     Ok(Json(cases::of_city(&state, &v.acting(), &city).await?).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}/indicators/{indicator}",
+    tag = "indicators",
+    summary = "A city's series of one indicator (`framework:indicator`) with its values and status; 404 to whoever may not see it, and for an indicator no framework has",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/IndicatorSeriesView"))),
+)]
 pub async fn one(
     State(state): State<AppState>,
     v: Viewer,
@@ -40,6 +54,15 @@ pub async fn one(
     Ok(Json(body).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/cities/{slug}/indicators/{indicator}",
+    tag = "indicators",
+    summary = "Set a series' unit, baseline, target, visibility and source (the city's editors and its networks' secretariat); an existing series on the revision it was read at (409 changed_meanwhile on an older one)",
+    request_body(content = ref("#/components/schemas/IndicatorSeriesInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/IndicatorSeries"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn save(
     State(state): State<AppState>,
     v: Viewer,
@@ -53,6 +76,15 @@ pub async fn save(
     )
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/indicators/{indicator}/values",
+    tag = "indicators",
+    summary = "Enter one value (replacing the one of the same year and breakdown); the series is made, confidential, if the city keeps none",
+    request_body(content = ref("#/components/schemas/IndicatorValueInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ImportResult"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_value(
     State(state): State<AppState>,
     v: Viewer,
@@ -66,6 +98,14 @@ pub async fn add_value(
     )
 }
 
+#[utoipa::path(
+    delete,
+    path = "/cities/{slug}/indicators/{indicator}/values/{id}",
+    tag = "indicators",
+    summary = "Remove one value of a series",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn remove_value(
     State(state): State<AppState>,
     v: Viewer,
@@ -83,6 +123,18 @@ pub struct ImportQuery {
     indicator: Option<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/indicators/import",
+    tag = "indicators",
+    summary = "Import values from a tidy CSV file (text/csv body: Year, any breakdown columns, Units, GeoCode, Value; an Indicator column or `?indicator=`; Source and Note optional). Every row good or nothing written, the bad rows named (422, `lines`); a value of a year and breakdown already kept is replaced; a new series is confidential",
+    request_body(content = String, content_type = "text/csv"),
+    params(
+        ("indicator" = Option<String>, Query, description = "framework:indicator of a file without an Indicator column"),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ImportResult"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn import(
     State(state): State<AppState>,
     v: Viewer,
@@ -104,6 +156,13 @@ pub async fn import(
     Ok(Json(done).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}/indicators.csv",
+    tag = "indicators",
+    summary = "A city's values that the caller may see, as a tidy CSV file (Indicator, Year, breakdown columns, Units, GeoCode, Value, Source, Note; cells guarded against formulas)",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+)]
 pub async fn export_city(
     State(state): State<AppState>,
     v: Viewer,
@@ -114,6 +173,13 @@ pub async fn export_city(
     Ok(csv_response(&csv_name(&city.slug, None), bytes))
 }
 
+#[utoipa::path(
+    get,
+    path = "/cities/{slug}/indicators/{indicator}/values.csv",
+    tag = "indicators",
+    summary = "A city's values of one indicator as a tidy CSV file (404 to whoever may not see the series)",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+)]
 pub async fn export_one(
     State(state): State<AppState>,
     v: Viewer,

@@ -4,10 +4,10 @@
 
 use crate::viewer::Viewer;
 use ateneu_app::indicators::values::SeriesView;
+use ateneu_app::reports::line_chart::{Line, LineChart, svg};
 use ateneu_domain::Lang;
 use ateneu_domain::indicators::progress::ProgressStatus;
 use ateneu_domain::indicators::values::Breakdown;
-use ateneu_reports::line_chart::{Line, LineChart, svg};
 use maud::{Markup, PreEscaped, html};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -126,11 +126,27 @@ pub async fn import_page(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/goals",
+    tag = "indicators",
+    summary = "The imported versions of the Culture 2030 Goal, oldest first: each with its targets (number, name in three languages, indicators, SDG targets) and what it changed from the version of the same goal before it; an action plan's item names a target as `goal@version:target`",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/GoalVersionList"))),
+)]
 pub async fn list_api(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(Json(cases::versions(&state).await?).into_response())
 }
 
 /// `POST /api/v1/goals`: a version's TOML file as the body.
+#[utoipa::path(
+    post,
+    path = "/goals",
+    tag = "indicators",
+    summary = "Import a version of the Culture 2030 Goal (a secretariat): its TOML file as the body (format in data/indicators/README.md), checked whole (422 with every problem and its line); a version once (409 goal_version_exists)",
+    request_body(content = String, content_type = "application/toml"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Goal"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn import_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -20,8 +20,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -48,28 +49,16 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/indicator-frameworks", get(list_api))
-        .route("/goals", get(goals::list_api).post(goals::import_api))
-        .route("/cities/{slug}/indicators", get(api::list))
-        .route("/cities/{slug}/indicators.csv", get(api::export_city))
-        .route("/cities/{slug}/indicators/import", post(api::import))
-        .route("/cities/{slug}/indicators/report", post(report::file_api))
-        .route(
-            "/cities/{slug}/indicators/{indicator}",
-            get(api::one).put(api::save),
-        )
-        .route(
-            "/cities/{slug}/indicators/{indicator}/values",
-            post(api::add_value),
-        )
-        .route(
-            "/cities/{slug}/indicators/{indicator}/values.csv",
-            get(api::export_one),
-        )
-        .route(
-            "/cities/{slug}/indicators/{indicator}/values/{id}",
-            delete(api::remove_value),
-        )
+        .documented(routes!(list_api))
+        .documented(routes!(goals::list_api, goals::import_api))
+        .documented(routes!(api::list))
+        .documented(routes!(api::export_city))
+        .documented(routes!(api::import))
+        .documented(routes!(report::file_api))
+        .documented(routes!(api::one, api::save))
+        .documented(routes!(api::add_value))
+        .documented(routes!(api::export_one))
+        .documented(routes!(api::remove_value))
 }
 
 /// An indicator's name in the reader's language, from its `framework:indicator` reference
@@ -145,6 +134,13 @@ async fn render(
     Ok((status, layout::page(state, v, &title, body)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/indicator-frameworks",
+    tag = "reference",
+    summary = "The indicator frameworks (the UNESCO Culture|2030 Indicators): dimensions and indicators with their names in three languages, direction, breakdowns and SDG targets; an action plan's item names an indicator as `framework:indicator`",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/IndicatorFrameworkList"))),
+)]
 async fn list_api() -> Result<Response, AppError> {
     Ok(Json(ateneu_app::indicators::frameworks()?).into_response())
 }

@@ -17,10 +17,10 @@ use ateneu_app::cities::City;
 use ateneu_app::indicators::report::{self as filing, FilingInput};
 use ateneu_app::indicators::values::{self as cases, SeriesView};
 use ateneu_app::programmes::activities::Activity;
+use ateneu_app::reports::pdf::{Block, Document};
 use ateneu_domain::FieldErrors;
 use ateneu_domain::indicators::progress::ProgressStatus;
 use ateneu_domain::indicators::values::{Point, totals};
-use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -295,6 +295,15 @@ pub async fn file(
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/cities/{slug}/indicators/report",
+    tag = "indicators",
+    summary = "File the written report of the Culture 2030 Goal activity as an output (the city's editors and the secretariat): a written report under one of the city's `culture-2030-goal` activities (`activity`), public unless `visibility` says otherwise, with the report's PDF in the request's language as its file; it carries only the public series, whatever the output's visibility (the output's readers are not those of a network or confidential series)",
+    request_body(content = ref("#/components/schemas/GoalReportFiling"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Output"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn file_api(
     State(state): State<AppState>,
     v: Viewer,

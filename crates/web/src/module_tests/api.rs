@@ -19,6 +19,13 @@ fn created<T: serde::Serialize>(value: T) -> Response {
     (StatusCode::CREATED, Json(value)).into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/module-tests",
+    tag = "module-tests",
+    summary = "A programme's thematic-module seminars (who sees the programme; 404 to anyone else)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ModuleTestList"))),
+)]
 pub async fn of_programme(
     State(state): State<AppState>,
     v: Viewer,
@@ -28,6 +35,15 @@ pub async fn of_programme(
     Ok(Json(json!({ "items": items })).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/module-tests",
+    tag = "module-tests",
+    summary = "Start a seminar testing a module of an imported framework version (`framework` as KEY@VERSION, `module`), held for one of the programme's thematic-module activities or none (the city's editors and the secretariat)",
+    request_body(content = ref("#/components/schemas/ModuleTestInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/ModuleTest"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn create(
     State(state): State<AppState>,
     v: Viewer,
@@ -39,6 +55,13 @@ pub async fn create(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/module-tests/{id}",
+    tag = "module-tests",
+    summary = "A seminar: the module's items with their texts, every proposal with its decision, the links made, what the caller may do, and once revised the new version and what it changed",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ModuleTestView"))),
+)]
 pub async fn read(
     State(state): State<AppState>,
     v: Viewer,
@@ -53,6 +76,15 @@ pub struct CountBody {
     count: u32,
 }
 
+#[utoipa::path(
+    post,
+    path = "/module-tests/{id}/links",
+    tag = "module-tests",
+    summary = "Make participants' links (1 to 1000), each shown once",
+    request_body(content = ref("#/components/schemas/SevenKeysCount"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/SevenKeysLinks"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn invite(
     State(state): State<AppState>,
     v: Viewer,
@@ -73,6 +105,15 @@ pub struct StatusBody {
     status: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/module-tests/{id}/status",
+    tag = "module-tests",
+    summary = "Close the seminar (it takes no more proposals) or reopen it",
+    request_body(content = ref("#/components/schemas/SevenKeysStatus"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/SevenKeysStatus"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn set_status(
     State(state): State<AppState>,
     v: Viewer,
@@ -89,6 +130,15 @@ pub struct DecisionBody {
     decision: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/module-tests/{id}/proposals/{proposal_id}/decision",
+    tag = "module-tests",
+    summary = "Accept or reject a proposal (the Leading Cities' secretariat, keeper of the frameworks); 409 already_revised once the module is revised",
+    request_body(content = ref("#/components/schemas/ModuleTestDecision"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ModuleTestDecision"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn decide(
     State(state): State<AppState>,
     v: Viewer,
@@ -105,6 +155,15 @@ pub struct VersionBody {
     version: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/module-tests/{id}/revise",
+    tag = "module-tests",
+    summary = "Turn the accepted proposals into the revised module: a new version of the framework named `version` (checked whole as any imported file; an existing version's name is refused), filed as the activity's public revised module; once (409 already_revised). The seminar with what the revision changed",
+    request_body(content = ref("#/components/schemas/ModuleTestRevision"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/ModuleTestView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn revise(
     State(state): State<AppState>,
     v: Viewer,
@@ -118,6 +177,13 @@ pub async fn revise(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/module-tests/join/{token}",
+    tag = "module-tests",
+    summary = "What a participant's link opens (no account): the seminar's title, the module's items, whether it is open, the keys a new item may go under, and the proposals made through this link",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ModuleTestJoined"))),
+)]
 pub async fn join(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -125,6 +191,14 @@ pub async fn join(
     Ok(Json(cases::join(&state, &token).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/module-tests/join/{token}",
+    tag = "module-tests",
+    summary = "Comment on an item, propose its new wording (one to three languages), or a new item under a field or domain (all three languages), through a participant's link while the seminar is open (409 workshop_closed)",
+    request_body(content = ref("#/components/schemas/ModuleTestProposalInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/ModuleTestProposal"))),
+)]
 pub async fn propose(
     State(state): State<AppState>,
     Path(token): Path<String>,

@@ -22,9 +22,10 @@ use ateneu_domain::module_tests::Decision;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -49,22 +50,13 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route(
-            "/programmes/{id}/module-tests",
-            get(api::of_programme).post(api::create),
-        )
-        .route("/module-tests/{id}", get(api::read))
-        .route("/module-tests/{id}/links", post(api::invite))
-        .route("/module-tests/{id}/status", put(api::set_status))
-        .route(
-            "/module-tests/{id}/proposals/{proposal_id}/decision",
-            put(api::decide),
-        )
-        .route("/module-tests/{id}/revise", post(api::revise))
-        .route(
-            "/module-tests/join/{token}",
-            get(api::join).post(api::propose),
-        )
+        .documented(routes!(api::of_programme, api::create))
+        .documented(routes!(api::read))
+        .documented(routes!(api::invite))
+        .documented(routes!(api::set_status))
+        .documented(routes!(api::decide))
+        .documented(routes!(api::revise))
+        .documented(routes!(api::join, api::propose))
 }
 
 fn href(v: &Viewer, id: i64) -> String {

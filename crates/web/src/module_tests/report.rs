@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::extract::Path;
 use crate::viewer::Viewer;
 use ateneu_app::module_tests::{self as cases, ModuleTestView};
-use ateneu_reports::pdf::{Block, Document};
+use ateneu_app::reports::pdf::{Block, Document};
 use axum::extract::State;
 use axum::response::Response;
 

@@ -1,96 +1,12 @@
 //! The API description of an action plan (its items and their progress updates, where it
 //! starts from, its PDF) and of the indicator frameworks its items name.
 
-use super::operations::Operation;
 use super::schema_ref;
 use ateneu_domain::indicators::Direction;
 use ateneu_domain::programmes::MAX_TEXT;
 use ateneu_domain::programmes::action_plans::{ItemStatus, MAX_LINKS};
 use ateneu_domain::programmes::outputs::MAX_TITLE;
 use serde_json::{Value, json};
-
-pub(crate) const OPERATIONS: &[Operation] = &[
-    (
-        "get",
-        "/indicator-frameworks",
-        "reference",
-        "The indicator frameworks (the UNESCO Culture|2030 Indicators): dimensions and indicators with their names in three languages, direction, breakdowns and SDG targets; an action plan's item names an indicator as `framework:indicator`",
-        None,
-        200,
-        "IndicatorFrameworkList",
-        false,
-    ),
-    (
-        "get",
-        "/{lang}/outputs/{id}/plan.pdf",
-        "programmes",
-        "An action plan as a written report (PDF, embedded fonts) in a language: where it starts from, its items, each with what it addresses and its progress updates (404 to whoever may not see the plan)",
-        None,
-        200,
-        "Pdf",
-        false,
-    ),
-    (
-        "get",
-        "/outputs/{id}/items",
-        "programmes",
-        "An action plan (an output of kind action_plan) with its items in order, each with its progress updates newest first; the count of items by status and their mean progress (dropped items left out). 404 to whoever may not see the output, and for an output of another kind",
-        None,
-        200,
-        "ActionPlan",
-        false,
-    ),
-    (
-        "get",
-        "/outputs/{id}/starting-points",
-        "programmes",
-        "Where an action plan starts from: its city's latest closed assessment that the caller may see, its weakest and strongest fields (value and distance from the assessment's own mean), each with up to three published practices of other cities tagged with the field; empty lists and a null assessment when there is none",
-        None,
-        200,
-        "StartingPoints",
-        false,
-    ),
-    (
-        "post",
-        "/outputs/{id}/items",
-        "programmes",
-        "Add an item at the end of an action plan (the city's editors and the secretariat): a title in at least one language, and what it addresses (framework fields, SDGs, SDG targets: each target adds its goal); 409 not_an_action_plan for an output of another kind",
-        Some("ActionPlanItemInput"),
-        201,
-        "ActionPlanItem",
-        true,
-    ),
-    (
-        "get",
-        "/outputs/{id}/items/{item}",
-        "programmes",
-        "An item of an action plan with its progress updates (a practice given as evidence is shown only to those who may see it)",
-        None,
-        200,
-        "ActionPlanItemView",
-        false,
-    ),
-    (
-        "put",
-        "/outputs/{id}/items/{item}",
-        "programmes",
-        "Save an item on the revision it was read at (409 changed_meanwhile on an older one)",
-        Some("ActionPlanItemInput"),
-        200,
-        "ActionPlanItem",
-        true,
-    ),
-    (
-        "post",
-        "/outputs/{id}/items/{item}/updates",
-        "programmes",
-        "Record a dated progress update of an item, with a note and its evidence (a link, a good practice the caller may see); a new status or progress moves the item (a done item is at 100)",
-        Some("ActionPlanUpdateInput"),
-        201,
-        "ActionPlanUpdate",
-        true,
-    ),
-];
 
 pub(crate) fn schemas() -> Value {
     let statuses: Vec<&str> = ItemStatus::ALL.iter().map(|s| s.key()).collect();

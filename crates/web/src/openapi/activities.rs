@@ -1,36 +1,12 @@
 //! What a programme's activities add to the API description beyond their basic fields: the
 //! specific fields of a seminar, a local challenge and a public event, and the records an
-//! activity links (operations and schemas).
+//! activity links (schemas).
 
-use super::operations::Operation;
 use super::schema_ref;
 use ateneu_domain::programmes::activities::links::{MAX_LINKS, RecordKind};
 use ateneu_domain::programmes::activities::specifics::{ChallengeScope, MAX_QUESTION, MAX_THEME};
 use ateneu_domain::programmes::{MAX_PEOPLE, MAX_TEXT};
 use serde_json::{Value, json};
-
-pub(crate) const OPERATIONS: &[Operation] = &[
-    (
-        "post",
-        "/programmes/{id}/activities/{activity}/links",
-        "programmes",
-        "Link one of the city's records to an activity (the programme's managers): an assessment or a practice of the programme's city that the caller may see, of a kind the activity links (422 not_linkable, not_of_the_city, already_linked; at most 100)",
-        Some("LinkInput"),
-        201,
-        "LinkedRecord",
-        true,
-    ),
-    (
-        "delete",
-        "/programmes/{id}/activities/{activity}/links/{record_link}",
-        "programmes",
-        "Remove a link from an activity (204; the record stays)",
-        None,
-        204,
-        "",
-        true,
-    ),
-];
 
 /// The specific fields an activity's input takes, read only for the kind they belong to.
 pub(crate) fn specific_fields() -> Value {

@@ -1,95 +1,11 @@
-//! The roster of experts' part of the API description: its operations and schemas.
+//! The roster of experts' part of the API description: its schemas.
 
-use super::operations::Operation;
 use super::schema_ref;
 use ateneu_domain::programmes::MAX_TEXT;
 use ateneu_domain::programmes::experts::{
     ExpertRole, MAX_BIOGRAPHY, MAX_ITEMS, MAX_NAME, MAX_ORGANISATION,
 };
 use serde_json::{Value, json};
-
-pub(crate) const OPERATIONS: &[Operation] = &[
-    (
-        "get",
-        "/experts",
-        "experts",
-        "The roster of experts, by name (the Leading Cities' secretariat; 404 to anyone else)",
-        None,
-        200,
-        "ExpertList",
-        true,
-    ),
-    (
-        "post",
-        "/experts",
-        "experts",
-        "Add an expert to the roster: languages as ISO 639 codes, fields as framework:field keys of an imported framework, free themes, and the e-mail of the account that is theirs (engaged in an activity, they see its confidential outputs)",
-        Some("ExpertInput"),
-        201,
-        "Expert",
-        true,
-    ),
-    (
-        "get",
-        "/experts/{id}",
-        "experts",
-        "An expert with the engagements the caller may see (the roster's keepers, and the expert themself; 404 to anyone else)",
-        None,
-        200,
-        "ExpertView",
-        true,
-    ),
-    (
-        "put",
-        "/experts/{id}",
-        "experts",
-        "Change an expert, with the revision the change was made on (409 changed_meanwhile when someone saved since)",
-        Some("ExpertForm"),
-        200,
-        "Expert",
-        true,
-    ),
-    (
-        "get",
-        "/programmes/{id}/activities/{activity}/engagements",
-        "experts",
-        "The experts engaged on an activity, with their fees (whoever may see the programme; 404 to anyone else)",
-        None,
-        200,
-        "EngagementList",
-        true,
-    ),
-    (
-        "post",
-        "/programmes/{id}/activities/{activity}/engagements",
-        "experts",
-        "Engage an expert of the roster on an activity (the programme's managers): days inside the programme's period (422 outside_programme), a fee in exact money with its currency",
-        Some("EngagementInput"),
-        201,
-        "Engagement",
-        true,
-    ),
-    (
-        "put",
-        "/programmes/{id}/activities/{activity}/engagements/{engagement}",
-        "experts",
-        "Change an engagement, with the revision the change was made on (409 changed_meanwhile when someone saved since)",
-        Some("EngagementForm"),
-        200,
-        "Engagement",
-        true,
-    ),
-    (
-        "delete",
-        "/programmes/{id}/activities/{activity}/engagements/{engagement}",
-        "experts",
-        "Remove an engagement (204)",
-        None,
-        204,
-        "",
-        true,
-    ),
-];
 
 pub(crate) fn schemas() -> Value {
     let id = json!({"type": "integer", "format": "int64"});

@@ -1,5 +1,7 @@
-//! The OpenAPI 3.1 document of `/api/v1`, written out by hand from one table of operations so
-//! that it stays readable; a snapshot test keeps it in step with the routes.
+//! The OpenAPI 3.1 document of `/api/v1`: its operations are declared by the handlers
+//! themselves (`#[utoipa::path]`, routed from that one declaration by `Routes::documented`);
+//! this module completes each with what every operation of its shape answers (path
+//! parameters, the error responses) and adds the schemas of the bodies.
 
 mod action_plans;
 mod activities;
@@ -8,43 +10,17 @@ mod experts;
 mod indicators;
 mod module_tests;
 mod mou;
-mod operations;
 mod output_files;
 mod policy_design;
-mod practices;
+pub(crate) mod practices;
 mod programmes;
 mod schemas;
 mod seven_keys;
 mod workshop_packages;
 
-use operations::OPERATIONS;
 use serde_json::{Map, Value, json};
 pub(crate) fn schema_ref(name: &str) -> Value {
     json!({"$ref": format!("#/components/schemas/{name}")})
-}
-
-fn content(name: &str) -> Value {
-    match name {
-        "Csv" => json!({"text/csv": {"schema": {"type": "string"}}}),
-        "Ics" => json!({"text/calendar": {"schema": schema_ref(name)}}),
-        "Toml" => json!({"application/toml": {"schema": {"type": "string"}}}),
-        "Svg" => json!({"image/svg+xml": {"schema": {"type": "string"}}}),
-        "Pdf" => json!({"application/pdf": {"schema": {"type": "string", "format": "binary"}}}),
-        "MediaUpload" | "OutputUpload" | "MouUpload" => {
-            json!({"multipart/form-data": {"schema": schema_ref(name)}})
-        }
-        "MediaFile" | "OutputFileBytes" => {
-            let binary = json!({"schema": {"type": "string", "format": "binary"}});
-            let types = ateneu_domain::practices::media::ContentType::ALL;
-            Value::Object(
-                types
-                    .iter()
-                    .map(|t| (t.mime().to_owned(), binary.clone()))
-                    .collect(),
-            )
-        }
-        _ => json!({"application/json": {"schema": schema_ref(name)}}),
-    }
 }
 
 pub(crate) fn string_props(names: &[&str]) -> Value {
@@ -59,151 +35,180 @@ fn error_response(description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema_ref("Error")}}})
 }
 
-/// The whole document.
-pub fn document() -> Value {
-    let mut paths: Map<String, Value> = Map::new();
-    for (method, path, tag, summary, request, status, response, auth) in OPERATIONS
-        .iter()
-        .chain(practices::OPERATIONS)
-        .chain(programmes::OPERATIONS)
-        .chain(output_files::OPERATIONS)
-        .chain(experts::OPERATIONS)
-        .chain(mou::OPERATIONS)
-        .chain(events::OPERATIONS)
-        .chain(activities::OPERATIONS)
-        .chain(action_plans::OPERATIONS)
-        .chain(indicators::OPERATIONS)
-        .chain(seven_keys::OPERATIONS)
-        .chain(policy_design::OPERATIONS)
-        .chain(module_tests::OPERATIONS)
-        .chain(workshop_packages::OPERATIONS)
-    {
-        let mut op = json!({"tags": [tag], "summary": summary, "responses": {}});
-        let params: Vec<Value> = path
-            .split('/')
-            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": if name == "id" || name.ends_with("_id") { "integer" } else { "string" }}}))
-            .collect();
-        let mut params = params;
-        if *path == "/cities" && *method == "get" {
-            for name in [
-                "network", "region", "country", "field", "q", "page", "per_page", "lang",
-            ] {
-                params.push(json!({"name": name, "in": "query", "required": false, "schema": {"type": if name.starts_with("page") || name == "per_page" { "integer" } else { "string" }}}));
-            }
-        }
-        if *path == "/programmes/dashboard" {
-            params.push(json!({"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}}));
-        }
-        if *path == "/outputs/translations" {
-            params.push(json!({"name": "after", "in": "query", "required": false, "schema": {"type": "integer"}, "description": "the `next` of the page before"}));
-        }
-        if *path == "/practices/search" {
-            params.extend(practices::search_parameters());
-        }
-        if *path == "/practices/translation-queue" {
-            params.extend(practices::queue_parameters());
-        }
-        if *path == "/programmes/visits/hosts" {
-            params.push(json!({"name": "field", "in": "query", "required": true, "schema": {"type": "string"}, "description": "framework:field"}));
-            params.push(json!({"name": "city", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the asking city's slug"}));
-        }
-        if *path == "/cities/{slug}/indicators/import" {
-            params.push(json!({"name": "indicator", "in": "query", "required": false, "schema": {"type": "string"}, "description": "framework:indicator of a file without an Indicator column"}));
-        }
-        if *path == "/practices/import" {
-            params.push(json!({"name": "stage", "in": "query", "required": false, "schema": {"type": "string"}, "description": "the stage of the practices the file adds: published (the default) or draft"}));
-        }
-        if *path == "/programmes/{id}/budget/{line}" && *method == "delete" {
-            params.push(json!({"name": "budget_revision", "in": "query", "required": true, "schema": {"type": "integer"}, "description": "the budget's revision the removal was decided on"}));
-        }
-        if !params.is_empty() {
-            op["parameters"] = Value::Array(params);
-        }
-        if let Some(request) = request {
-            op["requestBody"] = json!({"required": true, "content": content(request)});
-        }
-        // Pages in a language, and served files, live outside the API's base path: their
-        // errors are pages too.
-        let outside_api = [
-            "/{lang}",
-            "/media/",
-            "/output-files/",
-            "/shared/",
-            "/mou-files/",
-        ]
-        .iter()
-        .any(|root| path.starts_with(root));
-        let error = |description: &str| {
-            if outside_api {
-                json!({"description": description, "content": {"text/html": {"schema": {"type": "string"}}}})
+/// The base path of the API; operations outside it (feeds, files, pages in a language) are
+/// served from the root.
+const API_BASE: &str = "/api/v1";
+
+/// Request bodies that are files, with the size over which they are refused.
+const UPLOADS: [(&str, &str); 3] = [
+    ("MediaUpload", "File over 10 MiB"),
+    ("OutputUpload", "Image over 10 MiB or document over 25 MiB"),
+    ("MouUpload", "Image over 10 MiB or document over 25 MiB"),
+];
+
+/// Responses that are a stored file, served in its own type.
+const FILES: [&str; 2] = ["MediaFile", "OutputFileBytes"];
+
+/// The name of the schema a request or response body refers to.
+fn body_schema(body: &Value) -> Option<&str> {
+    body["content"]
+        .as_object()?
+        .values()
+        .find_map(|c| c["schema"]["$ref"].as_str())
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+}
+
+/// Completes an operation as its handler declared it with what every operation of its shape
+/// answers: its path parameters, a stable `operationId`, the error responses.
+fn complete(op: &mut Value, method: &str, path: &str, outside_api: bool) {
+    op["operationId"] = Value::String(operation_id(method, path));
+    // A handler's doc comment is written for the code's readers; its summary is the operation's
+    // documentation.
+    if let Some(o) = op.as_object_mut() {
+        o.remove("description");
+    }
+    let mut params: Vec<Value> = path
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|name| {
+            let schema = if name == "id" || name.ends_with("_id") {
+                json!({"type": "integer", "format": "int64"})
             } else {
-                error_response(description)
-            }
-        };
-        let mut responses = Map::new();
-        let ok = if response.is_empty() || *status == 204 {
-            json!({"description": "Done"})
+                json!({"type": "string"})
+            };
+            json!({"name": name, "in": "path", "required": true, "schema": schema})
+        })
+        .collect();
+    if let Some(Value::Array(declared)) = op.get("parameters") {
+        params.extend(declared.iter().cloned());
+    }
+    let has_params = !params.is_empty();
+    if params.is_empty() {
+        if let Some(o) = op.as_object_mut() {
+            o.remove("parameters");
+        }
+    } else {
+        op["parameters"] = Value::Array(params);
+    }
+    let has_body = op.get("requestBody").is_some();
+    let request = op
+        .get("requestBody")
+        .and_then(body_schema)
+        .map(str::to_owned);
+    if has_body {
+        op["requestBody"]["required"] = Value::Bool(true);
+    }
+    let error = |description: &str| {
+        if outside_api {
+            json!({"description": description, "content": {"text/html": {"schema": {"type": "string"}}}})
         } else {
-            json!({"description": "Success", "content": content(response)})
-        };
-        responses.insert(status.to_string(), ok);
-        let writes = *method != "get";
-        // Any request can be malformed (a path segment or a query value of the wrong type,
-        // a body that does not parse), and any with something to check can be refused.
-        responses.insert(
-            "400".into(),
-            error(if request.is_some() {
-                "Malformed body or parameters"
-            } else {
-                "Malformed parameters"
-            }),
-        );
-        if request.is_some() || writes || op.get("parameters").is_some() {
-            responses.insert(
-                "422".into(),
-                error("Invalid fields (`fields`), parameters or file lines (`lines`)"),
-            );
+            error_response(description)
         }
-        if writes {
-            responses.insert(
-                "409".into(),
-                error("Changed by someone else meanwhile (send the current revision), or not possible in its present state"),
-            );
+    };
+    let signed_in = op.get("security").is_some();
+    let Some(responses) = op["responses"].as_object_mut() else {
+        return;
+    };
+    let file = responses
+        .values()
+        .filter_map(body_schema)
+        .find(|name| FILES.contains(name))
+        .map(str::to_owned);
+    if let Some(file) = file {
+        let binary = json!({"schema": {"type": "string", "format": "binary"}});
+        let types: Map<String, Value> = ateneu_domain::practices::media::ContentType::ALL
+            .iter()
+            .map(|t| (t.mime().to_owned(), binary.clone()))
+            .collect();
+        for response in responses.values_mut() {
+            if response.get("content").is_some() {
+                response["content"] = Value::Object(types.clone());
+            }
         }
-        if *response == "MediaFile" {
+        // A practice's media answer If-None-Match (an output's files are not cached so).
+        if file == "MediaFile" {
             responses.insert(
                 "304".into(),
                 json!({"description": "Not modified (If-None-Match names its ETag)"}),
             );
         }
-        if matches!(*request, Some("MediaUpload" | "OutputUpload" | "MouUpload")) {
-            let limit = if *request == Some("MediaUpload") {
-                "File over 10 MiB"
-            } else {
-                "Image over 10 MiB or document over 25 MiB"
-            };
-            responses.insert("413".into(), error(limit));
-            responses.insert("415".into(), error("File of a type that is not taken"));
-        }
-        if *auth {
-            responses.insert("401".into(), error("Sign-in required"));
-            responses.insert("403".into(), error("Not allowed"));
-            op["security"] = json!([{"bearer": []}, {"session": []}]);
-        }
-        if path.contains('{') {
-            responses.insert("404".into(), error("Not found"));
-        }
+    }
+    let writes = method != "get";
+    // Any request can be malformed (a path segment or a query value of the wrong type, a body
+    // that does not parse), and any with something to check can be refused.
+    responses.insert(
+        "400".into(),
+        error(if has_body {
+            "Malformed body or parameters"
+        } else {
+            "Malformed parameters"
+        }),
+    );
+    if has_body || writes || has_params {
         responses.insert(
-            "503".into(),
-            error("The database is out of reach just now: try again after `Retry-After` seconds (a write under way when it went may or may not have been saved)"),
+            "422".into(),
+            error("Invalid fields (`fields`), parameters or file lines (`lines`)"),
         );
-        op["responses"] = Value::Object(responses);
-        let entry = paths.entry((*path).to_owned()).or_insert_with(|| json!({}));
+    }
+    if writes {
+        responses.insert(
+            "409".into(),
+            error("Changed by someone else meanwhile (send the current revision), or not possible in its present state"),
+        );
+    }
+    if let Some((_, limit)) = UPLOADS
+        .iter()
+        .find(|(name, _)| request.as_deref() == Some(*name))
+    {
+        responses.insert("413".into(), error(limit));
+        responses.insert("415".into(), error("File of a type that is not taken"));
+    }
+    if signed_in {
+        responses.insert("401".into(), error("Sign-in required"));
+        responses.insert("403".into(), error("Not allowed"));
+    }
+    if path.contains('{') {
+        responses.insert("404".into(), error("Not found"));
+    }
+    responses.insert(
+        "503".into(),
+        error("The database is out of reach just now: try again after `Retry-After` seconds (a write under way when it went may or may not have been saved)"),
+    );
+}
+
+/// `get_cities_slug_memberships` for `GET /cities/{slug}/memberships`: unique, as a method and
+/// a path are.
+fn operation_id(method: &str, path: &str) -> String {
+    let mut id = method.to_owned();
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        id.push('_');
+        id.extend(segment.chars().map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => c,
+            _ => '_',
+        }));
+    }
+    id.replace("__", "_").trim_end_matches('_').to_owned()
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let declared =
+        serde_json::to_value(&crate::documented_operations().paths).unwrap_or_else(|_| json!({}));
+    let mut paths: Map<String, Value> = Map::new();
+    for (full, item) in declared.as_object().into_iter().flatten() {
+        let (path, outside_api) = match full.strip_prefix(API_BASE) {
+            Some(path) => (path, false),
+            None => (full.as_str(), true),
+        };
+        let entry = paths.entry(path.to_owned()).or_insert_with(|| json!({}));
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let mut op = operation.clone();
+            complete(&mut op, method, path, outside_api);
+            entry[method.as_str()] = op;
+        }
         if outside_api {
             entry["servers"] = json!([{"url": "/"}]);
         }
-        entry[*method] = op;
     }
     json!({
         "openapi": "3.1.0",

@@ -1,236 +1,42 @@
-//! The good-practice database's part of the API description: its operations, the search's
-//! query parameters and its schemas.
+//! The good-practice database's part of the API description: the search's and the translation
+//! queue's query parameters, and its schemas.
 
-use super::operations::Operation;
 use super::{schema_ref, string_props};
 use crate::practices::search::{FACET_LIMIT, MAX_FACET_LIMIT};
 use serde_json::{Value, json};
 
-pub(crate) const OPERATIONS: &[Operation] = &[
-    (
-        "get",
-        "/practices/search",
-        "practices",
-        "Search published practices in every language, with facet counts (q, lang, sort, page, and sdg, field, keyword, region, country, city, creative_field, year, language, status, each repeatable)",
-        None,
-        200,
-        "PracticeSearch",
-        false,
-    ),
-    (
-        "get",
-        "/practices",
-        "practices",
-        "Published practices, newest first; with stage=…, the practices at that stage the caller may see",
-        None,
-        200,
-        "PracticePage",
-        false,
-    ),
-    (
-        "post",
-        "/practices",
-        "practices",
-        "Start a practice as a draft (a city's editors, its networks' secretariat)",
-        Some("NewPractice"),
-        201,
-        "Created",
-        true,
-    ),
-    (
-        "get",
-        "/practices/{id}",
-        "practices",
-        "A practice (id or slug): published ones for everyone, others for the people working on them; the contact only when public or for them",
-        None,
-        200,
-        "Practice",
-        false,
-    ),
-    (
-        "patch",
-        "/practices/{id}",
-        "practices",
-        "Change a practice: the parts given only; texts in `lang` (a translator may change texts in other languages than the source)",
-        Some("PracticeEdit"),
-        200,
-        "Practice",
-        true,
-    ),
-    (
-        "post",
-        "/practices/{id}/steps",
-        "practices",
-        "Take a review step: submit, withdraw, start_review, request_changes (with a comment), approve, publish, archive, restore",
-        Some("StepInput"),
-        200,
-        "Created",
-        true,
-    ),
-    (
-        "get",
-        "/practices/{id}/comments",
-        "practices",
-        "Advice, review notes and steps (the people working on the practice)",
-        None,
-        200,
-        "CommentList",
-        true,
-    ),
-    (
-        "post",
-        "/practices/{id}/comments",
-        "practices",
-        "Leave advice (kind advice: experts) or a review note (kind review: reviewers)",
-        Some("CommentInput"),
-        201,
-        "",
-        true,
-    ),
-    (
-        "put",
-        "/practices/{id}/promotion",
-        "practices",
-        "Feature a published practice on the home page and schedule it for a newsletter (secretariat)",
-        Some("PromotionInput"),
-        204,
-        "",
-        true,
-    ),
-    (
-        "get",
-        "/practices/{id}/translations",
-        "practices",
-        "Each text's status in each language: source, missing, draft, translated, needs_update, reviewed",
-        None,
-        200,
-        "TranslationGrid",
-        false,
-    ),
-    (
-        "get",
-        "/practices/translation-queue",
-        "practices",
-        "Practices with translation work in a language (lang=fr), most work first, 50 a page (after= the previous page's next)",
-        None,
-        200,
-        "TranslationQueue",
-        true,
-    ),
-    (
-        "post",
-        "/practices/import",
-        "practices",
-        "Import practices: a JSON Lines body (format in the README), checked whole; stage=published|draft for new ones (secretariat)",
-        Some("PracticeLines"),
-        200,
-        "PracticeImportResult",
-        true,
-    ),
-    (
-        "get",
-        "/practices/export.csv",
-        "practices",
-        "Every published practice as CSV (columns in the codebook)",
-        None,
-        200,
-        "",
-        false,
-    ),
-    (
-        "get",
-        "/practices/export.json",
-        "practices",
-        "Every published practice as a JSON array in the import format",
-        None,
-        200,
-        "",
-        false,
-    ),
-    (
-        "get",
-        "/practices/export.jsonl",
-        "practices",
-        "Every published practice as JSON Lines in the import format (imports back)",
-        None,
-        200,
-        "",
-        false,
-    ),
-    (
-        "get",
-        "/practices/codebook",
-        "practices",
-        "The codebook of the CSV export: each column's name, type and meaning",
-        None,
-        200,
-        "Codebook",
-        false,
-    ),
-    (
-        "get",
-        "/keywords",
-        "practices",
-        "The keyword thesaurus",
-        None,
-        200,
-        "KeywordList",
-        false,
-    ),
-    (
-        "put",
-        "/keywords/{key}",
-        "practices",
-        "Add or relabel a keyword (secretariat)",
-        Some("KeywordInput"),
-        200,
-        "Keyword",
-        true,
-    ),
-    (
-        "post",
-        "/practices/{id}/media",
-        "practices",
-        "Upload an image (PNG, JPEG, WebP, GIF) or a document (PDF, ODT, DOCX) of at most 10 MiB, recognised by its content, and add it to the practice's media with its description (alt text, required for an image); those who may edit the practice at its stage",
-        Some("MediaUpload"),
-        201,
-        "StoredMedium",
-        true,
-    ),
-    (
-        "delete",
-        "/practices/{id}/media/{file_id}",
-        "practices",
-        "Remove an uploaded file from the practice's media (and from the database); those who may edit the practice at its stage",
-        None,
-        204,
-        "",
-        true,
-    ),
-    (
-        "get",
-        "/media/{id}/{file_name}",
-        "practices",
-        "An uploaded file with its stored type (images inline, documents as attachments), ETag from its SHA-256 (304 to If-None-Match); not found unless its practice is visible to the caller",
-        None,
-        200,
-        "MediaFile",
-        false,
-    ),
-    (
-        "get",
-        "/{lang}/practices/feed.atom",
-        "practices",
-        "Atom feed of the newest published practices, in the reader's language where it exists",
-        None,
-        200,
-        "",
-        false,
-    ),
-];
+/// The translation queue's query parameters, for its handler's `params(...)`.
+pub(crate) struct QueueParameters;
+
+impl utoipa::IntoParams for QueueParameters {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        parameters(queue_parameters())
+    }
+}
+
+/// The search's query parameters, for its handler's `params(...)`.
+pub(crate) struct SearchParameters;
+
+impl utoipa::IntoParams for SearchParameters {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        parameters(search_parameters())
+    }
+}
+
+/// Parameters written as JSON, read into the document's own type.
+fn parameters(written: Vec<Value>) -> Vec<utoipa::openapi::path::Parameter> {
+    written
+        .into_iter()
+        .filter_map(|p| serde_json::from_value(p).ok())
+        .collect()
+}
 
 /// The translation queue's query parameters.
-pub(crate) fn queue_parameters() -> Vec<Value> {
+fn queue_parameters() -> Vec<Value> {
     vec![
         json!({"name": "lang", "in": "query", "required": false, "description": "the language to translate into (the reader's by default)", "schema": {"type": "string", "enum": ["en", "fr", "es"]}}),
         json!({"name": "after", "in": "query", "required": false, "description": "where the page starts: the previous page's next", "schema": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+$"}}),
@@ -238,7 +44,7 @@ pub(crate) fn queue_parameters() -> Vec<Value> {
 }
 
 /// The search's query parameters.
-pub(crate) fn search_parameters() -> Vec<Value> {
+fn search_parameters() -> Vec<Value> {
     let mut params: Vec<Value> = ["q", "lang", "sort"]
         .iter()
         .map(|name| json!({"name": name, "in": "query", "required": false, "schema": {"type": "string"}}))

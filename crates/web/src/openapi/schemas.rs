@@ -42,7 +42,8 @@ pub(crate) fn all() -> Value {
         "AuditPage": {"type": "object", "properties": {"total": {"type": "integer"}, "page": {"type": "integer"}, "items": {"type": "array", "items": {"type": "object"}}}},
         "OutboxList": {"type": "array", "items": {"type": "object", "properties": {"file": {"type": "string"}, "to": {"type": "string"}, "subject": {"type": "string"}, "date": {"type": "string"}, "body": {"type": "string"}, "delivery": {"type": "string", "enum": ["outbox", "sending", "sent", "failed"]}, "delivery_error": {"type": "string", "description": "why delivery failed"}}}},
         "Created": {"type": "object", "properties": {"id": {"type": "integer"}}},
-        "Object": {"type": "object"}
+        "Object": {"type": "object"},
+        "Binary": {"type": "string", "format": "binary"}
     });
     if let (Value::Object(all), Value::Object(lab)) = (&mut schemas, lab_schemas()) {
         all.extend(lab);

@@ -1,72 +1,8 @@
 //! The API description of workshop packages: an assessment, a Seven Keys or a policy-design
 //! workshop taken offline as a signed package, and the results a laptop brings back, merged.
 
-use super::operations::Operation;
 use ateneu_domain::workshop_packages::{FORMAT, FORMAT_VERSION};
 use serde_json::{Value, json};
-
-pub(crate) const OPERATIONS: &[Operation] = &[
-    (
-        "post",
-        "/assessments/{id}/package",
-        "assessments",
-        "Make the workshop package of an open assessment, to run it on a laptop without internet (`ateneu workshop open FILE`): the workshop, its invitations by their links' hashes, what was answered so far and the key that signs its results (keep it as a participant's link). Facilitators and the secretariat; 409 assessment_closed when closed",
-        None,
-        201,
-        "WorkshopPackage",
-        true,
-    ),
-    (
-        "post",
-        "/assessments/{id}/package/results",
-        "assessments",
-        "Merge the results package a laptop made (`ateneu workshop results`) into the assessment: new invitations, responses (a submission wins over a draft; two drafts keep every answer, the later one's where both answered), newer agreed scores, key ideas. Refused whole with `fields.package` when unreadable, not results, made elsewhere, for another workshop or not matching its signature, or with the item (`responses[3].answers.KEY`) when one is not valid; the same file again writes nothing (`already_imported`)",
-        Some("WorkshopPackage"),
-        200,
-        "WorkshopPackageMerged",
-        true,
-    ),
-    (
-        "post",
-        "/seven-keys/workshops/{id}/package",
-        "seven-keys",
-        "Make the workshop package of an open Seven Keys workshop, to run the day on a laptop without internet (`ateneu workshop open FILE`): the workshop, the city's cultural assets, the participants' links by their hashes, the challenges with their themes and the keys so far, and the key that signs its results. Those who run the workshop; 409 workshop_closed when closed",
-        None,
-        201,
-        "WorkshopPackage",
-        true,
-    ),
-    (
-        "post",
-        "/seven-keys/workshops/{id}/package/results",
-        "seven-keys",
-        "Merge the results package a laptop made into the workshop: new links, challenges named in the room (with their themes), themes changed there, keys agreed there (409 plan_already_drafted once the keys became a plan). Refused whole as an assessment's results are; each item is merged once, and the same file again writes nothing (`already_imported`)",
-        Some("WorkshopPackage"),
-        200,
-        "SevenKeysPackageMerged",
-        true,
-    ),
-    (
-        "post",
-        "/outputs/{id}/workshop/package",
-        "programmes",
-        "Make the workshop package of the open policy-design workshop around an action plan, to run the room on a laptop without internet (`ateneu workshop open FILE`): the plan's title, the fields, the participants' links by their hashes, the ideas with their clusters, the key ideas, and the key that signs its results. The plan's keepers; 404 until the workshop is opened, 409 workshop_closed when closed",
-        None,
-        201,
-        "WorkshopPackage",
-        true,
-    ),
-    (
-        "post",
-        "/outputs/{id}/workshop/package/results",
-        "programmes",
-        "Merge the results package a laptop made into the workshop: new links, ideas proposed in the room (with their clusters), clusters changed there, key ideas (replaced when changed only in the room, both kept when changed on both sides). Refused whole as an assessment's results are; each idea is merged once, and the same file again writes nothing (`already_imported`)",
-        Some("WorkshopPackage"),
-        200,
-        "PolicyDesignPackageMerged",
-        true,
-    ),
-];
 
 pub(crate) fn schemas() -> Value {
     let time = json!({"type": "string", "format": "date-time"});

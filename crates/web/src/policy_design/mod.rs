@@ -21,9 +21,10 @@ use ateneu_domain::policy_design::LinksInput;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -40,15 +41,12 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/outputs/{id}/workshop", get(api::read))
-        .route("/outputs/{id}/workshop/links", post(api::open))
-        .route("/outputs/{id}/workshop/status", put(api::set_status))
-        .route("/outputs/{id}/workshop/key-ideas", put(api::set_key_ideas))
-        .route(
-            "/outputs/{id}/workshop/ideas/{idea_id}/cluster",
-            put(api::set_cluster),
-        )
-        .route("/ideas/{token}", get(api::join).post(api::propose))
+        .documented(routes!(api::read))
+        .documented(routes!(api::open))
+        .documented(routes!(api::set_status))
+        .documented(routes!(api::set_key_ideas))
+        .documented(routes!(api::set_cluster))
+        .documented(routes!(api::join, api::propose))
 }
 
 fn base(v: &Viewer, id: i64) -> String {

@@ -19,32 +19,39 @@ use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
-        .route("/practices/search", get(search))
-        .route("/practices", get(list).post(create))
-        .route(
-            "/practices/import",
-            post(import).layer(axum::extract::DefaultBodyLimit::max(super::MAX_IMPORT)),
-        )
-        .route("/practices/export.json", get(super::feeds::export_json))
-        .route("/practices/export.csv", get(super::feeds::export_csv))
-        .route("/practices/export.jsonl", get(super::feeds::export_jsonl))
-        .route("/practices/codebook", get(super::feeds::codebook_json))
-        .route("/practices/translation-queue", get(translation_queue))
-        .route("/practices/{id}", get(detail).patch(update))
-        .route("/practices/{id}/steps", post(take_step))
-        .route("/practices/{id}/comments", get(comments).post(add_comment))
-        .route("/practices/{id}/promotion", put(promote))
-        .route("/practices/{id}/translations", get(translations))
-        .route("/keywords", get(keywords))
-        .route("/keywords/{key}", put(save_keyword))
+        .documented(routes!(search))
+        .documented(routes!(list, create))
+        .documented_with_limit(routes!(import), super::MAX_IMPORT)
+        .documented(routes!(super::feeds::export_json))
+        .documented(routes!(super::feeds::export_csv))
+        .documented(routes!(super::feeds::export_jsonl))
+        .documented(routes!(super::feeds::codebook_json))
+        .documented(routes!(translation_queue))
+        .documented(routes!(detail, update))
+        .documented(routes!(take_step))
+        .documented(routes!(comments, add_comment))
+        .documented(routes!(promote))
+        .documented(routes!(translations))
+        .documented(routes!(keywords))
+        .documented(routes!(save_keyword))
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/search",
+    tag = "practices",
+    summary = "Search published practices in every language, with facet counts (q, lang, sort, page, and sdg, field, keyword, region, country, city, creative_field, year, language, status, each repeatable)",
+    params(
+        crate::openapi::practices::SearchParameters,
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/PracticeSearch"))),
+)]
 async fn search(
     State(state): State<AppState>,
     v: Viewer,
@@ -76,6 +83,13 @@ pub fn view(loaded: &Loaded, v: &Viewer) -> Value {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/{id}",
+    tag = "practices",
+    summary = "A practice (id or slug): published ones for everyone, others for the people working on them; the contact only when public or for them",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Practice"))),
+)]
 async fn detail(
     State(state): State<AppState>,
     v: Viewer,
@@ -95,6 +109,13 @@ struct ListQuery {
 
 /// Published practices for everyone; with `stage`, the practices at that stage the viewer
 /// may see.
+#[utoipa::path(
+    get,
+    path = "/practices",
+    tag = "practices",
+    summary = "Published practices, newest first; with stage=…, the practices at that stage the caller may see",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/PracticePage"))),
+)]
 async fn list(
     State(state): State<AppState>,
     v: Viewer,
@@ -112,6 +133,15 @@ async fn list(
     Ok(Json(json!({"total": shown.1, "page": page, "items": items})).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/practices",
+    tag = "practices",
+    summary = "Start a practice as a draft (a city's editors, its networks' secretariat)",
+    request_body(content = ref("#/components/schemas/NewPractice"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Created"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create(
     State(state): State<AppState>,
     v: Viewer,
@@ -135,6 +165,15 @@ struct UpdateInput {
     change: PracticeEdit,
 }
 
+#[utoipa::path(
+    patch,
+    path = "/practices/{id}",
+    tag = "practices",
+    summary = "Change a practice: the parts given only; texts in `lang` (a translator may change texts in other languages than the source)",
+    request_body(content = ref("#/components/schemas/PracticeEdit"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Practice"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn update(
     State(state): State<AppState>,
     v: Viewer,
@@ -162,6 +201,15 @@ struct StepInput {
     comment: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/practices/{id}/steps",
+    tag = "practices",
+    summary = "Take a review step: submit, withdraw, start_review, request_changes (with a comment), approve, publish, archive, restore",
+    request_body(content = ref("#/components/schemas/StepInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Created"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn take_step(
     State(state): State<AppState>,
     v: Viewer,
@@ -183,6 +231,14 @@ async fn take_step(
     Ok(Json(json!({"id": practice.id, "stage": practice.stage.key()})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/{id}/comments",
+    tag = "practices",
+    summary = "Advice, review notes and steps (the people working on the practice)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/CommentList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn comments(
     State(state): State<AppState>,
     v: Viewer,
@@ -200,6 +256,15 @@ struct CommentInput {
     body: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/practices/{id}/comments",
+    tag = "practices",
+    summary = "Leave advice (kind advice: experts) or a review note (kind review: reviewers)",
+    request_body(content = ref("#/components/schemas/CommentInput"), content_type = "application/json"),
+    responses((status = 201, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn add_comment(
     State(state): State<AppState>,
     v: Viewer,
@@ -220,6 +285,15 @@ struct PromotionInput {
     newsletter_on: Option<String>,
 }
 
+#[utoipa::path(
+    put,
+    path = "/practices/{id}/promotion",
+    tag = "practices",
+    summary = "Feature a published practice on the home page and schedule it for a newsletter (secretariat)",
+    request_body(content = ref("#/components/schemas/PromotionInput"), content_type = "application/json"),
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn promote(
     State(state): State<AppState>,
     v: Viewer,
@@ -238,6 +312,13 @@ async fn promote(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/{id}/translations",
+    tag = "practices",
+    summary = "Each text's status in each language: source, missing, draft, translated, needs_update, reviewed",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/TranslationGrid"))),
+)]
 async fn translations(
     State(state): State<AppState>,
     v: Viewer,
@@ -261,6 +342,17 @@ struct QueueQuery {
 /// What translators have to do in a language: practices under review or published with
 /// texts missing, in draft or outdated, most work first, a page at a time (`next` is the
 /// `after` of the next page; null on the last).
+#[utoipa::path(
+    get,
+    path = "/practices/translation-queue",
+    tag = "practices",
+    summary = "Practices with translation work in a language (lang=fr), most work first, 50 a page (after= the previous page's next)",
+    params(
+        crate::openapi::practices::QueueParameters,
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/TranslationQueue"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn translation_queue(
     State(state): State<AppState>,
     v: Viewer,
@@ -291,6 +383,13 @@ async fn translation_queue(
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/keywords",
+    tag = "practices",
+    summary = "The keyword thesaurus",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/KeywordList"))),
+)]
 async fn keywords(State(state): State<AppState>) -> Result<Response, AppError> {
     Ok(
         Json(json!({"items": ateneu_app::practices::thesaurus::keywords(&state).await?}))
@@ -305,6 +404,15 @@ struct KeywordInput {
     es: String,
 }
 
+#[utoipa::path(
+    put,
+    path = "/keywords/{key}",
+    tag = "practices",
+    summary = "Add or relabel a keyword (secretariat)",
+    request_body(content = ref("#/components/schemas/KeywordInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Keyword"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_keyword(
     State(state): State<AppState>,
     v: Viewer,
@@ -328,6 +436,18 @@ struct ImportQuery {
 
 /// `POST /api/v1/practices/import` with a JSON Lines body: checked whole, then written in one
 /// transaction.
+#[utoipa::path(
+    post,
+    path = "/practices/import",
+    tag = "practices",
+    summary = "Import practices: a JSON Lines body (format in the README), checked whole; stage=published|draft for new ones (secretariat)",
+    request_body(content = ref("#/components/schemas/PracticeLines"), content_type = "application/json"),
+    params(
+        ("stage" = Option<String>, Query, description = "the stage of the practices the file adds: published (the default) or draft"),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/PracticeImportResult"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn import(
     State(state): State<AppState>,
     v: Viewer,

@@ -135,6 +135,13 @@ fn attachment(content_type: &str, name: &str, body: Body) -> Response {
         .into_response()
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/export.csv",
+    tag = "practices",
+    summary = "Every published practice as CSV (columns in the codebook)",
+    responses((status = 200, description = "Done")),
+)]
 pub async fn export_csv(State(state): State<AppState>) -> Response {
     let mut header_row = CsvWriter::new();
     let names: Vec<String> = open_data::columns().into_iter().map(|c| c.name).collect();
@@ -147,6 +154,13 @@ pub async fn export_csv(State(state): State<AppState>) -> Response {
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/export.json",
+    tag = "practices",
+    summary = "Every published practice as a JSON array in the import format",
+    responses((status = 200, description = "Done")),
+)]
 pub async fn export_json(State(state): State<AppState>) -> Response {
     attachment(
         "application/json",
@@ -155,6 +169,13 @@ pub async fn export_json(State(state): State<AppState>) -> Response {
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/practices/export.jsonl",
+    tag = "practices",
+    summary = "Every published practice as JSON Lines in the import format (imports back)",
+    responses((status = 200, description = "Done")),
+)]
 pub async fn export_jsonl(State(state): State<AppState>) -> Response {
     attachment(
         "application/x-ndjson",
@@ -164,6 +185,13 @@ pub async fn export_jsonl(State(state): State<AppState>) -> Response {
 }
 
 /// The codebook: every column of the CSV with its type and meaning.
+#[utoipa::path(
+    get,
+    path = "/practices/codebook",
+    tag = "practices",
+    summary = "The codebook of the CSV export: each column's name, type and meaning",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Codebook"))),
+)]
 pub async fn codebook_json() -> Response {
     axum::Json(json!({
         "title": "Ateneu good practices: open data codebook",
@@ -175,6 +203,13 @@ pub async fn codebook_json() -> Response {
 }
 
 /// The Atom feed of the newest published practices, in the reader's language where it exists.
+#[utoipa::path(
+    get,
+    path = "/practices/feed.atom",
+    tag = "practices",
+    summary = "Atom feed of the newest published practices, in the reader's language where it exists",
+    responses((status = 200, description = "Done")),
+)]
 pub async fn atom(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     let practices = ateneu_app::practices::published(&state, None, false, FEED_SIZE).await?;
     let lang: Lang = v.lang;

@@ -22,8 +22,9 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::post;
 use serde_json::{Value, json};
+use utoipa_axum::routes;
 
 /// The body limit of upload routes: a file at the limit with its form fields.
 pub const BODY_LIMIT: usize = MAX_BYTES + 1024 * 1024;
@@ -33,14 +34,14 @@ const MAX_TEXT: usize = 16 * 1024;
 /// `POST /api/v1/practices/{id}/media` and `DELETE /api/v1/practices/{id}/media/{file_id}`.
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/practices/{id}/media", post(upload_api))
-        .route("/practices/{id}/media/{file_id}", delete(remove_api))
+        .documented(routes!(upload_api))
+        .documented(routes!(remove_api))
         .body_limit(BODY_LIMIT)
 }
 
 /// `GET /media/{id}/{file_name}` (outside the language prefixes: one address per file).
 pub fn root_routes() -> Routes {
-    Routes::new().route("/media/{id}/{file_name}", get(serve))
+    Routes::new().documented(routes!(serve))
 }
 
 /// `POST /{lang}/practices/{slug}/media`: the guided form's upload.
@@ -167,6 +168,15 @@ pub fn medium_json(medium: &Medium, practice: &Practice) -> Value {
     })
 }
 
+#[utoipa::path(
+    post,
+    path = "/practices/{id}/media",
+    tag = "practices",
+    summary = "Upload an image (PNG, JPEG, WebP, GIF) or a document (PDF, ODT, DOCX) of at most 10 MiB, recognised by its content, and add it to the practice's media with its description (alt text, required for an image); those who may edit the practice at its stage",
+    request_body(content = ref("#/components/schemas/MediaUpload"), content_type = "multipart/form-data"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/StoredMedium"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn upload_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -187,6 +197,14 @@ async fn upload_api(
     Ok(response)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/practices/{id}/media/{file_id}",
+    tag = "practices",
+    summary = "Remove an uploaded file from the practice's media (and from the database); those who may edit the practice at its stage",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn remove_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -211,6 +229,13 @@ fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
 
 /// `GET /media/{id}/{file_name}`: the file, when its practice is visible to the viewer;
 /// otherwise (or under another name) not found.
+#[utoipa::path(
+    get,
+    path = "/media/{id}/{file_name}",
+    tag = "practices",
+    summary = "An uploaded file with its stored type (images inline, documents as attachments), ETag from its SHA-256 (304 to If-None-Match); not found unless its practice is visible to the caller",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/MediaFile"), content_type = "application/octet-stream")),
+)]
 async fn serve(
     State(state): State<AppState>,
     v: Viewer,

@@ -24,6 +24,7 @@ use ateneu_domain::practices::roles;
 use ateneu_domain::practices::workflow::Step;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
+use utoipa_axum::routes;
 
 /// The largest practices import file accepted (page and API): an archive of thousands of
 /// practices is tens of megabytes.
@@ -32,7 +33,7 @@ pub const MAX_IMPORT: usize = 64 * 1024 * 1024;
 pub fn routes() -> Routes {
     Routes::new()
         .route("/practices", get(pages::search_page))
-        .route("/practices/feed.atom", get(feeds::atom))
+        .documented(routes!(feeds::atom))
         .route(
             "/practices/new",
             get(edit_pages::new_form).post(edit_pages::create),

@@ -10,8 +10,8 @@ use ateneu_app::indicators::goals::GoalVersion;
 use ateneu_app::policy_design::WorkshopView;
 use ateneu_app::programmes::action_plans::starting::{self, FieldPoint, StartingPoints};
 use ateneu_app::programmes::action_plans::{ActionPlanView, ItemView};
+use ateneu_app::reports::pdf::{Block, Document};
 use ateneu_domain::programmes::action_plans::ItemStatus;
-use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
 use axum::response::Response;
 
@@ -293,6 +293,13 @@ pub fn blocks(
 }
 
 /// `/{lang}/outputs/{id}/plan.pdf`: the plan's report, for whoever may see the plan.
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}/plan.pdf",
+    tag = "programmes",
+    summary = "An action plan as a written report (PDF, embedded fonts) in a language: where it starts from, its items, each with what it addresses and its progress updates (404 to whoever may not see the plan)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Binary"), content_type = "application/pdf")),
+)]
 pub async fn plan_pdf(
     State(state): State<AppState>,
     v: Viewer,

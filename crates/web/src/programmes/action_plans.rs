@@ -371,6 +371,13 @@ pub async fn add_update(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}/items",
+    tag = "programmes",
+    summary = "An action plan (an output of kind action_plan) with its items in order, each with its progress updates newest first; the count of items by status and their mean progress (dropped items left out). 404 to whoever may not see the output, and for an output of another kind",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ActionPlan"))),
+)]
 pub async fn plan_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -379,6 +386,13 @@ pub async fn plan_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}/starting-points",
+    tag = "programmes",
+    summary = "Where an action plan starts from: its city's latest closed assessment that the caller may see, its weakest and strongest fields (value and distance from the assessment's own mean), each with up to three published practices of other cities tagged with the field; empty lists and a null assessment when there is none",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/StartingPoints"))),
+)]
 pub async fn starting_points_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -389,6 +403,15 @@ pub async fn starting_points_api(
     Ok(Json(starting::starting_points(&state, &acting, &plan, v.lang).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/items",
+    tag = "programmes",
+    summary = "Add an item at the end of an action plan (the city's editors and the secretariat): a title in at least one language, and what it addresses (framework fields, SDGs, SDG targets: each target adds its goal); 409 not_an_action_plan for an output of another kind",
+    request_body(content = ref("#/components/schemas/ActionPlanItemInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/ActionPlanItem"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_item_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -399,6 +422,13 @@ pub async fn add_item_api(
     Ok((StatusCode::CREATED, Json(item)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}/items/{item}",
+    tag = "programmes",
+    summary = "An item of an action plan with its progress updates (a practice given as evidence is shown only to those who may see it)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ActionPlanItemView"))),
+)]
 pub async fn item_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -407,6 +437,15 @@ pub async fn item_api(
     Ok(Json(cases::item(&state, &v.acting(), id, item).await?.1).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/outputs/{id}/items/{item}",
+    tag = "programmes",
+    summary = "Save an item on the revision it was read at (409 changed_meanwhile on an older one)",
+    request_body(content = ref("#/components/schemas/ActionPlanItemInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ActionPlanItem"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn save_item_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -416,6 +455,15 @@ pub async fn save_item_api(
     Ok(Json(cases::save_item(&state, &v.acting(), id, item, &input).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/items/{item}/updates",
+    tag = "programmes",
+    summary = "Record a dated progress update of an item, with a note and its evidence (a link, a good practice the caller may see); a new status or progress moves the item (a done item is at 100)",
+    request_body(content = ref("#/components/schemas/ActionPlanUpdateInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/ActionPlanUpdate"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_update_api(
     State(state): State<AppState>,
     v: Viewer,

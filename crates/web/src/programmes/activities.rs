@@ -290,6 +290,15 @@ pub async fn update(
     answer(&state, &v, (id, activity), status, shown).await
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/activities",
+    tag = "programmes",
+    summary = "Add an activity (the programme's managers): catalogue_key for one of the 15, or a custom title; its days inside the programme's period (422 outside_programme)",
+    request_body(content = ref("#/components/schemas/ActivityInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Activity"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -300,6 +309,14 @@ pub async fn add_api(
     Ok((StatusCode::CREATED, Json(activity)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/activities/{activity}",
+    tag = "programmes",
+    summary = "An activity with its programme, city, catalogue entry and budget lines (404 to whoever may not see the programme)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ActivityView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -308,6 +325,15 @@ pub async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id, activity).await?).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/programmes/{id}/activities/{activity}",
+    tag = "programmes",
+    summary = "Change an activity, with the revision the change was made on (409 changed_meanwhile when someone saved since)",
+    request_body(content = ref("#/components/schemas/ActivityForm"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Activity"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn update_api(
     State(state): State<AppState>,
     v: Viewer,

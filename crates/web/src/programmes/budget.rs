@@ -320,6 +320,14 @@ pub async fn import(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/budget",
+    tag = "programmes",
+    summary = "The budget: lines in exact money (minor units), totals per currency, year and funder, and the budget's revision",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Budget"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -328,6 +336,15 @@ pub async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/budget",
+    tag = "programmes",
+    summary = "Add a budget line, with the budget's revision (409 changed_meanwhile when the budget changed since)",
+    request_body(content = ref("#/components/schemas/BudgetLineForm"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/BudgetLine"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -338,6 +355,17 @@ pub async fn add_api(
     Ok((StatusCode::CREATED, Json(line)).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/programmes/{id}/budget/{line}",
+    tag = "programmes",
+    summary = "Remove a budget line; ?budget_revision= the budget's revision (204)",
+    params(
+        ("budget_revision" = i64, Query, description = "the budget's revision the removal was decided on"),
+    ),
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn remove_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -348,6 +376,15 @@ pub async fn remove_api(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/budget/import",
+    tag = "programmes",
+    summary = "Replace the whole budget with a CSV file (text/csv body; ?budget_revision=); every line checked first, the bad ones named, nothing changed when one is bad",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/BudgetImport"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn import_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -359,6 +396,14 @@ pub async fn import_api(
     Ok(Json(serde_json::json!({"lines": count})).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/budget.csv",
+    tag = "programmes",
+    summary = "The budget as CSV in the columns the import takes (no live formula)",
+    responses((status = 200, description = "Success", body = String, content_type = "text/csv")),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn export_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -21,10 +21,11 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::get;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -34,8 +35,8 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/programmes/catalogue", get(catalogue_api))
-        .route("/programmes/catalogue/{key}", put(save_api))
+        .documented(routes!(catalogue_api))
+        .documented(routes!(save_api))
 }
 
 /// The blank rows the form offers for outputs to add.
@@ -308,6 +309,13 @@ async fn save(
 }
 
 /// `GET /api/v1/programmes/catalogue`.
+#[utoipa::path(
+    get,
+    path = "/programmes/catalogue",
+    tag = "programmes",
+    summary = "The standard catalogue: the 15 activities of the terms of reference in their three areas, with durations, who takes part and expected outputs (default visibility), as the secretariat changed them, with each activity's revision",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Catalogue"))),
+)]
 async fn catalogue_api(State(state): State<AppState>) -> Result<Response, AppError> {
     cases::refresh(&state).await?;
     Ok(Json(&*cases::current(&state)).into_response())
@@ -324,6 +332,15 @@ struct Change {
 }
 
 /// `PUT /api/v1/programmes/catalogue/{key}`.
+#[utoipa::path(
+    put,
+    path = "/programmes/catalogue/{key}",
+    tag = "programmes",
+    summary = "Change a catalogue activity's name, description, usual duration and experts (each in en, fr and es) and its expected outputs (the programme's secretariat), on its revision (0: never changed; 409 changed_meanwhile on an older one); its number, key and area stay",
+    request_body(content = ref("#/components/schemas/CatalogueChange"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/CatalogueChanged"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -178,6 +178,17 @@ pub async fn detail(
 }
 
 /// `GET /api/v1/programmes/dashboard?page=`.
+#[utoipa::path(
+    get,
+    path = "/programmes/dashboard",
+    tag = "programmes",
+    summary = "The programme dashboard: for the secretariat every programme, for a city's editors their city's — status, those ending within six months, this quarter's activities, outputs waiting for translation or a first dissemination, budget sums per city and per funder in each currency (minor units)",
+    params(
+        ("page" = Option<i64>, Query, minimum = 1),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ProgrammeDashboard"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,

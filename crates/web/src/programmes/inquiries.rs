@@ -19,6 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -28,11 +29,8 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/programmes/{id}/inquiries", get(list_api).post(send_api))
-        .route(
-            "/programmes/{id}/inquiries/{inquiry}",
-            axum::routing::put(reply_api),
-        )
+        .documented(routes!(list_api, send_api))
+        .documented(routes!(reply_api))
 }
 
 /// An inquiry's status in the reader's words.
@@ -181,6 +179,14 @@ async fn reply(
     render(&state, &v, id, status, &shown).await
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/inquiries",
+    tag = "programmes",
+    summary = "The city's inquiries to the secretariat about the programme, newest first, with their answers",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/InquiriesView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn list_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -189,6 +195,15 @@ async fn list_api(
     Ok(Json(cases::of_programme(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/inquiries",
+    tag = "programmes",
+    summary = "Send the secretariat an inquiry (the city's editors, or the secretariat recording one): it starts open",
+    request_body(content = ref("#/components/schemas/InquiryInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Inquiry"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn send_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -199,6 +214,15 @@ async fn send_api(
     Ok((StatusCode::CREATED, Json(inquiry)).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/programmes/{id}/inquiries/{inquiry}",
+    tag = "programmes",
+    summary = "Answer, reopen or close an inquiry (the secretariat) on the revision it was read on (409 changed_meanwhile otherwise); an answered inquiry has its answer",
+    request_body(content = ref("#/components/schemas/ReplyForm"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Inquiry"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn reply_api(
     State(state): State<AppState>,
     v: Viewer,

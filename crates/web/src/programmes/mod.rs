@@ -35,7 +35,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{get, post};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -76,7 +77,7 @@ pub fn routes() -> Routes {
         .route("/outputs/{id}", get(outputs::detail))
         .route("/outputs/{id}/versions", post(outputs::set_version))
         .route("/outputs/{id}/items", post(action_plans::add_item))
-        .route("/outputs/{id}/plan.pdf", get(action_plan_pdf::plan_pdf))
+        .documented(routes!(action_plan_pdf::plan_pdf))
         .route(
             "/outputs/{id}/items/{item}",
             get(action_plans::item).post(action_plans::save_item),
@@ -114,75 +115,36 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/programmes", get(list_api).post(create_api))
-        .route("/programmes/visits/hosts", get(visits::hosts_api))
-        .route("/programmes/dashboard", get(dashboard::detail_api))
-        .route("/programmes/{id}", get(detail_api).put(update_api))
-        .route("/programmes/{id}/consultations", post(add_consultation_api))
-        .route("/programmes/{id}/activities", post(activities::add_api))
-        .route(
-            "/programmes/{id}/activities/{activity}",
-            get(activities::detail_api).put(activities::update_api),
-        )
-        .route(
-            "/programmes/{id}/activities/{activity}/links",
-            post(activities::links::add_api),
-        )
-        .route(
-            "/programmes/{id}/activities/{activity}/links/{record_link}",
-            delete(activities::links::remove_api),
-        )
-        .route(
-            "/programmes/{id}/budget",
-            get(budget::detail_api).post(budget::add_api),
-        )
-        .route("/programmes/{id}/budget.csv", get(budget::export_api))
-        .route("/programmes/{id}/budget/import", post(budget::import_api))
-        .route("/programmes/{id}/budget/{line}", delete(budget::remove_api))
-        .route(
-            "/programmes/{id}/outputs",
-            get(outputs::of_programme_api).post(outputs::file_api),
-        )
-        .route("/outputs/translations", get(outputs::translations_api))
-        .route("/outputs/{id}", get(outputs::detail_api))
-        .route("/outputs/{id}/versions", post(outputs::set_version_api))
-        .route(
-            "/outputs/{id}/items",
-            get(action_plans::plan_api).post(action_plans::add_item_api),
-        )
-        .route(
-            "/outputs/{id}/starting-points",
-            get(action_plans::starting_points_api),
-        )
-        .route(
-            "/outputs/{id}/items/{item}",
-            get(action_plans::item_api).put(action_plans::save_item_api),
-        )
-        .route(
-            "/outputs/{id}/items/{item}/updates",
-            post(action_plans::add_update_api),
-        )
-        .route(
-            "/outputs/{id}/disseminations",
-            post(outputs::add_dissemination_api),
-        )
+        .documented(routes!(list_api, create_api))
+        .documented(routes!(visits::hosts_api))
+        .documented(routes!(dashboard::detail_api))
+        .documented(routes!(detail_api, update_api))
+        .documented(routes!(add_consultation_api))
+        .documented(routes!(activities::add_api))
+        .documented(routes!(activities::detail_api, activities::update_api))
+        .documented(routes!(activities::links::add_api))
+        .documented(routes!(activities::links::remove_api))
+        .documented(routes!(budget::detail_api, budget::add_api))
+        .documented(routes!(budget::export_api))
+        .documented(routes!(budget::import_api))
+        .documented(routes!(budget::remove_api))
+        .documented(routes!(outputs::of_programme_api, outputs::file_api))
+        .documented(routes!(outputs::translations_api))
+        .documented(routes!(outputs::detail_api))
+        .documented(routes!(outputs::set_version_api))
+        .documented(routes!(action_plans::plan_api, action_plans::add_item_api))
+        .documented(routes!(action_plans::starting_points_api))
+        .documented(routes!(action_plans::item_api, action_plans::save_item_api))
+        .documented(routes!(action_plans::add_update_api))
+        .documented(routes!(outputs::add_dissemination_api))
         // The roster of experts and their engagements.
-        .route(
-            "/experts",
-            get(experts::roster_api).post(experts::create_api),
-        )
-        .route(
-            "/experts/{id}",
-            get(experts::detail_api).put(experts::update_api),
-        )
-        .route(
-            "/programmes/{id}/activities/{activity}/engagements",
-            get(experts::engagements_api).post(experts::engage_api),
-        )
-        .route(
-            "/programmes/{id}/activities/{activity}/engagements/{engagement}",
-            put(experts::update_engagement_api).delete(experts::remove_engagement_api),
-        )
+        .documented(routes!(experts::roster_api, experts::create_api))
+        .documented(routes!(experts::detail_api, experts::update_api))
+        .documented(routes!(experts::engagements_api, experts::engage_api))
+        .documented(routes!(
+            experts::update_engagement_api,
+            experts::remove_engagement_api
+        ))
         .merge(output_files::api_routes())
         .merge(catalogue::api_routes())
         // The memorandum of understanding, the yearly plans and the inquiries.
@@ -197,10 +159,27 @@ pub fn root_routes() -> Routes {
     output_files::root_routes().merge(mou::root_routes())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes",
+    tag = "programmes",
+    summary = "The programmes the caller may see (the city's editors, the network's secretariat)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ProgrammeList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn list_api(State(state): State<AppState>, v: Viewer) -> Result<Response, AppError> {
     Ok(Json(cases::list(&state, &v.acting()).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes",
+    tag = "programmes",
+    summary = "Start a programme for a current Leading City (its network's secretariat); a period under two years needs short_reason",
+    request_body(content = ref("#/components/schemas/ProgrammeForm"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Programme"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn create_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -210,6 +189,14 @@ async fn create_api(
     Ok((StatusCode::CREATED, Json(programme)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}",
+    tag = "programmes",
+    summary = "A programme with its city and consultations (404 to whoever may not see it)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ProgrammeView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -218,6 +205,15 @@ async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/programmes/{id}",
+    tag = "programmes",
+    summary = "Change a programme's period, status (one step at a time) or priorities, with the revision the change was made on (409 changed_meanwhile when someone saved since)",
+    request_body(content = ref("#/components/schemas/ProgrammeForm"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Programme"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn update_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -227,6 +223,15 @@ async fn update_api(
     Ok(Json(cases::update(&state, &v.acting(), id, &form).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/consultations",
+    tag = "programmes",
+    summary = "Record a consultation between the city and the secretariat",
+    request_body(content = ref("#/components/schemas/ConsultationInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Consultation"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn add_consultation_api(
     State(state): State<AppState>,
     v: Viewer,

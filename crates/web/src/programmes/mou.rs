@@ -25,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::{Deserialize, Serialize};
+use utoipa_axum::routes;
 
 /// The body limit of an upload: a document at the limit with the form's other fields.
 const BODY_LIMIT: usize = DOCUMENT_MAX_BYTES + 1024 * 1024;
@@ -38,17 +39,14 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/programmes/{id}/mou", get(detail_api).put(save_api))
-        .route(
-            "/programmes/{id}/mou/files",
-            get(files_api).post(upload_api),
-        )
+        .documented(routes!(detail_api, save_api))
+        .documented(routes!(files_api, upload_api))
         .body_limit(BODY_LIMIT)
 }
 
 /// Outside the language prefixes: one address per signed document.
 pub fn root_routes() -> Routes {
-    Routes::new().route("/mou-files/{id}/{name}", get(serve))
+    Routes::new().documented(routes!(serve))
 }
 
 /// Where a signed document is served to those who may see its programme.
@@ -352,6 +350,14 @@ async fn upload(
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/mou",
+    tag = "programmes",
+    summary = "The programme's memorandum of understanding (null until recorded), its revision (0 while none), its signed documents and what the person may do; 404 to whoever may not see the programme",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/MouView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -360,6 +366,15 @@ async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/programmes/{id}/mou",
+    tag = "programmes",
+    summary = "Save the memorandum (the secretariat) on the revision it was read on (409 changed_meanwhile otherwise); a signing day is recorded only while the programme is proposed or its MoU signed, and never in the future",
+    request_body(content = ref("#/components/schemas/MouForm"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Mou"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -369,6 +384,14 @@ async fn save_api(
     Ok(Json(cases::save(&state, &v.acting(), id, &form).await?).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/mou/files",
+    tag = "programmes",
+    summary = "The signed documents of the memorandum's language versions, newest first",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/MouFiles"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn files_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -377,6 +400,15 @@ async fn files_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?.files).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/mou/files",
+    tag = "programmes",
+    summary = "Upload the signed document of a language version (the secretariat and the city's editors): a PDF, ODT or DOCX of at most 25 MiB, recognised by its content",
+    request_body(content = ref("#/components/schemas/MouUpload"), content_type = "multipart/form-data"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/MouFile"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn upload_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -395,6 +427,13 @@ async fn upload_api(
 
 /// `GET /mou-files/{id}/{name}`: a signed document, as a download of its stored type, never
 /// kept by a shared cache, to whoever may see its programme; not found otherwise.
+#[utoipa::path(
+    get,
+    path = "/mou-files/{id}/{name}",
+    tag = "programmes",
+    summary = "A signed document of a memorandum, as a download, to whoever may see its programme (404 to anyone else); never kept by shared caches",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputFileBytes"), content_type = "application/octet-stream")),
+)]
 async fn serve(
     State(state): State<AppState>,
     v: Viewer,

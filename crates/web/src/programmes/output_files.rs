@@ -26,8 +26,9 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::post;
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 /// The body limit of an upload: a document at the limit with the form's other fields.
 const BODY_LIMIT: usize = DOCUMENT_MAX_BYTES + 1024 * 1024;
@@ -51,18 +52,18 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/outputs/{id}/files", get(of_output_api).post(upload_api))
+        .documented(routes!(of_output_api, upload_api))
         .body_limit(BODY_LIMIT)
-        .route("/outputs/{id}/files/{file}", delete(remove_api))
-        .route("/outputs/{id}/files/{file}/links", post(share_api))
-        .route("/outputs/{id}/links/{link}", delete(revoke_api))
+        .documented(routes!(remove_api))
+        .documented(routes!(share_api))
+        .documented(routes!(revoke_api))
 }
 
 /// Outside the language prefixes: one address per file, and the share links.
 pub fn root_routes() -> Routes {
     Routes::new()
-        .route("/output-files/{id}/{name}", get(serve))
-        .route("/shared/{token}", get(open_shared))
+        .documented(routes!(serve))
+        .documented(routes!(open_shared))
 }
 
 /// Where a file is served to those who may see its output.
@@ -309,6 +310,14 @@ async fn revoke(
     Ok(redirect(&v.href(&format!("/outputs/{id}#files"))))
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}/files",
+    tag = "programmes",
+    summary = "An output's files, and for those who keep it its share links (never their tokens); 404 to whoever may not see the output",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputFiles"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn of_output_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -317,6 +326,15 @@ async fn of_output_api(
     Ok(Json(cases::of_output(&state, &v.acting(), OutputId::new(id)).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/files",
+    tag = "programmes",
+    summary = "Upload a file of an output (those who keep it): a PDF, ODT or DOCX document of at most 25 MiB or a PNG, JPEG, WebP or GIF image of at most 10 MiB, recognised by its content; a video goes in as the output's link",
+    request_body(content = ref("#/components/schemas/OutputUpload"), content_type = "multipart/form-data"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/OutputFile"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn upload_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -333,6 +351,14 @@ async fn upload_api(
     Ok(response)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/outputs/{id}/files/{file}",
+    tag = "programmes",
+    summary = "Remove a file of an output; its share links stop working",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn remove_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -342,6 +368,15 @@ async fn remove_api(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/files/{file}/links",
+    tag = "programmes",
+    summary = "Make a link that shares the file outside the platform until it expires (1 to 2160 hours, a week when not given); the answer's url and token are shown this once and never kept",
+    request_body(content = ref("#/components/schemas/ShareLinkInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/NewShareLink"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn share_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -354,6 +389,14 @@ async fn share_api(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/outputs/{id}/links/{link}",
+    tag = "programmes",
+    summary = "Revoke a share link: it answers 404 from now on",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/ShareLink"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn revoke_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -401,6 +444,13 @@ fn file_response(file: &OutputFile, bytes: Vec<u8>, public: bool) -> Result<Resp
 
 /// `GET /output-files/{id}/{name}`: the file, to whoever may see its output; not found
 /// otherwise.
+#[utoipa::path(
+    get,
+    path = "/output-files/{id}/{name}",
+    tag = "programmes",
+    summary = "A file of an output, to whoever may see the output (404 to anyone else); documents as downloads, never kept by shared caches unless public",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputFileBytes"), content_type = "application/octet-stream")),
+)]
 async fn serve(
     State(state): State<AppState>,
     v: Viewer,
@@ -413,6 +463,13 @@ async fn serve(
 
 /// `GET /shared/{token}`: the file a share link opens while it works; not found once it
 /// expired or was revoked, and for any other token. Never cached, never indexed.
+#[utoipa::path(
+    get,
+    path = "/shared/{token}",
+    tag = "programmes",
+    summary = "The file a share link opens, without signing in, while the link works; 404 once it expired or was revoked, and for any other token. Every use is recorded",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputFileBytes"), content_type = "application/octet-stream")),
+)]
 async fn open_shared(
     State(state): State<AppState>,
     Path(token): Path<String>,

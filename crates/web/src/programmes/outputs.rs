@@ -360,6 +360,14 @@ pub async fn translations(
     Ok(layout::page(&state, &v, &title, body).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/outputs",
+    tag = "programmes",
+    summary = "A programme's outputs (who sees the programme sees all of them)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputList"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn of_programme_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -368,6 +376,15 @@ pub async fn of_programme_api(
     Ok(Json(cases::of_programme(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/outputs",
+    tag = "programmes",
+    summary = "File an output (the city's editors, the secretariat); an empty visibility takes the catalogue's default for the activity and kind, confidential otherwise",
+    request_body(content = ref("#/components/schemas/OutputInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Output"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn file_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -378,6 +395,13 @@ pub async fn file_api(
     Ok((StatusCode::CREATED, Json(output)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/{id}",
+    tag = "programmes",
+    summary = "An output with its language versions and dissemination log (public, network or confidential: 404 to whoever may not see it)",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/OutputView"))),
+)]
 pub async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -386,6 +410,15 @@ pub async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/versions",
+    tag = "programmes",
+    summary = "Record an output's version in one language (replaces that language's)",
+    request_body(content = ref("#/components/schemas/VersionInput"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Version"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn set_version_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -395,6 +428,15 @@ pub async fn set_version_api(
     Ok(Json(cases::set_version(&state, &v.acting(), id, &input).await?).into_response())
 }
 
+#[utoipa::path(
+    post,
+    path = "/outputs/{id}/disseminations",
+    tag = "programmes",
+    summary = "Record where an output was disseminated",
+    request_body(content = ref("#/components/schemas/DisseminationInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/Dissemination"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_dissemination_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -405,6 +447,17 @@ pub async fn add_dissemination_api(
     Ok((StatusCode::CREATED, Json(entry)).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/outputs/translations",
+    tag = "programmes",
+    summary = "The language versions waiting for translation among the outputs the caller keeps, the version set longest ago first (setting it again puts it at the back), 50 a page: `total`, `items`, and `next` (the `after=` of the next page, null on the last; 400 invalid_queue_place for a bad one)",
+    params(
+        ("after" = Option<i64>, Query, description = "the `next` of the page before"),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/TranslationQueue"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn translations_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -19,6 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, html};
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new().route("/programmes/{id}/plans/{year}", get(detail).post(save))
@@ -26,11 +27,8 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/programmes/{id}/plans", get(of_programme_api))
-        .route(
-            "/programmes/{id}/plans/{year}",
-            get(detail_api).put(save_api),
-        )
+        .documented(routes!(of_programme_api))
+        .documented(routes!(detail_api, save_api))
 }
 
 /// A plan's status in the reader's words.
@@ -147,6 +145,14 @@ async fn save(
     Ok((status, page(&state, &v, &view, Some((&form, &errors)))).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/plans",
+    tag = "programmes",
+    summary = "The programme's saved yearly plans, by year",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Plans"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn of_programme_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -155,6 +161,14 @@ async fn of_programme_api(
     Ok(Json(cases::of_programme(&state, &v.acting(), id).await?).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/programmes/{id}/plans/{year}",
+    tag = "programmes",
+    summary = "The plan of a year of the programme's period (null until saved), its revision, the period's years and the programme's activities that year; 422 for a year outside the period",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/PlanView"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn detail_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -163,6 +177,15 @@ async fn detail_api(
     Ok(Json(cases::read(&state, &v.acting(), id, year).await?).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/programmes/{id}/plans/{year}",
+    tag = "programmes",
+    summary = "Save a year's plan (the secretariat) on the revision it was read on (0 for the first save; 409 changed_meanwhile otherwise); an agreed plan states its objectives",
+    request_body(content = ref("#/components/schemas/PlanForm"), content_type = "application/json"),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Plan"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn save_api(
     State(state): State<AppState>,
     v: Viewer,

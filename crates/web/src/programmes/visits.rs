@@ -117,6 +117,17 @@ pub async fn hosts(
 }
 
 /// `GET /api/v1/programmes/visits/hosts?field=&city=`.
+#[utoipa::path(
+    get,
+    path = "/programmes/visits/hosts",
+    tag = "programmes",
+    summary = "Suggest host Leading Cities for a visit about a framework field (`?field=framework:field`, `&city=` the asking city, never suggested to itself): current Leading Cities with their reasons — a score at or above the middle of the scale in their latest assessment the caller may see, published practices tagged with the field, public outputs naming it — strongest first",
+    params(
+        ("field" = String, Query, description = "framework:field"),
+        ("city" = Option<String>, Query, description = "the asking city's slug"),
+    ),
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/VisitHosts"))),
+)]
 pub async fn hosts_api(
     State(state): State<AppState>,
     v: Viewer,

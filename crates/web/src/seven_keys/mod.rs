@@ -14,9 +14,10 @@ use crate::routing::Routes;
 use crate::viewer::Viewer;
 use ateneu_app::seven_keys::Asset;
 use ateneu_domain::seven_keys::{ChallengeInput, KeyInput};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{get, post};
 use maud::{Markup, html};
 use std::collections::BTreeSet;
+use utoipa_axum::routes;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -64,40 +65,22 @@ pub fn routes() -> Routes {
 
 pub fn api_routes() -> Routes {
     Routes::new()
-        .route("/seven-keys", get(api::articles))
-        .route("/seven-keys/{id}", get(api::article))
-        .route(
-            "/programmes/{id}/seven-keys",
-            get(api::of_programme).post(api::create),
-        )
-        .route("/seven-keys/workshops/{id}", get(api::read))
-        .route("/seven-keys/workshops/{id}/status", put(api::set_status))
-        .route("/seven-keys/workshops/{id}/invitations", post(api::invite))
-        .route(
-            "/seven-keys/workshops/{id}/challenges",
-            post(api::record_challenge),
-        )
-        .route(
-            "/seven-keys/workshops/{id}/challenges/{challenge_id}/theme",
-            put(api::set_theme),
-        )
-        .route("/seven-keys/workshops/{id}/keys", post(api::add_key))
-        .route(
-            "/seven-keys/workshops/{id}/keys/{key_id}",
-            delete(api::remove_key),
-        )
-        .route("/seven-keys/workshops/{id}/plan", post(api::draft_plan))
-        .route("/seven-keys/workshops/{id}/article", put(api::save_article))
-        .route("/seven-keys/join/{token}", get(api::join))
-        .route(
-            "/seven-keys/join/{token}/challenges",
-            post(api::name_challenge),
-        )
-        .route(
-            "/cities/{slug}/assets",
-            get(api::assets).post(api::add_asset),
-        )
-        .route("/cities/{slug}/assets/{id}", delete(api::remove_asset))
+        .documented(routes!(api::articles))
+        .documented(routes!(api::article))
+        .documented(routes!(api::of_programme, api::create))
+        .documented(routes!(api::read))
+        .documented(routes!(api::set_status))
+        .documented(routes!(api::invite))
+        .documented(routes!(api::record_challenge))
+        .documented(routes!(api::set_theme))
+        .documented(routes!(api::add_key))
+        .documented(routes!(api::remove_key))
+        .documented(routes!(api::draft_plan))
+        .documented(routes!(api::save_article))
+        .documented(routes!(api::join))
+        .documented(routes!(api::name_challenge))
+        .documented(routes!(api::assets, api::add_asset))
+        .documented(routes!(api::remove_asset))
 }
 
 fn sdg_label(v: &Viewer, sdg: u8) -> String {

@@ -6,8 +6,8 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::extract::Path;
 use crate::viewer::Viewer;
+use ateneu_app::reports::pdf::{Block, Document};
 use ateneu_app::seven_keys::{self as cases, WorkshopView};
-use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
 use axum::response::Response;
 

@@ -67,7 +67,7 @@ async fn the_profile_tells_the_city_s_story_with_only_what_its_reader_may_see() 
     let pdf = stranger.get("/fr/cities/buenos-aires/profile.pdf").await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.headers["content-type"], "application/pdf");
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
     assert!(
         text.contains("Profil de Buenos Aires") && text.contains("Participation culturelle"),
         "{text}"
@@ -90,7 +90,7 @@ async fn the_profile_tells_the_city_s_story_with_only_what_its_reader_may_see() 
         assert!(own.body.contains(shown), "{shown} for the city's editor");
     }
     let pdf = w.app.get("/es/cities/buenos-aires/profile.pdf").await;
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
     for shown in [
         "Perfil de Buenos Aires",
         "Gasto en patrimonio",

@@ -134,7 +134,7 @@ async fn the_secretariat_imports_each_version_once_and_items_name_its_targets() 
         shown.body
     );
     let pdf = w.app.get(&format!("/es/outputs/{}/plan.pdf", w.plan)).await;
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
     assert!(text.contains("3. Meta tres"), "{text}");
 }
 

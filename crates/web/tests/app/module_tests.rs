@@ -285,7 +285,7 @@ async fn accepted_proposals_become_a_revised_module_with_exactly_their_differenc
         .await
         .expect("bytes")
         .expect("a file");
-    let text = ateneu_reports::pdf::text::page_texts(&pdf).join(" ");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf).join(" ");
     assert!(
         text.contains("culture21-actions@2015-ba")
             && text.contains("Derechos culturales de todas las personas"),

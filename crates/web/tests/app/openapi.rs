@@ -51,3 +51,39 @@ fn the_document_describes_every_api_route_and_no_other() {
          operations in the document that no route answers: {unrouted:?}"
     );
 }
+
+/// Each operation has its own `operationId` (clients name their functions after it), and the
+/// search's and the translation queue's query parameters all reach the document.
+#[test]
+fn operations_have_distinct_ids_and_their_declared_parameters() {
+    let document = ateneu_web::openapi::document();
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, operations) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in operations.as_object().expect("operations") {
+            if method == "servers" {
+                continue;
+            }
+            let id = operation["operationId"].as_str().expect("an operationId");
+            assert!(ids.insert(id.to_owned()), "{method} {path}: {id} twice");
+        }
+    }
+    let names = |path: &str| -> Vec<String> {
+        document["paths"][path]["get"]["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .map(|p| p["name"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let search = names("/practices/search");
+    for name in ["q", "lang", "sort", "page", "facet_limit", "sdg", "status"] {
+        assert!(search.contains(&name.to_owned()), "search lacks {name}");
+    }
+    assert_eq!(names("/practices/translation-queue"), ["lang", "after"]);
+    let dashboard = &document["paths"]["/programmes/dashboard"]["get"]["parameters"][0];
+    assert_eq!(dashboard["schema"]["minimum"], 1);
+    // Ids in a path are 64-bit integers, as the handlers read them.
+    let id = &document["paths"]["/cities/{slug}/memberships/{id}/end"]["post"]["parameters"][1];
+    assert_eq!(id["name"], "id");
+    assert_eq!(id["schema"]["format"], "int64");
+}

@@ -248,7 +248,7 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
         .await
         .expect("bytes")
         .expect("a file");
-    let filed = ateneu_reports::pdf::text::page_texts(&pdf).join(" ");
+    let filed = ateneu_app::reports::pdf::text::page_texts(&pdf).join(" ");
     assert!(filed.contains("Bibliotecas abiertas de noche"), "{filed}");
     let (status, again) = w
         .call(
@@ -273,7 +273,7 @@ async fn a_workshop_goes_from_challenges_to_keys_to_a_draft_plan_and_a_public_ar
         )
         .await;
     assert_eq!(report.status, StatusCode::OK);
-    let text = ateneu_reports::pdf::text::page_texts(&report.bytes).join(" ");
+    let text = ateneu_app::reports::pdf::text::page_texts(&report.bytes).join(" ");
     assert!(
         text.contains("Juventud")
             && text.contains("Bibliotecas abiertas de noche")

@@ -128,7 +128,7 @@ async fn a_french_workshop_from_the_invitations_to_the_report() {
                 None,
             )
             .await;
-        let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+        let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
         assert!(
             text.contains("Idées clés") && text.contains("5,0"),
             "{text}"

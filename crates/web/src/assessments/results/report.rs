@@ -8,11 +8,11 @@ use crate::error::AppError;
 use crate::extract::{Path, Query};
 use crate::layout;
 use crate::viewer::Viewer;
+use ateneu_app::reports::pdf::{Block, Document};
 use ateneu_domain::Lang;
 use ateneu_domain::assessments::{Answer, KeyIdeasPart, Sector};
 use ateneu_domain::ids::AssessmentId;
 use ateneu_domain::results::Deviation;
-use ateneu_reports::pdf::{Block, Document};
 use axum::extract::State;
 use axum::response::Response;
 use maud::{Markup, PreEscaped, html};
@@ -53,7 +53,7 @@ pub fn blocks(
     lang: Lang,
     loaded: &Loaded,
     computed: &Computed,
-    chart: ateneu_reports::radar::Radar,
+    chart: ateneu_app::reports::radar::Radar,
     benchmark: Option<&ateneu_app::frameworks::BenchmarkSet>,
 ) -> Vec<Block> {
     let a = &loaded.assessment;
@@ -334,7 +334,7 @@ fn render_html(v: &Viewer, blocks: &[Block]) -> Markup {
                     } } } }
                 } },
                 Block::Radar(chart) => div.radar-block {
-                    div.radar { (PreEscaped(ateneu_reports::radar::svg(chart))) }
+                    div.radar { (PreEscaped(ateneu_app::reports::radar::svg(chart))) }
                     (radar_table(v, chart))
                 },
                 Block::PageBreak => div.page-break {},
@@ -360,6 +360,13 @@ pub async fn report_page(
     Ok(layout::page(&state, &v, &title, body))
 }
 
+#[utoipa::path(
+    get,
+    path = "/assessments/{id}/report.pdf",
+    tag = "assessments",
+    summary = "The written report (PDF, embedded fonts) in a language",
+    responses((status = 200, description = "Success", body = ref("#/components/schemas/Binary"), content_type = "application/pdf")),
+)]
 pub async fn report_pdf(
     State(state): State<AppState>,
     v: Viewer,

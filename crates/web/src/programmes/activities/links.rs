@@ -178,6 +178,15 @@ pub async fn remove(
     Ok(redirect(&records_href(&v, id, activity)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/programmes/{id}/activities/{activity}/links",
+    tag = "programmes",
+    summary = "Link one of the city's records to an activity (the programme's managers): an assessment or a practice of the programme's city that the caller may see, of a kind the activity links (422 not_linkable, not_of_the_city, already_linked; at most 100)",
+    request_body(content = ref("#/components/schemas/LinkInput"), content_type = "application/json"),
+    responses((status = 201, description = "Success", body = ref("#/components/schemas/LinkedRecord"))),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn add_api(
     State(state): State<AppState>,
     v: Viewer,
@@ -188,6 +197,14 @@ pub async fn add_api(
     Ok((StatusCode::CREATED, Json(linked)).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/programmes/{id}/activities/{activity}/links/{record_link}",
+    tag = "programmes",
+    summary = "Remove a link from an activity (204; the record stays)",
+    responses((status = 204, description = "Done")),
+    security(("bearer" = []), ("session" = [])),
+)]
 pub async fn remove_api(
     State(state): State<AppState>,
     v: Viewer,

@@ -109,7 +109,7 @@ async fn a_filed_report_carries_only_the_public_series() {
         reader.sign_in("ba@example.org").await;
         let pdf = reader.get(&address).await;
         assert_eq!(pdf.status, StatusCode::OK, "{address}");
-        let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join(" ");
+        let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join(" ");
         assert!(
             text.contains("Faisabilité locale des cibles")
                 && text.contains("Participation culturelle"),

@@ -206,7 +206,7 @@ async fn the_written_report_drafts_a_recommendation_per_series_from_the_data() {
         .get("/fr/cities/buenos-aires/indicators/report.pdf")
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join(" ");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join(" ");
     assert!(
         text.contains("Faisabilité locale des cibles") && text.contains("quelques progrès"),
         "{text}"

@@ -165,7 +165,7 @@ async fn numbers_are_written_in_the_reader_s_language_on_pages_and_in_the_pdf() 
     let pdf = reader
         .get(&format!("/es/assessments/{}/report.pdf", w.id))
         .await;
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
     assert!(text.contains("4,5"), "{text}");
     assert!(!text.contains("4.5"), "{text}");
 }
@@ -207,7 +207,7 @@ async fn key_ideas_keep_their_lists_and_the_pdf_cuts_no_header_word() {
         let pdf = reader
             .get(&format!("/{lang}/assessments/{}/report.pdf", w.id))
             .await;
-        let lines: Vec<String> = ateneu_reports::pdf::text::page_texts(&pdf.bytes)
+        let lines: Vec<String> = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes)
             .join("\n")
             .lines()
             .map(str::to_owned)

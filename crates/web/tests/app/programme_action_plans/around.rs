@@ -117,7 +117,7 @@ async fn the_plan_s_pdf_report_holds_its_items_and_progress_in_the_reader_s_lang
     let pdf = w.app.get(&format!("/fr/outputs/{}/plan.pdf", w.plan)).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.headers["content-type"], "application/pdf");
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join("\n");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join("\n");
     for needle in [
         "Plan for the evening city",
         "Les actions du plan",

@@ -159,7 +159,7 @@ async fn ideas_per_field_become_clusters_and_key_ideas_in_the_plan_s_report() {
         .get(&format!("/en/outputs/{}/plan.pdf", w.plan))
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
-    let text = ateneu_reports::pdf::text::page_texts(&pdf.bytes).join(" ");
+    let text = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes).join(" ");
     assert!(
         text.contains("every language spoken") && text.contains("Access: Free entry on Sundays"),
         "{text}"

@@ -265,7 +265,7 @@ async fn everything_shown(app: &TestApp, id: i64, token: Option<&str>) -> String
         )
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
-    let pages = ateneu_reports::pdf::text::page_texts(&pdf.bytes);
+    let pages = ateneu_app::reports::pdf::text::page_texts(&pdf.bytes);
     assert!(!pages.is_empty(), "the PDF reads back");
     shown.push_str(&pages.join("\n").replace('\n', " "));
     shown
