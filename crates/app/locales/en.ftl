@@ -1545,6 +1545,8 @@ problem-package-tampered = This package's signature does not match its content: 
 problem-package-unknown = This package was not made on this platform.
 problem-package-other-workshop = This package belongs to another workshop.
 problem-package-wrong-kind = This is not the kind of package expected here: bring the results package made on the laptop.
+problem-unknown-interest = Choose among programmes, practices and events.
+problem-consent-required = Say where and when each person consented to receive the newsletter (the consent column).
 offline-link = Run offline
 offline-title = Run this workshop without internet
 offline-intro = For a room with weak or no internet: the workshop runs on a laptop with the same version of Ateneu, participants join from their phones over the laptop's own network, and the results come back here afterwards. Nothing is lost, and bringing the same results twice changes nothing.
@@ -1567,3 +1569,48 @@ offline-key-ideas-appended = The key ideas had changed here too: the room's foll
 module-tests-report-pdf = The seminar's report (PDF): the proposals item by item and what was decided
 offline-seven-keys-summary = New links: { $links }. New challenges: { $challenges }; themes updated: { $themes }. New keys: { $keys }.
 offline-policy-design-summary = New links: { $links }. New ideas: { $ideas }; clusters updated: { $clusters }.
+
+## The newsletter's subscriptions
+footer-newsletter = Newsletter
+newsletter-title = The newsletter
+newsletter-lead = Every two months: the Leading Cities' programmes, new good practices and the events to come, in English, French or Spanish.
+newsletter-email = Your email address
+newsletter-lang = The language you want it in
+newsletter-interests = What interests you
+newsletter-interest-programmes = The Leading Cities' programmes
+newsletter-interest-practices = Good practices
+newsletter-interest-events = Events
+newsletter-privacy = We email you a link to confirm; nothing else is sent until you follow it. Every issue has a link to unsubscribe in one click. Your address is seen only by the secretariat and never shared.
+newsletter-subscribe = Subscribe
+newsletter-requested-title = Check your inbox
+newsletter-requested = If this address can receive the newsletter, a message with a link to confirm is on its way. Nothing will be sent before you follow it.
+newsletter-confirm-title = Confirm your subscription
+newsletter-confirm-lead = Confirm that you want to receive the newsletter at this address.
+newsletter-confirm-button = Confirm
+newsletter-unsubscribe-title = Unsubscribe
+newsletter-unsubscribe-lead = Stop receiving the newsletter at this address.
+newsletter-unsubscribe-button = Unsubscribe
+newsletter-now-confirmed = Your subscription is confirmed. The next issue will reach you.
+newsletter-now-unsubscribed = You are unsubscribed: nothing more will be sent to this address.
+newsletter-now-pending = Your subscription waits for its confirmation.
+newsletter-subscribers-title = Newsletter subscribers
+newsletter-subscribers-lead = { $total } subscribers in all. Addresses are only in the export.
+newsletter-counts = Subscribers by state and language
+newsletter-status = State
+newsletter-all-languages = All languages
+newsletter-status-pending = Waiting for confirmation
+newsletter-status-confirmed = Confirmed
+newsletter-status-unsubscribed = Unsubscribed
+newsletter-export = Export every subscriber (CSV)
+newsletter-import = Import a list
+newsletter-import-file = A CSV file of people who consented to receive the newsletter
+newsletter-import-hint = Columns (interests separated by commas, all when empty; consent says where and when it was given):
+newsletter-import-done = Imported: { $created } added, { $updated } confirmed, { $unchanged } already here (an address that unsubscribed stays so).
+newsletter-confirm-mail-subject = Confirm your subscription to the newsletter
+newsletter-confirm-mail-body =
+    Someone, probably you, asked to receive the newsletter of the UCLG Culture Committee at this address.
+
+    To confirm, open this link within { $days } days and press Confirm:
+    { $confirm }
+
+    If you did not ask for it, ignore this message: nothing will be sent to you.

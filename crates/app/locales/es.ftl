@@ -1545,6 +1545,8 @@ problem-package-tampered = La firma de este paquete no coincide con su contenido
 problem-package-unknown = Este paquete no se creó en esta plataforma.
 problem-package-other-workshop = Este paquete pertenece a otro taller.
 problem-package-wrong-kind = No es el tipo de paquete que se espera aquí: traiga el paquete de resultados creado en el portátil.
+problem-unknown-interest = Elija entre programas, prácticas y eventos.
+problem-consent-required = Indique dónde y cuándo cada persona consintió recibir el boletín (columna consent).
 offline-link = Realizar sin conexión
 offline-title = Realizar este taller sin internet
 offline-intro = Para una sala con internet débil o sin él: el taller funciona en un portátil con la misma versión de Ateneu, los participantes se conectan desde su teléfono por la red propia del portátil y los resultados vuelven aquí después. No se pierde nada, y traer dos veces los mismos resultados no cambia nada.
@@ -1567,3 +1569,48 @@ offline-key-ideas-appended = Las ideas clave también habían cambiado aquí: la
 module-tests-report-pdf = El informe del seminario (PDF): las propuestas elemento por elemento y lo decidido
 offline-seven-keys-summary = Enlaces nuevos: { $links }. Desafíos nuevos: { $challenges }; temas actualizados: { $themes }. Claves nuevas: { $keys }.
 offline-policy-design-summary = Enlaces nuevos: { $links }. Ideas nuevas: { $ideas }; agrupaciones actualizadas: { $clusters }.
+
+## The newsletter's subscriptions
+footer-newsletter = Boletín
+newsletter-title = El boletín
+newsletter-lead = Cada dos meses: los programas de las Ciudades Líderes, las nuevas buenas prácticas y los próximos eventos, en inglés, francés o español.
+newsletter-email = Su dirección de correo
+newsletter-lang = El idioma en que lo quiere
+newsletter-interests = Lo que le interesa
+newsletter-interest-programmes = Los programas de las Ciudades Líderes
+newsletter-interest-practices = Las buenas prácticas
+newsletter-interest-events = Los eventos
+newsletter-privacy = Le enviamos un enlace para confirmar; no se envía nada más hasta que lo siga. Cada número lleva un enlace para darse de baja con un clic. Su dirección solo la ve la secretaría y nunca se comparte.
+newsletter-subscribe = Suscribirse
+newsletter-requested-title = Revise su bandeja de entrada
+newsletter-requested = Si esta dirección puede recibir el boletín, va en camino un mensaje con un enlace para confirmar. No se enviará nada antes de que lo siga.
+newsletter-confirm-title = Confirme su suscripción
+newsletter-confirm-lead = Confirme que desea recibir el boletín en esta dirección.
+newsletter-confirm-button = Confirmar
+newsletter-unsubscribe-title = Darse de baja
+newsletter-unsubscribe-lead = Dejar de recibir el boletín en esta dirección.
+newsletter-unsubscribe-button = Darse de baja
+newsletter-now-confirmed = Su suscripción está confirmada. El próximo número le llegará.
+newsletter-now-unsubscribed = Se ha dado de baja: no se enviará nada más a esta dirección.
+newsletter-now-pending = Su suscripción espera su confirmación.
+newsletter-subscribers-title = Suscriptores del boletín
+newsletter-subscribers-lead = { $total } suscriptores en total. Las direcciones solo figuran en la exportación.
+newsletter-counts = Suscriptores por estado e idioma
+newsletter-status = Estado
+newsletter-all-languages = Todos los idiomas
+newsletter-status-pending = Pendiente de confirmación
+newsletter-status-confirmed = Confirmado
+newsletter-status-unsubscribed = Dado de baja
+newsletter-export = Exportar todos los suscriptores (CSV)
+newsletter-import = Importar una lista
+newsletter-import-file = Un archivo CSV de personas que consintieron recibir el boletín
+newsletter-import-hint = Columnas (intereses separados por comas, todos si está vacío; consent indica dónde y cuándo se dio el consentimiento):
+newsletter-import-done = Importación hecha: { $created } añadidos, { $updated } confirmados, { $unchanged } ya presentes (una dirección dada de baja sigue así).
+newsletter-confirm-mail-subject = Confirme su suscripción al boletín
+newsletter-confirm-mail-body =
+    Alguien, probablemente usted, pidió recibir el boletín de la Comisión de Cultura de CGLU en esta dirección.
+
+    Para confirmar, abra este enlace en los próximos { $days } días y pulse Confirmar:
+    { $confirm }
+
+    Si no lo pidió, ignore este mensaje: no se le enviará nada.

@@ -1545,6 +1545,8 @@ problem-package-tampered = La signature de ce paquet ne correspond pas à son co
 problem-package-unknown = Ce paquet n'a pas été créé sur cette plateforme.
 problem-package-other-workshop = Ce paquet appartient à un autre atelier.
 problem-package-wrong-kind = Ce n'est pas le type de paquet attendu ici : apportez le paquet de résultats créé sur l'ordinateur portable.
+problem-unknown-interest = Choisissez parmi programmes, pratiques et événements.
+problem-consent-required = Indiquez où et quand chaque personne a consenti à recevoir la lettre d'information (colonne consent).
 offline-link = Animer hors ligne
 offline-title = Animer cet atelier sans internet
 offline-intro = Pour une salle où internet est faible ou absent : l'atelier tourne sur un ordinateur portable avec la même version d'Ateneu, les participants s'y connectent depuis leur téléphone par le réseau propre du portable, et les résultats reviennent ici ensuite. Rien ne se perd, et rapporter deux fois les mêmes résultats ne change rien.
@@ -1567,3 +1569,48 @@ offline-key-ideas-appended = Les idées clés avaient aussi changé ici : celles
 module-tests-report-pdf = Le rapport du séminaire (PDF) : les propositions élément par élément et ce qui a été décidé
 offline-seven-keys-summary = Nouveaux liens : { $links }. Nouveaux défis : { $challenges } ; thèmes mis à jour : { $themes }. Nouvelles clés : { $keys }.
 offline-policy-design-summary = Nouveaux liens : { $links }. Nouvelles idées : { $ideas } ; regroupements mis à jour : { $clusters }.
+
+## The newsletter's subscriptions
+footer-newsletter = Lettre d'information
+newsletter-title = La lettre d'information
+newsletter-lead = Tous les deux mois : les programmes des Villes leaders, les nouvelles bonnes pratiques et les événements à venir, en anglais, en français ou en espagnol.
+newsletter-email = Votre adresse e-mail
+newsletter-lang = La langue dans laquelle vous la souhaitez
+newsletter-interests = Ce qui vous intéresse
+newsletter-interest-programmes = Les programmes des Villes leaders
+newsletter-interest-practices = Les bonnes pratiques
+newsletter-interest-events = Les événements
+newsletter-privacy = Nous vous envoyons un lien de confirmation ; rien d'autre n'est envoyé avant que vous l'ayez suivi. Chaque numéro contient un lien pour vous désabonner en un clic. Votre adresse n'est vue que par le secrétariat et n'est jamais partagée.
+newsletter-subscribe = S'abonner
+newsletter-requested-title = Consultez votre boîte de réception
+newsletter-requested = Si cette adresse peut recevoir la lettre d'information, un message avec un lien de confirmation est en route. Rien ne sera envoyé avant que vous l'ayez suivi.
+newsletter-confirm-title = Confirmez votre abonnement
+newsletter-confirm-lead = Confirmez que vous souhaitez recevoir la lettre d'information à cette adresse.
+newsletter-confirm-button = Confirmer
+newsletter-unsubscribe-title = Se désabonner
+newsletter-unsubscribe-lead = Ne plus recevoir la lettre d'information à cette adresse.
+newsletter-unsubscribe-button = Se désabonner
+newsletter-now-confirmed = Votre abonnement est confirmé. Le prochain numéro vous parviendra.
+newsletter-now-unsubscribed = Vous êtes désabonné·e : plus rien ne sera envoyé à cette adresse.
+newsletter-now-pending = Votre abonnement attend sa confirmation.
+newsletter-subscribers-title = Abonnés à la lettre d'information
+newsletter-subscribers-lead = { $total } abonnés en tout. Les adresses ne figurent que dans l'export.
+newsletter-counts = Abonnés par état et par langue
+newsletter-status = État
+newsletter-all-languages = Toutes les langues
+newsletter-status-pending = En attente de confirmation
+newsletter-status-confirmed = Confirmé
+newsletter-status-unsubscribed = Désabonné
+newsletter-export = Exporter tous les abonnés (CSV)
+newsletter-import = Importer une liste
+newsletter-import-file = Un fichier CSV de personnes ayant consenti à recevoir la lettre d'information
+newsletter-import-hint = Colonnes (intérêts séparés par des virgules, tous si vide ; consent indique où et quand le consentement a été donné) :
+newsletter-import-done = Import terminé : { $created } ajoutés, { $updated } confirmés, { $unchanged } déjà présents (une adresse désabonnée le reste).
+newsletter-confirm-mail-subject = Confirmez votre abonnement à la lettre d'information
+newsletter-confirm-mail-body =
+    Quelqu'un, sans doute vous, a demandé à recevoir la lettre d'information de la Commission culture de CGLU à cette adresse.
+
+    Pour confirmer, ouvrez ce lien dans les { $days } jours et appuyez sur Confirmer :
+    { $confirm }
+
+    Si vous ne l'avez pas demandé, ignorez ce message : rien ne vous sera envoyé.

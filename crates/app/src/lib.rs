@@ -15,6 +15,7 @@ pub mod indicators;
 pub mod mail;
 pub mod memberships;
 pub mod module_tests;
+pub mod newsletter;
 pub mod notifications;
 pub mod policy_design;
 pub mod practices;

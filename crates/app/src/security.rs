@@ -103,6 +103,13 @@ impl SigningKey {
         self.sign(&[b"invitation", salt.as_bytes()])
     }
 
+    /// A newsletter subscriber's link token (to confirm, and to unsubscribe from any issue),
+    /// derived from their stored salt: every message can carry it while the database keeps
+    /// only the salt and the token's hash.
+    pub fn newsletter_token(&self, salt: &str) -> String {
+        self.sign(&[b"newsletter", salt.as_bytes()])
+    }
+
     /// The HMAC-SHA-256 of the parts (each followed by a zero byte), URL-safe base64.
     fn sign(&self, parts: &[&[u8]]) -> String {
         use hmac::{KeyInit, Mac};

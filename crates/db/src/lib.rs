@@ -17,6 +17,7 @@ mod links;
 pub mod memberships;
 pub mod migrations;
 pub mod module_tests;
+pub mod newsletter;
 pub mod notifications;
 pub mod outputs;
 pub mod policy_design;

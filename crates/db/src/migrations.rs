@@ -152,6 +152,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "workshop packages: workshops run offline and their results merged back",
         include_str!("migrations/0031_workshop_packages.sql"),
     ),
+    (
+        32,
+        "newsletter subscribers with double opt-in",
+        include_str!("migrations/0032_newsletter.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -488,3 +488,73 @@ async fn the_data_version_changes_when_a_write_commits_after_a_later_one() {
         "nothing written since, the same version"
     );
 }
+
+#[tokio::test]
+async fn a_subscriber_s_link_changes_their_state_once_and_the_log_never_names_their_address() {
+    use ateneu_db::newsletter::{self, NewLink};
+    use ateneu_domain::newsletter::{Status, SubscriptionInput};
+    let fresh = fresh().await;
+    let db = &fresh.db;
+    let who = Who::system("test");
+    let subscription = SubscriptionInput {
+        email: "reader@example.org".into(),
+        lang: "fr".into(),
+        interests: vec!["events".into()],
+    }
+    .parse()
+    .expect("valid");
+    let now = Utc::now();
+    let link = NewLink {
+        salt: "salt",
+        hash: "hash-of-the-link",
+    };
+    let txn = db.write().await.expect("txn");
+    let subscriber = newsletter::request(&txn, &who, &subscription, link, now)
+        .await
+        .expect("requested");
+    txn.commit().await.expect("commit");
+    // The same address asked for twice at once: one subscriber.
+    let txn = db.write().await.expect("txn");
+    let again = NewLink {
+        salt: "other",
+        hash: "other-hash",
+    };
+    assert!(
+        newsletter::request(&txn, &who, &subscription, again, now)
+            .await
+            .is_err()
+    );
+    drop(txn);
+    for expected in [true, false] {
+        let txn = db.write().await.expect("txn");
+        let changed = newsletter::change_status(
+            &txn,
+            &who,
+            subscriber.id,
+            &[Status::Pending],
+            Status::Confirmed,
+            now,
+        )
+        .await
+        .expect("no error");
+        txn.commit().await.expect("commit");
+        assert_eq!(changed, expected, "a second click changes nothing");
+    }
+    let found = newsletter::by_link(&db.conn, "hash-of-the-link")
+        .await
+        .expect("query")
+        .expect("found");
+    assert_eq!(found.status, Status::Confirmed);
+    assert!(found.confirmed_at.is_some());
+    let actions = audit_actions(db).await;
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| a.starts_with("newsletter."))
+            .collect::<Vec<_>>(),
+        ["newsletter.request", "newsletter.confirmed"]
+    );
+    let (rows, _) = audit::list(&db.conn, 1, 100).await.expect("the log");
+    let log = format!("{rows:?}");
+    assert!(!log.contains("reader@example.org"), "{log}");
+}

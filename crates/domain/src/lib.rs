@@ -13,6 +13,7 @@ pub mod indicators;
 pub mod lang;
 pub mod memberships;
 pub mod module_tests;
+pub mod newsletter;
 pub mod notifications;
 pub mod permissions;
 pub mod policy_design;

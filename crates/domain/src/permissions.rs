@@ -94,6 +94,9 @@ pub enum Action<'a> {
     /// Keep the events calendar, ask cities for their availability, remind them, confirm who
     /// represents the Commission (the secretariat of these networks, given with those above).
     ManageEvents(&'a [String]),
+    /// See the newsletter's subscribers (their addresses), import and export them (the
+    /// secretariat of these networks, given with those above).
+    ManageNewsletter(&'a [String]),
     /// See and answer a city's availability requests (the city's editors and the secretariat).
     AnswerAvailability(CityScope<'a>),
     /// See the representation confirmed for events to come (the network's signed-in members).
@@ -312,6 +315,7 @@ impl Actor {
             }
             Action::ManageProgramme(city) => self.in_network(Role::Secretariat, city.networks),
             Action::ManageEvents(networks) => self.in_network(Role::Secretariat, networks),
+            Action::ManageNewsletter(networks) => self.in_network(Role::Secretariat, networks),
             Action::AnswerAvailability(city) => {
                 self.edits_city(city.id) || self.in_network(Role::Secretariat, city.networks)
             }

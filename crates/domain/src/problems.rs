@@ -190,6 +190,8 @@ problem_keys! {
     PackageUnknown => "package_unknown",
     PackageOtherWorkshop => "package_other_workshop",
     PackageWrongKind => "package_wrong_kind",
+    UnknownInterest => "unknown_interest",
+    ConsentRequired => "consent_required",
 }
 
 impl ProblemKey {

@@ -33,6 +33,7 @@ pub fn routes() -> Routes {
         .merge(crate::practices::media::api_routes())
         .merge(crate::programmes::api_routes())
         .merge(crate::events::api_routes())
+        .merge(crate::newsletter::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

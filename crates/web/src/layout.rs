@@ -89,7 +89,7 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
                 main #main .container tabindex="-1" { (body) }
                 footer.site-footer {
                     p { (v.t("footer-about")) }
-                    p { a href="/api/v1/openapi.json" { (v.t("footer-api")) } " · " a href=(v.href("/registry/export")) { (v.t("footer-open-data")) } }
+                    p { a href="/api/v1/openapi.json" { (v.t("footer-api")) } " · " a href=(v.href("/registry/export")) { (v.t("footer-open-data")) } " · " a href=(v.href("/newsletter")) { (v.t("footer-newsletter")) } }
                 }
             }
         }

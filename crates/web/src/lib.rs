@@ -19,6 +19,7 @@ pub mod layout;
 pub mod memberships;
 pub mod module_tests;
 pub mod negotiate;
+pub mod newsletter;
 pub mod notifications;
 pub mod openapi;
 pub mod page_cache;
@@ -111,6 +112,7 @@ fn pages() -> routing::Routes {
         .merge(seven_keys::routes())
         .merge(policy_design::routes())
         .merge(module_tests::routes())
+        .merge(newsletter::routes())
         .merge(assessments::routes())
         .merge(workshop_packages::routes())
         .merge(practices::routes())

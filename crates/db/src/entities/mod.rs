@@ -10,6 +10,7 @@ pub mod lab;
 pub mod log;
 pub mod media;
 pub mod module_tests;
+pub mod newsletter;
 pub mod notices;
 pub mod output_files;
 pub mod policy_design;
@@ -33,6 +34,7 @@ pub use lab::{
 pub use log::{audit_entry, setting};
 pub use media::practice_medium;
 pub use module_tests::{module_test, module_test_link, module_test_proposal};
+pub use newsletter::newsletter_subscriber;
 pub use notices::{notification, notification_setting};
 pub use output_files::{output_file, output_share_link, output_share_link_use};
 pub use policy_design::{policy_design_idea, policy_design_link, policy_design_workshop};

@@ -132,6 +132,7 @@ fn any_action(city: i64, networks: &[String]) -> Vec<Action<'_>> {
             is_self: false,
         }),
         Action::ManageEvents(networks),
+        Action::ManageNewsletter(networks),
         Action::AnswerAvailability(scope),
         Action::ViewUpcomingRepresentation(networks),
         Action::ViewIndicatorValues(IndicatorScope {
@@ -577,4 +578,18 @@ fn an_editor_is_a_member_only_of_the_networks_its_city_is_in() {
         &nets(&["uclg-culture"]),
         false
     )));
+}
+
+#[test]
+fn the_newsletter_s_subscribers_are_the_committee_s_secretariat_s_alone() {
+    let networks = nets(&["leading-cities", "uclg-culture"]);
+    let uclg = actor(vec![grant(Role::Secretariat, Some("uclg-culture"), None)]);
+    assert!(uclg.allows(Action::ManageNewsletter(&networks)));
+    let uccn = actor(vec![grant(Role::Secretariat, Some("uccn"), None)]);
+    assert!(!uccn.allows(Action::ManageNewsletter(&networks)));
+    let editor = actor(vec![grant(Role::Editor, None, Some(7))]);
+    assert!(!editor.allows(Action::ManageNewsletter(&networks)));
+    let expert = actor(vec![grant(Role::Expert, Some("uclg-culture"), None)]);
+    assert!(!expert.allows(Action::ManageNewsletter(&networks)));
+    assert!(!Actor::anonymous().allows(Action::ManageNewsletter(&networks)));
 }

@@ -10,6 +10,7 @@ mod experts;
 mod indicators;
 mod module_tests;
 mod mou;
+mod newsletter;
 mod output_files;
 mod policy_design;
 pub(crate) mod practices;
@@ -235,7 +236,10 @@ pub fn document() -> Value {
                         merged(action_plans::schemas(), indicators::schemas()),
                         merged(
                             merged(seven_keys::schemas(), policy_design::schemas()),
-                            merged(module_tests::schemas(), workshop_packages::schemas())
+                            merged(
+                                merged(module_tests::schemas(), workshop_packages::schemas()),
+                                newsletter::schemas()
+                            )
                         )
                     )
                 )

@@ -14,6 +14,7 @@ mod indicator_values;
 mod lab;
 mod mail;
 mod module_tests;
+mod newsletter;
 mod notifications;
 mod openapi;
 mod permissions;

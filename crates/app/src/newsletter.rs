@@ -1,0 +1,314 @@
+//! The newsletter's subscriptions as use cases. Anyone may ask to subscribe: the address gets a
+//! confirmation link, and nothing else is sent to it until the link is followed (double
+//! opt-in). The answer to a request is the same whether the address was new, waiting or
+//! already subscribed, so the form tells no one who subscribes. The link also unsubscribes, in
+//! one click. The secretariat sees the counts, and the addresses only in its export; it may
+//! import a list whose consent was given elsewhere.
+
+use crate::security::{new_token, token_hash};
+use crate::{Acting, Context, Error, ImportSummary, Who};
+pub use ateneu_db::newsletter::Subscriber;
+use ateneu_db::newsletter::{self as repo, ImportedSubscriber, NewLink};
+use ateneu_domain::Lang;
+use ateneu_domain::csv_format::CsvWriter;
+use ateneu_domain::newsletter::{
+    COLUMNS, Interest, Status, Subscription, SubscriptionInput, confirmation_is_live, parse_list,
+};
+use ateneu_domain::permissions::Action;
+use chrono::{Duration, Utc};
+use serde::Serialize;
+
+/// A waiting subscription is sent its link again only after this long, so the form cannot be
+/// used to flood someone's inbox.
+const RESEND_AFTER_MINUTES: i64 = 10;
+
+fn keepers(context: &Context) -> Vec<String> {
+    crate::programmes::programme_networks(context)
+}
+
+/// Refuses whoever does not keep the newsletter's subscribers (before a file is read).
+pub fn require_keeper(context: &Context, acting: &Acting) -> Result<(), Error> {
+    acting.require(Action::ManageNewsletter(&keepers(context)))
+}
+
+/// Asks for a subscription through the public form. A new address, or one that had left, is
+/// sent a confirmation link in the language it chose; one still waiting is sent the same link
+/// again (at most every ten minutes); one already subscribed is left as it is.
+pub async fn subscribe(context: &Context, input: &SubscriptionInput) -> Result<(), Error> {
+    let subscription = input.parse()?;
+    let now = Utc::now();
+    let who = Who::system("newsletter form");
+    let txn = context.db.write().await?;
+    let send = match repo::by_email(&*txn, subscription.email.as_str()).await? {
+        None => {
+            let salt = new_token();
+            let token = context.signing_key.newsletter_token(&salt);
+            let hash = token_hash(&token);
+            let link = NewLink {
+                salt: &salt,
+                hash: &hash,
+            };
+            match repo::request(&txn, &who, &subscription, link, now).await {
+                Ok(_) => Some((token, subscription.lang)),
+                // Asked for twice at once: the first request stands (and this transaction,
+                // refused by the database, is rolled back).
+                Err(ateneu_db::DbError::Conflict(_)) => {
+                    drop(txn);
+                    return Ok(());
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Some(existing) => match existing.status {
+            Status::Confirmed => None,
+            Status::Pending => {
+                let recent = existing
+                    .confirmation_sent_at
+                    .is_some_and(|at| now - at < Duration::minutes(RESEND_AFTER_MINUTES));
+                if recent {
+                    None
+                } else {
+                    repo::confirmation_resent(&txn, existing.id, now).await?;
+                    let token = context.signing_key.newsletter_token(&existing.link_salt);
+                    Some((token, existing.lang))
+                }
+            }
+            Status::Unsubscribed => {
+                let salt = new_token();
+                let token = context.signing_key.newsletter_token(&salt);
+                let hash = token_hash(&token);
+                let link = NewLink {
+                    salt: &salt,
+                    hash: &hash,
+                };
+                repo::request_again(&txn, &who, existing.id, &subscription, link, now).await?;
+                Some((token, subscription.lang))
+            }
+        },
+    };
+    txn.commit().await?;
+    if let Some((token, lang)) = send {
+        send_confirmation(context, subscription.email.as_str(), lang, &token).await?;
+    }
+    Ok(())
+}
+
+async fn send_confirmation(
+    context: &Context,
+    email: &str,
+    lang: Lang,
+    token: &str,
+) -> Result<(), Error> {
+    let subject = context.i18n.t(lang, "newsletter-confirm-mail-subject");
+    let body = context.i18n.format(
+        lang,
+        "newsletter-confirm-mail-body",
+        &[
+            ("confirm", confirm_url(context, lang, token).into()),
+            ("days", ateneu_domain::newsletter::CONFIRMATION_DAYS.into()),
+        ],
+    );
+    context
+        .mailer
+        .send(email, &subject, &body)
+        .await
+        .map_err(|e| Error::Internal(format!("cannot write the confirmation email: {e}")))?;
+    Ok(())
+}
+
+/// The page that confirms a subscription.
+pub fn confirm_url(context: &Context, lang: Lang, token: &str) -> String {
+    context.page_url(lang, &format!("/newsletter/confirm/{token}"))
+}
+
+/// The page that unsubscribes (every issue carries it, and the one-click address of
+/// `unsubscribe_api_url` in its headers).
+pub fn unsubscribe_url(context: &Context, lang: Lang, token: &str) -> String {
+    context.page_url(lang, &format!("/newsletter/unsubscribe/{token}"))
+}
+
+/// The address a mail program posts to for a one-click unsubscription (RFC 8058).
+pub fn unsubscribe_api_url(context: &Context, token: &str) -> String {
+    format!(
+        "{}/api/v1/newsletter/unsubscribe/{token}",
+        context.config.base_url.trim_end_matches('/')
+    )
+}
+
+/// The subscriber a link names, or not found (a token no link has, or too long to be one).
+async fn by_token(context: &Context, token: &str) -> Result<Subscriber, Error> {
+    let hash = crate::security::link_hash(token)?;
+    repo::by_link(&context.db.conn, &hash)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// What a link's page shows: where the subscription stands, in its language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkState {
+    pub status: Status,
+    pub lang: Lang,
+}
+
+/// Where the subscription a link names stands.
+pub async fn link_state(context: &Context, token: &str) -> Result<LinkState, Error> {
+    let subscriber = by_token(context, token).await?;
+    Ok(LinkState {
+        status: subscriber.status,
+        lang: subscriber.lang,
+    })
+}
+
+/// Follows a confirmation link: the subscription is confirmed (again: nothing changes). A
+/// link older than a week no longer confirms (not found): the form sends a new one.
+pub async fn confirm(context: &Context, token: &str) -> Result<LinkState, Error> {
+    let subscriber = by_token(context, token).await?;
+    let now = Utc::now();
+    if subscriber.status == Status::Pending {
+        let live = subscriber
+            .confirmation_sent_at
+            .is_some_and(|sent| confirmation_is_live(sent, now));
+        if !live {
+            return Err(Error::NotFound);
+        }
+        let txn = context.db.write().await?;
+        repo::change_status(
+            &txn,
+            &Who::system("newsletter link"),
+            subscriber.id,
+            &[Status::Pending],
+            Status::Confirmed,
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+    }
+    link_state(context, token).await
+}
+
+/// Unsubscribes the subscription a link names (again: nothing changes).
+pub async fn unsubscribe(context: &Context, token: &str) -> Result<LinkState, Error> {
+    let subscriber = by_token(context, token).await?;
+    if subscriber.status != Status::Unsubscribed {
+        let txn = context.db.write().await?;
+        repo::change_status(
+            &txn,
+            &Who::system("newsletter link"),
+            subscriber.id,
+            &[Status::Pending, Status::Confirmed],
+            Status::Unsubscribed,
+            Utc::now(),
+        )
+        .await?;
+        txn.commit().await?;
+    }
+    link_state(context, token).await
+}
+
+/// The subscribers counted per state and language: what the secretariat's page shows.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub total: u64,
+    /// (state, language, how many), states and languages in their order.
+    pub by_status_and_lang: Vec<(Status, Lang, u64)>,
+}
+
+impl Counts {
+    pub fn of(&self, status: Status, lang: Lang) -> u64 {
+        self.by_status_and_lang
+            .iter()
+            .find(|(s, l, _)| *s == status && *l == lang)
+            .map_or(0, |(_, _, n)| *n)
+    }
+
+    pub fn of_status(&self, status: Status) -> u64 {
+        Lang::ALL.iter().map(|lang| self.of(status, *lang)).sum()
+    }
+}
+
+/// The counts (the newsletter's keepers).
+pub async fn counts(context: &Context, acting: &Acting) -> Result<Counts, Error> {
+    require_keeper(context, acting)?;
+    let mut by_status_and_lang = repo::counts(&context.db.conn).await?;
+    by_status_and_lang.sort_by_key(|(status, lang, _)| {
+        (
+            Status::ALL.iter().position(|s| s == status),
+            Lang::ALL.iter().position(|l| l == lang),
+        )
+    });
+    Ok(Counts {
+        total: by_status_and_lang.iter().map(|(_, _, n)| n).sum(),
+        by_status_and_lang,
+    })
+}
+
+/// The subscribers as CSV (the newsletter's keepers): the columns of an import, then the state
+/// and its dates; no cell can start a formula in a spreadsheet.
+pub async fn export(context: &Context, acting: &Acting) -> Result<Vec<u8>, Error> {
+    require_keeper(context, acting)?;
+    let subscribers = repo::all(&context.db.conn).await?;
+    let mut csv = CsvWriter::new();
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    header.extend(["status", "created_at", "confirmed_at", "unsubscribed_at"]);
+    csv.row(&header)
+        .map_err(|p| Error::Internal(p.key.to_string()))?;
+    let date = |at: Option<chrono::DateTime<Utc>>| at.map(|a| a.to_rfc3339()).unwrap_or_default();
+    for s in subscribers {
+        csv.row(&[
+            s.email.clone(),
+            s.lang.code().to_owned(),
+            Interest::write_list(&s.interests),
+            s.consent.clone(),
+            s.status.key().to_owned(),
+            s.created_at.to_rfc3339(),
+            date(s.confirmed_at),
+            date(s.unsubscribed_at),
+        ])
+        .map_err(|p| Error::Internal(p.key.to_string()))?;
+    }
+    csv.finish().map_err(|p| Error::Internal(p.key.to_string()))
+}
+
+/// Imports a list whose consent was given elsewhere (the newsletter's keepers): checked whole,
+/// then written in one transaction. Addresses already here keep their record; one that left is
+/// never subscribed again by a list.
+pub async fn import(
+    context: &Context,
+    acting: &Acting,
+    bytes: &[u8],
+) -> Result<ImportSummary, Error> {
+    require_keeper(context, acting)?;
+    let rows = parse_list(bytes).map_err(Error::Lines)?;
+    let imported: Vec<ImportedSubscriber> = rows
+        .into_iter()
+        .map(|row| {
+            let salt = new_token();
+            let hash = token_hash(&context.signing_key.newsletter_token(&salt));
+            ImportedSubscriber {
+                subscription: row.subscription,
+                consent: row.consent,
+                salt,
+                hash,
+            }
+        })
+        .collect();
+    let txn = context.db.write().await?;
+    let summary = repo::import(&txn, &acting.who, &imported, Utc::now()).await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// A subscription as the form shows it before anything is typed: the page's language, every
+/// interest.
+pub fn blank_input(lang: Lang) -> SubscriptionInput {
+    SubscriptionInput {
+        email: String::new(),
+        lang: lang.code().to_owned(),
+        interests: Interest::ALL.iter().map(|i| i.key().to_owned()).collect(),
+    }
+}
+
+/// The subscription `input` asks for, checked (for a form to show its problems).
+pub fn check(input: &SubscriptionInput) -> Result<Subscription, Error> {
+    Ok(input.parse()?)
+}
