@@ -16,6 +16,7 @@ mod indicators;
 mod journeys;
 mod lab;
 mod module_tests;
+mod newsletter;
 mod policy_design;
 mod programme;
 mod seven_keys;
