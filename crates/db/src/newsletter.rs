@@ -59,23 +59,53 @@ fn to_subscriber(m: subscriber::Model) -> DbResult<Subscriber> {
     })
 }
 
-pub async fn by_email(conn: &impl ConnectionTrait, email: &str) -> DbResult<Option<Subscriber>> {
+async fn find_by(
+    conn: &impl ConnectionTrait,
+    column: subscriber::Column,
+    value: &str,
+) -> DbResult<Option<Subscriber>> {
     subscriber::Entity::find()
-        .filter(subscriber::Column::Email.eq(email))
+        .filter(column.eq(value))
         .one(conn)
         .await?
         .map(to_subscriber)
         .transpose()
 }
 
+pub async fn by_email(conn: &impl ConnectionTrait, email: &str) -> DbResult<Option<Subscriber>> {
+    find_by(conn, subscriber::Column::Email, email).await
+}
+
 /// The subscriber whose link token hashes to `hash`.
 pub async fn by_link(conn: &impl ConnectionTrait, hash: &str) -> DbResult<Option<Subscriber>> {
-    subscriber::Entity::find()
-        .filter(subscriber::Column::LinkHash.eq(hash))
-        .one(conn)
-        .await?
-        .map(to_subscriber)
-        .transpose()
+    find_by(conn, subscriber::Column::LinkHash, hash).await
+}
+
+/// A new subscriber's row: waiting for its confirmation (sent `now`), or confirmed by the
+/// consent that came with a list.
+fn new_row(
+    subscription: &Subscription,
+    (salt, hash): (&str, &str),
+    consent: &str,
+    status: Status,
+    now: DateTime<Utc>,
+) -> subscriber::ActiveModel {
+    let confirmed = status == Status::Confirmed;
+    subscriber::ActiveModel {
+        email: Set(subscription.email.as_str().to_owned()),
+        lang: Set(subscription.lang.code().to_owned()),
+        interests: Set(Interest::write_list(&subscription.interests)),
+        status: Set(status.key().to_owned()),
+        link_salt: Set(salt.to_owned()),
+        link_hash: Set(hash.to_owned()),
+        consent: Set(consent.to_owned()),
+        created_at: Set(now),
+        confirmation_sent_at: Set((!confirmed).then_some(now)),
+        confirmed_at: Set(confirmed.then_some(now)),
+        unsubscribed_at: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    }
 }
 
 /// The link a subscription asked for, new: its salt and its token's hash.
@@ -92,21 +122,13 @@ pub async fn request(
     link: NewLink<'_>,
     now: DateTime<Utc>,
 ) -> DbResult<Subscriber> {
-    let model = subscriber::ActiveModel {
-        email: Set(subscription.email.as_str().to_owned()),
-        lang: Set(subscription.lang.code().to_owned()),
-        interests: Set(Interest::write_list(&subscription.interests)),
-        status: Set(Status::Pending.key().to_owned()),
-        link_salt: Set(link.salt.to_owned()),
-        link_hash: Set(link.hash.to_owned()),
-        consent: Set(FORM_CONSENT.to_owned()),
-        created_at: Set(now),
-        confirmation_sent_at: Set(Some(now)),
-        confirmed_at: Set(None),
-        unsubscribed_at: Set(None),
-        updated_at: Set(now),
-        ..Default::default()
-    }
+    let model = new_row(
+        subscription,
+        (link.salt, link.hash),
+        FORM_CONSENT,
+        Status::Pending,
+        now,
+    )
     .insert(&**txn)
     .await
     .map_err(conflict_as(ProblemKey::EmailTaken))?;
@@ -271,21 +293,13 @@ pub async fn import(
             }
             Some(_) => summary.unchanged += 1,
             None => {
-                let model = subscriber::ActiveModel {
-                    email: Set(email.to_owned()),
-                    lang: Set(row.subscription.lang.code().to_owned()),
-                    interests: Set(Interest::write_list(&row.subscription.interests)),
-                    status: Set(Status::Confirmed.key().to_owned()),
-                    link_salt: Set(row.salt.clone()),
-                    link_hash: Set(row.hash.clone()),
-                    consent: Set(row.consent.clone()),
-                    created_at: Set(now),
-                    confirmation_sent_at: Set(None),
-                    confirmed_at: Set(Some(now)),
-                    unsubscribed_at: Set(None),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
+                let model = new_row(
+                    &row.subscription,
+                    (&row.salt, &row.hash),
+                    &row.consent,
+                    Status::Confirmed,
+                    now,
+                )
                 .insert(&**txn)
                 .await?;
                 audit::record(

@@ -145,6 +145,23 @@ impl FromRequest<AppState> for Multipart {
     }
 }
 
+impl Multipart {
+    /// The bytes of the field `name` (an uploaded file; empty when the form sent none), the
+    /// other fields (such as the anti-forgery token) skipped.
+    pub async fn file(mut self, name: &str) -> Result<Vec<u8>, AppError> {
+        let unreadable = |e: axum::extract::multipart::MultipartError| {
+            AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
+        };
+        let mut file = Vec::new();
+        while let Some(field) = self.0.next_field().await.map_err(unreadable)? {
+            if field.name() == Some(name) {
+                file = field.bytes().await.map_err(unreadable)?.to_vec();
+            }
+        }
+        Ok(file)
+    }
+}
+
 impl std::ops::Deref for Multipart {
     type Target = axum::extract::Multipart;
 

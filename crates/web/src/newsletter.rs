@@ -304,17 +304,8 @@ async fn import_upload(
 ) -> Result<Response, AppError> {
     // Who may not import is told so before the file is read.
     cases::require_keeper(&state, &v.acting())?;
-    let mut multipart = multipart?;
-    let not_a_file = |e: axum::extract::multipart::MultipartError| {
-        AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
-    };
-    let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(not_a_file)? {
-        if field.name() == Some("file") {
-            file = Some(field.bytes().await.map_err(not_a_file)?);
-        }
-    }
-    let outcome = match file.filter(|b| !b.is_empty()) {
+    let file = multipart?.file("file").await?;
+    let outcome = match Some(file).filter(|b| !b.is_empty()) {
         None => Err(AppError::BadRequest(Problem::new(ProblemKey::NotAFile))),
         Some(bytes) => cases::import(&state, &v.acting(), &bytes)
             .await

@@ -406,17 +406,7 @@ async fn upload_seven_keys(
 
 /// The file sent in the form's field `file`.
 async fn uploaded(multipart: Result<Multipart, AppError>) -> Result<Vec<u8>, AppError> {
-    let mut multipart = multipart?;
-    let bad = |e: axum::extract::multipart::MultipartError| {
-        AppError::BadRequest(Problem::with_detail(ProblemKey::NotAFile, e.body_text()))
-    };
-    let mut file = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        if field.name() == Some("file") {
-            file = field.bytes().await.map_err(bad)?.to_vec();
-        }
-    }
-    Ok(file)
+    multipart?.file("file").await
 }
 
 /// The page again, with what the merge did or why the file was refused (on its field).
