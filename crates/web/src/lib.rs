@@ -52,10 +52,11 @@ use tower_http::trace::TraceLayer;
 pub use ateneu_app::{Config, IndexPlace};
 
 /// What every handler shares: the use cases' context and what only a server keeps (the cache
-/// of rendered pages).
+/// of rendered pages). Cloned for every middleware a request goes through, so it holds the
+/// context behind one `Arc`: a clone is two counts, not one per field of the context.
 #[derive(Clone)]
 pub struct AppState {
-    context: Context,
+    context: Arc<Context>,
     pub page_cache: Arc<page_cache::PageCache>,
 }
 
@@ -68,7 +69,7 @@ impl AppState {
     /// A server over a context the command line has already loaded.
     pub fn serving(context: Context) -> AppState {
         AppState {
-            context,
+            context: Arc::new(context),
             page_cache: Arc::new(page_cache::PageCache::default()),
         }
     }
