@@ -205,20 +205,28 @@ pub async fn unsubscribe(context: &Context, token: &str) -> Result<LinkState, Er
     link_state(context, token).await
 }
 
+/// How many subscribers are in one state with one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub status: Status,
+    pub lang: Lang,
+    pub count: u64,
+}
+
 /// The subscribers counted per state and language: what the secretariat's page shows.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
     pub total: u64,
-    /// (state, language, how many), states and languages in their order.
-    pub by_status_and_lang: Vec<(Status, Lang, u64)>,
+    /// States and languages in their order; a pair without subscribers is left out.
+    pub by_status_and_lang: Vec<Count>,
 }
 
 impl Counts {
     pub fn of(&self, status: Status, lang: Lang) -> u64 {
         self.by_status_and_lang
             .iter()
-            .find(|(s, l, _)| *s == status && *l == lang)
-            .map_or(0, |(_, _, n)| *n)
+            .find(|c| c.status == status && c.lang == lang)
+            .map_or(0, |c| c.count)
     }
 
     pub fn of_status(&self, status: Status) -> u64 {
@@ -229,15 +237,23 @@ impl Counts {
 /// The counts (the newsletter's keepers).
 pub async fn counts(context: &Context, acting: &Acting) -> Result<Counts, Error> {
     require_keeper(context, acting)?;
-    let mut by_status_and_lang = repo::counts(&context.db.conn).await?;
-    by_status_and_lang.sort_by_key(|(status, lang, _)| {
+    let mut by_status_and_lang: Vec<Count> = repo::counts(&context.db.conn)
+        .await?
+        .into_iter()
+        .map(|(status, lang, count)| Count {
+            status,
+            lang,
+            count,
+        })
+        .collect();
+    by_status_and_lang.sort_by_key(|c| {
         (
-            Status::ALL.iter().position(|s| s == status),
-            Lang::ALL.iter().position(|l| l == lang),
+            Status::ALL.iter().position(|s| *s == c.status),
+            Lang::ALL.iter().position(|l| *l == c.lang),
         )
     });
     Ok(Counts {
-        total: by_status_and_lang.iter().map(|(_, _, n)| n).sum(),
+        total: by_status_and_lang.iter().map(|c| c.count).sum(),
         by_status_and_lang,
     })
 }

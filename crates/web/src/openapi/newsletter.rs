@@ -21,7 +21,10 @@ pub(crate) fn schemas() -> Value {
             "status": {"type": "string", "enum": statuses}, "lang": {"type": "string", "enum": langs}}},
         "NewsletterCounts": {"type": "object", "required": ["total", "by_status_and_lang"], "properties": {
             "total": {"type": "integer", "format": "int64", "minimum": 0},
-            "by_status_and_lang": {"type": "array", "description": "[state, language, how many]", "items": {"type": "array", "prefixItems": [
-                {"type": "string", "enum": statuses}, {"type": "string", "enum": langs}, {"type": "integer", "minimum": 0}], "minItems": 3, "maxItems": 3}}}}
+            "by_status_and_lang": {"type": "array", "description": "states and languages in their order; a pair without subscribers is left out", "items": {
+                "type": "object", "required": ["status", "lang", "count"], "properties": {
+                    "status": {"type": "string", "enum": statuses},
+                    "lang": {"type": "string", "enum": langs},
+                    "count": {"type": "integer", "format": "int64", "minimum": 1}}}}}}
     })
 }

@@ -86,14 +86,14 @@ async fn a_subscriber_confirms_by_the_emailed_link_in_their_language_and_leaves_
         .await;
     assert_eq!(
         counts(&app, keeper.clone()).await["by_status_and_lang"],
-        json!([["pending", "es", 1]])
+        json!([{"status": "pending", "lang": "es", "count": 1}])
     );
     let done = app.post_form(&link, &[]).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert!(done.body.contains("Su suscripción está confirmada"));
     assert_eq!(
         counts(&app, keeper.clone()).await["by_status_and_lang"],
-        json!([["confirmed", "es", 1]])
+        json!([{"status": "confirmed", "lang": "es", "count": 1}])
     );
 
     // A mail program's one-click unsubscription: no cookie, no anti-forgery token.
@@ -107,7 +107,7 @@ async fn a_subscriber_confirms_by_the_emailed_link_in_their_language_and_leaves_
     assert_eq!(left.json()["status"], "unsubscribed");
     assert_eq!(
         counts(&app, keeper.clone()).await["by_status_and_lang"],
-        json!([["unsubscribed", "es", 1]])
+        json!([{"status": "unsubscribed", "lang": "es", "count": 1}])
     );
     // The page of the link says so, in the page's language.
     let page = app
