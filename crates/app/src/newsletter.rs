@@ -150,6 +150,16 @@ pub struct LinkState {
     pub lang: Lang,
 }
 
+/// Forgets the requests whose confirmation link has expired unfollowed (run hourly by the
+/// server): an address whose owner never confirmed is not kept.
+pub async fn forget_unconfirmed(context: &Context) -> Result<u64, Error> {
+    let before = Utc::now() - Duration::days(ateneu_domain::newsletter::CONFIRMATION_DAYS);
+    let txn = context.db.write().await?;
+    let removed = repo::forget_unconfirmed(&txn, &Who::system("newsletter"), before).await?;
+    txn.commit().await?;
+    Ok(removed)
+}
+
 /// Where the subscription a link names stands.
 pub async fn link_state(context: &Context, token: &str) -> Result<LinkState, Error> {
     let subscriber = by_token(context, token).await?;

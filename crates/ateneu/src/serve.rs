@@ -125,7 +125,8 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
             "\nNo administrator yet; a set-up link was printed at an earlier start. For a new one: ateneu user add --admin EMAIL\n"
         );
     }
-    // Expired sessions are removed at start and every hour after.
+    // Expired sessions, and newsletter requests whose link expired unconfirmed, are removed at
+    // start and every hour after.
     let purging = state.clone();
     tokio::spawn(async move {
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -134,6 +135,12 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
             match ateneu_app::setup::purge_expired_sessions(&purging).await {
                 Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
                 Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+            }
+            match ateneu_app::newsletter::forget_unconfirmed(&purging).await {
+                Ok(removed) => tracing::debug!(removed, "unconfirmed newsletter requests removed"),
+                Err(error) => {
+                    tracing::warn!(%error, "could not remove unconfirmed newsletter requests")
+                }
             }
         }
     });

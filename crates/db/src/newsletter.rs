@@ -353,6 +353,33 @@ pub async fn counts(conn: &impl ConnectionTrait) -> DbResult<Vec<(Status, Lang, 
     Ok(counts)
 }
 
+/// Forgets the requests still waiting whose confirmation link was sent before `before` (it can
+/// no longer be followed): an address whose owner never confirmed is not kept. One audit row
+/// counts them.
+pub async fn forget_unconfirmed(
+    txn: &WriteTxn<'_>,
+    who: &Who,
+    before: DateTime<Utc>,
+) -> DbResult<u64> {
+    let result = subscriber::Entity::delete_many()
+        .filter(subscriber::Column::Status.eq(Status::Pending.key()))
+        .filter(subscriber::Column::ConfirmationSentAt.lt(before))
+        .exec(&**txn)
+        .await?;
+    if result.rows_affected > 0 {
+        audit::record(
+            &**txn,
+            who,
+            "newsletter.forget_unconfirmed",
+            "newsletter_subscriber",
+            0,
+            json!({"removed": result.rows_affected}),
+        )
+        .await?;
+    }
+    Ok(result.rows_affected)
+}
+
 /// How many subscribers there are in all.
 pub async fn total(conn: &impl ConnectionTrait) -> DbResult<u64> {
     Ok(subscriber::Entity::find().count(conn).await?)

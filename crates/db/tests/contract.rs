@@ -557,4 +557,40 @@ async fn a_subscriber_s_link_changes_their_state_once_and_the_log_never_names_th
     let (rows, _) = audit::list(&db.conn, 1, 100).await.expect("the log");
     let log = format!("{rows:?}");
     assert!(!log.contains("reader@example.org"), "{log}");
+    // A request never confirmed is forgotten once its link has expired; a confirmed one stays.
+    let waiting = SubscriptionInput {
+        email: "never@example.org".into(),
+        lang: "es".into(),
+        interests: vec!["practices".into()],
+    }
+    .parse()
+    .expect("valid");
+    let txn = db.write().await.expect("txn");
+    let long_ago = now - Duration::days(8);
+    let link = NewLink {
+        salt: "s2",
+        hash: "h2",
+    };
+    newsletter::request(&txn, &who, &waiting, link, long_ago)
+        .await
+        .expect("requested");
+    assert_eq!(
+        newsletter::forget_unconfirmed(&txn, &who, now - Duration::days(7))
+            .await
+            .expect("forgotten"),
+        1
+    );
+    txn.commit().await.expect("commit");
+    assert!(
+        newsletter::by_email(&db.conn, "never@example.org")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    assert!(
+        newsletter::by_email(&db.conn, "reader@example.org")
+            .await
+            .expect("query")
+            .is_some()
+    );
 }
