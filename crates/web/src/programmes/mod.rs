@@ -138,12 +138,15 @@ pub fn api_routes() -> Routes {
         .documented(routes!(action_plans::add_update_api))
         .documented(routes!(outputs::add_dissemination_api))
         // The roster of experts and their engagements.
-        .documented(routes!(experts::roster_api, experts::create_api))
-        .documented(routes!(experts::detail_api, experts::update_api))
-        .documented(routes!(experts::engagements_api, experts::engage_api))
+        .documented(routes!(experts::api::roster_api, experts::api::create_api))
+        .documented(routes!(experts::api::detail_api, experts::api::update_api))
         .documented(routes!(
-            experts::update_engagement_api,
-            experts::remove_engagement_api
+            experts::api::engagements_api,
+            experts::api::engage_api
+        ))
+        .documented(routes!(
+            experts::api::update_engagement_api,
+            experts::api::remove_engagement_api
         ))
         .merge(output_files::api_routes())
         .merge(catalogue::api_routes())
