@@ -45,7 +45,22 @@ pub fn routes() -> Routes {
     responses((status = 200, description = "Success", body = ref("#/components/schemas/Object"))),
 )]
 async fn openapi() -> Response {
-    Json(crate::openapi::document()).into_response()
+    // The document is the same for the process's life: built from every route once, on the
+    // first request, and sent as those bytes after.
+    static DOCUMENT: std::sync::OnceLock<axum::body::Bytes> = std::sync::OnceLock::new();
+    let bytes = DOCUMENT.get_or_init(|| {
+        serde_json::to_vec(&crate::openapi::document())
+            .unwrap_or_default()
+            .into()
+    });
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json"),
+        )],
+        bytes.clone(),
+    )
+        .into_response()
 }
 
 #[utoipa::path(
