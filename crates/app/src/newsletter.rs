@@ -12,7 +12,7 @@ use ateneu_db::newsletter::{self as repo, ImportedSubscriber, NewLink};
 use ateneu_domain::Lang;
 use ateneu_domain::csv_format::CsvWriter;
 use ateneu_domain::newsletter::{
-    COLUMNS, Interest, Status, Subscription, SubscriptionInput, confirmation_is_live, parse_list,
+    COLUMNS, Interest, Status, SubscriptionInput, confirmation_is_live, parse_list,
 };
 use ateneu_domain::permissions::Action;
 use chrono::{Duration, Utc};
@@ -26,9 +26,13 @@ fn keepers(context: &Context) -> Vec<String> {
     crate::programmes::programme_networks(context)
 }
 
-/// Refuses whoever does not keep the newsletter's subscribers (before a file is read).
+/// Refuses whoever does not keep the newsletter's subscribers (before a file is read): sign in
+/// for anonymous people, not found for the others (the list is nothing of theirs to know of).
 pub fn require_keeper(context: &Context, acting: &Acting) -> Result<(), Error> {
-    acting.require(Action::ManageNewsletter(&keepers(context)))
+    match acting.require(Action::ManageNewsletter(&keepers(context))) {
+        Err(Error::Forbidden) => Err(Error::NotFound),
+        other => other,
+    }
 }
 
 /// Asks for a subscription through the public form. A new address, or one that had left, is
@@ -121,20 +125,6 @@ pub fn confirm_url(context: &Context, lang: Lang, token: &str) -> String {
     context.page_url(lang, &format!("/newsletter/confirm/{token}"))
 }
 
-/// The page that unsubscribes (every issue carries it, and the one-click address of
-/// `unsubscribe_api_url` in its headers).
-pub fn unsubscribe_url(context: &Context, lang: Lang, token: &str) -> String {
-    context.page_url(lang, &format!("/newsletter/unsubscribe/{token}"))
-}
-
-/// The address a mail program posts to for a one-click unsubscription (RFC 8058).
-pub fn unsubscribe_api_url(context: &Context, token: &str) -> String {
-    format!(
-        "{}/api/v1/newsletter/unsubscribe/{token}",
-        context.config.base_url.trim_end_matches('/')
-    )
-}
-
 /// The subscriber a link names, or not found (a token no link has, or too long to be one).
 async fn by_token(context: &Context, token: &str) -> Result<Subscriber, Error> {
     let hash = crate::security::link_hash(token)?;
@@ -162,57 +152,70 @@ pub async fn forget_unconfirmed(context: &Context) -> Result<u64, Error> {
 
 /// Where the subscription a link names stands.
 pub async fn link_state(context: &Context, token: &str) -> Result<LinkState, Error> {
-    let subscriber = by_token(context, token).await?;
-    Ok(LinkState {
-        status: subscriber.status,
-        lang: subscriber.lang,
-    })
+    Ok(state_of(&by_token(context, token).await?))
 }
 
 /// Follows a confirmation link: the subscription is confirmed (again: nothing changes). A
 /// link older than a week no longer confirms (not found): the form sends a new one.
 pub async fn confirm(context: &Context, token: &str) -> Result<LinkState, Error> {
     let subscriber = by_token(context, token).await?;
-    let now = Utc::now();
-    if subscriber.status == Status::Pending {
-        let live = subscriber
-            .confirmation_sent_at
-            .is_some_and(|sent| confirmation_is_live(sent, now));
-        if !live {
-            return Err(Error::NotFound);
-        }
-        let txn = context.db.write().await?;
-        repo::change_status(
-            &txn,
-            &Who::system("newsletter link"),
-            subscriber.id,
-            &[Status::Pending],
-            Status::Confirmed,
-            now,
-        )
-        .await?;
-        txn.commit().await?;
+    if subscriber.status != Status::Pending {
+        return Ok(state_of(&subscriber));
     }
-    link_state(context, token).await
+    let live = subscriber
+        .confirmation_sent_at
+        .is_some_and(|sent| confirmation_is_live(sent, Utc::now()));
+    if !live {
+        return Err(Error::NotFound);
+    }
+    change(
+        context,
+        token,
+        &subscriber,
+        &[Status::Pending],
+        Status::Confirmed,
+    )
+    .await
 }
 
 /// Unsubscribes the subscription a link names (again: nothing changes).
 pub async fn unsubscribe(context: &Context, token: &str) -> Result<LinkState, Error> {
     let subscriber = by_token(context, token).await?;
-    if subscriber.status != Status::Unsubscribed {
-        let txn = context.db.write().await?;
-        repo::change_status(
-            &txn,
-            &Who::system("newsletter link"),
-            subscriber.id,
-            &[Status::Pending, Status::Confirmed],
-            Status::Unsubscribed,
-            Utc::now(),
-        )
-        .await?;
-        txn.commit().await?;
+    if subscriber.status == Status::Unsubscribed {
+        return Ok(state_of(&subscriber));
     }
-    link_state(context, token).await
+    let from = [Status::Pending, Status::Confirmed];
+    change(context, token, &subscriber, &from, Status::Unsubscribed).await
+}
+
+fn state_of(subscriber: &Subscriber) -> LinkState {
+    LinkState {
+        status: subscriber.status,
+        lang: subscriber.lang,
+    }
+}
+
+/// Moves the subscriber from `from` to `to`; where another click changed them meanwhile, the
+/// state they are in now.
+async fn change(
+    context: &Context,
+    token: &str,
+    subscriber: &Subscriber,
+    from: &[Status],
+    to: Status,
+) -> Result<LinkState, Error> {
+    let txn = context.db.write().await?;
+    let who = Who::system("newsletter link");
+    let changed = repo::change_status(&txn, &who, subscriber.id, from, to, Utc::now()).await?;
+    txn.commit().await?;
+    if changed {
+        Ok(LinkState {
+            status: to,
+            lang: subscriber.lang,
+        })
+    } else {
+        link_state(context, token).await
+    }
 }
 
 /// How many subscribers are in one state with one language.
@@ -322,19 +325,4 @@ pub async fn import(
     let summary = repo::import(&txn, &acting.who, &imported, Utc::now()).await?;
     txn.commit().await?;
     Ok(summary)
-}
-
-/// A subscription as the form shows it before anything is typed: the page's language, every
-/// interest.
-pub fn blank_input(lang: Lang) -> SubscriptionInput {
-    SubscriptionInput {
-        email: String::new(),
-        lang: lang.code().to_owned(),
-        interests: Interest::ALL.iter().map(|i| i.key().to_owned()).collect(),
-    }
-}
-
-/// The subscription `input` asks for, checked (for a form to show its problems).
-pub fn check(input: &SubscriptionInput) -> Result<Subscription, Error> {
-    Ok(input.parse()?)
 }

@@ -122,6 +122,15 @@ pub struct Subscription {
 }
 
 impl SubscriptionInput {
+    /// The form before anything is typed: the page's language, every interest.
+    pub fn blank(lang: Lang) -> SubscriptionInput {
+        SubscriptionInput {
+            email: String::new(),
+            lang: lang.code().to_owned(),
+            interests: Interest::ALL.iter().map(|i| i.key().to_owned()).collect(),
+        }
+    }
+
     /// The subscription, or every field's problem: a valid address, one of the three languages,
     /// at least one known interest.
     pub fn parse(&self) -> Result<Subscription, FieldErrors> {

@@ -134,7 +134,7 @@ fn form_response(
 }
 
 async fn form_page(State(state): State<AppState>, v: Viewer) -> Response {
-    let input = cases::blank_input(v.lang);
+    let input = SubscriptionInput::blank(v.lang);
     form_response(&state, &v, &input, &FieldErrors::new()).into_response()
 }
 

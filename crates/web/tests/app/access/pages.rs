@@ -154,8 +154,8 @@ pub const PAGES: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/newsletter", "iiiiiiiii"),
     ("GET", "/{lang}/newsletter/confirm/{token}", "nnnnnnnnn"),
     ("POST", "/{lang}/newsletter/confirm/{token}", "nnnnnnnnn"),
-    ("GET", "/{lang}/newsletter/subscribers", "ssffffofo"),
-    ("POST", "/{lang}/newsletter/subscribers/import", "ssffffifi"),
+    ("GET", "/{lang}/newsletter/subscribers", "ssnnnnono"),
+    ("POST", "/{lang}/newsletter/subscribers/import", "ssnnnnini"),
     ("GET", "/{lang}/newsletter/unsubscribe/{token}", "nnnnnnnnn"),
     (
         "POST",

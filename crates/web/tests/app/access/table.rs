@@ -138,9 +138,9 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/keywords", "ooooooooo"),
     ("PUT", "/api/v1/keywords/{key}", "ssffffooo"),
     ("GET", "/api/v1/me", "ssooooooo"),
-    ("GET", "/api/v1/newsletter/subscribers", "ssffffofo"),
-    ("GET", "/api/v1/newsletter/subscribers.csv", "ssffffofo"),
-    ("POST", "/api/v1/newsletter/subscribers/import", "ssffffifi"),
+    ("GET", "/api/v1/newsletter/subscribers", "ssnnnnono"),
+    ("GET", "/api/v1/newsletter/subscribers.csv", "ssnnnnono"),
+    ("POST", "/api/v1/newsletter/subscribers/import", "ssnnnnini"),
     ("POST", "/api/v1/newsletter/subscriptions", "iiiiiiiii"),
     (
         "POST",
