@@ -359,3 +359,14 @@ fn page_numbers(page: u64, pages: u64) -> Vec<Option<u64>> {
     }
     numbers
 }
+
+/// A form's CSV file field (`file`, required), its hint saying what the file holds.
+pub fn csv_file_field(label: &str, hint: Markup) -> Markup {
+    html! {
+        div.field {
+            label for="f-file" { (label) }
+            input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
+            p.hint #f-file-hint { (hint) }
+        }
+    }
+}

@@ -281,11 +281,7 @@ fn subscribers_response(
         h2 { (v.t("newsletter-import")) }
         form.form method="post" action={ (v.href("/newsletter/subscribers/import")) "?csrf=" (v.csrf) } enctype="multipart/form-data" {
             (csrf_field(v))
-            div.field {
-                label for="f-file" { (v.t("newsletter-import-file")) }
-                input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
-                p.hint #f-file-hint { (v.t("newsletter-import-hint")) " " code { (COLUMNS.join(",")) } }
-            }
+            (layout::csv_file_field(&v.t("newsletter-import-file"), html! { (v.t("newsletter-import-hint")) " " code { (COLUMNS.join(",")) } }))
             div.actions { button.button type="submit" { (v.t("import-submit")) } }
         }
     };

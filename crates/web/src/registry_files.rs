@@ -72,11 +72,7 @@ fn page(
                 label { input type="radio" name="kind" value="cities" checked; " " (v.t("import-kind-cities")) }
                 label { input type="radio" name="kind" value="memberships"; " " (v.t("import-kind-memberships")) }
             }
-            div.field {
-                label for="f-file" { (v.t("import-file")) }
-                input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
-                p.hint #f-file-hint { (v.t("import-columns")) " " code { (CITY_COLUMNS.join(",")) } " / " code { (MEMBERSHIP_COLUMNS.join(",")) } }
-            }
+            (layout::csv_file_field(&v.t("import-file"), html! { (v.t("import-columns")) " " code { (CITY_COLUMNS.join(",")) } " / " code { (MEMBERSHIP_COLUMNS.join(",")) } }))
             div.actions { button.button type="submit" { (v.t("import-submit")) } }
         }
     };

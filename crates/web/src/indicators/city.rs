@@ -36,11 +36,7 @@ fn import_form(v: &Viewer, city: &City, reference: Option<&str>) -> Markup {
         form.form method="post" action={ (v.href(&format!("/cities/{}/indicators/import", city.slug))) "?csrf=" (v.csrf) } enctype="multipart/form-data" {
             (csrf_field(v))
             @if let Some(reference) = reference { input type="hidden" name="indicator" value=(reference); }
-            div.field {
-                label for="f-file" { (v.t("indicator-import-file")) }
-                input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
-                p.hint #f-file-hint { (v.t("indicator-import-hint")) " " code { "Year, …, Units, GeoCode, Value" } }
-            }
+            (layout::csv_file_field(&v.t("indicator-import-file"), html! { (v.t("indicator-import-hint")) " " code { "Year, …, Units, GeoCode, Value" } }))
             div.actions { button.button type="submit" { (v.t("indicator-import-submit")) } }
         }
     }

@@ -178,11 +178,7 @@ fn page(state: &AppState, v: &Viewer, view: &BudgetView, shown: &Shown) -> Marku
                 form.form method="post" action={ (v.href(&format!("{base}/budget/import"))) "?csrf=" (v.csrf) } enctype="multipart/form-data" {
                     (csrf_field(v))
                     input type="hidden" name="budget_revision" value=(view.budget_revision);
-                    div.field {
-                        label for="f-file" { (v.t("import-file")) }
-                        input #f-file type="file" name="file" accept=".csv,text/csv" required aria-describedby="f-file-hint";
-                        p.hint #f-file-hint { (v.t("import-columns")) " " code { (BUDGET_COLUMNS.join(",")) } }
-                    }
+                    (layout::csv_file_field(&v.t("import-file"), html! { (v.t("import-columns")) " " code { (BUDGET_COLUMNS.join(",")) } }))
                     div.actions { button.button type="submit" { (v.t("import-submit")) } }
                 }
             }
