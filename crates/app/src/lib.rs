@@ -113,6 +113,8 @@ pub struct Context {
     pub city_page_starts: Arc<cities::PageStarts>,
     /// Cities' indicator values as decoded, by series and values revision.
     pub indicator_values: Arc<indicators::values::ValuesCache>,
+    /// The newsletter issues this process is sending.
+    pub newsletter_sending: Arc<newsletter::sending::Running>,
 }
 
 impl Context {
@@ -143,6 +145,7 @@ impl Context {
             city_counts: Arc::new(cities::ListCounts::default()),
             city_page_starts: Arc::new(cities::PageStarts::default()),
             indicator_values: Arc::default(),
+            newsletter_sending: Arc::default(),
         };
         practices::labels::refresh_labels(&context).await?;
         programmes::catalogue::refresh(&context).await?;

@@ -144,6 +144,13 @@ pub async fn run(args: &Args, serve: &ServeArgs) -> anyhow::Result<()> {
             }
         }
     });
+    // A newsletter issue whose sending a stopped process left unfinished goes on where it was:
+    // every copy already handled is known by its outbox file, and is not sent again.
+    match ateneu_app::newsletter::sending::resume(&state).await {
+        Ok(0) => {}
+        Ok(issues) => tracing::info!(issues, "resuming the sending of newsletter issues"),
+        Err(error) => tracing::warn!(?error, "could not resume the newsletter's sending"),
+    }
     let listener = tokio::net::TcpListener::bind((host.as_str(), port))
         .await
         .with_context(|| format!("cannot listen on {host}:{port}"))?;

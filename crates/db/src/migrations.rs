@@ -157,6 +157,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "newsletter subscribers with double opt-in",
         include_str!("migrations/0032_newsletter.sql"),
     ),
+    (
+        33,
+        "newsletter issues, their deliveries, and practices' dissemination log",
+        include_str!("migrations/0033_newsletter_issues.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -192,6 +192,8 @@ problem_keys! {
     PackageWrongKind => "package_wrong_kind",
     UnknownInterest => "unknown_interest",
     ConsentRequired => "consent_required",
+    IssueNotDraft => "issue_not_draft",
+    NewsletterItemNotPublic => "newsletter_item_not_public",
 }
 
 impl ProblemKey {

@@ -87,6 +87,35 @@ pub struct OutboxMail {
     pub delivery_error: Option<String>,
 }
 
+/// One copy of a list's message, named after what it is a copy of.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    /// The outbox file, under the outbox folder (`newsletter/issue-3/delivery-41.eml`).
+    pub file: String,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// What became of a letter: `before` when its copy had been handled by an earlier run (then
+/// `delivery` is what that run recorded, `Sending` if it stopped while the server had it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivered {
+    pub delivery: Delivery,
+    pub reason: Option<String>,
+    pub before: bool,
+}
+
+/// A header's value in a message's text (empty when missing).
+fn header_of(text: &str, name: &str) -> String {
+    let head = text.split_once("\r\n\r\n").map_or(text, |(head, _)| head);
+    head.lines()
+        .find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_owned()))
+        .unwrap_or_default()
+}
+
 fn clean(s: &str) -> String {
     s.replace(['\r', '\n'], " ")
 }
@@ -156,17 +185,89 @@ impl Mailer {
         self.smtp.is_some()
     }
 
+    /// The sender's domain, for message ids.
+    fn domain(&self) -> &str {
+        self.from
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>'))
+            .unwrap_or("ateneu.invalid")
+    }
+
     fn render(&self, draft: &Draft, delivery: Delivery, reason: Option<&str>) -> String {
-        format!(
-            "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: {}\r\n{DELIVERY_HEADER} {}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
+        let mut head = format!(
+            "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: {}\r\n{DELIVERY_HEADER} {}\r\n",
             draft.date.to_rfc2822(),
             clean(&self.from),
             draft.to,
             draft.subject,
             draft.message_id,
             delivery.header(reason),
-            draft.body
-        )
+        );
+        for (name, value) in &draft.headers {
+            head.push_str(&format!("{name}: {}\r\n", clean(value)));
+        }
+        match &draft.html {
+            None => format!(
+                "{head}Content-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
+                draft.body
+            ),
+            Some(html) => {
+                let boundary = format!("ateneu-{}", &draft.message_id.trim_matches(['<', '>']));
+                format!(
+                    "{head}MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n--{boundary}--\r\n",
+                    draft.body
+                )
+            }
+        }
+    }
+
+    /// Delivers one copy of a list's message (a newsletter issue) and waits for the outcome. The
+    /// outbox file is named by the caller after the copy (`letter.file`, under the outbox): a
+    /// copy whose file already exists was handled before (by a process since stopped) and is
+    /// never sent again; what its file recorded is returned instead. Addresses are not logged.
+    pub async fn deliver(&self, letter: &Letter) -> std::io::Result<Delivered> {
+        let path = self.outbox.join(&letter.file);
+        if let Ok(text) = tokio::fs::read_to_string(&path).await {
+            let (delivery, reason) = Delivery::parse(&header_of(&text, DELIVERY_HEADER));
+            return Ok(Delivered {
+                delivery,
+                reason,
+                before: true,
+            });
+        }
+        if let Some(folder) = path.parent() {
+            tokio::fs::create_dir_all(folder).await?;
+        }
+        let token = crate::security::new_token();
+        let draft = Draft {
+            to: clean(&letter.to),
+            subject: clean(&letter.subject),
+            body: letter.text.clone(),
+            html: letter.html.clone(),
+            headers: letter.headers.clone(),
+            date: Utc::now(),
+            message_id: format!("<{}@{}>", &token[..24], self.domain()),
+        };
+        let Some(smtp) = self.smtp.as_ref() else {
+            write_whole(&path, &self.render(&draft, Delivery::Outbox, None)).await?;
+            return Ok(Delivered {
+                delivery: Delivery::Outbox,
+                reason: None,
+                before: false,
+            });
+        };
+        write_whole(&path, &self.render(&draft, Delivery::Sending, None)).await?;
+        let _in_flight = InFlight::start(&self.sending);
+        let (delivery, reason) = match smtp.send(&draft).await {
+            Ok(()) => (Delivery::Sent, None),
+            Err(reason) => (Delivery::Failed, Some(reason)),
+        };
+        write_whole(&path, &self.render(&draft, delivery, reason.as_deref())).await?;
+        Ok(Delivered {
+            delivery,
+            reason,
+            before: false,
+        })
     }
 
     /// Writes a message to the outbox and, with an SMTP server, starts sending it (in the
@@ -176,15 +277,13 @@ impl Mailer {
         let date = Utc::now();
         let token = crate::security::new_token();
         let name = format!("{}-{}.eml", date.format("%Y%m%dT%H%M%S%.6fZ"), &token[..8]);
-        let domain = self
-            .from
-            .rsplit_once('@')
-            .map(|(_, d)| d.trim_end_matches('>'))
-            .unwrap_or("ateneu.invalid");
+        let domain = self.domain();
         let draft = Draft {
             to: clean(to),
             subject: clean(subject),
             body: body.to_owned(),
+            html: None,
+            headers: Vec::new(),
             date,
             message_id: format!("<{}@{domain}>", &token[8..32]),
         };
@@ -246,12 +345,8 @@ impl Mailer {
                 continue;
             }
             let text = tokio::fs::read_to_string(entry.path()).await?;
-            let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-            let header = |name: &str| {
-                head.lines()
-                    .find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_owned()))
-                    .unwrap_or_default()
-            };
+            let body = text.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+            let header = |name: &str| header_of(&text, name);
             let (delivery, delivery_error) = Delivery::parse(&header(DELIVERY_HEADER));
             mails.push(OutboxMail {
                 to: header("To:"),

@@ -2,8 +2,8 @@
 //! required), `smtps://host:465` (TLS from the first byte), `smtp://localhost:25?tls=none` (a
 //! local relay, in plain text). Each message is sent on its own connection, within a time limit.
 
-use lettre::message::header::{ContentTransferEncoding, ContentType};
-use lettre::message::{Body, Mailbox};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Body, Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -39,7 +39,12 @@ impl std::fmt::Debug for Smtp {
 pub struct Draft {
     pub to: String,
     pub subject: String,
+    /// The plain text.
     pub body: String,
+    /// An HTML alternative of the same text (a newsletter's issue).
+    pub html: Option<String>,
+    /// Headers of a list's message: `List-Unsubscribe`, `List-Unsubscribe-Post`.
+    pub headers: Vec<(&'static str, String)>,
     pub date: chrono::DateTime<chrono::Utc>,
     pub message_id: String,
 }
@@ -133,18 +138,33 @@ impl Smtp {
             .to
             .parse()
             .map_err(|e| format!("the recipient {} is not an address: {e}", draft.to))?;
-        let body =
-            Body::new_with_encoding(draft.body.clone(), ContentTransferEncoding::QuotedPrintable)
-                .map_err(|_| "the message cannot be encoded".to_owned())?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(draft.subject.clone())
             .date(draft.date.into())
-            .message_id(Some(draft.message_id.clone()))
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
-            .map_err(|e| format!("the message cannot be built: {e}"))?;
+            .message_id(Some(draft.message_id.clone()));
+        for (name, value) in &draft.headers {
+            builder = builder.raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str(name),
+                value.clone(),
+            ));
+        }
+        let message = match &draft.html {
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                draft.body.clone(),
+                html.clone(),
+            )),
+            None => {
+                let body = Body::new_with_encoding(
+                    draft.body.clone(),
+                    ContentTransferEncoding::QuotedPrintable,
+                )
+                .map_err(|_| "the message cannot be encoded".to_owned())?;
+                builder.header(ContentType::TEXT_PLAIN).body(body)
+            }
+        }
+        .map_err(|e| format!("the message cannot be built: {e}"))?;
         match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(message)).await {
             Ok(Ok(_)) => Ok(()),
             Ok(Err(error)) => Err(with_causes(&error)),

@@ -1,4 +1,5 @@
-//! Tables of the newsletter: its subscribers.
+//! Tables of the newsletter: its subscribers, its issues and their deliveries, and the
+//! practices' dissemination log (where an issue records what it carried).
 
 pub mod newsletter_subscriber {
     use sea_orm::entity::prelude::*;
@@ -21,6 +22,81 @@ pub mod newsletter_subscriber {
         pub confirmed_at: Option<DateTimeUtc>,
         pub unsubscribed_at: Option<DateTimeUtc>,
         pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod newsletter_issue {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "newsletter_issues")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub status: String,
+        pub title_en: String,
+        pub title_fr: String,
+        pub title_es: String,
+        pub editorial_en: String,
+        pub editorial_fr: String,
+        pub editorial_es: String,
+        /// JSON: the items' references, in order.
+        pub items: String,
+        /// JSON: the editions frozen when sending started.
+        pub editions: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub sending_started_at: Option<DateTimeUtc>,
+        pub sent_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod newsletter_delivery {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "newsletter_deliveries")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub issue_id: i64,
+        pub subscriber_id: i64,
+        pub status: String,
+        pub error: Option<String>,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practice_dissemination {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practice_disseminations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub practice_id: i64,
+        pub channel: String,
+        pub on_day: Date,
+        pub link: Option<String>,
+        pub lang: Option<String>,
+        pub note: String,
+        pub created_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,9 @@
-//! The API description of the newsletter's subscriptions: their schemas.
+//! The API description of the newsletter: its subscriptions' and its issues' schemas.
 
 use ateneu_domain::Lang;
+use ateneu_domain::newsletter::issues::{
+    DeliveryStatus, IssueStatus, ItemKind, MAX_EDITORIAL, MAX_ITEMS, MAX_TITLE,
+};
 use ateneu_domain::newsletter::{Interest, Status};
 use serde_json::{Value, json};
 
@@ -8,6 +11,17 @@ pub(crate) fn schemas() -> Value {
     let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     let interests: Vec<&str> = Interest::ALL.iter().map(|i| i.key()).collect();
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    let kinds: Vec<&str> = ItemKind::ALL.iter().map(|k| k.key()).collect();
+    let issue = issue_schema(&langs);
+    let deliveries: serde_json::Map<String, Value> = DeliveryStatus::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.key().to_owned(),
+                json!({"type": "integer", "format": "int64", "minimum": 1}),
+            )
+        })
+        .collect();
     json!({
         "SubscriptionInput": {"type": "object", "required": ["email", "lang", "interests"], "properties": {
             "email": {"type": "string", "format": "email"},
@@ -25,6 +39,59 @@ pub(crate) fn schemas() -> Value {
                 "type": "object", "required": ["status", "lang", "count"], "properties": {
                     "status": {"type": "string", "enum": statuses},
                     "lang": {"type": "string", "enum": langs},
-                    "count": {"type": "integer", "format": "int64", "minimum": 1}}}}}}
+                    "count": {"type": "integer", "format": "int64", "minimum": 1}}}}}},
+        "NewsletterCandidates": {"type": "object", "required": ["items"], "properties": {
+            "items": {"type": "array", "items": {"type": "object", "required": ["item", "kind", "reason", "title"], "properties": {
+                "item": {"type": "string", "description": "what an issue's `items` names it by"},
+                "kind": {"type": "string", "enum": kinds},
+                "reason": {"type": "string", "enum": ["scheduled", "featured", "public_output", "upcoming"]},
+                "title": {"type": "string"},
+                "on": {"type": ["string", "null"], "format": "date"}}}}}},
+        "NewsletterIssueInput": {"type": "object", "properties": {
+            "title_en": {"type": "string", "maxLength": MAX_TITLE}, "title_fr": {"type": "string", "maxLength": MAX_TITLE}, "title_es": {"type": "string", "maxLength": MAX_TITLE},
+            "editorial_en": {"type": "string", "maxLength": MAX_EDITORIAL}, "editorial_fr": {"type": "string", "maxLength": MAX_EDITORIAL}, "editorial_es": {"type": "string", "maxLength": MAX_EDITORIAL},
+            "items": {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string", "pattern": "^(practice|output|event):[1-9][0-9]*$"}}},
+            "description": "a title in one language at least; a language left empty gets another's text, said so"},
+        "NewsletterIssueRecord": issue.clone(),
+        "NewsletterIssue": {"allOf": [issue, {"type": "object", "required": ["progress", "copies", "done"], "properties": {
+            "progress": {"type": "object", "description": "how many copies are in each state", "properties": deliveries, "additionalProperties": false},
+            "copies": {"type": "integer", "format": "int64", "minimum": 0},
+            "done": {"type": "integer", "format": "int64", "minimum": 0}}}]},
+        "NewsletterIssueList": {"type": "object", "required": ["items"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/NewsletterIssue"}}}},
+        "NewsletterArchive": {"type": "object", "required": ["items"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/NewsletterIssueRecord"}}}},
+        "NewsletterPreview": {"type": "object", "required": ["lang", "subject", "text", "html"], "properties": {
+            "lang": {"type": "string", "enum": langs}, "subject": {"type": "string"},
+            "text": {"type": "string", "description": "the plain-text part"}, "html": {"type": "string", "description": "the HTML part"}}}
     })
+}
+
+fn issue_schema(langs: &[&str]) -> Value {
+    let kinds: Vec<&str> = ItemKind::ALL.iter().map(|k| k.key()).collect();
+    let statuses: Vec<&str> = IssueStatus::ALL.iter().map(|s| s.key()).collect();
+    let texts = json!({"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}, "additionalProperties": false});
+    let text = json!({"type": "object", "required": ["text", "lang"], "properties": {
+        "text": {"type": "string"}, "lang": {"type": "string", "enum": langs}}});
+    json!({"type": "object", "required": ["id", "status", "draft", "editions", "created_at", "updated_at"], "properties": {
+        "id": {"type": "integer", "format": "int64"},
+        "status": {"type": "string", "enum": statuses},
+        "draft": {"type": "object", "required": ["titles", "editorials", "items"], "properties": {
+            "titles": texts, "editorials": texts,
+            "items": {"type": "array", "items": {"type": "object", "required": ["kind", "id"], "properties": {
+                "kind": {"type": "string", "enum": kinds}, "id": {"type": "integer", "format": "int64"}}}}}},
+        "editions": {"type": "array", "description": "one per language, frozen when sending started (empty for a draft)", "items": {
+            "type": "object", "required": ["lang", "title", "items"], "properties": {
+                "lang": {"type": "string", "enum": langs},
+                "title": text,
+                "editorial": {"oneOf": [{"type": "null"}, text]},
+                "items": {"type": "array", "items": {"type": "object", "required": ["kind", "id", "title", "url", "place"], "properties": {
+                    "kind": {"type": "string", "enum": kinds}, "id": {"type": "integer", "format": "int64"},
+                    "title": text, "summary": {"oneOf": [{"type": "null"}, text]},
+                    "url": {"type": "string"}, "place": {"type": "string"},
+                    "when": {"type": ["string", "null"]}}}}}}},
+        "created_at": {"type": "string", "format": "date-time"},
+        "updated_at": {"type": "string", "format": "date-time"},
+        "sending_started_at": {"type": ["string", "null"], "format": "date-time"},
+        "sent_at": {"type": ["string", "null"], "format": "date-time"}}})
 }

@@ -15,6 +15,7 @@ mod lab;
 mod mail;
 mod module_tests;
 mod newsletter;
+mod newsletter_issues;
 mod notifications;
 mod openapi;
 mod permissions;

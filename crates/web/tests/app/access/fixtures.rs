@@ -235,3 +235,37 @@ pub(super) fn first_id(value: &Value, list: &str) -> i64 {
         .and_then(|item| item["id"].as_i64())
         .unwrap_or_else(|| panic!("no {list}[0].id in {value}"))
 }
+
+/// A newsletter issue's route with an issue of its own: a fresh draft for the secretariat's
+/// routes (sending or deleting uses one up), a sent issue for the archive's.
+pub(super) async fn fill_newsletter(
+    app: &TestApp,
+    template: &str,
+    path: String,
+    admin: &str,
+) -> String {
+    let sent = template.contains("/newsletter/archive/{id}");
+    if !sent && !template.contains("/newsletter/issues/{id}") {
+        return path;
+    }
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/newsletter/issues",
+            Some(serde_json::json!({"title_en": "An issue"})),
+            Some(admin),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let id = made.json()["id"].as_i64().expect("an issue");
+    if sent {
+        let acting = ateneu_app::Acting::operator("access table");
+        ateneu_app::newsletter::issues::start(&app.state, &acting, id)
+            .await
+            .expect("starts");
+        ateneu_app::newsletter::sending::run(&app.state, id)
+            .await
+            .expect("sends");
+    }
+    path.replace("{id}", &id.to_string())
+}

@@ -1,6 +1,9 @@
 //! The bimonthly newsletter's subscribers: what a subscription asks for (an address, a
 //! language, interests), its states (waiting for its confirmation, confirmed, unsubscribed) and
-//! the rule that only a confirmed address is ever sent an issue (double opt-in).
+//! the rule that only a confirmed address is ever sent an issue (double opt-in). Its issues are
+//! in `issues`.
+
+pub mod issues;
 
 use crate::accounts::Email;
 use crate::csv_format::{LineError, push_field_errors, records, value};

@@ -3,7 +3,12 @@
 //! opt-in). The answer to a request is the same whether the address was new, waiting or
 //! already subscribed, so the form tells no one who subscribes. The link also unsubscribes, in
 //! one click. The secretariat sees the counts, and the addresses only in its export; it may
-//! import a list whose consent was given elsewhere.
+//! import a list whose consent was given elsewhere. Its issues are in `issues`, their sending in
+//! `sending`, the message each subscriber gets in `letter`.
+
+pub mod issues;
+pub mod letter;
+pub mod sending;
 
 use crate::security::{new_token, token_hash};
 use crate::{Acting, Context, Error, ImportSummary, Who};
@@ -22,7 +27,7 @@ use serde::Serialize;
 /// used to flood someone's inbox.
 const RESEND_AFTER_MINUTES: i64 = 10;
 
-fn keepers(context: &Context) -> Vec<String> {
+pub(crate) fn keepers(context: &Context) -> Vec<String> {
     crate::programmes::programme_networks(context)
 }
 

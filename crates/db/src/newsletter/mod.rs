@@ -3,6 +3,8 @@
 //! audit row, which names the subscriber by id, never by address. A change of state is guarded
 //! by the state it leaves, so two clicks on one link change it once.
 
+pub mod issues;
+
 use crate::audit::{self, Who};
 use crate::entities::newsletter_subscriber as subscriber;
 use crate::{DbError, DbResult, ImportSummary, WriteTxn, conflict_as};

@@ -1,7 +1,12 @@
 //! The newsletter's subscriptions on the web and in the JSON API: the public form, the pages a
 //! subscriber's link opens (confirm, unsubscribe), the one-click unsubscription mail programs
 //! post to (RFC 8058), and the secretariat's page with the counts, the export and the import.
-//! The use cases are `ateneu_app::newsletter`.
+//! The use cases are `ateneu_app::newsletter`. Its issues are in `issues` (the secretariat's
+//! pages), `issues_api` and `archive` (public).
+
+mod archive;
+mod issues;
+mod issues_api;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -28,7 +33,10 @@ use utoipa_axum::routes;
 const MAX_LIST: usize = 32 * 1024 * 1024;
 
 pub fn routes() -> Routes {
-    Routes::new()
+    issues::routes(Routes::new())
+        .route("/newsletter/archive", get(archive::list_page))
+        .route("/newsletter/archive.atom", get(archive::feed))
+        .route("/newsletter/archive/{id}", get(archive::issue_page))
         .route("/newsletter", get(form_page).post(subscribe_page))
         .route(
             "/newsletter/confirm/{token}",
@@ -52,6 +60,17 @@ pub fn api_routes() -> Routes {
         .documented(routes!(counts_api))
         .documented(routes!(export_api))
         .documented_with_limit(routes!(import_api), MAX_LIST)
+        .documented(routes!(issues_api::candidates))
+        .documented(routes!(issues_api::list, issues_api::create))
+        .documented(routes!(
+            issues_api::read,
+            issues_api::update,
+            issues_api::delete
+        ))
+        .documented(routes!(issues_api::preview))
+        .documented(routes!(issues_api::send))
+        .documented(routes!(issues_api::archive))
+        .documented(routes!(issues_api::archived))
 }
 
 /// The form as a browser sends it: one checkbox per interest.
@@ -128,6 +147,7 @@ fn form_response(
     let body = html! {
         h1 { (title) }
         p.lead { (v.t("newsletter-lead")) }
+        p { a href=(v.href("/newsletter/archive")) { (v.t("newsletter-archive-title")) } }
         (form(v, input, errors))
     };
     layout::page(state, v, &title, body)
@@ -277,6 +297,7 @@ fn subscribers_response(
             },
             None => {},
         }
+        p { a.button href=(v.href("/newsletter/issues")) { (v.t("newsletter-issues-title")) } }
         (subscribers_body(v, counts))
         h2 { (v.t("newsletter-import")) }
         form.form method="post" action={ (v.href("/newsletter/subscribers/import")) "?csrf=" (v.csrf) } enctype="multipart/form-data" {

@@ -1,0 +1,231 @@
+//! Sending an issue: the queued copies are read in batches, each written to the outbox (and
+//! handed to the SMTP server when one is configured) under a file named after its delivery
+//! row, and their outcomes recorded batch by batch. A copy whose file exists was handled by a
+//! run that stopped (a crash, a kill, a restart): it is never sent again, and what its file
+//! says is recorded. Memory holds one batch, whatever the list's size. When the queue is empty
+//! the issue is sent, and every practice and output it carried gets its dissemination-log entry.
+
+use super::issues::{archive_url, sender};
+use super::letter::{self, Links};
+use crate::mail::{Delivered, Delivery, Letter};
+use crate::{Context, Error};
+use ateneu_db::newsletter::issues::{self as repo, Issue, Queued};
+use ateneu_domain::newsletter::issues::{DeliveryStatus, IssueStatus, ItemKind};
+use ateneu_domain::programmes::outputs::{Channel, DisseminationDraft};
+use std::collections::HashSet;
+use std::sync::Mutex;
+use tokio::task::JoinSet;
+
+/// How many copies are read, sent and recorded at a time.
+pub const BATCH: u64 = 500;
+/// How many copies are with the SMTP server at once.
+const AT_ONCE: usize = 8;
+
+/// The issues this process is sending now (one run per issue).
+#[derive(Debug, Default)]
+pub struct Running(Mutex<HashSet<i64>>);
+
+impl Running {
+    fn claim(&self, issue: i64) -> bool {
+        self.0
+            .lock()
+            .map(|mut set| set.insert(issue))
+            .unwrap_or(false)
+    }
+
+    fn release(&self, issue: i64) {
+        if let Ok(mut set) = self.0.lock() {
+            set.remove(&issue);
+        }
+    }
+}
+
+/// Sends an issue's queued copies in the background, unless this process is already at it.
+pub fn spawn(context: &Context, issue_id: i64) {
+    if !context.newsletter_sending.claim(issue_id) {
+        return;
+    }
+    let context = context.clone();
+    tokio::spawn(async move {
+        let outcome = run(&context, issue_id).await;
+        context.newsletter_sending.release(issue_id);
+        match outcome {
+            Ok(copies) => tracing::info!(issue = issue_id, copies, "newsletter issue sent"),
+            Err(error) => {
+                tracing::error!(
+                    issue = issue_id,
+                    ?error,
+                    "newsletter sending stopped; it resumes at the next start or when asked again"
+                )
+            }
+        }
+    });
+}
+
+/// Resumes every sending a stopped process left unfinished (at start-up).
+pub async fn resume(context: &Context) -> Result<usize, Error> {
+    let issues = repo::sending(&context.db.conn).await?;
+    for id in &issues {
+        spawn(context, *id);
+    }
+    Ok(issues.len())
+}
+
+/// The outbox file of one copy: named after its delivery row, so it is written once.
+pub fn file_of(issue_id: i64, delivery_id: i64) -> String {
+    format!("newsletter/issue-{issue_id}/{delivery_id}.eml")
+}
+
+fn letter_for(context: &Context, issue: &Issue, copy: &Queued) -> Result<Letter, Error> {
+    let edition = issue.edition(copy.lang).ok_or_else(|| {
+        Error::Internal(format!(
+            "issue {} has no edition in {}",
+            issue.id, copy.lang
+        ))
+    })?;
+    let token = context.signing_key.newsletter_token(&copy.link_salt);
+    let links = Links {
+        archive: archive_url(context, copy.lang, issue.id),
+        unsubscribe: context.page_url(copy.lang, &format!("/newsletter/unsubscribe/{token}")),
+    };
+    let rendered = letter::render(context, edition, &copy.interests, &links);
+    let one_click = format!(
+        "{}/api/v1/newsletter/unsubscribe/{token}",
+        context.config.base_url.trim_end_matches('/')
+    );
+    Ok(Letter {
+        file: file_of(issue.id, copy.id),
+        to: copy.email.clone(),
+        subject: rendered.subject,
+        text: rendered.text,
+        html: Some(rendered.html),
+        headers: vec![
+            ("List-Unsubscribe", format!("<{one_click}>")),
+            (
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".to_owned(),
+            ),
+        ],
+    })
+}
+
+/// What a copy's delivery becomes after the mailer dealt with it.
+fn status_of(delivered: &Delivered) -> DeliveryStatus {
+    match delivered.delivery {
+        Delivery::Outbox => DeliveryStatus::Written,
+        Delivery::Sent => DeliveryStatus::Sent,
+        Delivery::Failed => DeliveryStatus::Failed,
+        // Only a copy found from an earlier run is still "sending": the server had it when that
+        // run stopped, and it may have arrived.
+        Delivery::Sending => DeliveryStatus::Interrupted,
+    }
+}
+
+type Outcome = (i64, DeliveryStatus, Option<String>);
+
+fn outcome(
+    joined: Result<(i64, std::io::Result<Delivered>), tokio::task::JoinError>,
+) -> Result<Outcome, Error> {
+    let (id, delivered) =
+        joined.map_err(|e| Error::Internal(format!("a copy's task failed: {e}")))?;
+    let delivered =
+        delivered.map_err(|e| Error::Internal(format!("cannot write to the outbox: {e}")))?;
+    Ok((id, status_of(&delivered), delivered.reason))
+}
+
+/// Sends one batch of queued copies; returns how many there were (0: the queue is empty).
+pub async fn send_batch(context: &Context, issue: &Issue, n: u64) -> Result<usize, Error> {
+    let batch = repo::next_queued(&context.db.conn, issue.id, n).await?;
+    let count = batch.len();
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(count);
+    let mut tasks = JoinSet::new();
+    let mut failure = None;
+    for copy in batch {
+        if !copy.status.may_receive() {
+            outcomes.push((copy.id, DeliveryStatus::Skipped, None));
+            continue;
+        }
+        let letter = letter_for(context, issue, &copy)?;
+        let mailer = context.mailer.clone();
+        tasks.spawn(async move { (copy.id, mailer.deliver(&letter).await) });
+        while tasks.len() >= AT_ONCE {
+            if let Some(joined) = tasks.join_next().await {
+                match outcome(joined) {
+                    Ok(done) => outcomes.push(done),
+                    Err(error) => failure = Some(error),
+                }
+            }
+        }
+        if failure.is_some() {
+            break;
+        }
+    }
+    while let Some(joined) = tasks.join_next().await {
+        match outcome(joined) {
+            Ok(done) => outcomes.push(done),
+            Err(error) => failure = Some(error),
+        }
+    }
+    // What was handled is recorded even when a copy could not be written.
+    let txn = context.db.write().await?;
+    repo::record(&txn, &outcomes).await?;
+    txn.commit().await?;
+    match failure {
+        Some(error) => Err(error),
+        None => Ok(count),
+    }
+}
+
+/// Sends every queued copy of an issue being sent, then marks it sent. Returns how many copies
+/// this run handled.
+pub async fn run(context: &Context, issue_id: i64) -> Result<usize, Error> {
+    let issue = repo::by_id(&context.db.conn, issue_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if issue.status != IssueStatus::Sending {
+        return Ok(0);
+    }
+    let mut handled = 0;
+    loop {
+        let n = send_batch(context, &issue, BATCH).await?;
+        if n == 0 {
+            break;
+        }
+        handled += n;
+    }
+    finish(context, &issue).await?;
+    Ok(handled)
+}
+
+/// Marks the issue sent and logs what it carried.
+async fn finish(context: &Context, issue: &Issue) -> Result<(), Error> {
+    let today = chrono::Utc::now().date_naive();
+    let entry = |lang| DisseminationDraft {
+        channel: Channel::Newsletter,
+        on: today,
+        link: Some(archive_url(context, lang, issue.id)),
+        lang: None,
+        note: format!("Newsletter issue {}", issue.id),
+    };
+    let en = ateneu_domain::Lang::En;
+    let of = |kind| -> Vec<(i64, DisseminationDraft)> {
+        issue
+            .draft
+            .items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| (i.id, entry(en)))
+            .collect()
+    };
+    let txn = context.db.write().await?;
+    repo::finish(
+        &txn,
+        &sender(),
+        issue.id,
+        &of(ItemKind::Practice),
+        &of(ItemKind::Output),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
