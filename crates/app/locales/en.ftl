@@ -1671,3 +1671,20 @@ newsletter-issue-sent-on = Sent on { $date }
 newsletter-subscribe-link = Subscribe to the newsletter
 newsletter-issues-col-title = Title
 newsletter-issues-col-copies = Copies dealt with
+
+## Banners on the home page
+problem-banner-practice-not-published = A banner points only to a published practice: { $detail } is not one (give its address name, as in /practices/NAME).
+banners-title = Banners on the home page
+banners-lead = Show Leading Cities' practices on the home page between two days: the practice's image (its description is the alt text) and a short text in each language. Several banners at once take turns leading the list, a day each.
+banners-none = No banner yet.
+banners-new = A new banner
+banners-practice = The practice (its address name, as in /practices/NAME)
+banners-image = The image (the address of one of its uploaded images; empty: its first)
+banners-text = Text ({ $lang })
+banners-starts = First day
+banners-ends = Last day
+banners-save = Save the banner
+banners-delete = Remove
+banners-live = shown today
+banners-edit = Change this banner
+banners-home = From the Leading Cities

@@ -1671,3 +1671,20 @@ newsletter-issue-sent-on = Enviado el { $date }
 newsletter-subscribe-link = Suscribirse al boletín
 newsletter-issues-col-title = Título
 newsletter-issues-col-copies = Ejemplares tratados
+
+## Banners on the home page
+problem-banner-practice-not-published = Un banner solo remite a una práctica publicada: { $detail } no lo es (indique su nombre de dirección, como en /practices/NOMBRE).
+banners-title = Banners de la página de inicio
+banners-lead = Muestre prácticas de las Ciudades Líderes en la página de inicio entre dos días: la imagen de la práctica (su descripción es el texto alternativo) y un texto breve en cada idioma. Varios banners a la vez encabezan la lista por turnos, un día cada uno.
+banners-none = Todavía no hay ningún banner.
+banners-new = Un banner nuevo
+banners-practice = La práctica (su nombre de dirección, como en /practices/NOMBRE)
+banners-image = La imagen (la dirección de una de sus imágenes subidas; vacío: la primera)
+banners-text = Texto ({ $lang })
+banners-starts = Primer día
+banners-ends = Último día
+banners-save = Guardar el banner
+banners-delete = Quitar
+banners-live = se muestra hoy
+banners-edit = Modificar este banner
+banners-home = De las Ciudades Líderes

@@ -1671,3 +1671,20 @@ newsletter-issue-sent-on = Envoyé le { $date }
 newsletter-subscribe-link = S'abonner à la lettre d'information
 newsletter-issues-col-title = Titre
 newsletter-issues-col-copies = Exemplaires traités
+
+## Banners on the home page
+problem-banner-practice-not-published = Une bannière ne renvoie qu'à une pratique publiée : { $detail } n'en est pas une (indiquez son nom d'adresse, comme dans /practices/NOM).
+banners-title = Bannières de la page d'accueil
+banners-lead = Montrez des pratiques des Villes Leaders sur la page d'accueil entre deux jours : l'image de la pratique (sa description sert de texte alternatif) et un court texte dans chaque langue. Plusieurs bannières à la fois ouvrent la liste à tour de rôle, un jour chacune.
+banners-none = Aucune bannière pour l'instant.
+banners-new = Une nouvelle bannière
+banners-practice = La pratique (son nom d'adresse, comme dans /practices/NOM)
+banners-image = L'image (l'adresse d'une de ses images téléversées ; vide : la première)
+banners-text = Texte ({ $lang })
+banners-starts = Premier jour
+banners-ends = Dernier jour
+banners-save = Enregistrer la bannière
+banners-delete = Retirer
+banners-live = affichée aujourd'hui
+banners-edit = Modifier cette bannière
+banners-home = Des Villes Leaders

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod assessments;
+pub mod banners;
 pub mod cities;
 pub mod demo;
 pub mod error;

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod assessments;
 pub mod audit;
 pub mod backup;
+pub mod banners;
 pub mod changes;
 pub mod cities;
 pub mod demo;

@@ -162,6 +162,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "newsletter issues, their deliveries, and practices' dissemination log",
         include_str!("migrations/0033_newsletter_issues.sql"),
     ),
+    (
+        34,
+        "banners of practices on the home page",
+        include_str!("migrations/0034_banners.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

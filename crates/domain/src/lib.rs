@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod assessments;
+pub mod banners;
 pub mod cities;
 pub mod countries;
 pub mod csv_format;

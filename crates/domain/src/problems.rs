@@ -194,6 +194,7 @@ problem_keys! {
     ConsentRequired => "consent_required",
     IssueNotDraft => "issue_not_draft",
     NewsletterItemNotPublic => "newsletter_item_not_public",
+    BannerPracticeNotPublished => "banner_practice_not_published",
 }
 
 impl ProblemKey {

@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .merge(crate::programmes::api_routes())
         .merge(crate::events::api_routes())
         .merge(crate::newsletter::api_routes())
+        .merge(crate::banners::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

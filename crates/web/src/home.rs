@@ -77,6 +77,7 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
         .collect();
     let chart_title = v.t("chart-cities-by-region");
     let featured = ateneu_app::practices::published(&state, None, true, 6).await?;
+    let banners = ateneu_app::banners::of_today(&state, v.lang).await?;
     let body = html! {
         h1 { (v.t("home-title")) }
         p.lead { (v.t("home-lead")) }
@@ -85,6 +86,7 @@ async fn home(State(state): State<AppState>, v: Viewer) -> Result<maud::Markup, 
             div.stat { strong { (state.reference.networks.len()) } span { (v.t("stat-networks")) } }
             div.stat { strong { (state.reference.regions.len()) } span { (v.t("stat-regions")) } }
         }
+        (crate::banners::home_section(&v, &banners))
         @if !featured.is_empty() {
             section.panel.featured aria-labelledby="featured" {
                 h2 #featured { (v.t("home-featured")) }

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod assessments;
+pub mod banners;
 pub mod cities;
 pub mod error;
 pub mod events;
@@ -114,6 +115,7 @@ fn pages() -> routing::Routes {
         .merge(policy_design::routes())
         .merge(module_tests::routes())
         .merge(newsletter::routes())
+        .merge(banners::routes())
         .merge(assessments::routes())
         .merge(workshop_packages::routes())
         .merge(practices::routes())

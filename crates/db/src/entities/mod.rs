@@ -35,7 +35,7 @@ pub use log::{audit_entry, setting};
 pub use media::practice_medium;
 pub use module_tests::{module_test, module_test_link, module_test_proposal};
 pub use newsletter::{
-    newsletter_delivery, newsletter_issue, newsletter_subscriber, practice_dissemination,
+    banner, newsletter_delivery, newsletter_issue, newsletter_subscriber, practice_dissemination,
 };
 pub use notices::{notification, notification_setting};
 pub use output_files::{output_file, output_share_link, output_share_link_use};

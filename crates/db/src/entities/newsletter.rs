@@ -1,5 +1,6 @@
 //! Tables of the newsletter: its subscribers, its issues and their deliveries, and the
-//! practices' dissemination log (where an issue records what it carried).
+//! practices' dissemination log (where an issue records what it carried); the home page's
+//! banners, the other way the programme makes cities visible.
 
 pub mod newsletter_subscriber {
     use sea_orm::entity::prelude::*;
@@ -97,6 +98,31 @@ pub mod practice_dissemination {
         pub lang: Option<String>,
         pub note: String,
         pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod banner {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "banners")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub practice_id: i64,
+        pub image: Option<String>,
+        pub text_en: String,
+        pub text_fr: String,
+        pub text_es: String,
+        pub starts_on: Date,
+        pub ends_on: Date,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -297,7 +297,10 @@ fn subscribers_response(
             },
             None => {},
         }
-        p { a.button href=(v.href("/newsletter/issues")) { (v.t("newsletter-issues-title")) } }
+        p {
+            a.button href=(v.href("/newsletter/issues")) { (v.t("newsletter-issues-title")) }
+            " " a.button href=(v.href("/banners")) { (v.t("banners-title")) }
+        }
         (subscribers_body(v, counts))
         h2 { (v.t("newsletter-import")) }
         form.form method="post" action={ (v.href("/newsletter/subscribers/import")) "?csrf=" (v.csrf) } enctype="multipart/form-data" {

@@ -1,6 +1,8 @@
-//! The API description of the newsletter: its subscriptions' and its issues' schemas.
+//! The API description of the newsletter (its subscriptions' and its issues' schemas) and of
+//! the home page's banners, the programme's other way of making cities visible.
 
 use ateneu_domain::Lang;
+use ateneu_domain::banners::MAX_TEXT as BANNER_TEXT;
 use ateneu_domain::newsletter::issues::{
     DeliveryStatus, IssueStatus, ItemKind, MAX_EDITORIAL, MAX_ITEMS, MAX_TITLE,
 };
@@ -61,6 +63,20 @@ pub(crate) fn schemas() -> Value {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/NewsletterIssue"}}}},
         "NewsletterArchive": {"type": "object", "required": ["items"], "properties": {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/NewsletterIssueRecord"}}}},
+        "BannerInput": {"type": "object", "required": ["practice", "starts_on", "ends_on"], "properties": {
+            "practice": {"type": "string", "description": "the published practice's slug"},
+            "image": {"type": "string", "description": "the address of one of the practice's uploaded images; its first when empty"},
+            "text_en": {"type": "string", "maxLength": BANNER_TEXT}, "text_fr": {"type": "string", "maxLength": BANNER_TEXT}, "text_es": {"type": "string", "maxLength": BANNER_TEXT},
+            "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"}},
+            "description": "a text in one language at least; at most a year between the days"},
+        "Banner": {"type": "object", "required": ["id", "practice_id", "texts", "starts_on", "ends_on", "practice", "practice_title", "live"], "properties": {
+            "id": {"type": "integer", "format": "int64"}, "practice_id": {"type": "integer", "format": "int64"},
+            "image": {"type": ["string", "null"]},
+            "texts": {"type": "object", "properties": {"en": {"type": "string"}, "fr": {"type": "string"}, "es": {"type": "string"}}, "additionalProperties": false},
+            "starts_on": {"type": "string", "format": "date"}, "ends_on": {"type": "string", "format": "date"},
+            "practice": {"type": "string"}, "practice_title": {"type": "string"}, "live": {"type": "boolean"}}},
+        "BannerList": {"type": "object", "required": ["items"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Banner"}}}},
         "NewsletterPreview": {"type": "object", "required": ["lang", "subject", "text", "html"], "properties": {
             "lang": {"type": "string", "enum": langs}, "subject": {"type": "string"},
             "text": {"type": "string", "description": "the plain-text part"}, "html": {"type": "string", "description": "the HTML part"}}}

@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod banners;
 mod city_names;
 mod city_profile;
 mod common;

@@ -269,3 +269,35 @@ pub(super) async fn fill_newsletter(
     }
     path.replace("{id}", &id.to_string())
 }
+
+/// A banner's route with a fresh banner of the first published practice (removing one uses it
+/// up).
+pub(super) async fn fill_banner(
+    app: &TestApp,
+    template: &str,
+    path: String,
+    admin: &str,
+) -> String {
+    if !template.contains("/banners/{id}") {
+        return path;
+    }
+    let filter = ateneu_db::practices::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        ..Default::default()
+    };
+    let (published, _) = ateneu_db::practices::list(&app.state.db.conn, &filter, 0, 1)
+        .await
+        .expect("reads");
+    let slug = &published.first().expect("a published practice").slug;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/banners",
+            Some(serde_json::json!({"practice": slug, "text_en": "A banner", "starts_on": today, "ends_on": today})),
+            Some(admin),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    path.replace("{id}", &made.json()["id"].to_string())
+}
