@@ -20,24 +20,62 @@ use tokio::task::JoinSet;
 pub const BATCH: u64 = 500;
 /// How many copies are with the SMTP server at once.
 const AT_ONCE: usize = 8;
+/// How long a process's claim on sending an issue holds without being renewed (it is renewed
+/// every `RENEW` while the process sends): another server on the same database leaves the issue
+/// alone meanwhile, and takes it over once a stopped process's claim has lapsed.
+const LEASE: std::time::Duration = std::time::Duration::from_secs(90);
+const RENEW: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The issues this process is sending now (one run per issue).
-#[derive(Debug, Default)]
-pub struct Running(Mutex<HashSet<i64>>);
+/// The issues this process is sending now (one run per issue), and the name its leases carry.
+#[derive(Debug)]
+pub struct Running {
+    issues: Mutex<HashSet<i64>>,
+    process: String,
+}
+
+impl Default for Running {
+    fn default() -> Running {
+        Running {
+            issues: Mutex::default(),
+            process: crate::security::new_token(),
+        }
+    }
+}
 
 impl Running {
     fn claim(&self, issue: i64) -> bool {
-        self.0
+        self.issues
             .lock()
             .map(|mut set| set.insert(issue))
             .unwrap_or(false)
     }
 
     fn release(&self, issue: i64) {
-        if let Ok(mut set) = self.0.lock() {
+        if let Ok(mut set) = self.issues.lock() {
             set.remove(&issue);
         }
     }
+}
+
+/// What a run came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ran {
+    /// The queue is empty and the issue sent; how many copies this run handled.
+    Done(usize),
+    /// Another process holds the issue's lease (it is sending it, or stopped less than a lease
+    /// ago).
+    Elsewhere,
+}
+
+/// Takes or renews this process's lease on sending the issue.
+async fn lease(context: &Context, issue_id: i64) -> Result<bool, Error> {
+    let now = chrono::Utc::now();
+    let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
+    let txn = context.db.write().await?;
+    let process = &context.newsletter_sending.process;
+    let held = repo::take_lease(&txn, issue_id, process, now, until).await?;
+    txn.commit().await?;
+    Ok(held)
 }
 
 /// Sends an issue's queued copies in the background, unless this process is already at it.
@@ -47,10 +85,17 @@ pub fn spawn(context: &Context, issue_id: i64) {
     }
     let context = context.clone();
     tokio::spawn(async move {
-        let outcome = run(&context, issue_id).await;
+        let outcome = loop {
+            match run(&context, issue_id).await {
+                // The process holding the lease sends it; should it have stopped, its lease
+                // lapses and this one takes over.
+                Ok(Ran::Elsewhere) => tokio::time::sleep(RENEW).await,
+                other => break other,
+            }
+        };
         context.newsletter_sending.release(issue_id);
         match outcome {
-            Ok(copies) => tracing::info!(issue = issue_id, copies, "newsletter issue sent"),
+            Ok(ran) => tracing::info!(issue = issue_id, ?ran, "newsletter sending ended"),
             Err(error) => {
                 tracing::error!(
                     issue = issue_id,
@@ -176,15 +221,35 @@ pub async fn send_batch(context: &Context, issue: &Issue, n: u64) -> Result<usiz
     }
 }
 
-/// Sends every queued copy of an issue being sent, then marks it sent. Returns how many copies
-/// this run handled.
-pub async fn run(context: &Context, issue_id: i64) -> Result<usize, Error> {
+/// Sends every queued copy of an issue being sent, then marks it sent. A run holds a lease on
+/// the issue, renewed while it sends; while another process holds it, the run leaves the issue
+/// to it (`Ran::Elsewhere`).
+pub async fn run(context: &Context, issue_id: i64) -> Result<Ran, Error> {
     let issue = repo::by_id(&context.db.conn, issue_id)
         .await?
         .ok_or(Error::NotFound)?;
     if issue.status != IssueStatus::Sending {
-        return Ok(0);
+        return Ok(Ran::Done(0));
     }
+    if !lease(context, issue_id).await? {
+        return Ok(Ran::Elsewhere);
+    }
+    let renewing = {
+        let context = context.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(RENEW).await;
+                if let Err(error) = lease(&context, issue_id).await {
+                    tracing::warn!(
+                        issue = issue_id,
+                        ?error,
+                        "could not renew the sending's lease"
+                    );
+                }
+            }
+        })
+    };
+    let _stop_renewing = AbortOnDrop(renewing);
     let mut handled = 0;
     loop {
         let n = send_batch(context, &issue, BATCH).await?;
@@ -194,7 +259,16 @@ pub async fn run(context: &Context, issue_id: i64) -> Result<usize, Error> {
         handled += n;
     }
     finish(context, &issue).await?;
-    Ok(handled)
+    Ok(Ran::Done(handled))
+}
+
+/// Stops a background task when the run that started it ends (or is dropped).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Marks the issue sent and logs what it carried.

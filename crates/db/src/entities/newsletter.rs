@@ -54,6 +54,8 @@ pub mod newsletter_issue {
         pub updated_at: DateTimeUtc,
         pub sending_started_at: Option<DateTimeUtc>,
         pub sent_at: Option<DateTimeUtc>,
+        pub lease_by: Option<String>,
+        pub lease_until: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

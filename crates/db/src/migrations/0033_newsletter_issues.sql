@@ -2,7 +2,9 @@
 -- `kind:id`), and, once sending starts, the editions frozen per language (JSON) that the mails
 -- and the archive show. One delivery row per issue and subscriber, made when sending starts:
 -- the unique pair is what keeps any subscriber from getting two copies, and the outbox file of a
--- copy is named after its row. Practices get a dissemination log like the outputs'.
+-- copy is named after its row. The process sending an issue holds a lease on it (`lease_by`
+-- until `lease_until`, renewed every batch), so that two servers on one database never send the
+-- same issue at once. Practices get a dissemination log like the outputs'.
 CREATE TABLE newsletter_issues (
     id {id},
     status TEXT NOT NULL,
@@ -17,7 +19,9 @@ CREATE TABLE newsletter_issues (
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     sending_started_at TIMESTAMPTZ,
-    sent_at TIMESTAMPTZ
+    sent_at TIMESTAMPTZ,
+    lease_by TEXT,
+    lease_until TIMESTAMPTZ
 );
 CREATE INDEX newsletter_issues_status ON newsletter_issues (status, sent_at);
 CREATE TABLE newsletter_deliveries (

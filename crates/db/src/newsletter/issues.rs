@@ -104,6 +104,8 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, draft: &IssueDraft) -> DbResu
         updated_at: Set(now),
         sending_started_at: Set(None),
         sent_at: Set(None),
+        lease_by: Set(None),
+        lease_until: Set(None),
         ..Default::default()
     }
     .insert(&**txn)
@@ -294,6 +296,30 @@ pub async fn start_sending(
     )
     .await?;
     Ok(Some(made))
+}
+
+/// Takes (or renews) the lease of the process `by` on sending an issue until `until`: false
+/// while another process holds an unexpired lease (it is sending the issue).
+pub async fn take_lease(
+    txn: &WriteTxn<'_>,
+    id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> DbResult<bool> {
+    use sea_orm::Condition;
+    let free = Condition::any()
+        .add(issue::Column::LeaseUntil.is_null())
+        .add(issue::Column::LeaseUntil.lt(now))
+        .add(issue::Column::LeaseBy.eq(by));
+    let result = issue::Entity::update_many()
+        .col_expr(issue::Column::LeaseBy, Expr::value(by))
+        .col_expr(issue::Column::LeaseUntil, Expr::value(until))
+        .filter(issue::Column::Id.eq(id))
+        .filter(free)
+        .exec(&**txn)
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// A delivery waiting in the queue, with what its copy needs of its subscriber.
