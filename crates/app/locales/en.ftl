@@ -1688,3 +1688,6 @@ banners-delete = Remove
 banners-live = shown today
 banners-edit = Change this banner
 banners-home = From the Leading Cities
+
+## What a shared link shows
+site-description = Ateneu: the cities of the UCLG Culture Committee and the UNESCO Creative Cities Network, their cultural policies, good practices and programmes.

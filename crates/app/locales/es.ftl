@@ -1688,3 +1688,6 @@ banners-delete = Quitar
 banners-live = se muestra hoy
 banners-edit = Modificar este banner
 banners-home = De las Ciudades Líderes
+
+## What a shared link shows
+site-description = Ateneu: las ciudades de la Comisión de cultura de CGLU y de la Red de Ciudades Creativas de la UNESCO, sus políticas culturales, buenas prácticas y programas.

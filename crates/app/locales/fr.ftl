@@ -1688,3 +1688,6 @@ banners-delete = Retirer
 banners-live = affichée aujourd'hui
 banners-edit = Modifier cette bannière
 banners-home = Des Villes Leaders
+
+## What a shared link shows
+site-description = Ateneu : les villes de la Commission culture de CGLU et du Réseau des villes créatives de l'UNESCO, leurs politiques culturelles, bonnes pratiques et programmes.

@@ -34,7 +34,10 @@ pub fn page(state: &AppState, v: &Viewer, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(v.lang.code()) {
-            head { (head(title, v.lang, body.0.contains("data-fragment="))) }
+            head {
+                (head(title, v.lang, body.0.contains("data-fragment=")))
+                (crate::social::metadata(state, v, title, &body.0))
+            }
             body {
                 a.skip-link href="#main" { (v.t("skip-to-content")) }
                 header.site-header {

@@ -32,6 +32,7 @@ pub mod registry_files;
 pub mod routing;
 pub mod security;
 pub mod seven_keys;
+pub mod social;
 pub mod static_files;
 pub mod timing;
 pub mod viewer;
