@@ -165,10 +165,11 @@ pub struct IssueView {
 }
 
 async fn view(context: &Context, issue: Issue) -> Result<IssueView, Error> {
-    let progress: BTreeMap<DeliveryStatus, u64> = repo::progress(&context.db.conn, issue.id)
-        .await?
-        .into_iter()
-        .collect();
+    let progress: BTreeMap<DeliveryStatus, u64> =
+        ateneu_db::newsletter::deliveries::progress(&context.db.conn, issue.id)
+            .await?
+            .into_iter()
+            .collect();
     Ok(IssueView {
         copies: progress.values().sum(),
         done: progress

@@ -9,7 +9,8 @@ use super::issues::{archive_url, sender};
 use super::letter::{self, Links};
 use crate::mail::{Delivered, Delivery, Letter};
 use crate::{Context, Error};
-use ateneu_db::newsletter::issues::{self as repo, Issue, Queued};
+use ateneu_db::newsletter::deliveries::{self, Queued};
+use ateneu_db::newsletter::issues::{self as repo, Issue};
 use ateneu_domain::newsletter::issues::{DeliveryStatus, IssueStatus, ItemKind};
 use ateneu_domain::programmes::outputs::{Channel, DisseminationDraft};
 use std::collections::HashSet;
@@ -180,7 +181,7 @@ fn outcome(
 
 /// Sends one batch of queued copies; returns how many there were (0: the queue is empty).
 pub async fn send_batch(context: &Context, issue: &Issue, n: u64) -> Result<usize, Error> {
-    let batch = repo::next_queued(&context.db.conn, issue.id, n).await?;
+    let batch = deliveries::next_queued(&context.db.conn, issue.id, n).await?;
     let count = batch.len();
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(count);
     let mut tasks = JoinSet::new();
@@ -213,7 +214,7 @@ pub async fn send_batch(context: &Context, issue: &Issue, n: u64) -> Result<usiz
     }
     // What was handled is recorded even when a copy could not be written.
     let txn = context.db.write().await?;
-    repo::record(&txn, &outcomes).await?;
+    deliveries::record(&txn, &outcomes).await?;
     txn.commit().await?;
     match failure {
         Some(error) => Err(error),

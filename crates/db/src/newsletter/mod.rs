@@ -3,6 +3,7 @@
 //! audit row, which names the subscriber by id, never by address. A change of state is guarded
 //! by the state it leaves, so two clicks on one link change it once.
 
+pub mod deliveries;
 pub mod issues;
 
 use crate::audit::{self, Who};

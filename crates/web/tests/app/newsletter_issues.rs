@@ -316,7 +316,7 @@ async fn a_sending_stopped_midway_and_resumed_sends_each_subscriber_one_copy() {
             .expect("a batch"),
         500
     );
-    let queued = ateneu_db::newsletter::issues::next_queued(&w.app.state.db.conn, id, 2)
+    let queued = ateneu_db::newsletter::deliveries::next_queued(&w.app.state.db.conn, id, 2)
         .await
         .expect("reads");
     let outbox = w.app.state.config.outbox_dir();
