@@ -125,31 +125,18 @@ pub async fn create(txn: &WriteTxn<'_>, who: &Who, draft: &IssueDraft) -> DbResu
 
 /// Changes a draft; false when the issue is no longer a draft (its sending has started).
 pub async fn update(txn: &WriteTxn<'_>, who: &Who, id: i64, draft: &IssueDraft) -> DbResult<bool> {
-    let result = issue::Entity::update_many()
-        .col_expr(
-            issue::Column::TitleEn,
-            Expr::value(texts(&draft.titles, Lang::En)),
-        )
-        .col_expr(
-            issue::Column::TitleFr,
-            Expr::value(texts(&draft.titles, Lang::Fr)),
-        )
-        .col_expr(
-            issue::Column::TitleEs,
-            Expr::value(texts(&draft.titles, Lang::Es)),
-        )
-        .col_expr(
-            issue::Column::EditorialEn,
-            Expr::value(texts(&draft.editorials, Lang::En)),
-        )
-        .col_expr(
-            issue::Column::EditorialFr,
-            Expr::value(texts(&draft.editorials, Lang::Fr)),
-        )
-        .col_expr(
-            issue::Column::EditorialEs,
-            Expr::value(texts(&draft.editorials, Lang::Es)),
-        )
+    let mut update = issue::Entity::update_many();
+    for (column, texts_of, lang) in [
+        (issue::Column::TitleEn, &draft.titles, Lang::En),
+        (issue::Column::TitleFr, &draft.titles, Lang::Fr),
+        (issue::Column::TitleEs, &draft.titles, Lang::Es),
+        (issue::Column::EditorialEn, &draft.editorials, Lang::En),
+        (issue::Column::EditorialFr, &draft.editorials, Lang::Fr),
+        (issue::Column::EditorialEs, &draft.editorials, Lang::Es),
+    ] {
+        update = update.col_expr(column, Expr::value(texts(texts_of, lang)));
+    }
+    let result = update
         .col_expr(issue::Column::Items, Expr::value(items_json(&draft.items)?))
         .col_expr(issue::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(issue::Column::Id.eq(id))
