@@ -1691,3 +1691,34 @@ banners-home = From the Leading Cities
 
 ## What a shared link shows
 site-description = Ateneu: the cities of the UCLG Culture Committee and the UNESCO Creative Cities Network, their cultural policies, good practices and programmes.
+
+## A Leading City's showcase
+showcase-title = { $city }: a Leading City
+showcase-kind = Kind
+showcase-kind-document = Policy document
+showcase-kind-video = Video
+showcase-kind-resource = Resource
+showcase-section-document = Policy documents
+showcase-section-video = Videos
+showcase-section-resource = Resources linked to Culture 21 Plus
+showcase-entry-title = Title
+showcase-entry-url = Address (the document, or the video's page on its site)
+showcase-entry-description = Description
+showcase-entry-languages = The languages it exists in
+showcase-save = Save
+showcase-proposed = waits for the secretariat's approval
+showcase-up = Up
+showcase-down = Down
+showcase-approve = Approve
+showcase-remove = Remove
+showcase-change = Change
+showcase-profile = Its profile: assessments, radars and plans
+showcase-feed = Follow (Atom feed)
+showcase-practices = Good practices
+showcase-outputs = From its programme
+showcase-curate = Curate this page
+showcase-curate-editor = What you add or change is shown once the secretariat approves it.
+showcase-curate-secretariat = What you add or change is shown at once; approve what the city proposes.
+showcase-intro = Introduction
+showcase-intro-lang = Introduction ({ $lang })
+showcase-add = Add a document, a video or a resource

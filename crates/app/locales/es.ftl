@@ -1691,3 +1691,34 @@ banners-home = De las Ciudades Líderes
 
 ## What a shared link shows
 site-description = Ateneu: las ciudades de la Comisión de cultura de CGLU y de la Red de Ciudades Creativas de la UNESCO, sus políticas culturales, buenas prácticas y programas.
+
+## A Leading City's showcase
+showcase-title = { $city }: una Ciudad Líder
+showcase-kind = Tipo
+showcase-kind-document = Documento de política
+showcase-kind-video = Vídeo
+showcase-kind-resource = Recurso
+showcase-section-document = Documentos de política
+showcase-section-video = Vídeos
+showcase-section-resource = Recursos vinculados a Cultura 21 Plus
+showcase-entry-title = Título
+showcase-entry-url = Dirección (el documento, o la página del vídeo en su sitio)
+showcase-entry-description = Descripción
+showcase-entry-languages = Los idiomas en que existe
+showcase-save = Guardar
+showcase-proposed = espera la aprobación de la secretaría
+showcase-up = Subir
+showcase-down = Bajar
+showcase-approve = Aprobar
+showcase-remove = Quitar
+showcase-change = Modificar
+showcase-profile = Su perfil: evaluaciones, radares y planes
+showcase-feed = Seguir (canal Atom)
+showcase-practices = Buenas prácticas
+showcase-outputs = De su programa
+showcase-curate = Organizar esta página
+showcase-curate-editor = Lo que añada o modifique se muestra cuando la secretaría lo apruebe.
+showcase-curate-secretariat = Lo que añada o modifique se muestra enseguida; apruebe lo que la ciudad propone.
+showcase-intro = Presentación
+showcase-intro-lang = Presentación ({ $lang })
+showcase-add = Añadir un documento, un vídeo o un recurso

@@ -1691,3 +1691,34 @@ banners-home = Des Villes Leaders
 
 ## What a shared link shows
 site-description = Ateneu : les villes de la Commission culture de CGLU et du Réseau des villes créatives de l'UNESCO, leurs politiques culturelles, bonnes pratiques et programmes.
+
+## A Leading City's showcase
+showcase-title = { $city } : une Ville Leader
+showcase-kind = Type
+showcase-kind-document = Document de politique
+showcase-kind-video = Vidéo
+showcase-kind-resource = Ressource
+showcase-section-document = Documents de politique
+showcase-section-video = Vidéos
+showcase-section-resource = Ressources liées à Culture 21 Plus
+showcase-entry-title = Titre
+showcase-entry-url = Adresse (le document, ou la page de la vidéo sur son site)
+showcase-entry-description = Description
+showcase-entry-languages = Les langues dans lesquelles il existe
+showcase-save = Enregistrer
+showcase-proposed = attend l'approbation du secrétariat
+showcase-up = Monter
+showcase-down = Descendre
+showcase-approve = Approuver
+showcase-remove = Retirer
+showcase-change = Modifier
+showcase-profile = Son profil : évaluations, radars et plans
+showcase-feed = Suivre (flux Atom)
+showcase-practices = Bonnes pratiques
+showcase-outputs = De son programme
+showcase-curate = Organiser cette page
+showcase-curate-editor = Ce que vous ajoutez ou modifiez est affiché une fois approuvé par le secrétariat.
+showcase-curate-secretariat = Ce que vous ajoutez ou modifiez est affiché aussitôt ; approuvez ce que la ville propose.
+showcase-intro = Présentation
+showcase-intro-lang = Présentation ({ $lang })
+showcase-add = Ajouter un document, une vidéo ou une ressource

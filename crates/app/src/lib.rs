@@ -26,6 +26,7 @@ pub mod reports;
 pub mod security;
 pub mod setup;
 pub mod seven_keys;
+pub mod showcase;
 pub mod workshop_packages;
 
 pub use error::Error;
@@ -200,6 +201,15 @@ impl Acting {
         Acting {
             actor,
             who,
+            operator: false,
+        }
+    }
+
+    /// Someone not signed in: what a feed, read by whoever has its address, may show.
+    pub fn anonymous() -> Acting {
+        Acting {
+            actor: Actor::anonymous(),
+            who: Who::system("anonymous"),
             operator: false,
         }
     }

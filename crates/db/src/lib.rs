@@ -28,6 +28,7 @@ pub mod reference;
 pub mod sessions;
 pub mod settings;
 pub mod seven_keys;
+pub mod showcase;
 pub mod timing;
 pub mod workshop_packages;
 

@@ -167,6 +167,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "banners of practices on the home page",
         include_str!("migrations/0034_banners.sql"),
     ),
+    (
+        35,
+        "a Leading City's showcase: entries and introduction, approved by the secretariat",
+        include_str!("migrations/0035_showcase.sql"),
+    ),
 ];
 
 fn spell(backend: DbBackend, script: &str) -> String {

@@ -24,6 +24,7 @@ pub mod programmes;
 pub mod reference;
 pub mod results;
 pub mod seven_keys;
+pub mod showcase;
 pub mod text;
 pub mod validation;
 pub mod workshop_packages;

@@ -35,6 +35,7 @@ pub fn routes() -> Routes {
         .merge(crate::events::api_routes())
         .merge(crate::newsletter::api_routes())
         .merge(crate::banners::api_routes())
+        .merge(crate::showcase_api::api_routes())
         .fallback(|| async { AppError::NotFound })
 }
 

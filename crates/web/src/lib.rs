@@ -32,6 +32,8 @@ pub mod registry_files;
 pub mod routing;
 pub mod security;
 pub mod seven_keys;
+pub mod showcase;
+pub mod showcase_api;
 pub mod social;
 pub mod static_files;
 pub mod timing;
@@ -117,6 +119,7 @@ fn pages() -> routing::Routes {
         .merge(module_tests::routes())
         .merge(newsletter::routes())
         .merge(banners::routes())
+        .merge(showcase_api::routes())
         .merge(assessments::routes())
         .merge(workshop_packages::routes())
         .merge(practices::routes())

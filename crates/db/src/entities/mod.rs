@@ -20,6 +20,7 @@ pub mod programmes;
 pub mod reference;
 pub mod registry;
 pub mod seven_keys;
+pub mod showcase;
 pub mod workshop_packages;
 
 pub use accounts::{api_token, grant, login_failure, one_time_link, session, user};
@@ -54,4 +55,5 @@ pub use seven_keys::{
     cultural_asset, seven_keys_challenge, seven_keys_invitation, seven_keys_key,
     seven_keys_workshop,
 };
+pub use showcase::{showcase_entry, showcase_intro};
 pub use workshop_packages::{workshop_package, workshop_package_import, workshop_package_item};

@@ -17,6 +17,7 @@ pub(crate) mod practices;
 mod programmes;
 mod schemas;
 mod seven_keys;
+mod showcase;
 mod workshop_packages;
 
 use serde_json::{Map, Value, json};
@@ -238,7 +239,7 @@ pub fn document() -> Value {
                             merged(seven_keys::schemas(), policy_design::schemas()),
                             merged(
                                 merged(module_tests::schemas(), workshop_packages::schemas()),
-                                newsletter::schemas()
+                                merged(newsletter::schemas(), showcase::schemas())
                             )
                         )
                     )

@@ -38,5 +38,6 @@ mod programmes;
 mod registry;
 mod security;
 mod seven_keys;
+mod showcase;
 mod weight;
 mod workshop_packages;

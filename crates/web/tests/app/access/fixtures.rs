@@ -301,3 +301,26 @@ pub(super) async fn fill_banner(
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     path.replace("{id}", &made.json()["id"].to_string())
 }
+
+/// A showcase entry's route with a fresh entry of Buenos Aires's showcase (removing one uses it
+/// up).
+pub(super) async fn fill_showcase(
+    app: &TestApp,
+    template: &str,
+    path: String,
+    admin: &str,
+) -> String {
+    if !template.contains("/showcase/entries/{id}") {
+        return path;
+    }
+    let made = app
+        .api(
+            Method::POST,
+            "/api/v1/cities/buenos-aires/showcase/entries",
+            Some(serde_json::json!({"kind": "video", "title": "A video", "url": "https://video.example.org/1"})),
+            Some(admin),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    path.replace("{id}", &made.json()["id"].to_string())
+}
