@@ -1722,3 +1722,4 @@ showcase-curate-secretariat = What you add or change is shown at once; approve w
 showcase-intro = Introduction
 showcase-intro-lang = Introduction ({ $lang })
 showcase-add = Add a document, a video or a resource
+showcase-link = Its showcase as a Leading City

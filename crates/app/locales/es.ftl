@@ -1722,3 +1722,4 @@ showcase-curate-secretariat = Lo que añada o modifique se muestra enseguida; ap
 showcase-intro = Presentación
 showcase-intro-lang = Presentación ({ $lang })
 showcase-add = Añadir un documento, un vídeo o un recurso
+showcase-link = Su escaparate de Ciudad Líder

@@ -1722,3 +1722,4 @@ showcase-curate-secretariat = Ce que vous ajoutez ou modifiez est affiché aussi
 showcase-intro = Présentation
 showcase-intro-lang = Présentation ({ $lang })
 showcase-add = Ajouter un document, une vidéo ou une ressource
+showcase-link = Sa vitrine de Ville Leader

@@ -219,7 +219,11 @@ pub async fn detail(
                 p { a href=(v.href(&format!("/cities/{}/assessments", city.slug))) { (v.t("history")) } }
             }
         }
-        p { a href=(v.href(&format!("/cities/{}/profile", city.slug))) { (v.t("profile-link")) } " · " a href=(v.href(&format!("/cities/{}/indicators", city.slug))) { (v.t("indicator-city-link")) } " · " a href=(v.href(&format!("/cities/{}/assets", city.slug))) { (v.t("assets-link")) } }
+        p { a href=(v.href(&format!("/cities/{}/profile", city.slug))) { (v.t("profile-link")) } " · " a href=(v.href(&format!("/cities/{}/indicators", city.slug))) { (v.t("indicator-city-link")) } " · " a href=(v.href(&format!("/cities/{}/assets", city.slug))) { (v.t("assets-link")) }
+            @if ateneu_domain::programmes::is_leading_city(d.memberships.iter().map(|m| &m.draft), today) {
+                " · " a href=(v.href(&format!("/cities/{}/showcase", city.slug))) { (v.t("showcase-link")) }
+            }
+        }
         (representation)
         section.panel aria-labelledby="practices" {
             h2 #practices { (v.t("city-practices")) }

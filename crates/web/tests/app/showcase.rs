@@ -204,6 +204,15 @@ async fn the_public_sees_what_the_secretariat_approved_in_the_curators_order() {
         shown.body
     );
 
+    // The city page links to the showcase while the city is a Leading City.
+    assert!(
+        page.get("/es/cities/buenos-aires")
+            .await
+            .body
+            .contains("href=\"/es/cities/buenos-aires/showcase\"")
+    );
+    assert!(!page.get("/es/cities/lyon").await.body.contains("/showcase"));
+
     let feed = page.get("/en/cities/buenos-aires/showcase.atom").await;
     assert_eq!(feed.status, StatusCode::OK);
     assert!(

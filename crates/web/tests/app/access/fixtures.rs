@@ -324,3 +324,15 @@ pub(super) async fn fill_showcase(
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     path.replace("{id}", &made.json()["id"].to_string())
 }
+
+/// A route of a newsletter issue, a banner or a showcase entry with a record of its own.
+pub(super) async fn fill_records(
+    app: &TestApp,
+    template: &str,
+    path: String,
+    admin: &str,
+) -> String {
+    let path = fill_newsletter(app, template, path, admin).await;
+    let path = fill_banner(app, template, path, admin).await;
+    fill_showcase(app, template, path, admin).await
+}

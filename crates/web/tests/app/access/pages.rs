@@ -160,8 +160,16 @@ pub const PAGES: &[(&str, &str, &str)] = &[
     ("POST", "/{lang}/banners/{id}/delete", "ssnnnnono"),
     ("GET", "/{lang}/cities/{slug}/showcase", "ooooooooo"),
     ("GET", "/{lang}/cities/{slug}/showcase.atom", "ooooooooo"),
-    ("POST", "/{lang}/cities/{slug}/showcase/entries", "ssinnnini"),
-    ("POST", "/{lang}/cities/{slug}/showcase/entries/{id}", "ssinnnini"),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/showcase/entries",
+        "ssinnnini",
+    ),
+    (
+        "POST",
+        "/{lang}/cities/{slug}/showcase/entries/{id}",
+        "ssinnnini",
+    ),
     ("POST", "/{lang}/cities/{slug}/showcase/intro", "ssonnnono"),
     ("GET", "/{lang}/newsletter/archive", "ooooooooo"),
     ("GET", "/{lang}/newsletter/archive.atom", "ooooooooo"),

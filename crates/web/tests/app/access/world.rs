@@ -474,9 +474,7 @@ impl World {
         let path = template.replace("{lang}", "en");
         let path = self.workshops.fill(&self.app, &admin, path, person).await;
         let path = fill_indicator(&self.app, template, path, &admin).await;
-        let path = super::fixtures::fill_newsletter(&self.app, template, path, &admin).await;
-        let path = super::fixtures::fill_banner(&self.app, template, path, &admin).await;
-        let mut path = super::fixtures::fill_showcase(&self.app, template, path, &admin).await;
+        let mut path = super::fixtures::fill_records(&self.app, template, path, &admin).await;
         // The records an activity links: the custom activity's, and a link of it.
         if template.contains("{activity}/links") {
             path = path.replace("{activity}", &self.linking_activity.to_string());
