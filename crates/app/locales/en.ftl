@@ -1723,3 +1723,18 @@ showcase-intro = Introduction
 showcase-intro-lang = Introduction ({ $lang })
 showcase-add = Add a document, a video or a resource
 showcase-link = Its showcase as a Leading City
+
+## Sharing practices on social media
+problem-post-in-future = A post is recorded once made: its day cannot be in the future.
+sharing-title = Share: { $title }
+sharing-lead = Copy the text in the language of the post; the platform does not post. Then record where and when it went out: the practice's dissemination log keeps it.
+sharing-post = The post in { $lang }
+sharing-log = Where it was shared
+sharing-never = never shared
+sharing-record = Record a post
+sharing-due-title = Practices to share
+sharing-due-lead = The published practices of today's Leading Cities not shared for two months, those never shared first.
+sharing-due-none = Every Leading City's practice has been shared in the last two months.
+sharing-practice = Practice
+sharing-cities = Cities
+sharing-last = Last shared

@@ -1723,3 +1723,18 @@ showcase-intro = Presentación
 showcase-intro-lang = Presentación ({ $lang })
 showcase-add = Añadir un documento, un vídeo o un recurso
 showcase-link = Su escaparate de Ciudad Líder
+
+## Sharing practices on social media
+problem-post-in-future = Una publicación se registra una vez hecha: su fecha no puede ser futura.
+sharing-title = Compartir: { $title }
+sharing-lead = Copie el texto en el idioma de la publicación; la plataforma no publica. Registre después dónde y cuándo salió: el registro de difusión de la práctica lo guarda.
+sharing-post = La publicación en { $lang }
+sharing-log = Dónde se compartió
+sharing-never = nunca compartida
+sharing-record = Registrar una publicación
+sharing-due-title = Prácticas por compartir
+sharing-due-lead = Las prácticas publicadas de las Ciudades Líderes actuales no compartidas en dos meses, primero las nunca compartidas.
+sharing-due-none = Todas las prácticas de las Ciudades Líderes se han compartido en los dos últimos meses.
+sharing-practice = Práctica
+sharing-cities = Ciudades
+sharing-last = Último compartir

@@ -1723,3 +1723,18 @@ showcase-intro = Présentation
 showcase-intro-lang = Présentation ({ $lang })
 showcase-add = Ajouter un document, une vidéo ou une ressource
 showcase-link = Sa vitrine de Ville Leader
+
+## Sharing practices on social media
+problem-post-in-future = Une publication s'enregistre une fois faite : sa date ne peut pas être dans le futur.
+sharing-title = Partager : { $title }
+sharing-lead = Copiez le texte dans la langue de la publication ; la plateforme ne publie pas. Enregistrez ensuite où et quand elle est parue : le journal de diffusion de la pratique la garde.
+sharing-post = La publication en { $lang }
+sharing-log = Où elle a été partagée
+sharing-never = jamais partagée
+sharing-record = Enregistrer une publication
+sharing-due-title = Pratiques à partager
+sharing-due-lead = Les pratiques publiées des Villes Leaders actuelles non partagées depuis deux mois, les jamais partagées d'abord.
+sharing-due-none = Toutes les pratiques des Villes Leaders ont été partagées ces deux derniers mois.
+sharing-practice = Pratique
+sharing-cities = Villes
+sharing-last = Dernier partage

@@ -5,6 +5,7 @@
 use ateneu_domain::ProblemKey;
 use ateneu_domain::ids::PracticeId;
 mod change_log;
+pub mod disseminations;
 mod import;
 pub mod media;
 mod search;

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod media;
 pub mod open_data;
 pub mod roles;
+pub mod sharing;
 pub mod translation;
 pub mod workflow;
 

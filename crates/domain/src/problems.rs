@@ -195,6 +195,7 @@ problem_keys! {
     IssueNotDraft => "issue_not_draft",
     NewsletterItemNotPublic => "newsletter_item_not_public",
     BannerPracticeNotPublished => "banner_practice_not_published",
+    PostInFuture => "post_in_future",
 }
 
 impl ProblemKey {

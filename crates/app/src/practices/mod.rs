@@ -11,6 +11,7 @@ pub mod labels;
 mod loaded;
 pub mod media;
 pub mod search;
+pub mod sharing;
 pub mod thesaurus;
 
 pub use editing::NewPractice;

@@ -5,8 +5,8 @@
 //! leaves its audit row. The queue of copies is `deliveries`.
 
 use crate::audit::{self, Who};
+use crate::entities::newsletter_subscriber as subscriber;
 use crate::entities::{newsletter_delivery as delivery, newsletter_issue as issue};
-use crate::entities::{newsletter_subscriber as subscriber, practice_dissemination};
 use crate::{DbError, DbResult, WriteTxn};
 use ateneu_domain::Lang;
 use ateneu_domain::newsletter::Status;
@@ -335,7 +335,7 @@ pub async fn finish(
     for (practice_id, entry) in practices {
         let id = ateneu_domain::ids::PracticeId::new(*practice_id);
         if crate::practices::get(&**txn, id).await?.is_some() {
-            add_practice_dissemination(txn, who, *practice_id, entry).await?;
+            crate::practices::disseminations::add(txn, who, *practice_id, entry).await?;
         }
     }
     for (output_id, entry) in outputs {
@@ -354,75 +354,4 @@ pub async fn finish(
     )
     .await?;
     Ok(true)
-}
-
-/// An entry of a practice's dissemination log as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PracticeDissemination {
-    pub id: i64,
-    pub practice_id: i64,
-    #[serde(flatten)]
-    pub draft: DisseminationDraft,
-    pub created_at: DateTime<Utc>,
-}
-
-pub async fn add_practice_dissemination(
-    txn: &WriteTxn<'_>,
-    who: &Who,
-    practice_id: i64,
-    draft: &DisseminationDraft,
-) -> DbResult<()> {
-    practice_dissemination::ActiveModel {
-        practice_id: Set(practice_id),
-        channel: Set(draft.channel.key().to_owned()),
-        on_day: Set(draft.on),
-        link: Set(draft.link.clone()),
-        lang: Set(draft.lang.map(|l| l.code().to_owned())),
-        note: Set(draft.note.clone()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&**txn)
-    .await?;
-    audit::record(
-        &**txn,
-        who,
-        "practice.disseminate",
-        "practice",
-        practice_id,
-        json!(draft),
-    )
-    .await?;
-    Ok(())
-}
-
-/// A practice's dissemination log, latest first.
-pub async fn practice_disseminations(
-    conn: &impl ConnectionTrait,
-    practice_id: i64,
-) -> DbResult<Vec<PracticeDissemination>> {
-    use ateneu_domain::programmes::outputs::Channel;
-    practice_dissemination::Entity::find()
-        .filter(practice_dissemination::Column::PracticeId.eq(practice_id))
-        .order_by_desc(practice_dissemination::Column::OnDay)
-        .order_by_desc(practice_dissemination::Column::Id)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| {
-            Ok(PracticeDissemination {
-                id: m.id,
-                practice_id: m.practice_id,
-                draft: DisseminationDraft {
-                    channel: Channel::parse(&m.channel)
-                        .map_err(|p| DbError::Corrupt(p.key.to_string()))?,
-                    on: m.on_day,
-                    link: m.link,
-                    lang: m.lang.and_then(|code| code.parse().ok()),
-                    note: m.note,
-                },
-                created_at: m.created_at,
-            })
-        })
-        .collect()
 }

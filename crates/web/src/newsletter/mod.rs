@@ -300,6 +300,7 @@ fn subscribers_response(
         p {
             a.button href=(v.href("/newsletter/issues")) { (v.t("newsletter-issues-title")) }
             " " a.button href=(v.href("/banners")) { (v.t("banners-title")) }
+            " " a.button href=(v.href("/sharing")) { (v.t("sharing-due-title")) }
         }
         (subscribers_body(v, counts))
         h2 { (v.t("newsletter-import")) }

@@ -118,5 +118,14 @@ pub(crate) fn schemas() -> Value {
         "StoredMedium": {"type": "object", "properties": {"id": {"type": "integer"}, "url": {"type": "string", "description": "where it is served: /media/{id}/{file_name}"},
             "kind": {"type": "string", "enum": ["image", "document"]}, "description": {"type": "object"}, "content_type": {"type": "string"}, "size": {"type": "integer"},
             "file_name": {"type": "string"}, "sha256": {"type": "string"}, "uploaded_at": {"type": "string", "format": "date-time"}}},
+        "PracticeSharing": {"type": "object", "required": ["slug", "title", "posts", "log"], "properties": {
+            "slug": {"type": "string"}, "title": {"type": "string"},
+            "posts": {"type": "array", "description": "the text of a post in each language", "items": {"type": "object", "required": ["lang", "text"], "properties": {
+                "lang": {"type": "string", "enum": ["en", "fr", "es"]}, "text": {"type": "string", "maxLength": 280}}}},
+            "log": {"type": "array", "items": {"$ref": "#/components/schemas/Dissemination"}}}},
+        "SharingDue": {"type": "object", "required": ["items"], "properties": {
+            "items": {"type": "array", "items": {"type": "object", "required": ["slug", "title", "cities"], "properties": {
+                "slug": {"type": "string"}, "title": {"type": "string"}, "cities": {"type": "array", "items": {"type": "string"}},
+                "last_shared": {"type": ["string", "null"], "format": "date"}}}}}},
     })
 }

@@ -34,6 +34,8 @@ pub fn routes() -> Routes {
         .documented(routes!(super::feeds::codebook_json))
         .documented(routes!(translation_queue))
         .documented(routes!(detail, update))
+        .documented(routes!(super::sharing::kit_api, super::sharing::record_api))
+        .documented(routes!(super::sharing::due_api))
         .documented(routes!(take_step))
         .documented(routes!(comments, add_comment))
         .documented(routes!(promote))

@@ -12,6 +12,7 @@ pub mod media;
 mod media_pages;
 mod pages;
 pub mod search;
+mod sharing;
 pub mod thesaurus;
 mod view_page;
 mod work_pages;
@@ -46,6 +47,11 @@ pub fn routes() -> Routes {
                 .layer(DefaultBodyLimit::max(MAX_IMPORT)),
         )
         .route("/practices/{slug}", get(view_page::detail))
+        .route(
+            "/practices/{slug}/sharing",
+            get(sharing::page).post(sharing::record_page),
+        )
+        .route("/sharing", get(sharing::due_page))
         .route(
             "/practices/{slug}/edit",
             get(edit_pages::edit_page)

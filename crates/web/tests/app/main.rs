@@ -38,6 +38,7 @@ mod programmes;
 mod registry;
 mod security;
 mod seven_keys;
+mod sharing;
 mod showcase;
 mod weight;
 mod workshop_packages;

@@ -272,10 +272,9 @@ async fn an_issue_goes_to_confirmed_subscribers_only_in_their_language_and_is_ar
     );
     let feed = app.get("/es/newsletter/archive.atom").await;
     assert!(feed.body.contains("Número 1"), "{}", feed.body);
-    let log =
-        ateneu_db::newsletter::issues::practice_disseminations(&w.app.state.db.conn, practice)
-            .await
-            .expect("reads");
+    let log = ateneu_db::practices::disseminations::of_practice(&w.app.state.db.conn, practice)
+        .await
+        .expect("reads");
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].draft.channel.key(), "newsletter");
 }

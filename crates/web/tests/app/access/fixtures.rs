@@ -270,6 +270,22 @@ pub(super) async fn fill_newsletter(
     path.replace("{id}", &id.to_string())
 }
 
+/// The slug of the first published practice (what banners and posts are about).
+async fn published_practice(app: &TestApp) -> String {
+    let filter = ateneu_db::practices::PracticeFilter {
+        stages: vec![ateneu_domain::practices::Stage::Published],
+        ..Default::default()
+    };
+    let (published, _) = ateneu_db::practices::list(&app.state.db.conn, &filter, 0, 1)
+        .await
+        .expect("reads");
+    published
+        .first()
+        .expect("a published practice")
+        .slug
+        .clone()
+}
+
 /// A banner's route with a fresh banner of the first published practice (removing one uses it
 /// up).
 pub(super) async fn fill_banner(
@@ -281,14 +297,7 @@ pub(super) async fn fill_banner(
     if !template.contains("/banners/{id}") {
         return path;
     }
-    let filter = ateneu_db::practices::PracticeFilter {
-        stages: vec![ateneu_domain::practices::Stage::Published],
-        ..Default::default()
-    };
-    let (published, _) = ateneu_db::practices::list(&app.state.db.conn, &filter, 0, 1)
-        .await
-        .expect("reads");
-    let slug = &published.first().expect("a published practice").slug;
+    let slug = published_practice(app).await;
     let today = chrono::Utc::now().date_naive().to_string();
     let made = app
         .api(
@@ -334,5 +343,11 @@ pub(super) async fn fill_records(
 ) -> String {
     let path = fill_newsletter(app, template, path, admin).await;
     let path = fill_banner(app, template, path, admin).await;
-    fill_showcase(app, template, path, admin).await
+    let path = fill_showcase(app, template, path, admin).await;
+    // A practice's share kit is a published practice's.
+    if template.contains("/practices/{") && template.ends_with("/sharing") {
+        let slug = published_practice(app).await;
+        return path.replace("{slug}", &slug).replace("{id}", &slug);
+    }
+    path
 }
