@@ -1738,3 +1738,4 @@ sharing-due-none = Every Leading City's practice has been shared in the last two
 sharing-practice = Practice
 sharing-cities = Cities
 sharing-last = Last shared
+sharing-link = Share it on social media: the texts to copy and where it was shared

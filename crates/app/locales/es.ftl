@@ -1738,3 +1738,4 @@ sharing-due-none = Todas las prácticas de las Ciudades Líderes se han comparti
 sharing-practice = Práctica
 sharing-cities = Ciudades
 sharing-last = Último compartir
+sharing-link = Compartirla en las redes sociales: los textos para copiar y dónde se compartió

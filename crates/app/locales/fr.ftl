@@ -1738,3 +1738,4 @@ sharing-due-none = Toutes les pratiques des Villes Leaders ont été partagées 
 sharing-practice = Pratique
 sharing-cities = Villes
 sharing-last = Dernier partage
+sharing-link = La partager sur les réseaux sociaux : les textes à copier et où elle a été partagée

@@ -165,6 +165,9 @@ async fn worker_panel(
     }
     let may_edit = v.allows(Action::EditPractice(scope));
     let may_promote = v.allows(Action::PublishPractice(scope)) && p.stage.is_public();
+    // Its share kit: the Committee's secretariat, for a published practice.
+    let may_share =
+        p.stage.is_public() && ateneu_app::newsletter::require_keeper(state, &v.acting()).is_ok();
     let base = format!("/practices/{}", p.slug);
     // The city is told who its practice waits for (or will, once submitted).
     let reviewers = if matches!(
@@ -213,6 +216,9 @@ async fn worker_panel(
                     (layout::Field::new("newsletter_on", v.t("promotion-newsletter"), &p.newsletter_on.map(|d| d.to_string()).unwrap_or_default()).kind("date").render(v, errors))
                     div.actions { button.button type="submit" { (v.t("save")) } }
                 }
+            }
+            @if may_share {
+                p { a href=(v.href(&format!("{base}/sharing"))) { (v.t("sharing-link")) } }
             }
         }
     })

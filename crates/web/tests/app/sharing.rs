@@ -126,6 +126,16 @@ async fn a_recorded_post_takes_a_practice_off_the_due_list_for_two_months() {
         "shared today: not due"
     );
 
+    // The practice's page links to its kit for the secretariat.
+    let mut page = app.fresh_browser();
+    page.sign_in("sec@example.org").await;
+    assert!(
+        page.get(&format!("/en/practices/{slug}"))
+            .await
+            .body
+            .contains(&format!("href=\"/en/practices/{slug}/sharing\""))
+    );
+
     // Only the secretariat sees the kit and the list.
     let ba = app
         .user(
