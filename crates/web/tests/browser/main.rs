@@ -20,6 +20,7 @@ mod newsletter;
 mod policy_design;
 mod programme;
 mod seven_keys;
+mod showcase;
 
 use common::{PASSWORD, secretariat};
 use fantoccini::key::Key;
