@@ -366,19 +366,24 @@ fn title_lang(titles: &BTreeMap<Lang, String>, lang: Lang) -> Lang {
 pub async fn editions_of(context: &Context, draft: &IssueDraft) -> Result<Vec<Edition>, Error> {
     let mut editions = Vec::new();
     for lang in Lang::ALL {
-        let mut items = Vec::with_capacity(draft.items.len());
-        for item in &draft.items {
-            items.push(item_of(context, *item, lang).await?);
-        }
-        editions.push(Edition {
-            lang,
-            title: in_lang(&draft.titles, lang)
-                .ok_or(Error::field("title_en", Problem::new(ProblemKey::Required)))?,
-            editorial: in_lang(&draft.editorials, lang),
-            items,
-        });
+        editions.push(edition_of(context, draft, lang).await?);
     }
     Ok(editions)
+}
+
+/// The edition of a draft in one language as it would go out now.
+async fn edition_of(context: &Context, draft: &IssueDraft, lang: Lang) -> Result<Edition, Error> {
+    let mut items = Vec::with_capacity(draft.items.len());
+    for item in &draft.items {
+        items.push(item_of(context, *item, lang).await?);
+    }
+    Ok(Edition {
+        lang,
+        title: in_lang(&draft.titles, lang)
+            .ok_or(Error::field("title_en", Problem::new(ProblemKey::Required)))?,
+        editorial: in_lang(&draft.editorials, lang),
+        items,
+    })
 }
 
 /// Where an issue's page is in the archive.
@@ -396,20 +401,16 @@ pub async fn preview(
     interests: &[ateneu_domain::newsletter::Interest],
 ) -> Result<letter::Rendered, Error> {
     let issue = read(context, acting, id).await?.issue;
-    let editions = if issue.status == IssueStatus::Draft {
-        editions_of(context, &issue.draft).await?
+    let edition = if issue.status == IssueStatus::Draft {
+        edition_of(context, &issue.draft, lang).await?
     } else {
-        issue.editions.clone()
+        issue.edition(lang).cloned().ok_or(Error::NotFound)?
     };
-    let edition = editions
-        .iter()
-        .find(|e| e.lang == lang)
-        .ok_or(Error::NotFound)?;
     let links = letter::Links {
         archive: archive_url(context, lang, id),
         unsubscribe: context.page_url(lang, "/newsletter/unsubscribe/…"),
     };
-    Ok(letter::render(context, edition, interests, &links))
+    Ok(letter::render(context, &edition, interests, &links))
 }
 
 /// Starts sending a draft to every subscriber confirmed now (the newsletter's keepers): its

@@ -6,7 +6,7 @@
 use crate::Context;
 use ateneu_domain::Lang;
 use ateneu_domain::newsletter::Interest;
-use ateneu_domain::newsletter::issues::{Edition, EditionItem, ItemKind, Text};
+use ateneu_domain::newsletter::issues::{Edition, ItemKind, Text};
 
 /// A subscriber's copy, before it is addressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,15 +75,6 @@ fn plain_text(context: &Context, edition: &Edition, text: &Text) -> String {
     }
 }
 
-fn item_meta(item: &EditionItem) -> String {
-    [Some(item.place.as_str()), item.when.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 /// The copy of an edition for a subscriber with these interests.
 pub fn render(
     context: &Context,
@@ -124,7 +115,7 @@ pub fn render(
         text.push_str(&format!("== {heading} ==\n\n"));
         html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(&heading)));
         for item in items {
-            let meta = item_meta(item);
+            let meta = item.meta();
             text.push_str(&format!(
                 "* {}\n",
                 plain_text(context, edition, &item.title)

@@ -217,6 +217,18 @@ pub struct EditionItem {
     pub when: Option<String>,
 }
 
+impl EditionItem {
+    /// The line under its title: where (its cities, an event's place) and when, as given.
+    pub fn meta(&self) -> String {
+        [Some(self.place.as_str()), self.when.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// What one language's subscribers get, frozen when the issue is sent: the archive shows the
 /// same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -102,7 +102,7 @@ pub(super) async fn issue_page(
                     @for item in items {
                         li {
                             a href=(item.url) { (text(&v, edition, &item.title)) }
-                            @let meta = [Some(item.place.as_str()), item.when.as_deref()].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                            @let meta = item.meta();
                             @if !meta.is_empty() { br; small { (meta) } }
                             @if let Some(summary) = &item.summary { br; (text(&v, edition, summary)) }
                         }
